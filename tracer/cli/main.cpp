@@ -1,0 +1,57 @@
+// csptrace: command-line access to cspscope traces.
+#include "cli.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace csptrace::cli {
+
+bool wants_help(const Args& args) {
+  for (const auto& a : args)
+    if (a == "-h" || a == "--help") return true;
+  return false;
+}
+
+int usage_error(const std::string& verb, const std::string& message) {
+  std::cerr << "csptrace " << verb << ": " << message << "\n"
+            << "Run 'csptrace " << verb << " --help' for usage.\n";
+  return kUnreadable;
+}
+
+namespace {
+
+struct Verb {
+  const char* name;
+  int (*run)(const Args&);
+  const char* summary;
+};
+
+constexpr Verb kVerbs[] = {
+    {"validate", cmd_validate, "check that a trace file is well formed"},
+    {"print", cmd_print, "print the events of a trace, one line each"},
+    {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
+};
+
+void print_help() {
+  std::cout << "usage: csptrace VERB [OPTIONS] FILE\n\n"
+               "Read cspscope traces (.jsonl JSON Lines).\n\nVerbs:\n";
+  for (const auto& v : kVerbs) std::printf("  %-10s %s\n", v.name, v.summary);
+  std::cout << "\nRun 'csptrace VERB --help' for the options of one verb.\n";
+}
+
+}  // namespace
+}  // namespace csptrace::cli
+
+int main(int argc, char** argv) {
+  using namespace csptrace::cli;
+  if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help")) {
+    print_help();
+    return argc < 2 ? kUnreadable : kOk;
+  }
+  Args args(argv + 2, argv + argc);
+  for (const auto& v : kVerbs)
+    if (v.name == std::string_view(argv[1])) return v.run(args);
+  std::cerr << "csptrace: unknown verb '" << argv[1] << "'. Run 'csptrace --help' for the list.\n";
+  return kUnreadable;
+}

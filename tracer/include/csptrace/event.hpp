@@ -1,0 +1,61 @@
+// One trace event as a plain value: the unit the recorder takes, the encodings write and the
+// readers produce. Its members are generated from CSPTRACE_FIELDS (schema.hpp); `present` says
+// which of them the event carries.
+#pragma once
+
+#include <csptrace/schema.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace csptrace {
+
+// A value preview: a number, or a text interned in the trace's string table. Numbers stay
+// numbers so that binary -> JSON Lines -> binary is exact and nothing is formatted while
+// recording.
+struct Value {
+  enum class Kind : uint8_t { None, Int, Text };
+  Kind kind = Kind::None;
+  int64_t num = 0;  // valid when kind == Int
+  StrId text = 0;   // valid when kind == Text
+
+  static Value integer(int64_t v) { return {Kind::Int, v, 0}; }
+  static Value text_id(StrId s) { return {Kind::Text, 0, s}; }
+  bool operator==(const Value&) const = default;
+};
+
+struct Event {
+  EventKind kind{};
+  FieldMask present = f::seq | f::t;
+
+#define CSPTRACE_EVENT_MEMBER(member, key, type, doc) type member{};
+  CSPTRACE_FIELDS(CSPTRACE_EVENT_MEMBER)
+#undef CSPTRACE_EVENT_MEMBER
+
+  Event() = default;
+  explicit Event(EventKind k) : kind(k) {}
+
+  bool has(Field fl) const { return (present & (FieldMask{1} << static_cast<int>(fl))) != 0; }
+
+  // Fluent setters that also mark the field present: Event(EventKind::Park).with_proc(3)...
+#define CSPTRACE_EVENT_SETTER(member, key, type, doc) \
+  Event& with_##member(type v) {                      \
+    member = v;                                       \
+    present |= f::member;                             \
+    return *this;                                     \
+  }
+  CSPTRACE_FIELDS(CSPTRACE_EVENT_SETTER)
+#undef CSPTRACE_EVENT_SETTER
+
+  // Field-by-field equality over present fields (absent fields are ignored).
+  bool operator==(const Event& o) const;
+};
+
+struct TraceHeader {
+  uint32_t version = kFormatVersion;
+#define CSPTRACE_HEADER_MEMBER(member, key, type, doc) type member{};
+  CSPTRACE_HEADER_FIELDS(CSPTRACE_HEADER_MEMBER)
+#undef CSPTRACE_HEADER_MEMBER
+};
+
+}  // namespace csptrace

@@ -1,0 +1,17 @@
+// How a caller follows and stops a load running in the background.
+#pragma once
+
+#include <atomic>
+#include <functional>
+
+namespace csptrace {
+
+struct LoadOptions {
+  // Called now and then with the fraction of the input read so far (0..1), from the loading
+  // thread. May be empty.
+  std::function<void(double)> progress;
+  // When set and it becomes true, the loader stops and throws LoadCancelled.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+}  // namespace csptrace

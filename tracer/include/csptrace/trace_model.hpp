@@ -1,0 +1,138 @@
+// The loaded trace: immutable, columnar (one vector per field, indexed by event position), built
+// once by TraceModelBuilder from any reader. Analysis, CLI and viewer read it through the
+// accessors below and never see the storage layout.
+//
+// Invariants (enforced by the builder, so every consumer may rely on them):
+//  - events are in strictly increasing seq order;
+//  - every process / channel reference names an id declared by an earlier spawn / chan_make,
+//    and processes() / channels() list them densely in declaration order;
+//  - an `end` event, if present, is the last event.
+#pragma once
+
+#include <csptrace/event.hpp>
+#include <csptrace/string_table.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace csptrace {
+
+inline constexpr uint32_t kNone = 0xffffffffu;  // "no process / channel / event" as an index
+
+struct ProcessInfo {
+  ProcId id = 0;
+  std::string name;
+  ProcMode mode = ProcMode::Go;
+  uint32_t parent = kNone;      // dense index of the parent process, or kNone
+  std::string loc;              // where it was spawned
+  size_t spawn_event = 0;       // event index of its spawn
+  size_t exit_event = kNone;    // event index of its exit, or kNone while alive at the end
+  ExitStatus status = ExitStatus::Ok;
+  std::string error;            // exception text when status == Error
+};
+
+struct ChannelInfo {
+  ChanId id = 0;
+  std::string name;
+  BufferKind buffer = BufferKind::Unbuffered;
+  uint32_t cap = 0;
+  int64_t duration = 0;         // timer channels only
+  std::string loc;
+  size_t make_event = 0;
+  size_t close_event = kNone;   // event index of its (first) close, or kNone
+};
+
+class TraceModel {
+ public:
+  TraceModel() = default;
+  TraceModel(TraceModel&&) noexcept = default;
+  TraceModel& operator=(TraceModel&&) noexcept = default;
+
+  const TraceHeader& header() const { return header_; }
+  const std::string& source() const { return source_; }  // file it came from
+  size_t size() const { return kind_.size(); }
+  bool empty() const { return kind_.empty(); }
+
+  // Columns. Precondition for all: i < size().
+  EventKind kind(size_t i) const { return kind_[i]; }
+  int64_t time(size_t i) const { return col_t_[i]; }
+  uint64_t seq(size_t i) const { return col_seq_[i]; }
+  FieldMask present(size_t i) const { return present_[i]; }
+  // Dense process index of the event's proc / partner / from / to field, or kNone.
+  uint32_t proc_index(size_t i) const { return proc_ix_[i]; }
+  uint32_t partner_index(size_t i) const { return partner_ix_[i]; }
+  uint32_t from_index(size_t i) const { return from_ix_[i]; }
+  uint32_t to_index(size_t i) const { return to_ix_[i]; }
+  uint32_t chan_index(size_t i) const { return chan_ix_[i]; }
+
+  // The whole event as recorded (original ids, interned strings resolve through str()).
+  Event event(size_t i) const;
+
+  std::string_view str(StrId id) const { return strings_.get(id); }
+  const StringTable& strings() const { return strings_; }
+  // A value preview as text: numbers in decimal, texts quoted.
+  std::string value_text(const Value& v) const;
+
+  const std::vector<ProcessInfo>& processes() const { return processes_; }
+  const std::vector<ChannelInfo>& channels() const { return channels_; }
+  uint32_t process_index(ProcId id) const;  // kNone if undeclared
+  uint32_t channel_index(ChanId id) const;  // kNone if undeclared
+
+  // True when the trace ends with an `end` event; otherwise it was cut short.
+  bool complete() const { return complete_; }
+  EndReason end_reason() const { return end_reason_; }
+  // Things the loader noticed that do not make the trace unusable (truncation, ...).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  size_t memory_bytes() const;
+
+ private:
+  friend class TraceModelBuilder;
+
+  TraceHeader header_;
+  std::string source_;
+  StringTable strings_;
+  std::vector<EventKind> kind_;
+  std::vector<FieldMask> present_;
+#define CSPTRACE_MODEL_COLUMN(member, key, type, doc) std::vector<type> col_##member##_;
+  CSPTRACE_FIELDS(CSPTRACE_MODEL_COLUMN)
+#undef CSPTRACE_MODEL_COLUMN
+  std::vector<uint32_t> proc_ix_, partner_ix_, from_ix_, to_ix_, chan_ix_;
+  std::vector<ProcessInfo> processes_;
+  std::vector<ChannelInfo> channels_;
+  std::unordered_map<ProcId, uint32_t> proc_by_id_;
+  std::unordered_map<ChanId, uint32_t> chan_by_id_;
+  bool complete_ = false;
+  EndReason end_reason_ = EndReason::Truncated;
+  std::vector<std::string> warnings_;
+};
+
+// Builds a TraceModel event by event. add() checks the event against the schema and against
+// what came before; on a violation it throws std::invalid_argument with a message that says
+// what is wrong, and the reader adds the file and place.
+class TraceModelBuilder {
+ public:
+  explicit TraceModelBuilder(std::string source = {});
+
+  void set_header(const TraceHeader& h) { model_.header_ = h; }
+  StringTable& strings() { return model_.strings_; }
+  void reserve(size_t events);
+  void add(const Event& e);
+  void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
+  size_t size() const { return model_.size(); }
+
+  // Completes the model; a trace without an end event gets a warning and complete() == false.
+  TraceModel finish() &&;
+
+ private:
+  uint32_t require_proc(ProcId id, std::string_view field, bool allow_none) const;
+  uint32_t require_chan(ChanId id) const;
+
+  TraceModel model_;
+  bool ended_ = false;
+};
+
+}  // namespace csptrace

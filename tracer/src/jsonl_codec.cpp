@@ -1,0 +1,254 @@
+#include <csptrace/jsonl_codec.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+
+namespace csptrace {
+
+using nlohmann::json;
+
+namespace {
+
+// ---- encoding: one overload per field type ----
+
+using ojson = nlohmann::ordered_json;
+
+// StrId fields are declared as StrId (= uint32_t) in the schema; these keys hold texts, every
+// other uint32_t field is a number.
+constexpr FieldMask kTextFields = f::name | f::message | f::label | f::loc;
+
+void put(ojson& j, const char* key, uint64_t v, const StringTable&, bool) { j[key] = v; }
+void put(ojson& j, const char* key, int64_t v, const StringTable&, bool) { j[key] = v; }
+void put(ojson& j, const char* key, int32_t v, const StringTable&, bool) { j[key] = v; }
+void put(ojson& j, const char* key, bool v, const StringTable&, bool) { j[key] = v; }
+void put(ojson& j, const char* key, uint32_t v, const StringTable& s, bool text) {
+  if (text) j[key] = std::string(s.get(v));
+  else j[key] = v;
+}
+template <class E>
+  requires std::is_enum_v<E>
+void put(ojson& j, const char* key, E v, const StringTable&, bool) {
+  j[key] = std::string(to_string(v));
+}
+void put(ojson& j, const char* key, const Value& v, const StringTable& s, bool) {
+  switch (v.kind) {
+    case Value::Kind::None: j[key] = nullptr; break;
+    case Value::Kind::Int: j[key] = v.num; break;
+    case Value::Kind::Text: j[key] = std::string(s.get(v.text)); break;
+  }
+}
+
+// ---- decoding ----
+
+[[noreturn]] void bad(std::string_view key, const std::string& what) {
+  throw std::invalid_argument("field \"" + std::string(key) + "\" " + what);
+}
+
+template <class T>
+T get_integer(const json& v, std::string_view key) {
+  if (!v.is_number_integer()) bad(key, "must be an integer, not " + std::string(v.type_name()));
+  if constexpr (std::is_signed_v<T>) {
+    if (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(std::numeric_limits<T>::max()))
+      bad(key, "is out of range");
+    int64_t x = v.get<int64_t>();
+    if (x < std::numeric_limits<T>::min() || x > std::numeric_limits<T>::max())
+      bad(key, "is out of range");
+    return static_cast<T>(x);
+  } else {
+    if (!v.is_number_unsigned()) bad(key, "must not be negative");
+    uint64_t x = v.get<uint64_t>();
+    if (x > std::numeric_limits<T>::max()) bad(key, "is out of range");
+    return static_cast<T>(x);
+  }
+}
+
+const std::string& get_text(const json& v, std::string_view key) {
+  if (!v.is_string()) bad(key, "must be a string, not " + std::string(v.type_name()));
+  return v.get_ref<const std::string&>();
+}
+
+void take(const json& v, std::string_view key, uint64_t& out, StringTable&, bool) {
+  out = get_integer<uint64_t>(v, key);
+}
+void take(const json& v, std::string_view key, int64_t& out, StringTable&, bool) {
+  out = get_integer<int64_t>(v, key);
+}
+void take(const json& v, std::string_view key, int32_t& out, StringTable&, bool) {
+  out = get_integer<int32_t>(v, key);
+}
+void take(const json& v, std::string_view key, uint32_t& out, StringTable& s, bool text) {
+  out = text ? s.intern(get_text(v, key)) : get_integer<uint32_t>(v, key);
+}
+void take(const json& v, std::string_view key, bool& out, StringTable&, bool) {
+  if (!v.is_boolean()) bad(key, "must be true or false, not " + std::string(v.type_name()));
+  out = v.get<bool>();
+}
+template <class E>
+  requires std::is_enum_v<E>
+void take(const json& v, std::string_view key, E& out, StringTable&, bool) {
+  const std::string& name = get_text(v, key);
+  std::optional<E> parsed;
+  if constexpr (std::is_same_v<E, ProcMode>) parsed = parse_ProcMode(name);
+  else if constexpr (std::is_same_v<E, BufferKind>) parsed = parse_BufferKind(name);
+  else if constexpr (std::is_same_v<E, WaitOp>) parsed = parse_WaitOp(name);
+  else if constexpr (std::is_same_v<E, Via>) parsed = parse_Via(name);
+  else if constexpr (std::is_same_v<E, AltRule>) parsed = parse_AltRule(name);
+  else if constexpr (std::is_same_v<E, ExitStatus>) parsed = parse_ExitStatus(name);
+  else if constexpr (std::is_same_v<E, EndReason>) parsed = parse_EndReason(name);
+  if (!parsed) bad(key, "has unknown value \"" + name + "\"");
+  out = *parsed;
+}
+void take(const json& v, std::string_view key, Value& out, StringTable& s, bool) {
+  if (v.is_null()) out = Value{};
+  else if (v.is_number_integer()) out = Value::integer(get_integer<int64_t>(v, key));
+  else if (v.is_string()) out = Value::text_id(s.intern(v.get_ref<const std::string&>()));
+  else bad(key, "must be a number or a string, not " + std::string(v.type_name()));
+}
+
+void take_header(const json& v, std::string_view key, std::string& out) { out = get_text(v, key); }
+template <class T>
+void take_header(const json& v, std::string_view key, T& out) {
+  out = get_integer<T>(v, key);
+}
+
+// Rejects inputs nested deeper than kMaxJsonNesting before nlohmann's recursive parser sees
+// them, so a hostile line cannot exhaust the stack.
+void check_nesting(std::string_view line) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : line) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonNesting)
+        throw std::invalid_argument("JSON nested deeper than " + std::to_string(kMaxJsonNesting) +
+                                    " levels; a trace line is one flat object");
+    } else if (c == '}' || c == ']') --depth;
+  }
+}
+
+json parse_object(std::string_view line) {
+  if (line.size() > kMaxJsonlLineBytes)
+    throw std::invalid_argument("line is " + std::to_string(line.size()) +
+                                " bytes long; the limit is " + std::to_string(kMaxJsonlLineBytes));
+  check_nesting(line);
+  json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    try {
+      json reparsed = json::parse(line.begin(), line.end());
+      (void)reparsed;
+    } catch (const json::exception& ex) {
+      std::string msg = ex.what();
+      if (auto p = msg.find("parse error"); p != std::string::npos) msg = msg.substr(p);
+      throw std::invalid_argument("not valid JSON: " + msg);
+    }
+    throw std::invalid_argument("not valid JSON");
+  }
+  if (!j.is_object()) throw std::invalid_argument("expected a JSON object {...}");
+  return j;
+}
+
+}  // namespace
+
+std::string encode_jsonl_header(const TraceHeader& h) {
+  json j;
+  j["kind"] = "header";
+  j["format"] = kFormatName;
+  j["version"] = h.version;
+#define CSPTRACE_HEADER_PUT(member, key, type, doc) j[key] = h.member;
+  CSPTRACE_HEADER_FIELDS(CSPTRACE_HEADER_PUT)
+#undef CSPTRACE_HEADER_PUT
+  return j.dump();
+}
+
+std::string encode_jsonl_event(const Event& e, const StringTable& strings) {
+  // ordered_json keeps seq, t, kind first, then fields in schema order: diffable lines.
+  ojson o;
+  o["seq"] = e.seq;
+  o["t"] = e.t;
+  o["kind"] = std::string(to_string(e.kind));
+#define CSPTRACE_FIELD_PUT(member, key, type, doc)                  \
+  if ((f::member & ~(f::seq | f::t)) && (e.present & f::member))   \
+    put(o, key, e.member, strings, (kTextFields & f::member) != 0);
+  CSPTRACE_FIELDS(CSPTRACE_FIELD_PUT)
+#undef CSPTRACE_FIELD_PUT
+  return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+TraceHeader decode_jsonl_header(std::string_view line) {
+  json j = parse_object(line);
+  auto kind = j.find("kind");
+  auto format = j.find("format");
+  if (kind == j.end() || *kind != "header" || format == j.end() || *format != kFormatName)
+    throw std::invalid_argument(
+        "the first line must be the header, {\"kind\":\"header\",\"format\":\"" +
+        std::string(kFormatName) + "\",\"version\":" + std::to_string(kFormatVersion) +
+        ",...}; is this a cspscope trace?");
+  auto version = j.find("version");
+  if (version == j.end()) bad("version", "is missing from the header");
+  TraceHeader h;
+  h.version = get_integer<uint32_t>(*version, "version");
+  if (h.version > kFormatVersion)
+    throw std::invalid_argument("trace format version " + std::to_string(h.version) +
+                                " is newer than this cspscope understands (version " +
+                                std::to_string(kFormatVersion) +
+                                "); open it with a newer cspscope");
+  if (h.version == 0) bad("version", "must be at least 1");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "kind" || key == "format" || key == "version") continue;
+#define CSPTRACE_HEADER_TAKE(member, key_, type, doc)                            \
+  if (key == key_) {                                                             \
+    take_header(*it, key, h.member);                                             \
+    continue;                                                                    \
+  }
+    CSPTRACE_HEADER_FIELDS(CSPTRACE_HEADER_TAKE)
+#undef CSPTRACE_HEADER_TAKE
+    // Unknown header keys are metadata from a tool we do not know; keep reading.
+  }
+  return h;
+}
+
+Event decode_jsonl_event(std::string_view line, StringTable& strings) {
+  json j = parse_object(line);
+  auto kind_it = j.find("kind");
+  if (kind_it == j.end()) throw std::invalid_argument("the event has no \"kind\"");
+  const std::string& kname = get_text(*kind_it, "kind");
+  auto kind = parse_EventKind(kname);
+  if (!kind) {
+    if (kname == "header")
+      throw std::invalid_argument("a second header line; the header comes once, first");
+    throw std::invalid_argument("unknown event kind \"" + kname +
+                                "\" (docs/trace-format.md lists the kinds)");
+  }
+  Event e(*kind);
+  e.present = 0;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "kind") continue;
+    auto field = parse_field(key);
+    if (!field)
+      throw std::invalid_argument("unknown field \"" + key + "\" in a " + kname + " event");
+    switch (*field) {
+#define CSPTRACE_FIELD_TAKE(member, key_, type, doc)                            \
+  case Field::member:                                                           \
+    take(*it, key_, e.member, strings, (kTextFields & f::member) != 0);         \
+    e.present |= f::member;                                                     \
+    break;
+      CSPTRACE_FIELDS(CSPTRACE_FIELD_TAKE)
+#undef CSPTRACE_FIELD_TAKE
+      case Field::count_: break;
+    }
+  }
+  return e;
+}
+
+}  // namespace csptrace

@@ -1,0 +1,25 @@
+#include <csptrace/jsonl_recorder.hpp>
+#include <csptrace/recorder.hpp>
+
+#include <atomic>
+#include <stdexcept>
+
+namespace csptrace {
+
+uint32_t current_thread_index() noexcept {
+  static std::atomic<uint32_t> next{0};
+  thread_local uint32_t index = next.fetch_add(1, std::memory_order_relaxed);
+  return index;
+}
+
+std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".jsonl")) return std::make_unique<JsonlRecorder>(path, header);
+  throw std::runtime_error("cannot record to " + path +
+                           ": unknown trace format; name the file *.jsonl");
+}
+
+}  // namespace csptrace

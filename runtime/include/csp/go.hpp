@@ -62,12 +62,17 @@ class GoProcess final : public Process {
     if constexpr (!std::is_void_v<R>) {
       if (!error) {
         R value = std::move(*promise.value);
-        OpContext ctx{this, std::source_location::current(), WaitMode::None};
+        OpContext ctx{this, spawned_at, WaitMode::None};
         result_->put(&value, nullptr, ctx);
       }
     }
     finish_process(*this, result_, error);
     task_.reset();  // destroys the (suspended, final) frame
+    delete this;
+  }
+
+  void abandon() override {
+    task_.reset();
     delete this;
   }
 
@@ -80,8 +85,6 @@ class GoProcess final : public Process {
   std::optional<Proc<R>> task_;
   ChannelCore* result_ = nullptr;
 };
-
-Runtime& runtime_for(const char* what, std::source_location loc);
 
 }  // namespace detail
 

@@ -21,6 +21,8 @@
 #include <csp/detail/value_ops.hpp>
 #include <csp/detail/waiter.hpp>
 
+#include <csptrace/event.hpp>
+
 #include <csptrace/schema.hpp>
 
 #include <atomic>
@@ -53,8 +55,10 @@ struct OpContext {
 class ChannelCore {
  public:
   // Creates a channel (refcount 1) in the current run and records chan_make.
+  // Timer channels pass their duration (recorded in chan_make).
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
-                           std::string_view name, std::source_location loc);
+                           std::string_view name, std::source_location loc,
+                           int64_t timer_ns = -1);
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 
@@ -85,15 +89,19 @@ class ChannelCore {
   void unlock() noexcept { mu_.unlock(); }
   // Could the operation complete at once (a closed channel completes a put with false)?
   bool ready_locked(csptrace::WaitOp op) noexcept;
-  // Performs a ready operation (precondition: ready_locked(op)).
-  OpStatus put_locked(void* src, const OpContext& ctx);
-  OpStatus take_locked(void* dst, const OpContext& ctx);
+  // Completes the operation now if it can (Done / Closed), else WouldWait: a waiter that
+  // looked ready may have been claimed through another channel of its alt meanwhile.
+  OpStatus try_put_locked(void* src, const OpContext& ctx);
+  OpStatus try_take_locked(void* dst, const OpContext& ctx);
   // Queues an alt guard's waiter; throws ChannelError at the cap.
   void enqueue_locked(Waiter* w, csptrace::WaitOp op, const OpContext& ctx);
   void cancel_locked(Waiter* w) noexcept;
   // Timer channels: records timer_fire, then closes.
   void fire_timer();
-  csptrace::Value preview_locked(const void* value) const;
+  // Trace previews of a value of this channel / of the value in a std::optional of it.
+  // Only called while tracing.
+  csptrace::Value preview(const void* value) const;
+  csptrace::Value preview_taken(const void* optional) const;
 
  private:
   ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
@@ -107,8 +115,12 @@ class ChannelCore {
   void push_buffer(void* src, csptrace::ProcId from);
   void pop_buffer_into(void* dst, csptrace::ProcId& from);
   void check_cap(WaitQueue& q, csptrace::WaitOp op, const OpContext& ctx);
-  // Records the events of a completed waiter (alt_choice when it is an alt) and wakes it.
-  void complete(Waiter* w, WaitResult r, Process* partner, const void* value);
+  void close_locked(Process* closer, std::source_location loc);
+  OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
+  // Sets the waiter's result, records alt_choice when it is an alt, and wakes its process.
+  // `w` belongs to the woken process: it is not touched after the wake.
+  void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v);
+  void record(csptrace::Event& e);
   void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
 
   Runtime& rt_;

@@ -36,11 +36,15 @@ class Process {
   // A go process whose root coroutine finished: publish the result, record the exit, free.
   // Runs on the worker that ran the last step; the process is gone when it returns.
   virtual void on_root_done() {}
+  // The run ended while this go process waits or is runnable: destroy its frames (which unlinks
+  // their waiters) and free it, recording nothing.
+  virtual void abandon() {}
 
   Runtime& rt;
   const csptrace::ProcId id;
   const csptrace::ProcMode mode;
   const std::string name;
+  const std::source_location spawned_at;
 
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
   // before it publishes a waiter; read by whoever runs it next.

@@ -10,6 +10,11 @@
 
 namespace csp::detail {
 
+class Runtime;
+
+// The run in progress; throws ChannelError naming `what` and the line outside csp::run.
+Runtime& runtime_for(const char* what, std::source_location loc);
+
 // The calling process, for an operation `op` on `ch`. Throws ChannelError (naming the operation,
 // channel and line) outside csp::run or on a thread the runtime does not know.
 Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc);

@@ -23,6 +23,8 @@ struct ValueOps {
   // Same by copy; null when T is not copyable (promise channels need it).
   void (*copy_to_optional)(void* opt, const void* src);
   Preview (*preview)(const void* v);
+  // The T inside a std::optional<T>, or null when it is empty.
+  const void* (*optional_value)(const void* opt);
 };
 
 template <class T>
@@ -38,6 +40,10 @@ struct ValueOpsFor {
     static_cast<std::optional<T>*>(opt)->emplace(*static_cast<const T*>(src));
   }
   static Preview preview(const void* v) { return Describe<T>::preview(*static_cast<const T*>(v)); }
+  static const void* optional_value(const void* opt) {
+    const auto* o = static_cast<const std::optional<T>*>(opt);
+    return o->has_value() ? static_cast<const void*>(&**o) : nullptr;
+  }
   static constexpr auto copy_fn() {
     if constexpr (std::is_copy_constructible_v<T>) {
       return &copy_to_optional;
@@ -50,7 +56,7 @@ struct ValueOpsFor {
       sizeof(T),          alignof(T),
       &move_construct,    &destroy,
       &move_to_optional,  copy_fn(),
-      &preview};
+      &preview,           &optional_value};
 };
 
 template <class T>

@@ -26,6 +26,7 @@ struct Waiter {
   Waiter* next = nullptr;
   Waiter* prev = nullptr;
   bool queued = false;
+  bool on_puts = false;  // which queue of `chan`
   // Set by the partner that completes the operation, before the wake; read by the owner after.
   WaitResult result = WaitResult::Pending;
   int32_t index = 0;        // guard index within an alt

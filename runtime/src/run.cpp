@@ -31,6 +31,7 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
   } catch (...) {
     error = std::current_exception();
   }
+  rt.begin_stop();  // from here on, no deadlock can be declared: the program is over
   if (!rt.deadlocked()) {
     finish_process(*main_proc, nullptr, error);
   } else {

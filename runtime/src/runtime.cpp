@@ -156,8 +156,10 @@ void Runtime::on_quiescent() {
   std::vector<Process*> stuck;
   for (Process* p = reg_head_; p; p = p->reg_next) stuck.push_back(p);
 
-  std::string msg = std::to_string(stuck.size()) +
-                    (stuck.size() == 1 ? " process" : " processes") + " can never run again:";
+  const std::string summary = std::to_string(stuck.size()) +
+                            (stuck.size() == 1 ? " process" : " processes") +
+                            " can never run again";
+  std::string msg = summary + ":";
   for (Process* p : stuck) {
     StuckProcess s;
     s.process = p->name;
@@ -174,7 +176,7 @@ void Runtime::on_quiescent() {
   result_.message = "deadlock: " + msg;
   if (rec) {
     Event d(EventKind::Deadlock);
-    rec->record(d.with_message(rec->intern(msg)));
+    rec->record(d.with_message(rec->intern(summary)));
     for (Process* p : stuck) {
       Event e(EventKind::Stuck);
       e.with_proc(p->id).with_op(p->wait.op);
@@ -183,7 +185,7 @@ void Runtime::on_quiescent() {
       if (p->wait.loc.line() != 0) e.with_loc(loc_id(p->wait.loc));
       rec->record(e);
     }
-    rec->finish(csptrace::EndReason::Deadlock, msg);
+    rec->finish(csptrace::EndReason::Deadlock, summary);
   }
   for (Process* p : stuck) {  // blocked threads (and main) can never be released otherwise
     if (p->mode == csptrace::ProcMode::Go) continue;

@@ -61,6 +61,8 @@ class Runtime {
   // Nothing can run again: records deadlock and stuck events, ends the trace and releases
   // every blocked thread with Signal::Deadlock. Idempotent.
   void on_quiescent();
+  // main is done: no deadlock can be declared any more; operations of threads throw Shutdown.
+  void begin_stop() noexcept { stopping_.store(true, std::memory_order_release); }
   // main is done: stop everything, release threads, free what is left, end the trace.
   void shutdown();
   // csp::thread bookkeeping (the OS threads are joined by shutdown()).

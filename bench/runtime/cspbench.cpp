@@ -89,7 +89,11 @@ csp::Proc<Outcome> fanin_select(long n) {
   for (long i = 0; i < n; ++i) {
     auto r = co_await csp::alts(csp::take(cs[0]), csp::take(cs[1]), csp::take(cs[2]),
                                 csp::take(cs[3]));
-    sum += *r.template value<long>();
+    const std::optional<long>& v = r.index == 0   ? r.get<0>()
+                                   : r.index == 1 ? r.get<1>()
+                                   : r.index == 2 ? r.get<2>()
+                                                  : r.get<3>();
+    sum += *v;
     ++count[r.index];
   }
   if (sum != static_cast<long long>(kProducers) * per * (per - 1) / 2) fail("fanin sum");
@@ -210,7 +214,11 @@ int main(int argc, char** argv) {
   if (size <= 0) size = w->second.standard_size;
   csp::Options options =
       csp::Options::from_args(static_cast<int>(runtime_args.size()), runtime_args.data());
-  std::printf("# runtime=cspscope workers=%s\n", options.describe().c_str());
+  if (options.seed)
+    std::printf("# runtime=cspscope scheduler=deterministic seed=%llu\n",
+                static_cast<unsigned long long>(*options.seed));
+  else
+    std::printf("# runtime=cspscope scheduler=pool workers=%u\n", options.workers);
   std::fflush(stdout);
   Outcome outcome{};
   auto run = w->second.run;
@@ -218,7 +226,7 @@ int main(int argc, char** argv) {
     outcome = co_await run(size);
   });
   if (outcome.ops == 0) {
-    std::fprintf(stderr, "cspbench: the run did not finish: %s\n", result.message().c_str());
+    std::fprintf(stderr, "cspbench: the run did not finish: %s\n", result.message.c_str());
     return 1;
   }
   double ns = std::chrono::duration<double, std::nano>(outcome.elapsed).count();

@@ -2,6 +2,8 @@
 // loses against a 20 ms timeout; and an alts with a put guard.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -28,7 +30,9 @@ int main(int argc, char** argv) {
       upload("sassy.jpg", c3, 20ms);
       csp::mark("race three uploads");
       auto r = csp::alts_blocking(csp::take(c1), csp::take(c2), csp::take(c3));
-      std::printf("Sending headshot notification for %s\n", r.template value<std::string>()->c_str());
+      const std::optional<std::string>& headshot =
+          r.index == 0 ? r.get<0>() : r.index == 1 ? r.get<1>() : r.get<2>();
+      std::printf("Sending headshot notification for %s\n", headshot->c_str());
       // Collect the two slower uploads too, so that no upload waits forever.
       for (int i = 0; i < 2; ++i) csp::alts_blocking(csp::take(c1), csp::take(c2), csp::take(c3));
     }
@@ -52,5 +56,5 @@ int main(int argc, char** argv) {
       reader.take_blocking();
     }
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

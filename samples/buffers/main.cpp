@@ -5,6 +5,8 @@
 // last two).
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <cstdio>
 #include <string>
 
@@ -43,5 +45,5 @@ int main(int argc, char** argv) {
     std::printf("\n");
     stocker.take_blocking();
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

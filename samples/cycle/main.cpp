@@ -2,6 +2,8 @@
 // from alice before he speaks. Neither ever speaks.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <cstdio>
 #include <string>
 
@@ -21,7 +23,7 @@ int main(int argc, char** argv) {
     bob.take_blocking();
     std::printf("they talked\n");
   });
-  if (result.status() == csp::RunStatus::Deadlock)
-    std::printf("deadlock: %s\n", result.message().c_str());
-  return result.exit_code();
+  if (result.status == csp::RunStatus::Deadlock)
+    std::printf("deadlock: %s\n", result.message.c_str());
+  return samples::exit_code(result);
 }

@@ -4,19 +4,22 @@
 // closes both channels, and the customer's further puts are refused.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <cstdio>
 #include <string>
 #include <variant>
 
 using Money = std::variant<int, std::string>;
 
-namespace csp {
 // How a Money value appears in the trace: 3, or "pocket lint".
-inline csptrace::Value describe(const Money& m, csptrace::Recorder& r) {
-  if (auto* n = std::get_if<int>(&m)) return describe(*n, r);
-  return describe(std::get<std::string>(m), r);
-}
-}  // namespace csp
+template <>
+struct csp::Describe<Money> {
+  static Preview preview(const Money& m) {
+    if (auto* n = std::get_if<int>(&m)) return Preview::integer(*n);
+    return Preview::of_text(std::get<std::string>(m));
+  }
+};
 
 // Returns the machine's two channels, like (hot-dog-machine-v2 hot-dog-count).
 std::pair<csp::Chan<Money>, csp::Chan<std::string>> hot_dog_machine_v2(int hot_dog_count) {
@@ -56,5 +59,5 @@ int main(int argc, char** argv) {
     csp::mark("3 once more: the machine has closed");
     buy(3);
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

@@ -4,6 +4,8 @@
 // consumer, the channel and the line, and explains that the only writer has exited.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <cstdio>
 
 int main(int argc, char** argv) {
@@ -22,7 +24,7 @@ int main(int argc, char** argv) {
     auto sum = consumer.take_blocking();
     std::printf("sum = %d\n", sum ? *sum : -1);
   });
-  if (result.status() == csp::RunStatus::Deadlock)
-    std::printf("deadlock: %s\n", result.message().c_str());
-  return result.exit_code();
+  if (result.status == csp::RunStatus::Deadlock)
+    std::printf("deadlock: %s\n", result.message.c_str());
+  return samples::exit_code(result);
 }

@@ -8,7 +8,7 @@
 // its neighbour holds, under every seed.
 #include <csp/csp.hpp>
 
-#include "../sample_args.hpp"
+#include "../sample_cli.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     for (auto& d : done) d.take_blocking();
     std::printf("all philosophers ate %d meals\n", kMeals);
   });
-  if (result.status() == csp::RunStatus::Deadlock)
-    std::printf("deadlock: %s\n", result.message().c_str());
-  return result.exit_code();
+  if (result.status == csp::RunStatus::Deadlock)
+    std::printf("deadlock: %s\n", result.message.c_str());
+  return samples::exit_code(result);
 }

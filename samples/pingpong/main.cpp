@@ -2,7 +2,7 @@
 // two rendezvous; in the viewer each shows as an arrow from sender to receiver.
 #include <csp/csp.hpp>
 
-#include "../sample_args.hpp"
+#include "../sample_cli.hpp"
 
 #include <cstdio>
 
@@ -27,5 +27,5 @@ int main(int argc, char** argv) {
     co_await pinger.take();
     co_await ponger.take();
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

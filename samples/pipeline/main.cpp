@@ -3,6 +3,8 @@
 // each stage stops when its input closes and closes its output, so the run ends cleanly.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -48,5 +50,5 @@ int main(int argc, char** argv) {
     in_chan.close();
     done.take_blocking();  // the printer has printed both and seen the end
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

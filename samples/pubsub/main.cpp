@@ -4,6 +4,8 @@
 // dropped for it alone: a slow reader never holds up the publisher or the other readers.
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -19,11 +21,10 @@ struct Item {
 };
 }  // namespace
 
-namespace csp {
-inline csptrace::Value describe(const Item& item, csptrace::Recorder& r) {
-  return describe(item.topic + ": " + item.text, r);
-}
-}  // namespace csp
+template <>
+struct csp::Describe<Item> {
+  static Preview preview(const Item& item) { return Preview::of_text(item.topic + ": " + item.text); }
+};
 
 int main(int argc, char** argv) {
   csp::Options options = csp::Options::from_args(argc, argv);
@@ -64,5 +65,5 @@ int main(int argc, char** argv) {
     co_await broker.take();
     for (auto& r : readers) co_await r.take();
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

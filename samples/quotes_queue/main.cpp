@@ -4,7 +4,7 @@
 // interleave in the file.
 #include <csp/csp.hpp>
 
-#include "../sample_args.hpp"
+#include "../sample_cli.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -52,5 +52,5 @@ int main(int argc, char** argv) {
     writer.take_blocking();
     std::printf("appended %ld quotes to %s\n", num_quotes, filename.c_str());
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

@@ -4,7 +4,7 @@
 // the closes ripple down the chain so every process ends.
 #include <csp/csp.hpp>
 
-#include "../sample_args.hpp"
+#include "../sample_cli.hpp"
 
 #include <cstdio>
 #include <string>
@@ -38,5 +38,5 @@ int main(int argc, char** argv) {
     while (co_await ch.take()) {
     }  // drain what is still in flight until the last filter closes its channel
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

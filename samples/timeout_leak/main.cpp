@@ -4,6 +4,8 @@
 // (The fix: give `answer` a buffer of 1, as samples/alts_upload does.)
 #include <csp/csp.hpp>
 
+#include "../sample_cli.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -25,5 +27,5 @@ int main(int argc, char** argv) {
     co_await csp::timeout(50ms).take();  // main keeps running long after the child is stuck
     std::printf("main done\n");
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

@@ -4,7 +4,7 @@
 // worker to finish closes `results`.
 #include <csp/csp.hpp>
 
-#include "../sample_args.hpp"
+#include "../sample_cli.hpp"
 
 #include <atomic>
 #include <cstdio>
@@ -35,5 +35,5 @@ int main(int argc, char** argv) {
     }
     std::printf("%ld results, sum of squares 1..%ld = %ld\n", count, job_count, sum);
   });
-  return result.exit_code();
+  return samples::exit_code(result);
 }

@@ -1,6 +1,8 @@
-// The samples' own flags (--rounds N, --deadlock, ...). The runtime's flags (--seed, --trace,
-// --workers) are read by csp::Options::from_args.
+// What every sample shares: its own flags (--rounds N, --deadlock, ...; the runtime's --seed,
+// --trace and --workers are read by csp::Options::from_args) and its exit status.
 #pragma once
+
+#include <csp/run.hpp>
 
 #include <cstdlib>
 #include <cstring>
@@ -25,5 +27,9 @@ inline long int_flag(int argc, char** argv, const char* name, long fallback) {
     }
   return fallback;
 }
+
+// A sample's exit status: 0 when it ran to the end or deadlocked (a deadlock is the lesson, and
+// the runtime has reported and recorded it), 1 when a process failed with an exception.
+inline int exit_code(const csp::RunResult& r) { return r.status == csp::RunStatus::Error ? 1 : 0; }
 
 }  // namespace samples

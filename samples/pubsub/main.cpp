@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
         {"sports", "1-0"}, {"weather", "rain"}, {"sports", "2-0"}, {"sports", "2-1"},
         {"weather", "sun"}, {"sports", "3-1"}, {"sports", "final: 3-1"}};
     for (auto [topic, text] : items) {
-      co_await news.put(Item{topic, text});
+      Item item{topic, text};  // not Item{...} inside co_await: GCC 12 destroys that twice
+      co_await news.put(std::move(item));
       co_await csp::timeout(2ms).take();
     }
     news.close();

@@ -141,10 +141,10 @@ TEST_CASE("reduce and into collect a channel once it closes", "[combinators]") {
   long sum = 0;
   std::vector<int> all;
   auto r = csp::run(seeded(), [&]() -> csp::Proc<void> {
-    sum = *co_await csp::reduce([](long acc, int v) { return acc + v; }, 0L,
-                                csp::to_chan(range(101)))
-               .take();
-    all = *co_await csp::into(std::vector<int>{-1}, csp::to_chan(range(3))).take();
+    auto total = csp::reduce([](long acc, int v) { return acc + v; }, 0L, csp::to_chan(range(101)));
+    sum = (co_await total.take()).value();
+    auto collected = csp::into(std::vector<int>{-1}, csp::to_chan(range(3)));
+    all = (co_await collected.take()).value();
   });
   REQUIRE(r.ok());
   REQUIRE(sum == 5050);

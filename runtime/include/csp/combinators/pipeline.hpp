@@ -32,7 +32,10 @@ Chan<Unit> pipeline(int n, Chan<R> to, F f, Chan<T> from, bool close_to = true,
     while (auto v = co_await from.take()) {
       auto result = promise_chan<R>(name + " result");
       co_await order.put(result);
-      co_await jobs.put(Job{std::move(*v), result});
+      // A named local, not Job{...} inside the co_await: GCC 12 destroys such a braced
+      // temporary twice (see docs/runtime.md, "Compiler notes").
+      Job job{std::move(*v), result};
+      co_await jobs.put(std::move(job));
     }
     jobs.close();
     order.close();

@@ -25,6 +25,6 @@ int main(int argc, char** argv) {
     std::printf("sum = %d\n", sum ? *sum : -1);
   });
   if (result.status == csp::RunStatus::Deadlock)
-    std::printf("deadlock: %s\n", result.message.c_str());
+    std::printf("%s\n", result.message.c_str());
   return samples::exit_code(result);
 }

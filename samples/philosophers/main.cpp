@@ -60,6 +60,6 @@ int main(int argc, char** argv) {
     std::printf("all philosophers ate %d meals\n", kMeals);
   });
   if (result.status == csp::RunStatus::Deadlock)
-    std::printf("deadlock: %s\n", result.message.c_str());
+    std::printf("%s\n", result.message.c_str());
   return samples::exit_code(result);
 }

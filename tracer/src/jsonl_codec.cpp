@@ -16,10 +16,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// StrId fields are declared as StrId (= uint32_t) in the schema; these keys hold texts, every
-// other uint32_t field is a number.
-constexpr FieldMask kTextFields = f::name | f::message | f::label | f::loc;
-
 void put(ojson& j, const char* key, uint64_t v, const StringTable&, bool) { j[key] = v; }
 void put(ojson& j, const char* key, int64_t v, const StringTable&, bool) { j[key] = v; }
 void put(ojson& j, const char* key, int32_t v, const StringTable&, bool) { j[key] = v; }

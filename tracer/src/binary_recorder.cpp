@@ -1,0 +1,338 @@
+#include <csptrace/binary_recorder.hpp>
+#include <csptrace/chunk_builder.hpp>
+
+#include "crash_guard.hpp"
+#include "string_log.hpp"
+#include "thread_ring.hpp"
+#include "tick_clock.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/uio.h>
+#include <time.h>
+#include <type_traits>
+#include <unistd.h>
+
+namespace csptrace {
+
+namespace {
+
+std::atomic<uint64_t> g_next_recorder_id{1};
+
+// The calling thread's ring in the recorder it last recorded into. The shared_ptr keeps the
+// ring alive until the thread ends even if the recorder is destroyed first.
+struct LocalRing {
+  uint64_t owner = 0;  // recorder id_
+  ThreadRing* raw = nullptr;
+  std::shared_ptr<ThreadRing> keep;
+  uint32_t thread = 0;
+  void release() {
+    if (keep && !keep->shared) keep->owned.store(false, std::memory_order_release);
+    keep.reset();
+    raw = nullptr;
+    owner = 0;
+  }
+  ~LocalRing() { release(); }
+};
+thread_local LocalRing tl_ring;
+
+// write(2) of both pieces, retrying partial writes and EINTR. Async-signal-safe.
+bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
+  iovec iov[2] = {{const_cast<uint8_t*>(p.a.data), p.a.size},
+                  {const_cast<uint8_t*>(p.b.data), p.b.size}};
+  int first = 0;
+  while (first < 2) {
+    ssize_t n = ::writev(fd, iov + first, 2 - first);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    size_t left = static_cast<size_t>(n);
+    while (first < 2 && left >= iov[first].iov_len) left -= iov[first++].iov_len;
+    if (first < 2) {
+      iov[first].iov_base = static_cast<uint8_t*>(iov[first].iov_base) + left;
+      iov[first].iov_len -= left;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+class BinaryRecorder::Crash final : public CrashTarget {
+ public:
+  explicit Crash(BinaryRecorder& r) : r_(r) {}
+  void crash_flush(int sig) noexcept override { r_.crash_flush(sig); }
+
+ private:
+  BinaryRecorder& r_;
+};
+
+BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
+    : id_(g_next_recorder_id.fetch_add(1)),
+      path_(path),
+      strings_(std::make_unique<StringLog>()),
+      ring_owners_(std::make_unique<std::shared_ptr<ThreadRing>[]>(kMaxRings + 1)),
+      chunk_(std::make_unique<binary::ChunkBuilder>()) {
+  const TickClock& clock = TickClock::instance();
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0)
+    throw std::runtime_error("cannot create trace file " + path + ": " + std::strerror(errno));
+  TraceHeader header = header_in;
+  header.version = kFormatVersion;
+  if (header.clock.empty()) header.clock = clock.name();
+  if (header.start_unix_ns == 0)
+    header.start_unix_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  std::string h = binary::encode_header(header);
+  if (::write(fd_, h.data(), h.size()) != static_cast<ssize_t>(h.size())) {
+    int err = errno;
+    ::close(fd_);
+    throw std::runtime_error("cannot write trace file " + path + ": " + std::strerror(err));
+  }
+  for (int sig : crash_guard::kSignals)
+    crash_message_[sig] = strings_->intern(std::string("killed by ") + crash_guard::describe(sig));
+  crash_message_[0] = strings_->intern("std::terminate was called");
+  ring_owners_[kMaxRings] = std::make_shared<ThreadRing>(/*shared=*/true);
+  rings_[kMaxRings].store(ring_owners_[kMaxRings].get(), std::memory_order_release);
+  start_ticks_ = clock.ticks();
+  writer_ = std::thread([this] { writer_loop(); });
+  crash_ = std::make_unique<Crash>(*this);
+  crash_guard::install(crash_.get());
+}
+
+BinaryRecorder::~BinaryRecorder() {
+  finish(EndReason::Normal, {});
+  if (tl_ring.owner == id_) tl_ring.release();
+}
+
+StrId BinaryRecorder::intern(std::string_view s) { return strings_->intern(s); }
+
+ThreadRing* BinaryRecorder::claim_ring() {
+  tl_ring.release();
+  std::shared_ptr<ThreadRing> ring;
+  {
+    std::lock_guard lock(rings_mu_);
+    const uint32_t n = n_rings_.load(std::memory_order_relaxed);
+    for (uint32_t i = 0; i < n && !ring; ++i) {
+      bool expected = false;
+      if (ring_owners_[i]->owned.compare_exchange_strong(expected, true,
+                                                         std::memory_order_acquire))
+        ring = ring_owners_[i];
+    }
+    if (!ring && n < kMaxRings) {
+      ring = std::make_shared<ThreadRing>();
+      ring->owned.store(true, std::memory_order_relaxed);
+      ring_owners_[n] = ring;
+      rings_[n].store(ring.get(), std::memory_order_release);
+      n_rings_.store(n + 1, std::memory_order_release);
+    }
+    if (!ring) ring = ring_owners_[kMaxRings];
+  }
+  tl_ring.owner = id_;
+  tl_ring.raw = ring.get();
+  tl_ring.keep = std::move(ring);
+  tl_ring.thread = current_thread_index();
+  return tl_ring.raw;
+}
+
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h) {
+  while (r.full(h) && !finished_.load(std::memory_order_relaxed)) {
+    wake_.notify_one();
+    std::this_thread::yield();
+  }
+}
+
+void BinaryRecorder::record(Event& e) {
+  LocalRing& local = tl_ring;
+  ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
+  if (r->shared) [[unlikely]]
+    while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
+  const uint64_t h = r->head.load(std::memory_order_relaxed);
+  if (r->full(h)) [[unlikely]]
+    wait_for_room(*r, h);
+  if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
+    // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
+    // happens-before edge between two of them fixes their order (write-write coherence).
+    e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+    const TickClock& clock = TickClock::instance();
+    const uint64_t now = clock.ticks();
+    e.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
+    e.thread = local.thread;
+    e.present |= f::seq | f::t | f::thread;
+    r->slots[h & ThreadRing::kMask] = e;
+    r->head.store(h + 1, std::memory_order_release);
+    if (((h + 1) & (ThreadRing::kCapacity / 2 - 1)) == 0) wake_.notify_one();
+  }
+  if (r->shared) [[unlikely]]
+    r->append_lock.clear(std::memory_order_release);
+}
+
+// ---- writing ------------------------------------------------------------------------------------
+
+bool BinaryRecorder::lock_emit(bool crashing) noexcept {
+  const uint32_t me = current_thread_index() + 1;
+  for (int attempt = 0;; ++attempt) {
+    uint32_t expected = 0;
+    if (emit_owner_.compare_exchange_weak(expected, me, std::memory_order_acquire)) return true;
+    if (!crashing) {
+      std::this_thread::yield();
+      continue;
+    }
+    // The crash interrupted this very thread while it was emitting, or the holder never
+    // finishes (it crashed too): give up rather than write from a half-updated state.
+    if (expected == me || attempt > 2000) return false;
+    timespec ms{0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+}
+
+void BinaryRecorder::unlock_emit() noexcept { emit_owner_.store(0, std::memory_order_release); }
+
+void BinaryRecorder::write_chunk() noexcept {
+  if (chunk_->empty()) return;
+  const size_t n = chunk_->events();
+  if (!write_all(fd_, chunk_->finish())) write_failed_ = true;
+  else written_.fetch_add(n, std::memory_order_relaxed);
+  chunk_->reset();
+}
+
+void BinaryRecorder::emit(const Event& in) noexcept {
+  if (in.seq < next_seq_) return;  // published after a forced drain skipped it: too late
+  next_seq_ = in.seq + 1;
+  Event e = in;
+  if (e.t < last_t_) e.t = last_t_;
+  last_t_ = e.t;
+  // Strings the event refers to go into this chunk (or an earlier one) first. An id that was
+  // never interned here becomes "" so that the file stays loadable.
+  const uint32_t published = strings_->published();
+  auto check = [&](auto& v, FieldMask bit) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
+      if ((kTextFields & bit) && (e.present & bit) && v >= published) v = 0;
+  };
+#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
+#undef CSPTRACE_REC_CHECK
+  if (e.value.kind == Value::Kind::Text && e.value.text >= published) e.value.text = 0;
+  while (strings_written_ < published) {
+    if (!chunk_->add_string(strings_->get(strings_written_))) {
+      write_chunk();
+      if (!chunk_->add_string(strings_->get(strings_written_))) break;  // cannot happen: bounded
+    }
+    ++strings_written_;
+  }
+  if (!chunk_->add_event(e)) {
+    write_chunk();
+    chunk_->add_event(e);
+  }
+}
+
+void BinaryRecorder::drain(bool force) noexcept {
+  ThreadRing* rings[kMaxRings + 1];
+  uint64_t heads[kMaxRings + 1];
+  for (bool progress = true; progress;) {
+    progress = false;
+    int n = 0;
+    const uint32_t count = n_rings_.load(std::memory_order_acquire);
+    for (uint32_t i = 0; i <= kMaxRings; ++i) {
+      if (i == count) i = kMaxRings;  // the shared ring
+      ThreadRing* r = rings_[i].load(std::memory_order_acquire);
+      const uint64_t h = r->head.load(std::memory_order_acquire);
+      if (r->tail.load(std::memory_order_relaxed) != h) {
+        rings[n] = r;
+        heads[n++] = h;
+      }
+    }
+    while (true) {
+      int best = -1;
+      uint64_t best_seq = 0;
+      for (int i = 0; i < n; ++i) {
+        uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
+        if (t == heads[i]) continue;
+        uint64_t s = rings[i]->slots[t & ThreadRing::kMask].seq;
+        if (best < 0 || s < best_seq) best = i, best_seq = s;
+      }
+      if (best < 0 || (!force && best_seq > next_seq_)) break;
+      // Emit the run of consecutive seqs from this ring.
+      ThreadRing& r = *rings[best];
+      uint64_t t = r.tail.load(std::memory_order_relaxed);
+      do {
+        emit(r.slots[t & ThreadRing::kMask]);
+        r.tail.store(++t, std::memory_order_release);
+        progress = true;
+      } while (t != heads[best] && r.slots[t & ThreadRing::kMask].seq == next_seq_);
+    }
+    if (!force) break;
+  }
+}
+
+void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
+  Event end(EventKind::End);
+  end.with_reason(reason);
+  if (message != 0) end.with_message(message);
+  end.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+  const TickClock& clock = TickClock::instance();
+  const uint64_t now = clock.ticks();
+  end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
+  end.thread = current_thread_index();
+  end.present |= f::seq | f::t | f::thread;
+  emit(end);
+  write_chunk();
+}
+
+void BinaryRecorder::writer_loop() {
+  std::unique_lock lock(wake_mu_);
+  while (!stop_writer_) {
+    // Woken early by record() every half ring; a notify carries no state, so no predicate.
+    wake_.wait_for(lock, kFlushInterval);
+    if (stop_writer_) break;
+    lock.unlock();
+    if (lock_emit(false)) {
+      drain(false);
+      write_chunk();
+      unlock_emit();
+    }
+    lock.lock();
+  }
+}
+
+void BinaryRecorder::flush() {
+  if (finished_.load() || !lock_emit(false)) return;
+  drain(false);
+  write_chunk();
+  unlock_emit();
+}
+
+void BinaryRecorder::finish(EndReason reason, std::string_view message) {
+  if (finished_.exchange(true)) return;
+  const StrId msg = message.empty() ? 0 : strings_->intern(message);
+  {
+    std::lock_guard lock(wake_mu_);
+    stop_writer_ = true;
+  }
+  wake_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  crash_guard::remove(crash_.get());
+  if (crashed_.load()) return;  // the crash path wrote the end and keeps the emit lock
+  lock_emit(false);
+  drain(true);
+  write_end(reason, msg);
+  ::close(fd_);
+  fd_ = -1;
+  unlock_emit();
+}
+
+void BinaryRecorder::crash_flush(int sig) noexcept {
+  if (crashed_.exchange(true)) return;
+  finished_.store(true);
+  if (!lock_emit(true)) return;
+  drain(true);
+  write_end(EndReason::Crash, crash_message_[sig >= 0 && sig < 65 ? sig : 0]);
+  // The emit lock stays held: nothing may be written after the end event.
+}
+
+}  // namespace csptrace

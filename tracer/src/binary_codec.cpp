@@ -220,6 +220,19 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
   return p;
 }
 
+FieldMask record_present(const uint8_t* p) noexcept {
+  const auto& l = kLayouts.kind[*p++];
+  uint64_t bits = 0;
+  for (int shift = 0;; shift += 7) {
+    bits |= uint64_t(*p & 0x7f) << shift;
+    if (!(*p++ & 0x80)) break;
+  }
+  FieldMask present = l.required;
+  for (int i = 0; i < l.n_optional; ++i)
+    if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
+  return present;
+}
+
 void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (c.p == c.end) throw std::invalid_argument("record ends before its kind");
   uint8_t k = *c.p++;

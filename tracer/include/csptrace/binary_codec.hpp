@@ -54,6 +54,9 @@ inline uint32_t get_u32(const uint8_t* p) noexcept {
 // e.seq > prev_seq (the reader requires increasing seq anyway).
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept;
 
+// The present fields of a record this program encoded (no validation).
+FieldMask record_present(const uint8_t* record) noexcept;
+
 // A read position inside a buffer. Decoders throw std::invalid_argument on malformed input;
 // the reader turns that into "FILE: offset N: ..." using pos().
 struct Cursor {

@@ -1,0 +1,124 @@
+// Tracer benchmarks: recording cost per event (1 and 2 threads), bytes per event on disk and
+// in memory, load throughput of both encodings. Prints a Markdown table for docs/performance.md.
+//
+//   build/bench/bench_tracer [EVENTS]     (default 4000000 events per measurement)
+#include <csptrace/jsonl_codec.hpp>
+#include <csptrace/recorder.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace csptrace;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// The events of one ping-pong round as the runtime records them: the taker parks, the putter
+// hands the value over, the taker resumes.
+void ping_pong_round(Recorder& r, ProcId me, ProcId other, ChanId chan, uint32_t i) {
+  Event park = Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take);
+  r.record(park);
+  Event tr = Event(EventKind::Transfer).with_chan(chan).with_from(me).with_to(other)
+                 .with_via(Via::Direct).with_value(Value::integer(i));
+  r.record(tr);
+  Event res = Event(EventKind::Resume).with_proc(other).with_partner(me).with_chan(chan);
+  r.record(res);
+}
+
+void declare(Recorder& r, int pairs) {
+  for (ProcId p = 1; p <= ProcId(2 * pairs); ++p) {
+    Event s = Event(EventKind::Spawn).with_proc(p).with_name(r.intern("p" + std::to_string(p)))
+                  .with_mode(ProcMode::Go);
+    r.record(s);
+  }
+  for (ChanId c = 1; c <= ChanId(pairs); ++c) {
+    Event m = Event(EventKind::ChanMake).with_chan(c).with_name(r.intern("ball" + std::to_string(c)))
+                  .with_buffer(BufferKind::Unbuffered).with_cap(0);
+    r.record(m);
+  }
+}
+
+// ns per record() with `threads` threads each recording `per_thread` ping-pong events.
+double record_cost(const std::string& path, int threads, long per_thread) {
+  auto r = open_recorder(path, {});
+  declare(*r, threads);
+  std::vector<std::thread> ts;
+  std::vector<double> ns(threads);
+  for (int t = 0; t < threads; ++t)
+    ts.emplace_back([&, t] {
+      const ProcId me = 2 * t + 1, other = 2 * t + 2;
+      auto t0 = Clock::now();
+      for (long i = 0; i < per_thread / 3; ++i) ping_pong_round(*r, me, other, t + 1, uint32_t(i));
+      ns[t] = seconds_since(t0) * 1e9 / double(per_thread / 3 * 3);
+    });
+  for (auto& t : ts) t.join();
+  r->finish(EndReason::Normal);
+  double sum = 0;
+  for (double v : ns) sum += v;
+  return sum / threads;
+}
+
+void to_jsonl(const TraceModel& m, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out << encode_jsonl_header(m.header()) << '\n';
+  for (size_t i = 0; i < m.size(); ++i) out << encode_jsonl_event(m.event(i), m.strings()) << '\n';
+}
+
+double load_rate(const std::string& path, size_t& events, size_t& mem) {
+  double best = 1e30;
+  for (int rep = 0; rep < 3; ++rep) {
+    auto t0 = Clock::now();
+    TraceModel m = load_trace(path);
+    best = std::min(best, seconds_since(t0));
+    events = m.size();
+    mem = m.memory_bytes();
+  }
+  return double(events) / best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long n = argc > 1 ? std::atol(argv[1]) : 4000000;
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string bin = (dir / "bench-tracer.csptrace").string();
+  const std::string jsonl = (dir / "bench-tracer.jsonl").string();
+  const std::string bin2 = (dir / "bench-tracer-2.csptrace").string();
+
+  record_cost(bin, 1, n / 10);  // warm-up: clock calibration, page cache
+  const double one = record_cost(bin, 1, n);
+  const double two = record_cost(bin2, 2, n / 2);
+  const double jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+
+  size_t events = 0, mem = 0;
+  const double bin_rate = load_rate(bin, events, mem);
+  const auto bin_bytes = std::filesystem::file_size(bin);
+  to_jsonl(load_trace(bin), jsonl);
+  size_t jevents = 0, jmem = 0;
+  const double jsonl_rate = load_rate(jsonl, jevents, jmem);
+  const auto jsonl_bytes = std::filesystem::file_size(jsonl);
+
+  std::printf("command: %s %ld\n\n", argv[0], n);
+  std::printf("| measure | value |\n|---|---|\n");
+  std::printf("| record(), 1 thread (binary) | %.1f ns/event |\n", one);
+  std::printf("| record(), 2 threads (binary) | %.1f ns/event per thread |\n", two);
+  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec);
+  std::printf("| on disk, binary (ping-pong) | %.2f bytes/event |\n", double(bin_bytes) / events);
+  std::printf("| on disk, JSON Lines (ping-pong) | %.1f bytes/event |\n", double(jsonl_bytes) / jevents);
+  std::printf("| in memory (TraceModel) | %.1f bytes/event |\n", double(mem) / events);
+  std::printf("| load, binary | %.1f M events/s |\n", bin_rate / 1e6);
+  std::printf("| load, JSON Lines | %.2f M events/s |\n", jsonl_rate / 1e6);
+  for (const auto& p : {bin, bin2, jsonl}) std::filesystem::remove(p);
+  return 0;
+}

@@ -183,7 +183,7 @@ void get(Cursor& c, Value& out, const char* key) {
 
 }  // namespace
 
-uint64_t Cursor::varint() {
+uint64_t Cursor::varint_slow() {
   uint64_t v = 0;
   for (int shift = 0; shift < 64; shift += 7) {
     if (p == end) throw std::invalid_argument("record ends in the middle of a number");
@@ -213,10 +213,16 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
   prev_seq = e.seq;
   prev_t = e.t;
   const FieldMask present = (e.present & (l.required | l.optional)) | l.required;
+  // Visit only the set bits, lowest (= earliest in schema order) first.
+  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
+    switch (static_cast<Field>(__builtin_ctz(rest))) {
 #define CSPTRACE_BIN_PUT(member, key, type, doc) \
-  if ((f::member & ~(f::seq | f::t)) && (present & f::member)) p = put(p, e.member);
-  CSPTRACE_FIELDS(CSPTRACE_BIN_PUT)
+  case Field::member: p = put(p, e.member); break;
+      CSPTRACE_FIELDS(CSPTRACE_BIN_PUT)
 #undef CSPTRACE_BIN_PUT
+      case Field::count_: break;
+    }
+  }
   return p;
 }
 
@@ -255,10 +261,15 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   prev_seq = e.seq;
   prev_t = e.t;
   e.present = present;
+  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
+    switch (static_cast<Field>(__builtin_ctz(rest))) {
 #define CSPTRACE_BIN_GET(member, key, type, doc) \
-  if ((f::member & ~(f::seq | f::t)) && (present & f::member)) get(c, e.member, key);
-  CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
+  case Field::member: get(c, e.member, key); break;
+      CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
 #undef CSPTRACE_BIN_GET
+      case Field::count_: break;
+    }
+  }
 }
 
 // ---- header ------------------------------------------------------------------------------------

@@ -13,20 +13,12 @@ namespace csptrace {
 uint8_t* TraceModel::Bytes::reserve_tail(size_t n) {
   if (cap_ - size_ < n) {
     size_t cap = std::max({cap_ * 2, size_ + n, size_t{4096}});
-    auto bigger = std::make_unique<uint8_t[]>(cap);
+    std::unique_ptr<uint8_t[]> bigger(new uint8_t[cap]);  // not zero-filled: written before read
     if (size_) std::memcpy(bigger.get(), data_.get(), size_);
     data_ = std::move(bigger);
     cap_ = cap;
   }
   return data_.get() + size_;
-}
-
-void TraceModel::Bytes::shrink() {
-  if (cap_ == size_) return;
-  auto exact = std::make_unique<uint8_t[]>(size_);
-  if (size_) std::memcpy(exact.get(), data_.get(), size_);
-  data_ = std::move(exact);
-  cap_ = size_;
 }
 
 uint64_t TraceModel::seq(size_t i) const {
@@ -62,14 +54,32 @@ std::string TraceModel::value_text(const Value& v) const {
 }
 
 uint32_t TraceModel::process_index(ProcId id) const {
+  if (id < proc_by_small_id_.size()) return proc_by_small_id_[id];
   auto it = proc_by_id_.find(id);
   return it == proc_by_id_.end() ? kNone : it->second;
 }
 
 uint32_t TraceModel::channel_index(ChanId id) const {
+  if (id < chan_by_small_id_.size()) return chan_by_small_id_[id];
   auto it = chan_by_id_.find(id);
   return it == chan_by_id_.end() ? kNone : it->second;
 }
+
+namespace {
+// Ids up to this bound are looked up in a vector (runtimes number densely from 1); larger ones,
+// as a hand-written trace may use, in a hash map.
+constexpr uint32_t kSmallIdLimit = 1u << 22;
+
+void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
+            std::unordered_map<uint32_t, uint32_t>& big) {
+  if (id < kSmallIdLimit) {
+    if (id >= small.size()) small.resize(std::max<size_t>(id + 1, small.size() * 2), kNone);
+    small[id] = ix;
+  } else {
+    big.emplace(id, ix);
+  }
+}
+}  // namespace
 
 size_t TraceModel::memory_bytes() const {
   const size_t per_event = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t);
@@ -122,14 +132,14 @@ std::string missing_fields(FieldMask missing) {
 void TraceModelBuilder::add(const Event& e) {
   auto& m = model_;
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
-  const std::string_view kname = to_string(e.kind);
+  auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
   FieldMask req = required_fields(e.kind), opt = optional_fields(e.kind);
   if (FieldMask miss = req & ~e.present)
-    throw std::invalid_argument(std::string(kname) + " event lacks required field(s): " +
+    throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +
                                 missing_fields(miss));
   if (FieldMask extra = e.present & ~(req | opt))
-    throw std::invalid_argument(std::string(kname) + " event does not take field(s): " +
+    throw std::invalid_argument(std::string(kname()) + " event does not take field(s): " +
                                 missing_fields(extra));
   if (!m.empty() && e.seq <= last_seq_)
     throw std::invalid_argument("seq " + std::to_string(e.seq) +
@@ -162,7 +172,7 @@ void TraceModelBuilder::add(const Event& e) {
       p.loc = std::string(m.str(e.loc));
       p.spawn_event = index;
       proc_ix = static_cast<uint32_t>(m.processes_.size());
-      m.proc_by_id_.emplace(e.proc, proc_ix);
+      map_id(e.proc, proc_ix, m.proc_by_small_id_, m.proc_by_id_);
       m.processes_.push_back(std::move(p));
       break;
     }
@@ -180,7 +190,7 @@ void TraceModelBuilder::add(const Event& e) {
       c.loc = std::string(m.str(e.loc));
       c.make_event = index;
       chan_ix = static_cast<uint32_t>(m.channels_.size());
-      m.chan_by_id_.emplace(e.chan, chan_ix);
+      map_id(e.chan, chan_ix, m.chan_by_small_id_, m.chan_by_id_);
       m.channels_.push_back(std::move(c));
       break;
     }
@@ -194,7 +204,7 @@ void TraceModelBuilder::add(const Event& e) {
 
   if ((e.kind == EventKind::Park || e.kind == EventKind::Block || e.kind == EventKind::Stuck) &&
       e.op != WaitOp::Alts && !e.has(Field::chan))
-    throw std::invalid_argument(std::string(kname) + " with op " + std::string(to_string(e.op)) +
+    throw std::invalid_argument(std::string(kname()) + " with op " + std::string(to_string(e.op)) +
                                 " needs the chan it waits on");
   if (e.kind == EventKind::Exit) {
     auto& p = m.processes_[proc_ix];
@@ -237,11 +247,8 @@ TraceModel TraceModelBuilder::finish() && {
     model_.warnings_.push_back("the trace has no end event: the recording was cut short after " +
                                std::to_string(model_.size()) + " events");
   }
-  auto& m = model_;
-  for (auto* v : {&m.proc_, &m.chan_, &m.other_, &m.record_at_}) v->shrink_to_fit();
-  m.kind_.shrink_to_fit();
-  m.t_.shrink_to_fit();
-  m.records_.shrink();
+  // No shrink_to_fit: capacity beyond size was reserved but never touched, so it costs address
+  // space, not memory, and copying every column once more would cost load time.
   return std::move(model_);
 }
 

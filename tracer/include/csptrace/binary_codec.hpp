@@ -65,7 +65,11 @@ struct Cursor {
   const uint8_t* end;
   size_t pos() const { return static_cast<size_t>(p - begin); }
   size_t left() const { return static_cast<size_t>(end - p); }
-  uint64_t varint();
+  uint64_t varint() {
+    if (p != end && *p < 0x80) return *p++;  // most numbers in a record take one byte
+    return varint_slow();
+  }
+  uint64_t varint_slow();
   std::string_view bytes(size_t n);
 };
 

@@ -127,7 +127,6 @@ class TraceModel {
     void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_.get()); }
     const uint8_t* data() const { return data_.get(); }
     size_t size() const { return size_; }
-    void shrink();
 
    private:
     std::unique_ptr<uint8_t[]> data_;
@@ -149,7 +148,8 @@ class TraceModel {
   std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;
   std::vector<ChannelInfo> channels_;
-  std::unordered_map<ProcId, uint32_t> proc_by_id_;
+  std::vector<uint32_t> proc_by_small_id_, chan_by_small_id_;  // id -> index, or kNone
+  std::unordered_map<ProcId, uint32_t> proc_by_id_;            // ids past the small range
   std::unordered_map<ChanId, uint32_t> chan_by_id_;
   bool complete_ = false;
   EndReason end_reason_ = EndReason::Truncated;

@@ -226,6 +226,21 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
   return p;
 }
 
+uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
+                        uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  size_t head = 1;  // kind byte, then the optional-fields varint
+  while (rec[head++] & 0x80) {
+  }
+  std::memcpy(out, rec, head);
+  out = put_varint(out + head, seq - prev_seq - 1);
+  out = put_varint(out, zigzag(t - prev_t));
+  prev_seq = seq;
+  prev_t = t;
+  const size_t rest = len - head - 2;  // skip the two zero deltas
+  std::memcpy(out, rec + head + 2, rest);
+  return out + rest;
+}
+
 FieldMask record_present(const uint8_t* p) noexcept {
   const auto& l = kLayouts.kind[*p++];
   uint64_t bits = 0;

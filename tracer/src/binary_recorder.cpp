@@ -6,6 +6,7 @@
 #include "thread_ring.hpp"
 #include "tick_clock.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -140,21 +141,67 @@ ThreadRing* BinaryRecorder::claim_ring() {
   return tl_ring.raw;
 }
 
-void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h) {
-  while (r.full(h) && !finished_.load(std::memory_order_relaxed)) {
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t n) {
+  while (r.full(h, n) && !finished_.load(std::memory_order_relaxed)) {
     wake_.notify_one();
     std::this_thread::yield();
   }
 }
 
+namespace {
+
+// Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
+// loadable. True if the event was already clean.
+bool known_strings(const Event& e, uint32_t published) {
+  bool ok = !(e.value.kind == Value::Kind::Text && e.value.text >= published);
+  auto check = [&](const auto& v, FieldMask bit) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
+      if ((kTextFields & bit) && (e.present & bit) && v >= published) ok = false;
+  };
+#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
+#undef CSPTRACE_REC_CHECK
+  return ok;
+}
+
+Event with_known_strings(Event e, uint32_t published) {
+  auto fix = [&](auto& v, FieldMask bit) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
+      if ((kTextFields & bit) && v >= published) v = 0;
+  };
+#define CSPTRACE_REC_FIX(member, key, type, doc) fix(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_FIX)
+#undef CSPTRACE_REC_FIX
+  if (e.value.kind == Value::Kind::Text && e.value.text >= published) e.value.text = 0;
+  return e;
+}
+
+// Encodes e with seq and t deltas of 0 (the slot carries seq and t). Returns the length.
+size_t encode_unstamped(const Event& e, uint8_t* out) noexcept {
+  uint64_t prev_seq = e.seq - 1;
+  int64_t prev_t = e.t;
+  return static_cast<size_t>(binary::encode_record(out, e, prev_seq, prev_t) - out);
+}
+
+}  // namespace
+
 void BinaryRecorder::record(Event& e) {
   LocalRing& local = tl_ring;
   ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
+  e.thread = local.thread;
+  e.present |= f::seq | f::t | f::thread;
+  // Encode before taking the seq, so the time between taking and publishing it stays short.
+  uint8_t rec[binary::kMaxRecordBytes];
+  const uint32_t published = strings_->published();
+  const size_t len = known_strings(e, published)
+                         ? encode_unstamped(e, rec)
+                         : encode_unstamped(with_known_strings(e, published), rec);
+  const uint64_t n = RingSlot::slots_for(len);
   if (r->shared) [[unlikely]]
     while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
   const uint64_t h = r->head.load(std::memory_order_relaxed);
-  if (r->full(h)) [[unlikely]]
-    wait_for_room(*r, h);
+  if (r->full(h, n)) [[unlikely]]
+    wait_for_room(*r, h, n);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
     // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
     // happens-before edge between two of them fixes their order (write-write coherence).
@@ -162,11 +209,19 @@ void BinaryRecorder::record(Event& e) {
     const TickClock& clock = TickClock::instance();
     const uint64_t now = clock.ticks();
     e.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
-    e.thread = local.thread;
-    e.present |= f::seq | f::t | f::thread;
-    r->slots[h & ThreadRing::kMask] = e;
-    r->head.store(h + 1, std::memory_order_release);
-    if (((h + 1) & (ThreadRing::kCapacity / 2 - 1)) == 0) wake_.notify_one();
+    RingSlot& slot = r->slots[h & ThreadRing::kMask];
+    slot.seq = e.seq;
+    slot.t = e.t;
+    slot.len = static_cast<uint16_t>(len);
+    if (n == 1) [[likely]] {
+      std::memcpy(slot.bytes, rec, len);
+    } else {
+      std::memcpy(slot.bytes, rec, RingSlot::kInline);
+      for (size_t done = RingSlot::kInline, i = 1; done < len; done += 64, ++i)
+        std::memcpy(&r->slots[(h + i) & ThreadRing::kMask], rec + done, std::min<size_t>(64, len - done));
+    }
+    r->head.store(h + n, std::memory_order_release);
+    if (((h + n) & (ThreadRing::kCapacity / 2 - 1)) < n) wake_.notify_one();
   }
   if (r->shared) [[unlikely]]
     r->append_lock.clear(std::memory_order_release);
@@ -201,23 +256,14 @@ void BinaryRecorder::write_chunk() noexcept {
   chunk_->reset();
 }
 
-void BinaryRecorder::emit(const Event& in) noexcept {
-  if (in.seq < next_seq_) return;  // published after a forced drain skipped it: too late
-  next_seq_ = in.seq + 1;
-  Event e = in;
-  if (e.t < last_t_) e.t = last_t_;
-  last_t_ = e.t;
-  // Strings the event refers to go into this chunk (or an earlier one) first. An id that was
-  // never interned here becomes "" so that the file stays loadable.
+void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
+  if (seq < next_seq_) return;  // published after a forced drain skipped it: too late
+  next_seq_ = seq + 1;
+  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
+  last_t_ = t;
+  // Strings the event refers to go into this chunk (or an earlier one) first. The producer
+  // read published() before encoding, so every id it refers to is below this count.
   const uint32_t published = strings_->published();
-  auto check = [&](auto& v, FieldMask bit) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
-      if ((kTextFields & bit) && (e.present & bit) && v >= published) v = 0;
-  };
-#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
-  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
-#undef CSPTRACE_REC_CHECK
-  if (e.value.kind == Value::Kind::Text && e.value.text >= published) e.value.text = 0;
   while (strings_written_ < published) {
     if (!chunk_->add_string(strings_->get(strings_written_))) {
       write_chunk();
@@ -225,9 +271,9 @@ void BinaryRecorder::emit(const Event& in) noexcept {
     }
     ++strings_written_;
   }
-  if (!chunk_->add_event(e)) {
+  if (!chunk_->add_encoded(rec, len, seq, t)) {
     write_chunk();
-    chunk_->add_event(e);
+    chunk_->add_encoded(rec, len, seq, t);
   }
 }
 
@@ -260,11 +306,23 @@ void BinaryRecorder::drain(bool force) noexcept {
       // Emit the run of consecutive seqs from this ring.
       ThreadRing& r = *rings[best];
       uint64_t t = r.tail.load(std::memory_order_relaxed);
+      uint64_t released = t;
       do {
-        emit(r.slots[t & ThreadRing::kMask]);
-        r.tail.store(++t, std::memory_order_release);
+        const RingSlot& slot = r.slots[t & ThreadRing::kMask];
+        const size_t n = RingSlot::slots_for(slot.len);
+        if (n == 1) {
+          emit(slot.seq, slot.t, slot.bytes, slot.len);
+        } else {
+          uint8_t rec[binary::kMaxRecordBytes];
+          r.copy_record(t, rec);
+          emit(slot.seq, slot.t, rec, slot.len);
+        }
+        t += n;
+        // Release slots in batches: fewer stores to the line the producer polls.
+        if (t - released >= 64) r.tail.store(released = t, std::memory_order_release);
         progress = true;
       } while (t != heads[best] && r.slots[t & ThreadRing::kMask].seq == next_seq_);
+      r.tail.store(t, std::memory_order_release);
     }
     if (!force) break;
   }
@@ -280,7 +338,9 @@ void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
   end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
-  emit(end);
+  uint8_t rec[binary::kMaxRecordBytes];
+  const size_t len = encode_unstamped(end, rec);
+  emit(end.seq, end.t, rec, len);
   write_chunk();
 }
 

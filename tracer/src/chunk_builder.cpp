@@ -36,6 +36,13 @@ bool ChunkBuilder::add_event(const Event& e) noexcept {
   return true;
 }
 
+bool ChunkBuilder::add_encoded(const uint8_t* rec, size_t len, uint64_t seq, int64_t t) noexcept {
+  if (static_cast<size_t>(rec_end_ - records_.get()) - kFront > capacity_) return false;
+  rec_end_ = reframe_record(rec_end_, rec, len, seq, t, prev_seq_, prev_t_);
+  ++n_events_;
+  return true;
+}
+
 ChunkBuilder::Pieces ChunkBuilder::finish() noexcept {
   // Right-align the counts in the reserved front space so each piece is contiguous.
   uint8_t tmp[10];

@@ -54,6 +54,12 @@ inline uint32_t get_u32(const uint8_t* p) noexcept {
 // e.seq > prev_seq (the reader requires increasing seq anyway).
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept;
 
+// Rewrites a record encoded with seq and t deltas of 0 (each one byte) for its place in a
+// chunk: writes it at out with the real deltas from prev_seq / prev_t, updates them, returns
+// the end. out needs len + 18 bytes.
+uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
+                        uint64_t& prev_seq, int64_t& prev_t) noexcept;
+
 // The present fields of a record this program encoded (no validation).
 FieldMask record_present(const uint8_t* record) noexcept;
 

@@ -23,6 +23,8 @@ class ChunkBuilder {
   bool add_string(std::string_view s) noexcept;
   // False when the record might not fit; seq must exceed the chunk's previous seq.
   bool add_event(const Event& e) noexcept;
+  // The same for a record encoded with zero seq / t deltas (binary::reframe_record).
+  bool add_encoded(const uint8_t* rec, size_t len, uint64_t seq, int64_t t) noexcept;
   size_t events() const noexcept { return n_events_; }
   size_t strings() const noexcept { return n_strings_; }
   bool empty() const noexcept { return n_events_ == 0 && n_strings_ == 0; }

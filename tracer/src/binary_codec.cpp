@@ -241,6 +241,22 @@ uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t s
   return out + rest;
 }
 
+uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
+  size_t head = 1;
+  while (rec[head++] & 0x80) {
+  }
+  size_t fields = head;
+  while (rec[fields++] & 0x80) {  // seq delta
+  }
+  while (rec[fields++] & 0x80) {  // t delta
+  }
+  std::memcpy(out, rec, head);
+  out[head] = 0;
+  out[head + 1] = 0;
+  std::memcpy(out + head + 2, rec + fields, len - fields);
+  return out + head + 2 + (len - fields);
+}
+
 FieldMask record_present(const uint8_t* p) noexcept {
   const auto& l = kLayouts.kind[*p++];
   uint64_t bits = 0;

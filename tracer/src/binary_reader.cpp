@@ -115,8 +115,9 @@ TraceModel load_binary(const std::string& path, const LoadOptions& options) {
       int64_t prev_t = 0;
       for (uint64_t i = 0; i < n_events; ++i) {
         record_at = c.pos();
+        const uint8_t* record = c.p;
         decode_record(c, e, prev_seq, prev_t);
-        builder.add(e);
+        builder.add(e, record, static_cast<size_t>(c.p - record));
       }
       record_at = c.pos();
       if (c.left() != 0)

@@ -129,7 +129,13 @@ std::string missing_fields(FieldMask missing) {
 
 }  // namespace
 
-void TraceModelBuilder::add(const Event& e) {
+void TraceModelBuilder::add(const Event& e) { add_checked(e, nullptr, 0); }
+
+void TraceModelBuilder::add(const Event& e, const uint8_t* record, size_t len) {
+  add_checked(e, record, len);
+}
+
+void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len) {
   auto& m = model_;
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
@@ -234,10 +240,14 @@ void TraceModelBuilder::add(const Event& e) {
   m.other_.push_back(TraceModel::holds_from(e.kind) ? from_ix : partner_ix);
   m.record_at_.push_back(static_cast<uint32_t>(m.records_.size()));
   // seq and t relative to the event itself: two bytes; event(i) supplies them back.
-  uint64_t prev_seq = e.seq - 1;
-  int64_t prev_t = e.t;
   uint8_t* p = m.records_.reserve_tail(binary::kMaxRecordBytes);
-  m.records_.commit(binary::encode_record(p, e, prev_seq, prev_t));
+  if (record) {
+    m.records_.commit(binary::unframe_record(p, record, len));
+  } else {
+    uint64_t prev_seq = e.seq - 1;
+    int64_t prev_t = e.t;
+    m.records_.commit(binary::encode_record(p, e, prev_seq, prev_t));
+  }
 }
 
 TraceModel TraceModelBuilder::finish() && {

@@ -60,6 +60,10 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
 uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
                         uint64_t& prev_seq, int64_t& prev_t) noexcept;
 
+// The inverse: copies a record as it appears in a chunk to out with seq and t deltas of 0.
+// out needs len + 2 bytes. Precondition: rec decoded without error.
+uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept;
+
 // The present fields of a record this program encoded (no validation).
 FieldMask record_present(const uint8_t* record) noexcept;
 

@@ -167,6 +167,9 @@ class TraceModelBuilder {
   StringTable& strings() { return model_.strings_; }
   void reserve(size_t events);
   void add(const Event& e);
+  // The same, for an event the binary reader just decoded from `record` (its bytes in the
+  // chunk): stores them instead of encoding e again.
+  void add(const Event& e, const uint8_t* record, size_t len);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
   uint64_t last_seq() const { return last_seq_; }
@@ -177,6 +180,7 @@ class TraceModelBuilder {
  private:
   uint32_t require_proc(ProcId id, std::string_view field, bool allow_none) const;
   uint32_t require_chan(ChanId id) const;
+  void add_checked(const Event& e, const uint8_t* record, size_t len);
 
   TraceModel model_;
   bool ended_ = false;

@@ -74,6 +74,7 @@ class BinaryRecorder::Crash final : public CrashTarget {
 
 BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
     : id_(g_next_recorder_id.fetch_add(1)),
+      clock_(&TickClock::instance()),
       path_(path),
       strings_(std::make_unique<StringLog>()),
       ring_owners_(std::make_unique<std::shared_ptr<ThreadRing>[]>(kMaxRings + 1)),
@@ -206,9 +207,8 @@ void BinaryRecorder::record(Event& e) {
     // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
     // happens-before edge between two of them fixes their order (write-write coherence).
     e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
-    const TickClock& clock = TickClock::instance();
-    const uint64_t now = clock.ticks();
-    e.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
+    const uint64_t now = clock_->ticks();
+    e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
     RingSlot& slot = r->slots[h & ThreadRing::kMask];
     slot.seq = e.seq;
     slot.t = e.t;

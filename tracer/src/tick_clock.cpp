@@ -7,7 +7,6 @@
 
 #if defined(__x86_64__)
 #include <cpuid.h>
-#include <x86intrin.h>
 #endif
 
 namespace csptrace {
@@ -56,11 +55,6 @@ TickClock::TickClock() {
 #endif
 }
 
-uint64_t TickClock::ticks() const noexcept {
-#if defined(__x86_64__)
-  if (tsc_) return __rdtsc();
-#endif
-  return static_cast<uint64_t>(monotonic_ns());
-}
+uint64_t TickClock::monotonic_ticks() noexcept { return static_cast<uint64_t>(monotonic_ns()); }
 
 }  // namespace csptrace

@@ -95,6 +95,7 @@ void TraceModelBuilder::reserve(size_t n) {
   model_.kind_.reserve(n);
   model_.t_.reserve(n);
   for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_}) v->reserve(n);
+  model_.records_.reserve(n * 8);  // address space only until written
 }
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,

@@ -32,6 +32,7 @@
 namespace csptrace {
 
 class StringLog;
+class TickClock;
 struct ThreadRing;
 namespace binary {
 class ChunkBuilder;
@@ -74,6 +75,7 @@ class BinaryRecorder final : public Recorder {
   void crash_flush(int sig) noexcept;
 
   const uint64_t id_;  // distinguishes recorders in the threads' cached ring pointers
+  const TickClock* clock_;
   int fd_ = -1;
   std::string path_;
   std::unique_ptr<StringLog> strings_;

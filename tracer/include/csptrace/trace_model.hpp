@@ -124,6 +124,7 @@ class TraceModel {
   class Bytes {
    public:
     uint8_t* reserve_tail(size_t n);  // room for n more bytes; commit() what was written
+    void reserve(size_t n) { reserve_tail(n > size_ ? n - size_ : 0); }
     void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_.get()); }
     const uint8_t* data() const { return data_.get(); }
     size_t size() const { return size_; }

@@ -97,6 +97,7 @@ TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trac
       {"throw", SIGABRT, "std::terminate was called"},
   }));
   const std::string file = temp("crash-" + mode + ".csptrace");
+  CAPTURE(mode);
   Child c = start(file, mode, 30000);
   REQUIRE(wait_ready(c));
   REQUIRE(wait_signal(c.pid) == sig);
@@ -106,4 +107,27 @@ TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trac
   CHECK(m.str(m.event(m.size() - 1).message) == message);
   CHECK(m.size() == 30002);
   check_contiguous(m);
+}
+
+TEST_CASE("the JSON Lines recorder also survives a fatal signal and SIGKILL", "[recorder][crash]") {
+  const std::string file = temp("crash.jsonl");
+  Child c = start(file, "segv", 3000);
+  REQUIRE(wait_ready(c));
+  REQUIRE(wait_signal(c.pid) == SIGSEGV);
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  CHECK(m.end_reason() == EndReason::Crash);
+  CHECK(m.str(m.event(m.size() - 1).message) == "killed by SIGSEGV");
+  CHECK(m.size() == 3002);
+  check_contiguous(m);
+
+  const std::string killed = temp("kill-idle.jsonl");
+  Child k = start(killed, "idle", 3000);
+  REQUIRE(wait_ready(k));
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  kill(k.pid, SIGKILL);
+  REQUIRE(wait_signal(k.pid) == SIGKILL);
+  TraceModel cut = load_trace(killed);
+  CHECK(!cut.complete());
+  CHECK(cut.size() == 3001);
 }

@@ -63,14 +63,6 @@ bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
 
 }  // namespace
 
-class BinaryRecorder::Crash final : public CrashTarget {
- public:
-  explicit Crash(BinaryRecorder& r) : r_(r) {}
-  void crash_flush(int sig) noexcept override { r_.crash_flush(sig); }
-
- private:
-  BinaryRecorder& r_;
-};
 
 BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
     : id_(g_next_recorder_id.fetch_add(1)),
@@ -103,7 +95,7 @@ BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& heade
   rings_[kMaxRings].store(ring_owners_[kMaxRings].get(), std::memory_order_release);
   start_ticks_ = clock.ticks();
   writer_ = std::thread([this] { writer_loop(); });
-  crash_ = std::make_unique<Crash>(*this);
+  crash_ = std::make_unique<CrashFlushOf<BinaryRecorder>>(*this);
   crash_guard::install(crash_.get());
 }
 

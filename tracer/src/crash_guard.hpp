@@ -11,12 +11,21 @@ namespace csptrace {
 
 class CrashTarget {
  public:
+  virtual ~CrashTarget() = default;
   // Must be async-signal-safe: no locks that the interrupted code may hold, no allocation.
   // sig is the signal number, or 0 for std::terminate.
   virtual void crash_flush(int sig) noexcept = 0;
+};
 
- protected:
-  ~CrashTarget() = default;
+// Forwards to R::crash_flush (which R may keep private by befriending this).
+template <class R>
+class CrashFlushOf final : public CrashTarget {
+ public:
+  explicit CrashFlushOf(R& r) : r_(r) {}
+  void crash_flush(int sig) noexcept override { r_.crash_flush(sig); }
+
+ private:
+  R& r_;
 };
 
 namespace crash_guard {

@@ -31,6 +31,10 @@
 
 namespace csptrace {
 
+class CrashTarget;
+template <class R>
+class CrashFlushOf;
+
 class StringLog;
 class TickClock;
 struct ThreadRing;
@@ -56,8 +60,8 @@ class BinaryRecorder final : public Recorder {
   uint64_t events_written() const { return written_.load(std::memory_order_relaxed); }
 
  private:
-  class Crash;  // the CrashTarget adapter
-  friend class Crash;
+  template <class R>
+  friend class CrashFlushOf;
 
   ThreadRing* claim_ring();
   void wait_for_room(ThreadRing& r, uint64_t h, uint64_t slots);
@@ -105,7 +109,7 @@ class BinaryRecorder final : public Recorder {
   std::condition_variable wake_;
   bool stop_writer_ = false;  // guarded by wake_mu_
   std::thread writer_;
-  std::unique_ptr<Crash> crash_;
+  std::unique_ptr<CrashTarget> crash_;
 };
 
 }  // namespace csptrace

@@ -61,17 +61,22 @@ void check_contiguous(const TraceModel& m) {
     if (m.kind(i) == EventKind::AltOffer) REQUIRE(m.event(i).alt == expect++);
 }
 
+// Runs the helper in idle mode: it records n events, then sleeps; kills it with SIGKILL once
+// more than the flush bound (100 ms) has passed, and loads what it left.
+TraceModel killed_while_idle(const std::string& file, long n) {
+  Child c = start(file, "idle", n);
+  REQUIRE(wait_ready(c));
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  kill(c.pid, SIGKILL);
+  REQUIRE(wait_signal(c.pid) == SIGKILL);
+  return load_trace(file);
+}
+
 }  // namespace
 
 TEST_CASE("after SIGKILL the trace loads as truncated, losing at most the last interval", "[recorder][crash]") {
   SECTION("killed while idle: everything recorded more than 100 ms before is in the file") {
-    const std::string file = temp("kill-idle.csptrace");
-    Child c = start(file, "idle", 20000);
-    REQUIRE(wait_ready(c));
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    kill(c.pid, SIGKILL);
-    REQUIRE(wait_signal(c.pid) == SIGKILL);
-    TraceModel m = load_trace(file);
+    TraceModel m = killed_while_idle(temp("kill-idle.csptrace"), 20000);
     CHECK(!m.complete());
     CHECK(m.size() == 20001);
     check_contiguous(m);
@@ -121,13 +126,7 @@ TEST_CASE("the JSON Lines recorder also survives a fatal signal and SIGKILL", "[
   CHECK(m.size() == 3002);
   check_contiguous(m);
 
-  const std::string killed = temp("kill-idle.jsonl");
-  Child k = start(killed, "idle", 3000);
-  REQUIRE(wait_ready(k));
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
-  kill(k.pid, SIGKILL);
-  REQUIRE(wait_signal(k.pid) == SIGKILL);
-  TraceModel cut = load_trace(killed);
+  TraceModel cut = killed_while_idle(temp("kill-idle.jsonl"), 3000);
   CHECK(!cut.complete());
   CHECK(cut.size() == 3001);
 }

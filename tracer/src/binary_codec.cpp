@@ -71,6 +71,7 @@ struct KindLayout {
   FieldMask required = 0, optional = 0;
   uint8_t n_optional = 0;
   uint8_t optional_field[32] = {};
+  FieldMask expand[256] = {};  // presence byte -> the fields it names (first 8 optional fields)
 };
 
 struct Layouts {
@@ -82,6 +83,9 @@ struct Layouts {
       l.optional = optional_fields(static_cast<EventKind>(k));
       for (int fl = 0; fl < kFieldCount; ++fl)
         if (l.optional & (FieldMask{1} << fl)) l.optional_field[l.n_optional++] = uint8_t(fl);
+      for (int bits = 0; bits < 256; ++bits)
+        for (int i = 0; i < l.n_optional && i < 8; ++i)
+          if (bits & (1 << i)) l.expand[bits] |= FieldMask{1} << l.optional_field[i];
     }
   }
 };
@@ -281,8 +285,8 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (bits >> l.n_optional)
     throw std::invalid_argument(std::string(to_string(e.kind)) +
                                 " record marks optional fields the kind does not have");
-  FieldMask present = l.required;
-  for (int i = 0; i < l.n_optional; ++i)
+  FieldMask present = l.required | l.expand[bits & 0xff];
+  for (int i = 8; i < l.n_optional; ++i)
     if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
   uint64_t dseq = c.varint();
   if (dseq >= std::numeric_limits<uint64_t>::max() - prev_seq)

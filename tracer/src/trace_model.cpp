@@ -101,7 +101,8 @@ void TraceModelBuilder::reserve(size_t n) {
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,
                                          bool allow_none) const {
   if (id == 0 && allow_none) return kNone;
-  uint32_t ix = model_.process_index(id);
+  const auto& small = model_.proc_by_small_id_;
+  uint32_t ix = id < small.size() ? small[id] : model_.process_index(id);
   if (ix == kNone)
     throw std::invalid_argument(std::string(field) + " " + std::to_string(id) +
                                 " refers to a process that no earlier spawn event declared");
@@ -109,7 +110,8 @@ uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,
 }
 
 uint32_t TraceModelBuilder::require_chan(ChanId id) const {
-  uint32_t ix = model_.channel_index(id);
+  const auto& small = model_.chan_by_small_id_;
+  uint32_t ix = id < small.size() ? small[id] : model_.channel_index(id);
   if (ix == kNone)
     throw std::invalid_argument("chan " + std::to_string(id) +
                                 " refers to a channel that no earlier chan_make event declared");
@@ -117,6 +119,13 @@ uint32_t TraceModelBuilder::require_chan(ChanId id) const {
 }
 
 namespace {
+
+// required_fields() as a table the compiler sees (seq and t are required on every kind).
+constexpr FieldMask kRequired[] = {
+#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
+    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
+#undef CSPTRACE_MODEL_REQUIRED
+};
 
 std::string missing_fields(FieldMask missing) {
   std::string out;
@@ -141,7 +150,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
-  FieldMask req = required_fields(e.kind), opt = optional_fields(e.kind);
+  const FieldMask req = kRequired[static_cast<int>(e.kind)];
+  const FieldMask opt = (model_layout::kAllowed[static_cast<int>(e.kind)] | kCommonOptional) & ~req;
   if (FieldMask miss = req & ~e.present)
     throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +
                                 missing_fields(miss));
@@ -157,11 +167,13 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
     if (!m.strings_.contains(s))
       throw std::invalid_argument(std::string(what) + " refers to an unknown string");
   };
-  check_str(e.name, "name");
-  check_str(e.message, "message");
-  check_str(e.label, "label");
-  check_str(e.loc, "loc");
-  if (e.value.kind == Value::Kind::Text) check_str(e.value.text, "value");
+  if (e.present & kTextFields) {
+    if (e.present & f::name) check_str(e.name, "name");
+    if (e.present & f::message) check_str(e.message, "message");
+    if (e.present & f::label) check_str(e.label, "label");
+    if (e.present & f::loc) check_str(e.loc, "loc");
+  }
+  if ((e.present & f::value) && e.value.kind == Value::Kind::Text) check_str(e.value.text, "value");
 
   const size_t index = m.size();
   uint32_t proc_ix = kNone, chan_ix = kNone;

@@ -6,6 +6,7 @@
 #include <csptrace/recorder.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,10 @@
 #include <fstream>
 #include <string>
 #include <time.h>
+
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 #include <thread>
 #include <vector>
 
@@ -102,6 +107,33 @@ Cost record_cost_burst(const std::string& path, long total) {
   return {wall * 1e9 / double(done), cpu * 1e9 / double(done)};
 }
 
+// The two costs every record() pays whatever the encoding: reading the clock and taking a seq.
+double rdtsc_ns() {
+#if defined(__x86_64__)
+  constexpr long kN = 5000000;
+  uint64_t sink = 0;
+  auto t0 = Clock::now();
+  for (long i = 0; i < kN; ++i) sink += __rdtsc();
+  double ns = seconds_since(t0) * 1e9 / kN;
+  return sink == 1 ? 0 : ns;
+#else
+  return 0;
+#endif
+}
+
+double fetch_add_ns(int threads) {
+  constexpr long kN = 5000000;
+  std::atomic<uint64_t> seq{0};
+  std::vector<std::thread> ts;
+  auto t0 = Clock::now();
+  for (int t = 0; t < threads; ++t)
+    ts.emplace_back([&] {
+      for (long i = 0; i < kN; ++i) seq.fetch_add(1, std::memory_order_relaxed);
+    });
+  for (auto& t : ts) t.join();
+  return seconds_since(t0) * 1e9 / kN;  // per operation, per thread
+}
+
 void to_jsonl(const TraceModel& m, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
   out << encode_jsonl_header(m.header()) << '\n';
@@ -153,6 +185,9 @@ int main(int argc, char** argv) {
   std::printf("| record(), 1 thread, sustained, writer-bound (binary) | %.1f ns/event |\n", one);
   std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread |\n", two);
   std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec);
+  std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());
+  std::printf("| of which: seq fetch_add, 1 thread / 2 threads contending | %.1f / %.1f ns |\n",
+              fetch_add_ns(1), fetch_add_ns(2));
   std::printf("| on disk, binary (ping-pong) | %.2f bytes/event |\n", double(bin_bytes) / events);
   std::printf("| on disk, JSON Lines (ping-pong) | %.1f bytes/event |\n", double(jsonl_bytes) / jevents);
   std::printf("| in memory (TraceModel) | %.1f bytes/event |\n", double(mem) / events);

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -102,4 +104,20 @@ TEST_CASE("a corrupted byte is reported with its offset", "[binary][reader]") {
       CHECK_THAT(ex.what(), Catch::StartsWith(path + ": "));
     }
   }
+}
+
+TEST_CASE("the binary reader reports progress and honours cancellation", "[binary][reader]") {
+  TraceModel j = load_trace(kFixture);
+  const std::string path = write_binary(j, "progress.csptrace", 4);
+  std::vector<double> seen;
+  LoadOptions opts;
+  opts.progress = [&](double f) { seen.push_back(f); };
+  CHECK(load_trace(path, opts).size() == j.size());
+  REQUIRE(seen.size() >= 2);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == 1.0);
+  std::atomic<bool> cancel{true};
+  LoadOptions stop;
+  stop.cancel = &cancel;
+  CHECK_THROWS_AS(load_trace(path, stop), LoadCancelled);
 }

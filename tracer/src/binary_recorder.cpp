@@ -23,22 +23,27 @@ namespace {
 
 std::atomic<uint64_t> g_next_recorder_id{1};
 
-// The calling thread's ring in the recorder it last recorded into. The shared_ptr keeps the
-// ring alive until the thread ends even if the recorder is destroyed first.
+// The calling thread's ring in the recorder it last recorded into. Trivially destructible, so
+// record() reaches it without the lazy-initialisation check of non-trivial thread_locals.
 struct LocalRing {
-  uint64_t owner = 0;  // recorder id_
-  ThreadRing* raw = nullptr;
-  std::shared_ptr<ThreadRing> keep;
-  uint32_t thread = 0;
-  void release() {
-    if (keep && !keep->shared) keep->owned.store(false, std::memory_order_release);
-    keep.reset();
-    raw = nullptr;
-    owner = 0;
-  }
-  ~LocalRing() { release(); }
+  uint64_t owner;  // recorder id_ (0: none)
+  ThreadRing* raw;
+  uint32_t thread;
 };
-thread_local LocalRing tl_ring;
+thread_local LocalRing tl_ring{0, nullptr, 0};
+
+// Keeps tl_ring's ring alive until the thread ends, even if the recorder is destroyed first,
+// and hands it back (owned = false) when the thread ends or moves to another recorder.
+struct RingLease {
+  std::shared_ptr<ThreadRing> ring;
+  void release() {
+    if (ring && !ring->shared) ring->owned.store(false, std::memory_order_release);
+    ring.reset();
+    tl_ring = {0, nullptr, 0};
+  }
+  ~RingLease() { release(); }
+};
+thread_local RingLease tl_lease;
 
 // write(2) of both pieces, retrying partial writes and EINTR. Async-signal-safe.
 bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
@@ -101,13 +106,13 @@ BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& heade
 
 BinaryRecorder::~BinaryRecorder() {
   finish(EndReason::Normal, {});
-  if (tl_ring.owner == id_) tl_ring.release();
+  if (tl_ring.owner == id_) tl_lease.release();
 }
 
 StrId BinaryRecorder::intern(std::string_view s) { return strings_->intern(s); }
 
 ThreadRing* BinaryRecorder::claim_ring() {
-  tl_ring.release();
+  tl_lease.release();
   std::shared_ptr<ThreadRing> ring;
   {
     std::lock_guard lock(rings_mu_);
@@ -127,10 +132,8 @@ ThreadRing* BinaryRecorder::claim_ring() {
     }
     if (!ring) ring = ring_owners_[kMaxRings];
   }
-  tl_ring.owner = id_;
-  tl_ring.raw = ring.get();
-  tl_ring.keep = std::move(ring);
-  tl_ring.thread = current_thread_index();
+  tl_ring = {id_, ring.get(), current_thread_index()};
+  tl_lease.ring = std::move(ring);
   return tl_ring.raw;
 }
 

@@ -68,7 +68,6 @@ bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
 
 }  // namespace
 
-
 BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
     : id_(g_next_recorder_id.fetch_add(1)),
       clock_(&TickClock::instance()),
@@ -230,6 +229,8 @@ bool BinaryRecorder::lock_emit(bool crashing) noexcept {
     uint32_t expected = 0;
     if (emit_owner_.compare_exchange_weak(expected, me, std::memory_order_acquire)) return true;
     if (!crashing) {
+      // After a crash flush the lock stays held for good (if the process lives on at all).
+      if (crashed_.load(std::memory_order_relaxed)) return false;
       std::this_thread::yield();
       continue;
     }
@@ -363,8 +364,8 @@ void BinaryRecorder::flush() {
 }
 
 void BinaryRecorder::finish(EndReason reason, std::string_view message) {
-  if (finished_.exchange(true)) return;
-  const StrId msg = message.empty() ? 0 : strings_->intern(message);
+  const bool first = !finished_.exchange(true);
+  const StrId msg = first && !message.empty() ? strings_->intern(message) : 0;
   {
     std::lock_guard lock(wake_mu_);
     stop_writer_ = true;
@@ -372,8 +373,9 @@ void BinaryRecorder::finish(EndReason reason, std::string_view message) {
   wake_.notify_all();
   if (writer_.joinable()) writer_.join();
   crash_guard::remove(crash_.get());
-  if (crashed_.load()) return;  // the crash path wrote the end and keeps the emit lock
-  lock_emit(false);
+  // After a crash flush (the process may outlive it when a previous handler returns) the end
+  // is written and the emit lock stays held.
+  if (!first || !lock_emit(false)) return;
   drain(true);
   write_end(reason, msg);
   ::close(fd_);

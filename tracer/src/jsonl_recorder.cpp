@@ -96,15 +96,17 @@ void JsonlRecorder::flush() {
 void JsonlRecorder::finish(EndReason reason, std::string_view message) {
   {
     std::lock_guard lock(mu_);
-    if (finished_) return;
-    Event end(EventKind::End);
-    end.with_reason(reason);
-    if (!message.empty()) end.with_message(strings_.intern(message));
-    write_locked(end);
-    finished_ = true;
-    flush_locked();
-    ::close(fd_);
-    fd_ = -1;
+    // finished_ may be set already: by an earlier finish, or by the crash path.
+    if (!finished_) {
+      Event end(EventKind::End);
+      end.with_reason(reason);
+      if (!message.empty()) end.with_message(strings_.intern(message));
+      write_locked(end);
+      finished_ = true;
+      flush_locked();
+      ::close(fd_);
+      fd_ = -1;
+    }
   }
   crash_guard::remove(crash_.get());
   wake_.notify_all();
@@ -142,7 +144,10 @@ void JsonlRecorder::crash_flush(int sig) noexcept {
   text("\",\"reason\":\"crash\"}\n");
   flush_locked();
   write_fully(fd_, line, static_cast<size_t>(p - line));
-  finished_ = true;  // mu_ stays locked: nothing may be written after the end line
+  // If the process outlives the signal (a previous handler returned), record() sees finished_
+  // and writes nothing after the end line.
+  finished_ = true;
+  mu_.unlock();
 }
 
 }  // namespace csptrace

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <latch>
 #include <thread>
 #include <vector>
 
@@ -106,4 +107,32 @@ TEST_CASE("flush puts recorded events in the file before finish", "[recorder]") 
   Event late = Event(EventKind::AltOffer).with_proc(1).with_alt(999);
   rec->record(late);  // ignored after finish
   CHECK(load_trace(file).size() == 102);
+}
+
+TEST_CASE("threads beyond the ring limit share the overflow ring and lose nothing", "[recorder]") {
+  const std::string file = temp("many-threads.csptrace");
+  const int kThreads = int(BinaryRecorder::kMaxRings) + 20;
+  constexpr uint32_t kEach = 20;
+  {
+    auto rec = open_recorder(file, {});
+    for (int p = 1; p <= kThreads; ++p) spawn(*rec, ProcId(p));
+    std::latch started(kThreads), done(kThreads);
+    std::vector<std::thread> threads;
+    for (int p = 1; p <= kThreads; ++p)
+      threads.emplace_back([&, p] {
+        started.arrive_and_wait();  // all alive at once: no ring is handed back and reused
+        for (uint32_t i = 0; i < kEach; ++i) offer(*rec, ProcId(p), i);
+        done.arrive_and_wait();
+      });
+    for (auto& t : threads) t.join();
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  std::vector<uint32_t> next(kThreads, 0);
+  for (size_t i = 0; i < m.size(); ++i)
+    if (m.kind(i) == EventKind::AltOffer) {
+      Event e = m.event(i);
+      REQUIRE(e.alt == next[e.proc - 1]++);
+    }
+  for (uint32_t n : next) REQUIRE(n == kEach);
 }

@@ -15,7 +15,8 @@
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
-#include <deque>
+#include <algorithm>
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -89,6 +90,39 @@ struct BufferedValue {
   bool operator==(const BufferedValue&) const = default;
 };
 
+// The values in a channel's buffer, oldest first: a vector whose front moves on pop_front, so
+// taking from the front is amortised O(1) and an empty buffer allocates nothing (a state, and so
+// every checkpoint, holds one per channel).
+class BufferContents {
+ public:
+  using const_iterator = std::vector<BufferedValue>::const_iterator;
+  size_t size() const { return items_.size() - head_; }
+  bool empty() const { return size() == 0; }
+  const BufferedValue& operator[](size_t i) const { return items_[head_ + i]; }
+  const BufferedValue& front() const { return items_[head_]; }
+  const_iterator begin() const { return items_.begin() + static_cast<std::ptrdiff_t>(head_); }
+  const_iterator end() const { return items_.end(); }
+
+  void push_back(const BufferedValue& v) { items_.push_back(v); }
+  // Precondition: !empty().
+  void pop_front() {
+    if (++head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    } else if (head_ >= 32 && head_ * 2 >= items_.size()) {
+      items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+  }
+  bool operator==(const BufferContents& o) const {
+    return std::equal(begin(), end(), o.begin(), o.end());
+  }
+
+ private:
+  std::vector<BufferedValue> items_;
+  size_t head_ = 0;  // items_[0, head_) are taken
+};
+
 // A process waiting on a channel, in queue order.
 struct Waiter {
   uint32_t proc = kNone;
@@ -104,7 +138,7 @@ struct ChannelState {
   size_t close_event = kNone;
   bool timer_armed = false;    // timer channels: armed and not fired yet
   bool timer_fired = false;
-  std::deque<BufferedValue> buffer;  // oldest first
+  BufferContents buffer;             // oldest first
   std::vector<Waiter> putters;       // waiting putters, first in line first
   std::vector<Waiter> takers;        // waiting takers, first in line first
   uint32_t level() const { return static_cast<uint32_t>(buffer.size()); }

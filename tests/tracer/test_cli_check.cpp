@@ -2,10 +2,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 
@@ -16,16 +16,15 @@ struct Run {
   std::string out;
 };
 
-// stdout only unless with_stderr.
+// Runs csptrace with args; out is its stdout (and stderr too when with_stderr).
 Run run(const std::string& args, bool with_stderr = false) {
-  std::string cmd = std::string(CSPTRACE_EXE) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-  int st = pclose(p);
-  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+  const auto out_file = std::filesystem::temp_directory_path() / "csptest-check-out.txt";
+  const std::string cmd = std::string(CSPTRACE_EXE) + " " + args + " >" + out_file.string() +
+                          (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const int st = std::system(cmd.c_str());
+  std::ifstream in(out_file, std::ios::binary);
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1,
+          std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
 }
 
 std::string fixture(const std::string& name) { return std::string(CSP_FIXTURES) + "/" + name; }

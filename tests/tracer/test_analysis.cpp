@@ -76,6 +76,23 @@ TEST_CASE("global-deadlock from the runtime's deadlock event, explained by stran
   REQUIRE_THAT(c.findings[2].explanation, Catch::Contains("consumer is itself stuck"));
 }
 
+TEST_CASE("stranded-wait: a partial deadlock while an unrelated thread keeps running",
+          "[analysis]") {
+  const Checked c = check("finding-stranded-wait.jsonl");
+  // ticker still runs, so there is no global deadlock (Go would see nothing at all here).
+  REQUIRE(kinds(c) == Names{"stranded-wait", "stranded-wait"});
+  const Finding& root = c.findings[0];
+  REQUIRE(root.severity == Severity::Error);
+  REQUIRE(root.strength == Strength::Predicted);
+  REQUIRE(procs(c, root) == Names{"consumer"});
+  REQUIRE(chans(c, root) == Names{"data"});
+  REQUIRE(root.locations == Names{"stats.cpp:22"});
+  REQUIRE_THAT(root.explanation, Catch::Contains("producer exited") &&
+                                     Catch::Contains("Close \"data\""));
+  REQUIRE(procs(c, c.findings[1]) == Names{"main"});
+  REQUIRE(chans(c, c.findings[1]) == Names{"result"});
+}
+
 TEST_CASE("wait-cycle: two philosophers each holding the fork the other needs", "[analysis]") {
   const Checked c = check("finding-wait-cycle.jsonl");
   REQUIRE(kinds(c) == Names{"global-deadlock", "wait-cycle", "stranded-wait"});

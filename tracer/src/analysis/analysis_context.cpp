@@ -63,6 +63,7 @@ void AnalysisContext::add_location(Finding& f, std::string loc) {
 }
 
 std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
+  if (w.chan >= m.channels().size()) return {};
   const std::string ch = say.chan(w.chan);
   const ChannelUsers& u = use.users(w.chan);
   const bool take = w.op == WaitOp::Take;

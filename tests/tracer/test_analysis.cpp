@@ -112,6 +112,24 @@ TEST_CASE("wait-cycle: two philosophers each holding the fork the other needs", 
   REQUIRE(procs(c, c.findings[2]) == Names{"main"});
 }
 
+TEST_CASE("wait-cycle: philosophers holding forks main laid out; main only joins", "[analysis]") {
+  // Nobody ever put a fork back, so only the rule "who took a value may put it back" connects
+  // the philosophers; main waits for phil-0 to finish and is a victim, not part of the cycle.
+  const Checked c = check("finding-wait-cycle-forks.jsonl");
+  REQUIRE(kinds(c) == Names{"global-deadlock", "wait-cycle"});
+  const Finding& f = c.findings[1];
+  REQUIRE(f.strength == Strength::Proven);
+  REQUIRE(procs(c, f) == Names{"phil-0", "phil-1", "phil-2", "main"});
+  REQUIRE(chans(c, f) == Names{"fork-1", "fork-2", "fork-0", "phil-0"});
+  REQUIRE(f.cycle.size() == 3);
+  for (size_t k = 0; k < f.cycle.size(); ++k) {
+    REQUIRE(process_label(c.model, f.cycle[k].waiter) == "phil-" + std::to_string(k));
+    REQUIRE(f.cycle[k].releaser == f.cycle[(k + 1) % 3].waiter);
+  }
+  REQUIRE_THAT(f.explanation, Catch::Contains("Caught in it too") &&
+                                  Catch::Contains("main is blocked at forks.cpp:30"));
+}
+
 TEST_CASE("dead-alt: a server whose every client is gone, while main still runs", "[analysis]") {
   const Checked c = check("finding-dead-alt.jsonl");
   REQUIRE(kinds(c) == Names{"dead-alt"});

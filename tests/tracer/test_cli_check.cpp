@@ -40,7 +40,7 @@ TEST_CASE("csptrace check exit codes follow the worst finding", "[cli][check]") 
   REQUIRE(run("check " + fixture("nearmiss-leak-only-warning.jsonl")).status == 0);
   REQUIRE(run("check --strict " + fixture("nearmiss-leak-only-warning.jsonl")).status == 1);
   for (const char* f : {"finding-global-deadlock.jsonl", "finding-wait-cycle.jsonl",
-                        "finding-stranded-wait.jsonl",
+                        "finding-stranded-wait.jsonl", "finding-wait-cycle-forks.jsonl",
                         "finding-dead-alt.jsonl", "finding-timeout-masked-loss.jsonl"})
     REQUIRE(run(std::string("check ") + fixture(f)).status == 1);
 }

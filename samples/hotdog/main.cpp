@@ -21,11 +21,17 @@ struct csp::Describe<Money> {
   }
 };
 
-// Returns the machine's two channels, like (hot-dog-machine-v2 hot-dog-count).
-std::pair<csp::Chan<Money>, csp::Chan<std::string>> hot_dog_machine_v2(int hot_dog_count) {
+struct HotDogMachine {
+  csp::Chan<Money> in;
+  csp::Chan<std::string> out;
+  csp::Chan<csp::Unit> done;  // closes when the machine has shut down
+};
+
+// The machine's channels, like (hot-dog-machine-v2 hot-dog-count).
+HotDogMachine hot_dog_machine_v2(int hot_dog_count) {
   auto in = csp::chan<Money>("in");
   auto out = csp::chan<std::string>("out");
-  csp::go("hot-dog-machine", [=]() -> csp::Proc<void> {
+  auto done = csp::go("hot-dog-machine", [=]() -> csp::Proc<void> {
     for (int hc = hot_dog_count; hc > 0;) {
       std::optional<Money> input = co_await in.take();
       if (input && *input == Money{3}) {
@@ -38,13 +44,13 @@ std::pair<csp::Chan<Money>, csp::Chan<std::string>> hot_dog_machine_v2(int hot_d
     in.close();
     out.close();
   });
-  return {in, out};
+  return {in, out, done};
 }
 
 int main(int argc, char** argv) {
   csp::Options options = csp::Options::from_args(argc, argv);
   csp::RunResult result = csp::run(options, [] {
-    auto [in, out] = hot_dog_machine_v2(2);
+    auto [in, out, done] = hot_dog_machine_v2(2);
     auto buy = [&](Money m) {
       bool accepted = in.put_blocking(m);
       std::optional<std::string> food = out.take_blocking();
@@ -56,6 +62,10 @@ int main(int argc, char** argv) {
     buy(3);
     csp::mark("3 again");
     buy(3);
+    // In the book the machine's go block wins the race to close its channels before the next
+    // customer arrives; waiting for it here shows the lesson under every schedule. (Without the
+    // wait, a put that arrives first parks forever: close does not release waiting puts.)
+    done.take_blocking();
     csp::mark("3 once more: the machine has closed");
     buy(3);
   });

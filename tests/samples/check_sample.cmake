@@ -1,7 +1,7 @@
 # Runs one sample end to end and checks its verdict (cmake -P):
 #   SAMPLE, CSPTRACE  executables;   OUT  folder for traces;   NAME  test name
-#   ARGS     the sample's own arguments (a ;-list)
-#   EXPECT   "ok" (no error finding) or a ;-list of finding kinds that must all be reported
+#   ARGS     the sample's own arguments, comma-separated
+#   EXPECT   "ok" (no error finding) or comma-separated finding kinds that must all be reported
 #   SEED     deterministic scheduler seed; with it the sample runs twice and both traces must
 #            print identically (`csptrace print --no-time`)
 cmake_minimum_required(VERSION 3.25)
@@ -19,6 +19,8 @@ function(run_checked)
   endif()
 endfunction()
 
+string(REPLACE "," ";" ARGS "${ARGS}")
+string(REPLACE "," ";" EXPECT "${EXPECT}")
 file(MAKE_DIRECTORY "${OUT}")
 set(seed_args)
 if(SEED)

@@ -17,6 +17,11 @@ echo "==> analysis: csptrace check $trace"
 # Exit status 1 means "found an error", which is the point of this sample.
 "$bin/tracer/csptrace" check "$trace" || [[ $? -eq 1 ]]
 echo
+if [[ ! -x $bin/gui/cspview ]]; then
+  echo "==> the viewer is not built (configure with -DCSP_BUILD_GUI=ON); the run as text:"
+  "$bin/tracer/csptrace" print "$trace"
+  exit 0
+fi
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
   echo "==> opening the viewer"
   exec "$bin/gui/cspview" "$trace"

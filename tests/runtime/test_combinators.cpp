@@ -5,6 +5,8 @@
 
 #include <csptrace/trace_reader.hpp>
 
+#include "trace_helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -152,7 +154,7 @@ TEST_CASE("reduce and into collect a channel once it closes", "[combinators]") {
 }
 
 TEST_CASE("each combinator runs as a named process in the trace", "[combinators]") {
-  auto path = (std::filesystem::temp_directory_path() / "csp-combinators.jsonl").string();
+  auto path = rt_test::temp_trace_path("combinators");
   csp::Options o = seeded();
   o.trace_path = path;
   auto r = csp::run(o, [&]() -> csp::Proc<void> {

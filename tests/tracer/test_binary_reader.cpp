@@ -5,6 +5,8 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -20,7 +22,7 @@ namespace {
 const std::string kFixture = std::string(CSP_FIXTURES) + "/hotdog.jsonl";
 
 std::string temp(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("csptest-" + name)).string();
+  return csp_test::temp_path(name);
 }
 
 std::string write_binary(const TraceModel& m, const std::string& name, size_t per_chunk) {

@@ -3,6 +3,8 @@
 #include <csptrace/binary_recorder.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -16,7 +18,7 @@ using namespace csptrace;
 namespace {
 
 std::string temp(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("csptest-" + name)).string();
+  return csp_test::temp_path(name);
 }
 
 void spawn(Recorder& r, ProcId p) {

@@ -1,4 +1,6 @@
 // csptrace check and print --csp as a user runs them: exit codes, text, JSON.
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -18,7 +20,7 @@ struct Run {
 
 // Runs csptrace with args; out is its stdout (and stderr too when with_stderr).
 Run run(const std::string& args, bool with_stderr = false) {
-  const auto out_file = std::filesystem::temp_directory_path() / "csptest-check-out.txt";
+  const auto out_file = std::filesystem::path(csp_test::temp_path("check-out.txt"));
   const std::string cmd = std::string(CSPTRACE_EXE) + " " + args + " >" + out_file.string() +
                           (with_stderr ? " 2>&1" : " 2>/dev/null");
   const int st = std::system(cmd.c_str());
@@ -80,7 +82,7 @@ TEST_CASE("csptrace check --json prints one object with every field", "[cli][che
 }
 
 TEST_CASE("csptrace check on an unreadable file exits 2 with FILE:LINE", "[cli][check]") {
-  auto bad = (std::filesystem::temp_directory_path() / "csptest-check-bad.jsonl").string();
+  auto bad = csp_test::temp_path("check-bad.jsonl");
   {
     std::ofstream out(bad);
     out << R"({"kind":"header","format":"cspscope-trace","version":1})" << "\n"

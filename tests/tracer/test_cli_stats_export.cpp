@@ -1,4 +1,6 @@
 // csptrace stats, export and validate on binary files, as a user runs them.
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -15,7 +17,7 @@ namespace {
 const std::string kFixture = std::string(CSP_FIXTURES) + "/hotdog.jsonl";
 
 std::string temp(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("csptest-cli2-" + name)).string();
+  return csp_test::temp_path("cli2-" + name);
 }
 
 std::string slurp(const std::string& path) {

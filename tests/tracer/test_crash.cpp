@@ -2,6 +2,8 @@
 // fatal signal or std::terminate everything recorded is there, with an end event saying so.
 #include <csptrace/trace_reader.hpp>
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -51,7 +53,7 @@ int wait_signal(pid_t pid) {
 }
 
 std::string temp(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("csptest-" + name)).string();
+  return csp_test::temp_path(name);
 }
 
 // The alt counters of the loop's events are 0, 1, 2, ... with no hole.

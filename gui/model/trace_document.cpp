@@ -1,0 +1,50 @@
+#include "trace_document.hpp"
+
+#include <csptrace/event_format.hpp>
+#include <csptrace/trace_error.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <algorithm>
+
+namespace cspview {
+
+TraceDocument::TraceDocument(csptrace::TraceModel model) : model_(std::move(model)), lanes_(model_) {
+  for (uint32_t p = 0; p < model_.processes().size(); ++p)
+    proc_labels_.push_back(csptrace::process_label(model_, p));
+  for (uint32_t c = 0; c < model_.channels().size(); ++c)
+    chan_labels_.push_back(csptrace::channel_label(model_, c));
+  if (!model_.empty()) {
+    // Times are normally ordered like seq; take the extremes to be safe with pool recordings.
+    t_begin_ = model_.time(0);
+    t_end_ = model_.time(model_.size() - 1);
+    for (size_t i = 0; i < model_.size(); ++i) {
+      t_begin_ = std::min(t_begin_, model_.time(i));
+      t_end_ = std::max(t_end_, model_.time(i));
+    }
+  }
+}
+
+size_t TraceDocument::next_rendezvous(size_t cursor) const {
+  auto tr = lanes_.transfers();
+  auto it = std::upper_bound(tr.begin(), tr.end(), cursor);
+  return it == tr.end() ? cursor : *it;
+}
+
+size_t TraceDocument::prev_rendezvous(size_t cursor) const {
+  auto tr = lanes_.transfers();
+  auto it = std::lower_bound(tr.begin(), tr.end(), cursor);
+  return it == tr.begin() ? cursor : *(it - 1);
+}
+
+std::shared_ptr<const TraceDocument> load_document(const std::string& path,
+                                                   const csptrace::LoadOptions& options) {
+  csptrace::LoadOptions inner;
+  inner.cancel = options.cancel;
+  if (options.progress) inner.progress = [&options](double f) { options.progress(0.9 * f); };
+  auto doc = std::make_shared<const TraceDocument>(csptrace::load_trace(path, inner));
+  if (options.cancel && options.cancel->load()) throw csptrace::LoadCancelled();
+  if (options.progress) options.progress(1.0);
+  return doc;
+}
+
+}  // namespace cspview

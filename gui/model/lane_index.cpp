@@ -14,15 +14,21 @@ LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m
     if (m.proc_index(i) != kNone) proc_[m.proc_index(i)].push_back(ix);
     if (m.chan_index(i) != kNone) chan_[m.chan_index(i)].push_back(ix);
     if (m.kind(i) == EventKind::Transfer) transfers_.push_back(ix);
+    if (m.kind(i) == EventKind::Mark) marks_.push_back(ix);
   }
+  transfers_by_time_ = transfers_;
   // Events are in seq order; times are normally in that order too, but a pool recording may
   // stamp two threads' events out of order, and the binary searches need time order.
   auto by_time = [&m](uint32_t a, uint32_t b) {
     return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
   };
+  auto sort = [&](std::vector<uint32_t>& lane) {
+    if (!std::is_sorted(lane.begin(), lane.end(), by_time)) std::sort(lane.begin(), lane.end(), by_time);
+  };
   for (auto* lanes : {&proc_, &chan_})
-    for (auto& lane : *lanes)
-      if (!std::is_sorted(lane.begin(), lane.end(), by_time)) std::sort(lane.begin(), lane.end(), by_time);
+    for (auto& lane : *lanes) sort(lane);
+  sort(transfers_by_time_);
+  sort(marks_);
 }
 
 std::span<const uint32_t> LaneIndex::visible(const TraceModel& m, std::span<const uint32_t> lane,

@@ -30,8 +30,11 @@ class LaneIndex {
 
   std::span<const uint32_t> process_events(uint32_t p) const { return proc_[p]; }
   std::span<const uint32_t> channel_events(uint32_t c) const { return chan_[c]; }
-  // Transfers (rendezvous and buffered hand-overs), in event order.
+  // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
   std::span<const uint32_t> transfers() const { return transfers_; }
+  std::span<const uint32_t> transfers_by_time() const { return transfers_by_time_; }
+  // User marks (labels put into the run), by time.
+  std::span<const uint32_t> marks() const { return marks_; }
 
   // The part of a lane list whose times lie in [t0, t1].
   static std::span<const uint32_t> visible(const csptrace::TraceModel& m,
@@ -44,7 +47,7 @@ class LaneIndex {
 
  private:
   std::vector<std::vector<uint32_t>> proc_, chan_;
-  std::vector<uint32_t> transfers_;
+  std::vector<uint32_t> transfers_, transfers_by_time_, marks_;
 };
 
 }  // namespace cspview

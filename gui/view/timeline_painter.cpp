@@ -1,0 +1,402 @@
+#include "timeline_painter.hpp"
+
+#include <csptrace/event_format.hpp>
+
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace cspview {
+
+using csptrace::EventKind;
+using csptrace::kNone;
+
+void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size) {
+  const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
+  QPolygonF head;
+  head << tip << tip - QPointF(size * std::cos(angle - 0.45), size * std::sin(angle - 0.45))
+       << tip - QPointF(size * std::cos(angle + 0.45), size * std::sin(angle + 0.45));
+  p.save();
+  p.setBrush(p.pen().color());
+  p.setPen(Qt::NoPen);
+  p.drawPolygon(head);
+  p.restore();
+}
+
+void TimelinePainter::paint(QPainter& p) const {
+  p.fillRect(QRect(QPoint(0, 0), s_.size), s_.theme.background);
+  if (!s_.doc || !s_.layout) {
+    p.setPen(s_.theme.text_dim);
+    p.setFont(s_.theme.font(s_.font, 1.3));
+    p.drawText(QRect(QPoint(0, 0), s_.size), Qt::AlignCenter,
+               QStringLiteral("Open a trace: File → Open, drop a file here, or run cspview FILE"));
+    return;
+  }
+  p.setRenderHint(QPainter::Antialiasing, true);
+  p.save();
+  p.setClipRect(QRect(0, s_.lanes_top(), s_.size.width(), s_.lanes_bottom() - s_.lanes_top()));
+  paint_rows(p);
+  p.setClipRect(s_.lanes_rect());
+  paint_marks(p);
+  paint_arrows(p);
+  paint_overlay(p);
+  paint_cursor(p);
+  p.restore();
+  paint_labels(p);
+  paint_axis(p);
+  paint_legend(p);
+}
+
+void TimelinePainter::paint_rows(QPainter& p) const {
+  const auto& rows = s_.layout->rows();
+  const int width = s_.size.width();
+  int lane_no = 0;
+  for (const LaneRow& row : rows) {
+    const int top = s_.row_top(row);
+    const bool lane = row.kind == RowKind::Process || row.kind == RowKind::Channel;
+    if (lane) ++lane_no;
+    if (top + row.height < s_.lanes_top() || top > s_.lanes_bottom()) continue;
+    QRect r(0, top, width, row.height);
+    if (!lane) {
+      p.fillRect(r, s_.theme.group_background);
+      continue;
+    }
+    p.fillRect(r, lane_no % 2 ? s_.theme.lane_odd : s_.theme.lane_even);
+    p.save();
+    p.setClipRect(s_.lanes_rect().intersected(r));
+    if (row.kind == RowKind::Process) paint_process_lane(p, row, top);
+    else paint_channel_lane(p, row, top);
+    p.restore();
+  }
+  // Vertical grid lines at the axis ticks.
+  p.setPen(QPen(s_.theme.grid, 1, Qt::DotLine));
+  for (const AxisTick& t : s_.scale.ticks(90 * s_.theme.font_scale)) {
+    const double x = s_.label_width + t.x;
+    p.drawLine(QPointF(x, s_.lanes_top()), QPointF(x, s_.lanes_bottom()));
+  }
+}
+
+void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) const {
+  const auto& m = s_.doc->model();
+  const int pad = 4, h = row.height - 2 * pad;
+  for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
+    if (mark.count > 1) paint_folded(p, mark, top + pad, h);
+    else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+  }
+}
+
+void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) const {
+  const auto& m = s_.doc->model();
+  const auto& info = m.channels()[row.index];
+  const int pad = 4, h = row.height - 2 * pad;
+  // After its close a channel lane is hatched: nothing more can be put into it.
+  if (info.close_event != kNone) {
+    const double x = s_.x_of(double(m.time(info.close_event)));
+    QColor c = s_.theme.text_dim;
+    c.setAlpha(70);
+    p.fillRect(QRectF(x, top + pad, s_.size.width() - x, h), QBrush(c, Qt::BDiagPattern));
+  }
+  // The lane's centre line: the channel exists from its make on.
+  const double x_make = s_.x_of(double(m.time(info.make_event)));
+  p.setPen(QPen(s_.theme.grid, 2));
+  p.drawLine(QPointF(x_make, top + row.height / 2.0), QPointF(s_.size.width(), top + row.height / 2.0));
+  for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().channel_events(row.index), s_.scale, kFoldPx)) {
+    if (mark.count > 1) paint_folded(p, mark, top + pad, h);
+    else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+  }
+}
+
+void TimelinePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const {
+  const double x0 = s_.label_width + mark.x0;
+  const double w = std::max(mark.x1 - mark.x0, kFoldPx);
+  QRectF r(x0, top + height * 0.2, w, height * 0.6);
+  p.fillRect(r, QBrush(s_.theme.folded, Qt::Dense4Pattern));
+  p.setPen(QPen(s_.theme.folded, 1));
+  p.drawRect(r);
+  const QString n = QString::number(mark.count);
+  const QFontMetrics fm(p.font());
+  if (fm.horizontalAdvance(n) + 6 < w) {
+    p.setPen(s_.theme.text);
+    p.drawText(r, Qt::AlignCenter, n);
+  }
+}
+
+void TimelinePainter::paint_event_marker(QPainter& p, size_t e, double x, int top, int h) const {
+  const auto& m = s_.doc->model();
+  const double cy = top + h / 2.0;
+  const double r = std::max(3.0, h * 0.22);
+  const bool selected = s_.selected && *s_.selected == e;
+  p.setPen(QPen(s_.theme.marker, 1.2));
+  p.setBrush(Qt::NoBrush);
+  switch (m.kind(e)) {
+    case EventKind::Transfer:
+      p.setBrush(s_.theme.arrow);
+      p.drawEllipse(QPointF(x, cy), r, r);
+      break;
+    case EventKind::BufPut:
+    case EventKind::BufTake: {
+      // A step up or down: the buffer fill changed.
+      const bool up = m.kind(e) == EventKind::BufPut;
+      p.setBrush(s_.theme.state_colour(up ? StateColour::ParkedPut : StateColour::ParkedTake));
+      QPolygonF tri;
+      tri << QPointF(x - r, up ? cy + r : cy - r) << QPointF(x + r, up ? cy + r : cy - r)
+          << QPointF(x, up ? cy - r : cy + r);
+      p.drawPolygon(tri);
+      break;
+    }
+    case EventKind::BufDrop:
+      p.setPen(QPen(s_.theme.problem, 2));
+      p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
+      p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
+      break;
+    case EventKind::ChanClose:
+      p.setPen(QPen(s_.theme.text, 3));
+      p.drawLine(QPointF(x, top), QPointF(x, top + h));
+      break;
+    case EventKind::TimerArm:
+    case EventKind::TimerFire: {
+      p.setBrush(m.kind(e) == EventKind::TimerFire ? s_.theme.state_colour(StateColour::Sleeping) : Qt::NoBrush);
+      p.drawEllipse(QPointF(x, cy), r + 1, r + 1);
+      p.drawLine(QPointF(x, cy), QPointF(x, cy - r));
+      p.drawLine(QPointF(x, cy), QPointF(x + r * 0.7, cy));
+      break;
+    }
+    case EventKind::AltChoice: {
+      p.setBrush(s_.theme.state_colour(StateColour::ParkedAlt));
+      QPolygonF d;
+      d << QPointF(x, cy - r - 2) << QPointF(x + r + 2, cy) << QPointF(x, cy + r + 2) << QPointF(x - r - 2, cy);
+      p.drawPolygon(d);
+      break;
+    }
+    case EventKind::Refused:
+      p.setPen(QPen(s_.theme.problem, 1.5));
+      p.drawEllipse(QPointF(x, cy), r, r);
+      p.drawLine(QPointF(x - r * 0.7, cy + r * 0.7), QPointF(x + r * 0.7, cy - r * 0.7));
+      break;
+    case EventKind::Exit:
+      if (m.event(e).status == csptrace::ExitStatus::Error) {
+        p.setPen(QPen(s_.theme.problem, 2.5));
+        p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
+        p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
+      } else {
+        p.setPen(QPen(s_.theme.text, 2));
+        p.drawLine(QPointF(x, top + 2), QPointF(x, top + h - 2));
+      }
+      break;
+    case EventKind::Spawn: {
+      p.setBrush(s_.theme.state_colour(StateColour::Running));
+      QPolygonF tri;
+      tri << QPointF(x, cy - r) << QPointF(x + r * 1.4, cy) << QPointF(x, cy + r);
+      p.drawPolygon(tri);
+      break;
+    }
+    case EventKind::Mark:
+    case EventKind::Stuck:
+    case EventKind::Deadlock:
+      break;  // drawn as overlays across the lanes
+    default:
+      p.setPen(QPen(s_.theme.text_dim, 1));
+      p.drawLine(QPointF(x, cy - r * 0.6), QPointF(x, cy + r * 0.6));
+      break;
+  }
+  if (selected) {
+    p.setPen(QPen(s_.theme.selection, 2.5));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(QPointF(x, cy), r + 4, r + 4);
+  }
+}
+
+void TimelinePainter::paint_arrows(QPainter& p) const {
+  const auto& m = s_.doc->model();
+  auto vis = LaneIndex::visible(m, s_.doc->lanes().transfers_by_time(), s_.scale.t_of(-20),
+                                s_.scale.t_of(s_.scale.width_px + 20));
+  // More arrows than fit side by side would be a grey wall; the folded channel marks carry the
+  // count instead.
+  if (double(vis.size()) > s_.scale.width_px / 4.0) return;
+  const double head = 7 * s_.theme.font_scale;
+  for (uint32_t e : vis) {
+    const double x = s_.x_of(double(m.time(e)));
+    const LaneRow* crow = s_.layout->channel_row(m.chan_index(e));
+    const LaneRow* from = s_.layout->process_row(m.from_index(e));
+    const LaneRow* to = s_.layout->process_row(m.to_index(e));
+    const bool buffered = m.event(e).via == csptrace::Via::Buffer;
+    QPen pen(buffered ? s_.theme.arrow_buffered : s_.theme.arrow, 1.6 * s_.theme.font_scale,
+             buffered ? Qt::DashLine : Qt::SolidLine);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    const double yc = crow ? lane_centre(crow) : 0;
+    // Sender to channel bows left, channel to receiver bows right: the direction reads even
+    // when the three lanes are in any order.
+    if (from && crow && !buffered) {
+      QPainterPath path(QPointF(x, lane_centre(from)));
+      path.quadTo(QPointF(x - 14, (lane_centre(from) + yc) / 2.0), QPointF(x, yc));
+      p.drawPath(path);
+    }
+    if (to) {
+      const double y0 = crow ? yc : (from ? lane_centre(from) : lane_centre(to));
+      const double y1 = lane_centre(to) + (lane_centre(to) > y0 ? -6 : 6);
+      QPainterPath path(QPointF(x, y0));
+      const QPointF ctrl(x + 14, (y0 + y1) / 2.0);
+      path.quadTo(ctrl, QPointF(x, y1));
+      p.drawPath(path);
+      draw_arrow_head(p, ctrl, QPointF(x, y1), head);
+    }
+  }
+}
+
+void TimelinePainter::paint_marks(QPainter& p) const {
+  const auto& m = s_.doc->model();
+  auto vis = LaneIndex::visible(m, s_.doc->lanes().marks(), s_.scale.t_of(0), s_.scale.end_ns());
+  if (vis.size() > 200) return;
+  QColor c = s_.theme.cursor;
+  c.setAlpha(160);
+  p.setPen(QPen(c, 1.5, Qt::DashLine));
+  for (uint32_t e : vis) {
+    const double x = s_.x_of(double(m.time(e)));
+    p.drawLine(QPointF(x, s_.lanes_top()), QPointF(x, s_.lanes_bottom()));
+  }
+}
+
+void TimelinePainter::paint_overlay(QPainter& p) const {
+  const TimelineOverlay* o = s_.overlay;
+  if (!o) return;
+  QColor tint = s_.theme.problem;
+  tint.setAlpha(38);
+  for (const LaneRow& row : s_.layout->rows()) {
+    const bool hit = (row.kind == RowKind::Process && o->involves_process(row.index)) ||
+                     (row.kind == RowKind::Channel && o->involves_channel(row.index));
+    if (hit) p.fillRect(QRect(s_.label_width, s_.row_top(row), s_.size.width(), row.height), tint);
+  }
+}
+
+void TimelinePainter::paint_cursor(QPainter& p) const {
+  if (!s_.cursor || *s_.cursor >= s_.doc->model().size()) return;
+  const double x = s_.x_of(double(s_.doc->model().time(*s_.cursor)));
+  p.setPen(QPen(s_.theme.cursor, 2.5 * s_.theme.font_scale));
+  p.drawLine(QPointF(x, s_.lanes_top()), QPointF(x, s_.lanes_bottom()));
+}
+
+void TimelinePainter::paint_labels(QPainter& p) const {
+  const auto& m = s_.doc->model();
+  p.save();
+  p.setClipRect(QRect(0, s_.lanes_top(), s_.label_width, s_.lanes_bottom() - s_.lanes_top()));
+  const QFont normal = s_.theme.font(s_.font);
+  const QFont bold = s_.theme.font(s_.font, 1.0, true);
+  const QFont small = s_.theme.font(s_.font, 0.85);
+  for (const LaneRow& row : s_.layout->rows()) {
+    const int top = s_.row_top(row);
+    if (top + row.height < s_.lanes_top() || top > s_.lanes_bottom()) continue;
+    QRect r(8, top, s_.label_width - 12, row.height);
+    if (row.kind == RowKind::ProcessGroup || row.kind == RowKind::ChannelGroup) {
+      const bool procs = row.kind == RowKind::ProcessGroup;
+      const bool collapsed = procs ? s_.processes_collapsed : s_.channels_collapsed;
+      p.setFont(bold);
+      p.setPen(s_.theme.text);
+      const size_t n = procs ? m.processes().size() : m.channels().size();
+      p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft,
+                 QStringLiteral("%1 %2 (%3)").arg(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"),
+                                                  procs ? QStringLiteral("Processes") : QStringLiteral("Channels"))
+                     .arg(n));
+      continue;
+    }
+    const bool process = row.kind == RowKind::Process;
+    const bool problem = s_.overlay && (process ? s_.overlay->involves_process(row.index)
+                                                : s_.overlay->involves_channel(row.index));
+    QString name = QString::fromStdString(process ? s_.doc->process_label(row.index)
+                                                  : s_.doc->channel_label(row.index));
+    QString detail;
+    if (!process) {
+      const auto& c = m.channels()[row.index];
+      detail = QString::fromUtf8(csptrace::to_string(c.buffer).data());
+      if (c.cap > 0) detail += QStringLiteral("(%1)").arg(c.cap);
+    } else if (m.processes()[row.index].mode != csptrace::ProcMode::Go) {
+      detail = QString::fromUtf8(csptrace::to_string(m.processes()[row.index].mode).data());
+    }
+    p.setFont(normal);
+    p.setPen(problem ? s_.theme.problem : s_.theme.text);
+    const QFontMetrics fm(normal);
+    const int detail_w = detail.isEmpty() ? 0 : QFontMetrics(small).horizontalAdvance(detail) + 6;
+    p.drawText(QRect(r.left() + 10, r.top(), r.width() - 10 - detail_w, r.height()),
+               Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(name, Qt::ElideMiddle, r.width() - 10 - detail_w));
+    if (!detail.isEmpty()) {
+      p.setFont(small);
+      p.setPen(s_.theme.text_dim);
+      p.drawText(r, Qt::AlignVCenter | Qt::AlignRight, detail);
+    }
+  }
+  p.restore();
+  p.setPen(s_.theme.grid);
+  p.drawLine(QPointF(s_.label_width - 0.5, s_.lanes_top()), QPointF(s_.label_width - 0.5, s_.lanes_bottom()));
+}
+
+void TimelinePainter::paint_axis(QPainter& p) const {
+  QRect axis(0, 0, s_.size.width(), s_.axis_height);
+  p.fillRect(axis, s_.theme.axis_background);
+  p.setFont(s_.theme.font(s_.font, 0.95));
+  p.setPen(s_.theme.text);
+  for (const AxisTick& t : s_.scale.ticks(90 * s_.theme.font_scale)) {
+    const double x = s_.label_width + t.x;
+    p.drawLine(QPointF(x, s_.axis_height - 6), QPointF(x, s_.axis_height));
+    p.drawText(QRectF(x + 3, 0, 200, s_.axis_height - 2), Qt::AlignVCenter | Qt::AlignLeft,
+               QString::fromStdString(t.label));
+  }
+  // User marks as flags on the axis.
+  const auto& m = s_.doc->model();
+  auto marks = LaneIndex::visible(m, s_.doc->lanes().marks(), s_.scale.t_of(0), s_.scale.end_ns());
+  if (marks.size() <= 200) {
+    const QFont f = s_.theme.font(s_.font, 0.9, true);
+    const QFontMetrics fm(f);
+    p.setFont(f);
+    for (uint32_t e : marks) {
+      const double x = s_.x_of(double(m.time(e)));
+      const QString label = QString::fromUtf8(m.str(m.event(e).label).data());
+      QRectF box(x, 2, fm.horizontalAdvance(label) + 10, s_.axis_height - 4);
+      p.fillRect(box, s_.theme.cursor.lighter(s_.theme.dark ? 60 : 170));
+      p.setPen(s_.theme.text);
+      p.drawText(box.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
+    }
+  }
+  if (s_.cursor && *s_.cursor < m.size()) {
+    const double x = s_.x_of(double(m.time(*s_.cursor)));
+    if (x >= s_.label_width) {
+      const QFont f = s_.theme.font(s_.font, 0.95, true);
+      p.setFont(f);
+      const QString text = QStringLiteral("#%1").arg(m.seq(*s_.cursor));
+      QRectF box(x - QFontMetrics(f).horizontalAdvance(text) / 2.0 - 5, 2,
+                 QFontMetrics(f).horizontalAdvance(text) + 10, s_.axis_height - 4);
+      p.setBrush(s_.theme.cursor);
+      p.setPen(Qt::NoPen);
+      p.drawRoundedRect(box, 4, 4);
+      p.setPen(Qt::black);
+      p.drawText(box, Qt::AlignCenter, text);
+    }
+  }
+  p.fillRect(QRect(0, 0, s_.label_width, s_.axis_height), s_.theme.axis_background);
+  p.setPen(s_.theme.text_dim);
+  p.setFont(s_.theme.font(s_.font, 0.9));
+  p.drawText(QRect(8, 0, s_.label_width - 8, s_.axis_height), Qt::AlignVCenter | Qt::AlignLeft,
+             QStringLiteral("time →"));
+}
+
+void TimelinePainter::paint_legend(QPainter& p) const {
+  QRect r(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height);
+  p.fillRect(r, s_.theme.axis_background);
+  const QFont f = s_.theme.font(s_.font, 0.9);
+  p.setFont(f);
+  const QFontMetrics fm(f);
+  double x = 8;
+  const double box = s_.legend_height * 0.45;
+  auto item = [&](const QColor& c, const QString& text, Qt::BrushStyle style = Qt::SolidPattern) {
+    QRectF sw(x, r.center().y() - box / 2, box * 1.6, box);
+    p.fillRect(sw, QBrush(c, style));
+    p.setPen(s_.theme.text);
+    p.drawText(QPointF(x + sw.width() + 4, r.center().y() + fm.ascent() / 2.0 - 1), text);
+    x += sw.width() + 4 + fm.horizontalAdvance(text) + 14;
+  };
+  for (int i = 0; i < kStateColourCount; ++i)
+    item(s_.theme.state[i], state_colour_name(static_cast<StateColour>(i)));
+  item(s_.theme.problem, QStringLiteral("stuck"), Qt::BDiagPattern);
+  item(s_.theme.folded, QStringLiteral("folded events"), Qt::Dense4Pattern);
+}
+
+}  // namespace cspview

@@ -8,7 +8,8 @@
 
 namespace cspview {
 
-TraceDocument::TraceDocument(csptrace::TraceModel model) : model_(std::move(model)), lanes_(model_) {
+TraceDocument::TraceDocument(csptrace::TraceModel model)
+    : model_(std::move(model)), lanes_(model_), replay_(std::make_unique<csptrace::Replay>(model_)) {
   for (uint32_t p = 0; p < model_.processes().size(); ++p)
     proc_labels_.push_back(csptrace::process_label(model_, p));
   for (uint32_t c = 0; c < model_.channels().size(); ++c)
@@ -21,6 +22,34 @@ TraceDocument::TraceDocument(csptrace::TraceModel model) : model_(std::move(mode
       t_begin_ = std::min(t_begin_, model_.time(i));
       t_end_ = std::max(t_end_, model_.time(i));
     }
+  }
+  find_stuck();
+}
+
+void TraceDocument::find_stuck() {
+  const csptrace::ReplayState& end = replay_->final_state();
+  for (uint32_t p = 0; p < end.processes.size(); ++p) {
+    const auto& ps = end.processes[p];
+    if (!csptrace::is_waiting(ps.state) || ps.wait.completed) continue;
+    StuckWait w;
+    w.proc = p;
+    w.since = ps.wait.since < model_.size() ? model_.time(ps.wait.since) : t_end_;
+    w.chan = ps.wait.chan;
+    std::string what(csptrace::to_string(ps.wait.op));
+    if (ps.wait.chan != csptrace::kNone) {
+      what += " " + chan_labels_[ps.wait.chan];
+    } else {
+      std::string guards;
+      for (const auto& g : ps.wait.guards)
+        if (g.chan != csptrace::kNone)
+          guards += (guards.empty() ? "" : ", ") + std::string(csptrace::to_string(g.op)) + " " +
+                    chan_labels_[g.chan];
+      if (!guards.empty()) what += " [" + guards + "]";
+    }
+    w.text = "stuck: " + what;
+    const std::string_view loc = model_.str(ps.wait.loc);
+    if (!loc.empty()) w.text += " (" + std::string(loc) + ")";
+    stuck_.push_back(std::move(w));
   }
 }
 

@@ -1,11 +1,16 @@
 // Everything the viewer shows about one opened trace, built once off the GUI thread and then
-// shared read-only: the model, its lane index, label texts. Qt-free, so tests and the
-// benchmark build it the same way the app does.
+// shared read-only: the model, its lane index, the replay (states at any step, the timeline's
+// state intervals and occupancy), the waits that never end, label texts. Qt-free, so tests and
+// the benchmark build it the same way the app does.
+//
+// Not movable: the replay points into the model. Hold it by shared_ptr.
 #pragma once
 
 #include "lane_index.hpp"
+#include "timeline_overlay.hpp"
 
 #include <csptrace/load_options.hpp>
+#include <csptrace/replay.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -18,9 +23,15 @@ namespace cspview {
 class TraceDocument {
  public:
   explicit TraceDocument(csptrace::TraceModel model);
+  TraceDocument(const TraceDocument&) = delete;
+  TraceDocument& operator=(const TraceDocument&) = delete;
 
   const csptrace::TraceModel& model() const { return model_; }
   const LaneIndex& lanes() const { return lanes_; }
+  const csptrace::Replay& replay() const { return *replay_; }
+  const csptrace::Timeline& timeline() const { return replay_->timeline(); }
+  // Processes still waiting (and not about to be woken) when the trace ends, with what on.
+  const std::vector<StuckWait>& stuck() const { return stuck_; }
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
 
@@ -34,8 +45,12 @@ class TraceDocument {
   size_t prev_rendezvous(size_t cursor) const;
 
  private:
+  void find_stuck();
+
   csptrace::TraceModel model_;
   LaneIndex lanes_;
+  std::unique_ptr<csptrace::Replay> replay_;
+  std::vector<StuckWait> stuck_;
   std::vector<std::string> proc_labels_, chan_labels_;
   int64_t t_begin_ = 0, t_end_ = 0;
 };

@@ -1,5 +1,7 @@
 #include "timeline_painter.hpp"
 
+#include "span_fold.hpp"
+
 #include <csptrace/event_format.hpp>
 
 #include <QPainterPath>
@@ -10,6 +12,29 @@ namespace cspview {
 
 using csptrace::EventKind;
 using csptrace::kNone;
+using csptrace::ProcState;
+
+namespace {
+
+// The legend colour of a process state interval; nullopt before the spawn.
+std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) {
+  switch (iv.state) {
+    case ProcState::NotStarted: return std::nullopt;
+    case ProcState::Running: return StateColour::Running;
+    case ProcState::Runnable: return StateColour::Runnable;
+    case ProcState::Parked:
+      return iv.op == csptrace::WaitOp::Put    ? StateColour::ParkedPut
+             : iv.op == csptrace::WaitOp::Take ? StateColour::ParkedTake
+                                               : StateColour::ParkedAlt;
+    case ProcState::Blocked: return StateColour::BlockedThread;
+    case ProcState::Sleeping: return StateColour::Sleeping;
+    case ProcState::ExitedOk: return StateColour::Exited;
+    case ProcState::ExitedError: return StateColour::Error;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size) {
   const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
@@ -78,10 +103,38 @@ void TimelinePainter::paint_rows(QPainter& p) const {
 
 void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) const {
   const auto& m = s_.doc->model();
-  const int pad = 4, h = row.height - 2 * pad;
+  const int pad = 3, h = row.height - 2 * pad;
+  const auto& intervals = s_.doc->timeline().intervals(row.index);
+  for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
+    const double x0 = s_.label_width + std::max(span.x0, -2.0);
+    const double x1 = s_.label_width + std::min(span.x1, double(s_.scale.width_px) + 2);
+    if (span.count > 1) {
+      paint_folded(p, {span.x0, span.x1, 0, span.count}, top + pad, h);
+      continue;
+    }
+    const auto colour = colour_of(intervals[span.first]);
+    if (!colour) continue;
+    // Exited is a thin line: the process is gone, the lane should look empty.
+    if (*colour == StateColour::Exited)
+      p.fillRect(QRectF(x0, top + row.height / 2.0 - 1, x1 - x0, 2), s_.theme.state_colour(*colour));
+    else
+      p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
+  }
+  // Events that say more than a state change: alt choices, refusals, errors, spawns.
   for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
-    if (mark.count > 1) paint_folded(p, mark, top + pad, h);
-    else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+    if (mark.count > 1) continue;  // the folded span already says "busy here"
+    switch (m.kind(mark.first)) {
+      case EventKind::AltChoice:
+      case EventKind::Refused:
+      case EventKind::Exit:
+      case EventKind::Spawn:
+        paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        break;
+      default:
+        if (s_.selected && *s_.selected == mark.first)
+          paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        break;
+    }
   }
 }
 
@@ -96,6 +149,7 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
     c.setAlpha(70);
     p.fillRect(QRectF(x, top + pad, s_.size.width() - x, h), QBrush(c, Qt::BDiagPattern));
   }
+  paint_occupancy(p, row, top + pad, h);
   // The lane's centre line: the channel exists from its make on.
   const double x_make = s_.x_of(double(m.time(info.make_event)));
   p.setPen(QPen(s_.theme.grid, 2));
@@ -103,6 +157,35 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
   for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().channel_events(row.index), s_.scale, kFoldPx)) {
     if (mark.count > 1) paint_folded(p, mark, top + pad, h);
     else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+  }
+}
+
+void TimelinePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int h) const {
+  // Sampled every 2 px with a binary search each: the cost is the width, not the events. A
+  // buffered channel shows its fill (height = level / capacity); any channel shows a band while
+  // processes wait on it (orange: putters, blue: takers).
+  const auto& steps = s_.doc->timeline().occupancy(row.index);
+  if (steps.empty()) return;
+  const auto& info = s_.doc->model().channels()[row.index];
+  const double cap = info.cap > 0 && info.buffer != csptrace::BufferKind::Timer ? info.cap : 0;
+  QColor put = s_.theme.state_colour(StateColour::ParkedPut), take = s_.theme.state_colour(StateColour::ParkedTake);
+  put.setAlpha(90);
+  take.setAlpha(90);
+  QColor fill = s_.theme.state_colour(StateColour::ParkedTake);
+  fill.setAlpha(70);
+  const double step_px = 2;
+  const int64_t first_t = steps.front().t;
+  for (double x = 0; x < s_.scale.width_px; x += step_px) {
+    const double t = s_.scale.t_of(x + step_px / 2);
+    if (t < double(first_t)) continue;
+    const auto& st = steps[s_.doc->timeline().occupancy_at(row.index, int64_t(t))];
+    const double sx = s_.label_width + x;
+    if (st.putters > 0) p.fillRect(QRectF(sx, top, step_px, h / 2.0), put);
+    if (st.takers > 0) p.fillRect(QRectF(sx, top + h / 2.0, step_px, h / 2.0), take);
+    if (cap > 0 && st.level > 0) {
+      const double fh = h * std::min(1.0, st.level / cap);
+      p.fillRect(QRectF(sx, top + h - fh, step_px, fh), fill);
+    }
   }
 }
 
@@ -266,6 +349,73 @@ void TimelinePainter::paint_overlay(QPainter& p) const {
     const bool hit = (row.kind == RowKind::Process && o->involves_process(row.index)) ||
                      (row.kind == RowKind::Channel && o->involves_channel(row.index));
     if (hit) p.fillRect(QRect(s_.label_width, s_.row_top(row), s_.size.width(), row.height), tint);
+  }
+  paint_stuck(p);
+  paint_cycle(p);
+}
+
+void TimelinePainter::paint_stuck(QPainter& p) const {
+  // A wait that never ends: red hatching from where it began to the right edge (it goes on
+  // forever), and what it waits on, in words, where it can be read.
+  const QFont f = s_.theme.font(s_.font, 0.95, true);
+  const QFontMetrics fm(f);
+  p.setFont(f);
+  for (const StuckWait& w : s_.doc->stuck()) {
+    const LaneRow* row = s_.layout->process_row(w.proc);
+    if (!row) continue;
+    const int top = s_.row_top(*row);
+    const double x0 = std::max(s_.x_of(double(w.since)), double(s_.label_width));
+    const double x1 = s_.size.width();
+    if (x0 >= x1) continue;
+    QRectF r(x0, top + 2, x1 - x0, row->height - 4);
+    p.fillRect(r, QBrush(s_.theme.problem, Qt::BDiagPattern));
+    p.setPen(QPen(s_.theme.problem, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(r.topLeft(), r.topRight());
+    p.drawLine(r.bottomLeft(), r.bottomRight());
+    const QString text = QString::fromStdString(w.text);
+    const double tw = fm.horizontalAdvance(text) + 10;
+    // The label sits just after the wait began, or against the left edge when that is off screen.
+    QRectF box(std::min(x0 + 6, x1 - tw - 4), top + (row->height - fm.height()) / 2.0 - 1, tw, fm.height() + 2);
+    p.fillRect(box, s_.theme.background);
+    p.setPen(s_.theme.problem);
+    p.drawText(box, Qt::AlignCenter, text);
+  }
+}
+
+void TimelinePainter::paint_cycle(QPainter& p) const {
+  const TimelineOverlay* o = s_.overlay;
+  if (!o || o->cycle.empty()) return;
+  // The wait-for cycle near the end of the run, one column per edge: waiter -> channel it waits
+  // on -> the process that could release it. Each edge's releaser is the next edge's waiter.
+  const double right = std::min(s_.x_of(double(s_.doc->t_end())) + 30, double(s_.size.width()) - 20);
+  const double gap = 34 * s_.theme.font_scale;
+  const double head = 9 * s_.theme.font_scale;
+  p.setPen(QPen(s_.theme.problem, 2.5 * s_.theme.font_scale));
+  p.setBrush(Qt::NoBrush);
+  for (size_t k = 0; k < o->cycle.size(); ++k) {
+    const WaitArrow& a = o->cycle[k];
+    const LaneRow* w = s_.layout->process_row(a.waiter);
+    const LaneRow* r = s_.layout->process_row(a.releaser);
+    const LaneRow* c = s_.layout->channel_row(a.chan);
+    if (!w || !r) continue;
+    const double x = right - double(o->cycle.size() - 1 - k) * gap;
+    const double yw = lane_centre(w), yr = lane_centre(r);
+    QPainterPath path(QPointF(x, yw));
+    QPointF last_ctrl(x + 18, (yw + yr) / 2);
+    if (c) {
+      const double yc = lane_centre(c);
+      path.quadTo(QPointF(x - 18, (yw + yc) / 2), QPointF(x, yc));
+      last_ctrl = QPointF(x + 18, (yc + yr) / 2);
+      path.quadTo(last_ctrl, QPointF(x, yr + (yr > yc ? -7 : 7)));
+      p.setBrush(s_.theme.problem);
+      p.drawEllipse(QPointF(x, yc), 4, 4);
+      p.setBrush(Qt::NoBrush);
+    } else {
+      path.quadTo(last_ctrl, QPointF(x, yr + (yr > yw ? -7 : 7)));
+    }
+    p.drawPath(path);
+    draw_arrow_head(p, last_ctrl, path.currentPosition(), head);
   }
 }
 

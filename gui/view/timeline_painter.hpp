@@ -21,10 +21,13 @@ class TimelinePainter {
   void paint_rows(QPainter& p) const;
   void paint_process_lane(QPainter& p, const LaneRow& row, int top) const;
   void paint_channel_lane(QPainter& p, const LaneRow& row, int top) const;
+  void paint_occupancy(QPainter& p, const LaneRow& row, int top, int height) const;
   void paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const;
   void paint_event_marker(QPainter& p, size_t event, double x, int top, int height) const;
   void paint_arrows(QPainter& p) const;
   void paint_overlay(QPainter& p) const;
+  void paint_stuck(QPainter& p) const;
+  void paint_cycle(QPainter& p) const;
   void paint_marks(QPainter& p) const;
   void paint_cursor(QPainter& p) const;
   void paint_axis(QPainter& p) const;

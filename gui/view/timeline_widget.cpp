@@ -7,6 +7,7 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -70,8 +71,23 @@ void TimelineWidget::set_focus_process(std::optional<uint32_t> p) {
 }
 
 void TimelineWidget::relayout() {
-  if (doc_) layout_ = LaneLayout(doc_->model(), layout_options_);
-  else layout_ = LaneLayout();
+  if (doc_) {
+    // Few lanes grow to fill the height (up to twice the normal size), so a small teaching
+    // trace reads from the back of a lecture hall; many lanes keep the normal size and scroll.
+    const int base = int(std::lround(26 * theme_.font_scale));
+    layout_options_.lane_height = base;
+    layout_ = LaneLayout(doc_->model(), layout_options_);
+    const TimelineScene s = scene();
+    int lanes = 0, groups = 0;
+    for (const LaneRow& r : layout_.rows()) (r.kind == RowKind::Process || r.kind == RowKind::Channel ? lanes : groups)++;
+    const int room = s.lanes_bottom() - s.lanes_top() - groups * layout_options_.group_height;
+    if (lanes > 0 && room / lanes > base) {
+      layout_options_.lane_height = std::min(room / lanes, base * 2);
+      layout_ = LaneLayout(doc_->model(), layout_options_);
+    }
+  } else {
+    layout_ = LaneLayout();
+  }
   clamp_scroll();
   update();
 }
@@ -116,9 +132,13 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   }
 }
 
-void TimelineWidget::resizeEvent(QResizeEvent*) {
-  scale_.width_px = lanes_width();
-  clamp_scroll();
+void TimelineWidget::resizeEvent(QResizeEvent* e) {
+  // Keep the visible time range when the width changes (the first layout fits the trace).
+  const int old_width = std::max(1, e->oldSize().width() - scene().label_width);
+  const int new_width = lanes_width();
+  if (e->oldSize().width() > 0) scale_.ns_per_px = std::max(TimeScale::kMinNsPerPx, scale_.ns_per_px * old_width / new_width);
+  scale_.width_px = new_width;
+  relayout();
 }
 
 void TimelineWidget::set_scale(const TimeScale& s, bool record_history) {

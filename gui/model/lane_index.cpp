@@ -15,6 +15,7 @@ LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m
     if (m.chan_index(i) != kNone) chan_[m.chan_index(i)].push_back(ix);
     if (m.kind(i) == EventKind::Transfer) transfers_.push_back(ix);
     if (m.kind(i) == EventKind::Mark) marks_.push_back(ix);
+    if (m.kind(i) == EventKind::BufPut) buf_puts_.push_back(ix);
   }
   transfers_by_time_ = transfers_;
   // Events are in seq order; times are normally in that order too, but a pool recording may
@@ -29,6 +30,7 @@ LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m
     for (auto& lane : *lanes) sort(lane);
   sort(transfers_by_time_);
   sort(marks_);
+  sort(buf_puts_);
 }
 
 std::span<const uint32_t> LaneIndex::visible(const TraceModel& m, std::span<const uint32_t> lane,

@@ -82,7 +82,7 @@ QString EventInspector::event_html(const TraceDocument& doc, size_t i, const csp
 
   // What the event left behind.
   if (after.processes.empty()) return h;
-  h += QStringLiteral("<p style='margin-bottom:2px'><b>After this event</b></p><ul style='margin-top:0'>");
+  const int before = int(h.size());
   auto proc_line = [&](uint32_t p) {
     if (p == kNone || p >= after.processes.size()) return;
     const ProcessStateText t = describe_process(doc, after, p);
@@ -101,7 +101,10 @@ QString EventInspector::event_html(const TraceDocument& doc, size_t i, const csp
     if (!t.takers.empty()) line += QStringLiteral("; takers waiting: %1").arg(esc(t.takers));
     h += line + QStringLiteral("</li>");
   }
-  h += QStringLiteral("</ul>");
+  if (h.size() > before) {
+    h.insert(before, QStringLiteral("<p style='margin-bottom:2px'><b>After this event</b></p><ul style='margin-top:0'>"));
+    h += QStringLiteral("</ul>");
+  }
   return h;
 }
 

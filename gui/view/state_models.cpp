@@ -24,14 +24,32 @@ void StateModelBase::set_state(std::shared_ptr<const TraceDocument> doc, csptrac
   }
 }
 
-int ProcessStateModel::rows_for(const TraceDocument& doc) const { return int(doc.model().processes().size()); }
-int ChannelStateModel::rows_for(const TraceDocument& doc) const { return int(doc.model().channels().size()); }
-
-int ProcessStateModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() || !doc_ || state_.processes.empty() ? 0 : rows_for(*doc_);
+int StateModelBase::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() || !doc_ ? 0 : rows_for(*doc_, state_);
 }
-int ProcessStateModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+int StateModelBase::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(headers_.size()); }
+
+QVariant StateModelBase::headerData(int section, Qt::Orientation o, int role) const {
+  if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= headers_.size()) return {};
+  return headers_[section];
+}
+
+ProcessStateModel::ProcessStateModel(QObject* parent)
+    : StateModelBase({QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("waits on"),
+                      QStringLiteral("where")}, parent) {}
+
+ChannelStateModel::ChannelStateModel(QObject* parent)
+    : StateModelBase({QStringLiteral("channel"), QStringLiteral("buffer"), QStringLiteral("waiting putters"),
+                      QStringLiteral("waiting takers")}, parent) {}
+
+// Rows exist only once a state is set (an empty state has no processes or channels).
+int ProcessStateModel::rows_for(const TraceDocument&, const csptrace::ReplayState& s) const {
+  return int(s.processes.size());
+}
+int ChannelStateModel::rows_for(const TraceDocument&, const csptrace::ReplayState& s) const {
+  return int(s.channels.size());
+}
 QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const auto p = uint32_t(index.row());
@@ -59,22 +77,6 @@ QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
   return {};
 }
 
-QVariant ProcessStateModel::headerData(int section, Qt::Orientation o, int role) const {
-  if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case Name: return QStringLiteral("process");
-    case State: return QStringLiteral("state");
-    case WaitsOn: return QStringLiteral("waits on");
-    case Where: return QStringLiteral("where");
-    default: return {};
-  }
-}
-
-int ChannelStateModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() || !doc_ || state_.channels.empty() ? 0 : rows_for(*doc_);
-}
-int ChannelStateModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
-
 QVariant ChannelStateModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const auto c = uint32_t(index.row());
@@ -93,15 +95,5 @@ QVariant ChannelStateModel::data(const QModelIndex& index, int role) const {
   return {};
 }
 
-QVariant ChannelStateModel::headerData(int section, Qt::Orientation o, int role) const {
-  if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case Name: return QStringLiteral("channel");
-    case Contents: return QStringLiteral("buffer");
-    case Putters: return QStringLiteral("waiting putters");
-    case Takers: return QStringLiteral("waiting takers");
-    default: return {};
-  }
-}
 
 }  // namespace cspview

@@ -27,6 +27,7 @@ struct Theme {
 
   QColor background, lane_even, lane_odd, group_background, text, text_dim, grid, axis_background;
   QColor cursor, selection, arrow, arrow_buffered, marker, folded;
+  QColor buffer_fill;          // values sitting in a channel's buffer
   QColor problem;              // findings: stuck lanes, the wait-for cycle
   std::array<QColor, kStateColourCount> state;
 

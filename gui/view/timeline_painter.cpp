@@ -6,6 +6,7 @@
 
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cspview {
@@ -154,9 +155,16 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
   const double x_make = s_.x_of(double(m.time(info.make_event)));
   p.setPen(QPen(s_.theme.grid, 2));
   p.drawLine(QPointF(x_make, top + row.height / 2.0), QPointF(s_.size.width(), top + row.height / 2.0));
-  for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().channel_events(row.index), s_.scale, kFoldPx)) {
-    if (mark.count > 1) paint_folded(p, mark, top + pad, h);
-    else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+  const auto lane = s_.doc->lanes().channel_events(row.index);
+  for (const LaneMark& mark : LaneIndex::fold(m, lane, s_.scale, kFoldPx)) {
+    if (mark.count > 1 && !(mark.count <= 4 && mark.x1 - mark.x0 < 1)) {
+      paint_folded(p, mark, top + pad, h);
+      continue;
+    }
+    // One event, or a few at the same instant (a buf_take and its transfer): draw each.
+    const auto at = std::find(lane.begin(), lane.end(), mark.first);
+    for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
+      paint_event_marker(p, *it, s_.label_width + mark.x0, top + pad, h);
   }
 }
 
@@ -171,8 +179,8 @@ void TimelinePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, 
   QColor put = s_.theme.state_colour(StateColour::ParkedPut), take = s_.theme.state_colour(StateColour::ParkedTake);
   put.setAlpha(90);
   take.setAlpha(90);
-  QColor fill = s_.theme.state_colour(StateColour::ParkedTake);
-  fill.setAlpha(70);
+  QColor fill = s_.theme.buffer_fill;
+  fill.setAlpha(150);
   const double step_px = 2;
   const int64_t first_t = steps.front().t;
   for (double x = 0; x < s_.scale.width_px; x += step_px) {
@@ -296,7 +304,26 @@ void TimelinePainter::paint_arrows(QPainter& p) const {
   // More arrows than fit side by side would be a grey wall; the folded channel marks carry the
   // count instead.
   if (double(vis.size()) > s_.scale.width_px / 4.0) return;
-  const double head = 7 * s_.theme.font_scale;
+  const double head = 9 * s_.theme.font_scale;
+  // A value put into a buffer: putter to channel, dashed (the taker gets it later).
+  auto puts = LaneIndex::visible(m, s_.doc->lanes().buffer_puts_by_time(), s_.scale.t_of(-20),
+                                 s_.scale.t_of(s_.scale.width_px + 20));
+  if (double(puts.size()) <= s_.scale.width_px / 4.0) {
+    p.setPen(QPen(s_.theme.arrow_buffered, 1.6 * s_.theme.font_scale, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    for (uint32_t e : puts) {
+      const LaneRow* from = s_.layout->process_row(m.proc_index(e));
+      const LaneRow* crow = s_.layout->channel_row(m.chan_index(e));
+      if (!from || !crow) continue;
+      const double x = s_.x_of(double(m.time(e)));
+      const double y0 = lane_centre(from), y1 = lane_centre(crow) + (lane_centre(crow) > y0 ? -8 : 8);
+      QPainterPath path(QPointF(x, y0));
+      const QPointF ctrl(x - 14, (y0 + y1) / 2.0);
+      path.quadTo(ctrl, QPointF(x, y1));
+      p.drawPath(path);
+      draw_arrow_head(p, ctrl, QPointF(x, y1), head);
+    }
+  }
   for (uint32_t e : vis) {
     const double x = s_.x_of(double(m.time(e)));
     const LaneRow* crow = s_.layout->channel_row(m.chan_index(e));
@@ -528,25 +555,64 @@ void TimelinePainter::paint_axis(QPainter& p) const {
              QStringLiteral("time →"));
 }
 
+namespace {
+
+struct LegendItem {
+  QColor colour;
+  QString text;
+  Qt::BrushStyle style;
+};
+
+std::vector<LegendItem> legend_items(const Theme& t) {
+  std::vector<LegendItem> items;
+  for (int i = 0; i < kStateColourCount; ++i)
+    items.push_back({t.state[i], state_colour_name(static_cast<StateColour>(i)), Qt::SolidPattern});
+  items.push_back({t.problem, QStringLiteral("stuck"), Qt::BDiagPattern});
+  items.push_back({t.buffer_fill, QStringLiteral("buffered values"), Qt::SolidPattern});
+  items.push_back({t.folded, QStringLiteral("folded events"), Qt::Dense4Pattern});
+  return items;
+}
+
+// Lays the legend out in rows that fit `width`; calls place(item, x, row) for each.
+template <class Place>
+int layout_legend(const Theme& t, const QFontMetrics& fm, double box, int width, Place place) {
+  double x = 8;
+  int row = 0;
+  for (const LegendItem& item : legend_items(t)) {
+    const double w = box * 1.6 + 4 + fm.horizontalAdvance(item.text) + 14;
+    if (x + w > width && x > 8) {
+      x = 8;
+      ++row;
+    }
+    place(item, x, row);
+    x += w;
+  }
+  return row + 1;
+}
+
+}  // namespace
+
+int TimelinePainter::legend_height(const Theme& theme, const QFont& font, int width) {
+  const int row_h = int(std::lround(26 * theme.font_scale));
+  const QFontMetrics fm(theme.font(font, 0.9));
+  return row_h * layout_legend(theme, fm, row_h * 0.45, width, [](const LegendItem&, double, int) {});
+}
+
 void TimelinePainter::paint_legend(QPainter& p) const {
   QRect r(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height);
   p.fillRect(r, s_.theme.axis_background);
   const QFont f = s_.theme.font(s_.font, 0.9);
   p.setFont(f);
   const QFontMetrics fm(f);
-  double x = 8;
-  const double box = s_.legend_height * 0.45;
-  auto item = [&](const QColor& c, const QString& text, Qt::BrushStyle style = Qt::SolidPattern) {
-    QRectF sw(x, r.center().y() - box / 2, box * 1.6, box);
-    p.fillRect(sw, QBrush(c, style));
+  const int row_h = int(std::lround(26 * s_.theme.font_scale));
+  const double box = row_h * 0.45;
+  layout_legend(s_.theme, fm, box, s_.size.width(), [&](const LegendItem& item, double x, int row) {
+    const double cy = r.top() + row * row_h + row_h / 2.0;
+    QRectF sw(x, cy - box / 2, box * 1.6, box);
+    p.fillRect(sw, QBrush(item.colour, item.style));
     p.setPen(s_.theme.text);
-    p.drawText(QPointF(x + sw.width() + 4, r.center().y() + fm.ascent() / 2.0 - 1), text);
-    x += sw.width() + 4 + fm.horizontalAdvance(text) + 14;
-  };
-  for (int i = 0; i < kStateColourCount; ++i)
-    item(s_.theme.state[i], state_colour_name(static_cast<StateColour>(i)));
-  item(s_.theme.problem, QStringLiteral("stuck"), Qt::BDiagPattern);
-  item(s_.theme.folded, QStringLiteral("folded events"), Qt::Dense4Pattern);
+    p.drawText(QPointF(x + sw.width() + 4, cy + fm.ascent() / 2.0 - 1), item.text);
+  });
 }
 
 }  // namespace cspview

@@ -16,6 +16,8 @@ class TimelinePainter {
   void paint(QPainter& p) const;
 
   static constexpr double kFoldPx = 3.0;
+  // Height of the legend at the bottom: as many rows as the width needs.
+  static int legend_height(const Theme& theme, const QFont& font, int width);
 
  private:
   void paint_rows(QPainter& p) const;

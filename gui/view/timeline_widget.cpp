@@ -106,7 +106,7 @@ TimelineScene TimelineWidget::scene() const {
   s.size = size();
   s.label_width = int(std::lround(190 * theme_.font_scale));
   s.axis_height = int(std::lround(30 * theme_.font_scale));
-  s.legend_height = int(std::lround(26 * theme_.font_scale));
+  s.legend_height = TimelinePainter::legend_height(theme_, font(), width());
   s.scroll_y = scroll_y_;
   s.scale = scale_;
   s.scale.width_px = std::max(1, width() - s.label_width);
@@ -151,7 +151,11 @@ void TimelineWidget::set_scale(const TimeScale& s, bool record_history) {
 
 void TimelineWidget::fit_all() {
   if (!doc_) return;
-  set_scale(TimeScale::fit(double(doc_->t_begin()), double(doc_->t_end()), lanes_width()));
+  // Waits that never end get room to the right of the last event, so "stuck" reads as a span
+  // running off the end rather than a sliver at the edge.
+  const double span = double(doc_->t_end() - doc_->t_begin());
+  const double tail = doc_->stuck().empty() ? 0 : span * 0.15;
+  set_scale(TimeScale::fit(double(doc_->t_begin()), double(doc_->t_end()) + tail, lanes_width()));
 }
 
 void TimelineWidget::zoom(double factor) { set_scale(scale_.zoomed(lanes_width() / 2.0, factor)); }
@@ -164,8 +168,7 @@ void TimelineWidget::reveal_event(size_t event) {
   if (!doc_ || event >= doc_->model().size()) return;
   const double t = double(doc_->model().time(event));
   const double x = scale_.x_of(t);
-  const double margin = lanes_width() * 0.05;
-  if (x < margin || x > lanes_width() - margin) set_scale(scale_.centred_on(t), false);
+  if (x < 0 || x > lanes_width()) set_scale(scale_.centred_on(t), false);
 }
 
 void TimelineWidget::back() {

@@ -29,7 +29,8 @@ struct Verb {
 
 constexpr Verb kVerbs[] = {
     {"validate", cmd_validate, "check that a trace file is well formed"},
-    {"print", cmd_print, "print the events of a trace, one line each"},
+    {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
+    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
 

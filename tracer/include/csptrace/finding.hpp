@@ -64,7 +64,7 @@ struct Finding {
   int64_t time = 0;                  // its time
   std::vector<uint32_t> processes;   // dense process indices, the most important first
   std::vector<uint32_t> channels;    // dense channel indices
-  std::vector<std::string> locations;  // "file:line" of the waits, in the order of processes
+  std::vector<std::string> locations;  // distinct "file:line" of the waits, first mention first
   std::string explanation;           // one paragraph of plain English
   // wait-cycle only: the cycle in order, each edge's releaser the next edge's waiter, the last
   // edge's releaser the first edge's waiter.

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -28,6 +29,7 @@
 #include <QStyle>
 #include <QSvgGenerator>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -148,6 +150,9 @@ void MainWindow::build_actions() {
   act_back_->setEnabled(false);
   act_forward_->setEnabled(false);
 
+  act_next_finding_ = make(QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), [this] { next_finding(); });
+  act_next_finding_->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
+  act_next_finding_->setToolTip(QStringLiteral("Jump to the next finding (N)"));
   act_dark_ = make(QStringLiteral("&Dark theme"), QKeySequence(QStringLiteral("Ctrl+T")), [this] { set_dark(act_dark_->isChecked()); });
   act_dark_->setCheckable(true);
   act_presentation_ = make(QStringLiteral("&Presentation mode"), QKeySequence(Qt::Key_F5),
@@ -178,11 +183,14 @@ void MainWindow::build_menus() {
   view->addAction(act_dark_);
   view->addAction(act_presentation_);
   view->addSeparator();
+  view->addAction(findings_dock_->toggleViewAction());
   view->addAction(state_dock_->toggleViewAction());
   view->addAction(inspector_dock_->toggleViewAction());
 
   QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) go->addAction(a);
+  go->addSeparator();
+  go->addAction(act_next_finding_);
 
   QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
   help->addAction(act_shortcuts_);
@@ -205,6 +213,7 @@ void MainWindow::build_toolbar() {
   connect(speed_, &QComboBox::currentIndexChanged, this,
           [this](int i) { stepper_->set_speed(speed_->itemData(i).toDouble()); });
   tb->addWidget(speed_);
+  tb->addAction(act_next_finding_);
   tb->addSeparator();
   position_ = new QLabel(tb);
   position_->setMinimumWidth(230);
@@ -267,6 +276,23 @@ void MainWindow::build_panels() {
   connect(event_view_, &QTableView::clicked, this,
           [this](const QModelIndex& ix) { on_event_clicked(events_->event_at_row(ix.row())); });
 
+  // Left: the findings, and the explanation of the one selected.
+  findings_dock_ = new QDockWidget(QStringLiteral("Findings"), this);
+  findings_dock_->setObjectName(QStringLiteral("findings"));
+  auto* fsplit = new QSplitter(Qt::Vertical, findings_dock_);
+  findings_ = new FindingsModel(this);
+  findings_view_ = new QListView(fsplit);
+  findings_view_->setModel(findings_);
+  findings_view_->setWordWrap(true);
+  findings_view_->setSpacing(2);
+  finding_text_ = new QTextBrowser(fsplit);
+  fsplit->addWidget(findings_view_);
+  fsplit->addWidget(finding_text_);
+  fsplit->setSizes({200, 300});
+  findings_dock_->setWidget(fsplit);
+  addDockWidget(Qt::LeftDockWidgetArea, findings_dock_);
+  connect(findings_view_, &QListView::clicked, this, [this](const QModelIndex& ix) { select_finding(ix.row()); });
+
   // Right: the state at the cursor, and the inspector.
   state_dock_ = new QDockWidget(QStringLiteral("At the cursor"), this);
   state_dock_->setObjectName(QStringLiteral("state"));
@@ -290,7 +316,7 @@ void MainWindow::build_panels() {
   inspector_ = new EventInspector(inspector_dock_);
   inspector_dock_->setWidget(inspector_);
   addDockWidget(Qt::RightDockWidgetArea, inspector_dock_);
-  resizeDocks({state_dock_}, {400}, Qt::Horizontal);
+  resizeDocks({findings_dock_, state_dock_}, {210, 350}, Qt::Horizontal);
 }
 
 void MainWindow::apply_theme() {
@@ -317,6 +343,7 @@ void MainWindow::set_presentation(bool on) {
   events_panel_->setVisible(!on);
   state_dock_->setVisible(!on);
   inspector_dock_->setVisible(!on);
+  findings_dock_->setVisible(!on);
   menuBar()->setVisible(!on);
   apply_theme();
 }
@@ -363,9 +390,15 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
   timeline_->set_document(doc_);
   events_->set_document(doc_);
+  findings_->set_document(doc_);
+  findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
   event_filter_->clear();
   only_interacting_->setChecked(false);
   stepper_->set_document(doc_);
+  // A hung program's problem shows at first glance: the first error is highlighted at once
+  // (the cursor stays at the start).
+  const auto& fs = doc_->findings();
+  select_finding(!fs.empty() && fs.front().severity == csptrace::Severity::Error ? 0 : -1, false);
   remember_recent(path);
   const auto& m = doc_->model();
   QString status = QStringLiteral("%1 events, %2 processes, %3 channels")
@@ -378,6 +411,29 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
 void MainWindow::seek_event(size_t event) {
   if (!doc_ || doc_->model().empty()) return;
   stepper_->seek_event(std::min(event, doc_->model().size() - 1));
+}
+
+void MainWindow::select_finding(int f, bool jump) {
+  if (!doc_ || f < 0 || size_t(f) >= doc_->findings().size()) {
+    findings_view_->clearSelection();
+    timeline_->set_overlay({});
+    finding_text_->setHtml(doc_ && doc_->findings().empty()
+                               ? QStringLiteral("<p><b>No problems found.</b></p><p>No process is stuck, no "
+                                                "wait-for cycle, nothing left running at the end.</p>")
+                               : QString());
+    return;
+  }
+  findings_view_->setCurrentIndex(findings_->index(f));
+  timeline_->set_overlay(doc_->overlay_for(size_t(f)));
+  finding_text_->setHtml(FindingsModel::finding_html(*doc_, size_t(f)));
+  const auto& fd = doc_->findings()[size_t(f)];
+  if (jump && fd.event < doc_->model().size()) stepper_->seek_event(fd.event);
+}
+
+void MainWindow::next_finding() {
+  if (!doc_ || doc_->findings().empty()) return;
+  const int cur = findings_view_->currentIndex().isValid() ? findings_view_->currentIndex().row() : -1;
+  select_finding((cur + 1) % int(doc_->findings().size()));
 }
 
 void MainWindow::on_event_clicked(size_t event) {
@@ -403,7 +459,7 @@ void MainWindow::on_cursor_moved() {
   timeline_->set_selected(ev);
   const bool has = doc_ != nullptr;
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_,
-                     act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_})
+                     act_next_finding_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_})
     a->setEnabled(has);
   if (!has) {
     position_->setText(QStringLiteral("no trace"));

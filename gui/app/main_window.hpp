@@ -5,6 +5,7 @@
 
 #include "event_inspector.hpp"
 #include "event_list_model.hpp"
+#include "findings_model.hpp"
 #include "state_models.hpp"
 #include "step_controller.hpp"
 #include "theme.hpp"
@@ -22,6 +23,8 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QListView;
+class QTextBrowser;
 class QMenu;
 class QProgressDialog;
 class QTableView;
@@ -51,6 +54,11 @@ class MainWindow : public QMainWindow {
 
   // Writes the timeline as it is shown: PNG (or any raster format Qt knows) or SVG by suffix.
   bool export_view(const QString& path, QString* error);
+
+  // Selects finding f: its processes and channels turn red, its cycle is drawn; with jump the
+  // cursor moves to its event. Out of range clears the selection.
+  void select_finding(int f, bool jump = true);
+  void next_finding();
 
   void set_dark(bool dark);
   void set_presentation(bool on);
@@ -99,6 +107,10 @@ class MainWindow : public QMainWindow {
   EventInspector* inspector_ = nullptr;
   QWidget* events_panel_ = nullptr;
   QDockWidget* state_dock_ = nullptr;
+  QDockWidget* findings_dock_ = nullptr;
+  FindingsModel* findings_ = nullptr;
+  QListView* findings_view_ = nullptr;
+  QTextBrowser* finding_text_ = nullptr;
   QDockWidget* inspector_dock_ = nullptr;
   QLineEdit* lane_filter_ = nullptr;
   QCheckBox* only_interacting_ = nullptr;
@@ -109,6 +121,7 @@ class MainWindow : public QMainWindow {
   QAction *act_open_, *act_export_png_, *act_export_svg_, *act_quit_;
   QAction *act_start_, *act_prev_rdv_, *act_prev_, *act_play_, *act_next_, *act_next_rdv_, *act_end_;
   QAction *act_fit_, *act_zoom_in_, *act_zoom_out_, *act_back_, *act_forward_;
+  QAction* act_next_finding_;
   QAction *act_dark_, *act_presentation_, *act_shortcuts_, *act_about_;
 };
 

@@ -1,5 +1,6 @@
 #include "trace_document.hpp"
 
+#include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -24,6 +25,37 @@ TraceDocument::TraceDocument(csptrace::TraceModel model)
     }
   }
   find_stuck();
+  findings_ = csptrace::analyze(*replay_);
+}
+
+TimelineOverlay TraceDocument::overlay_for(size_t f) const {
+  TimelineOverlay o;
+  if (f >= findings_.size()) return o;
+  const csptrace::Finding& fd = findings_[f];
+  o.processes.assign(model_.processes().size(), false);
+  o.channels.assign(model_.channels().size(), false);
+  for (uint32_t p : fd.processes)
+    if (p < o.processes.size()) o.processes[p] = true;
+  for (uint32_t c : fd.channels)
+    if (c < o.channels.size()) o.channels[c] = true;
+  const csptrace::Finding* with_cycle = &fd;
+  if (fd.cycle.empty() && fd.kind == csptrace::FindingKind::GlobalDeadlock)
+    for (const auto& other : findings_)
+      if (other.kind == csptrace::FindingKind::WaitCycle && !other.cycle.empty()) {
+        with_cycle = &other;
+        break;
+      }
+  for (const csptrace::WaitEdge& e : with_cycle->cycle) {
+    if (e.waiter >= proc_labels_.size() || e.releaser >= proc_labels_.size()) continue;
+    WaitArrow a;
+    a.waiter = e.waiter;
+    a.releaser = e.releaser;
+    a.chan = e.chan;
+    a.label = std::string(csptrace::to_string(e.op)) + " " +
+              (e.chan < chan_labels_.size() ? chan_labels_[e.chan] : std::string("?"));
+    o.cycle.push_back(std::move(a));
+  }
+  return o;
 }
 
 void TraceDocument::find_stuck() {

@@ -10,6 +10,7 @@
 #include "timeline_overlay.hpp"
 
 #include <csptrace/load_options.hpp>
+#include <csptrace/finding.hpp>
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -32,6 +33,11 @@ class TraceDocument {
   const csptrace::Timeline& timeline() const { return replay_->timeline(); }
   // Processes still waiting (and not about to be woken) when the trace ends, with what on.
   const std::vector<StuckWait>& stuck() const { return stuck_; }
+  // The analysis's findings, in its reading order (errors first).
+  const std::vector<csptrace::Finding>& findings() const { return findings_; }
+  // What the timeline draws in red for finding f: its processes and channels, and a wait-for
+  // cycle (its own, or for a global deadlock the cycle that explains it, if there is one).
+  TimelineOverlay overlay_for(size_t f) const;
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
 
@@ -51,6 +57,7 @@ class TraceDocument {
   LaneIndex lanes_;
   std::unique_ptr<csptrace::Replay> replay_;
   std::vector<StuckWait> stuck_;
+  std::vector<csptrace::Finding> findings_;
   std::vector<std::string> proc_labels_, chan_labels_;
   int64_t t_begin_ = 0, t_end_ = 0;
 };

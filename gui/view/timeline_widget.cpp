@@ -104,7 +104,7 @@ TimelineScene TimelineWidget::scene() const {
   s.theme = theme_;
   s.font = font();
   s.size = size();
-  s.label_width = int(std::lround(190 * theme_.font_scale));
+  s.label_width = int(std::lround(165 * theme_.font_scale));
   s.axis_height = int(std::lround(30 * theme_.font_scale));
   s.legend_height = TimelinePainter::legend_height(theme_, font(), width());
   s.scroll_y = scroll_y_;

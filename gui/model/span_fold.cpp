@@ -24,15 +24,18 @@ std::vector<SpanMark> fold_spans(const std::vector<csptrace::StateInterval>& iv,
       ++i;
       continue;
     }
-    // Everything that ends within min_px of this start folds into one mark.
-    const size_t j = std::max(i + 1, ending_after(i, scale.t_of(x0 + min_px)));
-    const double end = scale.x_of(double(iv[j - 1].t_end));
-    if (!out.empty() && out.back().count > 1 && x0 - out.back().x1 < 0.5) {
-      out.back().x1 = end;
-      out.back().count += uint32_t(j - i);
-    } else {
-      out.push_back({x0, end, uint32_t(i), uint32_t(j - i)});
+    // A run of narrow intervals folds into one mark: everything that ends within min_px of a
+    // narrow interval's start joins it (a binary search), and the run goes on while the next
+    // interval is narrow too. Each step covers about min_px of screen, so the work stays
+    // proportional to the width, not to the number of intervals.
+    size_t j = i;
+    while (j < iv.size() && double(iv[j].t_begin) <= t_right) {
+      const double xb = scale.x_of(double(iv[j].t_begin));
+      if (j > i && scale.x_of(double(iv[j].t_end)) - xb >= min_px) break;
+      j = std::max(j + 1, ending_after(j, scale.t_of(xb + min_px)));
     }
+    const double end = scale.x_of(double(iv[j - 1].t_end));
+    out.push_back({x0, end, uint32_t(i), uint32_t(j - i)});
     i = j;
   }
   return out;

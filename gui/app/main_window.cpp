@@ -92,6 +92,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (progress_) progress_->reset();
     show_document(std::move(doc), path);
   });
+  connect(loader_, &TraceLoadJob::analysed, this,
+          [this](std::shared_ptr<const TraceDocument> doc, const QString&) { show_analysis(std::move(doc)); });
   connect(loader_, &TraceLoadJob::failed, this, &MainWindow::on_load_failed);
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
@@ -390,20 +392,35 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
   timeline_->set_document(doc_);
   events_->set_document(doc_);
-  findings_->set_document(doc_);
-  findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
   event_filter_->clear();
   only_interacting_->setChecked(false);
-  stepper_->set_document(doc_);
-  // A hung program's problem shows at first glance: the first error is highlighted at once
-  // (the cursor stays at the start).
-  const auto& fs = doc_->findings();
-  select_finding(!fs.empty() && fs.front().severity == csptrace::Severity::Error ? 0 : -1, false);
   remember_recent(path);
+  show_analysis(doc_);
+}
+
+void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
+  if (doc.get() != doc_.get()) {
+    if (!doc_ || &doc->model() != &doc_->model()) return;  // a stale result for another trace
+    doc_ = std::move(doc);
+    timeline_->set_document(doc_, true);
+    events_->set_document(doc_);
+  }
+  findings_->set_document(doc_);
+  stepper_->set_document(doc_);
   const auto& m = doc_->model();
   QString status = QStringLiteral("%1 events, %2 processes, %3 channels")
                        .arg(m.size()).arg(m.processes().size()).arg(m.channels().size());
   if (!m.warnings().empty()) status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
+  if (!doc_->has_analysis()) {
+    findings_dock_->setWindowTitle(QStringLiteral("Findings (replaying…)"));
+    statusBar()->showMessage(status + QStringLiteral(" — replaying the run…"));
+    return;
+  }
+  findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
+  // A hung program's problem shows at first glance: the first error is highlighted at once
+  // (the cursor stays at the start).
+  const auto& fs = doc_->findings();
+  select_finding(!fs.empty() && fs.front().severity == csptrace::Severity::Error ? 0 : -1, false);
   statusBar()->showMessage(status);
   emit document_shown();
 }

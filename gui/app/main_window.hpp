@@ -43,7 +43,10 @@ class MainWindow : public QMainWindow {
   // Opens synchronously (command line, screenshot, tests); on failure returns false and sets
   // *error to the loader's message ("FILE:LINE: what").
   bool open_file_now(const QString& path, QString* error);
+  // Shows a document; one without its analysis yet is drawn at once, and show_analysis() adds
+  // states, stepping and findings when the background job has them.
   void show_document(std::shared_ptr<const TraceDocument> doc, const QString& path);
+  void show_analysis(std::shared_ptr<const TraceDocument> doc);
   const TraceDocument* document() const { return doc_.get(); }
 
   // Puts the cursor after `event` (clamped to the last event) and shows it.

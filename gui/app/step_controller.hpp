@@ -20,6 +20,7 @@ class StepController : public QObject {
  public:
   explicit StepController(QObject* parent = nullptr);
 
+  // Stepping needs the replay: until the document has its analysis, the cursor stays unset.
   void set_document(std::shared_ptr<const TraceDocument> doc);
   bool has_document() const { return cursor_ != nullptr; }
   // The event the cursor stands after; nullopt before the first event.

@@ -59,10 +59,12 @@ void TraceLoadJob::start(const QString& path) {
       post([f](TraceLoadJob* j) { emit j->progress(f); });
     };
     try {
-      auto doc = load_document(file, opts);
-      post([doc, path](TraceLoadJob* j) {
+      auto doc = read_document(file, opts);
+      post([doc, path](TraceLoadJob* j) { emit j->loaded(doc, path); });
+      auto analysed = doc->with_analysis(&raw->cancel);
+      post([analysed, path](TraceLoadJob* j) {
         j->running_ = false;
-        emit j->loaded(doc, path);
+        emit j->analysed(analysed, path);
       });
     } catch (const csptrace::LoadCancelled&) {
       post([path](TraceLoadJob* j) {

@@ -28,7 +28,9 @@ class TraceLoadJob : public QObject {
 
  signals:
   void progress(double fraction);
+  // First the document without its analysis (draw it), then the same trace analysed.
   void loaded(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
+  void analysed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   void failed(const QString& message, const QString& path);
   void cancelled(const QString& path);
 

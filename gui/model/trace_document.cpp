@@ -10,30 +10,47 @@
 namespace cspview {
 
 TraceDocument::TraceDocument(csptrace::TraceModel model)
-    : model_(std::move(model)), lanes_(model_), replay_(std::make_unique<csptrace::Replay>(model_)) {
-  for (uint32_t p = 0; p < model_.processes().size(); ++p)
-    proc_labels_.push_back(csptrace::process_label(model_, p));
-  for (uint32_t c = 0; c < model_.channels().size(); ++c)
-    chan_labels_.push_back(csptrace::channel_label(model_, c));
-  if (!model_.empty()) {
+    : model_(std::make_shared<const csptrace::TraceModel>(std::move(model))),
+      lanes_(std::make_shared<const LaneIndex>(*model_)) {
+  const auto& m = *model_;
+  for (uint32_t p = 0; p < m.processes().size(); ++p) proc_labels_.push_back(csptrace::process_label(m, p));
+  for (uint32_t c = 0; c < m.channels().size(); ++c) chan_labels_.push_back(csptrace::channel_label(m, c));
+  if (!m.empty()) {
     // Times are normally ordered like seq; take the extremes to be safe with pool recordings.
-    t_begin_ = model_.time(0);
-    t_end_ = model_.time(model_.size() - 1);
-    for (size_t i = 0; i < model_.size(); ++i) {
-      t_begin_ = std::min(t_begin_, model_.time(i));
-      t_end_ = std::max(t_end_, model_.time(i));
+    t_begin_ = m.time(0);
+    t_end_ = m.time(m.size() - 1);
+    for (size_t i = 0; i < m.size(); ++i) {
+      t_begin_ = std::min(t_begin_, m.time(i));
+      t_end_ = std::max(t_end_, m.time(i));
     }
   }
-  find_stuck();
-  findings_ = csptrace::analyze(*replay_);
+}
+
+std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(const std::atomic<bool>* cancel) const {
+  auto check = [cancel] {
+    if (cancel && cancel->load()) throw csptrace::LoadCancelled();
+  };
+  std::shared_ptr<TraceDocument> doc(new TraceDocument());
+  doc->model_ = model_;
+  doc->lanes_ = lanes_;
+  doc->proc_labels_ = proc_labels_;
+  doc->chan_labels_ = chan_labels_;
+  doc->t_begin_ = t_begin_;
+  doc->t_end_ = t_end_;
+  check();
+  doc->replay_ = std::make_unique<csptrace::Replay>(*model_);
+  check();
+  doc->find_stuck();
+  doc->findings_ = csptrace::analyze(*doc->replay_);
+  return doc;
 }
 
 TimelineOverlay TraceDocument::overlay_for(size_t f) const {
   TimelineOverlay o;
   if (f >= findings_.size()) return o;
   const csptrace::Finding& fd = findings_[f];
-  o.processes.assign(model_.processes().size(), false);
-  o.channels.assign(model_.channels().size(), false);
+  o.processes.assign(model_->processes().size(), false);
+  o.channels.assign(model_->channels().size(), false);
   for (uint32_t p : fd.processes)
     if (p < o.processes.size()) o.processes[p] = true;
   for (uint32_t c : fd.channels)
@@ -65,7 +82,7 @@ void TraceDocument::find_stuck() {
     if (!csptrace::is_waiting(ps.state) || ps.wait.completed) continue;
     StuckWait w;
     w.proc = p;
-    w.since = ps.wait.since < model_.size() ? model_.time(ps.wait.since) : t_end_;
+    w.since = ps.wait.since < model_->size() ? model_->time(ps.wait.since) : t_end_;
     w.chan = ps.wait.chan;
     std::string what(csptrace::to_string(ps.wait.op));
     if (ps.wait.chan != csptrace::kNone) {
@@ -79,25 +96,13 @@ void TraceDocument::find_stuck() {
       if (!guards.empty()) what += " [" + guards + "]";
     }
     w.text = "stuck: " + what;
-    const std::string_view loc = model_.str(ps.wait.loc);
+    const std::string_view loc = model_->str(ps.wait.loc);
     if (!loc.empty()) w.text += " (" + std::string(loc) + ")";
     stuck_.push_back(std::move(w));
   }
 }
 
-size_t TraceDocument::next_rendezvous(size_t cursor) const {
-  auto tr = lanes_.transfers();
-  auto it = std::upper_bound(tr.begin(), tr.end(), cursor);
-  return it == tr.end() ? cursor : *it;
-}
-
-size_t TraceDocument::prev_rendezvous(size_t cursor) const {
-  auto tr = lanes_.transfers();
-  auto it = std::lower_bound(tr.begin(), tr.end(), cursor);
-  return it == tr.begin() ? cursor : *(it - 1);
-}
-
-std::shared_ptr<const TraceDocument> load_document(const std::string& path,
+std::shared_ptr<const TraceDocument> read_document(const std::string& path,
                                                    const csptrace::LoadOptions& options) {
   csptrace::LoadOptions inner;
   inner.cancel = options.cancel;
@@ -106,6 +111,11 @@ std::shared_ptr<const TraceDocument> load_document(const std::string& path,
   if (options.cancel && options.cancel->load()) throw csptrace::LoadCancelled();
   if (options.progress) options.progress(1.0);
   return doc;
+}
+
+std::shared_ptr<const TraceDocument> load_document(const std::string& path,
+                                                   const csptrace::LoadOptions& options) {
+  return read_document(path, options)->with_analysis(options.cancel);
 }
 
 }  // namespace cspview

@@ -1,9 +1,11 @@
-// Everything the viewer shows about one opened trace, built once off the GUI thread and then
-// shared read-only: the model, its lane index, the replay (states at any step, the timeline's
-// state intervals and occupancy), the waits that never end, label texts. Qt-free, so tests and
-// the benchmark build it the same way the app does.
+// Everything the viewer shows about one opened trace, built off the GUI thread and then shared
+// read-only, in two stages so that a big trace shows its first frame early:
+//  1. read_document(): the model, its lane index (events per lane, by time), label texts;
+//  2. with_analysis(): the same model and lanes plus the replay (states at any step, the
+//     timeline's state intervals and occupancy), the waits that never end and the findings.
+// Qt-free, so tests and the benchmark build it the same way the app does.
 //
-// Not movable: the replay points into the model. Hold it by shared_ptr.
+// Not copyable: the replay points into the model, which stays put behind a shared_ptr.
 #pragma once
 
 #include "lane_index.hpp"
@@ -14,6 +16,7 @@
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -23,12 +26,19 @@ namespace cspview {
 
 class TraceDocument {
  public:
+  // Stage 1 only (has_analysis() is false).
   explicit TraceDocument(csptrace::TraceModel model);
   TraceDocument(const TraceDocument&) = delete;
   TraceDocument& operator=(const TraceDocument&) = delete;
 
-  const csptrace::TraceModel& model() const { return model_; }
-  const LaneIndex& lanes() const { return lanes_; }
+  // Stage 2: a document on the same model and lanes, with replay, stuck waits and findings.
+  // Linear in the events; checks `cancel` between its parts and throws LoadCancelled.
+  std::shared_ptr<const TraceDocument> with_analysis(const std::atomic<bool>* cancel = nullptr) const;
+
+  const csptrace::TraceModel& model() const { return *model_; }
+  const LaneIndex& lanes() const { return *lanes_; }
+  bool has_analysis() const { return replay_ != nullptr; }
+  // Precondition for replay() and timeline(): has_analysis().
   const csptrace::Replay& replay() const { return *replay_; }
   const csptrace::Timeline& timeline() const { return replay_->timeline(); }
   // Processes still waiting (and not about to be woken) when the trace ends, with what on.
@@ -45,16 +55,12 @@ class TraceDocument {
   int64_t t_begin() const { return t_begin_; }
   int64_t t_end() const { return t_end_; }
 
-  // Cursor stepping. A cursor is an event index: the state after that event. All return the
-  // cursor unchanged when there is nowhere to go.
-  size_t next_rendezvous(size_t cursor) const;
-  size_t prev_rendezvous(size_t cursor) const;
-
  private:
+  TraceDocument() = default;
   void find_stuck();
 
-  csptrace::TraceModel model_;
-  LaneIndex lanes_;
+  std::shared_ptr<const csptrace::TraceModel> model_;
+  std::shared_ptr<const LaneIndex> lanes_;
   std::unique_ptr<csptrace::Replay> replay_;
   std::vector<StuckWait> stuck_;
   std::vector<csptrace::Finding> findings_;
@@ -62,8 +68,11 @@ class TraceDocument {
   int64_t t_begin_ = 0, t_end_ = 0;
 };
 
-// Loads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with
+// Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with
 // "FILE:LINE: ...", LoadCancelled). Progress goes 0..1 over reading and indexing.
+std::shared_ptr<const TraceDocument> read_document(const std::string& path,
+                                                   const csptrace::LoadOptions& options = {});
+// Both stages.
 std::shared_ptr<const TraceDocument> load_document(const std::string& path,
                                                    const csptrace::LoadOptions& options = {});
 

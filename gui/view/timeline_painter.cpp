@@ -105,6 +105,14 @@ void TimelinePainter::paint_rows(QPainter& p) const {
 void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) const {
   const auto& m = s_.doc->model();
   const int pad = 3, h = row.height - 2 * pad;
+  if (!s_.doc->has_analysis()) {
+    // Still replaying in the background: the events themselves, until the states are known.
+    for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
+      if (mark.count > 1) paint_folded(p, mark, top + pad, h);
+      else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+    }
+    return;
+  }
   const auto& intervals = s_.doc->timeline().intervals(row.index);
   for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
     const double x0 = s_.label_width + std::max(span.x0, -2.0);
@@ -172,6 +180,7 @@ void TimelinePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, 
   // Sampled every 2 px with a binary search each: the cost is the width, not the events. A
   // buffered channel shows its fill (height = level / capacity); any channel shows a band while
   // processes wait on it (orange: putters, blue: takers).
+  if (!s_.doc->has_analysis()) return;
   const auto& steps = s_.doc->timeline().occupancy(row.index);
   if (steps.empty()) return;
   const auto& info = s_.doc->model().channels()[row.index];

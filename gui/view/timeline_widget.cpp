@@ -25,8 +25,12 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   setMinimumSize(400, 200);
 }
 
-void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc) {
+void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc, bool keep_view) {
   doc_ = std::move(doc);
+  if (keep_view) {
+    relayout();
+    return;
+  }
   cursor_.reset();
   selected_.reset();
   overlay_ = {};

@@ -24,7 +24,9 @@ class TimelineWidget : public QWidget {
  public:
   explicit TimelineWidget(QWidget* parent = nullptr);
 
-  void set_document(std::shared_ptr<const TraceDocument> doc);
+  // A new trace: fits it and forgets the history. keep_view: the same trace, analysed — the
+  // view, history and lane options stay.
+  void set_document(std::shared_ptr<const TraceDocument> doc, bool keep_view = false);
   const TraceDocument* document() const { return doc_.get(); }
   void set_theme(const Theme& theme);
   void set_cursor(std::optional<size_t> event);

@@ -1,5 +1,7 @@
 #include "timeline_painter.hpp"
 
+#include "event_marker.hpp"
+#include "legend.hpp"
 #include "span_fold.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -37,16 +39,8 @@ std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) {
 
 }  // namespace
 
-void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size) {
-  const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
-  QPolygonF head;
-  head << tip << tip - QPointF(size * std::cos(angle - 0.45), size * std::sin(angle - 0.45))
-       << tip - QPointF(size * std::cos(angle + 0.45), size * std::sin(angle + 0.45));
-  p.save();
-  p.setBrush(p.pen().color());
-  p.setPen(Qt::NoPen);
-  p.drawPolygon(head);
-  p.restore();
+void TimelinePainter::marker(QPainter& p, size_t e, double x, int top, int h) const {
+  draw_event_marker(p, s_.doc->model(), s_.theme, e, x, top, h, s_.selected && *s_.selected == e);
 }
 
 void TimelinePainter::paint(QPainter& p) const {
@@ -109,7 +103,7 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
     // Still replaying in the background: the events themselves, until the states are known.
     for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
       if (mark.count > 1) paint_folded(p, mark, top + pad, h);
-      else paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+      else marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
     }
     return;
   }
@@ -137,11 +131,11 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
       case EventKind::Refused:
       case EventKind::Exit:
       case EventKind::Spawn:
-        paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
         break;
       default:
         if (s_.selected && *s_.selected == mark.first)
-          paint_event_marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+          marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
         break;
     }
   }
@@ -172,7 +166,7 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
     // One event, or a few at the same instant (a buf_take and its transfer): draw each.
     const auto at = std::find(lane.begin(), lane.end(), mark.first);
     for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
-      paint_event_marker(p, *it, s_.label_width + mark.x0, top + pad, h);
+      marker(p, *it, s_.label_width + mark.x0, top + pad, h);
   }
 }
 
@@ -218,91 +212,6 @@ void TimelinePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, i
   if (fm.horizontalAdvance(n) + 6 < w) {
     p.setPen(s_.theme.text);
     p.drawText(r, Qt::AlignCenter, n);
-  }
-}
-
-void TimelinePainter::paint_event_marker(QPainter& p, size_t e, double x, int top, int h) const {
-  const auto& m = s_.doc->model();
-  const double cy = top + h / 2.0;
-  const double r = std::max(3.0, h * 0.22);
-  const bool selected = s_.selected && *s_.selected == e;
-  p.setPen(QPen(s_.theme.marker, 1.2));
-  p.setBrush(Qt::NoBrush);
-  switch (m.kind(e)) {
-    case EventKind::Transfer:
-      p.setBrush(s_.theme.arrow);
-      p.drawEllipse(QPointF(x, cy), r, r);
-      break;
-    case EventKind::BufPut:
-    case EventKind::BufTake: {
-      // A step up or down: the buffer fill changed.
-      const bool up = m.kind(e) == EventKind::BufPut;
-      p.setBrush(s_.theme.state_colour(up ? StateColour::ParkedPut : StateColour::ParkedTake));
-      QPolygonF tri;
-      tri << QPointF(x - r, up ? cy + r : cy - r) << QPointF(x + r, up ? cy + r : cy - r)
-          << QPointF(x, up ? cy - r : cy + r);
-      p.drawPolygon(tri);
-      break;
-    }
-    case EventKind::BufDrop:
-      p.setPen(QPen(s_.theme.problem, 2));
-      p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
-      p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
-      break;
-    case EventKind::ChanClose:
-      p.setPen(QPen(s_.theme.text, 3));
-      p.drawLine(QPointF(x, top), QPointF(x, top + h));
-      break;
-    case EventKind::TimerArm:
-    case EventKind::TimerFire: {
-      p.setBrush(m.kind(e) == EventKind::TimerFire ? s_.theme.state_colour(StateColour::Sleeping) : Qt::NoBrush);
-      p.drawEllipse(QPointF(x, cy), r + 1, r + 1);
-      p.drawLine(QPointF(x, cy), QPointF(x, cy - r));
-      p.drawLine(QPointF(x, cy), QPointF(x + r * 0.7, cy));
-      break;
-    }
-    case EventKind::AltChoice: {
-      p.setBrush(s_.theme.state_colour(StateColour::ParkedAlt));
-      QPolygonF d;
-      d << QPointF(x, cy - r - 2) << QPointF(x + r + 2, cy) << QPointF(x, cy + r + 2) << QPointF(x - r - 2, cy);
-      p.drawPolygon(d);
-      break;
-    }
-    case EventKind::Refused:
-      p.setPen(QPen(s_.theme.problem, 1.5));
-      p.drawEllipse(QPointF(x, cy), r, r);
-      p.drawLine(QPointF(x - r * 0.7, cy + r * 0.7), QPointF(x + r * 0.7, cy - r * 0.7));
-      break;
-    case EventKind::Exit:
-      if (m.event(e).status == csptrace::ExitStatus::Error) {
-        p.setPen(QPen(s_.theme.problem, 2.5));
-        p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
-        p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
-      } else {
-        p.setPen(QPen(s_.theme.text, 2));
-        p.drawLine(QPointF(x, top + 2), QPointF(x, top + h - 2));
-      }
-      break;
-    case EventKind::Spawn: {
-      p.setBrush(s_.theme.state_colour(StateColour::Running));
-      QPolygonF tri;
-      tri << QPointF(x, cy - r) << QPointF(x + r * 1.4, cy) << QPointF(x, cy + r);
-      p.drawPolygon(tri);
-      break;
-    }
-    case EventKind::Mark:
-    case EventKind::Stuck:
-    case EventKind::Deadlock:
-      break;  // drawn as overlays across the lanes
-    default:
-      p.setPen(QPen(s_.theme.text_dim, 1));
-      p.drawLine(QPointF(x, cy - r * 0.6), QPointF(x, cy + r * 0.6));
-      break;
-  }
-  if (selected) {
-    p.setPen(QPen(s_.theme.selection, 2.5));
-    p.setBrush(Qt::NoBrush);
-    p.drawEllipse(QPointF(x, cy), r + 4, r + 4);
   }
 }
 
@@ -564,64 +473,8 @@ void TimelinePainter::paint_axis(QPainter& p) const {
              QStringLiteral("time →"));
 }
 
-namespace {
-
-struct LegendItem {
-  QColor colour;
-  QString text;
-  Qt::BrushStyle style;
-};
-
-std::vector<LegendItem> legend_items(const Theme& t) {
-  std::vector<LegendItem> items;
-  for (int i = 0; i < kStateColourCount; ++i)
-    items.push_back({t.state[i], state_colour_name(static_cast<StateColour>(i)), Qt::SolidPattern});
-  items.push_back({t.problem, QStringLiteral("stuck"), Qt::BDiagPattern});
-  items.push_back({t.buffer_fill, QStringLiteral("buffered values"), Qt::SolidPattern});
-  items.push_back({t.folded, QStringLiteral("folded events"), Qt::Dense4Pattern});
-  return items;
-}
-
-// Lays the legend out in rows that fit `width`; calls place(item, x, row) for each.
-template <class Place>
-int layout_legend(const Theme& t, const QFontMetrics& fm, double box, int width, Place place) {
-  double x = 8;
-  int row = 0;
-  for (const LegendItem& item : legend_items(t)) {
-    const double w = box * 1.6 + 4 + fm.horizontalAdvance(item.text) + 14;
-    if (x + w > width && x > 8) {
-      x = 8;
-      ++row;
-    }
-    place(item, x, row);
-    x += w;
-  }
-  return row + 1;
-}
-
-}  // namespace
-
-int TimelinePainter::legend_height(const Theme& theme, const QFont& font, int width) {
-  const int row_h = int(std::lround(26 * theme.font_scale));
-  const QFontMetrics fm(theme.font(font, 0.9));
-  return row_h * layout_legend(theme, fm, row_h * 0.45, width, [](const LegendItem&, double, int) {});
-}
-
 void TimelinePainter::paint_legend(QPainter& p) const {
-  QRect r(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height);
-  p.fillRect(r, s_.theme.axis_background);
-  const QFont f = s_.theme.font(s_.font, 0.9);
-  p.setFont(f);
-  const QFontMetrics fm(f);
-  const int row_h = int(std::lround(26 * s_.theme.font_scale));
-  const double box = row_h * 0.45;
-  layout_legend(s_.theme, fm, box, s_.size.width(), [&](const LegendItem& item, double x, int row) {
-    const double cy = r.top() + row * row_h + row_h / 2.0;
-    QRectF sw(x, cy - box / 2, box * 1.6, box);
-    p.fillRect(sw, QBrush(item.colour, item.style));
-    p.setPen(s_.theme.text);
-    p.drawText(QPointF(x + sw.width() + 4, cy + fm.ascent() / 2.0 - 1), item.text);
-  });
+  Legend::paint(p, s_.theme, s_.font, QRect(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height));
 }
 
 }  // namespace cspview

@@ -16,8 +16,6 @@ class TimelinePainter {
   void paint(QPainter& p) const;
 
   static constexpr double kFoldPx = 3.0;
-  // Height of the legend at the bottom: as many rows as the width needs.
-  static int legend_height(const Theme& theme, const QFont& font, int width);
 
  private:
   void paint_rows(QPainter& p) const;
@@ -25,7 +23,7 @@ class TimelinePainter {
   void paint_channel_lane(QPainter& p, const LaneRow& row, int top) const;
   void paint_occupancy(QPainter& p, const LaneRow& row, int top, int height) const;
   void paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const;
-  void paint_event_marker(QPainter& p, size_t event, double x, int top, int height) const;
+  void marker(QPainter& p, size_t event, double x, int top, int height) const;
   void paint_arrows(QPainter& p) const;
   void paint_overlay(QPainter& p) const;
   void paint_stuck(QPainter& p) const;
@@ -40,8 +38,5 @@ class TimelinePainter {
 
   const TimelineScene& s_;
 };
-
-// Draws an arrow head at `tip` pointing along (tip - from).
-void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size);
 
 }  // namespace cspview

@@ -1,5 +1,6 @@
 #include "timeline_widget.hpp"
 
+#include "legend.hpp"
 #include "timeline_painter.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -110,7 +111,7 @@ TimelineScene TimelineWidget::scene() const {
   s.size = size();
   s.label_width = int(std::lround(165 * theme_.font_scale));
   s.axis_height = int(std::lround(30 * theme_.font_scale));
-  s.legend_height = TimelinePainter::legend_height(theme_, font(), width());
+  s.legend_height = Legend::height(theme_, font(), width());
   s.scroll_y = scroll_y_;
   s.scale = scale_;
   s.scale.width_px = std::max(1, width() - s.label_width);

@@ -124,10 +124,30 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
       p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
   }
   // Events that say more than a state change: alt choices, refusals, errors, spawns.
-  for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
+  const auto marks = LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx);
+  for (size_t k = 0; k < marks.size(); ++k) {
+    const LaneMark& mark = marks[k];
     if (mark.count > 1) continue;  // the folded span already says "busy here"
     switch (m.kind(mark.first)) {
-      case EventKind::AltChoice:
+      case EventKind::AltChoice: {
+        marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        // Which guard won and why, where there is room before the next mark.
+        const double room = (k + 1 < marks.size() ? marks[k + 1].x0 : s_.scale.width_px) - mark.x0;
+        const auto e = m.event(mark.first);
+        const QString text = e.index < 0 ? QStringLiteral("default")
+                                         : QStringLiteral("guard %1 · %2").arg(e.index).arg(
+                                               QString::fromUtf8(csptrace::to_string(e.rule).data()));
+        const QFont f = s_.theme.font(s_.font, 0.85, true);
+        const QFontMetrics fm(f);
+        if (fm.horizontalAdvance(text) + 16 < room) {
+          p.setFont(f);
+          p.setPen(s_.theme.text);
+          const QRectF box(s_.label_width + mark.x0 + 10, top + pad, fm.horizontalAdvance(text) + 6, fm.height());
+          p.fillRect(box, s_.theme.background);
+          p.drawText(box, Qt::AlignCenter, text);
+        }
+        break;
+      }
       case EventKind::Refused:
       case EventKind::Exit:
       case EventKind::Spawn:

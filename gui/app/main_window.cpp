@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
-#include "timeline_painter.hpp"
+#include "shortcuts_dialog.hpp"
+#include "timeline_export.hpp"
 
 #include <csptrace/event_format.hpp>
 
@@ -17,17 +18,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPainter>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
-#include <QSvgGenerator>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -281,19 +279,10 @@ void MainWindow::build_panels() {
   // Left: the findings, and the explanation of the one selected.
   findings_dock_ = new QDockWidget(QStringLiteral("Findings"), this);
   findings_dock_->setObjectName(QStringLiteral("findings"));
-  auto* fsplit = new QSplitter(Qt::Vertical, findings_dock_);
-  findings_ = new FindingsModel(this);
-  findings_view_ = new QListView(fsplit);
-  findings_view_->setModel(findings_);
-  findings_view_->setWordWrap(true);
-  findings_view_->setSpacing(2);
-  finding_text_ = new QTextBrowser(fsplit);
-  fsplit->addWidget(findings_view_);
-  fsplit->addWidget(finding_text_);
-  fsplit->setSizes({200, 300});
-  findings_dock_->setWidget(fsplit);
+  findings_ = new FindingsPanel(findings_dock_);
+  findings_dock_->setWidget(findings_);
   addDockWidget(Qt::LeftDockWidgetArea, findings_dock_);
-  connect(findings_view_, &QListView::clicked, this, [this](const QModelIndex& ix) { select_finding(ix.row()); });
+  connect(findings_, &FindingsPanel::activated, this, [this](int f) { select_finding(f); });
 
   // Right: the state at the cursor, and the inspector.
   state_dock_ = new QDockWidget(QStringLiteral("At the cursor"), this);
@@ -431,26 +420,19 @@ void MainWindow::seek_event(size_t event) {
 }
 
 void MainWindow::select_finding(int f, bool jump) {
+  findings_->show_finding(f);
   if (!doc_ || f < 0 || size_t(f) >= doc_->findings().size()) {
-    findings_view_->clearSelection();
     timeline_->set_overlay({});
-    finding_text_->setHtml(doc_ && doc_->findings().empty()
-                               ? QStringLiteral("<p><b>No problems found.</b></p><p>No process is stuck, no "
-                                                "wait-for cycle, nothing left running at the end.</p>")
-                               : QString());
     return;
   }
-  findings_view_->setCurrentIndex(findings_->index(f));
   timeline_->set_overlay(doc_->overlay_for(size_t(f)));
-  finding_text_->setHtml(FindingsModel::finding_html(*doc_, size_t(f)));
   const auto& fd = doc_->findings()[size_t(f)];
   if (jump && fd.event < doc_->model().size()) stepper_->seek_event(fd.event);
 }
 
 void MainWindow::next_finding() {
   if (!doc_ || doc_->findings().empty()) return;
-  const int cur = findings_view_->currentIndex().isValid() ? findings_view_->currentIndex().row() : -1;
-  select_finding((cur + 1) % int(doc_->findings().size()));
+  select_finding((findings_->current() + 1) % int(doc_->findings().size()));
 }
 
 void MainWindow::on_event_clicked(size_t event) {
@@ -543,27 +525,7 @@ bool MainWindow::export_view(const QString& path, QString* error) {
     if (error) *error = QStringLiteral("no trace is open");
     return false;
   }
-  if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
-    const TimelineScene scene = timeline_->scene();
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(scene.size);
-    svg.setViewBox(QRect(QPoint(0, 0), scene.size));
-    svg.setTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName()));
-    QPainter p;
-    if (!p.begin(&svg)) {
-      if (error) *error = QStringLiteral("%1: cannot write the SVG file").arg(path);
-      return false;
-    }
-    TimelinePainter(scene).paint(p);
-    p.end();
-    return true;
-  }
-  if (!timeline_->grab().save(path)) {
-    if (error) *error = QStringLiteral("%1: cannot write the image (is the folder writable, the suffix .png?)").arg(path);
-    return false;
-  }
-  return true;
+  return export_timeline(*timeline_, path, QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName()), error);
 }
 
 void MainWindow::choose_and_export(bool svg) {
@@ -577,24 +539,6 @@ void MainWindow::choose_and_export(bool svg) {
   else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
 }
 
-void MainWindow::show_shortcuts() {
-  QString rows;
-  for (QAction* a : actions())
-    if (!a->shortcut().isEmpty())
-      rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                  .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                       a->text().remove(QLatin1Char('&')).toHtmlEscaped());
-  const QString mouse = QStringLiteral(
-      "<tr><td><b>Ctrl + wheel</b></td><td>zoom around the mouse</td></tr>"
-      "<tr><td><b>wheel / Shift + wheel</b></td><td>scroll lanes / pan in time</td></tr>"
-      "<tr><td><b>drag</b></td><td>pan</td></tr>"
-      "<tr><td><b>Shift + drag</b></td><td>zoom to the selected time range</td></tr>"
-      "<tr><td><b>click</b></td><td>select the event: cursor, inspector and state panels follow</td></tr>"
-      "<tr><td><b>click a group title</b></td><td>fold or unfold Processes / Channels</td></tr>");
-  QMessageBox box(this);
-  box.setWindowTitle(QStringLiteral("Keyboard and mouse"));
-  box.setText(QStringLiteral("<table cellspacing=4>%1%2</table>").arg(rows, mouse));
-  box.exec();
-}
+void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, actions()); }
 
 }  // namespace cspview

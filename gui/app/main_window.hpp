@@ -5,7 +5,7 @@
 
 #include "event_inspector.hpp"
 #include "event_list_model.hpp"
-#include "findings_model.hpp"
+#include "findings_panel.hpp"
 #include "state_models.hpp"
 #include "step_controller.hpp"
 #include "theme.hpp"
@@ -23,8 +23,6 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
-class QListView;
-class QTextBrowser;
 class QMenu;
 class QProgressDialog;
 class QTableView;
@@ -111,9 +109,7 @@ class MainWindow : public QMainWindow {
   QWidget* events_panel_ = nullptr;
   QDockWidget* state_dock_ = nullptr;
   QDockWidget* findings_dock_ = nullptr;
-  FindingsModel* findings_ = nullptr;
-  QListView* findings_view_ = nullptr;
-  QTextBrowser* finding_text_ = nullptr;
+  FindingsPanel* findings_ = nullptr;
   QDockWidget* inspector_dock_ = nullptr;
   QLineEdit* lane_filter_ = nullptr;
   QCheckBox* only_interacting_ = nullptr;

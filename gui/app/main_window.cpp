@@ -151,6 +151,12 @@ void MainWindow::build_actions() {
   act_forward_->setEnabled(false);
 
   act_next_finding_ = make(QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), [this] { next_finding(); });
+  act_waker_ = make(QStringLiteral("Go to the waker"), QKeySequence(Qt::Key_W), [this] {
+    if (!doc_ || !stepper_->event()) return;
+    if (auto w = doc_->waker_of(*stepper_->event())) stepper_->seek_event(*w);
+    else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
+  });
+  act_waker_->setToolTip(QStringLiteral("At a resume / unblock: go to what the process that woke it did (W)"));
   act_next_finding_->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
   act_next_finding_->setToolTip(QStringLiteral("Jump to the next finding (N)"));
   act_dark_ = make(QStringLiteral("&Dark theme"), QKeySequence(QStringLiteral("Ctrl+T")), [this] { set_dark(act_dark_->isChecked()); });
@@ -191,6 +197,7 @@ void MainWindow::build_menus() {
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) go->addAction(a);
   go->addSeparator();
   go->addAction(act_next_finding_);
+  go->addAction(act_waker_);
 
   QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
   help->addAction(act_shortcuts_);
@@ -458,8 +465,9 @@ void MainWindow::on_cursor_moved() {
   timeline_->set_selected(ev);
   const bool has = doc_ != nullptr;
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_,
-                     act_next_finding_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_})
+                     act_waker_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_})
     a->setEnabled(has);
+  act_next_finding_->setEnabled(has && !doc_->findings().empty());
   if (!has) {
     position_->setText(QStringLiteral("no trace"));
     return;

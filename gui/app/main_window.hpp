@@ -120,7 +120,7 @@ class MainWindow : public QMainWindow {
   QAction *act_open_, *act_export_png_, *act_export_svg_, *act_quit_;
   QAction *act_start_, *act_prev_rdv_, *act_prev_, *act_play_, *act_next_, *act_next_rdv_, *act_end_;
   QAction *act_fit_, *act_zoom_in_, *act_zoom_out_, *act_back_, *act_forward_;
-  QAction* act_next_finding_;
+  QAction *act_next_finding_, *act_waker_;
   QAction *act_dark_, *act_presentation_, *act_shortcuts_, *act_about_;
 };
 

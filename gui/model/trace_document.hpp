@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ class TraceDocument {
   // What the timeline draws in red for finding f: its processes and channels, and a wait-for
   // cycle (its own, or for a global deadlock the cycle that explains it, if there is one).
   TimelineOverlay overlay_for(size_t f) const;
+  // For a resume / unblock: the event of the process that woke it which caused the wake (its
+  // transfer, close or alt choice), searching back at most `limit` events. nullopt otherwise.
+  std::optional<size_t> waker_of(size_t event, size_t limit = 1'000'000) const;
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
 

@@ -62,7 +62,8 @@ QString EventInspector::event_html(const TraceDocument& doc, size_t i, const csp
   if (e.has(Field::to)) row(QStringLiteral("to"), proc(m.to_index(i)));
   if (e.has(Field::partner))
     row(e.kind == csptrace::EventKind::Spawn ? QStringLiteral("parent") : QStringLiteral("woken by"),
-        proc(m.partner_index(i)));
+        proc(m.partner_index(i)) +
+            (e.kind == csptrace::EventKind::Spawn ? QString() : QStringLiteral(" <span style='color:gray'>(W: go there)</span>")));
   if (e.has(Field::value)) row(QStringLiteral("value"), QStringLiteral("<b>%1</b>").arg(esc(m.value_text(e.value))));
   if (e.has(Field::op)) row(QStringLiteral("operation"), esc(csptrace::to_string(e.op)));
   if (e.has(Field::via)) row(QStringLiteral("via"), esc(csptrace::to_string(e.via)));

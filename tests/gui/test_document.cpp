@@ -68,3 +68,15 @@ TEST_CASE("loading reports bad files with their place and honours cancel", "[doc
   CHECK_THROWS_AS(load_document(std::string(CSP_FIXTURES) + "/hotdog.jsonl", o), csptrace::LoadCancelled);
   CHECK_FALSE(fixture("hotdog.jsonl")->model().empty());
 }
+
+TEST_CASE("the waker of a resume is the transfer that caused it", "[document]") {
+  auto doc = fixture("hotdog.jsonl");
+  // Index 7 (seq 8): the machine resumes, woken by main's transfer at index 6 (seq 7).
+  CHECK(doc->waker_of(7) == 6u);
+  CHECK_FALSE(doc->waker_of(6).has_value());  // a transfer is not a wake
+  auto alts = fixture("gui-alts-timeout.jsonl");
+  // Index 30 (seq 31): main resumes from its alt when the timer fired, with no waker process.
+  const auto w = alts->waker_of(30);
+  REQUIRE(w.has_value());
+  CHECK(alts->model().chan_index(*w) == alts->model().chan_index(30));
+}

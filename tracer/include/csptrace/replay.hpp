@@ -3,8 +3,9 @@
 // state_at(k) by copying the nearest checkpoint at or before k and applying the events in
 // between, so any step, forward or backward, costs O(checkpoint interval).
 //
-// The interval is at least the number of processes plus channels, so that the checkpoints take
-// memory linear in the number of events even for runs with very many processes.
+// The interval is at least twice the number of processes plus channels, so that the checkpoints
+// take memory linear in the number of events (about one process or channel state per two
+// events at worst) even for runs with very many processes or timeouts.
 //
 // Thread safety: a built Replay is immutable; its const members may be called from any threads.
 // It refers to the model it was built from, which must outlive it.
@@ -25,6 +26,7 @@ class Replay {
 
   // Replays all of m once: linear in its events.
   explicit Replay(const TraceModel& m, size_t checkpoint_interval = kDefaultCheckpointInterval);
+  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval) = delete;  // it would dangle
 
   const TraceModel& model() const { return *model_; }
   size_t size() const { return model_->size(); }  // number of events

@@ -12,10 +12,10 @@
 //    waiting state, with wait.completed set, until its resume / unblock event.
 #pragma once
 
+#include <csptrace/buffer_contents.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
-#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -81,14 +81,6 @@ struct ProcessState {
   bool operator==(const ProcessState&) const = default;
 };
 
-// A value sitting in a channel's buffer.
-struct BufferedValue {
-  Value value;
-  uint32_t putter = kNone;     // process that put it
-  size_t event = kNone;        // its buf_put event
-  bool operator==(const BufferedValue&) const = default;
-};
-
 // A process waiting on a channel, in queue order.
 struct Waiter {
   uint32_t proc = kNone;
@@ -104,7 +96,7 @@ struct ChannelState {
   size_t close_event = kNone;
   bool timer_armed = false;    // timer channels: armed and not fired yet
   bool timer_fired = false;
-  std::deque<BufferedValue> buffer;  // oldest first
+  BufferContents buffer;             // oldest first
   std::vector<Waiter> putters;       // waiting putters, first in line first
   std::vector<Waiter> takers;        // waiting takers, first in line first
   uint32_t level() const { return static_cast<uint32_t>(buffer.size()); }

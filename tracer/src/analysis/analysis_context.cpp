@@ -63,6 +63,7 @@ void AnalysisContext::add_location(Finding& f, std::string loc) {
 }
 
 std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
+  if (w.chan >= m.channels().size()) return {};
   const std::string ch = say.chan(w.chan);
   const ChannelUsers& u = use.users(w.chan);
   const bool take = w.op == WaitOp::Take;
@@ -88,7 +89,10 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   }
   const bool only_creator = std::none_of(doers.begin(), doers.end(), [p](uint32_t q) { return q != p; });
   std::string out;
-  if (!only_creator)
+  if (take && u.owner != kNone && u.owner != p && others.size() == 1)
+    out = ch + " is the result channel of " + say.proc(u.owner) + ", which puts its result there "
+          "when it returns and closes it when it ends, but " + states.front();
+  else if (!only_creator)
     out = "Only " + say.procs(others) + " ever " + did + " " + ch + ": " + Narrator::list(states);
   else if (!others.empty())
     out = "Nobody else ever " + std::string(did) + " " + ch + "; of the processes that may hold it (" +
@@ -98,7 +102,9 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   else
     out = "Nobody else ever " + std::string(did) + " " + ch;
   const ChannelState& cs = end.channels[w.chan];
-  if (take)
+  if (take && u.owner != kNone && u.owner != p && others.size() == 1)
+    out += ".";
+  else if (take)
     out += cs.closed ? "." : ", and nobody closed " + ch + ".";
   else if (cs.closed)
     out += ". " + ch + " was closed " + say.when(cs.close_event) +

@@ -24,16 +24,29 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   users_.resize(m.channels().size());
   abandoned_.resize(m.channels().size());
   children_.resize(P);
+  last_child_.assign(P, kNone);
   std::vector<std::vector<std::pair<WaitOp, uint32_t>>> offering(P);
 
   for (size_t i = 0; i < m.size(); ++i) {
     const uint32_t p = m.proc_index(i), c = m.chan_index(i);
     switch (m.kind(i)) {
       case EventKind::Spawn:
-        if (uint32_t parent = m.processes()[p].parent; parent != kNone) children_[parent].push_back(p);
+        if (uint32_t parent = m.processes()[p].parent; parent != kNone) {
+          children_[parent].push_back(p);
+          last_child_[parent] = p;
+        }
         break;
       case EventKind::ChanMake:
-        if (c != kNone) users_[c].creator = p;
+        if (c == kNone) break;
+        users_[c].creator = p;
+        // go(name, f) / thread(name, f): spawn, then the parent makes the result channel named
+        // after the child (other threads' events may come in between).
+        if (p != kNone && last_child_[p] != kNone &&
+            m.processes()[last_child_[p]].name == m.channels()[c].name) {
+          users_[c].owner = last_child_[p];
+          use(c, last_child_[p], WaitOp::Put, i);
+          last_child_[p] = kNone;
+        }
         break;
       case EventKind::ChanClose:
         if (c != kNone && p != kNone) {
@@ -50,8 +63,14 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
         use(c, m.to_index(i), WaitOp::Take, i);
         if (m.event(i).via == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
         break;
-      case EventKind::BufPut: use(c, p, WaitOp::Put, i); break;
-      case EventKind::BufTake: use(c, p, WaitOp::Take, i); break;
+      case EventKind::BufPut:
+        use(c, p, WaitOp::Put, i);
+        ++uses_[key(c, p)].puts;
+        break;
+      case EventKind::BufTake:
+        use(c, p, WaitOp::Take, i);
+        ++uses_[key(c, p)].takes;
+        break;
       case EventKind::AltOffer: offering[p].clear(); break;
       case EventKind::AltGuard: {
         const WaitOp op = m.event(i).op;
@@ -97,6 +116,16 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       }
     }
   }
+}
+
+std::vector<uint32_t> ChannelUse::holders_of_values(uint32_t c) const {
+  std::vector<uint32_t> out;
+  if (c >= users_.size() || m_.channels()[c].buffer != BufferKind::Fixed) return out;
+  for (uint32_t p : users_[c].takers) {
+    const Use& u = uses_.at(key(c, p));
+    if (u.takes > u.puts) out.push_back(p);
+  }
+  return out;
 }
 
 size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {

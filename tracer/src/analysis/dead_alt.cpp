@@ -20,7 +20,7 @@ void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out) {
       why.push_back("Guard " + std::to_string(why.size() + 1) + " (" + cx.say.op(g.op, g.chan) +
                     "): " + cx.why_stuck(p, g));
     f.explanation = cx.say.waiting(p) + ", and none of its " + std::to_string(why.size()) +
-                    " guards can ever become ready. " + Narrator::list(why, " ") +
+                    " guards can ever become ready. " + Narrator::sentences(why) +
                     (w.guards.empty() ? " It has no guards at all." : "");
     cx.explained[p] = 1;
     out.push_back(std::move(f));

@@ -17,7 +17,7 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
     cx.add_process(f, p);
     const ProcessState& ps = cx.end.processes[p];
     if (!is_waiting(ps.state)) {
-      what.push_back(cx.say.proc(p) + " was " + std::string(to_string(ps.state)));
+      what.push_back(cx.say.proc(p) + " was " + std::string(to_string(ps.state)) + ".");
     } else if (ps.wait.op != WaitOp::Alts) {
       what.push_back(cx.say.waiting(p) + ". " + cx.why_stuck(p, {ps.wait.op, ps.wait.chan}));
     } else {
@@ -26,9 +26,10 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
   }
   if (what.empty()) return;
   f.explanation = std::to_string(what.size()) + " process" + (what.size() == 1 ? " was" : "es were") +
-                  " still alive when the program ended: " + Narrator::list(what, " ") +
-                  " They were abandoned, not finished: make sure each one can end (close the "
-                  "channels it reads when the work is done) and that the program waits for it.";
+                  " still alive when the program ended. " + Narrator::sentences(what) +
+                  (what.size() == 1 ? " It was" : " They were") +
+                  " abandoned, not finished: make sure each one can end (close the channels it "
+                  "reads when the work is done) and that the program waits for it.";
   out.push_back(std::move(f));
 }
 

@@ -55,4 +55,10 @@ std::string Narrator::list(const std::vector<std::string>& items, const char* la
   return out;
 }
 
+std::string Narrator::sentences(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
 }  // namespace csptrace

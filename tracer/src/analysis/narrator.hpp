@@ -26,6 +26,8 @@ class Narrator {
   std::string when(size_t event) const;
   // "a, b and c" (or "a, b or c" with last = " or "; "a; b; and c" with last = "; and ")
   static std::string list(const std::vector<std::string>& items, const char* last = " and ");
+  // Whole sentences one after the other, separated by a space.
+  static std::string sentences(const std::vector<std::string>& items);
 
  private:
   const TraceModel& m_;

@@ -8,8 +8,8 @@ namespace csptrace {
 
 Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
     : model_(&m),
-      interval_(std::max<size_t>({checkpoint_interval, m.processes().size() + m.channels().size(),
-                                  1})) {
+      interval_(std::max<size_t>(
+          {checkpoint_interval, 2 * (m.processes().size() + m.channels().size()), 1})) {
   ReplayState s = csptrace::initial_state(m);
   TimelineBuilder timeline(m);
   checkpoints_.reserve(m.size() / interval_ + 1);

@@ -11,6 +11,21 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m) : m_(m) {
     t_.begin_time_ = m.time(0);
     t_.end_time_ = m.time(m.size() - 1);
   }
+  // Reserve from a count of the events naming each process and channel (about as many as the
+  // changes they can cause): growing these vectors by doubling costs more than counting.
+  std::vector<size_t> per_proc(m.processes().size(), 0), per_chan(m.channels().size(), 0);
+  size_t transfers = 0;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (uint32_t p = m.proc_index(i); p != kNone) ++per_proc[p];
+    if (uint32_t c = m.chan_index(i); c != kNone) ++per_chan[c];
+    if (m.kind(i) == EventKind::Transfer) {
+      ++transfers;
+      if (uint32_t p = m.to_index(i); p != kNone) ++per_proc[p];
+    }
+  }
+  for (size_t p = 0; p < per_proc.size(); ++p) t_.intervals_[p].reserve(per_proc[p] + 1);
+  for (size_t c = 0; c < per_chan.size(); ++c) t_.occupancy_[c].reserve(per_chan[c] + 1);
+  t_.rendezvous_.reserve(transfers);
 }
 
 void TimelineBuilder::note_chan(uint32_t c) {

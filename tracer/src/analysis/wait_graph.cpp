@@ -140,6 +140,17 @@ std::vector<uint32_t> WaitGraph::all_releasers(WaitOn w) const {
   if (w.chan >= m_.channels().size()) return {};
   const ChannelUsers& u = use_.users(w.chan);
   const auto& doers = w.op == WaitOp::Take ? u.putters : u.takers;
+  if (w.op == WaitOp::Take && !doers.empty()) {
+    std::vector<uint32_t> out = doers;
+    for (uint32_t h : use_.holders_of_values(w.chan)) {
+      // A holder that waits to take from the same channel wants more, it gives nothing back.
+      const Wait& hw = end_.processes[h].wait;
+      const bool wants_more = is_waiting(end_.processes[h].state) && hw.op == WaitOp::Take &&
+                              hw.chan == w.chan;
+      if (!wants_more && std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
+    }
+    return out;
+  }
   if (!doers.empty() || u.creator == kNone) return doers;
   // Nobody ever did it: whoever may hold the channel might, i.e. its creator and what the
   // creator spawned after making it (a go process's result channel is put on by that process).
@@ -156,10 +167,39 @@ std::vector<uint32_t> WaitGraph::releasers(uint32_t p, WaitOn w) const {
   return out;
 }
 
-std::vector<WaitEdge> WaitGraph::cycle_through(const std::vector<uint32_t>& comp) const {
-  if (comp.empty()) return {};
-  const uint32_t start = comp.front();
-  auto member = [&](uint32_t q) { return std::binary_search(comp.begin(), comp.end(), q); };
+bool WaitGraph::joins(uint32_t p) const {
+  const Wait& w = end_.processes[p].wait;
+  return w.op == WaitOp::Take && w.chan < m_.channels().size() &&
+         use_.users(w.chan).owner != kNone;
+}
+
+std::vector<WaitEdge> WaitGraph::cycle_in(const std::vector<uint32_t>& comp) const {
+  // Components are small in practice; bound the starts tried so a huge one stays linear.
+  constexpr size_t kMaxStarts = 64;
+  std::vector<WaitEdge> best;
+  for (bool with_joins : {false, true}) {
+    for (size_t k = 0, tried = 0; k < comp.size() && tried < kMaxStarts; ++k) {
+      if (!with_joins && joins(comp[k])) continue;
+      ++tried;
+      std::vector<WaitEdge> c = shortest_cycle_through(comp[k], comp, with_joins);
+      if (!c.empty() && (best.empty() || c.size() < best.size())) best = std::move(c);
+    }
+    if (!best.empty()) break;
+  }
+  // Start the cycle at its lowest process index, so the same deadlock reads the same way.
+  auto first = std::min_element(best.begin(), best.end(), [](const WaitEdge& x, const WaitEdge& y) {
+    return x.waiter < y.waiter;
+  });
+  std::rotate(best.begin(), first, best.end());
+  return best;
+}
+
+std::vector<WaitEdge> WaitGraph::shortest_cycle_through(uint32_t start,
+                                                        const std::vector<uint32_t>& comp,
+                                                        bool with_joins) const {
+  auto member = [&](uint32_t q) {
+    return std::binary_search(comp.begin(), comp.end(), q) && (with_joins || !joins(q));
+  };
   // Breadth-first search from start inside the component until an edge leads back to it.
   std::unordered_map<uint32_t, size_t> via;  // process -> edge index that reached it
   std::vector<uint32_t> frontier{start};

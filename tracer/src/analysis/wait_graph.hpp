@@ -5,7 +5,10 @@
 //    operation has not completed;
 //  - the *releasers* of a wait to take from channel X are the processes that ever put on X
 //    (directly, into its buffer, or as an alt guard); of a wait to put on X, those that ever took
-//    from X. When nobody ever did that operation on X, the processes that may hold X count
+//    from X. A take also counts the processes that took more values from a fixed buffer X than
+//    they put on it and do not wait to take from X themselves: they hold X's values (a fork
+//    from a table of forks) and may put them back. When nobody ever did the operation on X, the
+//    processes that may hold X count
 //    instead: its creator and every process the creator spawned (directly or not) after making
 //    X. A process never releases itself;
 //  - a stuck process p has an edge p -> q labelled X for every live releaser q of each of its
@@ -53,8 +56,10 @@ class WaitGraph {
   const std::vector<WaitEdge>& edges() const { return edges_; }
   // Strongly connected components (two or more members) of the dead processes' graph.
   const std::vector<std::vector<uint32_t>>& components() const { return sccs_; }
-  // The shortest cycle through the first member of a component, edges in order.
-  std::vector<WaitEdge> cycle_through(const std::vector<uint32_t>& component) const;
+  // The cycle to show for a component, edges in order, starting at its lowest process index:
+  // the shortest that avoids joins (waits on a process's result channel: a process waiting for
+  // another to finish is a victim of the cycle more than a cause), else the shortest.
+  std::vector<WaitEdge> cycle_in(const std::vector<uint32_t>& component) const;
   // True when p is in one of components().
   bool in_cycle(uint32_t p) const { return in_cycle_[p]; }
 
@@ -62,6 +67,12 @@ class WaitGraph {
   bool armed_timer_guard(uint32_t p) const;
 
  private:
+  // Breadth-first: the shortest cycle from start back to it inside the component (through
+  // joining processes only when with_joins), or none.
+  std::vector<WaitEdge> shortest_cycle_through(uint32_t start, const std::vector<uint32_t>& component,
+                                               bool with_joins) const;
+  bool joins(uint32_t p) const;
+
   const TraceModel& m_;
   const ReplayState& end_;
   const ChannelUse& use_;

@@ -314,7 +314,7 @@ void MainWindow::build_panels() {
   inspector_ = new EventInspector(inspector_dock_);
   inspector_dock_->setWidget(inspector_);
   addDockWidget(Qt::RightDockWidgetArea, inspector_dock_);
-  resizeDocks({findings_dock_, state_dock_}, {210, 350}, Qt::Horizontal);
+  resizeDocks({findings_dock_, state_dock_}, {200, 330}, Qt::Horizontal);
 }
 
 void MainWindow::apply_theme() {

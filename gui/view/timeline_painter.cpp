@@ -338,10 +338,14 @@ void TimelinePainter::paint_stuck(QPainter& p) const {
     p.setBrush(Qt::NoBrush);
     p.drawLine(r.topLeft(), r.topRight());
     p.drawLine(r.bottomLeft(), r.bottomRight());
-    const QString text = QString::fromStdString(w.text);
+    // The label sits just after the wait began and ends before the last event, leaving the
+    // space after it to the wait-for cycle; shifted left, or elided, when it does not fit.
+    const double label_end = std::max(std::min(s_.x_of(double(s_.doc->t_end())) - 4, x1), x0 + 40);
+    const QString text = fm.elidedText(QString::fromStdString(w.text), Qt::ElideMiddle,
+                                       int(label_end - s_.label_width - 14));
     const double tw = fm.horizontalAdvance(text) + 10;
-    // The label sits just after the wait began, or against the left edge when that is off screen.
-    QRectF box(std::min(x0 + 6, x1 - tw - 4), top + (row->height - fm.height()) / 2.0 - 1, tw, fm.height() + 2);
+    QRectF box(std::max(std::min(x0 + 6, label_end - tw), double(s_.label_width) + 4),
+               top + (row->height - fm.height()) / 2.0 - 1, tw, fm.height() + 2);
     p.fillRect(box, s_.theme.background);
     p.setPen(s_.theme.problem);
     p.drawText(box, Qt::AlignCenter, text);
@@ -353,9 +357,23 @@ void TimelinePainter::paint_cycle(QPainter& p) const {
   if (!o || o->cycle.empty()) return;
   // The wait-for cycle near the end of the run, one column per edge: waiter -> channel it waits
   // on -> the process that could release it. Each edge's releaser is the next edge's waiter.
-  const double right = std::min(s_.x_of(double(s_.doc->t_end())) + 30, double(s_.size.width()) - 20);
+  // In the room fit_all leaves after the last event (nothing else is drawn there but the
+  // hatching of the stuck waits), or against the right edge.
   const double gap = 34 * s_.theme.font_scale;
+  const double wanted = s_.x_of(double(s_.doc->t_end())) + 24 + gap * double(o->cycle.size() - 1);
+  const double right = std::min(wanted, double(s_.size.width()) - 20);
   const double head = 9 * s_.theme.font_scale;
+  // A caption over the columns, on the Processes title row, says what the arrows are.
+  if (const LaneRow& title = s_.layout->rows().front(); title.kind == RowKind::ProcessGroup) {
+    const QFont f = s_.theme.font(s_.font, 0.95, true);
+    p.setFont(f);
+    p.setPen(s_.theme.problem);
+    const QString caption = QStringLiteral("wait-for cycle ↓");
+    const double w = QFontMetrics(f).horizontalAdvance(caption);
+    const double left = right - gap * double(o->cycle.size() - 1) - 10;
+    p.drawText(QRectF(std::min(left, s_.size.width() - w - 6), s_.row_top(title), w + 4, title.height),
+               Qt::AlignVCenter | Qt::AlignLeft, caption);
+  }
   p.setPen(QPen(s_.theme.problem, 2.5 * s_.theme.font_scale));
   p.setBrush(Qt::NoBrush);
   for (size_t k = 0; k < o->cycle.size(); ++k) {
@@ -424,7 +442,7 @@ void TimelinePainter::paint_labels(QPainter& p) const {
       const auto& c = m.channels()[row.index];
       detail = QString::fromUtf8(csptrace::to_string(c.buffer).data());
       if (c.cap > 0) detail += QStringLiteral("(%1)").arg(c.cap);
-    } else if (m.processes()[row.index].mode != csptrace::ProcMode::Go) {
+    } else if (m.processes()[row.index].mode == csptrace::ProcMode::Thread) {
       detail = QString::fromUtf8(csptrace::to_string(m.processes()[row.index].mode).data());
     }
     p.setFont(normal);

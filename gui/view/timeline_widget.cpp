@@ -159,7 +159,7 @@ void TimelineWidget::fit_all() {
   // Waits that never end get room to the right of the last event, so "stuck" reads as a span
   // running off the end rather than a sliver at the edge.
   const double span = double(doc_->t_end() - doc_->t_begin());
-  const double tail = doc_->stuck().empty() ? 0 : span * 0.15;
+  const double tail = doc_->stuck().empty() ? 0 : span * 0.22;
   set_scale(TimeScale::fit(double(doc_->t_begin()), double(doc_->t_end()) + tail, lanes_width()));
 }
 

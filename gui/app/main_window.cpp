@@ -205,10 +205,9 @@ void MainWindow::build_menus() {
 }
 
 void MainWindow::build_toolbar() {
-  QToolBar* tb = addToolBar(QStringLiteral("Stepping"));
+  QToolBar* tb = toolbar_ = addToolBar(QStringLiteral("Stepping"));
   tb->setObjectName(QStringLiteral("stepping"));
   tb->setMovable(false);
-  tb->setIconSize(QSize(20, 20));
   tb->addAction(act_open_);
   tb->addSeparator();
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) tb->addAction(a);
@@ -322,6 +321,9 @@ void MainWindow::apply_theme() {
   qApp->setPalette(theme_.palette());
   QFont f = QApplication::font();
   if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.35);
+  // The stepping toolbar stays in presentation mode: large enough to read from the room.
+  toolbar_->setFont(f);
+  toolbar_->setIconSize(presentation_ ? QSize(30, 30) : QSize(20, 20));
   for (QWidget* w : {static_cast<QWidget*>(event_view_), static_cast<QWidget*>(proc_view_),
                      static_cast<QWidget*>(chan_view_), static_cast<QWidget*>(inspector_)})
     w->setFont(f);
@@ -487,6 +489,10 @@ void MainWindow::on_cursor_moved() {
     chan_state_->set_state(doc_, *st);
     if (ev) inspector_->show_event(*doc_, *ev, *st);
     else inspector_->show_text(QStringLiteral("<p>The cursor is before the first event. Step forward with →.</p>"));
+  } else {  // still replaying: no states yet, and none of the previous trace
+    proc_state_->set_state(doc_, {});
+    chan_state_->set_state(doc_, {});
+    inspector_->show_text(QStringLiteral("<p>Replaying the run…</p>"));
   }
   if (ev) {
     if (auto row = events_->row_of_event(*ev)) {

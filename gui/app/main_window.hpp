@@ -26,6 +26,7 @@ class QLineEdit;
 class QMenu;
 class QProgressDialog;
 class QTableView;
+class QToolBar;
 class QWidget;
 
 namespace cspview {
@@ -115,6 +116,7 @@ class MainWindow : public QMainWindow {
   QCheckBox* only_interacting_ = nullptr;
   QComboBox* speed_ = nullptr;
   QLabel* position_ = nullptr;
+  QToolBar* toolbar_ = nullptr;
   QMenu* recent_menu_ = nullptr;
 
   QAction *act_open_, *act_export_png_, *act_export_svg_, *act_quit_;

@@ -302,6 +302,7 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
     return text;
   }
   const TimelineScene s = scene();
+  if (const QString span = span_tooltip(pos); !span.isEmpty()) return span;
   if (pos.x() < s.label_width && pos.y() >= s.lanes_top()) {
     const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
     if (row && row->kind == RowKind::Process) {
@@ -321,6 +322,31 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
     }
   }
   return {};
+}
+
+QString TimelineWidget::span_tooltip(QPoint pos) const {
+  // The state span under the mouse on a process lane: what the process did, since when, how long.
+  const TimelineScene s = scene();
+  if (!doc_->has_analysis() || pos.x() < s.label_width || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom())
+    return {};
+  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  if (!row || row->kind != RowKind::Process) return {};
+  const auto& iv = doc_->timeline().intervals(row->index);
+  const auto t = int64_t(scale_.t_of(pos.x() - s.label_width));
+  const size_t k = doc_->timeline().first_interval_from(row->index, t);
+  if (k >= iv.size() || iv[k].t_begin > t || iv[k].state == csptrace::ProcState::NotStarted) return {};
+  const auto& span = iv[k];
+  QString what = QString::fromUtf8(csptrace::to_string(span.state).data());
+  if (csptrace::is_waiting(span.state)) {
+    what += QStringLiteral(": ") + QString::fromUtf8(csptrace::to_string(span.op).data());
+    if (span.chan != kNone) what += QStringLiteral(" ") + QString::fromStdString(doc_->channel_label(span.chan));
+  }
+  const bool last = k + 1 == iv.size();
+  return QStringLiteral("<b>%1</b> %2<br>from %3%4")
+      .arg(QString::fromStdString(doc_->process_label(row->index)).toHtmlEscaped(), what.toHtmlEscaped(),
+           QString::fromStdString(csptrace::format_duration(span.t_begin)),
+           last ? QStringLiteral(" to the end of the trace")
+                : QStringLiteral(" for %1").arg(QString::fromStdString(csptrace::format_duration(span.t_end - span.t_begin))));
 }
 
 bool TimelineWidget::event(QEvent* e) {

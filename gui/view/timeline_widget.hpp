@@ -54,6 +54,8 @@ class TimelineWidget : public QWidget {
   TimelineScene scene() const;
   // The process or channel lane under a point, and the event nearest to it on that lane.
   std::optional<size_t> event_at(QPoint pos) const;
+  // The tooltip text at a point: the event there, else the state span, else the lane's name.
+  QString tooltip(QPoint pos) const { return tooltip_at(pos); }
 
   QSize sizeHint() const override { return {900, 500}; }
 
@@ -74,6 +76,7 @@ class TimelineWidget : public QWidget {
   void relayout();
   void clamp_scroll();
   QString tooltip_at(QPoint pos) const;
+  QString span_tooltip(QPoint pos) const;
   int lanes_width() const;
 
   std::shared_ptr<const TraceDocument> doc_;

@@ -98,13 +98,17 @@ TEST_CASE("a corrupt file is an error message, never a crash", "[window][errors]
 TEST_CASE("the load job reports errors and only the newest load", "[window][loading]") {
   TraceLoadJob job;
   QSignalSpy loaded(&job, &TraceLoadJob::loaded);
+  QSignalSpy analysed(&job, &TraceLoadJob::analysed);
   QSignalSpy failed(&job, &TraceLoadJob::failed);
   job.start(QStringLiteral("/nonexistent/x.jsonl"));
   job.start(fixture_path("hotdog.jsonl"));  // supersedes the first
-  REQUIRE(loaded.wait(5000));
+  REQUIRE((analysed.size() == 1 || analysed.wait(5000)));
   QApplication::processEvents();
   CHECK(failed.isEmpty());
+  REQUIRE(loaded.size() == 1);
   CHECK(loaded.front().at(1).toString().endsWith("hotdog.jsonl"));
+  CHECK_FALSE(loaded.front().at(0).value<std::shared_ptr<const TraceDocument>>()->has_analysis());
+  CHECK(analysed.front().at(0).value<std::shared_ptr<const TraceDocument>>()->has_analysis());
   job.start(QStringLiteral("/nonexistent/x.jsonl"));
   REQUIRE(failed.wait(5000));
   CHECK(failed.front().at(0).toString().contains("/nonexistent/x.jsonl"));
@@ -160,4 +164,19 @@ TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "
   CHECK(err.contains(bad));
   CHECK(err.contains("not a cspscope trace"));
   CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("no.png"))));
+}
+
+TEST_CASE("a trace is drawn before its analysis, which then adds states and stepping", "[window][loading]") {
+  MainWindow w;
+  w.resize(1280, 800);
+  auto quick = read_document((QStringLiteral(CSP_FIXTURES "/") + "gui-philosophers-deadlock.jsonl").toStdString());
+  w.show_document(quick, QStringLiteral("philosophers"));
+  CHECK_FALSE(w.stepper().has_document());
+  const QImage before = window_image(w);
+  CHECK(distinct_colours(before) > 20);
+  w.show_analysis(quick->with_analysis());
+  REQUIRE(w.stepper().has_document());
+  CHECK(w.document()->has_analysis());
+  CHECK(w.timeline()->scene().overlay->involves_process(1));  // the first error is highlighted
+  CHECK(window_image(w) != before);
 }

@@ -91,3 +91,15 @@ TEST_CASE("clicking a group title folds the group", "[timeline]") {
   CHECK(int(f.tl.scene().layout->rows().size()) == rows - 2);  // the two process lanes are gone
   CHECK(f.tl.scene().processes_collapsed);
 }
+
+TEST_CASE("tooltips name the event, else the state span under the mouse", "[timeline]") {
+  Fixture f;
+  CHECK(f.tl.tooltip(f.where(6) + QPoint(1, 0)).contains("pocket lint"));
+  // Halfway through the machine's first wait (3.0 µs .. 5.1 µs): parked, taking from "in".
+  const TimelineScene s = f.tl.scene();
+  const LaneRow* machine = s.layout->process_row(1);
+  const QPoint mid(int(s.x_of(4000)), s.row_top(*machine) + machine->height / 2);
+  const QString tip = f.tl.tooltip(mid);
+  CHECK(tip.contains("parked: take in"));
+  CHECK(tip.contains("from 3.000 µs for 2.100 µs"));
+}

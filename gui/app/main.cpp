@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
 
   if (!cl.screenshot.isEmpty()) {
     window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.set_remember_recent(false);
     window.show();
     if (!cl.file.isEmpty()) {
       QString error;

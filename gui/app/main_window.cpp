@@ -392,7 +392,7 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   events_->set_document(doc_);
   event_filter_->clear();
   only_interacting_->setChecked(false);
-  remember_recent(path);
+  if (remember_recent_) remember_recent(path);
   show_analysis(doc_);
 }
 

@@ -62,6 +62,9 @@ class MainWindow : public QMainWindow {
   void select_finding(int f, bool jump = true);
   void next_finding();
 
+  // Whether opening a file adds it to File → Open recent (off for --screenshot runs).
+  void set_remember_recent(bool on) { remember_recent_ = on; }
+
   void set_dark(bool dark);
   void set_presentation(bool on);
 
@@ -92,7 +95,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const TraceDocument> doc_;
   QString path_;
   Theme theme_ = Theme::make(false, false);
-  bool dark_ = false, presentation_ = false;
+  bool dark_ = false, presentation_ = false, remember_recent_ = true;
 
   TimelineWidget* timeline_ = nullptr;
   StepController* stepper_ = nullptr;

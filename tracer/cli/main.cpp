@@ -28,9 +28,9 @@ struct Verb {
 };
 
 constexpr Verb kVerbs[] = {
+    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"validate", cmd_validate, "check that a trace file is well formed"},
     {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
-    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
 

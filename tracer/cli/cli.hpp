@@ -13,11 +13,10 @@ inline constexpr int kOk = 0;
 inline constexpr int kFailed = 1;      // the file was read, and the verb's answer is "no"
 inline constexpr int kUnreadable = 2;  // usage error, or the file cannot be used
 
-int cmd_check(const Args& args);  // cmd_check.cpp: findings of the analysis
-
 int cmd_validate(const Args& args);
 int cmd_print(const Args& args);
 int cmd_schema(const Args& args);
+int cmd_check(const Args& args);
 
 // True if args holds -h or --help.
 bool wants_help(const Args& args);

@@ -28,9 +28,9 @@ struct Verb {
 };
 
 constexpr Verb kVerbs[] = {
-    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"validate", cmd_validate, "check that a trace file is well formed"},
-    {"print", cmd_print, "print the events of a trace, one line each"},
+    {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
+    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
 
@@ -38,9 +38,7 @@ void print_help() {
   std::cout << "usage: csptrace VERB [OPTIONS] FILE\n\n"
                "Read cspscope traces (.jsonl JSON Lines).\n\nVerbs:\n";
   for (const auto& v : kVerbs) std::printf("  %-10s %s\n", v.name, v.summary);
-  std::cout << "\nRun 'csptrace VERB --help' for the options of one verb.\n"
-               "'csptrace print --csp FILE' writes the run as a CSP trace: "
-               "⟨in.3, out.\"hot dog\", …⟩.\n";
+  std::cout << "\nRun 'csptrace VERB --help' for the options of one verb.\n";
 }
 
 }  // namespace

@@ -236,3 +236,18 @@ TEST_CASE("replay and analysis survive traces that break the protocol", "[analys
     }
   }
 }
+
+TEST_CASE("traces the runtime recorded for the samples get their verdicts", "[analysis][recorded]") {
+  // Recorded with the integ branch's samples, --seed 1: philosophers --deadlock, timeout_leak,
+  // and pubsub (a correct program with combinators and a slow subscriber).
+  const Checked phil = check("finding-recorded-philosophers.jsonl");
+  REQUIRE(kinds(phil) == Names{"global-deadlock", "wait-cycle"});
+  REQUIRE(phil.findings[1].cycle.size() == 5);
+  REQUIRE(procs(phil, phil.findings[1]).back() == "main");  // joins phil-0: caught in it
+
+  const Checked leak = check("finding-recorded-timeout-leak.jsonl");
+  REQUIRE(kinds(leak) == Names{"timeout-masked-loss"});
+  REQUIRE(procs(leak, leak.findings[0]) == Names{"child", "parent"});
+
+  REQUIRE(check("nearmiss-recorded-pubsub.jsonl").findings.empty());
+}

@@ -41,7 +41,8 @@ void write_file(const QString& path, const char* text) {
 
 TEST_CASE("every fixture renders a real frame that the cursor changes", "[window][screenshot]") {
   for (const char* name : {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "gui-alts-timeout.jsonl",
-                           "finding-wait-cycle.jsonl", "finding-timeout-masked-loss.jsonl"}) {
+                           "finding-wait-cycle.jsonl", "finding-timeout-masked-loss.jsonl",
+                           "finding-recorded-philosophers.jsonl"}) {
     INFO(name);
     MainWindow w;
     w.setAttribute(Qt::WA_DontShowOnScreen);

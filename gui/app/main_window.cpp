@@ -381,7 +381,12 @@ bool MainWindow::open_file_now(const QString& path, QString* error) {
 void MainWindow::on_load_failed(const QString& message, const QString& path) {
   if (progress_) progress_->reset();
   emit load_failed(message);
-  QMessageBox::critical(this, QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()), load_error_text(message));
+  // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
+  auto* box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),
+                              load_error_text(message), QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("load_error"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
 }
 
 void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const QString& path) {

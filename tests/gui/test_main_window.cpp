@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSet>
@@ -180,4 +181,25 @@ TEST_CASE("a trace is drawn before its analysis, which then adds states and step
   CHECK(w.document()->has_analysis());
   CHECK(w.timeline()->scene().overlay->involves_process(1));  // the first error is highlighted
   CHECK(window_image(w) != before);
+}
+
+TEST_CASE("opening in the background shows the trace, or a dialog naming the file and line", "[window][loading]") {
+  QTemporaryDir dir;
+  MainWindow w;
+  QSignalSpy shown(&w, &MainWindow::document_shown);
+  w.open_file(fixture_path("hotdog.jsonl"));
+  REQUIRE(shown.wait(5000));
+  CHECK(w.document()->has_analysis());
+
+  const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+  write_file(bad, "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1}\n{\"seq\":1}\n");
+  QSignalSpy failed(&w, &MainWindow::load_failed);
+  w.open_file(bad);
+  REQUIRE(failed.wait(5000));
+  auto* box = w.findChild<QMessageBox*>(QStringLiteral("load_error"));
+  REQUIRE(box);
+  CHECK(box->text().contains(bad + ":2"));
+  CHECK(box->text().contains("csptrace validate"));
+  box->close();
+  CHECK(w.document() != nullptr);  // the trace shown before stays
 }

@@ -1,0 +1,55 @@
+// For each process and each channel, the events that belong on its lane, ordered by time, so
+// that the timeline finds what is visible with a binary search and draws only that (Tracy).
+//
+// Invariant: every list is sorted by (time, event index); a process lane holds the events whose
+// proc is that process, a channel lane those whose chan is that channel.
+#pragma once
+
+#include "time_scale.hpp"
+
+#include <csptrace/trace_model.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cspview {
+
+// One thing to draw on a lane: a single event, or several events closer together than the
+// fold width merged into one counted mark.
+struct LaneMark {
+  double x0 = 0, x1 = 0;    // pixel extent (x0 == x1 for a single event)
+  uint32_t first = 0;       // event index of the first event in the mark
+  uint32_t count = 1;       // events folded into it
+};
+
+class LaneIndex {
+ public:
+  LaneIndex() = default;
+  explicit LaneIndex(const csptrace::TraceModel& m);
+
+  std::span<const uint32_t> process_events(uint32_t p) const { return proc_[p]; }
+  std::span<const uint32_t> channel_events(uint32_t c) const { return chan_[c]; }
+  // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
+  std::span<const uint32_t> transfers() const { return transfers_; }
+  std::span<const uint32_t> transfers_by_time() const { return transfers_by_time_; }
+  // Values put into buffers (the first half of a buffered hand-over), by time.
+  std::span<const uint32_t> buffer_puts_by_time() const { return buf_puts_; }
+  // User marks (labels put into the run), by time.
+  std::span<const uint32_t> marks() const { return marks_; }
+
+  // The part of a lane list whose times lie in [t0, t1].
+  static std::span<const uint32_t> visible(const csptrace::TraceModel& m,
+                                           std::span<const uint32_t> lane, double t0, double t1);
+
+  // Marks for the visible part of a lane: events closer than min_px fold into one mark, so the
+  // work is bounded by the width in pixels, not by the number of events.
+  static std::vector<LaneMark> fold(const csptrace::TraceModel& m, std::span<const uint32_t> lane,
+                                    const TimeScale& scale, double min_px = 3.0);
+
+ private:
+  std::vector<std::vector<uint32_t>> proc_, chan_;
+  std::vector<uint32_t> transfers_, transfers_by_time_, buf_puts_, marks_;
+};
+
+}  // namespace cspview

@@ -1,0 +1,33 @@
+// What the timeline draws on top of the events for problems: the processes and channels a
+// selected finding involves, the edges of its wait-for cycle, and the waits that never end.
+// Plain data, filled from the analysis by TraceDocument and read by the painter.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cspview {
+
+struct WaitArrow {
+  uint32_t waiter = 0;     // process index
+  uint32_t releaser = 0;   // process index: the one that could release it
+  uint32_t chan = 0;       // channel index the waiter waits on
+  std::string label;       // "take fork-1"
+};
+
+struct StuckWait {
+  uint32_t proc = 0;
+  int64_t since = 0;       // time the wait began; it lasts to the end of the trace
+  uint32_t chan = 0xffffffffu;
+  std::string text;        // "stuck: take fork-1 (main.cpp:42)"
+};
+
+struct TimelineOverlay {
+  std::vector<bool> processes, channels;  // involved (drawn in red); may be empty
+  std::vector<WaitArrow> cycle;
+  bool involves_process(uint32_t p) const { return p < processes.size() && processes[p]; }
+  bool involves_channel(uint32_t c) const { return c < channels.size() && channels[c]; }
+};
+
+}  // namespace cspview

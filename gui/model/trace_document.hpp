@@ -1,0 +1,83 @@
+// Everything the viewer shows about one opened trace, built off the GUI thread and then shared
+// read-only, in two stages so that a big trace shows its first frame early:
+//  1. read_document(): the model, its lane index (events per lane, by time), label texts;
+//  2. with_analysis(): the same model and lanes plus the replay (states at any step, the
+//     timeline's state intervals and occupancy), the waits that never end and the findings.
+// Qt-free, so tests and the benchmark build it the same way the app does.
+//
+// Not copyable: the replay points into the model, which stays put behind a shared_ptr.
+#pragma once
+
+#include "lane_index.hpp"
+#include "timeline_overlay.hpp"
+
+#include <csptrace/load_options.hpp>
+#include <csptrace/finding.hpp>
+#include <csptrace/replay.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cspview {
+
+class TraceDocument {
+ public:
+  // Stage 1 only (has_analysis() is false).
+  explicit TraceDocument(csptrace::TraceModel model);
+  TraceDocument(const TraceDocument&) = delete;
+  TraceDocument& operator=(const TraceDocument&) = delete;
+
+  // Stage 2: a document on the same model and lanes, with replay, stuck waits and findings.
+  // Linear in the events; checks `cancel` between its parts and throws LoadCancelled.
+  std::shared_ptr<const TraceDocument> with_analysis(const std::atomic<bool>* cancel = nullptr) const;
+
+  const csptrace::TraceModel& model() const { return *model_; }
+  const LaneIndex& lanes() const { return *lanes_; }
+  bool has_analysis() const { return replay_ != nullptr; }
+  // Precondition for replay() and timeline(): has_analysis().
+  const csptrace::Replay& replay() const { return *replay_; }
+  const csptrace::Timeline& timeline() const { return replay_->timeline(); }
+  // Processes still waiting (and not about to be woken) when the trace ends, with what on.
+  const std::vector<StuckWait>& stuck() const { return stuck_; }
+  // The analysis's findings, in its reading order (errors first).
+  const std::vector<csptrace::Finding>& findings() const { return findings_; }
+  // What the timeline draws in red for finding f: its processes and channels, and a wait-for
+  // cycle (its own, or for a global deadlock the cycle that explains it, if there is one).
+  TimelineOverlay overlay_for(size_t f) const;
+  // For a resume / unblock: the event of the process that woke it which caused the wake (its
+  // transfer, close or alt choice), searching back at most `limit` events. nullopt otherwise.
+  std::optional<size_t> waker_of(size_t event, size_t limit = 1'000'000) const;
+  const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
+  const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
+
+  // Trace time of the first and last event (0, 0 when empty).
+  int64_t t_begin() const { return t_begin_; }
+  int64_t t_end() const { return t_end_; }
+
+ private:
+  TraceDocument() = default;
+  void find_stuck();
+
+  std::shared_ptr<const csptrace::TraceModel> model_;
+  std::shared_ptr<const LaneIndex> lanes_;
+  std::unique_ptr<csptrace::Replay> replay_;
+  std::vector<StuckWait> stuck_;
+  std::vector<csptrace::Finding> findings_;
+  std::vector<std::string> proc_labels_, chan_labels_;
+  int64_t t_begin_ = 0, t_end_ = 0;
+};
+
+// Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with
+// "FILE:LINE: ...", LoadCancelled). Progress goes 0..1 over reading and indexing.
+std::shared_ptr<const TraceDocument> read_document(const std::string& path,
+                                                   const csptrace::LoadOptions& options = {});
+// Both stages.
+std::shared_ptr<const TraceDocument> load_document(const std::string& path,
+                                                   const csptrace::LoadOptions& options = {});
+
+}  // namespace cspview

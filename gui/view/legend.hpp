@@ -1,0 +1,19 @@
+// The legend under the timeline: the state colours and the other fills, in as many rows as the
+// width needs.
+#pragma once
+
+#include "theme.hpp"
+
+#include <QFont>
+#include <QPainter>
+#include <QRect>
+
+namespace cspview {
+
+class Legend {
+ public:
+  static int height(const Theme& theme, const QFont& font, int width);
+  static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area);
+};
+
+}  // namespace cspview

@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include "fixture_document.hpp"
+#include "state_text.hpp"
+
+#include <csptrace/trace_error.hpp>
+
+#include <atomic>
+
+using namespace cspview;
+
+TEST_CASE("the deadlocked philosophers are stuck at the end, each on its right fork", "[document]") {
+  auto doc = fixture("gui-philosophers-deadlock.jsonl");
+  REQUIRE(doc->stuck().size() == 4);
+  bool phil0 = false;
+  for (const auto& s : doc->stuck())
+    if (doc->process_label(s.proc) == "phil-0") {
+      phil0 = true;
+      CHECK(s.text == "stuck: take fork-1 (philosophers.cpp:42)");
+      CHECK(s.since == 9000);
+    }
+  CHECK(phil0);
+}
+
+TEST_CASE("a wait-cycle finding becomes red lanes and cycle arrows", "[document][findings]") {
+  auto doc = fixture("gui-philosophers-deadlock.jsonl");
+  const auto& fs = doc->findings();
+  REQUIRE(!fs.empty());
+  size_t cycle = fs.size();
+  for (size_t f = 0; f < fs.size(); ++f)
+    if (fs[f].kind == csptrace::FindingKind::WaitCycle) cycle = f;
+  REQUIRE(cycle < fs.size());
+  const TimelineOverlay o = doc->overlay_for(cycle);
+  CHECK(o.cycle.size() == 3);
+  for (const auto& a : o.cycle) {
+    CHECK(o.involves_process(a.waiter));
+    CHECK(a.label.rfind("take fork-", 0) == 0);
+  }
+  CHECK_FALSE(o.involves_process(0));  // main waits too, but is not part of the cycle
+  // The global deadlock borrows the cycle that explains it.
+  CHECK(fs.front().kind == csptrace::FindingKind::GlobalDeadlock);
+  CHECK(doc->overlay_for(0).cycle.size() == 3);
+  CHECK(doc->overlay_for(fs.size()).cycle.empty());
+}
+
+TEST_CASE("state texts say who waits on what, and what a buffer holds", "[document][state]") {
+  auto doc = fixture("gui-alts-timeout.jsonl");
+  const auto& r = doc->replay();
+  // After event index 6 (seq 7): worker parked putting 3 on the full "results" buffer.
+  auto s = r.state_at(6);
+  auto worker = describe_process(*doc, s, 1);
+  CHECK(worker.state == "parked");
+  CHECK(worker.waits_on == "put results ← 3");
+  CHECK(worker.where == "alts.cpp:15");
+  auto results = describe_channel(*doc, s, 0);
+  CHECK(results.contents == "[1, 2] 2/2");
+  CHECK(results.putters == "worker (3)");
+  // After event index 26 (seq 27): main waits in an alt on "never" and the timer.
+  auto main = describe_process(*doc, r.state_at(26), 0);
+  CHECK(main.waits_on == "alts [take never, take timeout]");
+}
+
+TEST_CASE("loading reports bad files with their place and honours cancel", "[document]") {
+  CHECK_THROWS_AS(load_document("/nonexistent/trace.jsonl"), csptrace::TraceError);
+  std::atomic<bool> cancel{true};
+  csptrace::LoadOptions o;
+  o.cancel = &cancel;
+  CHECK_THROWS_AS(load_document(std::string(CSP_FIXTURES) + "/hotdog.jsonl", o), csptrace::LoadCancelled);
+  CHECK_FALSE(fixture("hotdog.jsonl")->model().empty());
+}
+
+TEST_CASE("the waker of a resume is the transfer that caused it", "[document]") {
+  auto doc = fixture("hotdog.jsonl");
+  // Index 7 (seq 8): the machine resumes, woken by main's transfer at index 6 (seq 7).
+  CHECK(doc->waker_of(7) == 6u);
+  CHECK_FALSE(doc->waker_of(6).has_value());  // a transfer is not a wake
+  auto alts = fixture("gui-alts-timeout.jsonl");
+  // Index 30 (seq 31): main resumes from its alt when the timer fired, with no waker process.
+  const auto w = alts->waker_of(30);
+  REQUIRE(w.has_value());
+  CHECK(alts->model().chan_index(*w) == alts->model().chan_index(30));
+}

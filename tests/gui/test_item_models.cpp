@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "event_list_model.hpp"
+#include "findings_model.hpp"
+#include "fixture_document.hpp"
+#include "state_models.hpp"
+
+#include <QAbstractItemModelTester>
+
+using namespace cspview;
+
+namespace {
+constexpr auto kFatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
+}
+
+TEST_CASE("the event list passes the model tester, filtered and not", "[models]") {
+  EventListModel model;
+  QAbstractItemModelTester tester(&model, kFatal);
+  auto doc = fixture("hotdog.jsonl");
+  model.set_document(doc);
+  REQUIRE(model.rowCount() == int(doc->model().size()));
+  CHECK(model.data(model.index(6, EventListModel::Kind)).toString() == "transfer");
+  CHECK(model.data(model.index(6, EventListModel::Details)).toString().contains("pocket lint"));
+  CHECK(model.data(model.index(4, EventListModel::Where)).toString() == "hotdog.cpp:17");
+
+  model.set_filter("out");  // the channel "out", and nothing else named so
+  REQUIRE(model.rowCount() > 0);
+  for (int r = 0; r < model.rowCount(); ++r) {
+    const QString row = model.data(model.index(r, EventListModel::Channel)).toString() +
+                        model.data(model.index(r, EventListModel::Details)).toString();
+    CHECK(row.contains("out", Qt::CaseInsensitive));
+  }
+  const size_t first = model.event_at_row(0);
+  CHECK(model.row_of_event(first) == 0);
+  CHECK_FALSE(model.row_of_event(0).has_value());  // spawn of main: filtered out
+  model.set_filter("lettuce");
+  CHECK(model.rowCount() == 1);
+  model.set_filter({});
+  CHECK(model.rowCount() == int(doc->model().size()));
+}
+
+TEST_CASE("the state panels pass the model tester and follow the cursor", "[models]") {
+  ProcessStateModel procs;
+  ChannelStateModel chans;
+  QAbstractItemModelTester t1(&procs, kFatal), t2(&chans, kFatal);
+  auto doc = fixture("gui-philosophers-deadlock.jsonl");
+  procs.set_state(doc, doc->replay().state_at(0));
+  chans.set_state(doc, doc->replay().state_at(0));
+  CHECK(procs.rowCount() == 4);
+  CHECK(chans.rowCount() == 4);
+  CHECK(procs.data(procs.index(1, ProcessStateModel::State)).toString() == "not-started");
+  procs.set_state(doc, doc->replay().final_state());
+  chans.set_state(doc, doc->replay().final_state());
+  CHECK(procs.data(procs.index(1, ProcessStateModel::WaitsOn)).toString() == "take fork-1");
+  CHECK(procs.data(procs.index(1, ProcessStateModel::Where)).toString() == "philosophers.cpp:42");
+  CHECK(chans.data(chans.index(1, ChannelStateModel::Takers)).toString() == "phil-0");
+  CHECK(chans.data(chans.index(1, ChannelStateModel::Contents)).toString() == "[] 0/1");
+  procs.set_state(nullptr, {});
+  CHECK(procs.rowCount() == 0);
+}
+
+TEST_CASE("the findings list passes the model tester", "[models][findings]") {
+  FindingsModel model;
+  QAbstractItemModelTester tester(&model, kFatal);
+  auto doc = fixture("gui-philosophers-deadlock.jsonl");
+  model.set_document(doc);
+  REQUIRE(model.rowCount() == int(doc->findings().size()));
+  CHECK(model.data(model.index(0)).toString().contains("global-deadlock"));
+  CHECK(model.data(model.index(0), FindingsModel::ExplanationRole).toString().contains("phil-0"));
+  CHECK(FindingsModel::finding_html(*doc, 0).contains("philosophers.cpp:42"));
+  model.set_document(fixture("hotdog.jsonl"));
+  CHECK(model.rowCount() == 0);
+}

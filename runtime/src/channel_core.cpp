@@ -136,7 +136,6 @@ void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const cspt
 }
 
 void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
-  if (q.size() < rt_.max_pending()) return;
   for (Waiter* w = q.front(); w;) {  // stale alt waiters do not count
     Waiter* next = w->next;
     if (!w->live()) q.remove(w);
@@ -277,14 +276,16 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
 }
 
 OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContext& ctx) {
-  check_cap(op == WaitOp::Put ? puts_ : takes_, op, ctx);
+  WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
+  if (q.size() >= rt_.max_pending()) [[unlikely]]
+    check_cap(q, op, ctx);
   w->proc = ctx.proc;
   w->alt = nullptr;
   w->io = io;
   w->chan = this;
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;
-  (op == WaitOp::Put ? puts_ : takes_).push_back(w);
+  q.push_back(w);
   ctx.proc->wait = WaitInfo{op, this, 0, ctx.loc};
   if (rt_.rec) record_wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
   rt_.note_waiting();
@@ -429,7 +430,7 @@ void ChannelCore::cancel_locked(Waiter* w) noexcept {
 
 void ChannelCore::enqueue_locked(Waiter* w, WaitOp op, const OpContext& ctx) {
   WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
-  check_cap(q, op, ctx);
+  if (q.size() >= rt_.max_pending()) check_cap(q, op, ctx);
   w->chan = this;
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;

@@ -57,7 +57,7 @@ std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name, Proc
   return std::make_unique<Process>(rt, std::move(name), mode, loc);
 }
 
-Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_location loc) {
   Process* p = tl_current;
   if (p == nullptr)
     throw ChannelError(format_loc(loc) + ": " + op + chan_part(ch) +

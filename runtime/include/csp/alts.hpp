@@ -129,7 +129,7 @@ class [[nodiscard]] AltsOperation {
   }
 
   bool await_ready() const noexcept { return false; }
-  bool await_suspend(std::coroutine_handle<> h) {
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("alts", first_chan(), loc());
     p.resume_point = h;
     prepare();
@@ -143,8 +143,9 @@ class [[nodiscard]] AltsOperation {
       waiting_ = false;
       throw;
     }
-    if (done) waiting_ = false;
-    return !done;
+    if (!done) return detail::next_after_park();
+    waiting_ = false;
+    return h;
   }
   AltResult<G...> await_resume() {
     if (waiting_) {

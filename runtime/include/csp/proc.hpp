@@ -8,6 +8,7 @@
 #pragma once
 
 #include <csp/detail/process.hpp>
+#include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
 #include <exception>
@@ -36,7 +37,7 @@ struct ProcPromiseBase {
       // The body of a go process ended: the process publishes its result and frees itself
       // (this frame included); nothing may touch the frame afterwards.
       pr.root->on_root_done();
-      return std::noop_coroutine();
+      return next_after_park();
     }
     void await_resume() const noexcept {}
   };

@@ -64,6 +64,7 @@ class Process {
 
 // The process running on this OS thread: a go process while a worker runs it, else the thread's
 // own process (main or a csp::thread), else null (a thread the runtime does not know).
-inline thread_local Process* tl_current = nullptr;
+// initial-exec: a plain %fs-relative load on the hot path (the library is never dlopen'ed).
+inline thread_local Process* tl_current __attribute__((tls_model("initial-exec"))) = nullptr;
 
 }  // namespace csp::detail

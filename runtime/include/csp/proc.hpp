@@ -77,6 +77,7 @@ class [[nodiscard]] Proc {
   using promise_type = detail::ProcPromise<T>;
   using handle_type = std::coroutine_handle<promise_type>;
 
+  Proc() noexcept = default;  // no coroutine
   explicit Proc(handle_type h) noexcept : h_(h) {}
   Proc(Proc&& o) noexcept : h_(std::exchange(o.h_, {})) {}
   Proc& operator=(Proc&& o) noexcept {
@@ -108,7 +109,7 @@ class [[nodiscard]] Proc {
   handle_type handle() const noexcept { return h_; }
 
  private:
-  handle_type h_;
+  handle_type h_{};
 };
 
 namespace detail {

@@ -5,6 +5,13 @@
 #include <csp/alts.hpp>
 #include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
+#include <csp/combinators/merge.hpp>
+#include <csp/combinators/mult.hpp>
+#include <csp/combinators/pipe.hpp>
+#include <csp/combinators/pipeline.hpp>
+#include <csp/combinators/pub.hpp>
+#include <csp/combinators/reduce.hpp>
+#include <csp/combinators/split.hpp>
 #include <csp/describe.hpp>
 #include <csp/errors.hpp>
 #include <csp/go.hpp>

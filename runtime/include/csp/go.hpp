@@ -49,7 +49,13 @@ class GoProcess final : public Process {
     register_go(*this, result_, value_ops<ResultOf<R>>());
     result_->retain();
     Chan<ResultOf<R>> out(result_);
-    task_ = std::invoke(fn_);
+    try {
+      task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
+    } catch (...) {             // e.g. allocating the frame failed: the process ends at once
+      finish_process(*this, result_, std::current_exception());
+      delete this;
+      return out;
+    }
     task_.handle().promise().root = this;
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker

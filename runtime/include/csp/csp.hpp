@@ -17,5 +17,6 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 #include <csp/run.hpp>
+#include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
 #include <csp/unit.hpp>

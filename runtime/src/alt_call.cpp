@@ -5,6 +5,8 @@
 
 #include "runtime.hpp"
 
+#include <csp/detail/runtime_hooks.hpp>
+
 #include <algorithm>
 #include <vector>
 
@@ -125,7 +127,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       throw;
     }
   }
-  p.wait = WaitInfo{WaitOp::Alts, slots[0].chan, state.number, loc};
+  p.wait = WaitInfo{slots[0].chan, loc, state.number, WaitOp::Alts};
   if (rec) {
     Event e(mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
     rec->record(e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number)
@@ -133,6 +135,32 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   }
   rt.note_waiting();
   return false;
+}
+
+std::coroutine_handle<> AltCall::suspend(Process& p, std::coroutine_handle<> h, bool& waiting) {
+  p.resume_point = h;
+  waiting = true;
+  bool done = false;
+  try {
+    done = begin(p, WaitMode::Park);
+  } catch (...) {
+    waiting = false;
+    throw;
+  }
+  if (!done) return next_after_park();
+  waiting = false;
+  return h;
+}
+
+void AltCall::wait_blocking(Process& p) {
+  if (begin(p, WaitMode::Block)) return;
+  try {
+    block_until_woken(p, nullptr, 0);
+  } catch (...) {
+    end();
+    throw;
+  }
+  end();
 }
 
 void AltCall::end() noexcept {

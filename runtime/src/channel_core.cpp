@@ -5,7 +5,6 @@
 #include "runtime.hpp"
 
 #include <csp/errors.hpp>
-#include <csp/go.hpp>
 
 #include <cstdlib>
 #include <mutex>
@@ -136,7 +135,6 @@ void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const cspt
 }
 
 void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
-  if (q.size() < rt_.max_pending()) return;
   for (Waiter* w = q.front(); w;) {  // stale alt waiters do not count
     Waiter* next = w->next;
     if (!w->live()) q.remove(w);
@@ -277,15 +275,17 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
 }
 
 OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContext& ctx) {
-  check_cap(op == WaitOp::Put ? puts_ : takes_, op, ctx);
+  WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
+  if (q.size() >= rt_.max_pending()) [[unlikely]]
+    check_cap(q, op, ctx);
   w->proc = ctx.proc;
   w->alt = nullptr;
   w->io = io;
   w->chan = this;
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;
-  (op == WaitOp::Put ? puts_ : takes_).push_back(w);
-  ctx.proc->wait = WaitInfo{op, this, 0, ctx.loc};
+  q.push_back(w);
+  ctx.proc->wait = WaitInfo{this, ctx.loc, 0, op};
   if (rt_.rec) record_wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
   rt_.note_waiting();
   return OpStatus::Waiting;
@@ -368,72 +368,6 @@ OpStatus ChannelCore::take(void* dst, Waiter* w, const OpContext& ctx) {
   OpStatus st = try_take_locked(dst, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
   return wait_locked(w, dst, WaitOp::Take, ctx);
-}
-
-// ---- close, cancel, timers -------------------------------------------------------------------
-
-void ChannelCore::close(Process* closer, std::source_location loc) {
-  std::lock_guard lk(mu_);
-  close_locked(closer, loc);
-}
-
-void ChannelCore::close_locked(Process* closer, std::source_location loc) {
-  if (closed_) return;
-  closed_ = true;
-  csptrace::Recorder* rec = rt_.rec;
-  if (rec) {
-    Event e(EventKind::ChanClose);
-    e.with_chan(id_);
-    if (closer) e.with_proc(closer->id);
-    if (closer && loc.line() != 0) e.with_loc(rt_.loc_id(loc));
-    record(e);
-  }
-  // Waiting takers get nothing. Waiting putters stay: later takers still receive their values.
-  while (Waiter* t = claim_first(takes_)) {
-    Process& taker = *t->proc;
-    const csptrace::ProcId taker_id = taker.id;  // the taker may be gone once woken
-    auto refused = [&] {
-      if (!rec) return;
-      Event e(EventKind::Refused);
-      record(e.with_proc(taker_id).with_chan(id_).with_op(WaitOp::Take));
-    };
-    if (t->alt) {  // an alt: the operation, its choice, then the wake
-      refused();
-      complete(t, WaitResult::Closed, closer, {});
-    } else {  // woken, then it records that it got nothing
-      t->result = WaitResult::Closed;
-      rt_.wake(taker, *this, closer);
-      refused();
-    }
-  }
-}
-
-void ChannelCore::fire_timer() {
-  std::lock_guard lk(mu_);
-  if (rt_.rec) {
-    Event e(EventKind::TimerFire);
-    record(e.with_chan(id_));
-  }
-  close_locked(nullptr, {});
-}
-
-void ChannelCore::cancel(Waiter* w) noexcept {
-  std::lock_guard lk(mu_);
-  cancel_locked(w);
-}
-
-void ChannelCore::cancel_locked(Waiter* w) noexcept {
-  if (!w->queued) return;
-  (w->on_puts ? puts_ : takes_).remove(w);
-}
-
-void ChannelCore::enqueue_locked(Waiter* w, WaitOp op, const OpContext& ctx) {
-  WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
-  check_cap(q, op, ctx);
-  w->chan = this;
-  w->on_puts = op == WaitOp::Put;
-  w->result = WaitResult::Pending;
-  q.push_back(w);
 }
 
 }  // namespace csp::detail

@@ -6,8 +6,8 @@ namespace csp::detail {
 
 namespace {
 // The worker the calling thread is (null on other threads), and of which pool.
-thread_local const void* tl_pool = nullptr;
-thread_local void* tl_worker = nullptr;
+thread_local const void* tl_pool __attribute__((tls_model("initial-exec"))) = nullptr;
+thread_local void* tl_worker __attribute__((tls_model("initial-exec"))) = nullptr;
 
 inline void cpu_relax() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
@@ -110,11 +110,26 @@ void PoolScheduler::run(Process* p) {
   tl_current = nullptr;
 }
 
+std::coroutine_handle<> next_after_park() noexcept {
+  auto* w = static_cast<PoolScheduler::Worker*>(tl_worker);
+  if (w == nullptr || w->run_next == nullptr) return std::noop_coroutine();
+  auto* pool = static_cast<const PoolScheduler*>(tl_pool);
+  if (pool->stop_.load(std::memory_order_relaxed) || ++w->streak > PoolScheduler::kMaxStreak) {
+    return std::noop_coroutine();  // back to the loop, which checks both
+  }
+  Process* p = w->run_next;
+  w->run_next = nullptr;
+  tl_current = p;
+  return p->resume_point;
+}
+
 Process* PoolScheduler::find_work(Worker& self, unsigned index) {
   if (Process* p = self.run_next) {
     self.run_next = nullptr;
-    return p;
+    if (self.streak <= kMaxStreak) return p;
+    self.local.push(p);  // its turn is over: let the queue run first
   }
+  self.streak = 0;
   if (Process* p = self.local.pop()) return p;
   if (Process* p = global_.pop()) return p;
   const std::size_t n = workers_.size();

@@ -5,6 +5,9 @@
 // waker parks (an unbuffered ping-pong stays on one worker, no other worker is disturbed).
 // New processes go to the local FIFO, where idle workers may steal them. Idle workers spin
 // briefly, then sleep on a condition variable; `epoch_` + `sleepers_` avoid lost wake-ups.
+// A parking process hands its worker straight to the run-next process (symmetric transfer,
+// no trip through the loop), at most kMaxStreak times in a row: then the run-next process
+// goes to the back of the local queue, so a ping-pong pair cannot starve the others.
 // The run-next slot is not stealable: a process that wakes another and then computes for a
 // long time without parking delays it (there is no preemption).
 #pragma once
@@ -53,13 +56,17 @@ class PoolScheduler final : public Scheduler {
   struct Worker {
     RunQueue local;
     Process* run_next = nullptr;  // touched only by this worker's thread
+    int streak = 0;               // run-next hand-offs in a row (see next_after_park)
     std::thread thread;
   };
+  friend std::coroutine_handle<> next_after_park() noexcept;
 
   void worker_loop(unsigned index);
   Process* find_work(Worker& self, unsigned index);
   void run(Process* p);
   void notify_sleeper();
+
+  static constexpr int kMaxStreak = 64;
 
   Runtime& rt_;
   uint64_t seed_;

@@ -39,16 +39,18 @@ std::string chan_part(const ChannelCore* ch) {
   return ch ? " on channel '" + ch->name() + "'" : std::string();
 }
 
-csptrace::ProcId take_id(Runtime& rt) { return rt.next_proc_id(); }
-
 }  // namespace
 
 Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, std::source_location loc)
+    : Process(rt_, rt_.next_proc_id(), std::move(name_), mode_, loc) {}
+
+Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
+                 std::source_location loc)
     : rt(rt_),
-      id(take_id(rt_)),
-      mode(mode_),
-      name(name_.empty() ? default_name(mode_, id) : std::move(name_)),
-      spawned_at(loc) {}
+      name(rt_.keep_name(name_.empty() ? default_name(mode_, id_) : std::move(name_))),
+      spawned_at(loc),
+      id(id_),
+      mode(mode_) {}
 
 Process::~Process() = default;
 
@@ -57,7 +59,7 @@ std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name, Proc
   return std::make_unique<Process>(rt, std::move(name), mode, loc);
 }
 
-Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_location loc) {
   Process* p = tl_current;
   if (p == nullptr)
     throw ChannelError(format_loc(loc) + ": " + op + chan_part(ch) +

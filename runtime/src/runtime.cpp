@@ -99,6 +99,11 @@ csptrace::Value Runtime::value_of(const Preview& p) {
   return {};
 }
 
+const std::string& Runtime::keep_name(std::string name) {
+  std::lock_guard lk(reg_mu_);
+  return *names_.insert(std::move(name)).first;
+}
+
 void Runtime::register_process(Process& p) {
   {
     std::lock_guard lk(reg_mu_);

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 namespace csp::detail {
@@ -68,6 +69,9 @@ class Runtime {
   // csp::thread bookkeeping (the OS threads are joined by shutdown()).
   void adopt_thread(std::unique_ptr<Process> p, std::thread t);
 
+  // A copy of `name` that lives as long as the run (one per distinct name).
+  const std::string& keep_name(std::string name);
+
   RunResult& result() noexcept { return result_; }
   const std::string& program() const noexcept { return program_; }
   uint64_t generation() const noexcept { return generation_; }
@@ -91,6 +95,7 @@ class Runtime {
   Process* reg_tail_ = nullptr;
   std::vector<std::pair<std::unique_ptr<Process>, std::thread>> threads_;
   RunResult result_;
+  std::unordered_set<std::string> names_;
 };
 
 // The run in progress (null outside csp::run). Written only by run_main.

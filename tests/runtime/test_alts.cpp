@@ -137,3 +137,35 @@ TEST_CASE("alts over different value types", "[alts]") {
   });
   CHECK(r.ok());
 }
+
+TEST_CASE("take_any: alts over a run-time list of channels", "[alts]") {
+  std::array<int, 4> wins{};
+  csp::RunResult r = csp::run(deterministic(8), [&] {
+    std::vector<csp::Chan<int>> chans;
+    for (int i = 0; i < 4; ++i) chans.push_back(csp::chan<int>("in", csp::fixed(1)));
+    auto none = csp::take_any_blocking(chans, csp::otherwise);
+    CHECK(none.index == -1);
+    for (int round = 0; round < 400; ++round) {
+      for (auto& c : chans) {
+        c.poll();
+        c.offer(round);
+      }
+      auto res = csp::go("chooser", [=]() -> csp::Proc<int> {
+        auto r = co_await csp::take_any(chans);
+        co_return r.value == round ? r.index : -1;
+      });
+      int idx = *res.take_blocking();
+      REQUIRE(idx >= 0);
+      ++wins[static_cast<size_t>(idx)];
+    }
+    chans[2].close();
+    chans[2].poll();
+    auto closed = csp::take_any_blocking(std::vector<csp::Chan<int>>{chans[2]});
+    CHECK(closed.index == 0);
+    CHECK_FALSE(closed.value);
+    auto first = csp::take_any_blocking(chans, csp::priority);
+    CHECK(first.index == 0);  // every channel still holds a value: listed order wins
+  });
+  REQUIRE(r.ok());
+  for (int w : wins) CHECK(w > 60);  // 100 expected each, seeded
+}

@@ -67,14 +67,15 @@ void check_protocol(const csptrace::TraceModel& m) {
     } else if (k == EventKind::Exit) {
       CHECK(waiting.count(p) == 0);
     } else if (k == EventKind::AltOffer) {
-      // alt_guard events follow, indices 0, 1, ...; then the alt continues.
-      size_t j = i + 1;
+      // The process's next events are its alt_guard events, indices 0, 1, ... (on the pool,
+      // other processes' events may come in between).
       int32_t index = 0;
-      while (j < m.size() && m.kind(j) == EventKind::AltGuard) {
+      for (size_t j = i + 1; j < m.size(); ++j) {
+        if (m.proc_index(j) != p) continue;
+        if (m.kind(j) != EventKind::AltGuard) break;
         auto g = m.event(j);
         CHECK(g.index == index++);
         CHECK(g.alt == m.event(i).alt);
-        ++j;
       }
       CHECK(index > 0);
     } else if (k == EventKind::Transfer) {
@@ -83,9 +84,12 @@ void check_protocol(const csptrace::TraceModel& m) {
       // through a buffer.
       CHECK((e.from != e.to || e.via == csptrace::Via::Buffer));
     } else if (k == EventKind::TimerFire) {
-      REQUIRE(i + 1 < m.size());
-      CHECK(m.kind(i + 1) == EventKind::ChanClose);
-      CHECK(m.chan_index(i + 1) == m.chan_index(i));
+      // The timer channel's next event is its close, by nobody.
+      size_t j = i + 1;
+      while (j < m.size() && m.chan_index(j) != m.chan_index(i)) ++j;
+      REQUIRE(j < m.size());
+      CHECK(m.kind(j) == EventKind::ChanClose);
+      CHECK(m.proc_index(j) == csptrace::kNone);
     }
   }
   // Every wake names a partner that was not waiting itself at that moment (except timers).

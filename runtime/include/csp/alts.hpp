@@ -129,22 +129,10 @@ class [[nodiscard]] AltsOperation {
   }
 
   bool await_ready() const noexcept { return false; }
-  bool await_suspend(std::coroutine_handle<> h) {
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("alts", first_chan(), loc());
-    p.resume_point = h;
     prepare();
-    // Set before the waiters are published: once begin() returns false a partner may already
-    // have resumed this frame on another worker, so nothing in it is written afterwards.
-    waiting_ = true;
-    bool done = false;
-    try {
-      done = call_.begin(p, detail::WaitMode::Park);
-    } catch (...) {
-      waiting_ = false;
-      throw;
-    }
-    if (done) waiting_ = false;
-    return !done;
+    return call_.suspend(p, h, waiting_);
   }
   AltResult<G...> await_resume() {
     if (waiting_) {
@@ -158,15 +146,7 @@ class [[nodiscard]] AltsOperation {
   AltResult<G...> run_blocking() {
     detail::Process& p = detail::blocking_process_for("alts_blocking", first_chan(), loc());
     prepare();
-    if (!call_.begin(p, detail::WaitMode::Block)) {
-      try {
-        detail::block_until_woken(p, nullptr, 0);
-      } catch (...) {
-        call_.end();
-        throw;
-      }
-      call_.end();
-    }
+    call_.wait_blocking(p);
     return result();
   }
 

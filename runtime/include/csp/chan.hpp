@@ -10,6 +10,7 @@
 #pragma once
 
 #include <csp/buffer_spec.hpp>
+#include <csp/describe.hpp>
 #include <csp/detail/channel_core.hpp>
 #include <csp/detail/runtime_hooks.hpp>
 #include <csp/errors.hpp>
@@ -121,6 +122,14 @@ class Chan {
   }
 
   detail::ChannelCore* core_ = nullptr;
+};
+
+// A channel sent over a channel shows as its name in the trace.
+template <class T>
+struct Describe<Chan<T>> {
+  static Preview preview(const Chan<T>& c) {
+    return Preview::of_text(c.valid() ? "chan " + c.name() : "null chan");
+  }
 };
 
 // An unbuffered channel, or one with the given buffer. Unnamed channels are called "chan-N".

@@ -49,15 +49,21 @@ class GoProcess final : public Process {
     register_go(*this, result_, value_ops<ResultOf<R>>());
     result_->retain();
     Chan<ResultOf<R>> out(result_);
-    task_.emplace(std::invoke(fn_));
-    task_->handle().promise().root = this;
-    resume_point = task_->handle();
+    try {
+      task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
+    } catch (...) {             // e.g. allocating the frame failed: the process ends at once
+      finish_process(*this, result_, std::current_exception());
+      delete this;
+      return out;
+    }
+    task_.handle().promise().root = this;
+    resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker
     return out;
   }
 
   void on_root_done() override {
-    auto& promise = task_->handle().promise();
+    auto& promise = task_.handle().promise();
     std::exception_ptr error = promise.error;
     if constexpr (!std::is_void_v<R>) {
       if (!error) {
@@ -67,12 +73,12 @@ class GoProcess final : public Process {
       }
     }
     finish_process(*this, result_, error);
-    task_.reset();  // destroys the (suspended, final) frame
+    task_ = Proc<R>();  // destroys the (suspended, final) frame
     delete this;
   }
 
   void abandon() override {
-    task_.reset();
+    task_ = Proc<R>();
     delete this;
   }
 
@@ -82,7 +88,7 @@ class GoProcess final : public Process {
 
  private:
   F fn_;
-  std::optional<Proc<R>> task_;
+  Proc<R> task_;
   ChannelCore* result_ = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <csp/detail/process.hpp>
+#include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
 #include <exception>
@@ -36,7 +37,7 @@ struct ProcPromiseBase {
       // The body of a go process ended: the process publishes its result and frees itself
       // (this frame included); nothing may touch the frame afterwards.
       pr.root->on_root_done();
-      return std::noop_coroutine();
+      return next_after_park();
     }
     void await_resume() const noexcept {}
   };
@@ -76,6 +77,7 @@ class [[nodiscard]] Proc {
   using promise_type = detail::ProcPromise<T>;
   using handle_type = std::coroutine_handle<promise_type>;
 
+  Proc() noexcept = default;  // no coroutine
   explicit Proc(handle_type h) noexcept : h_(h) {}
   Proc(Proc&& o) noexcept : h_(std::exchange(o.h_, {})) {}
   Proc& operator=(Proc&& o) noexcept {
@@ -107,7 +109,7 @@ class [[nodiscard]] Proc {
   handle_type handle() const noexcept { return h_; }
 
  private:
-  handle_type h_;
+  handle_type h_{};
 };
 
 namespace detail {

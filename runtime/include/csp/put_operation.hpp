@@ -22,16 +22,16 @@ class [[nodiscard]] PutOperation {
   }
 
   bool await_ready() const noexcept { return false; }
-  bool await_suspend(std::coroutine_handle<> h) {
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("put", ch_, loc_);
     p.resume_point = h;
     waiter_.io = &value_;
     const detail::OpStatus st = ch_->put(&value_, &waiter_, {&p, loc_, detail::WaitMode::Park});
     // Waiting: the partner may already have resumed (even finished) this frame on another
     // worker, so nothing in the frame is written after that.
-    if (st == detail::OpStatus::Waiting) return true;
+    if (st == detail::OpStatus::Waiting) return detail::next_after_park();
     status_ = st;
-    return false;
+    return h;
   }
   bool await_resume() const noexcept {
     if (status_ == detail::OpStatus::Waiting) return waiter_.result == detail::WaitResult::Done;

@@ -22,15 +22,17 @@ class [[nodiscard]] TakeOperation {
   }
 
   bool await_ready() const noexcept { return false; }
-  // Completes at once when it can (returns false: no suspension); otherwise parks.
-  bool await_suspend(std::coroutine_handle<> h) {
+  // Completes at once when it can (resumes h); otherwise parks.
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("take", ch_, loc_);
     p.resume_point = h;
     waiter_.io = &result_;
     // After Waiting is returned the partner may already have resumed this frame elsewhere:
     // nothing here touches the frame afterwards.
-    return ch_->take(&result_, &waiter_, {&p, loc_, detail::WaitMode::Park}) ==
-           detail::OpStatus::Waiting;
+    if (ch_->take(&result_, &waiter_, {&p, loc_, detail::WaitMode::Park}) ==
+        detail::OpStatus::Waiting)
+      return detail::next_after_park();
+    return h;  // completed at once: continue
   }
   std::optional<T> await_resume() noexcept(std::is_nothrow_move_constructible_v<T>) {
     return std::move(result_);

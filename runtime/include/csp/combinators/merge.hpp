@@ -1,35 +1,42 @@
-// merge(chans): one channel that receives every value from all of `chans`, and closes when all
-// of them have closed (core.async merge). Each input is forwarded by a process of its own, so a
-// slow input never delays the others; values from one input keep their order.
+// merge (core.async's merge): one channel with the values of several.
 #pragma once
 
-#include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
 #include <csp/go.hpp>
+#include <csp/proc.hpp>
 
-#include <atomic>
-#include <memory>
+#include <source_location>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace csp {
 
+// A channel that receives every value of every input (in the order they arrive), and closes
+// once all inputs have closed. One "merge" process per input forwards its values; a
+// "merge-close" process closes the output when they are all done.
 template <class T>
-Chan<T> merge(const std::vector<Chan<T>>& chans, std::string name = "merged",
-              BufferSpec buffer = {}) {
-  auto out = chan<T>(name, buffer);
-  if (chans.empty()) {
-    out.close();
-    return out;
+Chan<T> merge(std::vector<Chan<T>> inputs, std::string name = "merge", BufferSpec buffer = {},
+              std::source_location loc = std::source_location::current()) {
+  Chan<T> out = chan<T>(name, buffer, loc);
+  std::vector<Chan<Unit>> forwarders;
+  for (const Chan<T>& in : inputs) {
+    forwarders.push_back(go(
+        "merge",
+        [in, out]() -> Proc<void> {
+          while (auto v = co_await in.take()) {
+            if (!co_await out.put(std::move(*v))) break;
+          }
+        },
+        loc));
   }
-  // The last forwarder to see its input closed closes `out`.
-  auto open = std::make_shared<std::atomic<std::size_t>>(chans.size());
-  for (const auto& in : chans)
-    go("merge " + in.name() + " -> " + name, [in, out, open]() -> Proc<void> {
-      while (auto v = co_await in.take())
-        if (!co_await out.put(std::move(*v))) break;
-      if (open->fetch_sub(1, std::memory_order_acq_rel) == 1) out.close();
-    });
+  go(
+      "merge-close",
+      [forwarders = std::move(forwarders), out]() -> Proc<void> {
+        for (const Chan<Unit>& f : forwarders) co_await f.take();
+        out.close();
+      },
+      loc);
   return out;
 }
 

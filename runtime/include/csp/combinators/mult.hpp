@@ -1,95 +1,76 @@
-// mult(source): broadcast. Every value taken from `source` is put on every channel tapped at
-// that moment, and the next value is taken only when all taps have accepted it (core.async
-// mult), so the slowest tap sets the pace — give a slow tap a dropping or sliding buffer.
-// When `source` closes, the taps tapped with close = true are closed. A tap whose put is
-// refused (it was closed) is untapped.
+// Mult (core.async's mult / tap / untap): every value of a source goes to every tap.
 #pragma once
 
 #include <csp/chan.hpp>
 #include <csp/go.hpp>
+#include <csp/proc.hpp>
 
 #include <algorithm>
 #include <memory>
 #include <mutex>
-#include <string>
+#include <source_location>
+#include <utility>
 #include <vector>
 
 namespace csp {
 
-namespace detail {
-
-// Channels registered to receive values, shared by a distributing process and its users.
 template <class T>
-class TapSet {
+class Mult {
  public:
+  // Starts the "mult" process that takes from `source` and puts each value to every tap (one
+  // after the other; the next value is taken when all taps accepted this one). Values arriving
+  // while there is no tap are dropped. When the source closes, taps added with close = true
+  // are closed.
+  explicit Mult(Chan<T> source, std::source_location loc = std::source_location::current())
+      : state_(std::make_shared<State>()) {
+    go(
+        "mult",
+        [source, state = state_]() -> Proc<void> {
+          while (auto v = co_await source.take()) {
+            for (const Tap& t : state->snapshot()) {
+              if (!co_await t.ch.put(*v)) state->remove(t.ch);  // a closed tap leaves
+            }
+          }
+          for (const Tap& t : state->snapshot())
+            if (t.close) t.ch.close();
+        },
+        loc);
+  }
+
+  // Adds a tap: it receives every later value of the source.
+  void tap(Chan<T> ch, bool close = true) {
+    std::lock_guard lk(state_->mu);
+    state_->taps.push_back(Tap{std::move(ch), close});
+  }
+  void untap(const Chan<T>& ch) { state_->remove(ch); }
+  void untap_all() {
+    std::lock_guard lk(state_->mu);
+    state_->taps.clear();
+  }
+
+ private:
   struct Tap {
     Chan<T> ch;
     bool close;
   };
-  void add(Chan<T> ch, bool close) {
-    std::lock_guard lock(mu_);
-    taps_.push_back({std::move(ch), close});
-  }
-  void remove(const Chan<T>& ch) {
-    std::lock_guard lock(mu_);
-    std::erase_if(taps_, [&](const Tap& t) { return t.ch == ch; });
-  }
-  void clear() {
-    std::lock_guard lock(mu_);
-    taps_.clear();
-  }
-  // A copy, so that the distributing process never holds mu_ across a put.
-  std::vector<Tap> snapshot() const {
-    std::lock_guard lock(mu_);
-    return taps_;
-  }
-
- private:
-  mutable std::mutex mu_;  // guards taps_
-  std::vector<Tap> taps_;
-};
-
-}  // namespace detail
-
-template <class T>
-class Mult {
- public:
-  Mult(std::shared_ptr<detail::TapSet<T>> taps, Chan<Unit> done)
-      : taps_(std::move(taps)), done_(std::move(done)) {}
-  // Adds `ch` to the taps. With close, ch is closed when the source closes.
-  void tap(Chan<T> ch, bool close = true) const { taps_->add(std::move(ch), close); }
-  void untap(const Chan<T>& ch) const { taps_->remove(ch); }
-  void untap_all() const { taps_->clear(); }
-  // The distributing process's result channel: closes when the source has closed.
-  const Chan<Unit>& done() const { return done_; }
-
- private:
-  std::shared_ptr<detail::TapSet<T>> taps_;
-  Chan<Unit> done_;
+  struct State {
+    std::mutex mu;
+    std::vector<Tap> taps;  // guarded by mu
+    std::vector<Tap> snapshot() {
+      std::lock_guard lk(mu);
+      return taps;
+    }
+    void remove(const Chan<T>& ch) {
+      std::lock_guard lk(mu);
+      std::erase_if(taps, [&](const Tap& t) { return t.ch == ch; });
+    }
+  };
+  std::shared_ptr<State> state_;
 };
 
 template <class T>
-Mult<T> mult(Chan<T> source, std::string name = {}) {
-  if (name.empty()) name = "mult " + source.name();
-  auto taps = std::make_shared<detail::TapSet<T>>();
-  auto done = go(std::move(name), [source, taps]() -> Proc<void> {
-    while (auto v = co_await source.take())
-      for (const auto& t : taps->snapshot())
-        if (!co_await t.ch.put(*v)) taps->remove(t.ch);
-    for (const auto& t : taps->snapshot())
-      if (t.close) t.ch.close();
-  });
-  return Mult<T>(std::move(taps), std::move(done));
-}
-
-template <class T>
-void tap(const Mult<T>& m, Chan<T> ch, bool close = true) {
-  m.tap(std::move(ch), close);
-}
-
-template <class T>
-void untap(const Mult<T>& m, const Chan<T>& ch) {
-  m.untap(ch);
+Mult<T> mult(Chan<T> source, std::source_location loc = std::source_location::current()) {
+  return Mult<T>(std::move(source), loc);
 }
 
 }  // namespace csp

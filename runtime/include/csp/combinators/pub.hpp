@@ -1,97 +1,87 @@
-// pub(source, topic_fn): publish/subscribe. Each value taken from `source` goes to the channels
-// subscribed to its topic, topic_fn(value) (core.async pub/sub). Values with no subscriber are
-// dropped. Like mult, the next value is taken once every subscriber of this one accepted it.
-// When `source` closes, the subscriptions made with close = true are closed.
+// Pub (core.async's pub / sub / unsub): route each value to the subscribers of its topic.
 #pragma once
 
-#include <csp/combinators/mult.hpp>
+#include <csp/chan.hpp>
+#include <csp/go.hpp>
+#include <csp/proc.hpp>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <string>
-#include <type_traits>
+#include <source_location>
+#include <utility>
 #include <vector>
 
 namespace csp {
 
-namespace detail {
-
-// Subscriptions by topic, shared by the distributing process and its users.
-template <class T, class Topic>
-class Subscriptions {
- public:
-  std::shared_ptr<TapSet<T>> topic(const Topic& t) {
-    std::lock_guard lock(mu_);
-    auto& set = by_topic_[t];
-    if (!set) set = std::make_shared<TapSet<T>>();
-    return set;
-  }
-  std::shared_ptr<TapSet<T>> find(const Topic& t) const {
-    std::lock_guard lock(mu_);
-    auto it = by_topic_.find(t);
-    return it == by_topic_.end() ? nullptr : it->second;
-  }
-  std::vector<std::shared_ptr<TapSet<T>>> all() const {
-    std::lock_guard lock(mu_);
-    std::vector<std::shared_ptr<TapSet<T>>> out;
-    for (const auto& [t, set] : by_topic_) out.push_back(set);
-    return out;
-  }
-  void erase(const Topic& t) {
-    std::lock_guard lock(mu_);
-    by_topic_.erase(t);
-  }
-
- private:
-  mutable std::mutex mu_;  // guards by_topic_ (each TapSet guards itself)
-  std::map<Topic, std::shared_ptr<TapSet<T>>> by_topic_;
-};
-
-}  // namespace detail
-
 template <class T, class Topic>
 class Pub {
  public:
-  Pub(std::shared_ptr<detail::Subscriptions<T, Topic>> subs, Chan<Unit> done)
-      : subs_(std::move(subs)), done_(std::move(done)) {}
-  void sub(const Topic& topic, Chan<T> ch, bool close = true) const {
-    subs_->topic(topic)->add(std::move(ch), close);
+  // Starts the "pub" process: each value v of `source` goes to every subscriber of
+  // topic_of(v), one after the other; values of a topic without subscribers are dropped. When
+  // the source closes, subscriptions made with close = true are closed.
+  Pub(Chan<T> source, std::function<Topic(const T&)> topic_of,
+      std::source_location loc = std::source_location::current())
+      : state_(std::make_shared<State>()) {
+    go(
+        "pub",
+        [source, topic_of = std::move(topic_of), state = state_]() -> Proc<void> {
+          while (auto v = co_await source.take()) {
+            const Topic topic = topic_of(*v);
+            for (const Sub& s : state->subscribers(topic)) {
+              if (!co_await s.ch.put(*v)) state->remove(topic, s.ch);
+            }
+          }
+          for (const Sub& s : state->all())
+            if (s.close) s.ch.close();
+        },
+        loc);
   }
-  void unsub(const Topic& topic, const Chan<T>& ch) const {
-    if (auto set = subs_->find(topic)) set->remove(ch);
+
+  void sub(const Topic& topic, Chan<T> ch, bool close = true) {
+    std::lock_guard lk(state_->mu);
+    state_->subs[topic].push_back(Sub{std::move(ch), close});
   }
-  void unsub_all(const Topic& topic) const { subs_->erase(topic); }
-  // The distributing process's result channel: closes when the source has closed.
-  const Chan<Unit>& done() const { return done_; }
+  void unsub(const Topic& topic, const Chan<T>& ch) { state_->remove(topic, ch); }
+  void unsub_all(const Topic& topic) {
+    std::lock_guard lk(state_->mu);
+    state_->subs.erase(topic);
+  }
 
  private:
-  std::shared_ptr<detail::Subscriptions<T, Topic>> subs_;
-  Chan<Unit> done_;
+  struct Sub {
+    Chan<T> ch;
+    bool close;
+  };
+  struct State {
+    std::mutex mu;
+    std::map<Topic, std::vector<Sub>> subs;  // guarded by mu
+    std::vector<Sub> subscribers(const Topic& t) {
+      std::lock_guard lk(mu);
+      auto it = subs.find(t);
+      return it == subs.end() ? std::vector<Sub>{} : it->second;
+    }
+    std::vector<Sub> all() {
+      std::lock_guard lk(mu);
+      std::vector<Sub> out;
+      for (auto& [topic, list] : subs) out.insert(out.end(), list.begin(), list.end());
+      return out;
+    }
+    void remove(const Topic& t, const Chan<T>& ch) {
+      std::lock_guard lk(mu);
+      auto it = subs.find(t);
+      if (it != subs.end()) std::erase_if(it->second, [&](const Sub& s) { return s.ch == ch; });
+    }
+  };
+  std::shared_ptr<State> state_;
 };
 
 template <class T, class F>
-auto pub(Chan<T> source, F topic_fn, std::string name = {}) {
+auto pub(Chan<T> source, F topic_of, std::source_location loc = std::source_location::current()) {
   using Topic = std::decay_t<std::invoke_result_t<F&, const T&>>;
-  if (name.empty()) name = "pub " + source.name();
-  auto subs = std::make_shared<detail::Subscriptions<T, Topic>>();
-  auto done = go(std::move(name), [source, subs, topic_fn]() mutable -> Proc<void> {
-    while (auto v = co_await source.take()) {
-      auto set = subs->find(topic_fn(static_cast<const T&>(*v)));
-      if (!set) continue;
-      for (const auto& s : set->snapshot())
-        if (!co_await s.ch.put(*v)) set->remove(s.ch);
-    }
-    for (const auto& set : subs->all())
-      for (const auto& s : set->snapshot())
-        if (s.close) s.ch.close();
-  });
-  return Pub<T, Topic>(std::move(subs), std::move(done));
-}
-
-template <class T, class Topic>
-void sub(const Pub<T, Topic>& p, const Topic& topic, Chan<T> ch, bool close = true) {
-  p.sub(topic, std::move(ch), close);
+  return Pub<T, Topic>(std::move(source), std::function<Topic(const T&)>(std::move(topic_of)), loc);
 }
 
 }  // namespace csp

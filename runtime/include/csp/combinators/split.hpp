@@ -1,29 +1,34 @@
-// split(pred, from): two channels; values for which pred is true go to the first, the others to
-// the second (core.async split). Both close when `from` closes.
+// split (core.async's split): route each value by a predicate.
 #pragma once
 
-#include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
 #include <csp/go.hpp>
+#include <csp/proc.hpp>
 
-#include <string>
+#include <source_location>
 #include <utility>
 
 namespace csp {
 
-template <class T, class Pred>
-std::pair<Chan<T>, Chan<T>> split(Pred pred, Chan<T> from, BufferSpec true_buffer = {},
-                                  BufferSpec false_buffer = {}) {
-  auto yes = chan<T>(from.name() + " (true)", true_buffer);
-  auto no = chan<T>(from.name() + " (false)", false_buffer);
-  go("split " + from.name(), [from, yes, no, pred]() mutable -> Proc<void> {
-    while (auto v = co_await from.take()) {
-      const bool which = pred(static_cast<const T&>(*v));
-      if (!co_await (which ? yes : no).put(std::move(*v))) break;
-    }
-    yes.close();
-    no.close();
-  });
+// Two channels: values for which pred(v) is true go to the first, the others to the second.
+// Both close when `ch` closes.
+template <class T, class P>
+std::pair<Chan<T>, Chan<T>> split(P pred, Chan<T> ch, BufferSpec true_buffer = {},
+                                  BufferSpec false_buffer = {},
+                                  std::source_location loc = std::source_location::current()) {
+  Chan<T> yes = chan<T>("split-true", true_buffer, loc);
+  Chan<T> no = chan<T>("split-false", false_buffer, loc);
+  go(
+      "split",
+      [pred = std::move(pred), ch, yes, no]() -> Proc<void> {
+        while (auto v = co_await ch.take()) {
+          const Chan<T>& to = pred(*v) ? yes : no;
+          co_await to.put(std::move(*v));
+        }
+        yes.close();
+        no.close();
+      },
+      loc);
   return {yes, no};
 }
 

@@ -7,6 +7,7 @@
 
 #include <csptrace/schema.hpp>
 
+#include <coroutine>
 #include <cstddef>
 #include <source_location>
 
@@ -35,6 +36,15 @@ struct AltCall {
   bool begin(Process& p, WaitMode mode);
   // After the wake: unlinks the waiters still queued and sets `chosen`.
   void end() noexcept;
+
+  // The co_await path of a go process suspended at h: returns h to continue when the alt
+  // completed at once, else the process to run next while it waits. `waiting` is set before
+  // the waiters are published (after that the frame may run elsewhere) and cleared when the
+  // alt completed at once; await_resume calls end() when it is still set.
+  std::coroutine_handle<> suspend(Process& p, std::coroutine_handle<> h, bool& waiting);
+  // The blocking path (threads, main): offers, waits, withdraws. Throws like
+  // block_until_woken.
+  void wait_blocking(Process& p);
 };
 
 }  // namespace csp::detail

@@ -114,6 +114,7 @@ class ChannelCore {
   Waiter* claim_first(WaitQueue& q) noexcept;      // first live waiter, claimed and unlinked
   void push_buffer(void* src, csptrace::ProcId from);
   void pop_buffer_into(void* dst, csptrace::ProcId& from);
+  // Called when a queue is at the cap: drops stale waiters, throws if still full.
   void check_cap(WaitQueue& q, csptrace::WaitOp op, const OpContext& ctx);
   void close_locked(Process* closer, std::source_location loc);
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);

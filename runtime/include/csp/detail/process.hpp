@@ -17,10 +17,10 @@ class ChannelCore;
 // What a waiting process waits on, for deadlock reports. Written by the process itself under
 // the lock(s) of the channel(s) it waits on, before it becomes visible to partners.
 struct WaitInfo {
-  csptrace::WaitOp op = csptrace::WaitOp::Take;
   ChannelCore* chan = nullptr;  // for alts: the first guard's channel
-  uint32_t alt = 0;             // alt number when op == Alts
   std::source_location loc{};
+  uint32_t alt = 0;  // alt number when op == Alts
+  csptrace::WaitOp op = csptrace::WaitOp::Take;
 };
 
 // How a blocked thread is released (Process::signal).
@@ -29,6 +29,8 @@ enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
 class Process {
  public:
   Process(Runtime& rt, std::string name, csptrace::ProcMode mode, std::source_location loc);
+  Process(Runtime& rt, csptrace::ProcId id, std::string name, csptrace::ProcMode mode,
+          std::source_location loc);
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
   virtual ~Process();
@@ -40,10 +42,9 @@ class Process {
   // their waiters) and free it, recording nothing.
   virtual void abandon() {}
 
+  // Members ordered to keep a parked process small (see docs/runtime.md, Performance).
   Runtime& rt;
-  const csptrace::ProcId id;
-  const csptrace::ProcMode mode;
-  const std::string name;
+  const std::string& name;  // kept by the runtime for the whole run (one copy per name)
   const std::source_location spawned_at;
 
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
@@ -56,14 +57,16 @@ class Process {
   Process* reg_next = nullptr;
 
   WaitInfo wait;
+  const csptrace::ProcId id;
   uint32_t alts_started = 0;  // touched only by the process itself
-
   // Threads and main: the release word a blocked thread waits on (see Signal).
   std::atomic<uint32_t> signal{0};
+  const csptrace::ProcMode mode;
 };
 
 // The process running on this OS thread: a go process while a worker runs it, else the thread's
 // own process (main or a csp::thread), else null (a thread the runtime does not know).
-inline thread_local Process* tl_current = nullptr;
+// initial-exec: a plain %fs-relative load on the hot path (the library is never dlopen'ed).
+inline thread_local Process* tl_current __attribute__((tls_model("initial-exec"))) = nullptr;
 
 }  // namespace csp::detail

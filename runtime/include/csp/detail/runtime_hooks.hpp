@@ -6,6 +6,7 @@
 #include <csp/detail/process.hpp>
 #include <csp/detail/waiter.hpp>
 
+#include <coroutine>
 #include <source_location>
 
 namespace csp::detail {
@@ -17,7 +18,13 @@ Runtime& runtime_for(const char* what, std::source_location loc);
 
 // The calling process, for an operation `op` on `ch`. Throws ChannelError (naming the operation,
 // channel and line) outside csp::run or on a thread the runtime does not know.
-Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc);
+Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_location loc);
+inline Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+  Process* p = tl_current;
+  if (p != nullptr && p->mode == csptrace::ProcMode::Go) [[likely]]
+    return *p;
+  return process_for_slow(op, ch, loc);
+}
 
 // The calling thread's process for a blocking operation. Throws BlockingCallError when called
 // inside a go process (it would stall a pool worker), ChannelError as process_for.
@@ -26,6 +33,10 @@ Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source
 // Blocks the calling thread until one of its queued waiters is completed. On a deadlock or
 // shutdown it unlinks the waiters still queued and throws csp::Deadlock / csp::Shutdown.
 void block_until_woken(Process& p, Waiter* waiters, std::size_t count);
+
+// What a go process that just parked hands its worker to (symmetric transfer): the worker's
+// run-next process on the pool, else nothing (noop: back to the scheduler loop).
+std::coroutine_handle<> next_after_park() noexcept;
 
 // Seed-derived random number for alts (the deterministic scheduler's stream, or a per-thread
 // one on the pool).

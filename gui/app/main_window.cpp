@@ -420,10 +420,12 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
     return;
   }
   findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
-  // A hung program's problem shows at first glance: the first error is highlighted at once
-  // (the cursor stays at the start).
+  // A hung program's problem shows at first glance: the first error is highlighted and the
+  // cursor moves to it, so the panels show who waits on what (Home goes back to the start;
+  // --at still wins, it is applied after this).
   const auto& fs = doc_->findings();
-  select_finding(!fs.empty() && fs.front().severity == csptrace::Severity::Error ? 0 : -1, false);
+  const bool has_error = !fs.empty() && fs.front().severity == csptrace::Severity::Error;
+  select_finding(has_error ? 0 : -1, has_error);
   statusBar()->showMessage(status);
   emit document_shown();
 }

@@ -27,7 +27,7 @@ Runtime& runtime_for(const char* what, std::source_location loc) {
 
 ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
                                std::string_view name, std::source_location loc,
-                               int64_t timer_ns) {
+                               int64_t timer_ns, const Process* result_of) {
   Runtime& rt = runtime_for("csp::chan", loc);
   const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
                      kind == BufferKind::Sliding;
@@ -44,6 +44,7 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
     if (loc.line() != 0) e.with_loc(rt.loc_id(loc));
     if (timer_ns >= 0) e.with_duration(timer_ns);
     if (creator) e.with_proc(creator->id);
+    if (result_of) e.with_partner(result_of->id);
     rt.rec->record(e);
   }
   return ch;

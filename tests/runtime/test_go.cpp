@@ -25,7 +25,7 @@ csp::Proc<int> fails() {
 TEST_CASE("a go process's result channel gets its value, then closes", "[go]") {
   csp::RunResult r = csp::run(csp::Options{}, [&] {
     auto res = csp::go("answer", []() -> csp::Proc<int> { co_return 42; });
-    CHECK(res.name() == "answer");
+    CHECK(res.name() == "result of answer");
     CHECK(res.take_blocking() == 42);
     CHECK_FALSE(res.take_blocking());
     auto done = csp::go("void", []() -> csp::Proc<void> { co_return; });

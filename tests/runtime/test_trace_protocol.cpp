@@ -167,3 +167,24 @@ TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", 
   const char* missing[] = {"prog", "--trace"};
   CHECK_THROWS_WITH(csp::Options::from_args(2, missing), Catch::Contains("missing value"));
 }
+
+TEST_CASE("a result channel's chan_make names its owner", "[protocol]") {
+  csp::Options opt;
+  opt.seed = 1;
+  auto t = rt_test::run_traced(opt, [] {
+    auto res = csp::go("answer", []() -> csp::Proc<int> { co_return 42; });
+    res.take_blocking();
+  }, "result-owner");
+  const auto& m = t.model;
+  uint32_t answer = csptrace::kNone;
+  for (uint32_t p = 0; p < m.processes().size(); ++p)
+    if (m.processes()[p].name == "answer") answer = p;
+  REQUIRE(answer != csptrace::kNone);
+  bool found = false;
+  for (const auto& c : m.channels())
+    if (c.name == "result of answer") {
+      found = true;
+      REQUIRE(c.result_of == answer);
+    }
+  REQUIRE(found);
+}

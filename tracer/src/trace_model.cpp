@@ -206,6 +206,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
       c.buffer = e.buffer;
       c.cap = e.cap;
       c.duration = e.duration;
+      c.result_of = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;
       c.loc = std::string(m.str(e.loc));
       c.make_event = index;
       chan_ix = static_cast<uint32_t>(m.channels_.size());

@@ -4,7 +4,7 @@
 //   csp::Chan<csp::Unit> t = csp::thread("writer", [=] { c.put_blocking(1); });
 //
 // The callable is moved into runtime-owned storage before it is invoked, so a capturing lambda
-// never dangles across a suspension. Both return a result channel (named after the process,
+// never dangles across a suspension. Both return a result channel ("result of NAME",
 // buffer 1) that receives the result, then closes; for a void body it just closes. An exception
 // escaping the body is recorded (exit status error), closes the result channel and is reported
 // in csp::run's RunResult.

@@ -95,7 +95,7 @@ struct Value;  // event.hpp
   X(thread, "thread", uint32_t, "OS thread / worker index that recorded the event")             \
   X(proc, "proc", ProcId, "the process the event is about")                                     \
   X(chan, "chan", ChanId, "the channel the event is about")                                     \
-  X(partner, "partner", ProcId, "the other process: parent on spawn, waker on resume")          \
+  X(partner, "partner", ProcId, "the other process: parent on spawn, waker on resume, owner of a result channel on chan_make")          \
   X(from, "from", ProcId, "transfer: the process that put the value")                           \
   X(to, "to", ProcId, "transfer: the process that took the value")                              \
   X(name, "name", StrId, "name of a process or channel (shown in the viewer)")                  \
@@ -151,8 +151,8 @@ std::optional<Field> parse_field(std::string_view key) noexcept;
   X(Exit, "exit", f::proc | f::status, f::message,                                                 \
     "a process ended, normally or with an exception",                                              \
     R"({"seq":40,"t":90000,"kind":"exit","proc":2,"status":"ok"})")                               \
-  X(ChanMake, "chan_make", f::chan | f::name | f::buffer | f::cap, f::proc | f::loc | f::duration, \
-    "a channel was created (timer channels carry their duration)",                                  \
+  X(ChanMake, "chan_make", f::chan | f::name | f::buffer | f::cap, f::proc | f::partner | f::loc | f::duration, \
+    "a channel was created; timer channels carry their duration, a process's result channel its owner as partner",                                  \
     R"({"seq":1,"t":900,"kind":"chan_make","proc":1,"chan":1,"name":"money","buffer":"unbuffered","cap":0})") \
   X(ChanClose, "chan_close", f::chan, f::proc | f::loc,                                            \
     "a channel was closed; proc is who closed it (none for a timer)",                              \

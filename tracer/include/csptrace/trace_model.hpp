@@ -47,6 +47,7 @@ struct ChannelInfo {
   BufferKind buffer = BufferKind::Unbuffered;
   uint32_t cap = 0;
   int64_t duration = 0;         // timer channels only
+  uint32_t result_of = kNone;   // the process whose result it carries (go / thread), or kNone
   std::string loc;
   size_t make_event = 0;
   size_t close_event = kNone;   // event index of its (first) close, or kNone

@@ -39,10 +39,15 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       case EventKind::ChanMake:
         if (c == kNone) break;
         users_[c].creator = p;
-        // go(name, f) / thread(name, f): spawn, then the parent makes the result channel named
-        // after the child (other threads' events may come in between).
-        if (p != kNone && last_child_[p] != kNone &&
-            m.processes()[last_child_[p]].name == m.channels()[c].name) {
+        // A result channel names its owner (chan_make's partner). Older and hand-written traces
+        // may not: there go(name, f) / thread(name, f) is a spawn, then the parent makes the
+        // result channel named after the child (other threads' events may come in between).
+        if (const uint32_t owner = m.channels()[c].result_of; owner != kNone) {
+          users_[c].owner = owner;
+          use(c, owner, WaitOp::Put, i);
+          if (p != kNone && last_child_[p] == owner) last_child_[p] = kNone;
+        } else if (p != kNone && last_child_[p] != kNone &&
+                   m.processes()[last_child_[p]].name == m.channels()[c].name) {
           users_[c].owner = last_child_[p];
           use(c, last_child_[p], WaitOp::Put, i);
           last_child_[p] = kNone;

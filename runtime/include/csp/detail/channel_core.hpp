@@ -56,9 +56,11 @@ class ChannelCore {
  public:
   // Creates a channel (refcount 1) in the current run and records chan_make.
   // Timer channels pass their duration (recorded in chan_make).
+  // `result_of`: the process whose result this channel carries (go / thread), recorded as the
+  // chan_make's partner so that readers need not guess it from names.
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
                            std::string_view name, std::source_location loc,
-                           int64_t timer_ns = -1);
+                           int64_t timer_ns = -1, const Process* result_of = nullptr);
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 

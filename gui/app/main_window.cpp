@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include "shortcuts_dialog.hpp"
+#include "perfetto_export.hpp"
 #include "timeline_export.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -116,6 +117,8 @@ void MainWindow::build_actions() {
                          [this] { choose_and_export(false); });
   act_export_svg_ = make(QStringLiteral("Export view as &SVG…"), QKeySequence(QStringLiteral("Ctrl+Shift+E")),
                          [this] { choose_and_export(true); });
+  act_export_perfetto_ = make(QStringLiteral("Export trace for &Perfetto…"), QKeySequence(),
+                              [this] { choose_and_export_perfetto(); });
   act_quit_ = make(QStringLiteral("&Quit"), QKeySequence::Quit, [this] { close(); });
 
   act_start_ = make(QStringLiteral("Jump to start"), QKeySequence(Qt::Key_Home), [this] { stepper_->to_start(); });
@@ -180,6 +183,7 @@ void MainWindow::build_menus() {
   file->addSeparator();
   file->addAction(act_export_png_);
   file->addAction(act_export_svg_);
+  file->addAction(act_export_perfetto_);
   file->addSeparator();
   file->addAction(act_quit_);
 
@@ -474,7 +478,8 @@ void MainWindow::on_cursor_moved() {
   timeline_->set_selected(ev);
   const bool has = doc_ != nullptr;
   for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_,
-                     act_waker_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_})
+                     act_waker_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_,
+                     act_export_perfetto_})
     a->setEnabled(has);
   act_next_finding_->setEnabled(has && !doc_->findings().empty());
   if (!has) {
@@ -558,6 +563,19 @@ void MainWindow::choose_and_export(bool svg) {
   QString error;
   if (!export_view(path, &error)) QMessageBox::warning(this, QStringLiteral("Export failed"), error);
   else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
+}
+
+void MainWindow::choose_and_export_perfetto() {
+  if (!doc_) return;
+  const QString suggested = QFileInfo(path_).completeBaseName() + QStringLiteral(".perfetto.json");
+  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export trace for Perfetto"),
+                                                    suggested, QStringLiteral("Chrome trace JSON (*.json)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!export_perfetto(doc_->model(), path, &error))
+    QMessageBox::warning(this, QStringLiteral("Export failed"), error);
+  else
+    statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path), 5000);
 }
 
 void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, actions()); }

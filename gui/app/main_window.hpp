@@ -89,6 +89,7 @@ class MainWindow : public QMainWindow {
   void rebuild_recent_menu();
   void choose_and_open();
   void choose_and_export(bool svg);
+  void choose_and_export_perfetto();
   void show_shortcuts();
   void update_lane_focus();
 
@@ -122,7 +123,7 @@ class MainWindow : public QMainWindow {
   QToolBar* toolbar_ = nullptr;
   QMenu* recent_menu_ = nullptr;
 
-  QAction *act_open_, *act_export_png_, *act_export_svg_, *act_quit_;
+  QAction *act_open_, *act_export_png_, *act_export_svg_, *act_export_perfetto_, *act_quit_;
   QAction *act_start_, *act_prev_rdv_, *act_prev_, *act_play_, *act_next_, *act_next_rdv_, *act_end_;
   QAction *act_fit_, *act_zoom_in_, *act_zoom_out_, *act_back_, *act_forward_;
   QAction *act_next_finding_, *act_waker_;

@@ -2,6 +2,7 @@
 
 #include "command_line.hpp"
 #include "main_window.hpp"
+#include "perfetto_export.hpp"
 #include "trace_load_job.hpp"
 
 #include <QApplication>
@@ -12,6 +13,8 @@
 #include <QSignalSpy>
 #include <QSet>
 #include <QTemporaryDir>
+
+#include <csptrace/trace_reader.hpp>
 
 #include <fstream>
 
@@ -131,6 +134,21 @@ TEST_CASE("export writes PNG and SVG", "[window][export]") {
   const QByteArray text = f.readAll();
   CHECK(text.contains("<svg"));
   CHECK(text.contains("hot-dog-machine"));
+}
+
+TEST_CASE("export for Perfetto writes Chrome trace JSON, and names an unwritable file", "[window][export]") {
+  QTemporaryDir dir;
+  QString error;
+  const csptrace::TraceModel m = csptrace::load_trace(fixture_path("hotdog.jsonl").toStdString());
+  const QString json = dir.filePath(QStringLiteral("t.json"));
+  REQUIRE(export_perfetto(m, json, &error));
+  QFile f(json);
+  REQUIRE(f.open(QIODevice::ReadOnly));
+  const QByteArray text = f.readAll();
+  CHECK(text.contains("traceEvents"));
+  CHECK(text.contains("hot-dog-machine"));
+  CHECK_FALSE(export_perfetto(m, QStringLiteral("/nonexistent/dir/t.json"), &error));
+  CHECK(error.contains("/nonexistent/dir/t.json"));
 }
 
 TEST_CASE("the command line is parsed with clear errors", "[window][cli]") {

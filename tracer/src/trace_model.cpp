@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace csptrace {
 
@@ -43,6 +44,82 @@ Event TraceModel::event(size_t i) const {
   binary::decode_record(c, e, prev_seq, prev_t);
   return e;
 }
+
+namespace {
+
+// Readers for the model's own records: the builder wrote or checked every one, so they skip the
+// bounds and range checks of binary::decode_record. They mirror the field encoders of
+// binary_codec.cpp (varints, zigzag for signed numbers, one byte for bools and enumerations, a
+// tag byte then a number for values); test_trace_model checks field<F>() against event().
+uint64_t next_varint(const uint8_t*& p) {
+  uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    const uint8_t b = *p++;
+    v |= uint64_t(b & 0x7f) << shift;
+    if (!(b & 0x80)) return v;
+  }
+}
+
+template <class T>
+T next_field(const uint8_t*& p) {
+  if constexpr (std::is_same_v<T, Value>) {
+    switch (*p++) {
+      case 1: {
+        const uint64_t u = next_varint(p);
+        return Value::integer(static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1));
+      }
+      case 2: return Value::text_id(static_cast<StrId>(next_varint(p)));
+      default: return Value{};
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return *p++ != 0;
+  } else if constexpr (std::is_enum_v<T>) {
+    return static_cast<T>(*p++);
+  } else if constexpr (std::is_signed_v<T>) {
+    const uint64_t u = next_varint(p);
+    return static_cast<T>(static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1));
+  } else {
+    return static_cast<T>(next_varint(p));
+  }
+}
+
+void skip_field(const uint8_t*& p, Field fl) {
+  switch (fl) {
+#define CSPTRACE_SKIP_FIELD(member, key, T, doc) \
+  case Field::member: next_field<T>(p); break;
+    CSPTRACE_FIELDS(CSPTRACE_SKIP_FIELD)
+#undef CSPTRACE_SKIP_FIELD
+    case Field::count_: break;
+  }
+}
+
+}  // namespace
+
+template <Field F>
+FieldType<F> TraceModel::field(size_t i) const {
+  if constexpr (F == Field::seq) {
+    return seq(i);
+  } else if constexpr (F == Field::t) {
+    return t_[i];
+  } else {
+    constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
+    const uint8_t* p = records_.data() + record_at_[i];
+    const FieldMask present = binary::record_present(p);
+    if (!(present & bit)) return FieldType<F>{};
+    ++p;  // kind
+    while (*p++ & 0x80) {  // which optional fields are present
+    }
+    p += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
+    for (FieldMask rest = present & (bit - 1) & ~(f::seq | f::t); rest; rest &= rest - 1)
+      skip_field(p, static_cast<Field>(__builtin_ctz(rest)));
+    return next_field<FieldType<F>>(p);
+  }
+}
+
+#define CSPTRACE_FIELD_INSTANCE(member, key, T, doc) \
+  template T TraceModel::field<Field::member>(size_t) const;
+CSPTRACE_FIELDS(CSPTRACE_FIELD_INSTANCE)
+#undef CSPTRACE_FIELD_INSTANCE
 
 std::string TraceModel::value_text(const Value& v) const {
   switch (v.kind) {

@@ -57,11 +57,11 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       case EventKind::Park:
       case EventKind::Block:
       case EventKind::Refused:
-        if (c != kNone) use(c, p, m.event(i).op, i);
+        if (c != kNone) use(c, p, m.field<Field::op>(i), i);
         break;
       case EventKind::Transfer:
         use(c, m.to_index(i), WaitOp::Take, i);
-        if (m.event(i).via == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
+        if (m.field<Field::via>(i) == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
         break;
       case EventKind::BufPut:
         use(c, p, WaitOp::Put, i);
@@ -73,13 +73,13 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
         break;
       case EventKind::AltOffer: offering[p].clear(); break;
       case EventKind::AltGuard: {
-        const WaitOp op = m.event(i).op;
+        const WaitOp op = m.field<Field::op>(i);
         use(c, p, op, i);
         offering[p].push_back({op, c});
         break;
       }
       case EventKind::AltChoice: {
-        const int32_t idx = m.event(i).index;
+        const int32_t idx = m.field<Field::index>(i);
         auto& guards = offering[p];
         if (idx >= 0 && size_t(idx) < guards.size() &&
             m.channels()[guards[idx].second].buffer == BufferKind::Timer)

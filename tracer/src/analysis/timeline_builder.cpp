@@ -90,7 +90,7 @@ void TimelineBuilder::after(const ReplayState& s) {
   }
   if (m_.kind(i) == EventKind::Transfer)
     t_.rendezvous_.push_back({i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i),
-                              m_.event(i).via});
+                              m_.field<Field::via>(i)});
 }
 
 Timeline TimelineBuilder::finish() && { return std::move(t_); }

@@ -47,6 +47,21 @@ Event TraceModel::event(size_t i) const {
 
 namespace {
 
+// required_fields() as a table the compiler sees (seq and t are required on every kind).
+constexpr FieldMask kRequired[] = {
+#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
+    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
+#undef CSPTRACE_MODEL_REQUIRED
+};
+
+// optional_fields() likewise: the fields a record's presence bits stand for, lowest bit first.
+constexpr FieldMask kOptional[] = {
+#define CSPTRACE_MODEL_OPTIONAL(E, name, req, opt, doc, example) \
+  (kCommonOptional | (opt)) & ~(kCommonRequired | (req)),
+    CSPTRACE_KINDS(CSPTRACE_MODEL_OPTIONAL)
+#undef CSPTRACE_MODEL_OPTIONAL
+};
+
 // Readers for the model's own records: the builder wrote or checked every one, so they skip the
 // bounds and range checks of binary::decode_record. They mirror the field encoders of
 // binary_codec.cpp (varints, zigzag for signed numbers, one byte for bools and enumerations, a
@@ -83,13 +98,31 @@ T next_field(const uint8_t*& p) {
   }
 }
 
-void skip_field(const uint8_t*& p, Field fl) {
-  switch (fl) {
-#define CSPTRACE_SKIP_FIELD(member, key, T, doc) \
-  case Field::member: next_field<T>(p); break;
-    CSPTRACE_FIELDS(CSPTRACE_SKIP_FIELD)
-#undef CSPTRACE_SKIP_FIELD
-    case Field::count_: break;
+// How each field's bytes are skipped: a varint, one byte, or a value (a tag, then a varint
+// unless the value is none).
+enum class Skip : uint8_t { Varint, Byte, Value };
+template <class T>
+constexpr Skip skip_of() {
+  if constexpr (std::is_same_v<T, Value>) return Skip::Value;
+  else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) return Skip::Byte;
+  else return Skip::Varint;
+}
+constexpr Skip kSkip[] = {
+#define CSPTRACE_SKIP_OF(member, key, T, doc) skip_of<T>(),
+    CSPTRACE_FIELDS(CSPTRACE_SKIP_OF)
+#undef CSPTRACE_SKIP_OF
+};
+
+[[gnu::always_inline]] inline void skip_field(const uint8_t*& p, Field fl) {
+  switch (kSkip[static_cast<int>(fl)]) {
+    case Skip::Byte: ++p; return;
+    case Skip::Value:
+      if (*p++ == 0) return;  // a none value is its tag alone
+      [[fallthrough]];
+    case Skip::Varint:
+      while (*p++ & 0x80) {
+      }
+      return;
   }
 }
 
@@ -104,11 +137,15 @@ FieldType<F> TraceModel::field(size_t i) const {
   } else {
     constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
     const uint8_t* p = records_.data() + record_at_[i];
-    const FieldMask present = binary::record_present(p);
+    const auto k = static_cast<int>(kind_[i]);  // the record's first byte
+    ++p;
+    const uint64_t bits = next_varint(p);  // which optional fields are present
+    // The fields present up to F: the required ones, and the optional ones the bits name.
+    FieldMask present = kRequired[k] & (bit | (bit - 1));
+    int n = 0;
+    for (FieldMask o = kOptional[k] & (bit | (bit - 1)); o; o &= o - 1, ++n)
+      if (bits >> n & 1) present |= o & (~o + 1);
     if (!(present & bit)) return FieldType<F>{};
-    ++p;  // kind
-    while (*p++ & 0x80) {  // which optional fields are present
-    }
     p += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
     for (FieldMask rest = present & (bit - 1) & ~(f::seq | f::t); rest; rest &= rest - 1)
       skip_field(p, static_cast<Field>(__builtin_ctz(rest)));
@@ -196,13 +233,6 @@ uint32_t TraceModelBuilder::require_chan(ChanId id) const {
 }
 
 namespace {
-
-// required_fields() as a table the compiler sees (seq and t are required on every kind).
-constexpr FieldMask kRequired[] = {
-#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
-#undef CSPTRACE_MODEL_REQUIRED
-};
 
 std::string missing_fields(FieldMask missing) {
   std::string out;

@@ -60,7 +60,8 @@ TEST_CASE("the model's accessors after packing", "[model]") {
 
 namespace {
 
-// field<F>(i) must read what event(i) decodes, for every field of every event.
+// field<F>(i) and event(i, wanted) must read what event(i) decodes, for every field of every
+// event.
 void check_fields_match_events(const TraceModel& m) {
   for (size_t i = 0; i < m.size(); ++i) {
     const Event e = m.event(i);
@@ -68,12 +69,24 @@ void check_fields_match_events(const TraceModel& m) {
 #define CHECK_FIELD(member, key, T, doc) CHECK(m.field<Field::member>(i) == e.member);
     CSPTRACE_FIELDS(CHECK_FIELD)
 #undef CHECK_FIELD
+    // Some fields at once: the wanted ones as in e, the others at their defaults.
+    for (FieldMask wanted : {f::op | f::alt | f::value | f::loc, f::op | f::value | f::ready,
+                             f::seq | f::t | f::via, f::thread, f::none}) {
+      const Event part = m.event(i, wanted);
+      const Event none;
+      CHECK(part.kind == e.kind);
+      CHECK(part.present == (e.present & wanted));
+#define CHECK_PART(member, key, T, doc) \
+  CHECK(part.member == ((wanted & f::member) ? e.member : none.member));
+      CSPTRACE_FIELDS(CHECK_PART)
+#undef CHECK_PART
+    }
   }
 }
 
 }  // namespace
 
-TEST_CASE("field<F>(i) equals the field of event(i)", "[model]") {
+TEST_CASE("field<F>(i) and event(i, wanted) equal the fields of event(i)", "[model]") {
   SECTION("extreme values, absent fields and multi-byte numbers") {
     TraceModelBuilder b("mem");
     const StrId name = b.strings().intern("p"), loc = b.strings().intern("main.cpp:12345");

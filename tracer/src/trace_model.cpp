@@ -128,6 +128,48 @@ constexpr Skip kSkip[] = {
 
 }  // namespace
 
+namespace {
+
+// The fields of record p (just past its kind byte) of a kind-k event: reads the presence bits
+// and leaves p at the first field after seq and t. Only fields in `upto` are reported.
+FieldMask present_fields(const uint8_t*& p, int k, FieldMask upto) {
+  const uint64_t bits = next_varint(p);
+  FieldMask present = kRequired[k] & upto;
+  int n = 0;
+  for (FieldMask o = kOptional[k] & upto; o; o &= o - 1, ++n)
+    if (bits >> n & 1) present |= o & (~o + 1);
+  p += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
+  return present & ~(f::seq | f::t);
+}
+
+}  // namespace
+
+Event TraceModel::event(size_t i, FieldMask wanted) const {
+  Event e(kind_[i]);
+  const FieldMask highest = wanted & ~(f::seq | f::t);
+  const FieldMask upto = highest ? ~FieldMask{0} >> __builtin_clz(highest) : 0;
+  const uint8_t* p = records_.data() + record_at_[i] + 1;
+  const FieldMask present = present_fields(p, static_cast<int>(e.kind), upto);
+  for (FieldMask rest = present; rest; rest &= rest - 1) {
+    const auto fl = static_cast<Field>(__builtin_ctz(rest));
+    if (!(wanted & (FieldMask{1} << static_cast<int>(fl)))) {
+      skip_field(p, fl);
+      continue;
+    }
+    switch (fl) {
+#define CSPTRACE_READ_FIELD(member, key, T, doc) \
+  case Field::member: e.member = next_field<T>(p); break;
+      CSPTRACE_FIELDS(CSPTRACE_READ_FIELD)
+#undef CSPTRACE_READ_FIELD
+      case Field::count_: break;
+    }
+  }
+  e.present = (present & wanted) | (wanted & (f::seq | f::t));
+  if (wanted & f::seq) e.seq = seq(i);
+  if (wanted & f::t) e.t = t_[i];
+  return e;
+}
+
 template <Field F>
 FieldType<F> TraceModel::field(size_t i) const {
   if constexpr (F == Field::seq) {
@@ -137,17 +179,10 @@ FieldType<F> TraceModel::field(size_t i) const {
   } else {
     constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
     const uint8_t* p = records_.data() + record_at_[i];
-    const auto k = static_cast<int>(kind_[i]);  // the record's first byte
-    ++p;
-    const uint64_t bits = next_varint(p);  // which optional fields are present
-    // The fields present up to F: the required ones, and the optional ones the bits name.
-    FieldMask present = kRequired[k] & (bit | (bit - 1));
-    int n = 0;
-    for (FieldMask o = kOptional[k] & (bit | (bit - 1)); o; o &= o - 1, ++n)
-      if (bits >> n & 1) present |= o & (~o + 1);
+    ++p;  // the kind byte, also in kind_
+    const FieldMask present = present_fields(p, static_cast<int>(kind_[i]), bit | (bit - 1));
     if (!(present & bit)) return FieldType<F>{};
-    p += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
-    for (FieldMask rest = present & (bit - 1) & ~(f::seq | f::t); rest; rest &= rest - 1)
+    for (FieldMask rest = present & (bit - 1); rest; rest &= rest - 1)
       skip_field(p, static_cast<Field>(__builtin_ctz(rest)));
     return next_field<FieldType<F>>(p);
   }

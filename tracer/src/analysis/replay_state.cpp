@@ -93,12 +93,13 @@ void Step::wait(bool blocking) {
   ProcessState* ps = proc(p);
   if (!ps) return;
   dequeue(p);  // a well-formed trace never waits twice; keep the queues consistent if it does
+  const Event e = m_.event(i_, f::op | f::alt | f::value | f::loc);
   Wait w;
-  w.op = m_.field<Field::op>(i_);
+  w.op = e.op;
   w.chan = w.op == WaitOp::Alts ? kNone : m_.chan_index(i_);
-  w.alt = m_.field<Field::alt>(i_);
-  w.value = m_.field<Field::value>(i_);
-  w.loc = m_.field<Field::loc>(i_);
+  w.alt = e.alt;
+  w.value = e.value;
+  w.loc = e.loc;
   w.since = i_;
   if (w.op == WaitOp::Alts) {
     w.guards = std::move(ps->offering);
@@ -209,9 +210,8 @@ void Step::run() {
       break;
     case EventKind::AltGuard: {
       touch(p);
-      if (ProcessState* ps = proc(p))
-        ps->offering.push_back({m_.field<Field::op>(i_), c, m_.field<Field::value>(i_),
-                                m_.field<Field::ready>(i_)});
+      const Event e = m_.event(i_, f::op | f::value | f::ready);
+      if (ProcessState* ps = proc(p)) ps->offering.push_back({e.op, c, e.value, e.ready});
       break;
     }
     case EventKind::AltChoice: {

@@ -66,7 +66,8 @@ constexpr FieldMask kOptional[] = {
 // bounds and range checks of binary::decode_record. They mirror the field encoders of
 // binary_codec.cpp (varints, zigzag for signed numbers, one byte for bools and enumerations, a
 // tag byte then a number for values); test_trace_model checks field<F>() against event().
-uint64_t next_varint(const uint8_t*& p) {
+[[gnu::always_inline]] inline uint64_t next_varint(const uint8_t*& p) {
+  if (!(*p & 0x80)) return *p++;  // most ids, deltas and small numbers fit one byte
   uint64_t v = 0;
   for (int shift = 0;; shift += 7) {
     const uint8_t b = *p++;
@@ -132,7 +133,8 @@ namespace {
 
 // The fields of record p (just past its kind byte) of a kind-k event: reads the presence bits
 // and leaves p at the first field after seq and t. Only fields in `upto` are reported.
-FieldMask present_fields(const uint8_t*& p, int k, FieldMask upto) {
+[[gnu::always_inline]] inline FieldMask present_fields(const uint8_t*& p, int k,
+                                                      FieldMask upto) {
   const uint64_t bits = next_varint(p);
   FieldMask present = kRequired[k] & upto;
   int n = 0;

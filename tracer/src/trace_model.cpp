@@ -1,11 +1,12 @@
 #include <csptrace/binary_codec.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include "model_record.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
-#include <type_traits>
 
 namespace csptrace {
 
@@ -45,128 +46,26 @@ Event TraceModel::event(size_t i) const {
   return e;
 }
 
-namespace {
-
-// required_fields() as a table the compiler sees (seq and t are required on every kind).
-constexpr FieldMask kRequired[] = {
-#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
-#undef CSPTRACE_MODEL_REQUIRED
-};
-
-// optional_fields() likewise: the fields a record's presence bits stand for, lowest bit first.
-constexpr FieldMask kOptional[] = {
-#define CSPTRACE_MODEL_OPTIONAL(E, name, req, opt, doc, example) \
-  (kCommonOptional | (opt)) & ~(kCommonRequired | (req)),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_OPTIONAL)
-#undef CSPTRACE_MODEL_OPTIONAL
-};
-
-// Readers for the model's own records: the builder wrote or checked every one, so they skip the
-// bounds and range checks of binary::decode_record. They mirror the field encoders of
-// binary_codec.cpp (varints, zigzag for signed numbers, one byte for bools and enumerations, a
-// tag byte then a number for values); test_trace_model checks field<F>() against event().
-[[gnu::always_inline]] inline uint64_t next_varint(const uint8_t*& p) {
-  if (!(*p & 0x80)) return *p++;  // most ids, deltas and small numbers fit one byte
-  uint64_t v = 0;
-  for (int shift = 0;; shift += 7) {
-    const uint8_t b = *p++;
-    v |= uint64_t(b & 0x7f) << shift;
-    if (!(b & 0x80)) return v;
-  }
-}
-
-template <class T>
-T next_field(const uint8_t*& p) {
-  if constexpr (std::is_same_v<T, Value>) {
-    switch (*p++) {
-      case 1: {
-        const uint64_t u = next_varint(p);
-        return Value::integer(static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1));
-      }
-      case 2: return Value::text_id(static_cast<StrId>(next_varint(p)));
-      default: return Value{};
-    }
-  } else if constexpr (std::is_same_v<T, bool>) {
-    return *p++ != 0;
-  } else if constexpr (std::is_enum_v<T>) {
-    return static_cast<T>(*p++);
-  } else if constexpr (std::is_signed_v<T>) {
-    const uint64_t u = next_varint(p);
-    return static_cast<T>(static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1));
-  } else {
-    return static_cast<T>(next_varint(p));
-  }
-}
-
-// How each field's bytes are skipped: a varint, one byte, or a value (a tag, then a varint
-// unless the value is none).
-enum class Skip : uint8_t { Varint, Byte, Value };
-template <class T>
-constexpr Skip skip_of() {
-  if constexpr (std::is_same_v<T, Value>) return Skip::Value;
-  else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) return Skip::Byte;
-  else return Skip::Varint;
-}
-constexpr Skip kSkip[] = {
-#define CSPTRACE_SKIP_OF(member, key, T, doc) skip_of<T>(),
-    CSPTRACE_FIELDS(CSPTRACE_SKIP_OF)
-#undef CSPTRACE_SKIP_OF
-};
-
-[[gnu::always_inline]] inline void skip_field(const uint8_t*& p, Field fl) {
-  switch (kSkip[static_cast<int>(fl)]) {
-    case Skip::Byte: ++p; return;
-    case Skip::Value:
-      if (*p++ == 0) return;  // a none value is its tag alone
-      [[fallthrough]];
-    case Skip::Varint:
-      while (*p++ & 0x80) {
-      }
-      return;
-  }
-}
-
-}  // namespace
-
-namespace {
-
-// The fields of record p (just past its kind byte) of a kind-k event: reads the presence bits
-// and leaves p at the first field after seq and t. Only fields in `upto` are reported.
-[[gnu::always_inline]] inline FieldMask present_fields(const uint8_t*& p, int k,
-                                                      FieldMask upto) {
-  const uint64_t bits = next_varint(p);
-  FieldMask present = kRequired[k] & upto;
-  int n = 0;
-  for (FieldMask o = kOptional[k] & upto; o; o &= o - 1, ++n)
-    if (bits >> n & 1) present |= o & (~o + 1);
-  p += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
-  return present & ~(f::seq | f::t);
-}
-
-}  // namespace
-
 Event TraceModel::event(size_t i, FieldMask wanted) const {
   Event e(kind_[i]);
   const FieldMask highest = wanted & ~(f::seq | f::t);
   const FieldMask upto = highest ? ~FieldMask{0} >> __builtin_clz(highest) : 0;
-  const uint8_t* p = records_.data() + record_at_[i] + 1;
-  const FieldMask present = present_fields(p, static_cast<int>(e.kind), upto);
-  for (FieldMask rest = present; rest; rest &= rest - 1) {
+  ModelRecord r(records_.data() + record_at_[i], e.kind, upto);
+  for (FieldMask rest = r.present(); rest; rest &= rest - 1) {
     const auto fl = static_cast<Field>(__builtin_ctz(rest));
     if (!(wanted & (FieldMask{1} << static_cast<int>(fl)))) {
-      skip_field(p, fl);
+      r.skip(fl);
       continue;
     }
     switch (fl) {
 #define CSPTRACE_READ_FIELD(member, key, T, doc) \
-  case Field::member: e.member = next_field<T>(p); break;
+  case Field::member: e.member = r.next<T>(); break;
       CSPTRACE_FIELDS(CSPTRACE_READ_FIELD)
 #undef CSPTRACE_READ_FIELD
       case Field::count_: break;
     }
   }
-  e.present = (present & wanted) | (wanted & (f::seq | f::t));
+  e.present = (r.present() & wanted) | (wanted & (f::seq | f::t));
   if (wanted & f::seq) e.seq = seq(i);
   if (wanted & f::t) e.t = t_[i];
   return e;
@@ -180,13 +79,11 @@ FieldType<F> TraceModel::field(size_t i) const {
     return t_[i];
   } else {
     constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
-    const uint8_t* p = records_.data() + record_at_[i];
-    ++p;  // the kind byte, also in kind_
-    const FieldMask present = present_fields(p, static_cast<int>(kind_[i]), bit | (bit - 1));
-    if (!(present & bit)) return FieldType<F>{};
-    for (FieldMask rest = present & (bit - 1); rest; rest &= rest - 1)
-      skip_field(p, static_cast<Field>(__builtin_ctz(rest)));
-    return next_field<FieldType<F>>(p);
+    ModelRecord r(records_.data() + record_at_[i], kind_[i], bit | (bit - 1));
+    if (!(r.present() & bit)) return FieldType<F>{};
+    for (FieldMask rest = r.present() & (bit - 1); rest; rest &= rest - 1)
+      r.skip(static_cast<Field>(__builtin_ctz(rest)));
+    return r.next<FieldType<F>>();
   }
 }
 
@@ -294,7 +191,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
-  const FieldMask req = kRequired[static_cast<int>(e.kind)];
+  const FieldMask req = model_layout::kRequired[static_cast<int>(e.kind)];
   const FieldMask opt = (model_layout::kAllowed[static_cast<int>(e.kind)] | kCommonOptional) & ~req;
   if (FieldMask miss = req & ~e.present)
     throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +

@@ -1,6 +1,8 @@
 #include <csptrace/binary_codec.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include "model_record.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -43,6 +45,52 @@ Event TraceModel::event(size_t i) const {
   binary::decode_record(c, e, prev_seq, prev_t);
   return e;
 }
+
+Event TraceModel::event(size_t i, FieldMask wanted) const {
+  Event e(kind_[i]);
+  const FieldMask highest = wanted & ~(f::seq | f::t);
+  const FieldMask upto = highest ? ~FieldMask{0} >> __builtin_clz(highest) : 0;
+  ModelRecord r(records_.data() + record_at_[i], e.kind, upto);
+  for (FieldMask rest = r.present(); rest; rest &= rest - 1) {
+    const auto fl = static_cast<Field>(__builtin_ctz(rest));
+    if (!(wanted & (FieldMask{1} << static_cast<int>(fl)))) {
+      r.skip(fl);
+      continue;
+    }
+    switch (fl) {
+#define CSPTRACE_READ_FIELD(member, key, T, doc) \
+  case Field::member: e.member = r.next<T>(); break;
+      CSPTRACE_FIELDS(CSPTRACE_READ_FIELD)
+#undef CSPTRACE_READ_FIELD
+      case Field::count_: break;
+    }
+  }
+  e.present = (r.present() & wanted) | (wanted & (f::seq | f::t));
+  if (wanted & f::seq) e.seq = seq(i);
+  if (wanted & f::t) e.t = t_[i];
+  return e;
+}
+
+template <Field F>
+FieldType<F> TraceModel::field(size_t i) const {
+  if constexpr (F == Field::seq) {
+    return seq(i);
+  } else if constexpr (F == Field::t) {
+    return t_[i];
+  } else {
+    constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
+    ModelRecord r(records_.data() + record_at_[i], kind_[i], bit | (bit - 1));
+    if (!(r.present() & bit)) return FieldType<F>{};
+    for (FieldMask rest = r.present() & (bit - 1); rest; rest &= rest - 1)
+      r.skip(static_cast<Field>(__builtin_ctz(rest)));
+    return r.next<FieldType<F>>();
+  }
+}
+
+#define CSPTRACE_FIELD_INSTANCE(member, key, T, doc) \
+  template T TraceModel::field<Field::member>(size_t) const;
+CSPTRACE_FIELDS(CSPTRACE_FIELD_INSTANCE)
+#undef CSPTRACE_FIELD_INSTANCE
 
 std::string TraceModel::value_text(const Value& v) const {
   switch (v.kind) {
@@ -120,13 +168,6 @@ uint32_t TraceModelBuilder::require_chan(ChanId id) const {
 
 namespace {
 
-// required_fields() as a table the compiler sees (seq and t are required on every kind).
-constexpr FieldMask kRequired[] = {
-#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
-#undef CSPTRACE_MODEL_REQUIRED
-};
-
 std::string missing_fields(FieldMask missing) {
   std::string out;
   for (int i = 0; i < kFieldCount; ++i)
@@ -150,7 +191,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
-  const FieldMask req = kRequired[static_cast<int>(e.kind)];
+  const FieldMask req = model_layout::kRequired[static_cast<int>(e.kind)];
   const FieldMask opt = (model_layout::kAllowed[static_cast<int>(e.kind)] | kCommonOptional) & ~req;
   if (FieldMask miss = req & ~e.present)
     throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +

@@ -29,6 +29,19 @@ namespace csptrace {
 
 inline constexpr uint32_t kNone = 0xffffffffu;  // "no process / channel / event" as an index
 
+// The C++ type of field F, as Event declares it.
+template <Field F>
+struct FieldTypeOf;
+#define CSPTRACE_FIELD_TYPE(member, key, T, doc) \
+  template <>                                    \
+  struct FieldTypeOf<Field::member> {            \
+    using type = T;                              \
+  };
+CSPTRACE_FIELDS(CSPTRACE_FIELD_TYPE)
+#undef CSPTRACE_FIELD_TYPE
+template <Field F>
+using FieldType = typename FieldTypeOf<F>::type;
+
 struct ProcessInfo {
   ProcId id = 0;
   std::string name;
@@ -96,6 +109,15 @@ class TraceModel {
 
   // The whole event as recorded (original ids, interned strings resolve through str()).
   Event event(size_t i) const;
+  // One field of event i, equal to event(i).<F> (its default value when the event lacks it),
+  // read from the event's record alone: no Event is built, no other field decoded past F, and
+  // seq is not looked up. For the replay, which needs one or two fields of most events.
+  template <Field F>
+  FieldType<F> field(size_t i) const;
+  // Event i with only the `wanted` fields decoded, in one pass over its record: kind is set, each
+  // wanted field equals event(i)'s, the others keep their defaults, and present is event(i)'s
+  // present mask restricted to `wanted`. For steps that need several fields of one event.
+  Event event(size_t i, FieldMask wanted) const;
 
   std::string_view str(StrId id) const { return strings_.get(id); }
   const StringTable& strings() const { return strings_; }

@@ -10,9 +10,21 @@ uint64_t key(uint32_t c, uint32_t p) { return uint64_t(c) << 32 | p; }
 
 }  // namespace
 
+ChannelUse::Use& ChannelUse::entry(uint32_t c, uint32_t p) {
+  Recent& r = recent_[c];
+  if (r.proc[0] == p) return *r.use[0];
+  if (r.proc[1] != p) {
+    r.proc[1] = p;
+    r.use[1] = &uses_[key(c, p)];  // map nodes stay put when the map rehashes
+  }
+  std::swap(r.proc[0], r.proc[1]);
+  std::swap(r.use[0], r.use[1]);
+  return *r.use[0];
+}
+
 void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
   if (c >= users_.size() || p >= m_.processes().size()) return;
-  Use& u = uses_[key(c, p)];
+  Use& u = entry(c, p);
   u.last = i;
   bool& seen = op == WaitOp::Put ? u.put : u.take;
   if (!seen) (op == WaitOp::Put ? users_[c].putters : users_[c].takers).push_back(p);
@@ -22,6 +34,7 @@ void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
 ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   const size_t P = m.processes().size();
   users_.resize(m.channels().size());
+  recent_.resize(m.channels().size());
   abandoned_.resize(m.channels().size());
   children_.resize(P);
   last_child_.assign(P, kNone);
@@ -56,35 +69,35 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       case EventKind::ChanClose:
         if (c != kNone && p != kNone) {
           if (users_[c].closer == kNone) users_[c].closer = p;
-          uses_[key(c, p)].last = i;
+          entry(c, p).last = i;
         }
         break;
       case EventKind::Park:
       case EventKind::Block:
       case EventKind::Refused:
-        if (c != kNone) use(c, p, m.event(i).op, i);
+        if (c != kNone) use(c, p, m.field<Field::op>(i), i);
         break;
       case EventKind::Transfer:
         use(c, m.to_index(i), WaitOp::Take, i);
-        if (m.event(i).via == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
+        if (m.field<Field::via>(i) == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
         break;
       case EventKind::BufPut:
         use(c, p, WaitOp::Put, i);
-        ++uses_[key(c, p)].puts;
+        ++entry(c, p).puts;
         break;
       case EventKind::BufTake:
         use(c, p, WaitOp::Take, i);
-        ++uses_[key(c, p)].takes;
+        ++entry(c, p).takes;
         break;
       case EventKind::AltOffer: offering[p].clear(); break;
       case EventKind::AltGuard: {
-        const WaitOp op = m.event(i).op;
+        const WaitOp op = m.field<Field::op>(i);
         use(c, p, op, i);
         offering[p].push_back({op, c});
         break;
       }
       case EventKind::AltChoice: {
-        const int32_t idx = m.event(i).index;
+        const int32_t idx = m.field<Field::index>(i);
         auto& guards = offering[p];
         if (idx >= 0 && size_t(idx) < guards.size() &&
             m.channels()[guards[idx].second].buffer == BufferKind::Timer)
@@ -97,6 +110,8 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       default: break;
     }
   }
+
+  recent_ = {};
 
   // Depth-first order of the spawn forest, children in spawn order, without recursion.
   tin_.assign(P, 0);

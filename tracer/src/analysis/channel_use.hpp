@@ -58,6 +58,15 @@ class ChannelUse {
     uint32_t puts = 0, takes = 0;    // values p put on / took from c
   };
   std::unordered_map<uint64_t, Use> uses_;  // key (c << 32 | p)
+  // While the constructor runs, by channel: the entries of the two processes that used it last,
+  // most recent first. Most channels have one putter and one taker that alternate, so the
+  // per-event hash lookup becomes a compare.
+  struct Recent {
+    uint32_t proc[2] = {kNone, kNone};
+    Use* use[2] = {nullptr, nullptr};
+  };
+  std::vector<Recent> recent_;
+  Use& entry(uint32_t c, uint32_t p);  // uses_[key(c, p)]; precondition: c < users_.size()
   std::vector<std::vector<uint32_t>> children_;    // in spawn order
   std::vector<uint32_t> last_child_;               // by parent: its latest spawn, or kNone
   std::vector<uint32_t> euler_;                    // processes in depth-first spawn order

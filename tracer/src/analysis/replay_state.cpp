@@ -79,7 +79,7 @@ class Step {
     return true;
   }
 
-  void wait(const Event& e, bool blocking);
+  void wait(bool blocking);
   void wake(uint32_t p);
   void close(uint32_t c);
 
@@ -88,28 +88,29 @@ class Step {
   const size_t i_;
 };
 
-void Step::wait(const Event& e, bool blocking) {
+void Step::wait(bool blocking) {
   const uint32_t p = m_.proc_index(i_);
   ProcessState* ps = proc(p);
   if (!ps) return;
   dequeue(p);  // a well-formed trace never waits twice; keep the queues consistent if it does
+  const Event e = m_.event(i_, f::op | f::alt | f::value | f::loc);
   Wait w;
   w.op = e.op;
-  w.chan = e.op == WaitOp::Alts ? kNone : m_.chan_index(i_);
+  w.chan = w.op == WaitOp::Alts ? kNone : m_.chan_index(i_);
   w.alt = e.alt;
   w.value = e.value;
   w.loc = e.loc;
   w.since = i_;
-  if (e.op == WaitOp::Alts) {
+  if (w.op == WaitOp::Alts) {
     w.guards = std::move(ps->offering);
     ps->offering.clear();
     for (const Guard& g : w.guards)
       if (ChannelState* cs = chan(g.chan))
         (g.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, g.value, i_, true});
   } else if (ChannelState* cs = chan(w.chan)) {
-    (e.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, e.value, i_, false});
+    (w.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, w.value, i_, false});
   }
-  const bool timer = e.op == WaitOp::Take && w.chan < m_.channels().size() &&
+  const bool timer = w.op == WaitOp::Take && w.chan < m_.channels().size() &&
                      m_.channels()[w.chan].buffer == BufferKind::Timer;
   ps->wait = std::move(w);
   set_state(p, timer ? ProcState::Sleeping : blocking ? ProcState::Blocked : ProcState::Parked);
@@ -152,7 +153,7 @@ void Step::run() {
         ps->wait = Wait{};
         ps->offering.clear();
       }
-      set_state(p, m_.event(i_).status == ExitStatus::Error ? ProcState::ExitedError
+      set_state(p, m_.field<Field::status>(i_) == ExitStatus::Error ? ProcState::ExitedError
                                                             : ProcState::ExitedOk);
       break;
     }
@@ -167,7 +168,7 @@ void Step::run() {
     case EventKind::Park:
     case EventKind::Block:
       touch(p);
-      wait(m_.event(i_), k == EventKind::Block);
+      wait(k == EventKind::Block);
       break;
     case EventKind::Resume:
     case EventKind::Unblock:
@@ -176,12 +177,11 @@ void Step::run() {
     case EventKind::Transfer: {
       const uint32_t from = m_.from_index(i_), to = m_.to_index(i_);
       if (!serve(to, WaitOp::Take, c)) touch(to);
-      if (m_.event(i_).via == Via::Direct && !serve(from, WaitOp::Put, c)) touch(from);
+      if (m_.field<Field::via>(i_) == Via::Direct && !serve(from, WaitOp::Put, c)) touch(from);
       break;
     }
     case EventKind::BufPut: {
-      const Event e = m_.event(i_);
-      if (ChannelState* cs = chan(c)) cs->buffer.push_back({e.value, p, i_});
+      if (ChannelState* cs = chan(c)) cs->buffer.push_back({m_.field<Field::value>(i_), p, i_});
       if (!serve(p, WaitOp::Put, c)) touch(p);
       break;
     }
@@ -205,12 +205,12 @@ void Step::run() {
       touch(p);
       if (ProcessState* ps = proc(p)) {
         ps->offering.clear();
-        ps->offering_alt = m_.event(i_).alt;
+        ps->offering_alt = m_.field<Field::alt>(i_);
       }
       break;
     case EventKind::AltGuard: {
       touch(p);
-      const Event e = m_.event(i_);
+      const Event e = m_.event(i_, f::op | f::value | f::ready);
       if (ProcessState* ps = proc(p)) ps->offering.push_back({e.op, c, e.value, e.ready});
       break;
     }

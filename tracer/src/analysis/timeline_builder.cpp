@@ -28,14 +28,14 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m) : m_(m) {
   t_.rendezvous_.reserve(transfers);
 }
 
-void TimelineBuilder::note_chan(uint32_t c) {
+[[gnu::always_inline]] inline void TimelineBuilder::note_chan(uint32_t c) {
   if (c != kNone && std::find(chans_.begin(), chans_.end(), c) == chans_.end()) chans_.push_back(c);
 }
 
 // A process whose state an event changes is named by one of the event's process fields, or is
 // a taker a close serves; the channels whose queues change are the event's channel and the
 // channels of the waits of those processes (an alt waits on all its guards).
-void TimelineBuilder::note_proc(const ReplayState& s, uint32_t p) {
+[[gnu::always_inline]] inline void TimelineBuilder::note_proc(const ReplayState& s, uint32_t p) {
   if (p == kNone || p >= s.processes.size()) return;
   if (std::find(procs_.begin(), procs_.end(), p) == procs_.end()) procs_.push_back(p);
   const ProcessState& ps = s.processes[p];
@@ -48,10 +48,12 @@ void TimelineBuilder::before(const ReplayState& s) {
   const size_t i = s.steps;
   procs_.clear();
   chans_.clear();
-  note_chan(m_.chan_index(i));
-  for (uint32_t p : {m_.proc_index(i), m_.partner_index(i), m_.from_index(i), m_.to_index(i)})
-    note_proc(s, p);
   const uint32_t c = m_.chan_index(i);
+  note_chan(c);
+  // An event names at most one of proc and to, and at most one of partner and from.
+  const uint32_t p = m_.proc_index(i), q = m_.partner_index(i);
+  note_proc(s, p != kNone ? p : m_.to_index(i));
+  note_proc(s, q != kNone ? q : m_.from_index(i));
   if (m_.kind(i) == EventKind::ChanClose && c < s.channels.size())
     for (const Waiter& w : s.channels[c].takers) note_proc(s, w.proc);
 }
@@ -90,7 +92,7 @@ void TimelineBuilder::after(const ReplayState& s) {
   }
   if (m_.kind(i) == EventKind::Transfer)
     t_.rendezvous_.push_back({i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i),
-                              m_.event(i).via});
+                              m_.field<Field::via>(i)});
 }
 
 Timeline TimelineBuilder::finish() && { return std::move(t_); }

@@ -17,6 +17,10 @@ cspbench=$CSP_BUILD_DIR/bench/runtime/cspbench
 label=${LABEL:-cspscope}
 results=${RESULTS_DIR:-/tmp/cspscope-peers}
 mkdir -p "$results"
+# The peers build inside their own folder, and shared/ may be read-only: run a copy.
+rm -rf "$results/bench-peers"
+cp -r "$peers" "$results/bench-peers"
+peers=$results/bench-peers
 out=$results/run-$(date -u +%Y%m%dT%H%M%SZ).txt
 OTHER="$label|*|$cspbench ${CSPBENCH_ARGS:-}" RESULTS_DIR=$results "$peers/run-all.sh" | tee "$out"
 

@@ -4,6 +4,7 @@
 #
 #   CSP_BUILD_DIR   build folder (default: build)
 #   CSP_CMAKE_ARGS  extra arguments for the first cmake configure
+#   CSP_PACKAGES_EXTRA  more Debian packages to install
 set -euo pipefail
 CSP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CSP_BUILD_DIR=${CSP_BUILD_DIR:-$CSP_ROOT/build}
@@ -11,6 +12,9 @@ CSP_BUILD_DIR=${CSP_BUILD_DIR:-$CSP_ROOT/build}
 # Everything the build, the tests, the samples and the viewer need.
 CSP_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libgl-dev catch2 nlohmann-json3-dev
               fonts-dejavu-core xvfb xauth)
+# Callers that need more (e.g. the peer benchmarks) add them here.
+# shellcheck disable=SC2206
+CSP_PACKAGES+=(${CSP_PACKAGES_EXTRA:-})
 
 csp_missing_packages() {
   local p missing=()

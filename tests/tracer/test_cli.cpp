@@ -1,4 +1,6 @@
 // csptrace as a user runs it: exit codes and messages.
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -37,7 +39,7 @@ TEST_CASE("csptrace validate accepts the fixture and rejects a corrupted copy", 
   REQUIRE(ok.status == 0);
   REQUIRE_THAT(ok.out, Catch::Contains("valid, 30 events, 2 processes, 2 channels"));
 
-  auto bad = (std::filesystem::temp_directory_path() / "csptest-cli-bad.jsonl").string();
+  auto bad = csp_test::temp_path("cli-bad.jsonl");
   {
     std::ifstream in(kFixture);
     std::ofstream out(bad);

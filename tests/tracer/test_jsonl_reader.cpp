@@ -4,6 +4,8 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -26,7 +28,7 @@ std::vector<std::string> fixture_lines() {
 
 std::string write_temp(const std::string& name, const std::vector<std::string>& lines,
                        bool final_newline = true) {
-  auto path = (std::filesystem::temp_directory_path() / ("csptest-" + name + ".jsonl")).string();
+  auto path = csp_test::temp_path(name + ".jsonl");
   std::ofstream out(path, std::ios::binary);
   for (size_t i = 0; i < lines.size(); ++i) {
     out << lines[i];

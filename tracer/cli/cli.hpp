@@ -16,6 +16,9 @@ inline constexpr int kUnreadable = 2;  // usage error, or the file cannot be use
 int cmd_validate(const Args& args);
 int cmd_print(const Args& args);
 int cmd_schema(const Args& args);
+int cmd_export(const Args& args);
+int cmd_stats(const Args& args);
+int cmd_check(const Args& args);
 
 // True if args holds -h or --help.
 bool wants_help(const Args& args);

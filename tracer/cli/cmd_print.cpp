@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <csptrace/csp_notation.hpp>
 #include <csptrace/event_format.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -9,19 +10,40 @@
 
 namespace csptrace::cli {
 
+namespace {
+
+void print_csp(const TraceModel& m) {
+  std::cout << csp_trace(m) << "\n";
+  for (uint32_t p = 0; p < m.processes().size(); ++p)
+    std::cout << process_label(m, p) << ": " << csp_trace_of(m, p) << "\n";
+}
+
+}  // namespace
+
 int cmd_print(const Args& args) {
   if (wants_help(args)) {
-    std::cout << "usage: csptrace print [--no-time] FILE\n\n"
+    std::cout << "usage: csptrace print [--no-time] FILE\n"
+                 "       csptrace print --csp FILE\n\n"
                  "Prints one line per event, in sequence order, with process and channel names.\n\n"
                  "  --no-time   leave out timestamps and thread numbers, which differ between two\n"
                  "              runs of the same schedule, so that two runs can be compared with\n"
-                 "              diff (e.g. two runs of a sample with the same --seed)\n";
+                 "              diff (e.g. two runs of a sample with the same --seed)\n"
+                 "  --csp       print the run as a CSP trace in textbook notation instead:\n"
+                 "              ⟨in.\"pocket lint\", out.\"wilted lettuce\", in.3, …⟩ with\n"
+                 "              angle brackets, one communication channel.value per transfer (a\n"
+                 "              value handed from a putter to a taker, directly or through a\n"
+                 "              buffer), in event order; then one line per process with the\n"
+                 "              trace restricted to its own communications (tr restricted to\n"
+                 "              its alphabet). Closes, refusals, drops, alts and timers are not\n"
+                 "              communications and are left out.\n";
     return kOk;
   }
   EventFormat fmt;
+  bool csp = false;
   std::string file;
   for (const auto& a : args) {
     if (a == "--no-time") fmt.time = false;
+    else if (a == "--csp") csp = true;
     else if (!a.empty() && a[0] == '-') return usage_error("print", "unknown option " + a);
     else if (file.empty()) file = a;
     else return usage_error("print", "expected one FILE, got a second: " + a);
@@ -30,6 +52,10 @@ int cmd_print(const Args& args) {
   try {
     TraceModel m = load_trace(file);
     for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
+    if (csp) {
+      print_csp(m);
+      return kOk;
+    }
     std::string line;
     for (size_t i = 0; i < m.size(); ++i) {
       line = format_event(m, i, fmt);

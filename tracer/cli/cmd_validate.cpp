@@ -10,11 +10,13 @@ namespace csptrace::cli {
 int cmd_validate(const Args& args) {
   if (wants_help(args)) {
     std::cout << "usage: csptrace validate FILE\n\n"
-                 "Reads the whole trace and checks every line against the schema: known kinds,\n"
-                 "required fields and their types, references to declared processes and\n"
-                 "channels, increasing sequence numbers.\n\n"
+                 "Reads the whole trace (JSON Lines or binary) and checks every event against the\n"
+                 "schema: known kinds, required fields and their types, references to declared\n"
+                 "processes and channels, increasing sequence numbers.\n\n"
                  "Exit status: 0 valid (a trace cut short is valid, with a warning),\n"
-                 "1 invalid (the message says FILE:LINE: what is wrong), 2 usage error.\n";
+                 "1 invalid (the message says FILE:LINE: what is wrong, or FILE: offset N: for a\n"
+                 "binary file), 2 usage error. A binary file cut short loads up to its last whole\n"
+                 "chunk; the warning says how many events were recovered.\n";
     return kOk;
   }
   if (args.size() != 1) return usage_error("validate", "expected exactly one FILE");

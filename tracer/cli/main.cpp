@@ -29,13 +29,16 @@ struct Verb {
 
 constexpr Verb kVerbs[] = {
     {"validate", cmd_validate, "check that a trace file is well formed"},
-    {"print", cmd_print, "print the events of a trace, one line each"},
+    {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
+    {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
+    {"stats", cmd_stats, "events per kind, processes, channels, waiting time per channel"},
+    {"export", cmd_export, "convert a trace to jsonl, csptrace (binary) or chrome (Perfetto)"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
 
 void print_help() {
   std::cout << "usage: csptrace VERB [OPTIONS] FILE\n\n"
-               "Read cspscope traces (.jsonl JSON Lines).\n\nVerbs:\n";
+               "Read cspscope traces (.jsonl JSON Lines, .csptrace binary).\n\nVerbs:\n";
   for (const auto& v : kVerbs) std::printf("  %-10s %s\n", v.name, v.summary);
   std::cout << "\nRun 'csptrace VERB --help' for the options of one verb.\n";
 }

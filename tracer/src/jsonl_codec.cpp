@@ -1,5 +1,7 @@
 #include <csptrace/jsonl_codec.hpp>
 
+#include "jsonl_fast_path.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <limits>
@@ -15,10 +17,6 @@ namespace {
 // ---- encoding: one overload per field type ----
 
 using ojson = nlohmann::ordered_json;
-
-// StrId fields are declared as StrId (= uint32_t) in the schema; these keys hold texts, every
-// other uint32_t field is a number.
-constexpr FieldMask kTextFields = f::name | f::message | f::label | f::loc;
 
 void put(ojson& j, const char* key, uint64_t v, const StringTable&, bool) { j[key] = v; }
 void put(ojson& j, const char* key, int64_t v, const StringTable&, bool) { j[key] = v; }
@@ -90,14 +88,7 @@ template <class E>
   requires std::is_enum_v<E>
 void take(const json& v, std::string_view key, E& out, StringTable&, bool) {
   const std::string& name = get_text(v, key);
-  std::optional<E> parsed;
-  if constexpr (std::is_same_v<E, ProcMode>) parsed = parse_ProcMode(name);
-  else if constexpr (std::is_same_v<E, BufferKind>) parsed = parse_BufferKind(name);
-  else if constexpr (std::is_same_v<E, WaitOp>) parsed = parse_WaitOp(name);
-  else if constexpr (std::is_same_v<E, Via>) parsed = parse_Via(name);
-  else if constexpr (std::is_same_v<E, AltRule>) parsed = parse_AltRule(name);
-  else if constexpr (std::is_same_v<E, ExitStatus>) parsed = parse_ExitStatus(name);
-  else if constexpr (std::is_same_v<E, EndReason>) parsed = parse_EndReason(name);
+  std::optional<E> parsed = parse_enum<E>(name);
   if (!parsed) bad(key, "has unknown value \"" + name + "\"");
   out = *parsed;
 }
@@ -218,6 +209,9 @@ TraceHeader decode_jsonl_header(std::string_view line) {
 }
 
 Event decode_jsonl_event(std::string_view line, StringTable& strings) {
+  Event fast;
+  if (line.size() <= kMaxJsonlLineBytes && decode_jsonl_event_fast(line, strings, fast))
+    return fast;
   json j = parse_object(line);
   auto kind_it = j.find("kind");
   if (kind_it == j.end()) throw std::invalid_argument("the event has no \"kind\"");

@@ -1,20 +1,51 @@
 #include <csptrace/jsonl_codec.hpp>
 #include <csptrace/jsonl_recorder.hpp>
 
+#include "crash_guard.hpp"
+
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <time.h>
+#include <unistd.h>
 
 namespace csptrace {
 
+namespace {
+
+void write_fully(int fd, const char* p, size_t n) noexcept {
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return;
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+}
+
+}  // namespace
+
+
 JsonlRecorder::JsonlRecorder(const std::string& path, const TraceHeader& header)
-    : start_(std::chrono::steady_clock::now()) {
-  out_ = std::fopen(path.c_str(), "wb");
-  if (!out_)
+    : buf_(new char[kBufferBytes]), start_(std::chrono::steady_clock::now()) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0)
     throw std::runtime_error("cannot create trace file " + path + ": " + std::strerror(errno));
   std::string line = encode_jsonl_header(header);
   line += '\n';
-  std::fwrite(line.data(), 1, line.size(), out_);
+  write_fully(fd_, line.data(), line.size());
+  flusher_ = std::thread([this] {
+    std::unique_lock lock(mu_);
+    while (!finished_) {
+      wake_.wait_for(lock, kFlushInterval);
+      flush_locked();
+    }
+  });
+  crash_ = std::make_unique<CrashFlushOf<JsonlRecorder>>(*this);
+  crash_guard::install(crash_.get());
 }
 
 JsonlRecorder::~JsonlRecorder() { finish(EndReason::Normal, {}); }
@@ -22,6 +53,21 @@ JsonlRecorder::~JsonlRecorder() { finish(EndReason::Normal, {}); }
 StrId JsonlRecorder::intern(std::string_view s) {
   std::lock_guard lock(mu_);
   return strings_.intern(s);
+}
+
+void JsonlRecorder::flush_locked() noexcept {
+  if (fd_ >= 0 && used_ > 0) write_fully(fd_, buf_.get(), used_);
+  used_ = 0;
+}
+
+void JsonlRecorder::append_locked(const std::string& line) {
+  if (used_ + line.size() > kBufferBytes) flush_locked();
+  if (line.size() > kBufferBytes) {
+    write_fully(fd_, line.data(), line.size());
+    return;
+  }
+  std::memcpy(buf_.get() + used_, line.data(), line.size());
+  used_ += line.size();
 }
 
 void JsonlRecorder::write_locked(Event& e) {
@@ -33,7 +79,7 @@ void JsonlRecorder::write_locked(Event& e) {
   e.present |= f::seq | f::t | f::thread;
   std::string line = encode_jsonl_event(e, strings_);
   line += '\n';
-  std::fwrite(line.data(), 1, line.size(), out_);
+  append_locked(line);
 }
 
 void JsonlRecorder::record(Event& e) {
@@ -44,19 +90,64 @@ void JsonlRecorder::record(Event& e) {
 
 void JsonlRecorder::flush() {
   std::lock_guard lock(mu_);
-  if (out_) std::fflush(out_);
+  flush_locked();
 }
 
 void JsonlRecorder::finish(EndReason reason, std::string_view message) {
-  std::lock_guard lock(mu_);
-  if (finished_) return;
-  Event end(EventKind::End);
-  end.with_reason(reason);
-  if (!message.empty()) end.with_message(strings_.intern(message));
-  write_locked(end);
+  {
+    std::lock_guard lock(mu_);
+    // finished_ may be set already: by an earlier finish, or by the crash path.
+    if (!finished_) {
+      Event end(EventKind::End);
+      end.with_reason(reason);
+      if (!message.empty()) end.with_message(strings_.intern(message));
+      write_locked(end);
+      finished_ = true;
+      flush_locked();
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  crash_guard::remove(crash_.get());
+  wake_.notify_all();
+  if (flusher_.joinable()) flusher_.join();
+}
+
+void JsonlRecorder::crash_flush(int sig) noexcept {
+  // try_lock, not lock: the interrupted code may hold mu_ (then give up after a while rather
+  // than hang the dying process; another thread holding it will release it soon).
+  bool locked = false;
+  for (int attempt = 0; attempt < 1000 && !(locked = mu_.try_lock()); ++attempt) {
+    timespec ms{0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+  if (!locked || finished_) return;
+  // The end line, formatted without allocating: {"seq":N,"t":T,"kind":"end",...}.
+  char line[256];
+  char* p = line;
+  auto text = [&](const char* s) {
+    size_t n = std::min(std::strlen(s), static_cast<size_t>(line + sizeof line - p));
+    std::memcpy(p, s, n);
+    p += n;
+  };
+  auto number = [&](int64_t v) { p = std::to_chars(p, line + sizeof line, v).ptr; };
+  text("{\"seq\":");
+  number(static_cast<int64_t>(next_seq_++));
+  text(",\"t\":");
+  number(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                              start_)
+             .count());
+  text(",\"kind\":\"end\",\"thread\":");
+  number(current_thread_index());
+  text(",\"message\":\"killed by ");
+  text(crash_guard::describe(sig));
+  text("\",\"reason\":\"crash\"}\n");
+  flush_locked();
+  write_fully(fd_, line, static_cast<size_t>(p - line));
+  // If the process outlives the signal (a previous handler returned), record() sees finished_
+  // and writes nothing after the end line.
   finished_ = true;
-  std::fclose(out_);
-  out_ = nullptr;
+  mu_.unlock();
 }
 
 }  // namespace csptrace

@@ -1,3 +1,4 @@
+#include <csptrace/binary_recorder.hpp>
 #include <csptrace/jsonl_recorder.hpp>
 #include <csptrace/recorder.hpp>
 
@@ -18,8 +19,9 @@ std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHead
            path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends_with(".jsonl")) return std::make_unique<JsonlRecorder>(path, header);
+  if (ends_with(".csptrace")) return std::make_unique<BinaryRecorder>(path, header);
   throw std::runtime_error("cannot record to " + path +
-                           ": unknown trace format; name the file *.jsonl");
+                           ": unknown trace format; name the file *.csptrace (fast, binary) or *.jsonl (readable)");
 }
 
 }  // namespace csptrace

@@ -1,15 +1,46 @@
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include <algorithm>
+#include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace csptrace {
 
+// ---- storage ------------------------------------------------------------------------------------
+
+uint8_t* TraceModel::Bytes::reserve_tail(size_t n) {
+  if (cap_ - size_ < n) {
+    size_t cap = std::max({cap_ * 2, size_ + n, size_t{4096}});
+    std::unique_ptr<uint8_t[]> bigger(new uint8_t[cap]);  // not zero-filled: written before read
+    if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    cap_ = cap;
+  }
+  return data_.get() + size_;
+}
+
+uint64_t TraceModel::seq(size_t i) const {
+  // The last run that starts at or before i.
+  auto it = std::upper_bound(seq_runs_.begin(), seq_runs_.end(), i,
+                             [](size_t x, const SeqRun& r) { return x < r.first; });
+  const SeqRun& r = *(it - 1);
+  return r.seq + (i - r.first);
+}
+
+FieldMask TraceModel::present(size_t i) const {
+  return binary::record_present(records_.data() + record_at_[i]);
+}
+
 Event TraceModel::event(size_t i) const {
-  Event e(kind_[i]);
-  e.present = present_[i];
-#define CSPTRACE_MODEL_GET(member, key, type, doc) e.member = col_##member##_[i];
-  CSPTRACE_FIELDS(CSPTRACE_MODEL_GET)
-#undef CSPTRACE_MODEL_GET
+  Event e;
+  const uint8_t* rec = records_.data() + record_at_[i];
+  // Records are written by the builder with seq and t relative to the event itself.
+  binary::Cursor c{rec, rec, rec + binary::kMaxRecordBytes};
+  uint64_t prev_seq = seq(i) - 1;
+  int64_t prev_t = t_[i];
+  binary::decode_record(c, e, prev_seq, prev_t);
   return e;
 }
 
@@ -23,40 +54,55 @@ std::string TraceModel::value_text(const Value& v) const {
 }
 
 uint32_t TraceModel::process_index(ProcId id) const {
+  if (id < proc_by_small_id_.size()) return proc_by_small_id_[id];
   auto it = proc_by_id_.find(id);
   return it == proc_by_id_.end() ? kNone : it->second;
 }
 
 uint32_t TraceModel::channel_index(ChanId id) const {
+  if (id < chan_by_small_id_.size()) return chan_by_small_id_[id];
   auto it = chan_by_id_.find(id);
   return it == chan_by_id_.end() ? kNone : it->second;
 }
 
+namespace {
+// Ids up to this bound are looked up in a vector (runtimes number densely from 1); larger ones,
+// as a hand-written trace may use, in a hash map.
+constexpr uint32_t kSmallIdLimit = 1u << 22;
+
+void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
+            std::unordered_map<uint32_t, uint32_t>& big) {
+  if (id < kSmallIdLimit) {
+    if (id >= small.size()) small.resize(std::max<size_t>(id + 1, small.size() * 2), kNone);
+    small[id] = ix;
+  } else {
+    big.emplace(id, ix);
+  }
+}
+}  // namespace
+
 size_t TraceModel::memory_bytes() const {
-  size_t per_event = sizeof(EventKind) + sizeof(FieldMask) + 5 * sizeof(uint32_t);
-#define CSPTRACE_MODEL_SIZE(member, key, type, doc) per_event += sizeof(type);
-  CSPTRACE_FIELDS(CSPTRACE_MODEL_SIZE)
-#undef CSPTRACE_MODEL_SIZE
-  return per_event * size() + strings_.bytes();
+  const size_t per_event = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t);
+  return per_event * size() + records_.size() + seq_runs_.size() * sizeof(SeqRun) +
+         strings_.bytes();
 }
 
 TraceModelBuilder::TraceModelBuilder(std::string source) { model_.source_ = std::move(source); }
 
 void TraceModelBuilder::reserve(size_t n) {
+  // Capped so that a huge or lying size estimate cannot reserve absurd memory up front.
+  n = std::min<size_t>(n, size_t{1} << 26);
   model_.kind_.reserve(n);
-  model_.present_.reserve(n);
-#define CSPTRACE_MODEL_RESERVE(member, key, type, doc) model_.col_##member##_.reserve(n);
-  CSPTRACE_FIELDS(CSPTRACE_MODEL_RESERVE)
-#undef CSPTRACE_MODEL_RESERVE
-  for (auto* v : {&model_.proc_ix_, &model_.partner_ix_, &model_.from_ix_, &model_.to_ix_,
-                  &model_.chan_ix_})
-    v->reserve(n);
+  model_.t_.reserve(n);
+  for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_}) v->reserve(n);
+  model_.records_.reserve(n * 8);  // address space only until written
 }
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,
                                          bool allow_none) const {
   if (id == 0 && allow_none) return kNone;
-  uint32_t ix = model_.process_index(id);
+  const auto& small = model_.proc_by_small_id_;
+  uint32_t ix = id < small.size() ? small[id] : model_.process_index(id);
   if (ix == kNone)
     throw std::invalid_argument(std::string(field) + " " + std::to_string(id) +
                                 " refers to a process that no earlier spawn event declared");
@@ -64,7 +110,8 @@ uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,
 }
 
 uint32_t TraceModelBuilder::require_chan(ChanId id) const {
-  uint32_t ix = model_.channel_index(id);
+  const auto& small = model_.chan_by_small_id_;
+  uint32_t ix = id < small.size() ? small[id] : model_.channel_index(id);
   if (ix == kNone)
     throw std::invalid_argument("chan " + std::to_string(id) +
                                 " refers to a channel that no earlier chan_make event declared");
@@ -72,6 +119,13 @@ uint32_t TraceModelBuilder::require_chan(ChanId id) const {
 }
 
 namespace {
+
+// required_fields() as a table the compiler sees (seq and t are required on every kind).
+constexpr FieldMask kRequired[] = {
+#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
+    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
+#undef CSPTRACE_MODEL_REQUIRED
+};
 
 std::string missing_fields(FieldMask missing) {
   std::string out;
@@ -85,30 +139,41 @@ std::string missing_fields(FieldMask missing) {
 
 }  // namespace
 
-void TraceModelBuilder::add(const Event& e) {
+void TraceModelBuilder::add(const Event& e) { add_checked(e, nullptr, 0); }
+
+void TraceModelBuilder::add(const Event& e, const uint8_t* record, size_t len) {
+  add_checked(e, record, len);
+}
+
+void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len) {
   auto& m = model_;
-  const std::string kname(to_string(e.kind));
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
+  auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
-  FieldMask req = required_fields(e.kind), opt = optional_fields(e.kind);
+  const FieldMask req = kRequired[static_cast<int>(e.kind)];
+  const FieldMask opt = (model_layout::kAllowed[static_cast<int>(e.kind)] | kCommonOptional) & ~req;
   if (FieldMask miss = req & ~e.present)
-    throw std::invalid_argument(kname + " event lacks required field(s): " + missing_fields(miss));
+    throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +
+                                missing_fields(miss));
   if (FieldMask extra = e.present & ~(req | opt))
-    throw std::invalid_argument(kname + " event does not take field(s): " + missing_fields(extra));
-  if (!m.col_seq_.empty() && e.seq <= m.col_seq_.back())
+    throw std::invalid_argument(std::string(kname()) + " event does not take field(s): " +
+                                missing_fields(extra));
+  if (!m.empty() && e.seq <= last_seq_)
     throw std::invalid_argument("seq " + std::to_string(e.seq) +
                                 " does not increase (previous event has seq " +
-                                std::to_string(m.col_seq_.back()) + ")");
+                                std::to_string(last_seq_) + ")");
   if (e.t < 0) throw std::invalid_argument("t is negative (" + std::to_string(e.t) + ")");
   auto check_str = [&](StrId s, const char* what) {
     if (!m.strings_.contains(s))
       throw std::invalid_argument(std::string(what) + " refers to an unknown string");
   };
-  check_str(e.name, "name");
-  check_str(e.message, "message");
-  check_str(e.label, "label");
-  check_str(e.loc, "loc");
-  if (e.value.kind == Value::Kind::Text) check_str(e.value.text, "value");
+  if (e.present & kTextFields) {
+    if (e.present & f::name) check_str(e.name, "name");
+    if (e.present & f::message) check_str(e.message, "message");
+    if (e.present & f::label) check_str(e.label, "label");
+    if (e.present & f::loc) check_str(e.loc, "loc");
+  }
+  if ((e.present & f::value) && e.value.kind == Value::Kind::Text) check_str(e.value.text, "value");
 
   const size_t index = m.size();
   uint32_t proc_ix = kNone, chan_ix = kNone;
@@ -126,7 +191,7 @@ void TraceModelBuilder::add(const Event& e) {
       p.loc = std::string(m.str(e.loc));
       p.spawn_event = index;
       proc_ix = static_cast<uint32_t>(m.processes_.size());
-      m.proc_by_id_.emplace(e.proc, proc_ix);
+      map_id(e.proc, proc_ix, m.proc_by_small_id_, m.proc_by_id_);
       m.processes_.push_back(std::move(p));
       break;
     }
@@ -144,7 +209,7 @@ void TraceModelBuilder::add(const Event& e) {
       c.loc = std::string(m.str(e.loc));
       c.make_event = index;
       chan_ix = static_cast<uint32_t>(m.channels_.size());
-      m.chan_by_id_.emplace(e.chan, chan_ix);
+      map_id(e.chan, chan_ix, m.chan_by_small_id_, m.chan_by_id_);
       m.channels_.push_back(std::move(c));
       break;
     }
@@ -158,7 +223,7 @@ void TraceModelBuilder::add(const Event& e) {
 
   if ((e.kind == EventKind::Park || e.kind == EventKind::Block || e.kind == EventKind::Stuck) &&
       e.op != WaitOp::Alts && !e.has(Field::chan))
-    throw std::invalid_argument(kname + " with op " + std::string(to_string(e.op)) +
+    throw std::invalid_argument(std::string(kname()) + " with op " + std::string(to_string(e.op)) +
                                 " needs the chan it waits on");
   if (e.kind == EventKind::Exit) {
     auto& p = m.processes_[proc_ix];
@@ -177,16 +242,25 @@ void TraceModelBuilder::add(const Event& e) {
     m.end_reason_ = e.reason;
   }
 
+  if (m.records_.size() > std::numeric_limits<uint32_t>::max())
+    throw std::invalid_argument("the trace is too large for one model (over 4 GiB of events)");
+  if (m.empty() || e.seq != last_seq_ + 1) m.seq_runs_.push_back({index, e.seq});
+  last_seq_ = e.seq;
   m.kind_.push_back(e.kind);
-  m.present_.push_back(e.present);
-#define CSPTRACE_MODEL_PUSH(member, key, type, doc) m.col_##member##_.push_back(e.member);
-  CSPTRACE_FIELDS(CSPTRACE_MODEL_PUSH)
-#undef CSPTRACE_MODEL_PUSH
-  m.proc_ix_.push_back(proc_ix);
-  m.partner_ix_.push_back(partner_ix);
-  m.from_ix_.push_back(from_ix);
-  m.to_ix_.push_back(to_ix);
-  m.chan_ix_.push_back(chan_ix);
+  m.t_.push_back(e.t);
+  m.proc_.push_back(TraceModel::holds_to(e.kind) ? to_ix : proc_ix);
+  m.chan_.push_back(chan_ix);
+  m.other_.push_back(TraceModel::holds_from(e.kind) ? from_ix : partner_ix);
+  m.record_at_.push_back(static_cast<uint32_t>(m.records_.size()));
+  // seq and t relative to the event itself: two bytes; event(i) supplies them back.
+  uint8_t* p = m.records_.reserve_tail(binary::kMaxRecordBytes);
+  if (record) {
+    m.records_.commit(binary::unframe_record(p, record, len));
+  } else {
+    uint64_t prev_seq = e.seq - 1;
+    int64_t prev_t = e.t;
+    m.records_.commit(binary::encode_record(p, e, prev_seq, prev_t));
+  }
 }
 
 TraceModel TraceModelBuilder::finish() && {
@@ -196,6 +270,8 @@ TraceModel TraceModelBuilder::finish() && {
     model_.warnings_.push_back("the trace has no end event: the recording was cut short after " +
                                std::to_string(model_.size()) + " events");
   }
+  // No shrink_to_fit: capacity beyond size was reserved but never touched, so it costs address
+  // space, not memory, and copying every column once more would cost load time.
   return std::move(model_);
 }
 

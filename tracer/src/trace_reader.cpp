@@ -1,3 +1,4 @@
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
@@ -12,15 +13,20 @@ TraceModel load_trace(const std::string& path, const LoadOptions& options) {
   if (!in)
     throw TraceError(path, TraceError::Place::File, 0,
                      std::string("cannot open: ") + std::strerror(errno));
-  char first = 0;
-  in.read(&first, 1);
+  char first_bytes[sizeof binary::kMagic] = {};
+  in.read(first_bytes, sizeof first_bytes);
+  const char first = first_bytes[0];
   if (in.gcount() == 0)
     throw TraceError(path, TraceError::Place::File, 0,
                      "the file is empty; a trace starts with a header line");
   if (first == '{' || first == ' ' || first == '\n' || first == '\r' || first == '\t')
     return load_jsonl(path, options);
+  if (in.gcount() == sizeof first_bytes &&
+      std::memcmp(first_bytes, binary::kMagic, sizeof first_bytes) == 0)
+    return load_binary(path, options);
   throw TraceError(path, TraceError::Place::Offset, 0,
-                   "not a cspscope trace: expected a JSON Lines header line starting with '{'");
+                   "not a cspscope trace: expected a JSON Lines header line starting with '{' "
+                   "or the binary magic CSPTRACE");
 }
 
 }  // namespace csptrace

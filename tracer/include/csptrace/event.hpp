@@ -24,6 +24,10 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
+// The StrId fields that hold texts (every other uint32_t field is a number). Encodings write
+// these as strings; writers that renumber the string table remap them.
+inline constexpr FieldMask kTextFields = f::name | f::message | f::label | f::loc;
+
 struct Event {
   EventKind kind{};
   FieldMask present = f::seq | f::t;

@@ -1,18 +1,30 @@
 // A Recorder that writes JSON Lines. Simple and readable rather than fast: one mutex around
-// stamping and formatting.
+// stamping and formatting (BinaryRecorder is the fast one).
+//
+// Crash safety like BinaryRecorder's: lines collect in a fixed buffer that a background thread
+// writes out at least every kFlushInterval; on a fatal signal or std::terminate (crash_guard) the
+// buffer and an end line (reason crash) are written with write(2) alone.
 #pragma once
 
 #include <csptrace/recorder.hpp>
 #include <csptrace/string_table.hpp>
 
 #include <chrono>
-#include <cstdio>
+#include <condition_variable>
+#include <memory>
 #include <mutex>
+#include <thread>
 
 namespace csptrace {
 
+class CrashTarget;
+template <class R>
+class CrashFlushOf;
+
 class JsonlRecorder final : public Recorder {
  public:
+  static constexpr std::chrono::milliseconds kFlushInterval{50};
+
   // Throws std::runtime_error naming the path when it cannot be created.
   JsonlRecorder(const std::string& path, const TraceHeader& header);
   ~JsonlRecorder() override;
@@ -23,16 +35,29 @@ class JsonlRecorder final : public Recorder {
   void finish(EndReason reason, std::string_view message) override;
 
  private:
+  template <class R>
+  friend class CrashFlushOf;
+  static constexpr size_t kBufferBytes = 256 * 1024;
+
   void write_locked(Event& e);
+  void append_locked(const std::string& line);
+  void flush_locked() noexcept;
+  void crash_flush(int sig) noexcept;
 
   std::mutex mu_;
   // Guarded by mu_:
-  FILE* out_ = nullptr;
+  int fd_ = -1;
+  std::unique_ptr<char[]> buf_;
+  size_t used_ = 0;
   StringTable strings_;
   uint64_t next_seq_ = 1;
   bool finished_ = false;
   // Immutable after construction:
   std::chrono::steady_clock::time_point start_;
+
+  std::condition_variable wake_;  // with mu_: the flusher's sleep
+  std::thread flusher_;
+  std::unique_ptr<CrashTarget> crash_;
 };
 
 }  // namespace csptrace

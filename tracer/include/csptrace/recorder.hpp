@@ -30,7 +30,8 @@ class Recorder {
   virtual void finish(EndReason reason, std::string_view message = {}) = 0;
 };
 
-// Opens a recorder writing to `path`; the encoding follows the extension (.jsonl: JSON Lines).
+// Opens a recorder writing to `path`; the encoding follows the extension (.csptrace: the fast
+// binary recorder, BinaryRecorder; .jsonl: JSON Lines, JsonlRecorder).
 // Throws std::runtime_error naming the path when it cannot be created.
 std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header);
 

@@ -1,6 +1,11 @@
-// The loaded trace: immutable, columnar (one vector per field, indexed by event position), built
-// once by TraceModelBuilder from any reader. Analysis, CLI and viewer read it through the
-// accessors below and never see the storage layout.
+// The loaded trace: immutable, columnar, built once by TraceModelBuilder from any reader.
+// Analysis, CLI and viewer read it through the accessors below and never see the storage layout.
+//
+// Storage (~35 bytes per event on ping-pong): hot columns for kind, t, the dense process index
+// (proc, or `to` for kinds that carry `to` instead), the dense channel index and the other
+// process (partner, or `from`); every other field lives in a compact per-event record (the
+// binary encoding's record, varints) reached through a 32-bit offset; seq is stored as runs of
+// consecutive numbers. event(i) and present(i) decode that record.
 //
 // Invariants (enforced by the builder, so every consumer may rely on them):
 //  - events are in strictly increasing seq order;
@@ -13,6 +18,8 @@
 #include <csptrace/string_table.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -45,6 +52,24 @@ struct ChannelInfo {
   size_t close_event = kNone;   // event index of its (first) close, or kNone
 };
 
+namespace model_layout {
+// Kinds that take `to` keep it in the proc column, kinds that take `from` keep it in the
+// partner column: no kind takes both proc and to, or both partner and from (checked below).
+inline constexpr FieldMask kAllowed[] = {
+#define CSPTRACE_MODEL_ALLOWED(E, name, req, opt, doc, example) (req) | (opt),
+    CSPTRACE_KINDS(CSPTRACE_MODEL_ALLOWED)
+#undef CSPTRACE_MODEL_ALLOWED
+};
+constexpr bool holds_to(EventKind k) { return kAllowed[static_cast<int>(k)] & f::to; }
+constexpr bool holds_from(EventKind k) { return kAllowed[static_cast<int>(k)] & f::from; }
+constexpr bool columns_fit() {
+  for (FieldMask m : kAllowed)
+    if (((m & f::proc) && (m & f::to)) || ((m & f::partner) && (m & f::from))) return false;
+  return true;
+}
+static_assert(columns_fit(), "a kind takes both proc and to, or partner and from");
+}  // namespace model_layout
+
 class TraceModel {
  public:
   TraceModel() = default;
@@ -58,15 +83,15 @@ class TraceModel {
 
   // Columns. Precondition for all: i < size().
   EventKind kind(size_t i) const { return kind_[i]; }
-  int64_t time(size_t i) const { return col_t_[i]; }
-  uint64_t seq(size_t i) const { return col_seq_[i]; }
-  FieldMask present(size_t i) const { return present_[i]; }
+  int64_t time(size_t i) const { return t_[i]; }
+  uint64_t seq(size_t i) const;
+  FieldMask present(size_t i) const;
   // Dense process index of the event's proc / partner / from / to field, or kNone.
-  uint32_t proc_index(size_t i) const { return proc_ix_[i]; }
-  uint32_t partner_index(size_t i) const { return partner_ix_[i]; }
-  uint32_t from_index(size_t i) const { return from_ix_[i]; }
-  uint32_t to_index(size_t i) const { return to_ix_[i]; }
-  uint32_t chan_index(size_t i) const { return chan_ix_[i]; }
+  uint32_t proc_index(size_t i) const { return holds_to(kind_[i]) ? kNone : proc_[i]; }
+  uint32_t partner_index(size_t i) const { return holds_from(kind_[i]) ? kNone : other_[i]; }
+  uint32_t from_index(size_t i) const { return holds_from(kind_[i]) ? other_[i] : kNone; }
+  uint32_t to_index(size_t i) const { return holds_to(kind_[i]) ? proc_[i] : kNone; }
+  uint32_t chan_index(size_t i) const { return chan_[i]; }
 
   // The whole event as recorded (original ids, interned strings resolve through str()).
   Event event(size_t i) const;
@@ -92,18 +117,40 @@ class TraceModel {
  private:
   friend class TraceModelBuilder;
 
+  static constexpr bool holds_to(EventKind k) { return model_layout::holds_to(k); }
+  static constexpr bool holds_from(EventKind k) { return model_layout::holds_from(k); }
+
+  // Append-only bytes without zero-filling on growth (std::vector would).
+  class Bytes {
+   public:
+    uint8_t* reserve_tail(size_t n);  // room for n more bytes; commit() what was written
+    void reserve(size_t n) { reserve_tail(n > size_ ? n - size_ : 0); }
+    void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_.get()); }
+    const uint8_t* data() const { return data_.get(); }
+    size_t size() const { return size_; }
+
+   private:
+    std::unique_ptr<uint8_t[]> data_;
+    size_t size_ = 0, cap_ = 0;
+  };
+  struct SeqRun {
+    size_t first;     // event index where the run starts
+    uint64_t seq;     // seq of that event; the run continues with seq + 1, seq + 2, ...
+  };
+
   TraceHeader header_;
   std::string source_;
   StringTable strings_;
   std::vector<EventKind> kind_;
-  std::vector<FieldMask> present_;
-#define CSPTRACE_MODEL_COLUMN(member, key, type, doc) std::vector<type> col_##member##_;
-  CSPTRACE_FIELDS(CSPTRACE_MODEL_COLUMN)
-#undef CSPTRACE_MODEL_COLUMN
-  std::vector<uint32_t> proc_ix_, partner_ix_, from_ix_, to_ix_, chan_ix_;
+  std::vector<int64_t> t_;
+  std::vector<uint32_t> proc_, chan_, other_;
+  std::vector<uint32_t> record_at_;  // offset of each event's record in records_
+  Bytes records_;
+  std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;
   std::vector<ChannelInfo> channels_;
-  std::unordered_map<ProcId, uint32_t> proc_by_id_;
+  std::vector<uint32_t> proc_by_small_id_, chan_by_small_id_;  // id -> index, or kNone
+  std::unordered_map<ProcId, uint32_t> proc_by_id_;            // ids past the small range
   std::unordered_map<ChanId, uint32_t> chan_by_id_;
   bool complete_ = false;
   EndReason end_reason_ = EndReason::Truncated;
@@ -121,8 +168,12 @@ class TraceModelBuilder {
   StringTable& strings() { return model_.strings_; }
   void reserve(size_t events);
   void add(const Event& e);
+  // The same, for an event the binary reader just decoded from `record` (its bytes in the
+  // chunk): stores them instead of encoding e again.
+  void add(const Event& e, const uint8_t* record, size_t len);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
+  uint64_t last_seq() const { return last_seq_; }
 
   // Completes the model; a trace without an end event gets a warning and complete() == false.
   TraceModel finish() &&;
@@ -130,9 +181,11 @@ class TraceModelBuilder {
  private:
   uint32_t require_proc(ProcId id, std::string_view field, bool allow_none) const;
   uint32_t require_chan(ChanId id) const;
+  void add_checked(const Event& e, const uint8_t* record, size_t len);
 
   TraceModel model_;
   bool ended_ = false;
+  uint64_t last_seq_ = 0;
 };
 
 }  // namespace csptrace

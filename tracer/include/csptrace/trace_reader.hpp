@@ -16,4 +16,8 @@ TraceModel load_trace(const std::string& path, const LoadOptions& options = {});
 // The JSON Lines reader on its own (load_trace dispatches to it).
 TraceModel load_jsonl(const std::string& path, const LoadOptions& options = {});
 
+// The binary (.csptrace) reader on its own. A file cut inside a chunk loads up to its last whole
+// chunk with a warning saying how much was recovered.
+TraceModel load_binary(const std::string& path, const LoadOptions& options = {});
+
 }  // namespace csptrace

@@ -1,0 +1,200 @@
+// Tracer benchmarks: recording cost per event (1 and 2 threads), bytes per event on disk and
+// in memory, load throughput of both encodings. Prints a Markdown table for docs/performance.md.
+//
+//   build/bench/bench_tracer [EVENTS]     (default 4000000 events per measurement)
+#include <csptrace/jsonl_codec.hpp>
+#include <csptrace/recorder.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <time.h>
+
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+#include <thread>
+#include <vector>
+
+using namespace csptrace;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// CPU time of the calling thread: on a machine shared with other work, wall time measures the
+// scheduler as much as the code.
+double thread_cpu_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+struct Cost {
+  double wall_ns, cpu_ns;
+};
+
+// The events of one ping-pong round as the runtime records them: the taker parks, the putter
+// hands the value over, the taker resumes.
+void ping_pong_round(Recorder& r, ProcId me, ProcId other, ChanId chan, uint32_t i) {
+  Event park = Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take);
+  r.record(park);
+  Event tr = Event(EventKind::Transfer).with_chan(chan).with_from(me).with_to(other)
+                 .with_via(Via::Direct).with_value(Value::integer(i));
+  r.record(tr);
+  Event res = Event(EventKind::Resume).with_proc(other).with_partner(me).with_chan(chan);
+  r.record(res);
+}
+
+void declare(Recorder& r, int pairs) {
+  for (ProcId p = 1; p <= ProcId(2 * pairs); ++p) {
+    Event s = Event(EventKind::Spawn).with_proc(p).with_name(r.intern("p" + std::to_string(p)))
+                  .with_mode(ProcMode::Go);
+    r.record(s);
+  }
+  for (ChanId c = 1; c <= ChanId(pairs); ++c) {
+    Event m = Event(EventKind::ChanMake).with_chan(c).with_name(r.intern("ball" + std::to_string(c)))
+                  .with_buffer(BufferKind::Unbuffered).with_cap(0);
+    r.record(m);
+  }
+}
+
+// ns per record() with `threads` threads each recording `per_thread` ping-pong events.
+double record_cost(const std::string& path, int threads, long per_thread) {
+  auto r = open_recorder(path, {});
+  declare(*r, threads);
+  std::vector<std::thread> ts;
+  std::vector<double> ns(threads);
+  for (int t = 0; t < threads; ++t)
+    ts.emplace_back([&, t] {
+      const ProcId me = 2 * t + 1, other = 2 * t + 2;
+      auto t0 = Clock::now();
+      for (long i = 0; i < per_thread / 3; ++i) ping_pong_round(*r, me, other, t + 1, uint32_t(i));
+      ns[t] = seconds_since(t0) * 1e9 / double(per_thread / 3 * 3);
+    });
+  for (auto& t : ts) t.join();
+  r->finish(EndReason::Normal);
+  double sum = 0;
+  for (double v : ns) sum += v;
+  return sum / threads;
+}
+
+// ns per record() on the hot path alone: bursts that fit the thread's ring, the writer drained
+// (flush) between bursts outside the timed part.
+Cost record_cost_burst(const std::string& path, long total) {
+  auto r = open_recorder(path, {});
+  declare(*r, 1);
+  constexpr long kBurst = 1998;  // a multiple of 3 below half a ring
+  double wall = 0, cpu = 0;
+  long done = 0;
+  for (; done < total; done += kBurst) {
+    auto t0 = Clock::now();
+    double c0 = thread_cpu_seconds();
+    for (long i = 0; i < kBurst / 3; ++i) ping_pong_round(*r, 1, 2, 1, uint32_t(i));
+    cpu += thread_cpu_seconds() - c0;
+    wall += seconds_since(t0);
+    r->flush();
+  }
+  r->finish(EndReason::Normal);
+  return {wall * 1e9 / double(done), cpu * 1e9 / double(done)};
+}
+
+// The two costs every record() pays whatever the encoding: reading the clock and taking a seq.
+double rdtsc_ns() {
+#if defined(__x86_64__)
+  constexpr long kN = 5000000;
+  uint64_t sink = 0;
+  auto t0 = Clock::now();
+  for (long i = 0; i < kN; ++i) sink += __rdtsc();
+  double ns = seconds_since(t0) * 1e9 / kN;
+  return sink == 1 ? 0 : ns;
+#else
+  return 0;
+#endif
+}
+
+double fetch_add_ns(int threads) {
+  constexpr long kN = 5000000;
+  std::atomic<uint64_t> seq{0};
+  std::vector<std::thread> ts;
+  auto t0 = Clock::now();
+  for (int t = 0; t < threads; ++t)
+    ts.emplace_back([&] {
+      for (long i = 0; i < kN; ++i) seq.fetch_add(1, std::memory_order_relaxed);
+    });
+  for (auto& t : ts) t.join();
+  return seconds_since(t0) * 1e9 / kN;  // per operation, per thread
+}
+
+void to_jsonl(const TraceModel& m, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out << encode_jsonl_header(m.header()) << '\n';
+  for (size_t i = 0; i < m.size(); ++i) out << encode_jsonl_event(m.event(i), m.strings()) << '\n';
+}
+
+// Events per second, wall and CPU time (best of 3).
+Cost load_rate(const std::string& path, size_t& events, size_t& mem) {
+  double best_wall = 1e30, best_cpu = 1e30;
+  for (int rep = 0; rep < 3; ++rep) {
+    auto t0 = Clock::now();
+    double c0 = thread_cpu_seconds();
+    TraceModel m = load_trace(path);
+    best_cpu = std::min(best_cpu, thread_cpu_seconds() - c0);
+    best_wall = std::min(best_wall, seconds_since(t0));
+    events = m.size();
+    mem = m.memory_bytes();
+  }
+  return {double(events) / best_wall, double(events) / best_cpu};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long n = argc > 1 ? std::atol(argv[1]) : 4000000;
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string bin = (dir / "bench-tracer.csptrace").string();
+  const std::string jsonl = (dir / "bench-tracer.jsonl").string();
+  const std::string bin2 = (dir / "bench-tracer-2.csptrace").string();
+
+  record_cost(bin, 1, n / 10);  // warm-up: clock calibration, page cache
+  const Cost burst = record_cost_burst(bin, n / 4);
+  const double one = record_cost(bin, 1, n);
+  const double two = record_cost(bin2, 2, n / 2);
+  const double jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+
+  size_t events = 0, mem = 0;
+  const Cost bin_rate = load_rate(bin, events, mem);
+  const auto bin_bytes = std::filesystem::file_size(bin);
+  to_jsonl(load_trace(bin), jsonl);
+  size_t jevents = 0, jmem = 0;
+  const Cost jsonl_rate = load_rate(jsonl, jevents, jmem);
+  const auto jsonl_bytes = std::filesystem::file_size(jsonl);
+
+  std::printf("command: %s %ld\n\n", argv[0], n);
+  std::printf("| measure | value |\n|---|---|\n");
+  std::printf("| record(), hot path: bursts that fit the ring (binary) | %.1f ns/event (thread CPU %.1f) |\n",
+              burst.wall_ns, burst.cpu_ns);
+  std::printf("| record(), 1 thread, sustained, writer-bound (binary) | %.1f ns/event |\n", one);
+  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread |\n", two);
+  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec);
+  std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());
+  std::printf("| of which: seq fetch_add, 1 thread / 2 threads contending | %.1f / %.1f ns |\n",
+              fetch_add_ns(1), fetch_add_ns(2));
+  std::printf("| on disk, binary (ping-pong) | %.2f bytes/event |\n", double(bin_bytes) / events);
+  std::printf("| on disk, JSON Lines (ping-pong) | %.1f bytes/event |\n", double(jsonl_bytes) / jevents);
+  std::printf("| in memory (TraceModel) | %.1f bytes/event |\n", double(mem) / events);
+  std::printf("| load, binary | %.1f M events/s (thread CPU: %.1f M/s) |\n", bin_rate.wall_ns / 1e6,
+              bin_rate.cpu_ns / 1e6);
+  std::printf("| load, JSON Lines | %.2f M events/s (thread CPU: %.2f M/s) |\n",
+              jsonl_rate.wall_ns / 1e6, jsonl_rate.cpu_ns / 1e6);
+  for (const auto& p : {bin, bin2, jsonl}) std::filesystem::remove(p);
+  return 0;
+}

@@ -1,0 +1,14 @@
+// The cspscope runtime: channels, go processes, threads, alts, timeouts, two schedulers, and a
+// trace of all of it. See docs/runtime.md.
+#pragma once
+
+#include <csp/alts.hpp>
+#include <csp/buffer_spec.hpp>
+#include <csp/chan.hpp>
+#include <csp/describe.hpp>
+#include <csp/errors.hpp>
+#include <csp/go.hpp>
+#include <csp/proc.hpp>
+#include <csp/run.hpp>
+#include <csp/timeout.hpp>
+#include <csp/unit.hpp>

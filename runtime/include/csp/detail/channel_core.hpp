@@ -1,0 +1,146 @@
+// The channel machinery, written once over type-erased values (ValueOps); Chan<T> is a typed
+// handle on it.
+//
+// Invariants (all under `mu_`):
+//  - at most one of `puts_` and `takes_` holds live waiters (a stale alt waiter, whose alt
+//    completed elsewhere, may linger until someone passes it; it is skipped and unlinked);
+//  - takers wait only while the buffer is empty; putters wait only while it is full (fixed) or
+//    the channel is unbuffered;
+//  - once `closed_`, no waiter is added to `takes_` and no new put is accepted; waiting putters
+//    stay (core.async) and later takers receive their values;
+//  - each buffered value is stored with the id of the process that put it (for `transfer`).
+//
+// Lock contract: every public operation takes `mu_` itself, records its trace events while
+// holding it (so the trace order of one channel is its real order) and wakes partners before
+// releasing it (a transfer is always recorded before the wake it causes). The `_locked`
+// functions are for alts, which lock several channels in address order first.
+#pragma once
+
+#include <csp/buffer_spec.hpp>
+#include <csp/detail/spin_lock.hpp>
+#include <csp/detail/value_ops.hpp>
+#include <csp/detail/waiter.hpp>
+
+#include <csptrace/event.hpp>
+
+#include <csptrace/schema.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <source_location>
+#include <string>
+#include <string_view>
+
+namespace csp::detail {
+
+class Runtime;
+class Process;
+
+enum class OpStatus : uint8_t {
+  Done,       // completed (a put was accepted, a take got a value)
+  Closed,     // the channel is closed (put refused; take found it drained)
+  Waiting,    // the waiter was queued; the caller must park / block until woken
+  WouldWait,  // no wait allowed (offer / poll) and the operation could not complete now
+};
+
+enum class WaitMode : uint8_t { None, Park, Block };
+
+struct OpContext {
+  Process* proc;
+  std::source_location loc;
+  WaitMode mode;
+};
+
+class ChannelCore {
+ public:
+  // Creates a channel (refcount 1) in the current run and records chan_make.
+  // Timer channels pass their duration (recorded in chan_make).
+  static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
+                           std::string_view name, std::source_location loc,
+                           int64_t timer_ns = -1);
+  ChannelCore(const ChannelCore&) = delete;
+  ChannelCore& operator=(const ChannelCore&) = delete;
+
+  void retain() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+
+  // put: moves *src into the channel (or into a taker); take: fills the std::optional<T> at dst.
+  // With ctx.mode Park/Block and no immediate completion, `w` is queued and Waiting returned;
+  // the partner that completes it sets w->result and wakes ctx.proc.
+  // Throws ChannelError when the pending-operation cap is reached.
+  OpStatus put(void* src, Waiter* w, const OpContext& ctx);
+  OpStatus take(void* dst, Waiter* w, const OpContext& ctx);
+  // Idempotent. proc null: closed by the runtime (a timer).
+  void close(Process* closer, std::source_location loc);
+  // Unlinks w if it is still queued (a parked frame destroyed at shutdown, a released thread).
+  void cancel(Waiter* w) noexcept;
+
+  csptrace::ChanId id() const noexcept { return id_; }
+  const std::string& name() const noexcept { return name_; }
+  csptrace::BufferKind kind() const noexcept { return kind_; }
+  Runtime& runtime() const noexcept { return rt_; }
+  bool closed() noexcept;
+
+  // ---- for alts and timers: the caller holds mu_ (lock()/unlock()) -------------------------
+  void lock() noexcept { mu_.lock(); }
+  void unlock() noexcept { mu_.unlock(); }
+  // Could the operation complete at once (a closed channel completes a put with false)?
+  bool ready_locked(csptrace::WaitOp op) noexcept;
+  // Completes the operation now if it can (Done / Closed), else WouldWait: a waiter that
+  // looked ready may have been claimed through another channel of its alt meanwhile.
+  OpStatus try_put_locked(void* src, const OpContext& ctx);
+  OpStatus try_take_locked(void* dst, const OpContext& ctx);
+  // Queues an alt guard's waiter; throws ChannelError at the cap.
+  void enqueue_locked(Waiter* w, csptrace::WaitOp op, const OpContext& ctx);
+  void cancel_locked(Waiter* w) noexcept;
+  // Timer channels: records timer_fire, then closes.
+  void fire_timer();
+  // Trace previews of a value of this channel / of the value in a std::optional of it.
+  // Only called while tracing.
+  csptrace::Value preview(const void* value) const;
+  csptrace::Value preview_taken(const void* optional) const;
+
+ private:
+  ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
+              std::string_view name);
+  ~ChannelCore();
+
+  bool buffered() const noexcept { return cap_ > 0; }
+  void* slot(std::size_t i) const noexcept { return storage_ + ((head_ + i) % cap_) * stride_; }
+  Waiter* first_live(WaitQueue& q) noexcept;       // unlinks stale waiters it passes
+  Waiter* claim_first(WaitQueue& q) noexcept;      // first live waiter, claimed and unlinked
+  void push_buffer(void* src, csptrace::ProcId from);
+  void pop_buffer_into(void* dst, csptrace::ProcId& from);
+  void check_cap(WaitQueue& q, csptrace::WaitOp op, const OpContext& ctx);
+  void close_locked(Process* closer, std::source_location loc);
+  OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
+  // Sets the waiter's result, records alt_choice when it is an alt, and wakes its process.
+  // `w` belongs to the woken process: it is not touched after the wake.
+  void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v);
+  void record(csptrace::Event& e);
+  void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
+
+  Runtime& rt_;
+  const ValueOps& ops_;
+  std::atomic<uint32_t> refs_{1};
+  const csptrace::ChanId id_;
+  const csptrace::BufferKind kind_;
+  const std::size_t cap_;     // buffer capacity; 0 when unbuffered (and for timers)
+  const std::size_t stride_;  // bytes per buffer slot
+  std::string name_;
+
+  SpinLock mu_;
+  // Guarded by mu_:
+  bool closed_ = false;
+  WaitQueue puts_;
+  WaitQueue takes_;
+  unsigned char* storage_ = nullptr;    // cap_ slots of the value type
+  csptrace::ProcId* from_ = nullptr;    // who put each slot's value
+  std::size_t head_ = 0;
+  std::size_t count_ = 0;
+};
+
+}  // namespace csp::detail

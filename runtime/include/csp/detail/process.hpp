@@ -1,0 +1,69 @@
+// The runtime's record of one process: the main program, a go process or a thread.
+#pragma once
+
+#include <csptrace/schema.hpp>
+
+#include <atomic>
+#include <coroutine>
+#include <cstdint>
+#include <source_location>
+#include <string>
+
+namespace csp::detail {
+
+class Runtime;
+class ChannelCore;
+
+// What a waiting process waits on, for deadlock reports. Written by the process itself under
+// the lock(s) of the channel(s) it waits on, before it becomes visible to partners.
+struct WaitInfo {
+  csptrace::WaitOp op = csptrace::WaitOp::Take;
+  ChannelCore* chan = nullptr;  // for alts: the first guard's channel
+  uint32_t alt = 0;             // alt number when op == Alts
+  std::source_location loc{};
+};
+
+// How a blocked thread is released (Process::signal).
+enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
+
+class Process {
+ public:
+  Process(Runtime& rt, std::string name, csptrace::ProcMode mode, std::source_location loc);
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  virtual ~Process();
+
+  // A go process whose root coroutine finished: publish the result, record the exit, free.
+  // Runs on the worker that ran the last step; the process is gone when it returns.
+  virtual void on_root_done() {}
+  // The run ended while this go process waits or is runnable: destroy its frames (which unlinks
+  // their waiters) and free it, recording nothing.
+  virtual void abandon() {}
+
+  Runtime& rt;
+  const csptrace::ProcId id;
+  const csptrace::ProcMode mode;
+  const std::string name;
+  const std::source_location spawned_at;
+
+  // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
+  // before it publishes a waiter; read by whoever runs it next.
+  std::coroutine_handle<> resume_point;
+  // Scheduler run-queue link; owned by the queue the process is on.
+  Process* run_link = nullptr;
+  // Registry links; guarded by the runtime's registry mutex.
+  Process* reg_prev = nullptr;
+  Process* reg_next = nullptr;
+
+  WaitInfo wait;
+  uint32_t alts_started = 0;  // touched only by the process itself
+
+  // Threads and main: the release word a blocked thread waits on (see Signal).
+  std::atomic<uint32_t> signal{0};
+};
+
+// The process running on this OS thread: a go process while a worker runs it, else the thread's
+// own process (main or a csp::thread), else null (a thread the runtime does not know).
+inline thread_local Process* tl_current = nullptr;
+
+}  // namespace csp::detail

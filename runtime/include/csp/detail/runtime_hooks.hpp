@@ -1,0 +1,34 @@
+// The runtime's entry points used by the header templates (Chan<T>, go, alts). Implemented in
+// runtime/src; not part of the public API.
+#pragma once
+
+#include <csp/detail/channel_core.hpp>
+#include <csp/detail/process.hpp>
+#include <csp/detail/waiter.hpp>
+
+#include <source_location>
+
+namespace csp::detail {
+
+class Runtime;
+
+// The run in progress; throws ChannelError naming `what` and the line outside csp::run.
+Runtime& runtime_for(const char* what, std::source_location loc);
+
+// The calling process, for an operation `op` on `ch`. Throws ChannelError (naming the operation,
+// channel and line) outside csp::run or on a thread the runtime does not know.
+Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc);
+
+// The calling thread's process for a blocking operation. Throws BlockingCallError when called
+// inside a go process (it would stall a pool worker), ChannelError as process_for.
+Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source_location loc);
+
+// Blocks the calling thread until one of its queued waiters is completed. On a deadlock or
+// shutdown it unlinks the waiters still queued and throws csp::Deadlock / csp::Shutdown.
+void block_until_woken(Process& p, Waiter* waiters, std::size_t count);
+
+// Seed-derived random number for alts (the deterministic scheduler's stream, or a per-thread
+// one on the pool).
+uint64_t next_random();
+
+}  // namespace csp::detail

@@ -1,0 +1,84 @@
+// The record of one waiting operation (Go's sudog). It lives inside the awaiter of the waiting
+// process (or on the blocked thread's stack), so parking allocates nothing.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace csp::detail {
+
+class Process;
+class ChannelCore;
+
+// Shared by every guard of one parked alt: the first partner to win `done` completes the alt
+// (core.async's handler commit). `won` is written by that partner under its channel's lock,
+// before it wakes the process.
+struct AltState {
+  std::atomic<bool> done{false};
+  int32_t won = -1;
+  uint32_t number = 0;  // the alt's number within its process (trace field `alt`)
+};
+
+enum class WaitResult : uint8_t { Pending, Done, Closed };
+
+struct Waiter {
+  // Queue links and `queued`: guarded by the lock of the channel the waiter is queued on.
+  Waiter* next = nullptr;
+  Waiter* prev = nullptr;
+  bool queued = false;
+  bool on_puts = false;  // which queue of `chan`
+  // Set by the partner that completes the operation, before the wake; read by the owner after.
+  WaitResult result = WaitResult::Pending;
+  int32_t index = 0;        // guard index within an alt
+  Process* proc = nullptr;  // the waiting process
+  AltState* alt = nullptr;  // null for a single operation
+  // put: the T to move from; take: the std::optional<T> to fill.
+  void* io = nullptr;
+  ChannelCore* chan = nullptr;  // where it is (or was) queued
+
+  // Claims the waiter for completion. A single operation can always be completed; an alt's
+  // guard only by the first partner. Call with the waiter's channel locked.
+  bool claim() noexcept {
+    if (alt == nullptr) return true;
+    bool expected = false;
+    if (!alt->done.compare_exchange_strong(expected, true, std::memory_order_acq_rel)) return false;
+    alt->won = index;
+    return true;
+  }
+  // Whether a partner could still complete it (an alt already completed elsewhere is stale).
+  bool live() const noexcept {
+    return alt == nullptr || !alt->done.load(std::memory_order_acquire);
+  }
+};
+
+// FIFO of waiters on one side of a channel, intrusive, guarded by the channel's lock.
+class WaitQueue {
+ public:
+  bool empty() const noexcept { return head_ == nullptr; }
+  std::size_t size() const noexcept { return size_; }
+  Waiter* front() const noexcept { return head_; }
+
+  void push_back(Waiter* w) noexcept {
+    w->next = nullptr;
+    w->prev = tail_;
+    if (tail_) tail_->next = w; else head_ = w;
+    tail_ = w;
+    w->queued = true;
+    ++size_;
+  }
+  void remove(Waiter* w) noexcept {
+    if (!w->queued) return;
+    if (w->prev) w->prev->next = w->next; else head_ = w->next;
+    if (w->next) w->next->prev = w->prev; else tail_ = w->prev;
+    w->next = w->prev = nullptr;
+    w->queued = false;
+    --size_;
+  }
+
+ private:
+  Waiter* head_ = nullptr;
+  Waiter* tail_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace csp::detail

@@ -1,0 +1,123 @@
+// go(name, f): start a lightweight process; thread(name, f): start a real OS thread.
+//
+//   csp::Chan<int> r = csp::go("echo", [=]() -> csp::Proc<int> { co_return 42; });
+//   csp::Chan<csp::Unit> t = csp::thread("writer", [=] { c.put_blocking(1); });
+//
+// The callable is moved into runtime-owned storage before it is invoked, so a capturing lambda
+// never dangles across a suspension. Both return a result channel (named after the process,
+// buffer 1) that receives the result, then closes; for a void body it just closes. An exception
+// escaping the body is recorded (exit status error), closes the result channel and is reported
+// in csp::run's RunResult.
+#pragma once
+
+#include <csp/chan.hpp>
+#include <csp/proc.hpp>
+#include <csp/unit.hpp>
+
+#include <functional>
+#include <source_location>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace csp {
+
+namespace detail {
+
+// Registers a go process (records spawn) and its result channel (records chan_make).
+void register_go(Process& p, ChannelCore*& result, const ValueOps& result_ops);
+// Makes a registered go process runnable; it starts at p.resume_point.
+void start_go(Process& p);
+// The end of a process: closes `result`, records exit (with the error's text, if any) and
+// unregisters it. The caller frees the process afterwards.
+void finish_process(Process& p, ChannelCore* result, std::exception_ptr error);
+// Starts an OS thread running `body` as process `name`; returns its result channel. `body`
+// puts the result (if any); the runtime does the rest as finish_process.
+ChannelCore* start_thread(std::string name, std::source_location loc, const ValueOps& result_ops,
+                          std::function<void(ChannelCore* result)> body);
+
+template <class R>
+using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
+
+template <class F, class R>
+class GoProcess final : public Process {
+ public:
+  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
+      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
+
+  Chan<ResultOf<R>> start() {
+    register_go(*this, result_, value_ops<ResultOf<R>>());
+    result_->retain();
+    Chan<ResultOf<R>> out(result_);
+    task_.emplace(std::invoke(fn_));
+    task_->handle().promise().root = this;
+    resume_point = task_->handle();
+    start_go(*this);  // from here on the process may run (and end) on another worker
+    return out;
+  }
+
+  void on_root_done() override {
+    auto& promise = task_->handle().promise();
+    std::exception_ptr error = promise.error;
+    if constexpr (!std::is_void_v<R>) {
+      if (!error) {
+        R value = std::move(*promise.value);
+        OpContext ctx{this, spawned_at, WaitMode::None};
+        result_->put(&value, nullptr, ctx);
+      }
+    }
+    finish_process(*this, result_, error);
+    task_.reset();  // destroys the (suspended, final) frame
+    delete this;
+  }
+
+  void abandon() override {
+    task_.reset();
+    delete this;
+  }
+
+  ~GoProcess() override {
+    if (result_) result_->release();
+  }
+
+ private:
+  F fn_;
+  std::optional<Proc<R>> task_;
+  ChannelCore* result_ = nullptr;
+};
+
+}  // namespace detail
+
+// Starts a lightweight process. f is a callable returning csp::Proc<R>; the result channel is a
+// Chan<R> (Chan<Unit> for Proc<void>, which only closes).
+template <class F>
+auto go(std::string name, F f, std::source_location loc = std::source_location::current()) {
+  using P = std::invoke_result_t<F&>;
+  using R = typename P::value_type;
+  detail::Runtime& rt = detail::runtime_for("csp::go", loc);
+  auto* p = new detail::GoProcess<F, R>(rt, std::move(name), std::move(f), loc);
+  return p->start();
+}
+
+// Starts a real OS thread running f (any callable; its return value goes to the result
+// channel). Inside it, use the blocking operations.
+template <class F>
+auto thread(std::string name, F f, std::source_location loc = std::source_location::current()) {
+  using R = std::invoke_result_t<F&>;
+  using T = detail::ResultOf<R>;
+  detail::ChannelCore* result = detail::start_thread(
+      std::move(name), loc, detail::value_ops<T>(),
+      [fn = std::move(f)](detail::ChannelCore* out) mutable {
+        if constexpr (std::is_void_v<R>) {
+          std::invoke(fn);
+        } else {
+          T value = std::invoke(fn);
+          detail::OpContext ctx{detail::tl_current, std::source_location::current(),
+                                detail::WaitMode::None};
+          out->put(&value, nullptr, ctx);
+        }
+      });
+  return Chan<T>(result);
+}
+
+}  // namespace csp

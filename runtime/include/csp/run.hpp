@@ -1,0 +1,95 @@
+// Running a program on the runtime: options, the run's result, user marks.
+//
+//   int main(int argc, char** argv) {
+//     csp::Options opt = csp::Options::from_args(argc, argv);  // --seed N, --trace PATH, --workers N
+//     csp::RunResult r = csp::run(opt, [&] { ... });           // main may use blocking operations
+//     if (!r.ok()) std::cerr << r.message << "\n";
+//     return r.exit_code();
+//   }
+#pragma once
+
+#include <csp/go.hpp>
+#include <csp/proc.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <source_location>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace csp {
+
+struct Options {
+  // Set: the deterministic scheduler with this seed (same program + same seed = same trace).
+  // Unset: the multi-threaded pool (alts still pick at random, from a random seed).
+  std::optional<uint64_t> seed;
+  // Trace file; the format follows the extension (.jsonl, .csptrace). Empty: $CSP_TRACE if set,
+  // else no tracing.
+  std::string trace_path;
+  // Pool workers; 0: one per core.
+  unsigned workers = 0;
+  // Pending puts (and, separately, takes) allowed per channel (core.async: 1024).
+  std::size_t max_pending = 1024;
+  // Program name for the trace header; empty: "program".
+  std::string program;
+
+  // Reads --seed N, --trace PATH, --workers N (also --flag=value) and the program name from
+  // argv; other arguments are left to the program. Throws std::invalid_argument naming the flag
+  // when a value is missing or malformed.
+  static Options from_args(int argc, const char* const* argv);
+};
+
+enum class RunStatus { Ok, Deadlock, Error };
+
+struct StuckProcess {
+  std::string process;   // its name
+  std::string op;        // "put", "take" or "alts"
+  std::string channel;   // the channel's name (for alts: the first guard's)
+  std::string location;  // "file:line" of the waiting operation
+};
+
+struct ProcessError {
+  std::string process;
+  std::string message;
+};
+
+struct RunResult {
+  RunStatus status = RunStatus::Ok;
+  std::string message;               // what happened, for a person
+  std::vector<StuckProcess> stuck;   // deadlock: every process that waits forever
+  std::vector<ProcessError> errors;  // exceptions that escaped processes (and main)
+
+  bool ok() const noexcept { return status == RunStatus::Ok; }
+  // 0 ok, 1 error, 2 deadlock.
+  int exit_code() const noexcept;
+};
+
+namespace detail {
+// `main_name`: the name of the calling thread's process in the trace.
+RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name);
+}  // namespace detail
+
+// Runs `main` as the process "main" on the calling thread (it may use the blocking operations)
+// and returns when it returns, when the run deadlocks, or when it throws. Processes still
+// waiting when main returns are left (and show as such in the trace), as in Go.
+// A main that returns csp::Proc<void> runs as a go process "main"; the calling thread ("run")
+// waits for it.
+template <class F>
+RunResult run(const Options& opt, F&& main) {
+  using R = std::invoke_result_t<F&>;
+  if constexpr (std::is_same_v<R, Proc<void>>) {
+    return detail::run_main(
+        opt, [&main] { (void)go("main", std::forward<F>(main)).take_blocking(); }, "run");
+  } else {
+    return detail::run_main(opt, std::function<void()>(std::forward<F>(main)), "main");
+  }
+}
+
+// A label in the trace, e.g. csp::mark("customer arrives"). Ignored outside a run.
+void mark(std::string_view label, std::source_location loc = std::source_location::current());
+
+}  // namespace csp

@@ -1,0 +1,46 @@
+// co_await ch.take(): the awaitable of a parking take.
+#pragma once
+
+#include <csp/detail/channel_core.hpp>
+#include <csp/detail/runtime_hooks.hpp>
+
+#include <coroutine>
+#include <optional>
+#include <source_location>
+
+namespace csp {
+
+template <class T>
+class [[nodiscard]] TakeOperation {
+ public:
+  TakeOperation(detail::ChannelCore* ch, std::source_location loc) noexcept : ch_(ch), loc_(loc) {}
+  TakeOperation(const TakeOperation&) = delete;
+  TakeOperation& operator=(const TakeOperation&) = delete;
+  // A frame destroyed while parked (at shutdown) leaves no dangling waiter behind.
+  ~TakeOperation() {
+    if (waiter_.queued) ch_->cancel(&waiter_);  // only at shutdown
+  }
+
+  bool await_ready() const noexcept { return false; }
+  // Completes at once when it can (returns false: no suspension); otherwise parks.
+  bool await_suspend(std::coroutine_handle<> h) {
+    detail::Process& p = detail::process_for("take", ch_, loc_);
+    p.resume_point = h;
+    waiter_.io = &result_;
+    // After Waiting is returned the partner may already have resumed this frame elsewhere:
+    // nothing here touches the frame afterwards.
+    return ch_->take(&result_, &waiter_, {&p, loc_, detail::WaitMode::Park}) ==
+           detail::OpStatus::Waiting;
+  }
+  std::optional<T> await_resume() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return std::move(result_);
+  }
+
+ private:
+  detail::ChannelCore* ch_;
+  std::source_location loc_;
+  detail::Waiter waiter_;
+  std::optional<T> result_;
+};
+
+}  // namespace csp

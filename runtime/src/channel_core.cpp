@@ -1,0 +1,439 @@
+// Channel operations: the rules of DESIGN §3 and the event protocol of docs/trace-format.md
+// ("How the kinds fit together"). See channel_core.hpp for the invariants and lock contract.
+#include <csp/detail/channel_core.hpp>
+
+#include "runtime.hpp"
+
+#include <csp/errors.hpp>
+#include <csp/go.hpp>
+
+#include <cstdlib>
+#include <mutex>
+#include <new>
+
+namespace csp::detail {
+
+using csptrace::BufferKind;
+using csptrace::Event;
+using csptrace::EventKind;
+using csptrace::WaitOp;
+
+Runtime& runtime_for(const char* what, std::source_location loc) {
+  Runtime* rt = g_runtime.load(std::memory_order_acquire);
+  if (rt == nullptr)
+    throw ChannelError(format_loc(loc) + ": " + what +
+                       " called outside csp::run; start the program with csp::run(options, main)");
+  return *rt;
+}
+
+ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
+                               std::string_view name, std::source_location loc,
+                               int64_t timer_ns) {
+  Runtime& rt = runtime_for("csp::chan", loc);
+  const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
+                     kind == BufferKind::Sliding;
+  if (sized && capacity == 0)
+    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
+                       "' has a buffer of size 0; use an unbuffered channel (csp::chan<T>(name))");
+  if (!sized && kind != BufferKind::Promise) capacity = 0;
+  auto* ch = new ChannelCore(rt, ops, kind, capacity, name);
+  if (rt.rec) {
+    Process* creator = tl_current;
+    Event e(EventKind::ChanMake);
+    e.with_chan(ch->id_).with_name(rt.rec->intern(ch->name_)).with_buffer(kind)
+        .with_cap(static_cast<uint32_t>(capacity));
+    if (loc.line() != 0) e.with_loc(rt.loc_id(loc));
+    if (timer_ns >= 0) e.with_duration(timer_ns);
+    if (creator) e.with_proc(creator->id);
+    rt.rec->record(e);
+  }
+  return ch;
+}
+
+ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, std::size_t capacity,
+                         std::string_view name)
+    : rt_(rt),
+      ops_(ops),
+      id_(rt.next_chan_id()),
+      kind_(kind),
+      cap_(capacity),
+      stride_((ops.size + ops.align - 1) / ops.align * ops.align),
+      name_(name.empty() ? "chan-" + std::to_string(id_) : std::string(name)) {
+  if (cap_ > 0) {
+    storage_ = static_cast<unsigned char*>(
+        ::operator new(cap_ * stride_, std::align_val_t(ops_.align)));
+    from_ = new csptrace::ProcId[cap_];
+  }
+}
+
+ChannelCore::~ChannelCore() {
+  for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));
+  if (storage_) ::operator delete(storage_, std::align_val_t(ops_.align));
+  delete[] from_;
+}
+
+bool ChannelCore::closed() noexcept {
+  std::lock_guard lk(mu_);
+  return closed_;
+}
+
+void ChannelCore::record(Event& e) { rt_.rec->record(e); }
+
+csptrace::Value ChannelCore::preview(const void* value) const {
+  return rt_.value_of(ops_.preview(value));
+}
+
+csptrace::Value ChannelCore::preview_taken(const void* optional) const {
+  const void* v = ops_.optional_value(optional);
+  return v ? preview(v) : csptrace::Value{};
+}
+
+// ---- buffer and queues -------------------------------------------------------------------
+
+void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
+  const std::size_t i = (head_ + count_) % cap_;
+  ops_.move_construct(storage_ + i * stride_, src);
+  from_[i] = from;
+  ++count_;
+}
+
+void ChannelCore::pop_buffer_into(void* dst, csptrace::ProcId& from) {
+  void* s = storage_ + head_ * stride_;
+  ops_.move_to_optional(dst, s);
+  ops_.destroy(s);
+  from = from_[head_];
+  head_ = (head_ + 1) % cap_;
+  --count_;
+}
+
+Waiter* ChannelCore::first_live(WaitQueue& q) noexcept {
+  while (Waiter* w = q.front()) {
+    if (w->live()) return w;
+    q.remove(w);
+  }
+  return nullptr;
+}
+
+Waiter* ChannelCore::claim_first(WaitQueue& q) noexcept {
+  while (Waiter* w = q.front()) {
+    q.remove(w);
+    if (w->claim()) return w;
+  }
+  return nullptr;
+}
+
+void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v) {
+  Process& owner = *w->proc;
+  w->result = r;
+  if (rt_.rec && w->alt) {
+    Event e(EventKind::AltChoice);
+    e.with_proc(owner.id).with_alt(w->alt->number).with_index(w->index)
+        .with_rule(csptrace::AltRule::Waited).with_chan(id_);
+    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+    record(e);
+  }
+  rt_.wake(owner, *this, partner);
+}
+
+void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
+  if (q.size() < rt_.max_pending()) return;
+  for (Waiter* w = q.front(); w;) {  // stale alt waiters do not count
+    Waiter* next = w->next;
+    if (!w->live()) q.remove(w);
+    w = next;
+  }
+  if (q.size() < rt_.max_pending()) return;
+  const char* what = op == WaitOp::Put ? "puts" : "takes";
+  throw ChannelError(format_loc(ctx.loc) + ": no more than " + std::to_string(rt_.max_pending()) +
+                     " pending " + what + " are allowed on a single channel ('" + name_ +
+                     "', in process '" + ctx.proc->name + "'); consider a buffered channel " +
+                     "(csp::fixed, csp::dropping, csp::sliding) or fewer concurrent " +
+                     (op == WaitOp::Put ? "writers" : "readers") +
+                     ", or raise csp::Options::max_pending");
+}
+
+void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value, uint32_t alt) {
+  Event e(ctx.mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
+  e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
+  if (op == WaitOp::Alts) {
+    e.with_alt(alt);
+  } else {
+    e.with_chan(id_);
+  }
+  if (value) {
+    csptrace::Value v = preview(value);
+    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+  }
+  record(e);
+}
+
+// ---- put -------------------------------------------------------------------------------------
+
+bool ChannelCore::ready_locked(WaitOp op) noexcept {
+  if (closed_) return true;  // a put is refused, a take gets a value or nothing, at once
+  if (op == WaitOp::Put) {
+    if (kind_ == BufferKind::Promise || kind_ == BufferKind::Dropping ||
+        kind_ == BufferKind::Sliding)
+      return true;
+    if (first_live(takes_)) return true;
+    return cap_ > 0 && count_ < cap_;
+  }
+  return count_ > 0 || first_live(puts_) != nullptr;
+}
+
+OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
+  Process& p = *ctx.proc;
+  csptrace::Recorder* rec = rt_.rec;
+  if (closed_) {
+    if (rec) {
+      Event e(EventKind::Refused);
+      e.with_proc(p.id).with_chan(id_).with_op(WaitOp::Put).with_loc(rt_.loc_id(ctx.loc));
+      csptrace::Value v = preview(src);
+      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+      record(e);
+    }
+    return OpStatus::Closed;
+  }
+  const csptrace::Value v = rec ? preview(src) : csptrace::Value{};
+  auto with_value = [&](Event& e) -> Event& {
+    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+    return e;
+  };
+
+  if (kind_ == BufferKind::Promise) {
+    if (count_ > 0) {  // the first value stays; later ones are dropped
+      if (rec) {
+        Event e(EventKind::BufDrop);
+        record(with_value(e.with_proc(p.id).with_chan(id_).with_level(1)));
+      }
+      return OpStatus::Done;
+    }
+    push_buffer(src, p.id);
+    if (rec) {
+      Event e(EventKind::BufPut);
+      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(1)));
+    }
+    while (Waiter* t = claim_first(takes_)) {  // every waiting taker gets a copy
+      if (rec) {
+        Event bt(EventKind::BufTake);
+        record(with_value(bt.with_proc(t->proc->id).with_chan(id_).with_level(1)));
+        Event tr(EventKind::Transfer);
+        record(with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+                              .with_via(csptrace::Via::Buffer)));
+      }
+      ops_.copy_to_optional(t->io, storage_ + head_ * stride_);
+      complete(t, WaitResult::Done, &p, v);
+    }
+    return OpStatus::Done;
+  }
+
+  // A waiting taker means the buffer is empty: hand the value over directly.
+  if (Waiter* t = claim_first(takes_)) {
+    if (rec) {
+      Event e(EventKind::Transfer);
+      record(with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+                            .with_via(csptrace::Via::Direct)));
+    }
+    ops_.move_to_optional(t->io, src);
+    complete(t, WaitResult::Done, &p, v);
+    return OpStatus::Done;
+  }
+  if (cap_ == 0) return OpStatus::WouldWait;
+  if (count_ < cap_) {
+    push_buffer(src, p.id);
+    if (rec) {
+      Event e(EventKind::BufPut);
+      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+    }
+    return OpStatus::Done;
+  }
+  if (kind_ == BufferKind::Dropping) {  // full: the new value is dropped, the put succeeds
+    if (rec) {
+      Event e(EventKind::BufDrop);
+      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+    }
+    return OpStatus::Done;
+  }
+  if (kind_ == BufferKind::Sliding) {  // full: the oldest value is dropped
+    void* oldest = storage_ + head_ * stride_;
+    if (rec) {
+      Event e(EventKind::BufDrop);
+      e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_ - 1));
+      csptrace::Value ov = preview(oldest);
+      if (ov.kind != csptrace::Value::Kind::None) e.with_value(ov);
+      record(e);
+    }
+    ops_.destroy(oldest);
+    head_ = (head_ + 1) % cap_;
+    --count_;
+    push_buffer(src, p.id);
+    if (rec) {
+      Event e(EventKind::BufPut);
+      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+    }
+    return OpStatus::Done;
+  }
+  return OpStatus::WouldWait;  // fixed and full
+}
+
+OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContext& ctx) {
+  check_cap(op == WaitOp::Put ? puts_ : takes_, op, ctx);
+  w->proc = ctx.proc;
+  w->alt = nullptr;
+  w->io = io;
+  w->chan = this;
+  w->on_puts = op == WaitOp::Put;
+  w->result = WaitResult::Pending;
+  (op == WaitOp::Put ? puts_ : takes_).push_back(w);
+  ctx.proc->wait = WaitInfo{op, this, 0, ctx.loc};
+  if (rt_.rec) record_wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
+  rt_.note_waiting();
+  return OpStatus::Waiting;
+}
+
+OpStatus ChannelCore::put(void* src, Waiter* w, const OpContext& ctx) {
+  std::lock_guard lk(mu_);
+  OpStatus st = try_put_locked(src, ctx);
+  if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
+  return wait_locked(w, src, WaitOp::Put, ctx);
+}
+
+// ---- take ------------------------------------------------------------------------------------
+
+OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
+  Process& p = *ctx.proc;
+  csptrace::Recorder* rec = rt_.rec;
+  if (count_ > 0) {
+    void* head = storage_ + head_ * stride_;
+    const csptrace::Value v = rec ? preview(head) : csptrace::Value{};
+    auto with_value = [&](Event& e) -> Event& {
+      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+      return e;
+    };
+    csptrace::ProcId from = from_[head_];
+    if (kind_ == BufferKind::Promise) {
+      ops_.copy_to_optional(dst, head);
+    } else {
+      pop_buffer_into(dst, from);
+    }
+    if (rec) {
+      Event bt(EventKind::BufTake);
+      record(with_value(bt.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+      Event tr(EventKind::Transfer);
+      record(with_value(tr.with_chan(id_).with_from(from).with_to(p.id)
+                            .with_via(csptrace::Via::Buffer)));
+    }
+    // Room was made: the first waiting putter's value enters the buffer (fixed buffers only;
+    // putters never wait on the other kinds).
+    if (kind_ != BufferKind::Promise) {
+      if (Waiter* pw = claim_first(puts_)) {
+        const csptrace::Value pv = rec ? preview(pw->io) : csptrace::Value{};
+        push_buffer(pw->io, pw->proc->id);
+        if (rec) {
+          Event e(EventKind::BufPut);
+          e.with_proc(pw->proc->id).with_chan(id_).with_level(static_cast<uint32_t>(count_));
+          if (pv.kind != csptrace::Value::Kind::None) e.with_value(pv);
+          record(e);
+        }
+        complete(pw, WaitResult::Done, &p, pv);
+      }
+    }
+    return OpStatus::Done;
+  }
+  // Unbuffered (or a closed channel's parked puts, which later takers still receive).
+  if (Waiter* pw = claim_first(puts_)) {
+    const csptrace::Value v = rec ? preview(pw->io) : csptrace::Value{};
+    if (rec) {
+      Event e(EventKind::Transfer);
+      e.with_chan(id_).with_from(pw->proc->id).with_to(p.id).with_via(csptrace::Via::Direct);
+      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
+      record(e);
+    }
+    ops_.move_to_optional(dst, pw->io);
+    complete(pw, WaitResult::Done, &p, v);
+    return OpStatus::Done;
+  }
+  if (closed_) {
+    if (rec) {
+      Event e(EventKind::Refused);
+      record(e.with_proc(p.id).with_chan(id_).with_op(WaitOp::Take).with_loc(rt_.loc_id(ctx.loc)));
+    }
+    return OpStatus::Closed;
+  }
+  return OpStatus::WouldWait;
+}
+
+OpStatus ChannelCore::take(void* dst, Waiter* w, const OpContext& ctx) {
+  std::lock_guard lk(mu_);
+  OpStatus st = try_take_locked(dst, ctx);
+  if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
+  return wait_locked(w, dst, WaitOp::Take, ctx);
+}
+
+// ---- close, cancel, timers -------------------------------------------------------------------
+
+void ChannelCore::close(Process* closer, std::source_location loc) {
+  std::lock_guard lk(mu_);
+  close_locked(closer, loc);
+}
+
+void ChannelCore::close_locked(Process* closer, std::source_location loc) {
+  if (closed_) return;
+  closed_ = true;
+  csptrace::Recorder* rec = rt_.rec;
+  if (rec) {
+    Event e(EventKind::ChanClose);
+    e.with_chan(id_);
+    if (closer) e.with_proc(closer->id);
+    if (closer && loc.line() != 0) e.with_loc(rt_.loc_id(loc));
+    record(e);
+  }
+  // Waiting takers get nothing. Waiting putters stay: later takers still receive their values.
+  while (Waiter* t = claim_first(takes_)) {
+    Process& taker = *t->proc;
+    const csptrace::ProcId taker_id = taker.id;  // the taker may be gone once woken
+    auto refused = [&] {
+      if (!rec) return;
+      Event e(EventKind::Refused);
+      record(e.with_proc(taker_id).with_chan(id_).with_op(WaitOp::Take));
+    };
+    if (t->alt) {  // an alt: the operation, its choice, then the wake
+      refused();
+      complete(t, WaitResult::Closed, closer, {});
+    } else {  // woken, then it records that it got nothing
+      t->result = WaitResult::Closed;
+      rt_.wake(taker, *this, closer);
+      refused();
+    }
+  }
+}
+
+void ChannelCore::fire_timer() {
+  std::lock_guard lk(mu_);
+  if (rt_.rec) {
+    Event e(EventKind::TimerFire);
+    record(e.with_chan(id_));
+  }
+  close_locked(nullptr, {});
+}
+
+void ChannelCore::cancel(Waiter* w) noexcept {
+  std::lock_guard lk(mu_);
+  cancel_locked(w);
+}
+
+void ChannelCore::cancel_locked(Waiter* w) noexcept {
+  if (!w->queued) return;
+  (w->on_puts ? puts_ : takes_).remove(w);
+}
+
+void ChannelCore::enqueue_locked(Waiter* w, WaitOp op, const OpContext& ctx) {
+  WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
+  check_cap(q, op, ctx);
+  w->chan = this;
+  w->on_puts = op == WaitOp::Put;
+  w->result = WaitResult::Pending;
+  q.push_back(w);
+}
+
+}  // namespace csp::detail

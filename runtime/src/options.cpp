@@ -1,0 +1,66 @@
+#include <csp/run.hpp>
+
+#include <charconv>
+#include <stdexcept>
+#include <string_view>
+
+namespace csp {
+
+namespace {
+
+uint64_t parse_number(std::string_view flag, std::string_view text) {
+  uint64_t v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty())
+    throw std::invalid_argument(std::string(flag) + ": expected a non-negative integer, got '" +
+                                std::string(text) + "'");
+  return v;
+}
+
+}  // namespace
+
+Options Options::from_args(int argc, const char* const* argv) {
+  Options o;
+  if (argc > 0 && argv[0]) {
+    std::string_view prog = argv[0];
+    if (auto slash = prog.find_last_of('/'); slash != std::string_view::npos)
+      prog.remove_prefix(slash + 1);
+    o.program = std::string(prog);
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    std::string_view flag = a, value;
+    bool inline_value = false;
+    if (auto eq = a.find('='); a.starts_with("--") && eq != std::string_view::npos) {
+      flag = a.substr(0, eq);
+      value = a.substr(eq + 1);
+      inline_value = true;
+    }
+    if (flag != "--seed" && flag != "--trace" && flag != "--workers") continue;
+    if (!inline_value) {
+      if (i + 1 >= argc)
+        throw std::invalid_argument(std::string(flag) + ": missing value (e.g. " +
+                                    std::string(flag) +
+                                    (flag == "--trace" ? " run.jsonl)" : " 1)"));
+      value = argv[++i];
+    }
+    if (flag == "--seed") o.seed = parse_number(flag, value);
+    if (flag == "--workers") o.workers = static_cast<unsigned>(parse_number(flag, value));
+    if (flag == "--trace") {
+      if (value.empty()) throw std::invalid_argument("--trace: empty path");
+      o.trace_path = std::string(value);
+    }
+  }
+  return o;
+}
+
+int RunResult::exit_code() const noexcept {
+  switch (status) {
+    case RunStatus::Ok: return 0;
+    case RunStatus::Error: return 1;
+    case RunStatus::Deadlock: return 2;
+  }
+  return 1;
+}
+
+}  // namespace csp

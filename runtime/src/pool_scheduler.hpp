@@ -1,0 +1,76 @@
+// The multi-threaded scheduler: N workers (default one per core), each with a local FIFO and a
+// "run next" slot, plus a global FIFO for wakes from outside the pool.
+//
+// A process woken by a worker goes to that worker's run-next slot and runs as soon as the
+// waker parks (an unbuffered ping-pong stays on one worker, no other worker is disturbed).
+// New processes go to the local FIFO, where idle workers may steal them. Idle workers spin
+// briefly, then sleep on a condition variable; `epoch_` + `sleepers_` avoid lost wake-ups.
+// The run-next slot is not stealable: a process that wakes another and then computes for a
+// long time without parking delays it (there is no preemption).
+#pragma once
+
+#include "scheduler.hpp"
+#include "timer_service.hpp"
+
+#include <csp/detail/spin_lock.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace csp::detail {
+
+class Runtime;
+
+class PoolScheduler final : public Scheduler {
+ public:
+  PoolScheduler(Runtime& rt, unsigned workers, uint64_t seed);
+  ~PoolScheduler() override;
+
+  void spawn(Process& p) override;
+  void schedule(Process& p) override;
+  void unblock(Process& p) override;
+  Signal block(Process& self) override;
+  Signal thread_begin(Process&) override { return Signal::Run; }
+  void thread_end(Process&) override {}
+  void arm_timer(ChannelCore* ch, std::chrono::nanoseconds d) override { timers_.arm(ch, d); }
+  void stop() override;
+  uint64_t random() override;
+
+ private:
+  // An intrusive FIFO of processes (through Process::run_link) under a spin lock.
+  struct RunQueue {
+    SpinLock mu;
+    Process* head = nullptr;  // guarded by mu
+    Process* tail = nullptr;  // guarded by mu
+    std::atomic<std::size_t> size{0};
+    void push(Process* p);
+    Process* pop();
+  };
+  struct Worker {
+    RunQueue local;
+    Process* run_next = nullptr;  // touched only by this worker's thread
+    std::thread thread;
+  };
+
+  void worker_loop(unsigned index);
+  Process* find_work(Worker& self, unsigned index);
+  void run(Process* p);
+  void notify_sleeper();
+
+  Runtime& rt_;
+  uint64_t seed_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  RunQueue global_;
+  std::mutex idle_mu_;
+  std::condition_variable idle_cv_;
+  std::atomic<int> sleepers_{0};
+  std::atomic<uint64_t> epoch_{0};
+  std::atomic<bool> stop_{false};
+  TimerService timers_;
+};
+
+}  // namespace csp::detail

@@ -1,0 +1,66 @@
+// csp::run: one run of a program on the runtime, from the first spawn to the trace's end.
+#include <csp/run.hpp>
+
+#include "runtime.hpp"
+
+#include <csp/errors.hpp>
+
+#include <stdexcept>
+
+namespace csp {
+
+namespace detail {
+
+RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name) {
+  if (g_runtime.load(std::memory_order_acquire) != nullptr)
+    throw std::logic_error("csp::run called while another csp::run is running; runs cannot nest");
+  if (tl_current != nullptr)
+    throw std::logic_error("csp::run called from inside a process of another run");
+  Runtime rt(opt);
+  g_runtime.store(&rt, std::memory_order_release);
+  std::unique_ptr<Process> main_proc =
+      make_thread_process(rt, std::move(main_name), csptrace::ProcMode::Main, {});
+  rt.register_process(*main_proc);
+  tl_current = main_proc.get();
+
+  std::exception_ptr error;
+  try {
+    main();
+  } catch (const Deadlock&) {
+    // reported by the runtime (rt.result())
+  } catch (...) {
+    error = std::current_exception();
+  }
+  rt.begin_stop();  // from here on, no deadlock can be declared: the program is over
+  if (!rt.deadlocked()) {
+    finish_process(*main_proc, nullptr, error);
+  } else {
+    rt.unregister_process(*main_proc);
+  }
+  tl_current = nullptr;
+  rt.shutdown();
+  g_runtime.store(nullptr, std::memory_order_release);
+
+  RunResult r = std::move(rt.result());
+  if (r.status != RunStatus::Deadlock && !r.errors.empty()) {
+    r.status = RunStatus::Error;
+    r.message = std::to_string(r.errors.size()) +
+                (r.errors.size() == 1 ? " process" : " processes") + " ended with an exception:";
+    for (const ProcessError& e : r.errors) r.message += "\n  " + e.process + ": " + e.message;
+  }
+  return r;
+}
+
+}  // namespace detail
+
+void mark(std::string_view label, std::source_location loc) {
+  detail::Runtime* rt = detail::g_runtime.load(std::memory_order_acquire);
+  if (rt == nullptr || rt->rec == nullptr) return;
+  csptrace::Event e(csptrace::EventKind::Mark);
+  e.with_label(rt->rec->intern(label));
+  if (loc.line() != 0) e.with_loc(rt->loc_id(loc));
+  if (detail::tl_current) e.with_proc(detail::tl_current->id);
+  rt->rec->record(e);
+}
+
+}  // namespace csp

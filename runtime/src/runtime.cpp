@@ -1,0 +1,238 @@
+#include "runtime.hpp"
+
+#include "deterministic_scheduler.hpp"
+#include "pool_scheduler.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <random>
+
+namespace csp::detail {
+
+using csptrace::Event;
+using csptrace::EventKind;
+
+std::atomic<Runtime*> g_runtime{nullptr};
+
+namespace {
+
+std::atomic<uint64_t> g_generation{0};
+
+std::unique_ptr<csptrace::Recorder> open_trace(const Options& opt, const std::string& program) {
+  std::string path = opt.trace_path;
+  if (path.empty()) {
+    if (const char* env = std::getenv("CSP_TRACE")) path = env;
+  }
+  if (path.empty()) return nullptr;
+  csptrace::TraceHeader h;
+  h.program = program;
+  h.scheduler = opt.seed ? "deterministic" : "pool";
+  h.seed = opt.seed.value_or(0);
+  h.clock = "steady_ns";
+  h.start_unix_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  return csptrace::open_recorder(path, h);
+}
+
+const char* op_name(csptrace::WaitOp op) {
+  switch (op) {
+    case csptrace::WaitOp::Put: return "put";
+    case csptrace::WaitOp::Take: return "take";
+    case csptrace::WaitOp::Alts: return "alts";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string format_loc(std::source_location loc) {
+  if (loc.line() == 0) return {};
+  std::string_view file = loc.file_name();
+  if (auto slash = file.find_last_of('/'); slash != std::string_view::npos)
+    file.remove_prefix(slash + 1);
+  return std::string(file) + ":" + std::to_string(loc.line());
+}
+
+Runtime::Runtime(const Options& opt)
+    : rec(nullptr),
+      program_(opt.program.empty() ? "program" : opt.program),
+      max_pending_(opt.max_pending == 0 ? 1 : opt.max_pending),
+      deterministic_(opt.seed.has_value()),
+      generation_(g_generation.fetch_add(1) + 1) {
+  own_rec_ = open_trace(opt, program_);
+  const_cast<csptrace::Recorder*&>(rec) = own_rec_.get();
+  if (deterministic_) {
+    sched_ = std::make_unique<DeterministicScheduler>(*this, *opt.seed);
+  } else {
+    sched_ = std::make_unique<PoolScheduler>(*this, opt.workers, std::random_device{}());
+  }
+}
+
+Runtime::~Runtime() { sched_.reset(); }
+
+csptrace::StrId Runtime::loc_id(std::source_location loc) {
+  if (loc.line() == 0) return 0;
+  struct Cache {
+    uint64_t generation = 0;
+    std::map<std::pair<const char*, uint32_t>, csptrace::StrId> ids;
+  };
+  thread_local Cache cache;
+  if (cache.generation != generation_) {
+    cache.ids.clear();
+    cache.generation = generation_;
+  }
+  auto [it, fresh] = cache.ids.try_emplace({loc.file_name(), loc.line()}, 0);
+  if (fresh) it->second = rec->intern(format_loc(loc));
+  return it->second;
+}
+
+csptrace::Value Runtime::value_of(const Preview& p) {
+  switch (p.kind) {
+    case Preview::Kind::None: return {};
+    case Preview::Kind::Int: return csptrace::Value::integer(p.num);
+    case Preview::Kind::Text:
+      if (p.text.size() <= kPreviewMaxChars) return csptrace::Value::text_id(rec->intern(p.text));
+      return csptrace::Value::text_id(rec->intern(p.text.substr(0, kPreviewMaxChars - 3) + "..."));
+  }
+  return {};
+}
+
+void Runtime::register_process(Process& p) {
+  {
+    std::lock_guard lk(reg_mu_);
+    p.reg_prev = reg_tail_;
+    p.reg_next = nullptr;
+    if (reg_tail_) reg_tail_->reg_next = &p; else reg_head_ = &p;
+    reg_tail_ = &p;
+  }
+  if (rec) {
+    Event e(EventKind::Spawn);
+    e.with_proc(p.id).with_name(rec->intern(p.name)).with_mode(p.mode);
+    if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
+    if (p.spawned_at.line() != 0) e.with_loc(loc_id(p.spawned_at));
+    rec->record(e);
+  }
+}
+
+void Runtime::unregister_process(Process& p) {
+  std::lock_guard lk(reg_mu_);
+  if (p.reg_prev) p.reg_prev->reg_next = p.reg_next; else if (reg_head_ == &p) reg_head_ = p.reg_next;
+  if (p.reg_next) p.reg_next->reg_prev = p.reg_prev; else if (reg_tail_ == &p) reg_tail_ = p.reg_prev;
+  p.reg_prev = p.reg_next = nullptr;
+}
+
+void Runtime::wake(Process& p, const ChannelCore& chan, Process* partner) {
+  if (rec) {
+    Event e(p.mode == csptrace::ProcMode::Go ? EventKind::Resume : EventKind::Unblock);
+    e.with_proc(p.id).with_chan(chan.id());
+    if (partner) e.with_partner(partner->id);
+    rec->record(e);
+  }
+  activity_up();
+  if (p.mode == csptrace::ProcMode::Go) {
+    sched_->schedule(p);
+  } else {
+    sched_->unblock(p);
+  }
+}
+
+void Runtime::note_waiting() { activity_down(); }
+
+void Runtime::activity_down() {
+  // The deterministic scheduler finds quiescence itself, in its loop.
+  if (active_.fetch_sub(1, std::memory_order_acq_rel) == 1 && !deterministic_) on_quiescent();
+}
+
+void Runtime::add_error(const std::string& process, const std::string& message) {
+  std::lock_guard lk(reg_mu_);
+  result_.errors.push_back({process, message});
+}
+
+void Runtime::on_quiescent() {
+  if (stopping() || deadlocked_.exchange(true, std::memory_order_acq_rel)) return;
+  std::lock_guard lk(reg_mu_);
+  std::vector<Process*> stuck;
+  for (Process* p = reg_head_; p; p = p->reg_next) stuck.push_back(p);
+
+  const std::string summary = std::to_string(stuck.size()) +
+                            (stuck.size() == 1 ? " process" : " processes") +
+                            " can never run again";
+  std::string msg = summary + ":";
+  for (Process* p : stuck) {
+    StuckProcess s;
+    s.process = p->name;
+    s.op = op_name(p->wait.op);
+    s.channel = p->wait.chan ? p->wait.chan->name() : std::string();
+    s.location = format_loc(p->wait.loc);
+    msg += "\n  " + s.process + " waits to " + s.op +
+           (p->wait.op == csptrace::WaitOp::Alts ? " (first guard: '" + s.channel + "')"
+                                                 : " on '" + s.channel + "'") +
+           (s.location.empty() ? "" : " at " + s.location);
+    result_.stuck.push_back(std::move(s));
+  }
+  result_.status = RunStatus::Deadlock;
+  result_.message = "deadlock: " + msg;
+  if (rec) {
+    Event d(EventKind::Deadlock);
+    rec->record(d.with_message(rec->intern(summary)));
+    for (Process* p : stuck) {
+      Event e(EventKind::Stuck);
+      e.with_proc(p->id).with_op(p->wait.op);
+      if (p->wait.op == csptrace::WaitOp::Alts) e.with_alt(p->wait.alt);
+      else if (p->wait.chan) e.with_chan(p->wait.chan->id());
+      if (p->wait.loc.line() != 0) e.with_loc(loc_id(p->wait.loc));
+      rec->record(e);
+    }
+    rec->finish(csptrace::EndReason::Deadlock, summary);
+  }
+  for (Process* p : stuck) {  // blocked threads (and main) can never be released otherwise
+    if (p->mode == csptrace::ProcMode::Go) continue;
+    uint32_t expected = 0;
+    p->signal.compare_exchange_strong(expected, static_cast<uint32_t>(Signal::Deadlock));
+    p->signal.notify_one();
+  }
+}
+
+void Runtime::adopt_thread(std::unique_ptr<Process> p, std::thread t) {
+  std::lock_guard lk(reg_mu_);
+  threads_.emplace_back(std::move(p), std::move(t));
+}
+
+void Runtime::shutdown() {
+  stopping_.store(true, std::memory_order_release);
+  sched_->stop();
+  // Threads: release the blocked ones; wait for all.
+  for (;;) {
+    std::vector<std::pair<std::unique_ptr<Process>, std::thread>> threads;
+    {
+      std::lock_guard lk(reg_mu_);
+      for (Process* p = reg_head_; p; p = p->reg_next) {
+        if (p->mode == csptrace::ProcMode::Go) continue;
+        uint32_t expected = 0;
+        p->signal.compare_exchange_strong(expected, static_cast<uint32_t>(Signal::Shutdown));
+        p->signal.notify_one();
+      }
+      threads.swap(threads_);
+    }
+    if (threads.empty()) break;
+    for (auto& [proc, t] : threads)
+      if (t.joinable()) t.join();
+  }
+  // Go processes still parked or runnable: free them (as Go does at exit); the trace shows
+  // them waiting at the end.
+  std::vector<Process*> left;
+  {
+    std::lock_guard lk(reg_mu_);
+    for (Process* p = reg_head_; p; p = p->reg_next) left.push_back(p);
+    reg_head_ = reg_tail_ = nullptr;
+  }
+  for (Process* p : left) {
+    p->reg_prev = p->reg_next = nullptr;
+    if (p->mode == csptrace::ProcMode::Go) p->abandon();
+  }
+  if (rec && !deadlocked()) rec->finish(csptrace::EndReason::Normal);
+}
+
+}  // namespace csp::detail

@@ -1,0 +1,105 @@
+// The state of one csp::run: recorder, scheduler, process registry, deadlock accounting.
+//
+// Deadlock accounting: `active_` counts what can still make progress: go processes that are
+// running or runnable, threads (and main) outside a blocking channel operation, and armed
+// timers. Whoever makes something active does so while itself active (a waker, a spawner, a
+// timer), so the count reaches zero only when nothing can ever run again: a global deadlock.
+#pragma once
+
+#include "scheduler.hpp"
+
+#include <csp/detail/process.hpp>
+#include <csp/run.hpp>
+
+#include <csptrace/recorder.hpp>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <source_location>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace csp::detail {
+
+class Runtime {
+ public:
+  explicit Runtime(const Options& opt);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // Null when tracing is off: every event site tests it (the one branch tracing costs).
+  csptrace::Recorder* const rec;
+
+  csptrace::ProcId next_proc_id() noexcept { return next_proc_.fetch_add(1, std::memory_order_relaxed); }
+  csptrace::ChanId next_chan_id() noexcept { return next_chan_.fetch_add(1, std::memory_order_relaxed); }
+  std::size_t max_pending() const noexcept { return max_pending_; }
+  bool deterministic() const noexcept { return deterministic_; }
+  Scheduler& scheduler() noexcept { return *sched_; }
+  bool stopping() const noexcept { return stopping_.load(std::memory_order_acquire); }
+  bool deadlocked() const noexcept { return deadlocked_.load(std::memory_order_acquire); }
+
+  // ---- tracing helpers (call only when rec != nullptr) ---------------------------------------
+  csptrace::StrId loc_id(std::source_location loc);
+  csptrace::Value value_of(const Preview& p);
+
+  // ---- processes --------------------------------------------------------------------------
+  void register_process(Process& p);    // records spawn (partner: the calling process)
+  void unregister_process(Process& p);  // after its exit is recorded
+  // Records resume / unblock of p (partner may be null: a timer) and makes it runnable.
+  // Called by the partner under `chan`'s lock.
+  void wake(Process& p, const ChannelCore& chan, Process* partner);
+  // p committed to wait (its waiter is queued): one less active. Under the channel lock(s).
+  void note_waiting();
+  void activity_up() noexcept { active_.fetch_add(1, std::memory_order_acq_rel); }
+  void activity_down();
+  void add_error(const std::string& process, const std::string& message);
+
+  // Nothing can run again: records deadlock and stuck events, ends the trace and releases
+  // every blocked thread with Signal::Deadlock. Idempotent.
+  void on_quiescent();
+  // main is done: no deadlock can be declared any more; operations of threads throw Shutdown.
+  void begin_stop() noexcept { stopping_.store(true, std::memory_order_release); }
+  // main is done: stop everything, release threads, free what is left, end the trace.
+  void shutdown();
+  // csp::thread bookkeeping (the OS threads are joined by shutdown()).
+  void adopt_thread(std::unique_ptr<Process> p, std::thread t);
+
+  RunResult& result() noexcept { return result_; }
+  const std::string& program() const noexcept { return program_; }
+  uint64_t generation() const noexcept { return generation_; }
+
+ private:
+  std::unique_ptr<csptrace::Recorder> own_rec_;
+  std::unique_ptr<Scheduler> sched_;
+  std::string program_;
+  std::size_t max_pending_;
+  bool deterministic_;
+  uint64_t generation_;
+  std::atomic<csptrace::ProcId> next_proc_{1};
+  std::atomic<csptrace::ChanId> next_chan_{1};
+  std::atomic<int64_t> active_{1};  // main
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> deadlocked_{false};
+
+  std::mutex reg_mu_;
+  // Guarded by reg_mu_: live processes in spawn order, the threads to join, the result's lists.
+  Process* reg_head_ = nullptr;
+  Process* reg_tail_ = nullptr;
+  std::vector<std::pair<std::unique_ptr<Process>, std::thread>> threads_;
+  RunResult result_;
+};
+
+// The run in progress (null outside csp::run). Written only by run_main.
+extern std::atomic<Runtime*> g_runtime;
+
+// Builds a thread or main process.
+std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name,
+                                             csptrace::ProcMode mode, std::source_location loc);
+
+std::string format_loc(std::source_location loc);
+
+}  // namespace csp::detail

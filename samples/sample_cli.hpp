@@ -1,0 +1,35 @@
+// What every sample shares: its own flags (--rounds N, --deadlock, ...; the runtime's --seed,
+// --trace and --workers are read by csp::Options::from_args) and its exit status.
+#pragma once
+
+#include <csp/run.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace samples {
+
+inline bool has_flag(int argc, char** argv, const char* name) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) return true;
+  return false;
+}
+
+inline long int_flag(int argc, char** argv, const char* name, long fallback) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) {
+      char* end = nullptr;
+      long v = std::strtol(argv[i + 1], &end, 10);
+      if (end && *end == '\0' && v > 0) return v;
+      std::fprintf(stderr, "%s: %s takes a positive number, not '%s'\n", argv[0], name, argv[i + 1]);
+      std::exit(2);
+    }
+  return fallback;
+}
+
+// A sample's exit status: 0 when it ran to the end or deadlocked (a deadlock is the lesson, and
+// the runtime has reported and recorded it), 1 when a process failed with an exception.
+inline int exit_code(const csp::RunResult& r) { return r.status == csp::RunStatus::Error ? 1 : 0; }
+
+}  // namespace samples

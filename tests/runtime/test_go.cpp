@@ -1,0 +1,137 @@
+// go processes: result channels, nested Procs, exceptions, captured state, misuse.
+#include "trace_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+using csptrace::EventKind;
+using rt_test::deterministic;
+
+namespace {
+csp::Proc<int> twice(csp::Chan<int> c) {
+  int a = *co_await c.take();
+  int b = *co_await c.take();
+  co_return a + b;
+}
+csp::Proc<int> fails() {
+  throw std::runtime_error("helper broke");
+  co_return 0;
+}
+}  // namespace
+
+TEST_CASE("a go process's result channel gets its value, then closes", "[go]") {
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto res = csp::go("answer", []() -> csp::Proc<int> { co_return 42; });
+    CHECK(res.name() == "answer");
+    CHECK(res.take_blocking() == 42);
+    CHECK_FALSE(res.take_blocking());
+    auto done = csp::go("void", []() -> csp::Proc<void> { co_return; });
+    CHECK_FALSE(done.take_blocking());  // a void process just closes its channel
+  });
+  CHECK(r.ok());
+}
+
+TEST_CASE("a Proc may co_await another Proc, and exceptions propagate to the caller", "[go]") {
+  std::string caught;
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto c = csp::chan<int>("nums");
+    auto res = csp::go("adder", [=, &caught]() -> csp::Proc<int> {
+      int sum = co_await twice(c);
+      try {
+        co_await fails();
+      } catch (const std::exception& e) {
+        caught = e.what();
+      }
+      co_return sum;
+    });
+    c.put_blocking(20);
+    c.put_blocking(22);
+    CHECK(res.take_blocking() == 42);
+  });
+  CHECK(r.ok());
+  CHECK(caught == "helper broke");
+}
+
+TEST_CASE("an exception escaping a process is recorded, closes its channel and is reported", "[go]") {
+  auto t = rt_test::run_traced(deterministic(1), [&] {
+    auto res = csp::go("faulty", []() -> csp::Proc<int> {
+      throw std::runtime_error("sensor offline");
+      co_return 1;
+    });
+    CHECK_FALSE(res.take_blocking());
+  });
+  REQUIRE(t.result.status == csp::RunStatus::Error);
+  REQUIRE(t.result.errors.size() == 1);
+  CHECK(t.result.errors[0].process == "faulty");
+  CHECK(t.result.errors[0].message == "sensor offline");
+  CHECK(t.result.exit_code() == 1);
+  auto exits = rt_test::events_of(t.model, EventKind::Exit);
+  bool found = false;
+  for (size_t i : exits) {
+    auto e = t.model.event(i);
+    if (e.status == csptrace::ExitStatus::Error) {
+      found = true;
+      CHECK(t.model.str(e.message) == "sensor offline");
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("the callable is owned by the runtime: captured state outlives the spawning scope", "[go]") {
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto gate = csp::chan<int>("gate");
+    csp::Chan<std::string> res;
+    {
+      auto text = std::make_shared<std::string>("captured by value");
+      res = csp::go("holder", [=]() -> csp::Proc<std::string> {
+        co_await gate.take();  // suspends after the spawning scope has ended
+        co_return *text;
+      });
+    }
+    gate.put_blocking(1);
+    CHECK(res.take_blocking() == "captured by value");
+  });
+  CHECK(r.ok());
+}
+
+TEST_CASE("a blocking operation inside a go process is reported, not a stalled worker", "[go]") {
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto c = csp::chan<int>("c", csp::fixed(1));
+    auto res = csp::go("misuse", [=]() -> csp::Proc<void> {
+      c.put_blocking(1);
+      co_return;
+    });
+    res.take_blocking();
+  });
+  REQUIRE(r.status == csp::RunStatus::Error);
+  REQUIRE(r.errors.size() == 1);
+  CHECK_THAT(r.errors[0].message, Catch::Contains("inside go process 'misuse'") &&
+                                      Catch::Contains("put_blocking") &&
+                                      Catch::Contains("test_go.cpp"));
+}
+
+TEST_CASE("main as a go process", "[go]") {
+  int seen = 0;
+  csp::RunResult r = csp::run(deterministic(3), [&]() -> csp::Proc<void> {
+    auto c = csp::chan<int>("c");
+    csp::go("sender", [=]() -> csp::Proc<void> { co_await c.put(5); });
+    seen = *co_await c.take();
+  });
+  CHECK(r.ok());
+  CHECK(seen == 5);
+}
+
+TEST_CASE("unnamed processes and channels get readable names", "[go]") {
+  auto t = rt_test::run_traced(csp::Options{}, [&] {
+    auto c = csp::chan<int>();
+    CHECK(c.name().rfind("chan-", 0) == 0);
+    csp::go("", []() -> csp::Proc<void> { co_return; }).take_blocking();
+  });
+  REQUIRE(t.result.ok());
+  bool named = false;
+  for (const auto& p : t.model.processes()) named |= p.name.rfind("go-", 0) == 0;
+  CHECK(named);
+}

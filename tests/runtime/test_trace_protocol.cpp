@@ -1,0 +1,165 @@
+// The recorded events follow the protocol of docs/trace-format.md ("How the kinds fit
+// together"), which the replay relies on. Checked on a mixed workload, traced and loaded back.
+#include "trace_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <map>
+
+using namespace std::chrono_literals;
+using csptrace::EventKind;
+
+namespace {
+
+void mixed() {
+  auto un = csp::chan<int>("unbuffered");
+  auto fx = csp::chan<std::string>("fixed", csp::fixed(2));
+  auto sl = csp::chan<int>("sliding", csp::sliding(1));
+  for (int i = 0; i < 3; ++i) {
+    csp::go("producer", [=]() -> csp::Proc<void> {
+      for (int k = 0; k < 20; ++k) {
+        co_await un.put(k);
+        co_await fx.put("item " + std::to_string(k));
+        co_await sl.put(k);
+      }
+    });
+  }
+  csp::thread("consumer", [=] {
+    for (int k = 0; k < 30; ++k) {
+      auto r = csp::alts_blocking(csp::take(un), csp::take(fx), csp::take(csp::timeout(200ms)));
+      (void)r;
+    }
+  });
+  for (int k = 0; k < 30; ++k) {
+    auto r = csp::alts_blocking(csp::take(un), csp::take(fx), csp::take(csp::timeout(200ms)));
+    (void)r;
+  }
+  un.close();
+  fx.close();
+  csp::mark("closed");
+  while (sl.poll()) {}
+}
+
+void check_protocol(const csptrace::TraceModel& m) {
+  REQUIRE(m.complete());
+  CHECK(m.end_reason() == csptrace::EndReason::Normal);
+  REQUIRE(m.size() > 100);
+  CHECK(m.kind(0) == EventKind::Spawn);
+  CHECK(m.processes()[0].mode == csptrace::ProcMode::Main);
+
+  // Per process: waits and wakes alternate (park/resume, block/unblock), a process waits only
+  // when it is not waiting, and an exit never happens while waiting.
+  std::map<uint32_t, EventKind> waiting;  // process index -> park / block
+  // Per process: the transfer or close that will wake it must come before the wake.
+  std::map<uint32_t, size_t> last_transfer_to;
+  for (size_t i = 0; i < m.size(); ++i) {
+    const EventKind k = m.kind(i);
+    const uint32_t p = m.proc_index(i);
+    INFO("event " << i << " " << csptrace::to_string(k));
+    if (k == EventKind::Park || k == EventKind::Block) {
+      CHECK(waiting.count(p) == 0);
+      waiting[p] = k;
+    } else if (k == EventKind::Resume || k == EventKind::Unblock) {
+      REQUIRE(waiting.count(p) == 1);
+      CHECK(waiting[p] == (k == EventKind::Resume ? EventKind::Park : EventKind::Block));
+      waiting.erase(p);
+    } else if (k == EventKind::Exit) {
+      CHECK(waiting.count(p) == 0);
+    } else if (k == EventKind::AltOffer) {
+      // alt_guard events follow, indices 0, 1, ...; then the alt continues.
+      size_t j = i + 1;
+      int32_t index = 0;
+      while (j < m.size() && m.kind(j) == EventKind::AltGuard) {
+        auto g = m.event(j);
+        CHECK(g.index == index++);
+        CHECK(g.alt == m.event(i).alt);
+        ++j;
+      }
+      CHECK(index > 0);
+    } else if (k == EventKind::Transfer) {
+      auto e = m.event(i);
+      // A transfer moves a value between two different processes, or from a process to itself
+      // through a buffer.
+      CHECK((e.from != e.to || e.via == csptrace::Via::Buffer));
+    } else if (k == EventKind::TimerFire) {
+      REQUIRE(i + 1 < m.size());
+      CHECK(m.kind(i + 1) == EventKind::ChanClose);
+      CHECK(m.chan_index(i + 1) == m.chan_index(i));
+    }
+  }
+  // Every wake names a partner that was not waiting itself at that moment (except timers).
+  for (size_t i = 0; i < m.size(); ++i) {
+    const EventKind k = m.kind(i);
+    if ((k == EventKind::Resume || k == EventKind::Unblock) && m.partner_index(i) != csptrace::kNone) {
+      // the waker's last event before i is not a wait: it is running
+      for (size_t j = i; j-- > 0;) {
+        if (m.proc_index(j) == m.partner_index(i) &&
+            (m.kind(j) == EventKind::Park || m.kind(j) == EventKind::Block ||
+             m.kind(j) == EventKind::Resume || m.kind(j) == EventKind::Unblock)) {
+          CHECK((m.kind(j) == EventKind::Resume || m.kind(j) == EventKind::Unblock));
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("traced events follow the protocol on the pool", "[trace]") {
+  auto t = rt_test::run_traced(csp::Options{}, mixed, "protocol_pool");
+  REQUIRE(t.result.ok());
+  check_protocol(t.model);
+}
+
+TEST_CASE("traced events follow the protocol on the deterministic scheduler", "[trace]") {
+  auto t = rt_test::run_traced(rt_test::deterministic(21), mixed, "protocol_det");
+  REQUIRE(t.result.ok());
+  check_protocol(t.model);
+}
+
+TEST_CASE("the trace header and value previews", "[trace]") {
+  struct Point {
+    int x, y;
+  };
+  auto t = rt_test::run_traced(csp::Options{}, [] {
+    auto c = csp::chan<std::string>("texts", csp::fixed(2));
+    c.put_blocking(std::string(200, 'x'));  // bounded
+    auto d = csp::chan<double>("reals", csp::fixed(1));
+    d.put_blocking(2.5);
+    auto p = csp::chan<Point>("points", csp::fixed(1));
+    p.put_blocking(Point{1, 2});
+  }, "previews");
+  REQUIRE(t.result.ok());
+  CHECK(t.model.header().scheduler == "pool");
+  CHECK(t.model.header().program == "previews");
+  auto puts = rt_test::events_of(t.model, EventKind::BufPut);
+  REQUIRE(puts.size() == 3);
+  CHECK(t.model.str(t.model.event(puts[0]).value.text).size() == csp::kPreviewMaxChars);
+  CHECK(t.model.str(t.model.event(puts[1]).value.text) == "2.5");
+  CHECK(t.model.str(t.model.event(puts[2]).value.text) == "<value>");
+}
+
+TEST_CASE("CSP_TRACE switches tracing on without code changes", "[trace]") {
+  std::string path = rt_test::temp_trace_path("env");
+  ::setenv("CSP_TRACE", path.c_str(), 1);
+  csp::RunResult r = csp::run(csp::Options{}, [] { csp::mark("traced by env"); });
+  ::unsetenv("CSP_TRACE");
+  REQUIRE(r.ok());
+  auto m = csptrace::load_trace(path);
+  CHECK(rt_test::count_of(m, EventKind::Mark) == 1);
+}
+
+TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", "[trace]") {
+  const char* argv[] = {"/bin/prog", "--seed", "12", "--trace=x.jsonl", "--workers", "3", "--verbose"};
+  csp::Options o = csp::Options::from_args(7, argv);
+  CHECK(o.seed == 12u);
+  CHECK(o.trace_path == "x.jsonl");
+  CHECK(o.workers == 3u);
+  CHECK(o.program == "prog");
+  const char* bad[] = {"prog", "--seed", "twelve"};
+  CHECK_THROWS_WITH(csp::Options::from_args(3, bad), Catch::Contains("--seed"));
+  const char* missing[] = {"prog", "--trace"};
+  CHECK_THROWS_WITH(csp::Options::from_args(2, missing), Catch::Contains("missing value"));
+}

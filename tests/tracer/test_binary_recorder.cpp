@@ -1,0 +1,140 @@
+// The fast recorder from several threads: every event reaches the file exactly once, each
+// thread's events keep their order, and a causal hand-off between threads orders seq.
+#include <csptrace/binary_recorder.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include "temp_path.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <latch>
+#include <thread>
+#include <vector>
+
+using namespace csptrace;
+
+namespace {
+
+std::string temp(const std::string& name) {
+  return csp_test::temp_path(name);
+}
+
+void spawn(Recorder& r, ProcId p) {
+  Event e = Event(EventKind::Spawn).with_proc(p).with_name(r.intern("p" + std::to_string(p))).with_mode(ProcMode::Thread);
+  r.record(e);
+}
+
+void offer(Recorder& r, ProcId p, uint32_t i) {
+  Event e = Event(EventKind::AltOffer).with_proc(p).with_alt(i);
+  r.record(e);
+}
+
+}  // namespace
+
+TEST_CASE("several threads: every event once, in each thread's order", "[recorder]") {
+  const std::string file = temp("threads.csptrace");
+  constexpr int kThreads = 4;
+  constexpr uint32_t kEach = 20000;  // more than a ring holds: exercises back-pressure
+  {
+    auto rec = open_recorder(file, {});
+    for (ProcId p = 1; p <= kThreads; ++p) spawn(*rec, p);
+    std::vector<std::thread> threads;
+    for (ProcId p = 1; p <= kThreads; ++p)
+      threads.emplace_back([&, p] {
+        for (uint32_t i = 0; i < kEach; ++i) offer(*rec, p, i);
+      });
+    for (auto& t : threads) t.join();
+    rec->finish(EndReason::Normal);
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  REQUIRE(m.size() == kThreads * (kEach + 1) + 1);
+  std::vector<uint32_t> next(kThreads, 0);
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (m.kind(i) != EventKind::AltOffer) continue;
+    Event e = m.event(i);
+    REQUIRE(e.alt == next[e.proc - 1]++);
+    if (i > 0) REQUIRE(m.time(i) >= m.time(i - 1));
+  }
+  for (uint32_t n : next) CHECK(n == kEach);
+}
+
+TEST_CASE("a hand-off between threads orders their events by seq", "[recorder]") {
+  const std::string file = temp("causal.csptrace");
+  constexpr uint32_t kRounds = 2000;
+  {
+    auto rec = open_recorder(file, {});
+    spawn(*rec, 1);
+    spawn(*rec, 2);
+    std::atomic<uint32_t> turn{0};  // even: thread 1's turn, odd: thread 2's
+    auto player = [&](ProcId p) {
+      for (uint32_t i = 0; i < kRounds; ++i) {
+        while (turn.load(std::memory_order_acquire) % 2 != p - 1) std::this_thread::yield();
+        offer(*rec, p, i);
+        turn.fetch_add(1, std::memory_order_release);
+      }
+    };
+    std::thread a(player, 1), b(player, 2);
+    a.join();
+    b.join();
+  }  // the destructor finishes the trace
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  size_t k = 0;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (m.kind(i) != EventKind::AltOffer) continue;
+    Event e = m.event(i);
+    REQUIRE(e.proc == 1 + k % 2);
+    REQUIRE(e.alt == k / 2);
+    ++k;
+  }
+  CHECK(k == 2 * kRounds);
+}
+
+TEST_CASE("flush puts recorded events in the file before finish", "[recorder]") {
+  const std::string file = temp("flush.csptrace");
+  auto rec = open_recorder(file, {});
+  spawn(*rec, 1);
+  for (uint32_t i = 0; i < 100; ++i) offer(*rec, 1, i);
+  rec->flush();
+  TraceModel m = load_trace(file);
+  CHECK(m.size() == 101);
+  CHECK(!m.complete());
+  rec->finish(EndReason::Deadlock, "2 processes can never run again");
+  TraceModel done = load_trace(file);
+  CHECK(done.end_reason() == EndReason::Deadlock);
+  CHECK(done.str(done.event(done.size() - 1).message) == "2 processes can never run again");
+  Event late = Event(EventKind::AltOffer).with_proc(1).with_alt(999);
+  rec->record(late);  // ignored after finish
+  CHECK(load_trace(file).size() == 102);
+}
+
+TEST_CASE("threads beyond the ring limit share the overflow ring and lose nothing", "[recorder]") {
+  const std::string file = temp("many-threads.csptrace");
+  const int kThreads = int(BinaryRecorder::kMaxRings) + 20;
+  constexpr uint32_t kEach = 20;
+  {
+    auto rec = open_recorder(file, {});
+    for (int p = 1; p <= kThreads; ++p) spawn(*rec, ProcId(p));
+    std::latch started(kThreads), done(kThreads);
+    std::vector<std::thread> threads;
+    for (int p = 1; p <= kThreads; ++p)
+      threads.emplace_back([&, p] {
+        started.arrive_and_wait();  // all alive at once: no ring is handed back and reused
+        for (uint32_t i = 0; i < kEach; ++i) offer(*rec, ProcId(p), i);
+        done.arrive_and_wait();
+      });
+    for (auto& t : threads) t.join();
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  std::vector<uint32_t> next(kThreads, 0);
+  for (size_t i = 0; i < m.size(); ++i)
+    if (m.kind(i) == EventKind::AltOffer) {
+      Event e = m.event(i);
+      REQUIRE(e.alt == next[e.proc - 1]++);
+    }
+  for (uint32_t n : next) REQUIRE(n == kEach);
+}

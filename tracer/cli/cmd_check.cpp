@@ -1,0 +1,145 @@
+// csptrace check: the findings of the analysis, as text for people or JSON for tools.
+#include "cli.hpp"
+
+#include <csptrace/analysis.hpp>
+#include <csptrace/event_format.hpp>
+#include <csptrace/trace_error.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace csptrace::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: csptrace check [--json] [--strict] FILE\n\n"
+    "Replays the trace and reports what went wrong: deadlocks, processes stuck forever and\n"
+    "why, alts that can never fire, values lost to a timeout, processes leaked at exit.\n"
+    "Each finding has a severity (error, warning, info), a strength (proven: the runtime\n"
+    "said so or the complete trace leaves no other outcome; observed: seen at the end of a\n"
+    "trace cut short; predicted: inferred while other processes still ran), the processes,\n"
+    "channels and source lines involved, and an explanation. Kinds: global-deadlock,\n"
+    "wait-cycle, stranded-wait, dead-alt, timeout-masked-loss (errors), leak-at-exit\n"
+    "(warning), timer-quiescence (info). docs/analysis.md describes each.\n\n"
+    "  --json     print one JSON object {\"findings\":[{\"kind\", \"severity\", \"strength\",\n"
+    "             \"event\" (its seq), \"time_ns\", \"processes\", \"channels\" (names),\n"
+    "             \"locations\", \"explanation\", and for a wait-cycle \"cycle\"}, ...]}\n"
+    "  --strict   fail on warnings too\n\n"
+    "Exit status: 0 no error finding (with --strict: no warning either), 1 there is one,\n"
+    "2 the file cannot be read (the message says FILE:LINE: what is wrong) or usage error.\n";
+
+std::vector<std::string> names(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
+  std::vector<std::string> out;
+  for (uint32_t i : ixs) out.push_back(procs ? process_label(m, i) : channel_label(m, i));
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Wraps text at about `width` columns, each line indented by `indent`.
+std::string wrapped(const std::string& text, size_t width, const std::string& indent) {
+  std::string out, line;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(pos, end - pos);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += indent + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    pos = end + 1;
+  }
+  if (!line.empty()) out += indent + line + "\n";
+  return out;
+}
+
+void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
+  size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : findings) {
+    ++counts[static_cast<int>(f.severity)];
+    std::cout << to_string(f.severity) << ": " << to_string(f.kind) << " (" << to_string(f.strength)
+              << ")";
+    if (f.event < m.size())
+      std::cout << " at " << format_duration(f.time) << ", event " << m.seq(f.event);
+    std::cout << "\n";
+    if (!f.processes.empty()) std::cout << "  processes: " << joined(names(m, f.processes, true)) << "\n";
+    if (!f.channels.empty()) std::cout << "  channels:  " << joined(names(m, f.channels, false)) << "\n";
+    if (!f.locations.empty()) std::cout << "  source:    " << joined(f.locations) << "\n";
+    std::cout << wrapped(f.explanation, 94, "  ") << "\n";
+  }
+  if (findings.empty()) std::cout << m.source() << ": no findings\n";
+  else
+    std::cout << m.source() << ": " << counts[0] << " error(s), " << counts[1] << " warning(s), "
+              << counts[2] << " info\n";
+}
+
+void print_json(const TraceModel& m, const std::vector<Finding>& findings) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const Finding& f : findings) {
+    nlohmann::ordered_json j;
+    j["kind"] = to_string(f.kind);
+    j["severity"] = to_string(f.severity);
+    j["strength"] = to_string(f.strength);
+    j["event"] = f.event < m.size() ? nlohmann::ordered_json(m.seq(f.event)) : nullptr;
+    j["time_ns"] = f.time;
+    j["processes"] = names(m, f.processes, true);
+    j["channels"] = names(m, f.channels, false);
+    j["locations"] = f.locations;
+    j["explanation"] = f.explanation;
+    if (!f.cycle.empty()) {
+      auto& cycle = j["cycle"] = nlohmann::ordered_json::array();
+      for (const WaitEdge& e : f.cycle)
+        cycle.push_back({{"waiter", process_label(m, e.waiter)},
+                         {"releaser", process_label(m, e.releaser)},
+                         {"channel", channel_label(m, e.chan)},
+                         {"op", to_string(e.op)}});
+    }
+    all.push_back(std::move(j));
+  }
+  std::cout << nlohmann::ordered_json{{"findings", all}}.dump(2) << "\n";
+}
+
+}  // namespace
+
+int cmd_check(const Args& args) {
+  if (wants_help(args)) {
+    std::cout << kHelp;
+    return kOk;
+  }
+  bool json = false, strict = false;
+  std::string file;
+  for (const auto& a : args) {
+    if (a == "--json") json = true;
+    else if (a == "--strict") strict = true;
+    else if (!a.empty() && a[0] == '-') return usage_error("check", "unknown option " + a);
+    else if (file.empty()) file = a;
+    else return usage_error("check", "expected one FILE, got a second: " + a);
+  }
+  if (file.empty()) return usage_error("check", "expected a FILE");
+  try {
+    const TraceModel m = load_trace(file);
+    for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
+    const Replay replay(m);
+    const std::vector<Finding> findings = analyze(replay);
+    if (json) print_json(m, findings);
+    else print_text(m, findings);
+    for (const Finding& f : findings)
+      if (f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        return kFailed;
+    return kOk;
+  } catch (const TraceError& ex) {
+    std::cerr << ex.what() << "\n";
+    return kUnreadable;
+  }
+}
+
+}  // namespace csptrace::cli

@@ -1,0 +1,101 @@
+// The binary `.csptrace` encoding: file header, chunk framing and compact records.
+// docs/trace-format.md ("Binary encoding") describes the layout; this is its one implementation,
+// shared by the recorder, the export writer and the reader.
+//
+// Layout: header = magic "CSPTRACE", u32 version, u32 header length, u32 CRC-32C of the header
+// payload, header payload. Then chunks: u32 payload length, u32 CRC-32C of the payload, payload
+// = varint #strings, strings (varint length + bytes; ids continue the file's table), varint
+// #events, records. A record = kind byte, varint of the kind's optional-field bits (compacted to
+// the kind's optional fields in schema order), varint seq delta - 1, zigzag t delta, then every
+// present field in schema order. seq and t deltas restart from 0 in every chunk, so a chunk
+// decodes given the strings of the chunks before it.
+//
+// Everything here except encode_header / decode_* is allocation-free and async-signal-safe: the
+// recorder's crash path encodes with it.
+#pragma once
+
+#include <csptrace/event.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace csptrace::binary {
+
+inline constexpr char kMagic[8] = {'C', 'S', 'P', 'T', 'R', 'A', 'C', 'E'};
+inline constexpr size_t kFixedHeaderBytes = 20;  // magic, version, length, crc
+inline constexpr size_t kChunkHeaderBytes = 8;   // payload length, crc
+inline constexpr size_t kMaxRecordBytes = 320;   // bound on one encoded record
+inline constexpr uint32_t kMaxChunkPayload = 64u << 20;
+inline constexpr uint32_t kMaxHeaderPayload = 1u << 20;
+
+// CRC-32C (Castagnoli), continuing from `crc` (start with 0).
+uint32_t crc32c(uint32_t crc, const void* data, size_t n) noexcept;
+
+inline uint8_t* put_varint(uint8_t* p, uint64_t v) noexcept {
+  while (v >= 0x80) {
+    *p++ = static_cast<uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+inline void put_u32(uint8_t* p, uint32_t v) noexcept {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+}
+inline uint32_t get_u32(const uint8_t* p) noexcept {
+  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+}
+
+// Encodes e (its kind, present fields, seq and t relative to the previous record of the chunk)
+// at p, which must have kMaxRecordBytes of room. Updates prev_seq / prev_t. Precondition:
+// e.seq > prev_seq (the reader requires increasing seq anyway).
+uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept;
+
+// Rewrites a record encoded with seq and t deltas of 0 (each one byte) for its place in a
+// chunk: writes it at out with the real deltas from prev_seq / prev_t, updates them, returns
+// the end. out needs len + 18 bytes.
+uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
+                        uint64_t& prev_seq, int64_t& prev_t) noexcept;
+
+// The inverse: copies a record as it appears in a chunk to out with seq and t deltas of 0.
+// out needs len + 2 bytes. Precondition: rec decoded without error.
+uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept;
+
+// The present fields of a record this program encoded (no validation).
+FieldMask record_present(const uint8_t* record) noexcept;
+
+// A read position inside a buffer. Decoders throw std::invalid_argument on malformed input;
+// the reader turns that into "FILE: offset N: ..." using pos().
+struct Cursor {
+  const uint8_t* begin;
+  const uint8_t* p;
+  const uint8_t* end;
+  size_t pos() const { return static_cast<size_t>(p - begin); }
+  size_t left() const { return static_cast<size_t>(end - p); }
+  uint64_t varint() {
+    if (p != end && *p < 0x80) return *p++;  // most numbers in a record take one byte
+    return varint_slow();
+  }
+  uint64_t varint_slow();
+  std::string_view bytes(size_t n);
+};
+
+// Decodes one record into e (fields not present are left as they are in e, except `present`).
+void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t);
+
+// Whole file header (magic ... payload) for h.
+std::string encode_header(const TraceHeader& h);
+
+// Parses the header at the start of `file`; returns its total length. Throws
+// std::invalid_argument (with the offset folded into TraceError by the caller) for a bad or
+// newer header; `offset` receives where the problem is.
+struct HeaderError : std::invalid_argument {
+  HeaderError(size_t off, const std::string& what) : std::invalid_argument(what), offset(off) {}
+  size_t offset;
+};
+size_t decode_header(const uint8_t* file, size_t size, TraceHeader& h);
+
+}  // namespace csptrace::binary

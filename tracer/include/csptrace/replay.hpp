@@ -1,0 +1,55 @@
+// Random access to the state of a run: Replay replays the trace once, keeps a checkpoint of the
+// state every checkpoint_interval() events and the timeline data, and afterwards answers
+// state_at(k) by copying the nearest checkpoint at or before k and applying the events in
+// between, so any step, forward or backward, costs O(checkpoint interval).
+//
+// The interval is at least twice the number of processes plus channels, so that the checkpoints
+// take memory linear in the number of events (about one process or channel state per two
+// events at worst) even for runs with very many processes or timeouts.
+//
+// Thread safety: a built Replay is immutable; its const members may be called from any threads.
+// It refers to the model it was built from, which must outlive it.
+#pragma once
+
+#include <csptrace/replay_state.hpp>
+#include <csptrace/timeline.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <cstddef>
+#include <vector>
+
+namespace csptrace {
+
+class Replay {
+ public:
+  static constexpr size_t kDefaultCheckpointInterval = 4096;
+
+  // Replays all of m once: linear in its events.
+  explicit Replay(const TraceModel& m, size_t checkpoint_interval = kDefaultCheckpointInterval);
+  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval) = delete;  // it would dangle
+
+  const TraceModel& model() const { return *model_; }
+  size_t size() const { return model_->size(); }  // number of events
+  size_t checkpoint_interval() const { return interval_; }
+
+  // The state after event k. Precondition: k < size().
+  ReplayState state_at(size_t k) const { return state_at_step(k + 1); }
+  // The state after the first `steps` events (0: before the first event). steps <= size().
+  ReplayState state_at_step(size_t steps) const;
+  // Moves s (any valid state of this replay) to step `steps`, applying events forward from s
+  // when that is shorter than starting again from a checkpoint.
+  void seek(ReplayState& s, size_t steps) const;
+
+  ReplayState initial_state() const { return checkpoints_.front(); }
+  const ReplayState& final_state() const { return final_; }
+  const Timeline& timeline() const { return timeline_; }
+
+ private:
+  const TraceModel* model_;
+  size_t interval_;
+  std::vector<ReplayState> checkpoints_;  // checkpoints_[i].steps == i * interval_
+  ReplayState final_;
+  Timeline timeline_;
+};
+
+}  // namespace csptrace

@@ -1,0 +1,128 @@
+// The state of a traced run after some number of events: every process (running, parked on what,
+// exited, ...) and every channel (buffer contents, waiting putters and takers, closed). A plain
+// value, copied into checkpoints by Replay; built by replaying the events with advance().
+//
+// The replay follows the event protocol of docs/trace-format.md ("How the kinds fit together")
+// and docs/analysis.md describes every state. Invariants after each step:
+//  - processes.size() / channels.size() equal the model's process / channel counts; entries not
+//    yet spawned / made are NotStarted / made == false;
+//  - a process is in a channel's putters or takers queue only while it is Parked, Blocked or
+//    Sleeping on that channel (directly or as an alt guard) and its operation has not completed;
+//  - a waiting process whose operation completed (a transfer, a close, an alt choice) keeps its
+//    waiting state, with wait.completed set, until its resume / unblock event.
+#pragma once
+
+#include <csptrace/buffer_contents.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace csptrace {
+
+// X(Enumerator, "name", "meaning")
+#define CSPTRACE_PROC_STATES(X)                                                             \
+  X(NotStarted, "not-started", "not spawned yet")                                           \
+  X(Running, "running", "recorded an event since it last started or woke")                 \
+  X(Runnable, "runnable", "spawned or woken, and has not recorded an event since")         \
+  X(Parked, "parked", "a lightweight process waiting to put, take, or in an alt")          \
+  X(Blocked, "blocked", "a thread (or main) holding its OS thread, waiting on a channel")  \
+  X(Sleeping, "sleeping", "waiting to take from a timer channel (a timeout)")              \
+  X(ExitedOk, "exited", "returned normally")                                                \
+  X(ExitedError, "failed", "ended with an exception")
+
+enum class ProcState : uint8_t {
+#define CSPTRACE_PROC_STATE_ENUMERATOR(E, name, doc) E,
+  CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_ENUMERATOR)
+#undef CSPTRACE_PROC_STATE_ENUMERATOR
+};
+std::string_view to_string(ProcState s) noexcept;
+std::string_view state_doc(ProcState s) noexcept;
+
+inline bool is_waiting(ProcState s) {
+  return s == ProcState::Parked || s == ProcState::Blocked || s == ProcState::Sleeping;
+}
+inline bool is_exited(ProcState s) { return s == ProcState::ExitedOk || s == ProcState::ExitedError; }
+// Spawned and not exited.
+inline bool is_live(ProcState s) { return s != ProcState::NotStarted && !is_exited(s); }
+
+// One guard of an alt, as its alt_guard event offered it.
+struct Guard {
+  WaitOp op = WaitOp::Take;  // Put or Take
+  uint32_t chan = kNone;     // dense channel index
+  Value value;               // the value offered, for a put guard
+  bool ready = false;        // whether it could complete when offered
+  bool operator==(const Guard&) const = default;
+};
+
+// What a waiting process waits on.
+struct Wait {
+  WaitOp op = WaitOp::Take;
+  uint32_t chan = kNone;       // the channel of a put / take; kNone for alts
+  uint32_t alt = 0;            // the alt number, for alts
+  std::vector<Guard> guards;   // the alt's guards in listed order, for alts
+  Value value;                 // the value being put, for a put
+  StrId loc = 0;               // source location ("file:line"); resolve with TraceModel::str()
+  size_t since = kNone;        // the park / block event
+  // The operation has completed (a transfer, the channel's close, the alt's choice); the wake
+  // (resume / unblock) follows. Such a process is about to run, not stuck.
+  bool completed = false;
+  bool operator==(const Wait&) const = default;
+};
+
+struct ProcessState {
+  ProcState state = ProcState::NotStarted;
+  size_t since = kNone;        // event index that put it into this state (kNone: never changed)
+  Wait wait;                   // meaningful while is_waiting(state)
+  // Guards of an alt being offered (between alt_offer and its alt_choice or its wait).
+  std::vector<Guard> offering;
+  uint32_t offering_alt = 0;
+  bool operator==(const ProcessState&) const = default;
+};
+
+// A process waiting on a channel, in queue order.
+struct Waiter {
+  uint32_t proc = kNone;
+  Value value;                 // the value a putter offers
+  size_t since = kNone;        // its park / block event
+  bool in_alt = false;         // waits as one guard of an alt
+  bool operator==(const Waiter&) const = default;
+};
+
+struct ChannelState {
+  bool made = false;
+  bool closed = false;
+  size_t close_event = kNone;
+  bool timer_armed = false;    // timer channels: armed and not fired yet
+  bool timer_fired = false;
+  BufferContents buffer;             // oldest first
+  std::vector<Waiter> putters;       // waiting putters, first in line first
+  std::vector<Waiter> takers;        // waiting takers, first in line first
+  uint32_t level() const { return static_cast<uint32_t>(buffer.size()); }
+  bool operator==(const ChannelState&) const = default;
+};
+
+struct ReplayState {
+  size_t steps = 0;            // events applied: this is the state after event steps - 1
+  std::vector<ProcessState> processes;  // by dense process index
+  std::vector<ChannelState> channels;   // by dense channel index
+  uint32_t armed_timers = 0;   // timers armed and not fired
+  bool deadlock_reported = false;  // the runtime's deadlock event has been seen
+  bool ended = false;              // the end event has been applied
+
+  // The last event applied, or kNone before the first.
+  size_t last_event() const { return steps == 0 ? kNone : steps - 1; }
+  bool operator==(const ReplayState&) const = default;
+};
+
+// The state before the first event of m: every process NotStarted, every channel unmade.
+ReplayState initial_state(const TraceModel& m);
+
+// Applies event s.steps of m to s and increments s.steps. Precondition: s.steps < m.size().
+// Linear in the size of the queues the event touches. Events that do not fit the protocol (a
+// resume of a process that is not waiting, ...) are applied as far as they make sense and
+// never throw: the replay shows what the trace says.
+void advance(const TraceModel& m, ReplayState& s);
+
+}  // namespace csptrace

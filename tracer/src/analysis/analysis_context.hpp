@@ -1,0 +1,56 @@
+// What every check reads: the run's end state, who used which channel, the wait-for graph,
+// the words to explain with, and which processes a more specific finding already explained.
+#pragma once
+
+#include "channel_use.hpp"
+#include "narrator.hpp"
+#include "wait_graph.hpp"
+
+#include <csptrace/finding.hpp>
+#include <csptrace/replay.hpp>
+
+#include <vector>
+
+namespace csptrace {
+
+struct AnalysisContext {
+  explicit AnalysisContext(const Replay& r);
+
+  const TraceModel& m;
+  const ReplayState& end;
+  // The program finished (end event with reason normal): nothing will ever run again, and what
+  // is left alive leaked.
+  const bool program_over;
+  const ChannelUse use;
+  const WaitGraph graph;
+  const Narrator say;
+  // How sure a finding about the end state is: proven for a complete trace, observed for one
+  // cut short while everything waited, predicted for one cut short while others still ran.
+  const Strength end_strength;
+  std::vector<char> explained;  // by process: named by an earlier, more specific finding
+
+  // A finding of this kind about the end state, at `event`.
+  Finding make(FindingKind kind, Severity severity, size_t event) const;
+  // Adds p, the channels it waits on and its wait's location to f (each once).
+  void add_process(Finding& f, uint32_t p) const;
+  static void add_channel(Finding& f, uint32_t c);
+  static void add_location(Finding& f, std::string loc);
+  // Why none of the processes that could complete p's wait w will: "Only producer ever put on
+  // \"jobs\"; it exited at 1.000 ms (event 9) without closing it."
+  std::string why_stuck(uint32_t p, WaitOn w) const;
+  // True when every process that could ever complete any of p's waits has exited (p is the
+  // root of its trouble, not waiting on other stuck processes).
+  bool partners_gone(uint32_t p) const;
+};
+
+// The checks, one per finding kind, in the order analyze() runs them. Each appends its findings
+// and marks the processes it explained.
+void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out);
+void find_wait_cycles(AnalysisContext& cx, std::vector<Finding>& out);
+void find_timeout_masked_losses(AnalysisContext& cx, std::vector<Finding>& out);
+void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out);
+void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out);
+void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out);
+void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out);
+
+}  // namespace csptrace

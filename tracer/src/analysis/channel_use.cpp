@@ -1,0 +1,145 @@
+#include "channel_use.hpp"
+
+#include <algorithm>
+
+namespace csptrace {
+
+namespace {
+
+uint64_t key(uint32_t c, uint32_t p) { return uint64_t(c) << 32 | p; }
+
+}  // namespace
+
+void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
+  if (c >= users_.size() || p >= m_.processes().size()) return;
+  Use& u = uses_[key(c, p)];
+  u.last = i;
+  bool& seen = op == WaitOp::Put ? u.put : u.take;
+  if (!seen) (op == WaitOp::Put ? users_[c].putters : users_[c].takers).push_back(p);
+  seen = true;
+}
+
+ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
+  const size_t P = m.processes().size();
+  users_.resize(m.channels().size());
+  abandoned_.resize(m.channels().size());
+  children_.resize(P);
+  last_child_.assign(P, kNone);
+  std::vector<std::vector<std::pair<WaitOp, uint32_t>>> offering(P);
+
+  for (size_t i = 0; i < m.size(); ++i) {
+    const uint32_t p = m.proc_index(i), c = m.chan_index(i);
+    switch (m.kind(i)) {
+      case EventKind::Spawn:
+        if (uint32_t parent = m.processes()[p].parent; parent != kNone) {
+          children_[parent].push_back(p);
+          last_child_[parent] = p;
+        }
+        break;
+      case EventKind::ChanMake:
+        if (c == kNone) break;
+        users_[c].creator = p;
+        // go(name, f) / thread(name, f): spawn, then the parent makes the result channel named
+        // after the child (other threads' events may come in between).
+        if (p != kNone && last_child_[p] != kNone &&
+            m.processes()[last_child_[p]].name == m.channels()[c].name) {
+          users_[c].owner = last_child_[p];
+          use(c, last_child_[p], WaitOp::Put, i);
+          last_child_[p] = kNone;
+        }
+        break;
+      case EventKind::ChanClose:
+        if (c != kNone && p != kNone) {
+          if (users_[c].closer == kNone) users_[c].closer = p;
+          uses_[key(c, p)].last = i;
+        }
+        break;
+      case EventKind::Park:
+      case EventKind::Block:
+      case EventKind::Refused:
+        if (c != kNone) use(c, p, m.event(i).op, i);
+        break;
+      case EventKind::Transfer:
+        use(c, m.to_index(i), WaitOp::Take, i);
+        if (m.event(i).via == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
+        break;
+      case EventKind::BufPut:
+        use(c, p, WaitOp::Put, i);
+        ++uses_[key(c, p)].puts;
+        break;
+      case EventKind::BufTake:
+        use(c, p, WaitOp::Take, i);
+        ++uses_[key(c, p)].takes;
+        break;
+      case EventKind::AltOffer: offering[p].clear(); break;
+      case EventKind::AltGuard: {
+        const WaitOp op = m.event(i).op;
+        use(c, p, op, i);
+        offering[p].push_back({op, c});
+        break;
+      }
+      case EventKind::AltChoice: {
+        const int32_t idx = m.event(i).index;
+        auto& guards = offering[p];
+        if (idx >= 0 && size_t(idx) < guards.size() &&
+            m.channels()[guards[idx].second].buffer == BufferKind::Timer)
+          for (size_t g = 0; g < guards.size(); ++g)
+            if (g != size_t(idx) && m.channels()[guards[g].second].buffer != BufferKind::Timer)
+              abandoned_[guards[g].second].push_back({i, p, guards[g].first, guards[idx].second});
+        guards.clear();
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // Depth-first order of the spawn forest, children in spawn order, without recursion.
+  tin_.assign(P, 0);
+  tout_.assign(P, 0);
+  euler_.reserve(P);
+  std::vector<std::pair<uint32_t, size_t>> stack;
+  for (uint32_t root = 0; root < P; ++root) {
+    if (m.processes()[root].parent != kNone) continue;
+    stack.push_back({root, 0});
+    tin_[root] = euler_.size();
+    euler_.push_back(root);
+    while (!stack.empty()) {
+      auto& [p, next] = stack.back();
+      if (next < children_[p].size()) {
+        const uint32_t ch = children_[p][next++];
+        tin_[ch] = euler_.size();
+        euler_.push_back(ch);
+        stack.push_back({ch, 0});
+      } else {
+        tout_[p] = euler_.size();
+        stack.pop_back();
+      }
+    }
+  }
+}
+
+std::vector<uint32_t> ChannelUse::holders_of_values(uint32_t c) const {
+  std::vector<uint32_t> out;
+  if (c >= users_.size() || m_.channels()[c].buffer != BufferKind::Fixed) return out;
+  for (uint32_t p : users_[c].takers) {
+    const Use& u = uses_.at(key(c, p));
+    if (u.takes > u.puts) out.push_back(p);
+  }
+  return out;
+}
+
+size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
+  auto it = uses_.find(key(c, p));
+  return it == uses_.end() ? kNone : it->second.last;
+}
+
+std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {
+  const auto& ch = children_[p];
+  auto it = std::partition_point(ch.begin(), ch.end(), [&](uint32_t c) {
+    return m_.processes()[c].spawn_event <= after;
+  });
+  if (it == ch.end()) return {tout_[p], tout_[p]};
+  return {tin_[*it], tout_[p]};
+}
+
+}  // namespace csptrace

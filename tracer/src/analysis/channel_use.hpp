@@ -1,0 +1,67 @@
+// Who used each channel and how, from one pass over the events: the facts the wait-for graph
+// and the findings reason with ("who could ever put on this channel?").
+#pragma once
+
+#include <csptrace/trace_model.hpp>
+
+#include <unordered_map>
+#include <vector>
+
+namespace csptrace {
+
+struct ChannelUsers {
+  std::vector<uint32_t> putters;  // processes that ever put on it (or offered to), first use first
+  std::vector<uint32_t> takers;   // processes that ever took from it (or offered to)
+  uint32_t creator = kNone;
+  uint32_t closer = kNone;
+  // The go process or thread whose result channel this is (its parent makes it right after the
+  // spawn, with the process's name), or kNone. It counts as a putter from the start: it puts
+  // its result there when it returns.
+  uint32_t owner = kNone;
+};
+
+// An alt that chose a timer guard and so gave up its guard `op` on a channel.
+struct Abandonment {
+  size_t event = kNone;           // the alt_choice
+  uint32_t proc = kNone;          // the alt's process
+  WaitOp op = WaitOp::Take;       // the abandoned guard's operation
+  uint32_t timer = kNone;         // the timer channel that won
+};
+
+class ChannelUse {
+ public:
+  explicit ChannelUse(const TraceModel& m);
+
+  const ChannelUsers& users(uint32_t c) const { return users_[c]; }
+  // The last event at which p used c (put, take, offer, close), or kNone.
+  size_t last_use(uint32_t c, uint32_t p) const;
+  const std::vector<Abandonment>& abandoned(uint32_t c) const { return abandoned_[c]; }
+  // Processes that took more values from buffered channel c than they put on it: they hold
+  // values of c (a fork taken from a table of forks) and may put them back.
+  std::vector<uint32_t> holders_of_values(uint32_t c) const;
+
+  // The processes spawned by p after event `after`, with all their descendants, are the
+  // contiguous range [first, last) of euler_order() (empty when first == last): they may hold a
+  // handle to a channel p held when it spawned them.
+  std::pair<size_t, size_t> spawned_after(uint32_t p, size_t after) const;
+  const std::vector<uint32_t>& euler_order() const { return euler_; }
+
+ private:
+  void use(uint32_t c, uint32_t p, WaitOp op, size_t i);
+
+  const TraceModel& m_;
+  std::vector<ChannelUsers> users_;
+  std::vector<std::vector<Abandonment>> abandoned_;
+  struct Use {
+    size_t last = kNone;  // last event at which p used c
+    bool put = false, take = false;  // p is in users_[c].putters / takers
+    uint32_t puts = 0, takes = 0;    // values p put on / took from c
+  };
+  std::unordered_map<uint64_t, Use> uses_;  // key (c << 32 | p)
+  std::vector<std::vector<uint32_t>> children_;    // in spawn order
+  std::vector<uint32_t> last_child_;               // by parent: its latest spawn, or kNone
+  std::vector<uint32_t> euler_;                    // processes in depth-first spawn order
+  std::vector<size_t> tin_, tout_;                 // p's subtree is euler_[tin_[p], tout_[p])
+};
+
+}  // namespace csptrace

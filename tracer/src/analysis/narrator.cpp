@@ -1,0 +1,64 @@
+#include "narrator.hpp"
+
+#include <csptrace/event_format.hpp>
+
+namespace csptrace {
+
+std::string Narrator::proc(uint32_t p) const { return process_label(m_, p); }
+
+std::string Narrator::chan(uint32_t c) const { return "\"" + channel_label(m_, c) + "\""; }
+
+std::string Narrator::procs(const std::vector<uint32_t>& ps) const {
+  std::vector<std::string> names;
+  for (uint32_t p : ps) names.push_back(proc(p));
+  return list(names);
+}
+
+std::string Narrator::op(WaitOp op, uint32_t c, const Value& v) const {
+  if (op == WaitOp::Take) return "take from " + chan(c);
+  std::string value = m_.value_text(v);
+  return "put " + (value.empty() ? std::string() : value + " ") + "on " + chan(c);
+}
+
+std::string Narrator::loc(uint32_t p) const {
+  const ProcessState& ps = end_.processes[p];
+  return is_waiting(ps.state) ? std::string(m_.str(ps.wait.loc)) : std::string();
+}
+
+std::string Narrator::waiting(uint32_t p) const {
+  const ProcessState& ps = end_.processes[p];
+  const Wait& w = ps.wait;
+  std::string out = proc(p) + " is " + std::string(to_string(ps.state));
+  if (!loc(p).empty()) out += " at " + loc(p);
+  if (w.op != WaitOp::Alts) {
+    out += " waiting to " + op(w.op, w.chan, w.value);
+  } else {
+    std::vector<std::string> guards;
+    for (const Guard& g : w.guards) guards.push_back(op(g.op, g.chan, g.value));
+    out += " in an alt waiting to " + list(guards, " or ");
+  }
+  if (w.since != kNone) out += " (since " + format_duration(m_.time(w.since)) + ")";
+  return out;
+}
+
+std::string Narrator::when(size_t event) const {
+  if (event >= m_.size()) return "at the end";
+  return "at " + format_duration(m_.time(event)) + " (event " + std::to_string(m_.seq(event)) + ")";
+}
+
+std::string Narrator::list(const std::vector<std::string>& items, const char* last) {
+  // Items that contain commas themselves are separated by semicolons ("; and " as last).
+  const char* sep = last[0] == ';' ? "; " : ", ";
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : sep) + items[i];
+  return out;
+}
+
+std::string Narrator::sentences(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+}  // namespace csptrace

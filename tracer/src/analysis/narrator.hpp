@@ -1,0 +1,37 @@
+// The words findings are written in: processes, channels, waits, times and lists, so every
+// explanation names things the same way (and the way `csptrace print` does).
+#pragma once
+
+#include <csptrace/replay_state.hpp>
+
+#include <string>
+#include <vector>
+
+namespace csptrace {
+
+class Narrator {
+ public:
+  Narrator(const TraceModel& m, const ReplayState& end) : m_(m), end_(end) {}
+
+  std::string proc(uint32_t p) const;      // consumer
+  std::string chan(uint32_t c) const;      // "jobs"
+  std::string procs(const std::vector<uint32_t>& ps) const;  // producer, filter and sink
+  // "take from \"jobs\"", "put 3 on \"results\""
+  std::string op(WaitOp op, uint32_t c, const Value& v = {}) const;
+  // The wait's source location, "" when the trace has none.
+  std::string loc(uint32_t p) const;
+  // "consumer is parked at consumer.cpp:31 waiting to take from \"jobs\" (since 1.200 ms)"
+  std::string waiting(uint32_t p) const;
+  // "at 1.200 ms (event 12)"
+  std::string when(size_t event) const;
+  // "a, b and c" (or "a, b or c" with last = " or "; "a; b; and c" with last = "; and ")
+  static std::string list(const std::vector<std::string>& items, const char* last = " and ");
+  // Whole sentences one after the other, separated by a space.
+  static std::string sentences(const std::vector<std::string>& items);
+
+ private:
+  const TraceModel& m_;
+  const ReplayState& end_;
+};
+
+}  // namespace csptrace

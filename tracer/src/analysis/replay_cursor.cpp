@@ -1,0 +1,46 @@
+#include <csptrace/replay_cursor.hpp>
+
+#include <algorithm>
+
+namespace csptrace {
+
+ReplayCursor::ReplayCursor(const Replay& r) : replay_(&r), state_(r.initial_state()) {}
+
+bool ReplayCursor::next() {
+  if (at_end()) return false;
+  advance(replay_->model(), state_);
+  return true;
+}
+
+bool ReplayCursor::prev() {
+  if (at_start()) return false;
+  replay_->seek(state_, state_.steps - 1);
+  return true;
+}
+
+void ReplayCursor::seek_step(size_t steps) { replay_->seek(state_, steps); }
+
+void ReplayCursor::seek_event(size_t k) { replay_->seek(state_, k + 1); }
+
+bool ReplayCursor::next_rendezvous() {
+  const auto& rv = replay_->timeline().rendezvous();
+  // The first rendezvous not applied yet: its event index is >= steps().
+  auto it = std::partition_point(rv.begin(), rv.end(),
+                                 [&](const Rendezvous& r) { return r.event < state_.steps; });
+  if (it == rv.end()) return false;
+  seek_event(it->event);
+  return true;
+}
+
+bool ReplayCursor::prev_rendezvous() {
+  if (at_start()) return false;
+  const auto& rv = replay_->timeline().rendezvous();
+  const size_t current = state_.steps - 1;
+  auto it = std::partition_point(rv.begin(), rv.end(),
+                                 [&](const Rendezvous& r) { return r.event < current; });
+  if (it == rv.begin()) return false;
+  seek_event(std::prev(it)->event);
+  return true;
+}
+
+}  // namespace csptrace

@@ -1,0 +1,284 @@
+// One replay step per event, following docs/trace-format.md "How the kinds fit together".
+//
+// Who is where in the queues: a process joins the putters / takers of a channel when it parks
+// or blocks on it (an alt joins the queue of every guard), and leaves them all as soon as its
+// operation completes (the transfer that serves it, the close that wakes a taker, the alt
+// choice, the buf_put of a waiting putter's value) or, at the latest, at its wake. So between a
+// transfer and the wake it causes, the served process is still Parked but no longer queued.
+#include <csptrace/replay_state.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace csptrace {
+
+namespace {
+
+struct StateRow {
+  std::string_view name, doc;
+};
+constexpr std::array<StateRow, 8> kStates{{
+#define CSPTRACE_PROC_STATE_ROW(E, name, doc) {name, doc},
+    CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_ROW)
+#undef CSPTRACE_PROC_STATE_ROW
+}};
+
+void remove_waiter(std::vector<Waiter>& q, uint32_t p) {
+  auto it = std::find_if(q.begin(), q.end(), [p](const Waiter& w) { return w.proc == p; });
+  if (it != q.end()) q.erase(it);
+}
+
+// Does wait w include an operation `op` on channel c (directly or as an alt guard)?
+bool waits_on(const Wait& w, WaitOp op, uint32_t c) {
+  if (w.op != WaitOp::Alts) return w.op == op && w.chan == c;
+  return std::any_of(w.guards.begin(), w.guards.end(),
+                     [&](const Guard& g) { return g.op == op && g.chan == c; });
+}
+
+class Step {
+ public:
+  Step(const TraceModel& m, ReplayState& s) : m_(m), s_(s), i_(s.steps) {}
+
+  void run();
+
+ private:
+  ProcessState* proc(uint32_t p) { return p < s_.processes.size() ? &s_.processes[p] : nullptr; }
+  ChannelState* chan(uint32_t c) { return c < s_.channels.size() ? &s_.channels[c] : nullptr; }
+
+  void set_state(uint32_t p, ProcState st) {
+    ProcessState* ps = proc(p);
+    if (ps && ps->state != st) {
+      ps->state = st;
+      ps->since = i_;
+    }
+  }
+  // p recorded an event: a runnable process is running from now on; a waiting one stays waiting
+  // (a waiting putter's buf_put, the alt_choice of a waiting alt are recorded on its behalf).
+  void touch(uint32_t p) {
+    ProcessState* ps = proc(p);
+    if (ps && ps->state == ProcState::Runnable) set_state(p, ProcState::Running);
+  }
+  void dequeue(uint32_t p) {
+    ProcessState* ps = proc(p);
+    if (!ps || !is_waiting(ps->state)) return;
+    const Wait& w = ps->wait;
+    auto leave = [&](WaitOp op, uint32_t c) {
+      if (ChannelState* cs = chan(c)) remove_waiter(op == WaitOp::Put ? cs->putters : cs->takers, p);
+    };
+    if (w.op != WaitOp::Alts) leave(w.op, w.chan);
+    else
+      for (const Guard& g : w.guards) leave(g.op, g.chan);
+  }
+  // p's wait for `op` on c has been served; true if p was waiting for it.
+  bool serve(uint32_t p, WaitOp op, uint32_t c) {
+    ProcessState* ps = proc(p);
+    if (!ps || !is_waiting(ps->state) || ps->wait.completed || !waits_on(ps->wait, op, c))
+      return false;
+    dequeue(p);
+    ps->wait.completed = true;
+    return true;
+  }
+
+  void wait(const Event& e, bool blocking);
+  void wake(uint32_t p);
+  void close(uint32_t c);
+
+  const TraceModel& m_;
+  ReplayState& s_;
+  const size_t i_;
+};
+
+void Step::wait(const Event& e, bool blocking) {
+  const uint32_t p = m_.proc_index(i_);
+  ProcessState* ps = proc(p);
+  if (!ps) return;
+  dequeue(p);  // a well-formed trace never waits twice; keep the queues consistent if it does
+  Wait w;
+  w.op = e.op;
+  w.chan = e.op == WaitOp::Alts ? kNone : m_.chan_index(i_);
+  w.alt = e.alt;
+  w.value = e.value;
+  w.loc = e.loc;
+  w.since = i_;
+  if (e.op == WaitOp::Alts) {
+    w.guards = std::move(ps->offering);
+    ps->offering.clear();
+    for (const Guard& g : w.guards)
+      if (ChannelState* cs = chan(g.chan))
+        (g.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, g.value, i_, true});
+  } else if (ChannelState* cs = chan(w.chan)) {
+    (e.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, e.value, i_, false});
+  }
+  const bool timer = e.op == WaitOp::Take && w.chan < m_.channels().size() &&
+                     m_.channels()[w.chan].buffer == BufferKind::Timer;
+  ps->wait = std::move(w);
+  set_state(p, timer ? ProcState::Sleeping : blocking ? ProcState::Blocked : ProcState::Parked);
+}
+
+void Step::wake(uint32_t p) {
+  ProcessState* ps = proc(p);
+  if (!ps || !is_waiting(ps->state)) return;
+  dequeue(p);
+  ps->wait = Wait{};
+  set_state(p, ProcState::Runnable);
+}
+
+void Step::close(uint32_t c) {
+  ChannelState* cs = chan(c);
+  if (!cs) return;
+  if (!cs->closed) {
+    cs->closed = true;
+    cs->close_event = i_;
+  }
+  // Waiting takers are served (with nothing); waiting putters stay (core.async).
+  while (!cs->takers.empty()) {
+    const uint32_t p = cs->takers.front().proc;
+    if (!serve(p, WaitOp::Take, c)) cs->takers.erase(cs->takers.begin());
+  }
+}
+
+void Step::run() {
+  const EventKind k = m_.kind(i_);
+  const uint32_t p = m_.proc_index(i_);
+  const uint32_t c = m_.chan_index(i_);
+  switch (k) {
+    case EventKind::Spawn:
+      set_state(p, ProcState::Runnable);
+      touch(m_.partner_index(i_));
+      break;
+    case EventKind::Exit: {
+      dequeue(p);
+      if (ProcessState* ps = proc(p)) {
+        ps->wait = Wait{};
+        ps->offering.clear();
+      }
+      set_state(p, m_.event(i_).status == ExitStatus::Error ? ProcState::ExitedError
+                                                            : ProcState::ExitedOk);
+      break;
+    }
+    case EventKind::ChanMake:
+      if (ChannelState* cs = chan(c)) cs->made = true;
+      touch(p);
+      break;
+    case EventKind::ChanClose:
+      close(c);
+      touch(p);
+      break;
+    case EventKind::Park:
+    case EventKind::Block:
+      touch(p);
+      wait(m_.event(i_), k == EventKind::Block);
+      break;
+    case EventKind::Resume:
+    case EventKind::Unblock:
+      wake(p);
+      break;
+    case EventKind::Transfer: {
+      const uint32_t from = m_.from_index(i_), to = m_.to_index(i_);
+      if (!serve(to, WaitOp::Take, c)) touch(to);
+      if (m_.event(i_).via == Via::Direct && !serve(from, WaitOp::Put, c)) touch(from);
+      break;
+    }
+    case EventKind::BufPut: {
+      const Event e = m_.event(i_);
+      if (ChannelState* cs = chan(c)) cs->buffer.push_back({e.value, p, i_});
+      if (!serve(p, WaitOp::Put, c)) touch(p);
+      break;
+    }
+    case EventKind::BufTake: {
+      ChannelState* cs = chan(c);
+      const bool promise = c < m_.channels().size() && m_.channels()[c].buffer == BufferKind::Promise;
+      if (cs && !promise && !cs->buffer.empty()) cs->buffer.pop_front();
+      touch(p);
+      break;
+    }
+    case EventKind::BufDrop: {
+      ChannelState* cs = chan(c);
+      // A sliding buffer drops its oldest value; a dropping buffer drops the new one, which never
+      // entered the buffer.
+      if (cs && m_.channels()[c].buffer == BufferKind::Sliding && !cs->buffer.empty())
+        cs->buffer.pop_front();
+      touch(p);
+      break;
+    }
+    case EventKind::AltOffer:
+      touch(p);
+      if (ProcessState* ps = proc(p)) {
+        ps->offering.clear();
+        ps->offering_alt = m_.event(i_).alt;
+      }
+      break;
+    case EventKind::AltGuard: {
+      touch(p);
+      const Event e = m_.event(i_);
+      if (ProcessState* ps = proc(p)) ps->offering.push_back({e.op, c, e.value, e.ready});
+      break;
+    }
+    case EventKind::AltChoice: {
+      ProcessState* ps = proc(p);
+      if (ps && is_waiting(ps->state) && ps->wait.op == WaitOp::Alts && !ps->wait.completed) {
+        dequeue(p);
+        ps->wait.completed = true;
+      } else {
+        touch(p);
+        if (ps) ps->offering.clear();
+      }
+      break;
+    }
+    case EventKind::TimerArm:
+      if (ChannelState* cs = chan(c); cs && !cs->timer_armed && !cs->timer_fired) {
+        cs->timer_armed = true;
+        ++s_.armed_timers;
+      }
+      touch(p);
+      break;
+    case EventKind::TimerFire:
+      if (ChannelState* cs = chan(c)) {
+        if (cs->timer_armed) --s_.armed_timers;
+        cs->timer_armed = false;
+        cs->timer_fired = true;
+      }
+      break;
+    case EventKind::Refused:
+    case EventKind::Mark:
+      touch(p);
+      break;
+    case EventKind::Deadlock:
+      s_.deadlock_reported = true;
+      break;
+    case EventKind::Stuck:
+      break;
+    case EventKind::End:
+      s_.ended = true;
+      break;
+    case EventKind::count_:
+      break;
+  }
+  ++s_.steps;
+}
+
+}  // namespace
+
+std::string_view to_string(ProcState s) noexcept {
+  auto i = static_cast<size_t>(s);
+  return i < kStates.size() ? kStates[i].name : std::string_view("?");
+}
+
+std::string_view state_doc(ProcState s) noexcept {
+  auto i = static_cast<size_t>(s);
+  return i < kStates.size() ? kStates[i].doc : std::string_view("?");
+}
+
+ReplayState initial_state(const TraceModel& m) {
+  ReplayState s;
+  s.processes.resize(m.processes().size());
+  s.channels.resize(m.channels().size());
+  return s;
+}
+
+void advance(const TraceModel& m, ReplayState& s) {
+  if (s.steps >= m.size()) return;
+  Step(m, s).run();
+}
+
+}  // namespace csptrace

@@ -1,0 +1,31 @@
+// Builds a Timeline while Replay replays the events once: before each event it notes which
+// processes and channels the event can change, after it records the changes.
+#pragma once
+
+#include <csptrace/timeline.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <vector>
+
+namespace csptrace {
+
+class TimelineBuilder {
+ public:
+  explicit TimelineBuilder(const TraceModel& m);
+
+  // Call with the state before event s.steps, then advance(), then after() with the new state.
+  void before(const ReplayState& s);
+  void after(const ReplayState& s);
+
+  Timeline finish() &&;
+
+ private:
+  void note_proc(const ReplayState& s, uint32_t p);
+  void note_chan(uint32_t c);
+
+  const TraceModel& m_;
+  Timeline t_;
+  std::vector<uint32_t> procs_, chans_;  // candidates for the current event
+};
+
+}  // namespace csptrace

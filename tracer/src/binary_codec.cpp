@@ -1,0 +1,377 @@
+#include <csptrace/binary_codec.hpp>
+
+#include <array>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+#if defined(__x86_64__)
+#include <nmmintrin.h>
+#endif
+
+namespace csptrace::binary {
+
+// ---- CRC-32C ------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<uint32_t, 256> make_crc_table() {
+  std::array<uint32_t, 256> t{};
+  for (uint32_t i = 0; i < 256; ++i) {
+    uint32_t c = i;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+    t[i] = c;
+  }
+  return t;
+}
+constexpr auto kCrcTable = make_crc_table();
+
+uint32_t crc32c_table(uint32_t crc, const uint8_t* p, size_t n) noexcept {
+  for (size_t i = 0; i < n; ++i) crc = kCrcTable[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
+  return crc;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("sse4.2"))) uint32_t crc32c_hw(uint32_t crc, const uint8_t* p,
+                                                       size_t n) noexcept {
+  uint64_t c = crc;
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    c = _mm_crc32_u64(c, w);
+    p += 8;
+    n -= 8;
+  }
+  uint32_t c32 = static_cast<uint32_t>(c);
+  while (n--) c32 = _mm_crc32_u8(c32, *p++);
+  return c32;
+}
+// Resolved once at static initialisation, so the crash path only reads a bool.
+const bool kHaveSse42 = __builtin_cpu_supports("sse4.2");
+#endif
+
+}  // namespace
+
+uint32_t crc32c(uint32_t crc, const void* data, size_t n) noexcept {
+  auto p = static_cast<const uint8_t*>(data);
+  crc = ~crc;
+#if defined(__x86_64__)
+  if (kHaveSse42) return ~crc32c_hw(crc, p, n);
+#endif
+  return ~crc32c_table(crc, p, n);
+}
+
+// ---- per-kind tables ----------------------------------------------------------------------------
+
+namespace {
+
+// The optional fields of each kind in schema order: a record's presence varint has bit i set
+// when the kind's i-th optional field is present.
+struct KindLayout {
+  FieldMask required = 0, optional = 0;
+  uint8_t n_optional = 0;
+  uint8_t optional_field[32] = {};
+  FieldMask expand[256] = {};  // presence byte -> the fields it names (first 8 optional fields)
+};
+
+struct Layouts {
+  KindLayout kind[kKindCount];
+  Layouts() {
+    for (int k = 0; k < kKindCount; ++k) {
+      auto& l = kind[k];
+      l.required = required_fields(static_cast<EventKind>(k));
+      l.optional = optional_fields(static_cast<EventKind>(k));
+      for (int fl = 0; fl < kFieldCount; ++fl)
+        if (l.optional & (FieldMask{1} << fl)) l.optional_field[l.n_optional++] = uint8_t(fl);
+      for (int bits = 0; bits < 256; ++bits)
+        for (int i = 0; i < l.n_optional && i < 8; ++i)
+          if (bits & (1 << i)) l.expand[bits] |= FieldMask{1} << l.optional_field[i];
+    }
+  }
+};
+const Layouts kLayouts;
+
+template <class E>
+constexpr unsigned enum_count();
+#define CSPTRACE_COUNT_ONE_(...) +1
+#define CSPTRACE_ENUM_COUNT(Type, LIST) \
+  template <>                           \
+  constexpr unsigned enum_count<Type>() { return 0 LIST(CSPTRACE_COUNT_ONE_); }
+CSPTRACE_ENUM_COUNT(ProcMode, CSPTRACE_PROC_MODES)
+CSPTRACE_ENUM_COUNT(BufferKind, CSPTRACE_BUFFER_KINDS)
+CSPTRACE_ENUM_COUNT(WaitOp, CSPTRACE_WAIT_OPS)
+CSPTRACE_ENUM_COUNT(Via, CSPTRACE_VIAS)
+CSPTRACE_ENUM_COUNT(AltRule, CSPTRACE_ALT_RULES)
+CSPTRACE_ENUM_COUNT(ExitStatus, CSPTRACE_EXIT_STATUSES)
+CSPTRACE_ENUM_COUNT(EndReason, CSPTRACE_END_REASONS)
+#undef CSPTRACE_ENUM_COUNT
+
+inline uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+inline int64_t unzigzag(uint64_t u) { return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1); }
+
+// ---- field encoders: one per field type ----
+
+enum : uint8_t { kValueNone = 0, kValueInt = 1, kValueText = 2 };
+
+uint8_t* put(uint8_t* p, uint64_t v) { return put_varint(p, v); }
+uint8_t* put(uint8_t* p, uint32_t v) { return put_varint(p, v); }
+uint8_t* put(uint8_t* p, int64_t v) { return put_varint(p, zigzag(v)); }
+uint8_t* put(uint8_t* p, int32_t v) { return put_varint(p, zigzag(v)); }
+uint8_t* put(uint8_t* p, bool v) {
+  *p++ = v ? 1 : 0;
+  return p;
+}
+template <class E>
+  requires std::is_enum_v<E>
+uint8_t* put(uint8_t* p, E v) {
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+uint8_t* put(uint8_t* p, const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::None: *p++ = kValueNone; return p;
+    case Value::Kind::Int: *p++ = kValueInt; return put_varint(p, zigzag(v.num));
+    case Value::Kind::Text: *p++ = kValueText; return put_varint(p, v.text);
+  }
+  *p++ = kValueNone;
+  return p;
+}
+
+// ---- field decoders ----
+
+[[noreturn]] void bad(const char* key, const char* what) {
+  throw std::invalid_argument(std::string("field \"") + key + "\" " + what);
+}
+
+void get(Cursor& c, uint64_t& out, const char*) { out = c.varint(); }
+void get(Cursor& c, uint32_t& out, const char* key) {
+  uint64_t v = c.varint();
+  if (v > std::numeric_limits<uint32_t>::max()) bad(key, "is out of range");
+  out = static_cast<uint32_t>(v);
+}
+void get(Cursor& c, int64_t& out, const char*) { out = unzigzag(c.varint()); }
+void get(Cursor& c, int32_t& out, const char* key) {
+  int64_t v = unzigzag(c.varint());
+  if (v < std::numeric_limits<int32_t>::min() || v > std::numeric_limits<int32_t>::max())
+    bad(key, "is out of range");
+  out = static_cast<int32_t>(v);
+}
+void get(Cursor& c, bool& out, const char* key) {
+  if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
+  uint8_t b = *c.p++;
+  if (b > 1) bad(key, "is not 0 or 1");
+  out = b != 0;
+}
+template <class E>
+  requires std::is_enum_v<E>
+void get(Cursor& c, E& out, const char* key) {
+  if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
+  uint8_t b = *c.p++;
+  if (b >= enum_count<E>()) bad(key, "has an unknown enumerator");
+  out = static_cast<E>(b);
+}
+void get(Cursor& c, Value& out, const char* key) {
+  if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
+  switch (*c.p++) {
+    case kValueNone: out = Value{}; return;
+    case kValueInt: out = Value::integer(unzigzag(c.varint())); return;
+    case kValueText: {
+      uint32_t id;
+      get(c, id, key);
+      out = Value::text_id(id);
+      return;
+    }
+    default: bad(key, "has an unknown value tag");
+  }
+}
+
+}  // namespace
+
+uint64_t Cursor::varint_slow() {
+  uint64_t v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (p == end) throw std::invalid_argument("record ends in the middle of a number");
+    uint8_t b = *p++;
+    v |= uint64_t(b & 0x7f) << shift;
+    if (!(b & 0x80)) return v;
+  }
+  throw std::invalid_argument("a number is longer than 10 bytes");
+}
+
+std::string_view Cursor::bytes(size_t n) {
+  if (n > left()) throw std::invalid_argument("a string runs past the end of its chunk");
+  std::string_view s(reinterpret_cast<const char*>(p), n);
+  p += n;
+  return s;
+}
+
+uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  const auto& l = kLayouts.kind[static_cast<int>(e.kind)];
+  uint64_t bits = 0;
+  for (int i = 0; i < l.n_optional; ++i)
+    if (e.present & (FieldMask{1} << l.optional_field[i])) bits |= uint64_t{1} << i;
+  *p++ = static_cast<uint8_t>(e.kind);
+  p = put_varint(p, bits);
+  p = put_varint(p, e.seq - prev_seq - 1);
+  p = put_varint(p, zigzag(e.t - prev_t));
+  prev_seq = e.seq;
+  prev_t = e.t;
+  const FieldMask present = (e.present & (l.required | l.optional)) | l.required;
+  // Visit only the set bits, lowest (= earliest in schema order) first.
+  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
+    switch (static_cast<Field>(__builtin_ctz(rest))) {
+#define CSPTRACE_BIN_PUT(member, key, type, doc) \
+  case Field::member: p = put(p, e.member); break;
+      CSPTRACE_FIELDS(CSPTRACE_BIN_PUT)
+#undef CSPTRACE_BIN_PUT
+      case Field::count_: break;
+    }
+  }
+  return p;
+}
+
+uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
+                        uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  size_t head = 1;  // kind byte, then the optional-fields varint
+  while (rec[head++] & 0x80) {
+  }
+  std::memcpy(out, rec, head);
+  out = put_varint(out + head, seq - prev_seq - 1);
+  out = put_varint(out, zigzag(t - prev_t));
+  prev_seq = seq;
+  prev_t = t;
+  const size_t rest = len - head - 2;  // skip the two zero deltas
+  std::memcpy(out, rec + head + 2, rest);
+  return out + rest;
+}
+
+uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
+  size_t head = 1;
+  while (rec[head++] & 0x80) {
+  }
+  size_t fields = head;
+  while (rec[fields++] & 0x80) {  // seq delta
+  }
+  while (rec[fields++] & 0x80) {  // t delta
+  }
+  std::memcpy(out, rec, head);
+  out[head] = 0;
+  out[head + 1] = 0;
+  std::memcpy(out + head + 2, rec + fields, len - fields);
+  return out + head + 2 + (len - fields);
+}
+
+FieldMask record_present(const uint8_t* p) noexcept {
+  const auto& l = kLayouts.kind[*p++];
+  uint64_t bits = 0;
+  for (int shift = 0;; shift += 7) {
+    bits |= uint64_t(*p & 0x7f) << shift;
+    if (!(*p++ & 0x80)) break;
+  }
+  FieldMask present = l.required;
+  for (int i = 0; i < l.n_optional; ++i)
+    if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
+  return present;
+}
+
+void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
+  if (c.p == c.end) throw std::invalid_argument("record ends before its kind");
+  uint8_t k = *c.p++;
+  if (k >= kKindCount)
+    throw std::invalid_argument("unknown event kind number " + std::to_string(k));
+  e.kind = static_cast<EventKind>(k);
+  const auto& l = kLayouts.kind[k];
+  uint64_t bits = c.varint();
+  if (bits >> l.n_optional)
+    throw std::invalid_argument(std::string(to_string(e.kind)) +
+                                " record marks optional fields the kind does not have");
+  FieldMask present = l.required | l.expand[bits & 0xff];
+  for (int i = 8; i < l.n_optional; ++i)
+    if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
+  uint64_t dseq = c.varint();
+  if (dseq >= std::numeric_limits<uint64_t>::max() - prev_seq)
+    throw std::invalid_argument("seq overflows");
+  e.seq = prev_seq + 1 + dseq;
+  e.t = static_cast<int64_t>(static_cast<uint64_t>(prev_t) + static_cast<uint64_t>(unzigzag(c.varint())));
+  prev_seq = e.seq;
+  prev_t = e.t;
+  e.present = present;
+  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
+    switch (static_cast<Field>(__builtin_ctz(rest))) {
+#define CSPTRACE_BIN_GET(member, key, type, doc) \
+  case Field::member: get(c, e.member, key); break;
+      CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
+#undef CSPTRACE_BIN_GET
+      case Field::count_: break;
+    }
+  }
+}
+
+// ---- header ------------------------------------------------------------------------------------
+
+namespace {
+
+void put_header_field(std::string& out, const std::string& s) {
+  uint8_t buf[10];
+  out.append(reinterpret_cast<char*>(buf), put_varint(buf, s.size()) - buf);
+  out += s;
+}
+void put_header_field(std::string& out, uint64_t v) {
+  uint8_t buf[10];
+  out.append(reinterpret_cast<char*>(buf), put_varint(buf, v) - buf);
+}
+void put_header_field(std::string& out, int64_t v) { put_header_field(out, zigzag(v)); }
+
+void get_header_field(Cursor& c, std::string& s) { s = std::string(c.bytes(c.varint())); }
+void get_header_field(Cursor& c, uint64_t& v) { v = c.varint(); }
+void get_header_field(Cursor& c, int64_t& v) { v = unzigzag(c.varint()); }
+
+}  // namespace
+
+std::string encode_header(const TraceHeader& h) {
+  std::string payload;
+#define CSPTRACE_BIN_HPUT(member, key, type, doc) put_header_field(payload, h.member);
+  CSPTRACE_HEADER_FIELDS(CSPTRACE_BIN_HPUT)
+#undef CSPTRACE_BIN_HPUT
+  std::string out(kMagic, sizeof kMagic);
+  uint8_t fixed[12];
+  put_u32(fixed, h.version);
+  put_u32(fixed + 4, static_cast<uint32_t>(payload.size()));
+  put_u32(fixed + 8, crc32c(0, payload.data(), payload.size()));
+  out.append(reinterpret_cast<char*>(fixed), sizeof fixed);
+  return out + payload;
+}
+
+size_t decode_header(const uint8_t* file, size_t size, TraceHeader& h) {
+  if (size < sizeof kMagic || std::memcmp(file, kMagic, sizeof kMagic) != 0)
+    throw HeaderError(0, "not a cspscope binary trace (no CSPTRACE magic)");
+  if (size < kFixedHeaderBytes)
+    throw HeaderError(size, "the file ends inside the header; nothing was recorded");
+  h.version = get_u32(file + 8);
+  if (h.version > kFormatVersion)
+    throw HeaderError(8, "trace format version " + std::to_string(h.version) +
+                             " is newer than this cspscope understands (version " +
+                             std::to_string(kFormatVersion) + "); open it with a newer cspscope");
+  if (h.version == 0) throw HeaderError(8, "format version 0 is invalid (the file is corrupted)");
+  uint32_t len = get_u32(file + 12);
+  if (len > kMaxHeaderPayload)
+    throw HeaderError(12, "header length " + std::to_string(len) +
+                              " is implausible (the file is corrupted)");
+  if (size < kFixedHeaderBytes + len)
+    throw HeaderError(size, "the file ends inside the header; nothing was recorded");
+  const uint8_t* payload = file + kFixedHeaderBytes;
+  if (crc32c(0, payload, len) != get_u32(file + 16))
+    throw HeaderError(kFixedHeaderBytes, "header checksum mismatch (the file is corrupted)");
+  Cursor c{file, payload, payload + len};
+  try {
+#define CSPTRACE_BIN_HGET(member, key, type, doc) get_header_field(c, h.member);
+    CSPTRACE_HEADER_FIELDS(CSPTRACE_BIN_HGET)
+#undef CSPTRACE_BIN_HGET
+  } catch (const std::invalid_argument& ex) {
+    throw HeaderError(c.pos(), std::string("bad header: ") + ex.what());
+  }
+  // Bytes after the known fields are metadata from a newer writer of the same version: skipped.
+  return kFixedHeaderBytes + len;
+}
+
+}  // namespace csptrace::binary

@@ -1,0 +1,395 @@
+#include <csptrace/binary_recorder.hpp>
+#include <csptrace/chunk_builder.hpp>
+
+#include "crash_guard.hpp"
+#include "string_log.hpp"
+#include "thread_ring.hpp"
+#include "tick_clock.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/uio.h>
+#include <time.h>
+#include <type_traits>
+#include <unistd.h>
+
+namespace csptrace {
+
+namespace {
+
+std::atomic<uint64_t> g_next_recorder_id{1};
+
+// The calling thread's ring in the recorder it last recorded into. Trivially destructible, so
+// record() reaches it without the lazy-initialisation check of non-trivial thread_locals.
+struct LocalRing {
+  uint64_t owner;  // recorder id_ (0: none)
+  ThreadRing* raw;
+  uint32_t thread;
+};
+thread_local LocalRing tl_ring{0, nullptr, 0};
+
+// Keeps tl_ring's ring alive until the thread ends, even if the recorder is destroyed first,
+// and hands it back (owned = false) when the thread ends or moves to another recorder.
+struct RingLease {
+  std::shared_ptr<ThreadRing> ring;
+  void release() {
+    if (ring && !ring->shared) ring->owned.store(false, std::memory_order_release);
+    ring.reset();
+    tl_ring = {0, nullptr, 0};
+  }
+  ~RingLease() { release(); }
+};
+thread_local RingLease tl_lease;
+
+// write(2) of both pieces, retrying partial writes and EINTR. Async-signal-safe.
+bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
+  iovec iov[2] = {{const_cast<uint8_t*>(p.a.data), p.a.size},
+                  {const_cast<uint8_t*>(p.b.data), p.b.size}};
+  int first = 0;
+  while (first < 2) {
+    ssize_t n = ::writev(fd, iov + first, 2 - first);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    size_t left = static_cast<size_t>(n);
+    while (first < 2 && left >= iov[first].iov_len) left -= iov[first++].iov_len;
+    if (first < 2) {
+      iov[first].iov_base = static_cast<uint8_t*>(iov[first].iov_base) + left;
+      iov[first].iov_len -= left;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
+    : id_(g_next_recorder_id.fetch_add(1)),
+      clock_(&TickClock::instance()),
+      path_(path),
+      strings_(std::make_unique<StringLog>()),
+      ring_owners_(std::make_unique<std::shared_ptr<ThreadRing>[]>(kMaxRings + 1)),
+      chunk_(std::make_unique<binary::ChunkBuilder>()) {
+  const TickClock& clock = TickClock::instance();
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0)
+    throw std::runtime_error("cannot create trace file " + path + ": " + std::strerror(errno));
+  TraceHeader header = header_in;
+  header.version = kFormatVersion;
+  if (header.clock.empty()) header.clock = clock.name();
+  if (header.start_unix_ns == 0)
+    header.start_unix_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  std::string h = binary::encode_header(header);
+  if (::write(fd_, h.data(), h.size()) != static_cast<ssize_t>(h.size())) {
+    int err = errno;
+    ::close(fd_);
+    throw std::runtime_error("cannot write trace file " + path + ": " + std::strerror(err));
+  }
+  for (int sig : crash_guard::kSignals)
+    crash_message_[sig] = strings_->intern(std::string("killed by ") + crash_guard::describe(sig));
+  crash_message_[0] = strings_->intern("std::terminate was called");
+  ring_owners_[kMaxRings] = std::make_shared<ThreadRing>(/*shared=*/true);
+  rings_[kMaxRings].store(ring_owners_[kMaxRings].get(), std::memory_order_release);
+  start_ticks_ = clock.ticks();
+  writer_ = std::thread([this] { writer_loop(); });
+  crash_ = std::make_unique<CrashFlushOf<BinaryRecorder>>(*this);
+  crash_guard::install(crash_.get());
+}
+
+BinaryRecorder::~BinaryRecorder() {
+  finish(EndReason::Normal, {});
+  if (tl_ring.owner == id_) tl_lease.release();
+}
+
+StrId BinaryRecorder::intern(std::string_view s) { return strings_->intern(s); }
+
+ThreadRing* BinaryRecorder::claim_ring() {
+  tl_lease.release();
+  std::shared_ptr<ThreadRing> ring;
+  {
+    std::lock_guard lock(rings_mu_);
+    const uint32_t n = n_rings_.load(std::memory_order_relaxed);
+    for (uint32_t i = 0; i < n && !ring; ++i) {
+      bool expected = false;
+      if (ring_owners_[i]->owned.compare_exchange_strong(expected, true,
+                                                         std::memory_order_acquire))
+        ring = ring_owners_[i];
+    }
+    if (!ring && n < kMaxRings) {
+      ring = std::make_shared<ThreadRing>();
+      ring->owned.store(true, std::memory_order_relaxed);
+      ring_owners_[n] = ring;
+      rings_[n].store(ring.get(), std::memory_order_release);
+      n_rings_.store(n + 1, std::memory_order_release);
+    }
+    if (!ring) ring = ring_owners_[kMaxRings];
+  }
+  tl_ring = {id_, ring.get(), current_thread_index()};
+  tl_lease.ring = std::move(ring);
+  return tl_ring.raw;
+}
+
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t n) {
+  while (r.full(h, n) && !finished_.load(std::memory_order_relaxed)) {
+    wake_.notify_one();
+    std::this_thread::yield();
+  }
+}
+
+namespace {
+
+// Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
+// loadable. True if the event was already clean.
+bool known_strings(const Event& e, uint32_t published) {
+  bool ok = !(e.value.kind == Value::Kind::Text && e.value.text >= published);
+  auto check = [&](const auto& v, FieldMask bit) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
+      if ((kTextFields & bit) && (e.present & bit) && v >= published) ok = false;
+  };
+#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
+#undef CSPTRACE_REC_CHECK
+  return ok;
+}
+
+Event with_known_strings(Event e, uint32_t published) {
+  auto fix = [&](auto& v, FieldMask bit) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
+      if ((kTextFields & bit) && v >= published) v = 0;
+  };
+#define CSPTRACE_REC_FIX(member, key, type, doc) fix(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_FIX)
+#undef CSPTRACE_REC_FIX
+  if (e.value.kind == Value::Kind::Text && e.value.text >= published) e.value.text = 0;
+  return e;
+}
+
+// Encodes e with seq and t deltas of 0 (the slot carries seq and t). Returns the length.
+size_t encode_unstamped(const Event& e, uint8_t* out) noexcept {
+  uint64_t prev_seq = e.seq - 1;
+  int64_t prev_t = e.t;
+  return static_cast<size_t>(binary::encode_record(out, e, prev_seq, prev_t) - out);
+}
+
+}  // namespace
+
+void BinaryRecorder::record(Event& e) {
+  LocalRing& local = tl_ring;
+  ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
+  e.thread = local.thread;
+  e.present |= f::seq | f::t | f::thread;
+  // Encode before taking the seq, so the time between taking and publishing it stays short.
+  uint8_t rec[binary::kMaxRecordBytes];
+  const uint32_t published = strings_->published();
+  const size_t len = known_strings(e, published)
+                         ? encode_unstamped(e, rec)
+                         : encode_unstamped(with_known_strings(e, published), rec);
+  const uint64_t n = RingSlot::slots_for(len);
+  if (r->shared) [[unlikely]]
+    while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
+  const uint64_t h = r->head.load(std::memory_order_relaxed);
+  if (r->full(h, n)) [[unlikely]]
+    wait_for_room(*r, h, n);
+  if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
+    // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
+    // happens-before edge between two of them fixes their order (write-write coherence).
+    e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+    const uint64_t now = clock_->ticks();
+    e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
+    RingSlot& slot = r->slots[h & ThreadRing::kMask];
+    slot.seq = e.seq;
+    slot.t = e.t;
+    slot.len = static_cast<uint16_t>(len);
+    if (n == 1) [[likely]] {
+      std::memcpy(slot.bytes, rec, len);
+    } else {
+      std::memcpy(slot.bytes, rec, RingSlot::kInline);
+      for (size_t done = RingSlot::kInline, i = 1; done < len; done += 64, ++i)
+        std::memcpy(&r->slots[(h + i) & ThreadRing::kMask], rec + done, std::min<size_t>(64, len - done));
+    }
+    r->head.store(h + n, std::memory_order_release);
+    if (((h + n) & (ThreadRing::kCapacity / 2 - 1)) < n) wake_.notify_one();
+  }
+  if (r->shared) [[unlikely]]
+    r->append_lock.clear(std::memory_order_release);
+}
+
+// ---- writing ------------------------------------------------------------------------------------
+
+bool BinaryRecorder::lock_emit(bool crashing) noexcept {
+  const uint32_t me = current_thread_index() + 1;
+  for (int attempt = 0;; ++attempt) {
+    uint32_t expected = 0;
+    if (emit_owner_.compare_exchange_weak(expected, me, std::memory_order_acquire)) return true;
+    if (!crashing) {
+      // After a crash flush the lock stays held for good (if the process lives on at all).
+      if (crashed_.load(std::memory_order_relaxed)) return false;
+      std::this_thread::yield();
+      continue;
+    }
+    // The crash interrupted this very thread while it was emitting, or the holder never
+    // finishes (it crashed too): give up rather than write from a half-updated state.
+    if (expected == me || attempt > 2000) return false;
+    timespec ms{0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
+}
+
+void BinaryRecorder::unlock_emit() noexcept { emit_owner_.store(0, std::memory_order_release); }
+
+void BinaryRecorder::write_chunk() noexcept {
+  if (chunk_->empty()) return;
+  const size_t n = chunk_->events();
+  if (!write_all(fd_, chunk_->finish())) write_failed_ = true;
+  else written_.fetch_add(n, std::memory_order_relaxed);
+  chunk_->reset();
+}
+
+void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
+  if (seq < next_seq_) return;  // published after a forced drain skipped it: too late
+  next_seq_ = seq + 1;
+  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
+  last_t_ = t;
+  // Strings the event refers to go into this chunk (or an earlier one) first. The producer
+  // read published() before encoding, so every id it refers to is below this count.
+  const uint32_t published = strings_->published();
+  while (strings_written_ < published) {
+    if (!chunk_->add_string(strings_->get(strings_written_))) {
+      write_chunk();
+      if (!chunk_->add_string(strings_->get(strings_written_))) break;  // cannot happen: bounded
+    }
+    ++strings_written_;
+  }
+  if (!chunk_->add_encoded(rec, len, seq, t)) {
+    write_chunk();
+    chunk_->add_encoded(rec, len, seq, t);
+  }
+}
+
+void BinaryRecorder::drain(bool force) noexcept {
+  ThreadRing* rings[kMaxRings + 1];
+  uint64_t heads[kMaxRings + 1];
+  for (bool progress = true; progress;) {
+    progress = false;
+    int n = 0;
+    const uint32_t count = n_rings_.load(std::memory_order_acquire);
+    for (uint32_t i = 0; i <= kMaxRings; ++i) {
+      if (i == count) i = kMaxRings;  // the shared ring
+      ThreadRing* r = rings_[i].load(std::memory_order_acquire);
+      const uint64_t h = r->head.load(std::memory_order_acquire);
+      if (r->tail.load(std::memory_order_relaxed) != h) {
+        rings[n] = r;
+        heads[n++] = h;
+      }
+    }
+    while (true) {
+      int best = -1;
+      uint64_t best_seq = 0;
+      for (int i = 0; i < n; ++i) {
+        uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
+        if (t == heads[i]) continue;
+        uint64_t s = rings[i]->slots[t & ThreadRing::kMask].seq;
+        if (best < 0 || s < best_seq) best = i, best_seq = s;
+      }
+      if (best < 0 || (!force && best_seq > next_seq_)) break;
+      // Emit the run of consecutive seqs from this ring.
+      ThreadRing& r = *rings[best];
+      uint64_t t = r.tail.load(std::memory_order_relaxed);
+      uint64_t released = t;
+      do {
+        const RingSlot& slot = r.slots[t & ThreadRing::kMask];
+        const size_t n = RingSlot::slots_for(slot.len);
+        if (n == 1) {
+          emit(slot.seq, slot.t, slot.bytes, slot.len);
+        } else {
+          uint8_t rec[binary::kMaxRecordBytes];
+          r.copy_record(t, rec);
+          emit(slot.seq, slot.t, rec, slot.len);
+        }
+        t += n;
+        // Release slots in batches: fewer stores to the line the producer polls.
+        if (t - released >= 64) r.tail.store(released = t, std::memory_order_release);
+        progress = true;
+      } while (t != heads[best] && r.slots[t & ThreadRing::kMask].seq == next_seq_);
+      r.tail.store(t, std::memory_order_release);
+    }
+    if (!force) break;
+  }
+}
+
+void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
+  Event end(EventKind::End);
+  end.with_reason(reason);
+  if (message != 0) end.with_message(message);
+  end.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+  const TickClock& clock = TickClock::instance();
+  const uint64_t now = clock.ticks();
+  end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
+  end.thread = current_thread_index();
+  end.present |= f::seq | f::t | f::thread;
+  uint8_t rec[binary::kMaxRecordBytes];
+  const size_t len = encode_unstamped(end, rec);
+  emit(end.seq, end.t, rec, len);
+  write_chunk();
+}
+
+void BinaryRecorder::writer_loop() {
+  std::unique_lock lock(wake_mu_);
+  while (!stop_writer_) {
+    // Woken early by record() every half ring; a notify carries no state, so no predicate.
+    wake_.wait_for(lock, kFlushInterval);
+    if (stop_writer_) break;
+    lock.unlock();
+    if (lock_emit(false)) {
+      drain(false);
+      write_chunk();
+      unlock_emit();
+    }
+    lock.lock();
+  }
+}
+
+void BinaryRecorder::flush() {
+  if (finished_.load() || !lock_emit(false)) return;
+  drain(false);
+  write_chunk();
+  unlock_emit();
+}
+
+void BinaryRecorder::finish(EndReason reason, std::string_view message) {
+  const bool first = !finished_.exchange(true);
+  const StrId msg = first && !message.empty() ? strings_->intern(message) : 0;
+  {
+    std::lock_guard lock(wake_mu_);
+    stop_writer_ = true;
+  }
+  wake_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  crash_guard::remove(crash_.get());
+  // After a crash flush (the process may outlive it when a previous handler returns) the end
+  // is written and the emit lock stays held.
+  if (!first || !lock_emit(false)) return;
+  drain(true);
+  write_end(reason, msg);
+  ::close(fd_);
+  fd_ = -1;
+  unlock_emit();
+}
+
+void BinaryRecorder::crash_flush(int sig) noexcept {
+  if (crashed_.exchange(true)) return;
+  finished_.store(true);
+  if (!lock_emit(true)) return;
+  drain(true);
+  write_end(EndReason::Crash, crash_message_[sig >= 0 && sig < 65 ? sig : 0]);
+  // The emit lock stays held: nothing may be written after the end event.
+}
+
+}  // namespace csptrace

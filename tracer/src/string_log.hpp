@@ -1,0 +1,56 @@
+// The recorder's string table: interning takes a mutex (the rare slow path), reading an id that
+// was published takes none, so the writer thread and the crash path can read strings while
+// other threads intern. Entries and their bytes never move once published.
+#pragma once
+
+#include <csptrace/schema.hpp>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace csptrace {
+
+class StringLog {
+ public:
+  // Longer strings are cut to this length when interned (value previews are meant to be short).
+  static constexpr size_t kMaxStringBytes = 64 * 1024;
+
+  StringLog();
+  ~StringLog();
+  StringLog(const StringLog&) = delete;
+  StringLog& operator=(const StringLog&) = delete;
+
+  // Thread-safe; id 0 is "". Returns after the id is published.
+  StrId intern(std::string_view s);
+  // Number of published ids (acquire): every id below it can be read with get().
+  uint32_t published() const noexcept { return published_.load(std::memory_order_acquire); }
+  // Lock-free, async-signal-safe. Precondition: id < published().
+  std::string_view get(StrId id) const noexcept;
+
+ private:
+  struct Entry {
+    const char* data;
+    uint32_t size;
+  };
+  // Segment s holds kSegmentBase << s entries; ids map to (segment, slot) without a lock.
+  static constexpr uint32_t kSegmentBase = 1024;
+  static constexpr int kSegments = 22;
+  static void locate(StrId id, int& segment, uint32_t& slot) noexcept;
+
+  std::mutex mu_;
+  // Guarded by mu_:
+  std::unordered_map<std::string_view, StrId> index_;  // views into blocks_
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* block_pos_ = nullptr;
+  size_t block_left_ = 0;
+  // Written under mu_, read without it after an acquire load of published_:
+  std::atomic<Entry*> segments_[kSegments] = {};
+  std::atomic<uint32_t> published_{0};
+};
+
+}  // namespace csptrace

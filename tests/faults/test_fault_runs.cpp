@@ -6,6 +6,8 @@
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -25,10 +27,7 @@ using csptrace::EventKind;
 namespace {
 
 std::string temp(const std::string& name) {
-  static std::atomic<int> counter{0};
-  return (std::filesystem::temp_directory_path() /
-          ("csp-fault-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name))
-      .string();
+  return csp_test::temp_path(name);
 }
 
 csp::Options traced(const std::string& path, uint64_t seed) {

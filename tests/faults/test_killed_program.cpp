@@ -4,17 +4,16 @@
 // the kill; after a fatal signal the crash flush writes everything and an end event saying so.
 #include <csptrace/trace_reader.hpp>
 
+#include "child_process.hpp"
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace csptrace;
 
@@ -22,38 +21,17 @@ namespace {
 
 constexpr long kRounds = 2000;
 
-std::string temp(const std::string& name) {
-  static std::atomic<int> counter{0};
-  return (std::filesystem::temp_directory_path() /
-          ("csp-fault-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name))
-      .string();
-}
-
 // Starts the program tracing to `file`, waits for "ready" (kRounds round trips recorded), waits
 // past the flush bound, sends `sig`, and returns how the program ended.
 int run_and_kill(const std::string& file, int sig) {
-  int fds[2];
-  REQUIRE(pipe(fds) == 0);
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    dup2(fds[1], 1);
-    close(fds[0]);
-    std::string rounds = std::to_string(kRounds);
-    execl(FAULT_PROGRAM_EXE, FAULT_PROGRAM_EXE, file.c_str(), rounds.c_str(), nullptr);
-    _exit(127);
-  }
-  close(fds[1]);
-  FILE* out = fdopen(fds[0], "r");
-  char line[32] = {};
-  bool ready = std::fgets(line, sizeof line, out) && std::string(line) == "ready\n";
-  std::fclose(out);
+  csp_test::ChildProcess c =
+      csp_test::start_child(FAULT_PROGRAM_EXE, {file, std::to_string(kRounds)});
+  const bool ready = csp_test::wait_ready(c);
   if (ready) std::this_thread::sleep_for(std::chrono::milliseconds(150));
-  kill(pid, sig);
-  int st = 0;
-  waitpid(pid, &st, 0);
+  kill(c.pid, sig);
+  const int ended_by = csp_test::wait_signal(c.pid);
   REQUIRE(ready);
-  return WIFSIGNALED(st) ? WTERMSIG(st) : -1;
+  return ended_by;
 }
 
 size_t transfers_on(const TraceModel& m, const std::string& chan) {
@@ -72,7 +50,7 @@ TEST_CASE("a traced program killed mid-run leaves a trace that loads", "[faults]
       {".csptrace", SIGABRT}, {".jsonl", SIGABRT},
   }));
   CAPTURE(ext, sig);
-  const std::string file = temp("killed" + ext);
+  const std::string file = csp_test::temp_path("killed" + ext);
   REQUIRE(run_and_kill(file, sig) == sig);
   TraceModel m = load_trace(file);
   if (sig == SIGKILL) {

@@ -5,6 +5,7 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "load_error.hpp"
 #include "temp_path.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 #include <vector>
 
 using namespace csptrace;
+using csp_test::load_error;
 
 namespace {
 
@@ -31,15 +33,6 @@ std::string lines(const std::vector<std::string>& ls) {
   std::string out;
   for (const auto& l : ls) out += l + "\n";
   return out;
-}
-
-std::string load_error(const std::string& path) {
-  try {
-    (void)load_trace(path);
-  } catch (const TraceError& ex) {
-    return ex.what();
-  }
-  return "accepted";
 }
 
 // The error for a file of these lines names the file, the line, and says what was expected.

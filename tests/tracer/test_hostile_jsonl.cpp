@@ -166,3 +166,9 @@ TEST_CASE("proc 0 is refused where the kind is about a process", "[jsonl][hostil
                                 R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0,"proc":0})"}));
   CHECK(load_trace(path).size() == 2);
 }
+
+TEST_CASE("seq 0 is refused", "[jsonl][hostile]") {
+  // Found by fuzz_jsonl_reader: a first event with seq 0 loaded, then printing it threw.
+  refused_at("seq0", {kHeader, R"({"seq":0,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"}, 2,
+             "seq 0 is not allowed; seq counts from 1");
+}

@@ -158,6 +158,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (FieldMask extra = e.present & ~(req | opt))
     throw std::invalid_argument(std::string(kname()) + " event does not take field(s): " +
                                 missing_fields(extra));
+  // seq counts from 1: event(i) decodes a record relative to seq - 1.
+  if (e.seq == 0) throw std::invalid_argument("seq 0 is not allowed; seq counts from 1");
   if (!m.empty() && e.seq <= last_seq_)
     throw std::invalid_argument("seq " + std::to_string(e.seq) +
                                 " does not increase (previous event has seq " +

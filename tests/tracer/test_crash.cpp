@@ -2,6 +2,7 @@
 // fatal signal or std::terminate everything recorded is there, with an end event saying so.
 #include <csptrace/trace_reader.hpp>
 
+#include "child_process.hpp"
 #include "temp_path.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,38 +19,12 @@ using namespace csptrace;
 
 namespace {
 
-struct Child {
-  pid_t pid;
-  FILE* out;
-};
+using csp_test::ChildProcess;
+using csp_test::wait_ready;
+using csp_test::wait_signal;
 
-Child start(const std::string& file, const std::string& mode, long n) {
-  int fds[2];
-  REQUIRE(pipe(fds) == 0);
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    dup2(fds[1], 1);
-    close(fds[0]);
-    std::string count = std::to_string(n);
-    execl(RECORD_LOOP_EXE, RECORD_LOOP_EXE, file.c_str(), mode.c_str(), count.c_str(), nullptr);
-    _exit(127);
-  }
-  close(fds[1]);
-  return {pid, fdopen(fds[0], "r")};
-}
-
-bool wait_ready(Child& c) {
-  char line[32] = {};
-  bool ok = std::fgets(line, sizeof line, c.out) && std::string(line) == "ready\n";
-  std::fclose(c.out);
-  return ok;
-}
-
-int wait_signal(pid_t pid) {
-  int st = 0;
-  waitpid(pid, &st, 0);
-  return WIFSIGNALED(st) ? WTERMSIG(st) : -1;
+ChildProcess start(const std::string& file, const std::string& mode, long n) {
+  return csp_test::start_child(RECORD_LOOP_EXE, {file, mode, std::to_string(n)});
 }
 
 std::string temp(const std::string& name) {
@@ -66,7 +41,7 @@ void check_contiguous(const TraceModel& m) {
 // Runs the helper in idle mode: it records n events, then sleeps; kills it with SIGKILL once
 // more than the flush bound (100 ms) has passed, and loads what it left.
 TraceModel killed_while_idle(const std::string& file, long n) {
-  Child c = start(file, "idle", n);
+  ChildProcess c = start(file, "idle", n);
   REQUIRE(wait_ready(c));
   std::this_thread::sleep_for(std::chrono::milliseconds(150));
   kill(c.pid, SIGKILL);
@@ -85,7 +60,7 @@ TEST_CASE("after SIGKILL the trace loads as truncated, losing at most the last i
   }
   SECTION("killed while recording: the file loads up to its last whole chunk") {
     const std::string file = temp("kill-busy.csptrace");
-    Child c = start(file, "forever", 0);
+    ChildProcess c = start(file, "forever", 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     kill(c.pid, SIGKILL);
     REQUIRE(wait_signal(c.pid) == SIGKILL);
@@ -105,7 +80,7 @@ TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trac
   }));
   const std::string file = temp("crash-" + mode + ".csptrace");
   CAPTURE(mode);
-  Child c = start(file, mode, 30000);
+  ChildProcess c = start(file, mode, 30000);
   REQUIRE(wait_ready(c));
   REQUIRE(wait_signal(c.pid) == sig);
   TraceModel m = load_trace(file);
@@ -118,7 +93,7 @@ TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trac
 
 TEST_CASE("the JSON Lines recorder also survives a fatal signal and SIGKILL", "[recorder][crash]") {
   const std::string file = temp("crash.jsonl");
-  Child c = start(file, "segv", 3000);
+  ChildProcess c = start(file, "segv", 3000);
   REQUIRE(wait_ready(c));
   REQUIRE(wait_signal(c.pid) == SIGSEGV);
   TraceModel m = load_trace(file);

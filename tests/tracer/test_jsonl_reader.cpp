@@ -4,6 +4,7 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include "load_error.hpp"
 #include "temp_path.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 #include <vector>
 
 using namespace csptrace;
+using csp_test::load_error;
 
 namespace {
 
@@ -35,15 +37,6 @@ std::string write_temp(const std::string& name, const std::vector<std::string>& 
     if (i + 1 < lines.size() || final_newline) out << '\n';
   }
   return path;
-}
-
-std::string load_error(const std::string& path) {
-  try {
-    (void)load_trace(path);
-  } catch (const TraceError& ex) {
-    return ex.what();
-  }
-  return "accepted";
 }
 
 }  // namespace

@@ -45,20 +45,29 @@ void put(ojson& j, const char* key, const Value& v, const StringTable& s, bool) 
   throw std::invalid_argument("field \"" + std::string(key) + "\" " + what);
 }
 
+// "from 0 to 4294967295": the range a field of type T takes, for the error messages.
+template <class T>
+std::string range_of() {
+  return "from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
+         std::to_string(std::numeric_limits<T>::max());
+}
+
 template <class T>
 T get_integer(const json& v, std::string_view key) {
+  if (v.is_number_float())  // also what JSON makes of an integer too large for 64 bits
+    bad(key, "must be an integer " + range_of<T>() + ", not " + v.dump());
   if (!v.is_number_integer()) bad(key, "must be an integer, not " + std::string(v.type_name()));
   if constexpr (std::is_signed_v<T>) {
     if (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(std::numeric_limits<T>::max()))
-      bad(key, "is out of range");
+      bad(key, "is out of range (" + range_of<T>() + ")");
     int64_t x = v.get<int64_t>();
     if (x < std::numeric_limits<T>::min() || x > std::numeric_limits<T>::max())
-      bad(key, "is out of range");
+      bad(key, "is out of range (" + range_of<T>() + ")");
     return static_cast<T>(x);
   } else {
     if (!v.is_number_unsigned()) bad(key, "must not be negative");
     uint64_t x = v.get<uint64_t>();
-    if (x > std::numeric_limits<T>::max()) bad(key, "is out of range");
+    if (x > std::numeric_limits<T>::max()) bad(key, "is out of range (" + range_of<T>() + ")");
     return static_cast<T>(x);
   }
 }
@@ -131,6 +140,10 @@ json parse_object(std::string_view line) {
     throw std::invalid_argument("line is " + std::to_string(line.size()) +
                                 " bytes long; the limit is " + std::to_string(kMaxJsonlLineBytes));
   check_nesting(line);
+  // nlohmann's lexer takes a NUL byte for the end of the input, so `{...}<NUL>junk` would parse.
+  if (auto nul = line.find('\0'); nul != std::string_view::npos)
+    throw std::invalid_argument("not valid JSON: NUL byte at column " + std::to_string(nul + 1) +
+                                "; a trace line is text");
   json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     try {

@@ -199,6 +199,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (FieldMask extra = e.present & ~(req | opt))
     throw std::invalid_argument(std::string(kname()) + " event does not take field(s): " +
                                 missing_fields(extra));
+  // seq counts from 1: event(i) decodes a record relative to seq - 1.
+  if (e.seq == 0) throw std::invalid_argument("seq 0 is not allowed; seq counts from 1");
   if (!m.empty() && e.seq <= last_seq_)
     throw std::invalid_argument("seq " + std::to_string(e.seq) +
                                 " does not increase (previous event has seq " +
@@ -257,6 +259,12 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
     }
     default: break;
   }
+  // proc 0 means "no process": allowed where proc is optional (a timer's close), refused where
+  // the kind is about a process, since the model and the replay index that process.
+  if (e.has(Field::proc) && e.proc == 0 && (req & f::proc))
+    throw std::invalid_argument(std::string(kname()) +
+                                ": proc 0 is reserved for \"no process\"; this kind needs the "
+                                "id of the process it is about");
   if (proc_ix == kNone && e.has(Field::proc)) proc_ix = require_proc(e.proc, "proc", true);
   if (chan_ix == kNone && e.has(Field::chan)) chan_ix = require_chan(e.chan);
   uint32_t partner_ix = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;

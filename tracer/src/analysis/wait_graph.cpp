@@ -28,8 +28,10 @@ WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelU
     for (size_t k = 0; k < euler.size(); ++k) free_before[k + 1] = free_before[k] + free_[euler[k]];
     std::unordered_map<uint32_t, bool> chan_reachable;  // cache per channel
     auto reachable_by_spawn = [&](uint32_t c) {
-      auto [it, fresh] = chan_reachable.try_emplace(c, false);
-      if (!fresh) return it->second;
+      // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+      const auto emplaced = chan_reachable.try_emplace(c, false);
+      const auto it = emplaced.first;
+      if (!emplaced.second) return it->second;
       const ChannelUsers& u = use.users(c);
       const size_t made = m.channels()[c].make_event;
       auto check = [&](uint32_t h) {

@@ -1,0 +1,35 @@
+// libFuzzer target: any bytes, as a binary .csptrace file, through load_binary (header, string
+// table, chunk framing, record decoding). Each input is loaded twice: as it is, and with its
+// checksums rewritten to match (fuzz_checksums.hpp) so mutations reach the record decoder. The
+// reader must either build a model or throw TraceError; anything else is a finding. Accepted
+// models are printed event by event.
+#include "fuzz_checksums.hpp"
+#include "fuzz_input_file.hpp"
+#include "fuzz_model_check.hpp"
+
+#include <csptrace/trace_error.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace {
+
+void load(const uint8_t* data, size_t size) {
+  csp_fuzz::InputFile file(data, size);
+  if (!file.ok()) return;
+  try {
+    csp_fuzz::check_formats(csptrace::load_binary(file.path()));
+  } catch (const csptrace::TraceError&) {
+    // The expected way to refuse bad input.
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  load(data, size);
+  std::vector<uint8_t> fixed = csp_fuzz::with_fixed_checksums(data, size);
+  load(fixed.data(), fixed.size());
+  return 0;
+}

@@ -165,18 +165,24 @@ void Runtime::on_quiescent() {
                             (stuck.size() == 1 ? " process" : " processes") +
                             " can never run again";
   std::string msg = summary + ":";
+  // The message names the first few for a person; RunResult::stuck and the trace list them all.
+  constexpr std::size_t kNamedInMessage = 20;
   for (Process* p : stuck) {
     StuckProcess s;
     s.process = p->name;
     s.op = op_name(p->wait.op);
     s.channel = p->wait.chan ? p->wait.chan->name() : std::string();
     s.location = format_loc(p->wait.loc);
-    msg += "\n  " + s.process + " waits to " + s.op +
-           (p->wait.op == csptrace::WaitOp::Alts ? " (first guard: '" + s.channel + "')"
-                                                 : " on '" + s.channel + "'") +
-           (s.location.empty() ? "" : " at " + s.location);
+    if (result_.stuck.size() < kNamedInMessage)
+      msg += "\n  " + s.process + " waits to " + s.op +
+             (p->wait.op == csptrace::WaitOp::Alts ? " (first guard: '" + s.channel + "')"
+                                                   : " on '" + s.channel + "'") +
+             (s.location.empty() ? "" : " at " + s.location);
     result_.stuck.push_back(std::move(s));
   }
+  if (stuck.size() > kNamedInMessage)
+    msg += "\n  ... and " + std::to_string(stuck.size() - kNamedInMessage) +
+           " more (RunResult::stuck and the trace list every one)";
   result_.status = RunStatus::Deadlock;
   result_.message = "deadlock: " + msg;
   if (rec) {

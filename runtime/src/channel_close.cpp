@@ -39,13 +39,14 @@ void ChannelCore::close_locked(Process* closer, std::source_location loc) {
       Event e(EventKind::Refused);
       record(e.with_proc(taker_id).with_chan(id_).with_op(WaitOp::Take));
     };
+    // What the taker got (nothing) is recorded before its wake: once woken it may run on
+    // another worker at once, and its next events must not precede this one.
+    refused();
     if (t->alt) {  // an alt: the operation, its choice, then the wake
-      refused();
       complete(t, WaitResult::Closed, closer, {});
-    } else {  // woken, then it records that it got nothing
+    } else {
       t->result = WaitResult::Closed;
       rt_.wake(taker, *this, closer);
-      refused();
     }
   }
 }

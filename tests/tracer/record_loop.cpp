@@ -3,6 +3,7 @@
 //   record_loop FILE forever            record until killed
 //   record_loop FILE idle N             record N events, print "ready", sleep until killed
 //   record_loop FILE segv|abort|throw N record N events, print "ready", then crash
+
 #include <csptrace/recorder.hpp>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <thread>
 
@@ -37,8 +39,10 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   if (mode == "idle") std::this_thread::sleep_for(std::chrono::hours(1));
   if (mode == "segv") {
-    volatile int* nothing = nullptr;
-    *nothing = 1;
+    // A real invalid access, but not undefined behaviour UBSan would stop at first: a store to
+    // a mapped page that may not be written.
+    void* page = mmap(nullptr, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    *static_cast<volatile int*>(page) = 1;
   }
   if (mode == "abort") std::abort();
   if (mode == "throw") {

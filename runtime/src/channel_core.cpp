@@ -35,41 +35,110 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
     throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
                        "' has a buffer of size 0; use an unbuffered channel (csp::chan<T>(name))");
   if (!sized && kind != BufferKind::Promise) capacity = 0;
-  auto* ch = new ChannelCore(rt, ops, kind, capacity, name);
-  if (rt.rec) {
-    Process* creator = tl_current;
-    Event e(EventKind::ChanMake);
-    e.with_chan(ch->id_).with_name(rt.rec->intern(ch->name_)).with_buffer(kind)
-        .with_cap(static_cast<uint32_t>(capacity));
-    if (loc.line() != 0) e.with_loc(rt.loc_id(loc));
-    if (timer_ns >= 0) e.with_duration(timer_ns);
-    if (creator) e.with_proc(creator->id);
-    if (result_of) e.with_partner(result_of->id);
-    rt.rec->record(e);
+  ChannelCore* ch = create(rt, ops, kind, capacity, name, nullptr,
+                           name.empty() ? NameForm::Numbered : NameForm::Plain, loc);
+  ch->record_make(loc, timer_ns, result_of);
+  return ch;
+}
+
+ChannelCore* ChannelCore::make_result(const ValueOps& ops, const Process& of,
+                                      std::source_location loc) {
+  ChannelCore* ch = create(of.rt, ops, BufferKind::Fixed, 1, {}, of.name.c_str(),
+                           NameForm::ResultOf, loc);
+  ch->record_make(loc, -1, &of);
+  return ch;
+}
+
+void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
+                              const Process* result_of) {
+  if (!rt_.rec) return;
+  Process* creator = tl_current;
+  Event e(EventKind::ChanMake);
+  e.with_chan(id_).with_name(rt_.rec->intern(name())).with_buffer(kind_).with_cap(cap_);
+  if (loc.line() != 0) e.with_loc(rt_.loc_id(loc));
+  if (timer_ns >= 0) e.with_duration(timer_ns);
+  if (creator) e.with_proc(creator->id);
+  if (result_of) e.with_partner(result_of->id);
+  record(e);
+}
+
+namespace {
+constexpr std::size_t round_up(std::size_t n, std::size_t align) {
+  return (n + align - 1) / align * align;
+}
+}  // namespace
+
+bool ChannelCore::over_aligned(const ValueOps& ops) noexcept {
+  return ops.align > __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+}
+
+ChannelCore* ChannelCore::create(Runtime& rt, const ValueOps& ops, BufferKind kind,
+                                 std::size_t capacity, std::string_view name,
+                                 const char* kept_name, NameForm form, std::source_location loc) {
+  const std::size_t stride = round_up(ops.size, ops.align);
+  if (capacity > UINT32_MAX || stride > UINT32_MAX ||
+      (capacity > 0 && stride > (SIZE_MAX / 2) / capacity))
+    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) + "' asks for a buffer of " +
+                       std::to_string(capacity) + " values; at most " +
+                       std::to_string(UINT32_MAX) + " fit in memory here; use a smaller buffer");
+  // Layout: [ChannelCore][buffer: capacity * stride, value-aligned][from_: capacity ids][name]
+  const std::size_t storage_at = round_up(sizeof(ChannelCore), ops.align);
+  const std::size_t from_at =
+      round_up(storage_at + capacity * stride, alignof(csptrace::ProcId));
+  const std::size_t name_at = from_at + capacity * sizeof(csptrace::ProcId);
+  const std::size_t size = name_at + (form == NameForm::Plain ? name.size() + 1 : 0);
+  void* mem = over_aligned(ops) ? ::operator new(size, std::align_val_t(ops.align))
+                                : ::operator new(size);
+  auto* bytes = static_cast<unsigned char*>(mem);
+  const char* name_chars = kept_name;
+  if (form == NameForm::Plain) {
+    char* chars = reinterpret_cast<char*>(bytes + name_at);
+    name.copy(chars, name.size());
+    chars[name.size()] = '\0';
+    name_chars = chars;
+  }
+  auto* ch = new (mem) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
+                                   static_cast<uint32_t>(stride), name_chars, form);
+  if (capacity > 0) {
+    ch->storage_ = bytes + storage_at;
+    ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + from_at);
   }
   return ch;
 }
 
-ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                         std::string_view name)
-    : rt_(rt),
-      ops_(ops),
-      id_(rt.next_chan_id()),
-      kind_(kind),
-      cap_(capacity),
-      stride_((ops.size + ops.align - 1) / ops.align * ops.align),
-      name_(name.empty() ? "chan-" + std::to_string(id_) : std::string(name)) {
-  if (cap_ > 0) {
-    storage_ = static_cast<unsigned char*>(
-        ::operator new(cap_ * stride_, std::align_val_t(ops_.align)));
-    from_ = new csptrace::ProcId[cap_];
+void ChannelCore::destroy(ChannelCore* ch) noexcept {
+  const bool aligned = over_aligned(ch->ops_);
+  const std::align_val_t align{ch->ops_.align};
+  ch->~ChannelCore();
+  if (aligned) {
+    ::operator delete(static_cast<void*>(ch), align);
+  } else {
+    ::operator delete(static_cast<void*>(ch));
   }
 }
 
+ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,
+                         uint32_t stride, const char* name, NameForm form)
+    : rt_(rt),
+      ops_(ops),
+      name_(name),
+      id_(rt.next_chan_id()),
+      cap_(capacity),
+      stride_(stride),
+      kind_(kind),
+      name_form_(form) {}
+
 ChannelCore::~ChannelCore() {
   for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));
-  if (storage_) ::operator delete(storage_, std::align_val_t(ops_.align));
-  delete[] from_;
+}
+
+std::string ChannelCore::name() const {
+  switch (name_form_) {
+    case NameForm::Plain: return name_;
+    case NameForm::ResultOf: return std::string("result of ") + name_;
+    case NameForm::Numbered: break;
+  }
+  return "chan-" + std::to_string(id_);
 }
 
 bool ChannelCore::closed() noexcept {
@@ -144,7 +213,7 @@ void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
   if (q.size() < rt_.max_pending()) return;
   const char* what = op == WaitOp::Put ? "puts" : "takes";
   throw ChannelError(format_loc(ctx.loc) + ": no more than " + std::to_string(rt_.max_pending()) +
-                     " pending " + what + " are allowed on a single channel ('" + name_ +
+                     " pending " + what + " are allowed on a single channel ('" + name() +
                      "', in process '" + ctx.proc->name + "'); consider a buffered channel " +
                      "(csp::fixed, csp::dropping, csp::sliding) or fewer concurrent " +
                      (op == WaitOp::Put ? "writers" : "readers") +

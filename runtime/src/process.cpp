@@ -101,17 +101,10 @@ uint64_t next_random() {
   return p->rt.scheduler().random();
 }
 
-namespace {
-// "result of upper-caser": says what the channel is wherever channels are listed (viewer lanes,
-// deadlock messages), where a bare process name would read as an ordinary channel.
-std::string result_channel_name(const Process& p) { return "result of " + p.name; }
-}  // namespace
-
 void register_go(Process& p, ChannelCore*& result, const ValueOps& result_ops) {
   p.rt.register_process(p);
   p.rt.activity_up();  // runnable from now on
-  result = ChannelCore::make(result_ops, csptrace::BufferKind::Fixed, 1, result_channel_name(p),
-                             p.spawned_at, -1, &p);
+  result = ChannelCore::make_result(result_ops, p, p.spawned_at);
 }
 
 void start_go(Process& p) { p.rt.scheduler().spawn(p); }
@@ -141,8 +134,7 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
   Process& p = *owned;
   rt.register_process(p);
   rt.activity_up();  // a thread outside a channel operation can act
-  ChannelCore* result =
-      ChannelCore::make(result_ops, csptrace::BufferKind::Fixed, 1, result_channel_name(p), loc, -1, &p);
+  ChannelCore* result = ChannelCore::make_result(result_ops, p, loc);
   result->retain();  // one reference for the thread, one for the caller
   rt.scheduler().spawn(p);
   std::thread t([&rt, &p, result, body = std::move(body)] {

@@ -100,8 +100,12 @@ csptrace::Value Runtime::value_of(const Preview& p) {
 }
 
 const std::string& Runtime::keep_name(std::string name) {
-  std::lock_guard lk(reg_mu_);
-  return *names_.insert(std::move(name)).first;
+  // Never freed: a result channel's name points at its process's name, and a channel may
+  // outlive the run that made it.
+  static std::mutex mu;
+  static auto* names = new std::unordered_set<std::string>();
+  std::lock_guard lk(mu);
+  return *names->insert(std::move(name)).first;
 }
 
 void Runtime::register_process(Process& p) {

@@ -69,8 +69,8 @@ class Runtime {
   // csp::thread bookkeeping (the OS threads are joined by shutdown()).
   void adopt_thread(std::unique_ptr<Process> p, std::thread t);
 
-  // A copy of `name` that lives as long as the run (one per distinct name).
-  const std::string& keep_name(std::string name);
+  // A copy of `name` that lives as long as the program (one per distinct name, across runs).
+  static const std::string& keep_name(std::string name);
 
   RunResult& result() noexcept { return result_; }
   const std::string& program() const noexcept { return program_; }
@@ -95,7 +95,6 @@ class Runtime {
   Process* reg_tail_ = nullptr;
   std::vector<std::pair<std::unique_ptr<Process>, std::thread>> threads_;
   RunResult result_;
-  std::unordered_set<std::string> names_;
 };
 
 // The run in progress (null outside csp::run). Written only by run_main.

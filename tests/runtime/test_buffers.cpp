@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -104,4 +106,47 @@ TEST_CASE("a buffer of size 0 is refused with a hint", "[buffer]") {
                       Catch::Contains("'zero'") && Catch::Contains("unbuffered"));
   });
   CHECK(r.ok());
+}
+
+namespace {
+// Over-aligned, and counts its live copies: the buffer lives in the channel's own allocation.
+struct alignas(64) Wide {
+  static inline int live = 0;
+  static inline bool misaligned = false;  // any copy (buffer slots included) off its alignment
+  int v = 0;
+  explicit Wide(int x = 0) : v(x) { born(); }
+  Wide(const Wide& o) : v(o.v) { born(); }
+  Wide(Wide&& o) noexcept : v(o.v) { born(); }
+  Wide& operator=(const Wide&) = default;
+  ~Wide() { --live; }
+  void born() {
+    ++live;
+    misaligned |= reinterpret_cast<std::uintptr_t>(this) % alignof(Wide) != 0;
+  }
+};
+}  // namespace
+
+TEST_CASE("buffered values keep their alignment, wrap around, and die with the channel",
+          "[buffer]") {
+  Wide::live = 0;
+  Wide::misaligned = false;
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto c = csp::chan<Wide>("a rather long channel name, longer than fifteen", csp::fixed(3));
+    CHECK(c.name() == "a rather long channel name, longer than fifteen");
+    for (int round = 0; round < 4; ++round) {  // head and count wrap past the end
+      for (int i = 0; i < 3; ++i) CHECK(c.offer(Wide(round * 10 + i)));
+      CHECK_FALSE(c.offer(Wide(99)));
+      for (int i = 0; i < 2; ++i) {
+        std::optional<Wide> w = c.poll();
+        REQUIRE(w);
+        CHECK(w->v == round * 10 + i);
+      }
+      CHECK(c.poll()->v == round * 10 + 2);
+    }
+    CHECK(c.offer(Wide(7)));
+    CHECK(c.offer(Wide(8)));  // still buffered when the last handle goes
+  });
+  CHECK(r.ok());
+  CHECK(Wide::live == 0);
+  CHECK_FALSE(Wide::misaligned);
 }

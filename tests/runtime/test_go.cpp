@@ -135,3 +135,15 @@ TEST_CASE("unnamed processes and channels get readable names", "[go]") {
   for (const auto& p : t.model.processes()) named |= p.name.rfind("go-", 0) == 0;
   CHECK(named);
 }
+
+TEST_CASE("a result channel keeps its name after its run is over", "[go]") {
+  csp::Chan<int> kept;
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    kept = csp::go("a process with a name longer than fifteen", []() -> csp::Proc<int> {
+      co_return 1;
+    });
+    CHECK(kept.take_blocking() == 1);
+  });
+  REQUIRE(r.ok());
+  CHECK(kept.name() == "result of a process with a name longer than fifteen");
+}

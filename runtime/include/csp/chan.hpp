@@ -104,7 +104,7 @@ class Chan {
   bool valid() const noexcept { return core_ != nullptr; }
   explicit operator bool() const noexcept { return valid(); }
   // Name and trace id; valid() required.
-  const std::string& name() const noexcept { return core_->name(); }
+  std::string name() const { return core_->name(); }
   csptrace::ChanId id() const noexcept { return core_->id(); }
   bool closed() const noexcept { return core_->closed(); }
 

@@ -61,12 +61,15 @@ class ChannelCore {
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
                            std::string_view name, std::source_location loc,
                            int64_t timer_ns = -1, const Process* result_of = nullptr);
+  // The result channel of process `of` (buffer 1), named "result of " + of.name, which the
+  // runtime keeps for the whole program (so the channel stores only a pointer to it).
+  static ChannelCore* make_result(const ValueOps& ops, const Process& of, std::source_location loc);
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 
   void retain() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() noexcept {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(this);
   }
 
   // put: moves *src into the channel (or into a taker); take: fills the std::optional<T> at dst.
@@ -81,7 +84,9 @@ class ChannelCore {
   void cancel(Waiter* w) noexcept;
 
   csptrace::ChanId id() const noexcept { return id_; }
-  const std::string& name() const noexcept { return name_; }
+  // Built on demand (the channel keeps only a pointer to its characters): for messages and
+  // the trace, not for hot paths.
+  std::string name() const;
   csptrace::BufferKind kind() const noexcept { return kind_; }
   Runtime& runtime() const noexcept { return rt_; }
   bool closed() noexcept;
@@ -106,8 +111,19 @@ class ChannelCore {
   csptrace::Value preview_taken(const void* optional) const;
 
  private:
-  ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
-              std::string_view name);
+  // How name_ reads: the characters themselves, or the process name a result channel is of.
+  enum class NameForm : uint8_t { Plain, ResultOf, Numbered };
+
+  // One allocation holds the ChannelCore, then its buffer (cap_ slots), the slots' `from_`
+  // ids and a plain name's characters; `storage_` and `from_` point into it.
+  static ChannelCore* create(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind,
+                             std::size_t capacity, std::string_view name, const char* kept_name,
+                             NameForm form, std::source_location loc);
+  static void destroy(ChannelCore* ch) noexcept;
+  static bool over_aligned(const ValueOps& ops) noexcept;
+  void record_make(std::source_location loc, int64_t timer_ns, const Process* result_of);
+  ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, uint32_t capacity,
+              uint32_t stride, const char* name, NameForm form);
   ~ChannelCore();
 
   bool buffered() const noexcept { return cap_ > 0; }
@@ -126,24 +142,29 @@ class ChannelCore {
   void record(csptrace::Event& e);
   void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
 
+  // Members ordered to keep the channel small (a result channel per go process; see
+  // docs/runtime.md, Performance): 120 bytes before the trailing buffer.
   Runtime& rt_;
   const ValueOps& ops_;
+  // Plain: NUL-terminated, in this channel's allocation or kept by the runtime. ResultOf: the
+  // process's kept name. Numbered: null ("chan-ID").
+  const char* const name_;
   std::atomic<uint32_t> refs_{1};
   const csptrace::ChanId id_;
+  const uint32_t cap_;     // buffer capacity; 0 when unbuffered (and for timers)
+  const uint32_t stride_;  // bytes per buffer slot
   const csptrace::BufferKind kind_;
-  const std::size_t cap_;     // buffer capacity; 0 when unbuffered (and for timers)
-  const std::size_t stride_;  // bytes per buffer slot
-  std::string name_;
+  const NameForm name_form_;
 
   SpinLock mu_;
   // Guarded by mu_:
   bool closed_ = false;
+  uint32_t head_ = 0;
+  uint32_t count_ = 0;
   WaitQueue puts_;
   WaitQueue takes_;
-  unsigned char* storage_ = nullptr;    // cap_ slots of the value type
-  csptrace::ProcId* from_ = nullptr;    // who put each slot's value
-  std::size_t head_ = 0;
-  std::size_t count_ = 0;
+  unsigned char* storage_ = nullptr;  // cap_ slots of the value type (trailing; null if cap_ 0)
+  csptrace::ProcId* from_ = nullptr;  // who put each slot's value (trailing; null if cap_ 0)
 };
 
 }  // namespace csp::detail

@@ -44,7 +44,7 @@ class Process {
 
   // Members ordered to keep a parked process small (see docs/runtime.md, Performance).
   Runtime& rt;
-  const std::string& name;  // kept by the runtime for the whole run (one copy per name)
+  const std::string& name;  // kept by the runtime for the whole program (one copy per name)
   const std::source_location spawned_at;
 
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process

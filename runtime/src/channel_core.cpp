@@ -43,7 +43,7 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
 
 ChannelCore* ChannelCore::make_result(const ValueOps& ops, const Process& of,
                                       std::source_location loc) {
-  ChannelCore* ch = create(of.rt, ops, BufferKind::Fixed, 1, {}, of.name.c_str(),
+  ChannelCore* ch = create(the_runtime(), ops, BufferKind::Fixed, 1, {}, of.name.c_str(),
                            NameForm::ResultOf, loc);
   ch->record_make(loc, -1, &of);
   return ch;

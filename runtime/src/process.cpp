@@ -46,8 +46,7 @@ Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, std::source_lo
 
 Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
                  std::source_location loc)
-    : rt(rt_),
-      name(rt_.keep_name(name_.empty() ? default_name(mode_, id_) : std::move(name_))),
+    : name(rt_.keep_name(name_.empty() ? default_name(mode_, id_) : std::move(name_))),
       spawned_at(loc),
       id(id_),
       mode(mode_) {}
@@ -66,10 +65,10 @@ Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_loc
                        " from a thread the runtime does not know (or outside csp::run); start "
                        "threads with csp::thread(name, f) and run the program with csp::run");
   if (p->mode != ProcMode::Go) {
-    if (p->rt.deadlocked())
+    if (the_runtime().deadlocked())
       throw Deadlock(format_loc(loc) + ": " + op + chan_part(ch) + " in '" + p->name +
                      "' after the run deadlocked");
-    if (p->rt.stopping())
+    if (the_runtime().stopping())
       throw Shutdown(format_loc(loc) + ": " + op + chan_part(ch) + " in thread '" + p->name +
                      "' after main returned; the run is over");
   }
@@ -87,30 +86,30 @@ Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source
 }
 
 void block_until_woken(Process& p, Waiter* waiters, std::size_t count) {
-  const Signal s = p.rt.scheduler().block(p);
+  const Signal s = the_runtime().scheduler().block(p);
   if (s == Signal::Run) return;
   for (std::size_t i = 0; i < count; ++i)
     if (waiters[i].chan) waiters[i].chan->cancel(&waiters[i]);
-  if (s == Signal::Deadlock) throw Deadlock(p.rt.result().message);
+  if (s == Signal::Deadlock) throw Deadlock(the_runtime().result().message);
   throw Shutdown("thread '" + p.name + "' released: main returned and the run is over");
 }
 
 uint64_t next_random() {
   Process* p = tl_current;
   if (p == nullptr) return 0;
-  return p->rt.scheduler().random();
+  return the_runtime().scheduler().random();
 }
 
 void register_go(Process& p, ChannelCore*& result, const ValueOps& result_ops) {
-  p.rt.register_process(p);
-  p.rt.activity_up();  // runnable from now on
+  the_runtime().register_process(p);
+  the_runtime().activity_up();  // runnable from now on
   result = ChannelCore::make_result(result_ops, p, p.spawned_at);
 }
 
-void start_go(Process& p) { p.rt.scheduler().spawn(p); }
+void start_go(Process& p) { the_runtime().scheduler().spawn(p); }
 
 void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
-  Runtime& rt = p.rt;
+  Runtime& rt = the_runtime();
   std::string message;
   if (error) {
     message = error_text(error);

@@ -100,6 +100,10 @@ class Runtime {
 // The run in progress (null outside csp::run). Written only by run_main.
 extern std::atomic<Runtime*> g_runtime;
 
+// The run a process belongs to: the one in progress, since a process exists only inside it
+// (processes keep no pointer to their run, to stay small).
+inline Runtime& the_runtime() noexcept { return *g_runtime.load(std::memory_order_acquire); }
+
 // Builds a thread or main process.
 std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name,
                                              csptrace::ProcMode mode, std::source_location loc);

@@ -42,8 +42,8 @@ class Process {
   // their waiters) and free it, recording nothing.
   virtual void abandon() {}
 
-  // Members ordered to keep a parked process small (see docs/runtime.md, Performance).
-  Runtime& rt;
+  // Members ordered to keep a parked process small (see docs/runtime.md, Performance). No
+  // Runtime& member: there is one run at a time (the_runtime() in runtime/src).
   const std::string& name;  // kept by the runtime for the whole program (one copy per name)
   const std::source_location spawned_at;
 

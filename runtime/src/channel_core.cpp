@@ -6,6 +6,8 @@
 
 #include <csp/errors.hpp>
 
+#include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -25,6 +27,72 @@ Runtime& runtime_for(const char* what, std::source_location loc) {
   return *rt;
 }
 
+namespace {
+constexpr std::size_t round_up(std::size_t n, std::size_t align) {
+  return (n + align - 1) / align * align;
+}
+}  // namespace
+
+// Offsets within a channel's allocation: [ChannelCore][buffer][from_][name chars][extra].
+struct ChannelCore::Layout {
+  std::size_t stride, storage_at, from_at, name_at, extra_at, size, align;
+};
+
+ChannelCore::Layout ChannelCore::layout(const ValueOps& ops, std::size_t capacity,
+                                        std::size_t name_chars, std::size_t extra_size,
+                                        std::size_t extra_align) {
+  Layout l{};
+  l.stride = round_up(ops.size, ops.align);
+  l.storage_at = round_up(sizeof(ChannelCore), ops.align);
+  l.from_at = round_up(l.storage_at + capacity * l.stride, alignof(csptrace::ProcId));
+  l.name_at = l.from_at + capacity * sizeof(csptrace::ProcId);
+  l.extra_at = round_up(l.name_at + name_chars, extra_align);
+  l.size = l.extra_at + extra_size;
+  l.align = std::max({alignof(ChannelCore), ops.align, extra_align});
+  return l;
+}
+
+void* ChannelCore::allocate(const Layout& l) {
+  if (l.align > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+    return ::operator new(l.size, std::align_val_t(l.align));
+  return ::operator new(l.size);
+}
+
+void ChannelCore::deallocate(void* block, std::size_t align) noexcept {
+  if (align > __STDCPP_DEFAULT_NEW_ALIGNMENT__) {
+    ::operator delete(block, std::align_val_t(align));
+  } else {
+    ::operator delete(block);
+  }
+}
+
+ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
+                                    const ValueOps& ops, BufferKind kind, std::size_t capacity,
+                                    std::string_view name, const char* kept_name, NameForm form) {
+  auto* bytes = static_cast<unsigned char*>(block);
+  const char* name_chars = kept_name;
+  if (form == NameForm::Plain) {
+    char* chars = reinterpret_cast<char*>(bytes + l.name_at);
+    name.copy(chars, name.size());
+    chars[name.size()] = '\0';
+    name_chars = chars;
+  }
+  const auto align_log2 = static_cast<uint8_t>(std::countr_zero(l.align));
+  auto* ch = new (block) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
+                                     static_cast<uint32_t>(l.stride), name_chars, form, align_log2);
+  if (capacity > 0) {
+    ch->storage_ = bytes + l.storage_at;
+    ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + l.from_at);
+  }
+  return ch;
+}
+
+void ChannelCore::destroy(ChannelCore* ch) noexcept {
+  const std::size_t align = std::size_t{1} << ch->align_log2_;
+  ch->~ChannelCore();
+  deallocate(ch, align);
+}
+
 ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
                                std::string_view name, std::source_location loc,
                                int64_t timer_ns, const Process* result_of) {
@@ -35,16 +103,36 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
     throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
                        "' has a buffer of size 0; use an unbuffered channel (csp::chan<T>(name))");
   if (!sized && kind != BufferKind::Promise) capacity = 0;
-  ChannelCore* ch = create(rt, ops, kind, capacity, name, nullptr,
-                           name.empty() ? NameForm::Numbered : NameForm::Plain, loc);
+  const std::size_t stride = round_up(ops.size, ops.align);
+  if (capacity > UINT32_MAX || (capacity > 0 && stride > (SIZE_MAX / 4) / capacity))
+    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
+                       "' asks for a buffer of " + std::to_string(capacity) +
+                       " values, more than fit in memory; use a smaller buffer");
+  const NameForm form = name.empty() ? NameForm::Numbered : NameForm::Plain;
+  const Layout l = layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0, 0, 1);
+  ChannelCore* ch = construct(allocate(l), l, rt, ops, kind, capacity, name, nullptr, form);
   ch->record_make(loc, timer_ns, result_of);
   return ch;
 }
 
-ChannelCore* ChannelCore::make_result(const ValueOps& ops, const Process& of,
-                                      std::source_location loc) {
-  ChannelCore* ch = create(the_runtime(), ops, BufferKind::Fixed, 1, {}, of.name.c_str(),
-                           NameForm::ResultOf, loc);
+ChannelCore::ResultBlock ChannelCore::allocate_result_block(const ValueOps& ops,
+                                                            std::size_t process_size,
+                                                            std::size_t process_align) {
+  const Layout l = layout(ops, 1, 0, process_size, process_align);
+  void* block = allocate(l);
+  return {block, static_cast<unsigned char*>(block) + l.extra_at, l.align};
+}
+
+void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
+  deallocate(b.block, b.align);
+}
+
+ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
+                                      const Process& of, std::source_location loc) {
+  Layout l = layout(ops, 1, 0, 0, 1);  // the process after it moves none of the channel's parts
+  l.align = b.align;                   // but may align the block more
+  ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
+                              of.name.c_str(), NameForm::ResultOf);
   ch->record_make(loc, -1, &of);
   return ch;
 }
@@ -62,63 +150,8 @@ void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
   record(e);
 }
 
-namespace {
-constexpr std::size_t round_up(std::size_t n, std::size_t align) {
-  return (n + align - 1) / align * align;
-}
-}  // namespace
-
-bool ChannelCore::over_aligned(const ValueOps& ops) noexcept {
-  return ops.align > __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-}
-
-ChannelCore* ChannelCore::create(Runtime& rt, const ValueOps& ops, BufferKind kind,
-                                 std::size_t capacity, std::string_view name,
-                                 const char* kept_name, NameForm form, std::source_location loc) {
-  const std::size_t stride = round_up(ops.size, ops.align);
-  if (capacity > UINT32_MAX || stride > UINT32_MAX ||
-      (capacity > 0 && stride > (SIZE_MAX / 2) / capacity))
-    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) + "' asks for a buffer of " +
-                       std::to_string(capacity) + " values; at most " +
-                       std::to_string(UINT32_MAX) + " fit in memory here; use a smaller buffer");
-  // Layout: [ChannelCore][buffer: capacity * stride, value-aligned][from_: capacity ids][name]
-  const std::size_t storage_at = round_up(sizeof(ChannelCore), ops.align);
-  const std::size_t from_at =
-      round_up(storage_at + capacity * stride, alignof(csptrace::ProcId));
-  const std::size_t name_at = from_at + capacity * sizeof(csptrace::ProcId);
-  const std::size_t size = name_at + (form == NameForm::Plain ? name.size() + 1 : 0);
-  void* mem = over_aligned(ops) ? ::operator new(size, std::align_val_t(ops.align))
-                                : ::operator new(size);
-  auto* bytes = static_cast<unsigned char*>(mem);
-  const char* name_chars = kept_name;
-  if (form == NameForm::Plain) {
-    char* chars = reinterpret_cast<char*>(bytes + name_at);
-    name.copy(chars, name.size());
-    chars[name.size()] = '\0';
-    name_chars = chars;
-  }
-  auto* ch = new (mem) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
-                                   static_cast<uint32_t>(stride), name_chars, form);
-  if (capacity > 0) {
-    ch->storage_ = bytes + storage_at;
-    ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + from_at);
-  }
-  return ch;
-}
-
-void ChannelCore::destroy(ChannelCore* ch) noexcept {
-  const bool aligned = over_aligned(ch->ops_);
-  const std::align_val_t align{ch->ops_.align};
-  ch->~ChannelCore();
-  if (aligned) {
-    ::operator delete(static_cast<void*>(ch), align);
-  } else {
-    ::operator delete(static_cast<void*>(ch));
-  }
-}
-
 ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,
-                         uint32_t stride, const char* name, NameForm form)
+                         uint32_t stride, const char* name, NameForm form, uint8_t align_log2)
     : rt_(rt),
       ops_(ops),
       name_(name),
@@ -126,7 +159,8 @@ ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint
       cap_(capacity),
       stride_(stride),
       kind_(kind),
-      name_form_(form) {}
+      name_form_(form),
+      align_log2_(align_log2) {}
 
 ChannelCore::~ChannelCore() {
   for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));

@@ -100,10 +100,11 @@ uint64_t next_random() {
   return the_runtime().scheduler().random();
 }
 
-void register_go(Process& p, ChannelCore*& result, const ValueOps& result_ops) {
+void register_go(Process& p, ChannelCore*& result, const ChannelCore::ResultBlock& block,
+                 const ValueOps& result_ops) {
   the_runtime().register_process(p);
   the_runtime().activity_up();  // runnable from now on
-  result = ChannelCore::make_result(result_ops, p, p.spawned_at);
+  result = ChannelCore::make_result(block, result_ops, p, p.spawned_at);
 }
 
 void start_go(Process& p) { the_runtime().scheduler().spawn(p); }
@@ -133,7 +134,8 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
   Process& p = *owned;
   rt.register_process(p);
   rt.activity_up();  // a thread outside a channel operation can act
-  ChannelCore* result = ChannelCore::make_result(result_ops, p, loc);
+  ChannelCore* result = ChannelCore::make_result(
+      ChannelCore::allocate_result_block(result_ops, 0, 1), result_ops, p, loc);
   result->retain();  // one reference for the thread, one for the caller
   rt.scheduler().spawn(p);
   std::thread t([&rt, &p, result, body = std::move(body)] {

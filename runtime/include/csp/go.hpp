@@ -15,6 +15,7 @@
 #include <csp/unit.hpp>
 
 #include <functional>
+#include <new>
 #include <source_location>
 #include <string>
 #include <type_traits>
@@ -24,8 +25,10 @@ namespace csp {
 
 namespace detail {
 
-// Registers a go process (records spawn) and its result channel (records chan_make).
-void register_go(Process& p, ChannelCore*& result, const ValueOps& result_ops);
+// Registers a go process (records spawn), then makes its result channel at the front of the
+// block the process lives in (records chan_make).
+void register_go(Process& p, ChannelCore*& result, const ChannelCore::ResultBlock& block,
+                 const ValueOps& result_ops);
 // Makes a registered go process runnable; it starts at p.resume_point.
 void start_go(Process& p);
 // The end of a process: closes `result`, records exit (with the error's text, if any) and
@@ -39,27 +42,24 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
+// A go process lives in one allocation with its result channel (the channel first): the block
+// is freed when the process has ended and the last handle on the channel is gone. The process
+// holds one reference on the channel and drops it only after its own destructor has run.
 template <class F, class R>
 class GoProcess final : public Process {
  public:
-  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
-      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
-
-  Chan<ResultOf<R>> start() {
-    register_go(*this, result_, value_ops<ResultOf<R>>());
-    result_->retain();
-    Chan<ResultOf<R>> out(result_);
+  static Chan<ResultOf<R>> spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
+    const ValueOps& ops = value_ops<ResultOf<R>>();
+    const ChannelCore::ResultBlock block =
+        ChannelCore::allocate_result_block(ops, sizeof(GoProcess), alignof(GoProcess));
+    GoProcess* p;
     try {
-      task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
-    } catch (...) {             // e.g. allocating the frame failed: the process ends at once
-      finish_process(*this, result_, std::current_exception());
-      delete this;
-      return out;
+      p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
+    } catch (...) {
+      ChannelCore::free_result_block(block);
+      throw;
     }
-    task_.handle().promise().root = this;
-    resume_point = task_.handle();
-    start_go(*this);  // from here on the process may run (and end) on another worker
-    return out;
+    return p->start(block, ops);
   }
 
   void on_root_done() override {
@@ -74,19 +74,44 @@ class GoProcess final : public Process {
     }
     finish_process(*this, result_, error);
     task_ = Proc<R>();  // destroys the (suspended, final) frame
-    delete this;
+    end();
   }
 
   void abandon() override {
     task_ = Proc<R>();
-    delete this;
-  }
-
-  ~GoProcess() override {
-    if (result_) result_->release();
+    end();
   }
 
  private:
+  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
+      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
+  ~GoProcess() override = default;
+
+  Chan<ResultOf<R>> start(const ChannelCore::ResultBlock& block, const ValueOps& ops) {
+    register_go(*this, result_, block, ops);
+    result_->retain();  // the process's reference
+    Chan<ResultOf<R>> out(result_);
+    try {
+      task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
+    } catch (...) {             // e.g. allocating the frame failed: the process ends at once
+      finish_process(*this, result_, std::current_exception());
+      end();
+      return out;
+    }
+    task_.handle().promise().root = this;
+    resume_point = task_.handle();
+    start_go(*this);  // from here on the process may run (and end) on another worker
+    return out;
+  }
+
+  // Destroys the process, then drops its reference on the result channel, which frees the
+  // block when it was the last.
+  void end() noexcept {
+    ChannelCore* result = result_;
+    this->~GoProcess();
+    result->release();
+  }
+
   F fn_;
   Proc<R> task_;
   ChannelCore* result_ = nullptr;
@@ -101,8 +126,7 @@ auto go(std::string name, F f, std::source_location loc = std::source_location::
   using P = std::invoke_result_t<F&>;
   using R = typename P::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::go", loc);
-  auto* p = new detail::GoProcess<F, R>(rt, std::move(name), std::move(f), loc);
-  return p->start();
+  return detail::GoProcess<F, R>::spawn(rt, std::move(name), std::move(f), loc);
 }
 
 // Starts a real OS thread running f (any callable; its return value goes to the result

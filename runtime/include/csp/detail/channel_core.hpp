@@ -61,9 +61,25 @@ class ChannelCore {
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
                            std::string_view name, std::source_location loc,
                            int64_t timer_ns = -1, const Process* result_of = nullptr);
-  // The result channel of process `of` (buffer 1), named "result of " + of.name, which the
-  // runtime keeps for the whole program (so the channel stores only a pointer to it).
-  static ChannelCore* make_result(const ValueOps& ops, const Process& of, std::source_location loc);
+
+  // A result channel (buffer 1) and the process whose result it carries, in one allocation:
+  // the channel first (so that its last release() frees the block), then `process_size` bytes
+  // for the process at `process`. The process is constructed and registered first (spawn is
+  // recorded before chan_make), then make_result builds the channel at the block's front.
+  struct ResultBlock {
+    void* block;
+    void* process;
+    std::size_t align;  // the block's
+  };
+  static ResultBlock allocate_result_block(const ValueOps& ops, std::size_t process_size,
+                                           std::size_t process_align);
+  // Frees a block whose channel was never made (constructing the process failed).
+  static void free_result_block(const ResultBlock& b) noexcept;
+  // Makes the channel (refcount 1) of block `b`: named "result of " + of.name, which the
+  // runtime keeps for the whole program (so the channel stores only a pointer to it); records
+  // chan_make with `of` as partner. The block lives until the channel's last release().
+  static ChannelCore* make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,
+                                  std::source_location loc);
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 
@@ -115,15 +131,20 @@ class ChannelCore {
   enum class NameForm : uint8_t { Plain, ResultOf, Numbered };
 
   // One allocation holds the ChannelCore, then its buffer (cap_ slots), the slots' `from_`
-  // ids and a plain name's characters; `storage_` and `from_` point into it.
-  static ChannelCore* create(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind,
-                             std::size_t capacity, std::string_view name, const char* kept_name,
-                             NameForm form, std::source_location loc);
+  // ids, a plain name's characters and, for a go process's result channel, the process;
+  // `storage_` and `from_` point into it.
+  struct Layout;
+  static Layout layout(const ValueOps& ops, std::size_t capacity, std::size_t name_chars,
+                       std::size_t extra_size, std::size_t extra_align);
+  static void* allocate(const Layout& l);
+  static void deallocate(void* block, std::size_t align) noexcept;
+  static ChannelCore* construct(void* block, const Layout& l, Runtime& rt, const ValueOps& ops,
+                                csptrace::BufferKind kind, std::size_t capacity,
+                                std::string_view name, const char* kept_name, NameForm form);
   static void destroy(ChannelCore* ch) noexcept;
-  static bool over_aligned(const ValueOps& ops) noexcept;
   void record_make(std::source_location loc, int64_t timer_ns, const Process* result_of);
   ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, uint32_t capacity,
-              uint32_t stride, const char* name, NameForm form);
+              uint32_t stride, const char* name, NameForm form, uint8_t align_log2);
   ~ChannelCore();
 
   bool buffered() const noexcept { return cap_ > 0; }
@@ -155,6 +176,7 @@ class ChannelCore {
   const uint32_t stride_;  // bytes per buffer slot
   const csptrace::BufferKind kind_;
   const NameForm name_form_;
+  const uint8_t align_log2_;  // the allocation's alignment, for freeing it
 
   SpinLock mu_;
   // Guarded by mu_:

@@ -137,6 +137,12 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
   return ch;
 }
 
+ChannelCore* ChannelCore::result_channel_of(void* process, const ValueOps& ops,
+                                            std::size_t process_align) noexcept {
+  const std::size_t at = layout(ops, 1, 0, 0, process_align).extra_at;
+  return reinterpret_cast<ChannelCore*>(static_cast<unsigned char*>(process) - at);
+}
+
 void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
                               const Process* result_of) {
   if (!rt_.rec) return;

@@ -100,11 +100,11 @@ uint64_t next_random() {
   return the_runtime().scheduler().random();
 }
 
-void register_go(Process& p, ChannelCore*& result, const ChannelCore::ResultBlock& block,
-                 const ValueOps& result_ops) {
+ChannelCore* register_go(Process& p, const ChannelCore::ResultBlock& block,
+                         const ValueOps& result_ops) {
   the_runtime().register_process(p);
   the_runtime().activity_up();  // runnable from now on
-  result = ChannelCore::make_result(block, result_ops, p, p.spawned_at);
+  return ChannelCore::make_result(block, result_ops, p, p.spawned_at);
 }
 
 void start_go(Process& p) { the_runtime().scheduler().spawn(p); }

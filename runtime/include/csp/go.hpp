@@ -26,9 +26,9 @@ namespace csp {
 namespace detail {
 
 // Registers a go process (records spawn), then makes its result channel at the front of the
-// block the process lives in (records chan_make).
-void register_go(Process& p, ChannelCore*& result, const ChannelCore::ResultBlock& block,
-                 const ValueOps& result_ops);
+// block the process lives in (records chan_make) and returns it.
+ChannelCore* register_go(Process& p, const ChannelCore::ResultBlock& block,
+                         const ValueOps& result_ops);
 // Makes a registered go process runnable; it starts at p.resume_point.
 void start_go(Process& p);
 // The end of a process: closes `result`, records exit (with the error's text, if any) and
@@ -42,9 +42,10 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
-// A go process lives in one allocation with its result channel (the channel first): the block
-// is freed when the process has ended and the last handle on the channel is gone. The process
-// holds one reference on the channel and drops it only after its own destructor has run.
+// A go process lives in one allocation with its result channel (the channel first, found from
+// the process's address): the block is freed when the process has ended and the last handle on
+// the channel is gone. The process holds one reference on the channel and drops it only after
+// its own destructor has run.
 template <class F, class R>
 class GoProcess final : public Process {
  public:
@@ -69,10 +70,10 @@ class GoProcess final : public Process {
       if (!error) {
         R value = std::move(*promise.value);
         OpContext ctx{this, spawned_at, WaitMode::None};
-        result_->put(&value, nullptr, ctx);
+        result()->put(&value, nullptr, ctx);
       }
     }
-    finish_process(*this, result_, error);
+    finish_process(*this, result(), error);
     task_ = Proc<R>();  // destroys the (suspended, final) frame
     end();
   }
@@ -88,13 +89,13 @@ class GoProcess final : public Process {
   ~GoProcess() override = default;
 
   Chan<ResultOf<R>> start(const ChannelCore::ResultBlock& block, const ValueOps& ops) {
-    register_go(*this, result_, block, ops);
-    result_->retain();  // the process's reference
-    Chan<ResultOf<R>> out(result_);
+    ChannelCore* result = register_go(*this, block, ops);
+    result->retain();  // the process's reference
+    Chan<ResultOf<R>> out(result);
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
-      finish_process(*this, result_, std::current_exception());
+      finish_process(*this, result, std::current_exception());
       end();
       return out;
     }
@@ -107,14 +108,17 @@ class GoProcess final : public Process {
   // Destroys the process, then drops its reference on the result channel, which frees the
   // block when it was the last.
   void end() noexcept {
-    ChannelCore* result = result_;
+    ChannelCore* ch = result();
     this->~GoProcess();
-    result->release();
+    ch->release();
+  }
+
+  ChannelCore* result() noexcept {
+    return ChannelCore::result_channel_of(this, value_ops<ResultOf<R>>(), alignof(GoProcess));
   }
 
   F fn_;
   Proc<R> task_;
-  ChannelCore* result_ = nullptr;
 };
 
 }  // namespace detail

@@ -80,6 +80,10 @@ class ChannelCore {
   // chan_make with `of` as partner. The block lives until the channel's last release().
   static ChannelCore* make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,
                                   std::source_location loc);
+  // The result channel in front of `process` (at ResultBlock::process of a block allocated with
+  // these ops and alignment), so that the process needs no pointer to it.
+  static ChannelCore* result_channel_of(void* process, const ValueOps& ops,
+                                        std::size_t process_align) noexcept;
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 
@@ -164,11 +168,12 @@ class ChannelCore {
   void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
 
   // Members ordered to keep the channel small (a result channel per go process; see
-  // docs/runtime.md, Performance): 120 bytes before the trailing buffer.
+  // docs/runtime.md, Performance): 112 bytes before the trailing buffer; head_ and count_ sit
+  // in the queues' tail padding.
   Runtime& rt_;
   const ValueOps& ops_;
-  // Plain: NUL-terminated, in this channel's allocation or kept by the runtime. ResultOf: the
-  // process's kept name. Numbered: null ("chan-ID").
+  // Plain: NUL-terminated, in this channel's allocation. ResultOf: the process's name, kept by
+  // the runtime for the whole program. Numbered: null ("chan-ID").
   const char* const name_;
   std::atomic<uint32_t> refs_{1};
   const csptrace::ChanId id_;
@@ -181,10 +186,10 @@ class ChannelCore {
   SpinLock mu_;
   // Guarded by mu_:
   bool closed_ = false;
+  [[no_unique_address]] WaitQueue puts_;
   uint32_t head_ = 0;
+  [[no_unique_address]] WaitQueue takes_;
   uint32_t count_ = 0;
-  WaitQueue puts_;
-  WaitQueue takes_;
   unsigned char* storage_ = nullptr;  // cap_ slots of the value type (trailing; null if cap_ 0)
   csptrace::ProcId* from_ = nullptr;  // who put each slot's value (trailing; null if cap_ 0)
 };

@@ -33,7 +33,7 @@ constexpr std::size_t round_up(std::size_t n, std::size_t align) {
 }
 }  // namespace
 
-// Offsets within a channel's allocation: [ChannelCore][buffer][from_][name chars][extra].
+// Offsets within a channel's allocation: [ChannelCore][extra][buffer][from_][name chars].
 struct ChannelCore::Layout {
   std::size_t stride, storage_at, from_at, name_at, extra_at, size, align;
 };
@@ -43,11 +43,11 @@ ChannelCore::Layout ChannelCore::layout(const ValueOps& ops, std::size_t capacit
                                         std::size_t extra_align) {
   Layout l{};
   l.stride = round_up(ops.size, ops.align);
-  l.storage_at = round_up(sizeof(ChannelCore), ops.align);
+  l.extra_at = extra_offset(extra_align);
+  l.storage_at = round_up(l.extra_at + extra_size, ops.align);
   l.from_at = round_up(l.storage_at + capacity * l.stride, alignof(csptrace::ProcId));
   l.name_at = l.from_at + capacity * sizeof(csptrace::ProcId);
-  l.extra_at = round_up(l.name_at + name_chars, extra_align);
-  l.size = l.extra_at + extra_size;
+  l.size = l.name_at + name_chars;
   l.align = std::max({alignof(ChannelCore), ops.align, extra_align});
   return l;
 }
@@ -120,7 +120,8 @@ ChannelCore::ResultBlock ChannelCore::allocate_result_block(const ValueOps& ops,
                                                             std::size_t process_align) {
   const Layout l = layout(ops, 1, 0, process_size, process_align);
   void* block = allocate(l);
-  return {block, static_cast<unsigned char*>(block) + l.extra_at, l.align};
+  return {block, static_cast<unsigned char*>(block) + l.extra_at, process_size, process_align,
+          l.align};
 }
 
 void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
@@ -129,18 +130,11 @@ void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
 
 ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
                                       const Process& of, std::source_location loc) {
-  Layout l = layout(ops, 1, 0, 0, 1);  // the process after it moves none of the channel's parts
-  l.align = b.align;                   // but may align the block more
+  const Layout l = layout(ops, 1, 0, b.process_size, b.process_align);
   ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
                               of.name.c_str(), NameForm::ResultOf);
   ch->record_make(loc, -1, &of);
   return ch;
-}
-
-ChannelCore* ChannelCore::result_channel_of(void* process, const ValueOps& ops,
-                                            std::size_t process_align) noexcept {
-  const std::size_t at = layout(ops, 1, 0, 0, process_align).extra_at;
-  return reinterpret_cast<ChannelCore*>(static_cast<unsigned char*>(process) - at);
 }
 
 void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,

@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 using csptrace::EventKind;
 using rt_test::deterministic;
@@ -146,4 +147,45 @@ TEST_CASE("a result channel keeps its name after its run is over", "[go]") {
   });
   REQUIRE(r.ok());
   CHECK(kept.name() == "result of a process with a name longer than fifteen");
+}
+
+namespace {
+csp::Proc<int> add_one(csp::Chan<int> c) { co_return *co_await c.take() + 1; }
+csp::Proc<int> add_two(csp::Proc<int> first) { co_return co_await std::move(first) + 1; }
+}  // namespace
+
+// From a callable type's second spawn on, its root frame lives in the process's own block;
+// callables whose first frame is not the one they return keep allocating it alone.
+TEST_CASE("go processes of every callable shape, spawned repeatedly, end and free cleanly",
+          "[go]") {
+  constexpr int kEach = 40;
+  long sum = 0;
+  csp::RunResult r = csp::run(deterministic(3), [&] {
+    auto in = csp::chan<int>("in", csp::fixed(4 * kEach));
+    std::vector<csp::Chan<int>> results;
+    for (int i = 0; i < kEach; ++i) {
+      // A coroutine lambda, one that returns another coroutine's Proc, one that makes a Proc
+      // before the one it returns, and one that spawns a process while making its own.
+      results.push_back(csp::go("lambda", [=]() -> csp::Proc<int> { co_return *co_await in.take(); }));
+      results.push_back(csp::go("returns helper", [=] { return add_one(in); }));
+      results.push_back(csp::go("two frames", [=] { return add_two(add_one(in)); }));
+      results.push_back(csp::go("spawns inside", [=] {
+        (void)csp::go("inner", [=]() -> csp::Proc<void> { co_return; });
+        return add_one(in);
+      }));
+      auto failing = csp::go("fails", []() -> csp::Proc<int> {
+        throw std::runtime_error("expected");
+        co_return 0;
+      });
+      CHECK_FALSE(failing.take_blocking());
+    }
+    for (int i = 0; i < 4 * kEach; ++i) in.put_blocking(i);
+    for (auto& res : results) sum += *res.take_blocking();
+    // Left parked at the end: freed by the shutdown, frames in their blocks included.
+    for (int i = 0; i < kEach; ++i)
+      (void)csp::go("parked", [=]() -> csp::Proc<void> { co_await in.take(); });
+  });
+  CHECK(r.errors.size() == static_cast<std::size_t>(kEach));
+  const long values = 4L * kEach * (4L * kEach - 1) / 2;
+  CHECK(sum == values + 4L * kEach);  // +1 for each helper, +2 for each two-frame process
 }

@@ -64,11 +64,13 @@ class ChannelCore {
 
   // A result channel (buffer 1) and the process whose result it carries, in one allocation:
   // the channel first (so that its last release() frees the block), then `process_size` bytes
-  // for the process at `process`. The process is constructed and registered first (spawn is
-  // recorded before chan_make), then make_result builds the channel at the block's front.
+  // for the process at `process` (at extra_offset(process_align) from the block), then the
+  // channel's buffer. The process is constructed and registered first (spawn is recorded
+  // before chan_make), then make_result builds the channel at the block's front.
   struct ResultBlock {
     void* block;
     void* process;
+    std::size_t process_size, process_align;
     std::size_t align;  // the block's
   };
   static ResultBlock allocate_result_block(const ValueOps& ops, std::size_t process_size,
@@ -80,10 +82,10 @@ class ChannelCore {
   // chan_make with `of` as partner. The block lives until the channel's last release().
   static ChannelCore* make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,
                                   std::source_location loc);
-  // The result channel in front of `process` (at ResultBlock::process of a block allocated with
-  // these ops and alignment), so that the process needs no pointer to it.
-  static ChannelCore* result_channel_of(void* process, const ValueOps& ops,
-                                        std::size_t process_align) noexcept;
+  // Where a result block's process starts, from the block (and so from the channel).
+  static constexpr std::size_t extra_offset(std::size_t extra_align) {
+    return (sizeof(ChannelCore) + extra_align - 1) / extra_align * extra_align;
+  }
   ChannelCore(const ChannelCore&) = delete;
   ChannelCore& operator=(const ChannelCore&) = delete;
 

@@ -58,6 +58,7 @@ ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, std:
       kind_(kind),
       cap_(capacity),
       stride_((ops.size + ops.align - 1) / ops.align * ops.align),
+      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr),
       name_(name.empty() ? "chan-" + std::to_string(id_) : std::string(name)) {
   if (cap_ > 0) {
     storage_ = static_cast<unsigned char*>(
@@ -91,7 +92,7 @@ csptrace::Value ChannelCore::preview_taken(const void* optional) const {
 // ---- buffer and queues -------------------------------------------------------------------
 
 void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
-  const std::size_t i = (head_ + count_) % cap_;
+  const std::size_t i = wrap(head_ + count_);
   ops_.move_construct(storage_ + i * stride_, src);
   from_[i] = from;
   ++count_;
@@ -100,9 +101,9 @@ void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
 void ChannelCore::pop_buffer_into(void* dst, csptrace::ProcId& from) {
   void* s = storage_ + head_ * stride_;
   ops_.move_to_optional(dst, s);
-  ops_.destroy(s);
+  if (!ops_.trivially_destructible) ops_.destroy(s);
   from = from_[head_];
-  head_ = (head_ + 1) % cap_;
+  head_ = wrap(head_ + 1);
   --count_;
 }
 
@@ -263,7 +264,7 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
       record(e);
     }
     ops_.destroy(oldest);
-    head_ = (head_ + 1) % cap_;
+    head_ = wrap(head_ + 1);
     --count_;
     push_buffer(src, p.id);
     if (rec) {

@@ -155,11 +155,13 @@ void PoolScheduler::worker_loop(unsigned index) {
   Worker& self = *workers_[index];
   tl_pool = this;
   tl_worker = &self;
+  Runtime::tl_activity = &self.pending_activity;
   while (!stop_.load(std::memory_order_acquire)) {
     if (Process* p = find_work(self, index)) {
       run(p);
       continue;
     }
+    rt_.publish_activity(self.pending_activity);  // may find the run deadlocked
     Process* p = nullptr;
     for (int i = 0; i < 64 && !p; ++i) {
       for (int j = 0; j < 16; ++j) cpu_relax();
@@ -183,6 +185,8 @@ void PoolScheduler::worker_loop(unsigned index) {
     sleepers_.fetch_sub(1, std::memory_order_seq_cst);
     waking_.store(false, std::memory_order_release);
   }
+  rt_.publish_activity(self.pending_activity);
+  Runtime::tl_activity = nullptr;
   tl_pool = nullptr;
   tl_worker = nullptr;
 }

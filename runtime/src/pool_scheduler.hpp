@@ -60,6 +60,7 @@ class PoolScheduler final : public Scheduler {
     RunQueue local;
     Process* run_next = nullptr;  // touched only by this worker's thread
     int streak = 0;               // run-next hand-offs in a row (see next_after_park)
+    int64_t pending_activity = 0; // decrements not yet published (Runtime::tl_activity)
     std::thread thread;
   };
   friend std::coroutine_handle<> next_after_park() noexcept;

@@ -18,24 +18,57 @@ using csptrace::WaitOp;
 
 namespace {
 
+// Up to N items inline, more on the heap: an alt's guard lists, nearly always short, without an
+// allocation per alt.
+template <class T, std::size_t N>
+class ShortList {
+ public:
+  explicit ShortList(std::size_t capacity) {
+    if (capacity > N) {
+      heap_.resize(capacity);
+      data_ = heap_.data();
+    }
+  }
+  ShortList(const ShortList&) = delete;
+  ShortList& operator=(const ShortList&) = delete;
+  void push_back(T v) noexcept { data_[size_++] = v; }
+  void truncate(std::size_t n) noexcept { size_ = n; }
+  T& operator[](std::size_t i) noexcept { return data_[i]; }
+  T* begin() noexcept { return data_; }
+  T* end() noexcept { return data_ + size_; }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+
+ private:
+  T inline_[N];
+  std::vector<T> heap_;
+  T* data_ = inline_;
+  std::size_t size_ = 0;
+};
+
 // The distinct channels of an alt, sorted by address; locked for the object's lifetime.
 class ChannelSetLock {
  public:
-  explicit ChannelSetLock(const AltCall& call) {
-    chans_.reserve(call.count);
+  explicit ChannelSetLock(const AltCall& call) : chans_(call.count) {
     for (std::size_t i = 0; i < call.count; ++i) chans_.push_back(call.slots[i].chan);
-    std::sort(chans_.begin(), chans_.end());
-    chans_.erase(std::unique(chans_.begin(), chans_.end()), chans_.end());
+    if (chans_.size() > 16) {
+      std::sort(chans_.begin(), chans_.end());
+    } else {  // insertion sort: a handful of pointers
+      for (std::size_t i = 1; i < chans_.size(); ++i)
+        for (std::size_t j = i; j > 0 && chans_[j] < chans_[j - 1]; --j)
+          std::swap(chans_[j], chans_[j - 1]);
+    }
+    chans_.truncate(static_cast<std::size_t>(std::unique(chans_.begin(), chans_.end()) - chans_.begin()));
     for (ChannelCore* c : chans_) c->lock();
   }
   ~ChannelSetLock() {
-    for (auto it = chans_.rbegin(); it != chans_.rend(); ++it) (*it)->unlock();
+    for (std::size_t i = chans_.size(); i > 0; --i) chans_[i - 1]->unlock();
   }
   ChannelSetLock(const ChannelSetLock&) = delete;
   ChannelSetLock& operator=(const ChannelSetLock&) = delete;
 
  private:
-  std::vector<ChannelCore*> chans_;
+  ShortList<ChannelCore*, 8> chans_;
 };
 
 }  // namespace
@@ -54,8 +87,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     Event e(EventKind::AltOffer);
     rec->record(e.with_proc(p.id).with_alt(state.number).with_loc(rt.loc_id(loc)));
   }
-  std::vector<uint32_t> ready;
-  ready.reserve(count);
+  ShortList<uint32_t, 8> ready(count);
   for (std::size_t i = 0; i < count; ++i) {
     AltSlot& s = slots[i];
     const bool r = s.chan->ready_locked(s.op);
@@ -164,8 +196,9 @@ void AltCall::wait_blocking(Process& p) {
 }
 
 void AltCall::end() noexcept {
-  ChannelSetLock locked(*this);
-  for (std::size_t i = 0; i < count; ++i) slots[i].chan->cancel_locked(&slots[i].waiter);
+  // The alt is decided (state.done), so its other waiters are stale: partners skip them, and
+  // each can be unlinked under its own channel's lock, one channel at a time.
+  for (std::size_t i = 0; i < count; ++i) slots[i].chan->cancel(&slots[i].waiter);
   chosen = state.won;
 }
 

@@ -160,7 +160,8 @@ ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint
       stride_(stride),
       kind_(kind),
       name_form_(form),
-      align_log2_(align_log2) {}
+      align_log2_(align_log2),
+      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr) {}
 
 ChannelCore::~ChannelCore() {
   for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));
@@ -194,7 +195,7 @@ csptrace::Value ChannelCore::preview_taken(const void* optional) const {
 // ---- buffer and queues -------------------------------------------------------------------
 
 void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
-  const std::size_t i = (head_ + count_) % cap_;
+  const std::size_t i = wrap(head_ + count_);
   ops_.move_construct(storage_ + i * stride_, src);
   from_[i] = from;
   ++count_;
@@ -203,9 +204,9 @@ void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
 void ChannelCore::pop_buffer_into(void* dst, csptrace::ProcId& from) {
   void* s = storage_ + head_ * stride_;
   ops_.move_to_optional(dst, s);
-  ops_.destroy(s);
+  if (!ops_.trivially_destructible) ops_.destroy(s);
   from = from_[head_];
-  head_ = (head_ + 1) % cap_;
+  head_ = wrap(head_ + 1);
   --count_;
 }
 
@@ -366,7 +367,7 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
       record(e);
     }
     ops_.destroy(oldest);
-    head_ = (head_ + 1) % cap_;
+    head_ = wrap(head_ + 1);
     --count_;
     push_buffer(src, p.id);
     if (rec) {

@@ -47,7 +47,10 @@ PoolScheduler::~PoolScheduler() { stop(); }
 
 void PoolScheduler::notify_sleeper() {
   epoch_.fetch_add(1, std::memory_order_seq_cst);
-  if (sleepers_.load(std::memory_order_seq_cst) > 0) {
+  // One wake-up in flight is enough: the woken worker looks for work before it sleeps again, and
+  // the epoch check stops it from sleeping through work pushed meanwhile.
+  if (sleepers_.load(std::memory_order_seq_cst) > 0 && !waking_.load(std::memory_order_relaxed) &&
+      !waking_.exchange(true, std::memory_order_acq_rel)) {
     std::lock_guard lk(idle_mu_);
     idle_cv_.notify_one();
   }
@@ -131,10 +134,19 @@ Process* PoolScheduler::find_work(Worker& self, unsigned index) {
   }
   self.streak = 0;
   if (Process* p = self.local.pop()) return p;
-  if (Process* p = global_.pop()) return p;
+  // Work taken from a shared or another worker's queue: if more is left there, pass the wake-up
+  // on (only one is in flight at a time, see notify_sleeper).
+  if (Process* p = global_.pop()) {
+    if (global_.size.load(std::memory_order_relaxed) > 0) notify_sleeper();
+    return p;
+  }
   const std::size_t n = workers_.size();
   for (std::size_t k = 1; k < n; ++k) {  // steal the oldest from a busy neighbour
-    if (Process* p = workers_[(index + k) % n]->local.pop()) return p;
+    RunQueue& q = workers_[(index + k) % n]->local;
+    if (Process* p = q.pop()) {
+      if (q.size.load(std::memory_order_relaxed) > 0) notify_sleeper();
+      return p;
+    }
   }
   return nullptr;
 }
@@ -143,11 +155,13 @@ void PoolScheduler::worker_loop(unsigned index) {
   Worker& self = *workers_[index];
   tl_pool = this;
   tl_worker = &self;
+  Runtime::tl_activity = &self.pending_activity;
   while (!stop_.load(std::memory_order_acquire)) {
     if (Process* p = find_work(self, index)) {
       run(p);
       continue;
     }
+    rt_.publish_activity(self.pending_activity);  // may find the run deadlocked
     Process* p = nullptr;
     for (int i = 0; i < 64 && !p; ++i) {
       for (int j = 0; j < 16; ++j) cpu_relax();
@@ -163,12 +177,16 @@ void PoolScheduler::worker_loop(unsigned index) {
       continue;
     }
     std::unique_lock lk(idle_mu_);
+    waking_.store(false, std::memory_order_relaxed);  // a wake-up that found no sleeper is spent
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
     idle_cv_.wait(lk, [&] {
       return epoch_.load(std::memory_order_seq_cst) != seen || stop_.load(std::memory_order_acquire);
     });
     sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+    waking_.store(false, std::memory_order_release);
   }
+  rt_.publish_activity(self.pending_activity);
+  Runtime::tl_activity = nullptr;
   tl_pool = nullptr;
   tl_worker = nullptr;
 }

@@ -147,11 +147,10 @@ void Runtime::wake(Process& p, const ChannelCore& chan, Process* partner) {
   }
 }
 
-void Runtime::note_waiting() { activity_down(); }
-
-void Runtime::activity_down() {
+void Runtime::add_activity(int64_t change) {
   // The deterministic scheduler finds quiescence itself, in its loop.
-  if (active_.fetch_sub(1, std::memory_order_acq_rel) == 1 && !deterministic_) on_quiescent();
+  if (active_.fetch_add(change, std::memory_order_acq_rel) + change == 0 && !deterministic_)
+    on_quiescent();
 }
 
 void Runtime::add_error(const std::string& process, const std::string& message) {

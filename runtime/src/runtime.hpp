@@ -4,6 +4,13 @@
 // running or runnable, threads (and main) outside a blocking channel operation, and armed
 // timers. Whoever makes something active does so while itself active (a waker, a spawner, a
 // timer), so the count reaches zero only when nothing can ever run again: a global deadlock.
+//
+// Pool workers keep their decrements in a counter of their own (`tl_activity`, always <= 0)
+// and publish it when they run out of work; an increment on a worker first cancels a pending
+// decrement there. So `active_` never counts less than the truth (it cannot reach zero early),
+// and a rendezvous between processes of one worker (a park and a wake) touches no shared
+// counter: before, every park and every wake was an atomic on one cache line that both
+// workers wrote.
 #pragma once
 
 #include "scheduler.hpp"
@@ -54,9 +61,30 @@ class Runtime {
   // Called by the partner under `chan`'s lock.
   void wake(Process& p, const ChannelCore& chan, Process* partner);
   // p committed to wait (its waiter is queued): one less active. Under the channel lock(s).
-  void note_waiting();
-  void activity_up() noexcept { active_.fetch_add(1, std::memory_order_acq_rel); }
-  void activity_down();
+  void note_waiting() { activity_down(); }
+  void activity_up() noexcept {
+    if (int64_t* pending = tl_activity; pending != nullptr && *pending < 0) {
+      ++*pending;
+      return;
+    }
+    active_.fetch_add(1, std::memory_order_acq_rel);
+  }
+  void activity_down() {
+    if (int64_t* pending = tl_activity) {
+      --*pending;
+      return;
+    }
+    add_activity(-1);
+  }
+  // A pool worker out of work: adds its pending decrements (and zeroes them).
+  void publish_activity(int64_t& pending) {
+    const int64_t change = pending;
+    pending = 0;
+    if (change != 0) add_activity(change);
+  }
+  // The calling pool worker's pending decrements (null on other threads): see the top.
+  static inline thread_local int64_t* tl_activity __attribute__((tls_model("initial-exec"))) =
+      nullptr;
   void add_error(const std::string& process, const std::string& message);
 
   // Nothing can run again: records deadlock and stuck events, ends the trace and releases
@@ -73,6 +101,11 @@ class Runtime {
   static const std::string& keep_name(std::string name);
 
   RunResult& result() noexcept { return result_; }
+
+ private:
+  void add_activity(int64_t change);
+
+ public:
   const std::string& program() const noexcept { return program_; }
   uint64_t generation() const noexcept { return generation_; }
 

@@ -96,3 +96,38 @@ TEST_CASE("a deadlock among go processes while main waits for them", "[deadlock]
   CHECK(r.status == csp::RunStatus::Deadlock);
   CHECK(r.stuck.size() == 3);
 }
+
+// Pool workers publish their processes' parks late (Runtime::tl_activity). A process that
+// wakes threads which block again at once must never make the count look like zero early.
+TEST_CASE("no false deadlock while a go process keeps waking threads that block again (pool)",
+          "[deadlock]") {
+  constexpr int kRounds = 1000;
+  for (int run = 0; run < 3; ++run) {
+    long sum = 0;
+    csp::Options opt;
+    opt.workers = 2;
+    csp::RunResult r = csp::run(opt, [&] {
+      auto a = csp::chan<int>("to-a"), b = csp::chan<int>("to-b"), back = csp::chan<int>("back");
+      auto relay = [=](csp::Chan<int> in) {
+        for (int i = 0; i < kRounds; ++i) back.put_blocking(*in.take_blocking() + 1);
+      };
+      auto ta = csp::thread("thread-a", [=] { relay(a); });
+      auto tb = csp::thread("thread-b", [=] { relay(b); });
+      auto driver = csp::go("driver", [=]() -> csp::Proc<long> {
+        long got = 0;
+        for (int i = 0; i < kRounds; ++i) {
+          co_await a.put(i);
+          co_await b.put(i);
+          got += *co_await back.take();
+          got += *co_await back.take();
+        }
+        co_return got;
+      });
+      sum = *driver.take_blocking();
+      ta.take_blocking();
+      tb.take_blocking();
+    });
+    REQUIRE(r.ok());
+    CHECK(sum == 2L * kRounds * (kRounds + 1) / 2);
+  }
+}

@@ -115,10 +115,13 @@ class Chan {
 
  private:
   detail::ChannelCore* core(std::source_location loc) const {
-    if (core_ == nullptr)
-      throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-                         ": operation on a null csp::Chan; create it with csp::chan<T>(name)");
+    if (core_ == nullptr) [[unlikely]]
+      null_channel(loc);
     return core_;
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] static void null_channel(std::source_location loc) {
+    throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
+                       ": operation on a null csp::Chan; create it with csp::chan<T>(name)");
   }
 
   detail::ChannelCore* core_ = nullptr;

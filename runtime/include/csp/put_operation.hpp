@@ -21,7 +21,15 @@ class [[nodiscard]] PutOperation {
     if (waiter_.queued) ch_->cancel(&waiter_);  // only at shutdown
   }
 
-  bool await_ready() const noexcept { return false; }
+  // A buffered channel usually has room: put without suspending (see TakeOperation).
+  [[gnu::always_inline]] bool await_ready() {
+    if (!ch_->has_buffer()) return false;
+    detail::Process* p = detail::tl_current;
+    if (p == nullptr || p->mode != csptrace::ProcMode::Go) return false;  // await_suspend reports it
+    if (!ch_->try_buffer_put(value_, p->id)) return false;
+    status_ = detail::OpStatus::Done;
+    return true;
+  }
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("put", ch_, loc_);
     p.resume_point = h;
@@ -41,7 +49,7 @@ class [[nodiscard]] PutOperation {
  private:
   detail::ChannelCore* ch_;
   std::source_location loc_;
-  detail::Waiter waiter_;
+  detail::Waiter waiter_{detail::Waiter::Lazy{}};
   detail::OpStatus status_ = detail::OpStatus::Waiting;  // until it completes at once
   T value_;
 };

@@ -21,7 +21,14 @@ class [[nodiscard]] TakeOperation {
     if (waiter_.queued) ch_->cancel(&waiter_);  // only at shutdown
   }
 
-  bool await_ready() const noexcept { return false; }
+  // A buffered channel usually has a value: take it without suspending. A rendezvous nearly
+  // always waits for one side, so it goes straight to await_suspend.
+  [[gnu::always_inline]] bool await_ready() {
+    if (!ch_->has_buffer()) return false;
+    detail::Process* p = detail::tl_current;
+    if (p == nullptr || p->mode != csptrace::ProcMode::Go) return false;  // await_suspend reports it
+    return ch_->try_buffer_take(result_);
+  }
   // Completes at once when it can (resumes h); otherwise parks.
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("take", ch_, loc_);
@@ -41,7 +48,7 @@ class [[nodiscard]] TakeOperation {
  private:
   detail::ChannelCore* ch_;
   std::source_location loc_;
-  detail::Waiter waiter_;
+  detail::Waiter waiter_{detail::Waiter::Lazy{}};
   std::optional<T> result_;
 };
 

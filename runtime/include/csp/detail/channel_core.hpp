@@ -28,6 +28,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <new>
+#include <optional>
 #include <source_location>
 #include <string>
 #include <string_view>
@@ -100,6 +103,32 @@ class ChannelCore {
   // Throws ChannelError when the pending-operation cap is reached.
   OpStatus put(void* src, Waiter* w, const OpContext& ctx);
   OpStatus take(void* dst, Waiter* w, const OpContext& ctx);
+  // The awaiters' inline fast paths: a buffered put with room and no taker waiting, a buffered
+  // take with a value and no putter waiting, on an untraced channel (fixed, dropping or sliding
+  // buffer). Nothing to wake and nothing to record, so they are a lock, a move and a count.
+  // False (nothing changed) when the general put()/take() must decide. T is the value type.
+  template <class T>
+  bool try_buffer_put(T& v, csptrace::ProcId from) {
+    std::lock_guard lk(mu_);
+    if (!plain_buffer_ || count_ >= cap_ || closed_ || !takes_.empty()) return false;
+    const std::size_t i = wrap(head_ + count_);
+    ::new (storage_ + i * sizeof(T)) T(std::move(v));
+    from_[i] = from;
+    ++count_;
+    return true;
+  }
+  template <class T>
+  bool try_buffer_take(std::optional<T>& out) {
+    std::lock_guard lk(mu_);
+    if (!plain_buffer_ || count_ == 0 || !puts_.empty()) return false;
+    T* head = std::launder(reinterpret_cast<T*>(storage_ + head_ * sizeof(T)));
+    out.emplace(std::move(*head));
+    head->~T();
+    head_ = wrap(head_ + 1);
+    --count_;
+    return true;
+  }
+
   // Idempotent. proc null: closed by the runtime (a timer).
   void close(Process* closer, std::source_location loc);
   // Unlinks w if it is still queued (a parked frame destroyed at shutdown, a released thread).
@@ -112,6 +141,9 @@ class ChannelCore {
   csptrace::BufferKind kind() const noexcept { return kind_; }
   Runtime& runtime() const noexcept { return rt_; }
   bool closed() noexcept;
+  // Whether it has a buffer (fixed, dropping, sliding, promise): puts and takes on it often
+  // complete without waiting, so the awaiters try them before suspending.
+  bool has_buffer() const noexcept { return cap_ > 0; }
 
   // ---- for alts and timers: the caller holds mu_ (lock()/unlock()) -------------------------
   void lock() noexcept { mu_.lock(); }
@@ -154,7 +186,9 @@ class ChannelCore {
   ~ChannelCore();
 
   bool buffered() const noexcept { return cap_ > 0; }
-  void* slot(std::size_t i) const noexcept { return storage_ + ((head_ + i) % cap_) * stride_; }
+  // i < 2 * cap_: a compare instead of a division on every buffered put and take.
+  std::size_t wrap(std::size_t i) const noexcept { return i >= cap_ ? i - cap_ : i; }
+  void* slot(std::size_t i) const noexcept { return storage_ + wrap(head_ + i) * stride_; }
   Waiter* first_live(WaitQueue& q) noexcept;       // unlinks stale waiters it passes
   Waiter* claim_first(WaitQueue& q) noexcept;      // first live waiter, claimed and unlinked
   void push_buffer(void* src, csptrace::ProcId from);
@@ -180,10 +214,12 @@ class ChannelCore {
   std::atomic<uint32_t> refs_{1};
   const csptrace::ChanId id_;
   const uint32_t cap_;     // buffer capacity; 0 when unbuffered (and for timers)
-  const uint32_t stride_;  // bytes per buffer slot
+  const uint32_t stride_;  // bytes per buffer slot (sizeof the value type)
   const csptrace::BufferKind kind_;
   const NameForm name_form_;
   const uint8_t align_log2_;  // the allocation's alignment, for freeing it
+  // A fixed, dropping or sliding buffer on an untraced run: try_buffer_put/take may be used.
+  const bool plain_buffer_;
 
   SpinLock mu_;
   // Guarded by mu_:

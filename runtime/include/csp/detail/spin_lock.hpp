@@ -10,8 +10,17 @@ namespace csp::detail {
 class SpinLock {
  public:
   void lock() noexcept {
+    if (!held_.exchange(true, std::memory_order_acquire)) [[likely]]
+      return;
+    lock_contended();
+  }
+  bool try_lock() noexcept { return !held_.exchange(true, std::memory_order_acquire); }
+  void unlock() noexcept { held_.store(false, std::memory_order_release); }
+
+ private:
+  // Out of line so that the uncontended lock() stays two instructions at every call site.
+  [[gnu::noinline]] void lock_contended() noexcept {
     for (int spins = 0;; ++spins) {
-      if (!held_.exchange(true, std::memory_order_acquire)) return;
       while (held_.load(std::memory_order_relaxed)) {
         if (++spins < 64) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -21,12 +30,10 @@ class SpinLock {
           std::this_thread::yield();
         }
       }
+      if (!held_.exchange(true, std::memory_order_acquire)) return;
     }
   }
-  bool try_lock() noexcept { return !held_.exchange(true, std::memory_order_acquire); }
-  void unlock() noexcept { held_.store(false, std::memory_order_release); }
 
- private:
   std::atomic<bool> held_{false};
 };
 

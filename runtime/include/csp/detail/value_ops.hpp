@@ -15,6 +15,7 @@ namespace csp::detail {
 struct ValueOps {
   std::size_t size;
   std::size_t align;
+  bool trivially_destructible;  // destroy() does nothing: callers may skip it
   // Constructs a T at dst from *src by move (buffer slots).
   void (*move_construct)(void* dst, void* src);
   void (*destroy)(void* p);
@@ -53,7 +54,7 @@ struct ValueOpsFor {
   }
 
   static constexpr ValueOps table{
-      sizeof(T),          alignof(T),
+      sizeof(T),          alignof(T),         std::is_trivially_destructible_v<T>,
       &move_construct,    &destroy,
       &move_to_optional,  copy_fn(),
       &preview,           &optional_value};

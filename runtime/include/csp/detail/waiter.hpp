@@ -23,19 +23,28 @@ struct AltState {
 enum class WaitResult : uint8_t { Pending, Done, Closed };
 
 struct Waiter {
+  Waiter() noexcept
+      : next(nullptr), prev(nullptr), queued(false), on_puts(false),
+        result(WaitResult::Pending), index(0), proc(nullptr), alt(nullptr), io(nullptr),
+        chan(nullptr) {}
+  // For a parking operation's awaiter, which often completes without waiting: only `queued` is
+  // set; ChannelCore::wait_locked fills in the rest before the waiter is queued.
+  struct Lazy {};
+  explicit Waiter(Lazy) noexcept : queued(false) {}
+
   // Queue links and `queued`: guarded by the lock of the channel the waiter is queued on.
-  Waiter* next = nullptr;
-  Waiter* prev = nullptr;
-  bool queued = false;
-  bool on_puts = false;  // which queue of `chan`
+  Waiter* next;
+  Waiter* prev;
+  bool queued;
+  bool on_puts;  // which queue of `chan`
   // Set by the partner that completes the operation, before the wake; read by the owner after.
-  WaitResult result = WaitResult::Pending;
-  int32_t index = 0;        // guard index within an alt
-  Process* proc = nullptr;  // the waiting process
-  AltState* alt = nullptr;  // null for a single operation
+  WaitResult result;
+  int32_t index;   // guard index within an alt
+  Process* proc;   // the waiting process
+  AltState* alt;   // null for a single operation
   // put: the T to move from; take: the std::optional<T> to fill.
-  void* io = nullptr;
-  ChannelCore* chan = nullptr;  // where it is (or was) queued
+  void* io;
+  ChannelCore* chan;  // where it is (or was) queued
 
   // Claims the waiter for completion. A single operation can always be completed; an alt's
   // guard only by the first partner. Call with the waiter's channel locked.

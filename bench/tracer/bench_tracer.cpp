@@ -1,7 +1,10 @@
 // Tracer benchmarks: recording cost per event (1 and 2 threads), bytes per event on disk and
 // in memory, load throughput of both encodings. Prints a Markdown table for docs/performance.md.
 //
-//   build/bench/bench_tracer [EVENTS]     (default 4000000 events per measurement)
+//   build/bench/tracer/bench_tracer [EVENTS] [--record-only]
+//
+// EVENTS defaults to 4000000 per measurement; --record-only skips the loaders (for profiling the
+// recorder under perf or callgrind).
 #include <csptrace/jsonl_codec.hpp>
 #include <csptrace/recorder.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -13,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <time.h>
 
 #if defined(__x86_64__)
@@ -36,6 +40,14 @@ double thread_cpu_seconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+// CPU time of every thread of the process: with the writer thread, the recorder's whole cost.
+double process_cpu_seconds() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  auto sec = [](const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) * 1e-6; };
+  return sec(ru.ru_utime) + sec(ru.ru_stime);
 }
 
 struct Cost {
@@ -67,8 +79,11 @@ void declare(Recorder& r, int pairs) {
   }
 }
 
-// ns per record() with `threads` threads each recording `per_thread` ping-pong events.
-double record_cost(const std::string& path, int threads, long per_thread) {
+// ns per record() with `threads` threads each recording `per_thread` ping-pong events: wall
+// time per event per thread, and CPU time of the whole process (recording threads and the
+// writer, from open to finish) per event recorded.
+Cost record_cost(const std::string& path, int threads, long per_thread) {
+  const double cpu0 = process_cpu_seconds();
   auto r = open_recorder(path, {});
   declare(*r, threads);
   std::vector<std::thread> ts;
@@ -82,9 +97,11 @@ double record_cost(const std::string& path, int threads, long per_thread) {
     });
   for (auto& t : ts) t.join();
   r->finish(EndReason::Normal);
+  r.reset();
+  const double cpu = process_cpu_seconds() - cpu0;
   double sum = 0;
   for (double v : ns) sum += v;
-  return sum / threads;
+  return {sum / threads, cpu * 1e9 / double(per_thread / 3 * 3 * threads)};
 }
 
 // ns per record() on the hot path alone: bursts that fit the thread's ring, the writer drained
@@ -158,7 +175,16 @@ Cost load_rate(const std::string& path, size_t& events, size_t& mem) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const long n = argc > 1 ? std::atol(argv[1]) : 4000000;
+  long n = 4000000;
+  bool record_only = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--record-only") record_only = true;
+    else if (long v = std::atol(argv[i]); v > 0) n = v;
+    else {
+      std::fprintf(stderr, "usage: %s [EVENTS] [--record-only]\n", argv[0]);
+      return 2;
+    }
+  }
   const auto dir = std::filesystem::temp_directory_path();
   const std::string bin = (dir / "bench-tracer.csptrace").string();
   const std::string jsonl = (dir / "bench-tracer.jsonl").string();
@@ -166,9 +192,17 @@ int main(int argc, char** argv) {
 
   record_cost(bin, 1, n / 10);  // warm-up: clock calibration, page cache
   const Cost burst = record_cost_burst(bin, n / 4);
-  const double one = record_cost(bin, 1, n);
-  const double two = record_cost(bin2, 2, n / 2);
-  const double jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+  const Cost one = record_cost(bin, 1, n);
+  const Cost two = record_cost(bin2, 2, n / 2);
+  if (record_only) {
+    std::printf("hot path %.1f ns/event (thread CPU %.1f); sustained 1 thread %.1f ns/event "
+                "(process CPU %.1f); 2 threads %.1f ns/event per thread (process CPU %.1f)\n",
+                burst.wall_ns, burst.cpu_ns, one.wall_ns, one.cpu_ns, two.wall_ns, two.cpu_ns);
+    std::filesystem::remove(bin);
+    std::filesystem::remove(bin2);
+    return 0;
+  }
+  const Cost jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
 
   size_t events = 0, mem = 0;
   const Cost bin_rate = load_rate(bin, events, mem);
@@ -182,9 +216,11 @@ int main(int argc, char** argv) {
   std::printf("| measure | value |\n|---|---|\n");
   std::printf("| record(), hot path: bursts that fit the ring (binary) | %.1f ns/event (thread CPU %.1f) |\n",
               burst.wall_ns, burst.cpu_ns);
-  std::printf("| record(), 1 thread, sustained, writer-bound (binary) | %.1f ns/event |\n", one);
-  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread |\n", two);
-  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec);
+  std::printf("| record(), 1 thread, sustained (binary) | %.1f ns/event (process CPU %.1f) |\n",
+              one.wall_ns, one.cpu_ns);
+  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread (process CPU %.1f per event) |\n",
+              two.wall_ns, two.cpu_ns);
+  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec.wall_ns);
   std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());
   std::printf("| of which: seq fetch_add, 1 thread / 2 threads contending | %.1f / %.1f ns |\n",
               fetch_add_ns(1), fetch_add_ns(2));

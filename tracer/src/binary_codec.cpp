@@ -1,6 +1,7 @@
 #include <csptrace/binary_codec.hpp>
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -205,28 +206,53 @@ std::string_view Cursor::bytes(size_t n) {
   return s;
 }
 
-uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
-  const auto& l = kLayouts.kind[static_cast<int>(e.kind)];
+namespace {
+
+// One kind's record, generated from its schema row: which fields it has is known at compile
+// time, so the record is written straight-line, with one test per optional field and none per
+// required one (this is the recorder's hot path). Required and Optional exclude seq and t.
+template <EventKind Kind, FieldMask Required, FieldMask Optional>
+uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
+  const FieldMask present = e.present;
+  // Bit i: the kind's i-th optional field (in schema order) is present.
   uint64_t bits = 0;
-  for (int i = 0; i < l.n_optional; ++i)
-    if (e.present & (FieldMask{1} << l.optional_field[i])) bits |= uint64_t{1} << i;
-  *p++ = static_cast<uint8_t>(e.kind);
+#define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
+  if constexpr ((Optional & f::member) != 0)                                                   \
+    bits |= uint64_t{(present & f::member) != 0} << std::popcount(Optional & (f::member - 1));
+  CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
+#undef CSPTRACE_BIN_BIT
+  *p++ = static_cast<uint8_t>(Kind);
   p = put_varint(p, bits);
-  p = put_varint(p, e.seq - prev_seq - 1);
-  p = put_varint(p, zigzag(e.t - prev_t));
+  p = put_varint(p, seq_delta);
+  p = put_varint(p, t_delta);
+#define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
+  if constexpr ((Required & f::member) != 0)                \
+    p = put(p, e.member);                                   \
+  else if constexpr ((Optional & f::member) != 0)           \
+    if (present & f::member) p = put(p, e.member);
+  CSPTRACE_FIELDS(CSPTRACE_BIN_FIELD)
+#undef CSPTRACE_BIN_FIELD
+  return p;
+}
+
+}  // namespace
+
+uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  const uint64_t seq_delta = e.seq - prev_seq - 1;
+  const uint64_t t_delta = zigzag(e.t - prev_t);
   prev_seq = e.seq;
   prev_t = e.t;
-  const FieldMask present = (e.present & (l.required | l.optional)) | l.required;
-  // Visit only the set bits, lowest (= earliest in schema order) first.
-  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
-    switch (static_cast<Field>(__builtin_ctz(rest))) {
-#define CSPTRACE_BIN_PUT(member, key, type, doc) \
-  case Field::member: p = put(p, e.member); break;
-      CSPTRACE_FIELDS(CSPTRACE_BIN_PUT)
-#undef CSPTRACE_BIN_PUT
-      case Field::count_: break;
-    }
+  constexpr FieldMask kStamp = f::seq | f::t;
+  switch (e.kind) {
+#define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example)                                   \
+  case EventKind::E:                                                                        \
+    return encode_kind<EventKind::E, FieldMask(req) & ~kStamp,                              \
+                       (FieldMask(opt) | kCommonOptional) & ~kStamp>(p, e, seq_delta, t_delta);
+    CSPTRACE_KINDS(CSPTRACE_BIN_KIND)
+#undef CSPTRACE_BIN_KIND
+    case EventKind::count_: break;
   }
+  *p++ = static_cast<uint8_t>(e.kind);  // not a kind: never produced by this program
   return p;
 }
 

@@ -185,35 +185,35 @@ void BinaryRecorder::record(Event& e) {
   ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
   e.thread = local.thread;
   e.present |= f::seq | f::t | f::thread;
-  // Encode before taking the seq, so the time between taking and publishing it stays short.
-  uint8_t rec[binary::kMaxRecordBytes];
   const uint32_t published = strings_->published();
-  const size_t len = known_strings(e, published)
-                         ? encode_unstamped(e, rec)
-                         : encode_unstamped(with_known_strings(e, published), rec);
-  const uint64_t n = RingSlot::slots_for(len);
   if (r->shared) [[unlikely]]
     while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
   const uint64_t h = r->head.load(std::memory_order_relaxed);
-  if (r->full(h, n)) [[unlikely]]
-    wait_for_room(*r, h, n);
+  // Room for the longest record, so that it can be encoded in place before its length is known.
+  if (r->full(h, ThreadRing::kMaxRecordSlots)) [[unlikely]]
+    wait_for_room(*r, h, ThreadRing::kMaxRecordSlots);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
     // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
     // happens-before edge between two of them fixes their order (write-write coherence).
+    // Taken before this event's bytes are stored: a locked RMW waits for the thread's pending
+    // stores (x86), so after them it would wait for the ring's cache lines.
     e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t now = clock_->ticks();
     e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
+    // Encode straight into the ring (no copy) unless the record could run past the ring's end.
+    const bool in_place = (h & ThreadRing::kMask) <= ThreadRing::kCapacity - ThreadRing::kMaxRecordSlots;
+    uint8_t spill[binary::kMaxRecordBytes];
+    uint8_t* out = in_place ? r->record_bytes(h) : spill;
+    const size_t len = known_strings(e, published)
+                           ? encode_unstamped(e, out)
+                           : encode_unstamped(with_known_strings(e, published), out);
+    const uint64_t n = RingSlot::slots_for(len);
+    if (!in_place) [[unlikely]]
+      r->copy_in(h, spill, len);
     RingSlot& slot = r->slots[h & ThreadRing::kMask];
     slot.seq = e.seq;
     slot.t = e.t;
     slot.len = static_cast<uint16_t>(len);
-    if (n == 1) [[likely]] {
-      std::memcpy(slot.bytes, rec, len);
-    } else {
-      std::memcpy(slot.bytes, rec, RingSlot::kInline);
-      for (size_t done = RingSlot::kInline, i = 1; done < len; done += 64, ++i)
-        std::memcpy(&r->slots[(h + i) & ThreadRing::kMask], rec + done, std::min<size_t>(64, len - done));
-    }
     r->head.store(h + n, std::memory_order_release);
     if (((h + n) & (ThreadRing::kCapacity / 2 - 1)) < n) wake_.notify_one();
   }

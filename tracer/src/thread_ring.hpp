@@ -3,16 +3,20 @@
 // in one ring are in increasing seq order, because the owner takes its seq just before appending.
 //
 // An event takes one 64-byte slot (seq, t, and its binary record with seq and t deltas 0), or,
-// when the record is longer than a slot holds, further slots for the rest of its bytes.
+// when the record is longer than a slot holds, further slots for the rest of its bytes. Unless
+// they wrap around the ring's end, a record's bytes are contiguous in memory (record_bytes), so
+// the producer encodes in place.
 //
 // Lock contract: none for an owned ring. The overflow ring shared by threads beyond the
 // recorder's limit is appended to under `append_lock`.
 #pragma once
 
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/event.hpp>
 
 #include <atomic>
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 
@@ -31,6 +35,7 @@ static_assert(sizeof(RingSlot) == 64);
 struct ThreadRing {
   static constexpr uint64_t kCapacity = 8192;  // slots; a power of two
   static constexpr uint64_t kMask = kCapacity - 1;
+  static constexpr uint64_t kMaxRecordSlots = 1 + (binary::kMaxRecordBytes - RingSlot::kInline + 63) / 64;
 
   explicit ThreadRing(bool shared_ring = false)
       : slots(new RingSlot[kCapacity]), shared(shared_ring) {}
@@ -40,6 +45,19 @@ struct ThreadRing {
     if (h + n - cached_tail <= kCapacity) return false;
     cached_tail = tail.load(std::memory_order_acquire);
     return h + n - cached_tail > kCapacity;
+  }
+  // Where the record of the event at slot index i starts; its bytes continue through the
+  // following slots (as raw bytes) when i's slot is not among the ring's last kMaxRecordSlots.
+  uint8_t* record_bytes(uint64_t i) {
+    return reinterpret_cast<uint8_t*>(slots.get()) + (i & kMask) * sizeof(RingSlot) +
+           offsetof(RingSlot, bytes);
+  }
+  // Lays out a record of len bytes for slot index i, wrapping around the ring's end.
+  void copy_in(uint64_t i, const uint8_t* rec, size_t len) {
+    size_t n = len < RingSlot::kInline ? len : RingSlot::kInline;
+    std::memcpy(slots[i & kMask].bytes, rec, n);
+    for (size_t done = n; done < len; done += 64)
+      std::memcpy(&slots[++i & kMask], rec + done, len - done < 64 ? len - done : 64);
   }
   // Copies len record bytes starting at slot index i (as the producer laid them out) to out.
   void copy_record(uint64_t i, uint8_t* out) const {

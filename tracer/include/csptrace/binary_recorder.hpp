@@ -1,12 +1,12 @@
 // The fast recorder: writes the binary encoding (.csptrace) from per-thread buffers.
 //
-// Hot path (record): no lock, no allocation, no formatting. The calling thread encodes the event
-// (binary record, varints) on its stack, checks its ring for room, takes the next seq with one
-// relaxed fetch_add on a shared counter (so if record(a) returns before record(b) is called,
-// a.seq < b.seq: the RMWs are ordered by coherence), reads the tick clock, copies the record
-// into a 64-byte ring slot and release-stores the ring head. When its ring is full the thread
-// waits for the writer (back-pressure, never a drop). Text ids that this recorder never handed
-// out are written as "" so that the file stays loadable.
+// Hot path (record): no lock, no allocation, no formatting. The calling thread checks its ring
+// for room, takes the next seq with one relaxed fetch_add on a shared counter (so if record(a)
+// returns before record(b) is called, a.seq < b.seq: the RMWs are ordered by coherence), reads
+// the tick clock, encodes the event (binary record, varints, straight-line code per kind)
+// directly into its 64-byte ring slot and release-stores the ring head. When its ring is full
+// the thread waits for the writer (back-pressure, never a drop). Text ids that this recorder
+// never handed out are written as "" so that the file stays loadable.
 //
 // The writer thread wakes at least every kFlushInterval (and when a ring is half full), merges
 // the rings in seq order and writes one checksummed chunk: after SIGKILL at most the events of

@@ -171,13 +171,6 @@ Event with_known_strings(Event e, uint32_t published) {
   return e;
 }
 
-// Encodes e with seq and t deltas of 0 (the slot carries seq and t). Returns the length.
-size_t encode_unstamped(const Event& e, uint8_t* out) noexcept {
-  uint64_t prev_seq = e.seq - 1;
-  int64_t prev_t = e.t;
-  return static_cast<size_t>(binary::encode_record(out, e, prev_seq, prev_t) - out);
-}
-
 }  // namespace
 
 void BinaryRecorder::record(Event& e) {
@@ -193,23 +186,25 @@ void BinaryRecorder::record(Event& e) {
   if (r->full(h, ThreadRing::kMaxRecordSlots)) [[unlikely]]
     wait_for_room(*r, h, ThreadRing::kMaxRecordSlots);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
-    // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
-    // happens-before edge between two of them fixes their order (write-write coherence).
-    // Taken before this event's bytes are stored: a locked RMW waits for the thread's pending
-    // stores (x86), so after them it would wait for the ring's cache lines.
-    e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+    // The clock is read first: nothing waits for its result but the slot's header, so the
+    // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
+    // in seq order, as clock reads and seqs of two threads may cross anyway.)
     const uint64_t now = clock_->ticks();
-    e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
     // Encode straight into the ring (no copy) unless the record could run past the ring's end.
     const bool in_place = (h & ThreadRing::kMask) <= ThreadRing::kCapacity - ThreadRing::kMaxRecordSlots;
     uint8_t spill[binary::kMaxRecordBytes];
     uint8_t* out = in_place ? r->record_bytes(h) : spill;
-    const size_t len = known_strings(e, published)
-                           ? encode_unstamped(e, out)
-                           : encode_unstamped(with_known_strings(e, published), out);
+    const size_t len = static_cast<size_t>(
+        (known_strings(e, published) ? binary::encode_unstamped(out, e)
+                                     : binary::encode_unstamped(out, with_known_strings(e, published))) -
+        out);
     const uint64_t n = RingSlot::slots_for(len);
     if (!in_place) [[unlikely]]
       r->copy_in(h, spill, len);
+    // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
+    // happens-before edge between two of them fixes their order (write-write coherence).
+    e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
+    e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
     RingSlot& slot = r->slots[h & ThreadRing::kMask];
     slot.seq = e.seq;
     slot.t = e.t;
@@ -252,14 +247,7 @@ void BinaryRecorder::write_chunk() noexcept {
   chunk_->reset();
 }
 
-void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
-  if (seq < next_seq_) return;  // published after a forced drain skipped it: too late
-  next_seq_ = seq + 1;
-  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
-  last_t_ = t;
-  // Strings the event refers to go into this chunk (or an earlier one) first. The producer
-  // read published() before encoding, so every id it refers to is below this count.
-  const uint32_t published = strings_->published();
+void BinaryRecorder::add_strings(uint32_t published) noexcept {
   while (strings_written_ < published) {
     if (!chunk_->add_string(strings_->get(strings_written_))) {
       write_chunk();
@@ -267,7 +255,15 @@ void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t le
     }
     ++strings_written_;
   }
-  if (!chunk_->add_encoded(rec, len, seq, t)) {
+}
+
+inline void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
+  if (seq < next_seq_) [[unlikely]]
+    return;  // published after a forced drain skipped it: too late
+  next_seq_ = seq + 1;
+  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
+  last_t_ = t;
+  if (!chunk_->add_encoded(rec, len, seq, t)) [[unlikely]] {
     write_chunk();
     chunk_->add_encoded(rec, len, seq, t);
   }
@@ -289,6 +285,10 @@ void BinaryRecorder::drain(bool force) noexcept {
         heads[n++] = h;
       }
     }
+    // The strings the events below these heads refer to go into this chunk (or an earlier one)
+    // first: a producer reads published() before it releases its head, so every id it wrote is
+    // below the count read after acquiring the heads.
+    add_strings(strings_->published());
     while (true) {
       int best = -1;
       uint64_t best_seq = 0;
@@ -306,7 +306,8 @@ void BinaryRecorder::drain(bool force) noexcept {
       do {
         const RingSlot& slot = r.slots[t & ThreadRing::kMask];
         const size_t n = RingSlot::slots_for(slot.len);
-        if (n == 1) {
+        static_assert(RingSlot::kInline >= binary::kReframeReadable);
+        if (n == 1) [[likely]] {
           emit(slot.seq, slot.t, slot.bytes, slot.len);
         } else {
           uint8_t rec[binary::kMaxRecordBytes];
@@ -335,7 +336,8 @@ void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
   uint8_t rec[binary::kMaxRecordBytes];
-  const size_t len = encode_unstamped(end, rec);
+  const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end) - rec);
+  add_strings(strings_->published());
   emit(end.seq, end.t, rec, len);
   write_chunk();
 }

@@ -70,7 +70,11 @@ class BinaryRecorder final : public Recorder {
   // skipping seqs that were taken but never published. Caller holds the emit lock.
   // Allocation-free and async-signal-safe.
   void drain(bool force) noexcept;
-  // Adds one event (its record encoded with zero seq / t deltas) to the chunk.
+  // Adds the strings with ids below `published` not yet written to the chunk.
+  void add_strings(uint32_t published) noexcept;
+  // Adds one event (its record encoded with zero seq / t deltas, with
+  // max(len, binary::kReframeReadable) bytes readable at rec) to the chunk. The strings it
+  // refers to must have been added.
   void emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept;
   void write_chunk() noexcept;
   bool lock_emit(bool crashing) noexcept;

@@ -136,8 +136,8 @@ ThreadRing* BinaryRecorder::claim_ring() {
   return tl_ring.raw;
 }
 
-void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t n) {
-  while (r.full(h, n) && !finished_.load(std::memory_order_relaxed)) {
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h) {
+  while (r.full(h) && !finished_.load(std::memory_order_relaxed)) {
     wake_.notify_one();
     std::this_thread::yield();
   }
@@ -182,35 +182,31 @@ void BinaryRecorder::record(Event& e) {
   if (r->shared) [[unlikely]]
     while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
   const uint64_t h = r->head.load(std::memory_order_relaxed);
-  // Room for the longest record, so that it can be encoded in place before its length is known.
-  if (r->full(h, ThreadRing::kMaxRecordSlots)) [[unlikely]]
-    wait_for_room(*r, h, ThreadRing::kMaxRecordSlots);
+  // Room for the longest entry, so that the record can be encoded in place before its length
+  // is known.
+  if (r->full(h)) [[unlikely]]
+    wait_for_room(*r, h);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
-    // The clock is read first: nothing waits for its result but the slot's header, so the
+    // The clock is read first: nothing waits for its result but the entry's header, so the
     // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
     // in seq order, as clock reads and seqs of two threads may cross anyway.)
     const uint64_t now = clock_->ticks();
-    // Encode straight into the ring (no copy) unless the record could run past the ring's end.
-    const bool in_place = (h & ThreadRing::kMask) <= ThreadRing::kCapacity - ThreadRing::kMaxRecordSlots;
-    uint8_t spill[binary::kMaxRecordBytes];
-    uint8_t* out = in_place ? r->record_bytes(h) : spill;
+    uint8_t* entry = r->at(h);
+    uint8_t* rec = entry + ThreadRing::kHeader;
     const size_t len = static_cast<size_t>(
-        (known_strings(e, published) ? binary::encode_unstamped(out, e)
-                                     : binary::encode_unstamped(out, with_known_strings(e, published))) -
-        out);
-    const uint64_t n = RingSlot::slots_for(len);
-    if (!in_place) [[unlikely]]
-      r->copy_in(h, spill, len);
+        (known_strings(e, published) ? binary::encode_unstamped(rec, e)
+                                     : binary::encode_unstamped(rec, with_known_strings(e, published))) -
+        rec);
     // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
     // happens-before edge between two of them fixes their order (write-write coherence).
     e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
     e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
-    RingSlot& slot = r->slots[h & ThreadRing::kMask];
-    slot.seq = e.seq;
-    slot.t = e.t;
-    slot.len = static_cast<uint16_t>(len);
-    r->head.store(h + n, std::memory_order_release);
-    if (((h + n) & (ThreadRing::kCapacity / 2 - 1)) < n) wake_.notify_one();
+    ThreadRing::put_header(entry, e.seq, e.t, len);
+    const uint64_t next = h + ThreadRing::kHeader + len;
+    r->head.store(next, std::memory_order_release);
+    // Wake the writer each time the head crosses into the other half of the ring.
+    if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
+      wake_.notify_one();
   }
   if (r->shared) [[unlikely]]
     r->append_lock.clear(std::memory_order_release);
@@ -293,33 +289,35 @@ void BinaryRecorder::drain(bool force) noexcept {
       int best = -1;
       uint64_t best_seq = 0;
       for (int i = 0; i < n; ++i) {
-        uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
+        const uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
         if (t == heads[i]) continue;
-        uint64_t s = rings[i]->slots[t & ThreadRing::kMask].seq;
+        const uint64_t s = ThreadRing::seq_of(rings[i]->at(t));
         if (best < 0 || s < best_seq) best = i, best_seq = s;
       }
       if (best < 0 || (!force && best_seq > next_seq_)) break;
       // Emit the run of consecutive seqs from this ring.
       ThreadRing& r = *rings[best];
-      uint64_t t = r.tail.load(std::memory_order_relaxed);
-      uint64_t released = t;
+      const uint64_t head = heads[best];
+      uint64_t pos = r.tail.load(std::memory_order_relaxed);
+      uint64_t released = pos;
       do {
-        const RingSlot& slot = r.slots[t & ThreadRing::kMask];
-        const size_t n = RingSlot::slots_for(slot.len);
-        static_assert(RingSlot::kInline >= binary::kReframeReadable);
-        if (n == 1) [[likely]] {
-          emit(slot.seq, slot.t, slot.bytes, slot.len);
+        const uint8_t* entry = r.at(pos);
+        const size_t len = ThreadRing::len_of(entry);
+        const uint8_t* rec = entry + ThreadRing::kHeader;
+        pos += ThreadRing::kHeader + len;
+        if (pos + ThreadRing::kReadAhead <= head) [[likely]] {
+          emit(ThreadRing::seq_of(entry), ThreadRing::t_of(entry), rec, len);
         } else {
-          uint8_t rec[binary::kMaxRecordBytes];
-          r.copy_record(t, rec);
-          emit(slot.seq, slot.t, rec, slot.len);
+          // The bytes after the ring's last entries may still be in the making: copy exactly.
+          uint8_t copy[binary::kMaxRecordBytes + binary::kReframeReadable] = {};
+          std::memcpy(copy, rec, len);
+          emit(ThreadRing::seq_of(entry), ThreadRing::t_of(entry), copy, len);
         }
-        t += n;
-        // Release slots in batches: fewer stores to the line the producer polls.
-        if (t - released >= 64) r.tail.store(released = t, std::memory_order_release);
+        // Release space in batches: fewer stores to the line the producer polls.
+        if (pos - released >= 4096) r.tail.store(released = pos, std::memory_order_release);
         progress = true;
-      } while (t != heads[best] && r.slots[t & ThreadRing::kMask].seq == next_seq_);
-      r.tail.store(t, std::memory_order_release);
+      } while (pos != head && ThreadRing::seq_of(r.at(pos)) == next_seq_);
+      r.tail.store(pos, std::memory_order_release);
     }
     if (!force) break;
   }

@@ -34,8 +34,9 @@ struct ThreadRing {
   static constexpr uint64_t kMaxEntry = kHeader + binary::kMaxRecordBytes;
   static constexpr uint64_t kReadAhead = binary::kReframeReadable;
 
+  // Zeroed, so that a read-ahead into slack no entry has reached yet reads defined bytes.
   explicit ThreadRing(bool shared_ring = false)
-      : bytes(new uint8_t[kBytes + kMaxEntry + kReadAhead]), shared(shared_ring) {}
+      : bytes(new uint8_t[kBytes + kMaxEntry + kReadAhead]()), shared(shared_ring) {}
 
   uint8_t* at(uint64_t pos) { return bytes.get() + (pos & kMask); }
   const uint8_t* at(uint64_t pos) const { return bytes.get() + (pos & kMask); }

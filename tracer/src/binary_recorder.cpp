@@ -333,7 +333,7 @@ void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
   end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
-  uint8_t rec[binary::kMaxRecordBytes];
+  uint8_t rec[binary::kMaxRecordBytes] = {};  // emit may read kReframeReadable bytes
   const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end) - rec);
   add_strings(strings_->published());
   emit(end.seq, end.t, rec, len);

@@ -181,3 +181,26 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
     REQUIRE(got.has(Field::loc) == sent[i].has(Field::loc));
   }
 }
+
+TEST_CASE("text ids the recorder never handed out are written as the empty string", "[recorder]") {
+  const std::string file = temp("unknown-strings.csptrace");
+  {
+    auto rec = open_recorder(file, {});
+    spawn(*rec, 1);
+    const StrId bogus = 1000000;
+    Event mark = Event(EventKind::Mark).with_proc(1).with_label(bogus);
+    rec->record(mark);
+    Event park = Event(EventKind::Park).with_proc(1).with_op(WaitOp::Alts).with_alt(1)
+                     .with_value(Value::text_id(bogus)).with_loc(rec->intern("main.cpp:7"));
+    rec->record(park);
+    rec->finish(EndReason::Normal);
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  REQUIRE(m.size() == 4);
+  CHECK(m.str(m.event(1).label) == "");
+  const Event park = m.event(2);
+  CHECK(park.value.kind == Value::Kind::Text);
+  CHECK(m.str(park.value.text) == "");
+  CHECK(m.str(park.loc) == "main.cpp:7");  // the known id next to them is kept
+}

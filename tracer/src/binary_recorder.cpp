@@ -148,15 +148,16 @@ namespace {
 // Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
 // loadable. True if the event was already clean.
 bool known_strings(const Event& e, uint32_t published) {
-  bool ok = !(e.value.kind == Value::Kind::Text && e.value.text >= published);
-  auto check = [&](const auto& v, FieldMask bit) {
+  // The largest text id the event carries, computed without branches (conditional moves).
+  uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
+  auto take = [&](const auto& v, FieldMask bit) {
     if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
-      if ((kTextFields & bit) && (e.present & bit) && v >= published) ok = false;
+      if (kTextFields & bit) top = std::max(top, (e.present & bit) ? v : StrId{0});
   };
-#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
-  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
-#undef CSPTRACE_REC_CHECK
-  return ok;
+#define CSPTRACE_REC_TAKE(member, key, type, doc) take(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_TAKE)
+#undef CSPTRACE_REC_TAKE
+  return top < published;
 }
 
 Event with_known_strings(Event e, uint32_t published) {

@@ -1,11 +1,15 @@
 // Tracer benchmarks: recording cost per event (1 and 2 threads), bytes per event on disk and
 // in memory, load throughput of both encodings. Prints a Markdown table for docs/performance.md.
 //
-//   build/bench/bench_tracer [EVENTS]     (default 4000000 events per measurement)
+//   build/bench/tracer/bench_tracer [EVENTS] [--record-only]
+//
+// EVENTS defaults to 4000000 per measurement; --record-only skips the loaders (for profiling the
+// recorder under perf or callgrind).
 #include <csptrace/jsonl_codec.hpp>
 #include <csptrace/recorder.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <time.h>
 
 #if defined(__x86_64__)
@@ -36,6 +41,14 @@ double thread_cpu_seconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+// CPU time of every thread of the process: with the writer thread, the recorder's whole cost.
+double process_cpu_seconds() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  auto sec = [](const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) * 1e-6; };
+  return sec(ru.ru_utime) + sec(ru.ru_stime);
 }
 
 struct Cost {
@@ -67,44 +80,67 @@ void declare(Recorder& r, int pairs) {
   }
 }
 
-// ns per record() with `threads` threads each recording `per_thread` ping-pong events.
-double record_cost(const std::string& path, int threads, long per_thread) {
+// Sustained recording: wall time per event per recording thread, the recording threads' own
+// CPU time per event, and the CPU time of the whole process (recording threads and the writer,
+// from open to finish) per event recorded.
+struct SustainedCost {
+  double wall_ns, thread_cpu_ns, process_cpu_ns;
+};
+
+// `threads` threads each recording `per_thread` ping-pong events.
+SustainedCost record_cost(const std::string& path, int threads, long per_thread) {
+  const double cpu0 = process_cpu_seconds();
   auto r = open_recorder(path, {});
   declare(*r, threads);
   std::vector<std::thread> ts;
-  std::vector<double> ns(threads);
+  std::vector<double> ns(threads), cpu_ns(threads);
+  const long events = per_thread / 3 * 3;
   for (int t = 0; t < threads; ++t)
     ts.emplace_back([&, t] {
       const ProcId me = 2 * t + 1, other = 2 * t + 2;
       auto t0 = Clock::now();
+      const double c0 = thread_cpu_seconds();
       for (long i = 0; i < per_thread / 3; ++i) ping_pong_round(*r, me, other, t + 1, uint32_t(i));
-      ns[t] = seconds_since(t0) * 1e9 / double(per_thread / 3 * 3);
+      cpu_ns[t] = (thread_cpu_seconds() - c0) * 1e9 / double(events);
+      ns[t] = seconds_since(t0) * 1e9 / double(events);
     });
   for (auto& t : ts) t.join();
   r->finish(EndReason::Normal);
-  double sum = 0;
-  for (double v : ns) sum += v;
-  return sum / threads;
+  r.reset();
+  const double cpu = process_cpu_seconds() - cpu0;
+  double wall = 0, thread_cpu = 0;
+  for (int t = 0; t < threads; ++t) wall += ns[t], thread_cpu += cpu_ns[t];
+  return {wall / threads, thread_cpu / threads, cpu * 1e9 / double(events * threads)};
 }
 
 // ns per record() on the hot path alone: bursts that fit the thread's ring, the writer drained
-// (flush) between bursts outside the timed part.
-Cost record_cost_burst(const std::string& path, long total) {
+// (flush) between bursts outside the timed part. Besides the means, the median burst's wall
+// time: a burst lasts ~50 us, so on a loaded machine most bursts run without being preempted
+// and the median shows the code's cost rather than the scheduler's.
+struct BurstCost {
+  double wall_ns, cpu_ns, median_wall_ns;
+};
+BurstCost record_cost_burst(const std::string& path, long total) {
   auto r = open_recorder(path, {});
   declare(*r, 1);
   constexpr long kBurst = 1998;  // a multiple of 3 below half a ring
   double wall = 0, cpu = 0;
+  std::vector<double> bursts;
   long done = 0;
   for (; done < total; done += kBurst) {
     auto t0 = Clock::now();
     double c0 = thread_cpu_seconds();
     for (long i = 0; i < kBurst / 3; ++i) ping_pong_round(*r, 1, 2, 1, uint32_t(i));
     cpu += thread_cpu_seconds() - c0;
-    wall += seconds_since(t0);
+    const double w = seconds_since(t0);
+    wall += w;
+    bursts.push_back(w);
     r->flush();
   }
   r->finish(EndReason::Normal);
-  return {wall * 1e9 / double(done), cpu * 1e9 / double(done)};
+  std::nth_element(bursts.begin(), bursts.begin() + bursts.size() / 2, bursts.end());
+  return {wall * 1e9 / double(done), cpu * 1e9 / double(done),
+          bursts[bursts.size() / 2] * 1e9 / double(kBurst)};
 }
 
 // The two costs every record() pays whatever the encoding: reading the clock and taking a seq.
@@ -158,17 +194,36 @@ Cost load_rate(const std::string& path, size_t& events, size_t& mem) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const long n = argc > 1 ? std::atol(argv[1]) : 4000000;
+  long n = 4000000;
+  bool record_only = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--record-only") record_only = true;
+    else if (long v = std::atol(argv[i]); v > 0) n = v;
+    else {
+      std::fprintf(stderr, "usage: %s [EVENTS] [--record-only]\n", argv[0]);
+      return 2;
+    }
+  }
   const auto dir = std::filesystem::temp_directory_path();
   const std::string bin = (dir / "bench-tracer.csptrace").string();
   const std::string jsonl = (dir / "bench-tracer.jsonl").string();
   const std::string bin2 = (dir / "bench-tracer-2.csptrace").string();
 
   record_cost(bin, 1, n / 10);  // warm-up: clock calibration, page cache
-  const Cost burst = record_cost_burst(bin, n / 4);
-  const double one = record_cost(bin, 1, n);
-  const double two = record_cost(bin2, 2, n / 2);
-  const double jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+  const BurstCost burst = record_cost_burst(bin, n / 4);
+  const SustainedCost one = record_cost(bin, 1, n);
+  const SustainedCost two = record_cost(bin2, 2, n / 2);
+  if (record_only) {
+    std::printf("hot path %.1f ns/event (median burst %.1f, thread CPU %.1f); sustained 1 thread "
+                "%.1f ns/event (thread CPU %.1f, process CPU %.1f); 2 threads %.1f ns/event per "
+                "thread (thread CPU %.1f, process CPU %.1f)\n",
+                burst.wall_ns, burst.median_wall_ns, burst.cpu_ns, one.wall_ns, one.thread_cpu_ns,
+                one.process_cpu_ns, two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
+    std::filesystem::remove(bin);
+    std::filesystem::remove(bin2);
+    return 0;
+  }
+  const SustainedCost jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
 
   size_t events = 0, mem = 0;
   const Cost bin_rate = load_rate(bin, events, mem);
@@ -180,11 +235,13 @@ int main(int argc, char** argv) {
 
   std::printf("command: %s %ld\n\n", argv[0], n);
   std::printf("| measure | value |\n|---|---|\n");
-  std::printf("| record(), hot path: bursts that fit the ring (binary) | %.1f ns/event (thread CPU %.1f) |\n",
-              burst.wall_ns, burst.cpu_ns);
-  std::printf("| record(), 1 thread, sustained, writer-bound (binary) | %.1f ns/event |\n", one);
-  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread |\n", two);
-  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec);
+  std::printf("| record(), hot path: bursts that fit the ring (binary) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
+              burst.wall_ns, burst.median_wall_ns, burst.cpu_ns);
+  std::printf("| record(), 1 thread, sustained (binary) | %.1f ns/event (thread CPU %.1f, process CPU %.1f) |\n",
+              one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns);
+  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread (thread CPU %.1f, process CPU %.1f per event) |\n",
+              two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
+  std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec.wall_ns);
   std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());
   std::printf("| of which: seq fetch_add, 1 thread / 2 threads contending | %.1f / %.1f ns |\n",
               fetch_add_ns(1), fetch_add_ns(2));

@@ -138,3 +138,69 @@ TEST_CASE("threads beyond the ring limit share the overflow ring and lose nothin
     }
   for (uint32_t n : next) REQUIRE(n == kEach);
 }
+
+TEST_CASE("events of every record length survive laps of the ring intact", "[recorder]") {
+  // Entries of varying length (varints of 1 to 10 bytes) straddle the ring's end at every
+  // offset over several laps; each must come back field for field.
+  const std::string file = temp("lengths.csptrace");
+  constexpr uint32_t kEvents = 60000;
+  std::vector<Event> sent;
+  uint64_t x = 88172645463325252ull;  // xorshift: a fixed, varied sequence
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  {
+    auto rec = open_recorder(file, {});
+    spawn(*rec, 1);
+    Event make = Event(EventKind::ChanMake).with_chan(1).with_name(rec->intern("c")).with_buffer(BufferKind::Unbuffered).with_cap(0);
+    rec->record(make);
+    const StrId loc = rec->intern("main.cpp:1");
+    for (uint32_t i = 0; i < kEvents; ++i) {
+      const int bits = int(next() % 63);
+      Event e = Event(EventKind::Park).with_proc(1).with_op(WaitOp::Put).with_chan(1);
+      if (i % 3) e.with_value(Value::integer(int64_t(next() >> (63 - bits))));
+      if (i % 5) e.with_alt(uint32_t(next() >> (bits % 32)));
+      if (i % 7 == 0) e.with_loc(loc);
+      sent.push_back(e);
+      rec->record(sent.back());
+    }
+    rec->finish(EndReason::Normal);
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  REQUIRE(m.size() == kEvents + 3);
+  for (uint32_t i = 0; i < kEvents; ++i) {
+    Event got = m.event(i + 2);
+    REQUIRE(got.seq == sent[i].seq);
+    REQUIRE(got.value == sent[i].value);
+    REQUIRE(got.has(Field::alt) == sent[i].has(Field::alt));
+    REQUIRE(got.alt == sent[i].alt);
+    REQUIRE(got.has(Field::loc) == sent[i].has(Field::loc));
+  }
+}
+
+TEST_CASE("text ids the recorder never handed out are written as the empty string", "[recorder]") {
+  const std::string file = temp("unknown-strings.csptrace");
+  {
+    auto rec = open_recorder(file, {});
+    spawn(*rec, 1);
+    const StrId bogus = 1000000;
+    Event mark = Event(EventKind::Mark).with_proc(1).with_label(bogus);
+    rec->record(mark);
+    Event park = Event(EventKind::Park).with_proc(1).with_op(WaitOp::Alts).with_alt(1)
+                     .with_value(Value::text_id(bogus)).with_loc(rec->intern("main.cpp:7"));
+    rec->record(park);
+    rec->finish(EndReason::Normal);
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  REQUIRE(m.size() == 4);
+  CHECK(m.str(m.event(1).label) == "");
+  const Event park = m.event(2);
+  CHECK(park.value.kind == Value::Kind::Text);
+  CHECK(m.str(park.value.text) == "");
+  CHECK(m.str(park.loc) == "main.cpp:7");  // the known id next to them is kept
+}

@@ -1,6 +1,7 @@
 #include <csptrace/binary_codec.hpp>
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -106,7 +107,6 @@ CSPTRACE_ENUM_COUNT(ExitStatus, CSPTRACE_EXIT_STATUSES)
 CSPTRACE_ENUM_COUNT(EndReason, CSPTRACE_END_REASONS)
 #undef CSPTRACE_ENUM_COUNT
 
-inline uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 inline int64_t unzigzag(uint64_t u) { return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1); }
 
 // ---- field encoders: one per field type ----
@@ -115,8 +115,8 @@ enum : uint8_t { kValueNone = 0, kValueInt = 1, kValueText = 2 };
 
 uint8_t* put(uint8_t* p, uint64_t v) { return put_varint(p, v); }
 uint8_t* put(uint8_t* p, uint32_t v) { return put_varint(p, v); }
-uint8_t* put(uint8_t* p, int64_t v) { return put_varint(p, zigzag(v)); }
-uint8_t* put(uint8_t* p, int32_t v) { return put_varint(p, zigzag(v)); }
+uint8_t* put(uint8_t* p, int64_t v) { return put_varint(p, zigzag64(v)); }
+uint8_t* put(uint8_t* p, int32_t v) { return put_varint(p, zigzag64(v)); }
 uint8_t* put(uint8_t* p, bool v) {
   *p++ = v ? 1 : 0;
   return p;
@@ -130,7 +130,7 @@ uint8_t* put(uint8_t* p, E v) {
 uint8_t* put(uint8_t* p, const Value& v) {
   switch (v.kind) {
     case Value::Kind::None: *p++ = kValueNone; return p;
-    case Value::Kind::Int: *p++ = kValueInt; return put_varint(p, zigzag(v.num));
+    case Value::Kind::Int: *p++ = kValueInt; return put_varint(p, zigzag64(v.num));
     case Value::Kind::Text: *p++ = kValueText; return put_varint(p, v.text);
   }
   *p++ = kValueNone;
@@ -205,44 +205,66 @@ std::string_view Cursor::bytes(size_t n) {
   return s;
 }
 
-uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
-  const auto& l = kLayouts.kind[static_cast<int>(e.kind)];
+namespace {
+
+// One kind's record, generated from its schema row: which fields it has is known at compile
+// time, so the record is written straight-line, with one test per optional field and none per
+// required one (this is the recorder's hot path). Required and Optional exclude seq and t.
+template <EventKind Kind, FieldMask Required, FieldMask Optional>
+uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
+  const FieldMask present = e.present;
+  // Bit i: the kind's i-th optional field (in schema order) is present.
   uint64_t bits = 0;
-  for (int i = 0; i < l.n_optional; ++i)
-    if (e.present & (FieldMask{1} << l.optional_field[i])) bits |= uint64_t{1} << i;
-  *p++ = static_cast<uint8_t>(e.kind);
+#define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
+  if constexpr ((Optional & f::member) != 0)                                                   \
+    bits |= uint64_t{(present & f::member) != 0} << std::popcount(Optional & (f::member - 1));
+  CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
+#undef CSPTRACE_BIN_BIT
+  *p++ = static_cast<uint8_t>(Kind);
   p = put_varint(p, bits);
-  p = put_varint(p, e.seq - prev_seq - 1);
-  p = put_varint(p, zigzag(e.t - prev_t));
-  prev_seq = e.seq;
-  prev_t = e.t;
-  const FieldMask present = (e.present & (l.required | l.optional)) | l.required;
-  // Visit only the set bits, lowest (= earliest in schema order) first.
-  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
-    switch (static_cast<Field>(__builtin_ctz(rest))) {
-#define CSPTRACE_BIN_PUT(member, key, type, doc) \
-  case Field::member: p = put(p, e.member); break;
-      CSPTRACE_FIELDS(CSPTRACE_BIN_PUT)
-#undef CSPTRACE_BIN_PUT
-      case Field::count_: break;
-    }
-  }
+  p = put_varint(p, seq_delta);
+  p = put_varint(p, t_delta);
+#define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
+  if constexpr ((Required & f::member) != 0)                \
+    p = put(p, e.member);                                   \
+  else if constexpr ((Optional & f::member) != 0)           \
+    if (present & f::member) p = put(p, e.member);
+  CSPTRACE_FIELDS(CSPTRACE_BIN_FIELD)
+#undef CSPTRACE_BIN_FIELD
   return p;
 }
 
-uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
-                        uint64_t& prev_seq, int64_t& prev_t) noexcept {
-  size_t head = 1;  // kind byte, then the optional-fields varint
-  while (rec[head++] & 0x80) {
+}  // namespace
+
+namespace {
+
+uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
+  constexpr FieldMask kStamp = f::seq | f::t;
+  switch (e.kind) {
+#define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example)                                   \
+  case EventKind::E:                                                                        \
+    return encode_kind<EventKind::E, FieldMask(req) & ~kStamp,                              \
+                       (FieldMask(opt) | kCommonOptional) & ~kStamp>(p, e, seq_delta, t_delta);
+    CSPTRACE_KINDS(CSPTRACE_BIN_KIND)
+#undef CSPTRACE_BIN_KIND
+    case EventKind::count_: break;
   }
-  std::memcpy(out, rec, head);
-  out = put_varint(out + head, seq - prev_seq - 1);
-  out = put_varint(out, zigzag(t - prev_t));
-  prev_seq = seq;
-  prev_t = t;
-  const size_t rest = len - head - 2;  // skip the two zero deltas
-  std::memcpy(out, rec + head + 2, rest);
-  return out + rest;
+  *p++ = static_cast<uint8_t>(e.kind);  // not a kind: never produced by this program
+  return p;
+}
+
+}  // namespace
+
+uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  const uint64_t seq_delta = e.seq - prev_seq - 1;
+  const uint64_t t_delta = zigzag64(e.t - prev_t);
+  prev_seq = e.seq;
+  prev_t = e.t;
+  return encode_with_deltas(p, e, seq_delta, t_delta);
+}
+
+uint8_t* encode_unstamped(uint8_t* p, const Event& e) noexcept {
+  return encode_with_deltas(p, e, 0, 0);
 }
 
 uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
@@ -320,7 +342,7 @@ void put_header_field(std::string& out, uint64_t v) {
   uint8_t buf[10];
   out.append(reinterpret_cast<char*>(buf), put_varint(buf, v) - buf);
 }
-void put_header_field(std::string& out, int64_t v) { put_header_field(out, zigzag(v)); }
+void put_header_field(std::string& out, int64_t v) { put_header_field(out, zigzag64(v)); }
 
 void get_header_field(Cursor& c, std::string& s) { s = std::string(c.bytes(c.varint())); }
 void get_header_field(Cursor& c, uint64_t& v) { v = c.varint(); }

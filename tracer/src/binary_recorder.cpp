@@ -136,8 +136,8 @@ ThreadRing* BinaryRecorder::claim_ring() {
   return tl_ring.raw;
 }
 
-void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t n) {
-  while (r.full(h, n) && !finished_.load(std::memory_order_relaxed)) {
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h) {
+  while (r.full(h) && !finished_.load(std::memory_order_relaxed)) {
     wake_.notify_one();
     std::this_thread::yield();
   }
@@ -148,15 +148,16 @@ namespace {
 // Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
 // loadable. True if the event was already clean.
 bool known_strings(const Event& e, uint32_t published) {
-  bool ok = !(e.value.kind == Value::Kind::Text && e.value.text >= published);
-  auto check = [&](const auto& v, FieldMask bit) {
+  // The largest text id the event carries, computed without branches (conditional moves).
+  uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
+  auto take = [&](const auto& v, FieldMask bit) {
     if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
-      if ((kTextFields & bit) && (e.present & bit) && v >= published) ok = false;
+      if (kTextFields & bit) top = std::max(top, (e.present & bit) ? v : StrId{0});
   };
-#define CSPTRACE_REC_CHECK(member, key, type, doc) check(e.member, f::member);
-  CSPTRACE_FIELDS(CSPTRACE_REC_CHECK)
-#undef CSPTRACE_REC_CHECK
-  return ok;
+#define CSPTRACE_REC_TAKE(member, key, type, doc) take(e.member, f::member);
+  CSPTRACE_FIELDS(CSPTRACE_REC_TAKE)
+#undef CSPTRACE_REC_TAKE
+  return top < published;
 }
 
 Event with_known_strings(Event e, uint32_t published) {
@@ -171,13 +172,6 @@ Event with_known_strings(Event e, uint32_t published) {
   return e;
 }
 
-// Encodes e with seq and t deltas of 0 (the slot carries seq and t). Returns the length.
-size_t encode_unstamped(const Event& e, uint8_t* out) noexcept {
-  uint64_t prev_seq = e.seq - 1;
-  int64_t prev_t = e.t;
-  return static_cast<size_t>(binary::encode_record(out, e, prev_seq, prev_t) - out);
-}
-
 }  // namespace
 
 void BinaryRecorder::record(Event& e) {
@@ -185,37 +179,35 @@ void BinaryRecorder::record(Event& e) {
   ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
   e.thread = local.thread;
   e.present |= f::seq | f::t | f::thread;
-  // Encode before taking the seq, so the time between taking and publishing it stays short.
-  uint8_t rec[binary::kMaxRecordBytes];
   const uint32_t published = strings_->published();
-  const size_t len = known_strings(e, published)
-                         ? encode_unstamped(e, rec)
-                         : encode_unstamped(with_known_strings(e, published), rec);
-  const uint64_t n = RingSlot::slots_for(len);
   if (r->shared) [[unlikely]]
     while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
   const uint64_t h = r->head.load(std::memory_order_relaxed);
-  if (r->full(h, n)) [[unlikely]]
-    wait_for_room(*r, h, n);
+  // Room for the longest entry, so that the record can be encoded in place before its length
+  // is known.
+  if (r->full(h)) [[unlikely]]
+    wait_for_room(*r, h);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
+    // The clock is read first: nothing waits for its result but the entry's header, so the
+    // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
+    // in seq order, as clock reads and seqs of two threads may cross anyway.)
+    const uint64_t now = clock_->ticks();
+    uint8_t* entry = r->at(h);
+    uint8_t* rec = entry + ThreadRing::kHeader;
+    const size_t len = static_cast<size_t>(
+        (known_strings(e, published) ? binary::encode_unstamped(rec, e)
+                                     : binary::encode_unstamped(rec, with_known_strings(e, published))) -
+        rec);
     // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
     // happens-before edge between two of them fixes their order (write-write coherence).
     e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
-    const uint64_t now = clock_->ticks();
     e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
-    RingSlot& slot = r->slots[h & ThreadRing::kMask];
-    slot.seq = e.seq;
-    slot.t = e.t;
-    slot.len = static_cast<uint16_t>(len);
-    if (n == 1) [[likely]] {
-      std::memcpy(slot.bytes, rec, len);
-    } else {
-      std::memcpy(slot.bytes, rec, RingSlot::kInline);
-      for (size_t done = RingSlot::kInline, i = 1; done < len; done += 64, ++i)
-        std::memcpy(&r->slots[(h + i) & ThreadRing::kMask], rec + done, std::min<size_t>(64, len - done));
-    }
-    r->head.store(h + n, std::memory_order_release);
-    if (((h + n) & (ThreadRing::kCapacity / 2 - 1)) < n) wake_.notify_one();
+    ThreadRing::put_header(entry, e.seq, e.t, len);
+    const uint64_t next = h + ThreadRing::kHeader + len;
+    r->head.store(next, std::memory_order_release);
+    // Wake the writer each time the head crosses into the other half of the ring.
+    if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
+      wake_.notify_one();
   }
   if (r->shared) [[unlikely]]
     r->append_lock.clear(std::memory_order_release);
@@ -252,14 +244,7 @@ void BinaryRecorder::write_chunk() noexcept {
   chunk_->reset();
 }
 
-void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
-  if (seq < next_seq_) return;  // published after a forced drain skipped it: too late
-  next_seq_ = seq + 1;
-  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
-  last_t_ = t;
-  // Strings the event refers to go into this chunk (or an earlier one) first. The producer
-  // read published() before encoding, so every id it refers to is below this count.
-  const uint32_t published = strings_->published();
+void BinaryRecorder::add_strings(uint32_t published) noexcept {
   while (strings_written_ < published) {
     if (!chunk_->add_string(strings_->get(strings_written_))) {
       write_chunk();
@@ -267,7 +252,15 @@ void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t le
     }
     ++strings_written_;
   }
-  if (!chunk_->add_encoded(rec, len, seq, t)) {
+}
+
+inline void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept {
+  if (seq < next_seq_) [[unlikely]]
+    return;  // published after a forced drain skipped it: too late
+  next_seq_ = seq + 1;
+  if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
+  last_t_ = t;
+  if (!chunk_->add_encoded(rec, len, seq, t)) [[unlikely]] {
     write_chunk();
     chunk_->add_encoded(rec, len, seq, t);
   }
@@ -289,36 +282,43 @@ void BinaryRecorder::drain(bool force) noexcept {
         heads[n++] = h;
       }
     }
+    // The strings the events below these heads refer to go into this chunk (or an earlier one)
+    // first: a producer reads published() before it releases its head, so every id it wrote is
+    // below the count read after acquiring the heads.
+    add_strings(strings_->published());
     while (true) {
       int best = -1;
       uint64_t best_seq = 0;
       for (int i = 0; i < n; ++i) {
-        uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
+        const uint64_t t = rings[i]->tail.load(std::memory_order_relaxed);
         if (t == heads[i]) continue;
-        uint64_t s = rings[i]->slots[t & ThreadRing::kMask].seq;
+        const uint64_t s = ThreadRing::seq_of(rings[i]->at(t));
         if (best < 0 || s < best_seq) best = i, best_seq = s;
       }
       if (best < 0 || (!force && best_seq > next_seq_)) break;
       // Emit the run of consecutive seqs from this ring.
       ThreadRing& r = *rings[best];
-      uint64_t t = r.tail.load(std::memory_order_relaxed);
-      uint64_t released = t;
+      const uint64_t head = heads[best];
+      uint64_t pos = r.tail.load(std::memory_order_relaxed);
+      uint64_t released = pos;
       do {
-        const RingSlot& slot = r.slots[t & ThreadRing::kMask];
-        const size_t n = RingSlot::slots_for(slot.len);
-        if (n == 1) {
-          emit(slot.seq, slot.t, slot.bytes, slot.len);
+        const uint8_t* entry = r.at(pos);
+        const size_t len = ThreadRing::len_of(entry);
+        const uint8_t* rec = entry + ThreadRing::kHeader;
+        pos += ThreadRing::kHeader + len;
+        if (pos + ThreadRing::kReadAhead <= head) [[likely]] {
+          emit(ThreadRing::seq_of(entry), ThreadRing::t_of(entry), rec, len);
         } else {
-          uint8_t rec[binary::kMaxRecordBytes];
-          r.copy_record(t, rec);
-          emit(slot.seq, slot.t, rec, slot.len);
+          // The bytes after the ring's last entries may still be in the making: copy exactly.
+          uint8_t copy[binary::kMaxRecordBytes + binary::kReframeReadable] = {};
+          std::memcpy(copy, rec, len);
+          emit(ThreadRing::seq_of(entry), ThreadRing::t_of(entry), copy, len);
         }
-        t += n;
-        // Release slots in batches: fewer stores to the line the producer polls.
-        if (t - released >= 64) r.tail.store(released = t, std::memory_order_release);
+        // Release space in batches: fewer stores to the line the producer polls.
+        if (pos - released >= 4096) r.tail.store(released = pos, std::memory_order_release);
         progress = true;
-      } while (t != heads[best] && r.slots[t & ThreadRing::kMask].seq == next_seq_);
-      r.tail.store(t, std::memory_order_release);
+      } while (pos != head && ThreadRing::seq_of(r.at(pos)) == next_seq_);
+      r.tail.store(pos, std::memory_order_release);
     }
     if (!force) break;
   }
@@ -334,8 +334,9 @@ void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
   end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
-  uint8_t rec[binary::kMaxRecordBytes];
-  const size_t len = encode_unstamped(end, rec);
+  uint8_t rec[binary::kMaxRecordBytes] = {};  // emit may read kReframeReadable bytes
+  const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end) - rec);
+  add_strings(strings_->published());
   emit(end.seq, end.t, rec, len);
   write_chunk();
 }

@@ -7,7 +7,8 @@ namespace csptrace::binary {
 ChunkBuilder::ChunkBuilder(size_t capacity)
     : capacity_(capacity),
       strings_(new uint8_t[kFront + capacity]),
-      records_(new uint8_t[kFront + capacity + kMaxRecordBytes]) {
+      // Past capacity: room for one more record, and for reframe_record's fixed-size copies.
+      records_(new uint8_t[kFront + capacity + kMaxRecordBytes + 32]) {
   reset();
 }
 
@@ -32,13 +33,6 @@ bool ChunkBuilder::add_string(std::string_view s) noexcept {
 bool ChunkBuilder::add_event(const Event& e) noexcept {
   if (static_cast<size_t>(rec_end_ - records_.get()) - kFront > capacity_) return false;
   rec_end_ = encode_record(rec_end_, e, prev_seq_, prev_t_);
-  ++n_events_;
-  return true;
-}
-
-bool ChunkBuilder::add_encoded(const uint8_t* rec, size_t len, uint64_t seq, int64_t t) noexcept {
-  if (static_cast<size_t>(rec_end_ - records_.get()) - kFront > capacity_) return false;
-  rec_end_ = reframe_record(rec_end_, rec, len, seq, t, prev_seq_, prev_t_);
   ++n_events_;
   return true;
 }

@@ -1,61 +1,81 @@
 // One recording thread's buffer: a single-producer single-consumer ring of stamped, already
 // encoded events. The owning thread appends (record()), the recorder's writer consumes. Events
-// in one ring are in increasing seq order, because the owner takes its seq just before appending.
+// in one ring are in increasing seq order, because the owner takes its seq before publishing.
 //
-// An event takes one 64-byte slot (seq, t, and its binary record with seq and t deltas 0), or,
-// when the record is longer than a slot holds, further slots for the rest of its bytes.
+// A byte ring: an entry is a header (seq, t, record length) followed by the event's binary
+// record with seq and t deltas 0, packed back to back (~28 bytes for a typical event, so the
+// producer and the writer touch fewer cache lines than with fixed slots). head and tail are
+// byte positions that only grow; position p lives at bytes[p & kMask]. An entry is never split:
+// one that starts near the end runs on into the slack past kBytes, and the next starts at the
+// wrapped position. So the producer encodes in place and the writer reads an entry as it is.
+//
+// Read-ahead: the producer keeps kReadAhead bytes free beyond the furthest byte it may write
+// (full()), so the writer may read up to kReadAhead bytes past the end of an entry when those
+// bytes are published too (entry end + kReadAhead <= head): nothing writes them meanwhile.
 //
 // Lock contract: none for an owned ring. The overflow ring shared by threads beyond the
 // recorder's limit is appended to under `append_lock`.
 #pragma once
 
-#include <csptrace/event.hpp>
+#include <csptrace/binary_codec.hpp>
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 
 namespace csptrace {
 
-struct alignas(64) RingSlot {
-  static constexpr size_t kInline = 64 - 8 - 8 - 2;
-  uint64_t seq;
-  int64_t t;
-  uint16_t len;               // record length; bytes past kInline continue in the next slots
-  uint8_t bytes[kInline];
-  static size_t slots_for(size_t len) { return len <= kInline ? 1 : 1 + (len - kInline + 63) / 64; }
-};
-static_assert(sizeof(RingSlot) == 64);
-
 struct ThreadRing {
-  static constexpr uint64_t kCapacity = 8192;  // slots; a power of two
-  static constexpr uint64_t kMask = kCapacity - 1;
+  static constexpr uint64_t kBytes = 256 * 1024;  // a power of two
+  static constexpr uint64_t kMask = kBytes - 1;
+  static constexpr size_t kHeader = 8 + 8 + 2;  // seq, t, record length
+  static constexpr uint64_t kMaxEntry = kHeader + binary::kMaxRecordBytes;
+  static constexpr uint64_t kReadAhead = binary::kReframeReadable;
 
+  // Zeroed, so that a read-ahead into slack no entry has reached yet reads defined bytes.
   explicit ThreadRing(bool shared_ring = false)
-      : slots(new RingSlot[kCapacity]), shared(shared_ring) {}
+      : bytes(new uint8_t[kBytes + kMaxEntry + kReadAhead]()), shared(shared_ring) {}
 
-  // Producer side.
-  bool full(uint64_t h, uint64_t n) {
-    if (h + n - cached_tail <= kCapacity) return false;
+  uint8_t* at(uint64_t pos) { return bytes.get() + (pos & kMask); }
+  const uint8_t* at(uint64_t pos) const { return bytes.get() + (pos & kMask); }
+
+  // Producer side: true unless the longest entry (plus the writer's read-ahead) fits at h.
+  bool full(uint64_t h) {
+    if (h + kMaxEntry + kReadAhead - cached_tail <= kBytes) return false;
     cached_tail = tail.load(std::memory_order_acquire);
-    return h + n - cached_tail > kCapacity;
-  }
-  // Copies len record bytes starting at slot index i (as the producer laid them out) to out.
-  void copy_record(uint64_t i, uint8_t* out) const {
-    const RingSlot& first = slots[i & kMask];
-    size_t len = first.len, n = len < RingSlot::kInline ? len : RingSlot::kInline;
-    std::memcpy(out, first.bytes, n);
-    for (size_t done = n; done < len; done += 64)
-      std::memcpy(out + done, &slots[++i & kMask], len - done < 64 ? len - done : 64);
+    return h + kMaxEntry + kReadAhead - cached_tail > kBytes;
   }
 
-  alignas(64) std::atomic<uint64_t> head{0};  // next slot the producer fills (release-stored)
+  static void put_header(uint8_t* entry, uint64_t seq, int64_t t, size_t len) {
+    const uint16_t l = static_cast<uint16_t>(len);
+    std::memcpy(entry, &seq, 8);
+    std::memcpy(entry + 8, &t, 8);
+    std::memcpy(entry + 16, &l, 2);
+  }
+  static uint64_t seq_of(const uint8_t* entry) {
+    uint64_t s;
+    std::memcpy(&s, entry, 8);
+    return s;
+  }
+  static int64_t t_of(const uint8_t* entry) {
+    int64_t t;
+    std::memcpy(&t, entry + 8, 8);
+    return t;
+  }
+  static size_t len_of(const uint8_t* entry) {
+    uint16_t l;
+    std::memcpy(&l, entry + 16, 2);
+    return l;
+  }
+
+  alignas(64) std::atomic<uint64_t> head{0};  // next byte the producer fills (release-stored)
   uint64_t cached_tail = 0;                   // producer's last view of tail
-  alignas(64) std::atomic<uint64_t> tail{0};  // next slot the writer consumes (release-stored)
+  alignas(64) std::atomic<uint64_t> tail{0};  // next byte the writer consumes (release-stored)
   alignas(64) std::atomic<bool> owned{false};  // a thread is recording into it
   std::atomic_flag append_lock = ATOMIC_FLAG_INIT;  // shared ring only
-  std::unique_ptr<RingSlot[]> slots;
+  std::unique_ptr<uint8_t[]> bytes;
   const bool shared;
 };
 

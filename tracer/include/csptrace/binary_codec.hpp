@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -54,11 +55,40 @@ inline uint32_t get_u32(const uint8_t* p) noexcept {
 // e.seq > prev_seq (the reader requires increasing seq anyway).
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept;
 
+// The same with seq and t deltas of 0, whatever e.seq and e.t hold (the recorder's ring slot
+// carries them; reframe_record puts the real deltas in).
+uint8_t* encode_unstamped(uint8_t* p, const Event& e) noexcept;
+
+inline uint64_t zigzag64(int64_t v) noexcept {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+
+// Bytes reframe_record may read at rec, however short the record.
+inline constexpr size_t kReframeReadable = 40;
+
 // Rewrites a record encoded with seq and t deltas of 0 (each one byte) for its place in a
 // chunk: writes it at out with the real deltas from prev_seq / prev_t, updates them, returns
-// the end. out needs len + 18 bytes.
-uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq, int64_t t,
-                        uint64_t& prev_seq, int64_t& prev_t) noexcept;
+// the end. rec must have max(len, kReframeReadable) readable bytes; out needs len + 32 bytes
+// (it may write past the end, up to that bound). Inline: the recorder's writer runs it per event.
+inline uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uint64_t seq,
+                               int64_t t, uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  size_t head = 2;  // kind byte, then the optional-fields varint (at most 5 bytes)
+  if (rec[1] & 0x80) [[unlikely]]
+    while (rec[head++] & 0x80) {
+    }
+  // Fixed-size copies: a few moves instead of a memcpy call for a ~10-byte record.
+  std::memcpy(out, rec, 8);
+  out = put_varint(out + head, seq - prev_seq - 1);
+  out = put_varint(out, zigzag64(t - prev_t));
+  prev_seq = seq;
+  prev_t = t;
+  const size_t rest = len - head - 2;  // skip the two zero deltas
+  if (rest <= 32) [[likely]]
+    std::memcpy(out, rec + head + 2, 32);  // head + 2 + 32 <= kReframeReadable
+  else
+    std::memcpy(out, rec + head + 2, rest);
+  return out + rest;
+}
 
 // The inverse: copies a record as it appears in a chunk to out with seq and t deltas of 0.
 // out needs len + 2 bytes. Precondition: rec decoded without error.

@@ -1,12 +1,13 @@
 // The fast recorder: writes the binary encoding (.csptrace) from per-thread buffers.
 //
-// Hot path (record): no lock, no allocation, no formatting. The calling thread encodes the event
-// (binary record, varints) on its stack, checks its ring for room, takes the next seq with one
-// relaxed fetch_add on a shared counter (so if record(a) returns before record(b) is called,
-// a.seq < b.seq: the RMWs are ordered by coherence), reads the tick clock, copies the record
-// into a 64-byte ring slot and release-stores the ring head. When its ring is full the thread
-// waits for the writer (back-pressure, never a drop). Text ids that this recorder never handed
-// out are written as "" so that the file stays loadable.
+// Hot path (record): no lock, no allocation, no formatting. The calling thread checks its ring
+// (a byte ring of packed entries, thread_ring.hpp) for room, reads the tick clock, encodes the
+// event (binary record, varints, straight-line code per kind) in place in the ring, takes the
+// next seq with one relaxed fetch_add on a shared counter (so if record(a) returns before
+// record(b) is called, a.seq < b.seq: the RMWs are ordered by coherence), writes the entry's
+// header and release-stores the ring head. When its ring is full the thread waits for the
+// writer (back-pressure, never a drop). Text ids that this recorder never handed out are
+// written as "" so that the file stays loadable.
 //
 // The writer thread wakes at least every kFlushInterval (and when a ring is half full), merges
 // the rings in seq order and writes one checksummed chunk: after SIGKILL at most the events of
@@ -64,13 +65,17 @@ class BinaryRecorder final : public Recorder {
   friend class CrashFlushOf;
 
   ThreadRing* claim_ring();
-  void wait_for_room(ThreadRing& r, uint64_t h, uint64_t slots);
+  void wait_for_room(ThreadRing& r, uint64_t h);
   void writer_loop();
   // Emits ring contents in seq order: the contiguous run from next_seq_, or (force) everything,
   // skipping seqs that were taken but never published. Caller holds the emit lock.
   // Allocation-free and async-signal-safe.
   void drain(bool force) noexcept;
-  // Adds one event (its record encoded with zero seq / t deltas) to the chunk.
+  // Adds the strings with ids below `published` not yet written to the chunk.
+  void add_strings(uint32_t published) noexcept;
+  // Adds one event (its record encoded with zero seq / t deltas, with
+  // max(len, binary::kReframeReadable) bytes readable at rec) to the chunk. The strings it
+  // refers to must have been added.
   void emit(uint64_t seq, int64_t t, const uint8_t* rec, size_t len) noexcept;
   void write_chunk() noexcept;
   bool lock_emit(bool crashing) noexcept;

@@ -23,8 +23,15 @@ class ChunkBuilder {
   bool add_string(std::string_view s) noexcept;
   // False when the record might not fit; seq must exceed the chunk's previous seq.
   bool add_event(const Event& e) noexcept;
-  // The same for a record encoded with zero seq / t deltas (binary::reframe_record).
-  bool add_encoded(const uint8_t* rec, size_t len, uint64_t seq, int64_t t) noexcept;
+  // The same for a record encoded with zero seq / t deltas (binary::reframe_record; rec must
+  // have max(len, kReframeReadable) readable bytes). Inline: the recorder's writer calls it per
+  // event.
+  bool add_encoded(const uint8_t* rec, size_t len, uint64_t seq, int64_t t) noexcept {
+    if (static_cast<size_t>(rec_end_ - records_.get()) - kFront > capacity_) return false;
+    rec_end_ = reframe_record(rec_end_, rec, len, seq, t, prev_seq_, prev_t_);
+    ++n_events_;
+    return true;
+  }
   size_t events() const noexcept { return n_events_; }
   size_t strings() const noexcept { return n_strings_; }
   bool empty() const noexcept { return n_events_ == 0 && n_strings_ == 0; }

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <map>
 #include <random>
 
 namespace csp::detail {
@@ -74,18 +73,22 @@ Runtime::~Runtime() { sched_.reset(); }
 
 csptrace::StrId Runtime::loc_id(std::source_location loc) {
   if (loc.line() == 0) return 0;
-  struct Cache {
-    uint64_t generation = 0;
-    std::map<std::pair<const char*, uint32_t>, csptrace::StrId> ids;
+  // A direct-mapped cache per thread, trivially destructible (no lazy-init check on the path
+  // of every traced park). A miss, or a slot of an earlier run, interns the text again: the
+  // recorder's string table gives the same text the same id.
+  struct Slot {
+    uint64_t generation;
+    const char* file;
+    uint32_t line;
+    csptrace::StrId id;
   };
-  thread_local Cache cache;
-  if (cache.generation != generation_) {
-    cache.ids.clear();
-    cache.generation = generation_;
-  }
-  auto [it, fresh] = cache.ids.try_emplace({loc.file_name(), loc.line()}, 0);
-  if (fresh) it->second = rec->intern(format_loc(loc));
-  return it->second;
+  constexpr std::size_t kSlots = 256;
+  thread_local Slot cache[kSlots];
+  const auto key = reinterpret_cast<uintptr_t>(loc.file_name());
+  Slot& s = cache[((key >> 4) ^ (loc.line() * 0x9e37u)) % kSlots];
+  if (s.generation == generation_ && s.file == loc.file_name() && s.line == loc.line()) return s.id;
+  s = Slot{generation_, loc.file_name(), loc.line(), rec->intern(format_loc(loc))};
+  return s.id;
 }
 
 csptrace::Value Runtime::value_of(const Preview& p) {

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -188,4 +189,26 @@ TEST_CASE("go processes of every callable shape, spawned repeatedly, end and fre
   CHECK(r.errors.size() == static_cast<std::size_t>(kEach));
   const long values = 4L * kEach * (4L * kEach - 1) / 2;
   CHECK(sum == values + 4L * kEach);  // +1 for each helper, +2 for each two-frame process
+}
+
+TEST_CASE("a callable with an over-aligned capture keeps its alignment in the process block",
+          "[go]") {
+  struct alignas(64) Wide {
+    int v;
+  };
+  int sum = 0;
+  bool aligned = true;
+  csp::RunResult r = csp::run(deterministic(5), [&] {
+    for (int i = 1; i <= 3; ++i) {  // the second and third spawn place the frame in the block
+      Wide w{i};
+      auto res = csp::go("wide", [w, &aligned]() -> csp::Proc<int> {
+        aligned &= reinterpret_cast<std::uintptr_t>(&w) % alignof(Wide) == 0;
+        co_return w.v;
+      });
+      sum += *res.take_blocking();
+    }
+  });
+  CHECK(r.ok());
+  CHECK(sum == 6);
+  CHECK(aligned);
 }

@@ -53,8 +53,9 @@ using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 //
 // The room's size is learned: the first spawn of a callable type allocates the frame on its own
 // and notes its size when the first frame allocated during the call is the returned one (so a
-// callable that makes other Procs first never gets a room). A Proc that such a callable makes
-// must not outlive its process's root frame.
+// callable that makes other Procs first never gets a room). Should a callable's frames vary
+// from spawn to spawn, another frame of that size may land in the room: it is not freed on its
+// own, so a Proc the callable makes besides the one it returns must not outlive the process.
 template <class F, class R>
 class GoProcess final : public Process {
  public:

@@ -37,12 +37,12 @@ done
 echo "### tracer (bench_tracer)"
 "$b/bench/tracer/bench_tracer"
 
-echo "### analysis on 10 M events of a real run (bench_analysis)"
-"$b/bench/runtime/cspbench" -n 1250000 --trace "$work/big.csptrace" pingpong >/dev/null
+echo "### analysis on 10 M events of a real run (ping-pong records 6 per round trip) (bench_analysis)"
+"$b/bench/runtime/cspbench" -n 1666667 --trace "$work/big.csptrace" pingpong >/dev/null
 "$b/bench/analysis/bench_analysis" "$work/big.csptrace"
 
 if [[ -x $b/bench/viewer/viewer_bench ]]; then
   echo "### viewer: first frame and redraw on 5 M events of a real run (viewer_bench)"
-  "$b/bench/runtime/cspbench" -n 625000 --trace "$work/5m.csptrace" pingpong >/dev/null
+  "$b/bench/runtime/cspbench" -n 833334 --trace "$work/5m.csptrace" pingpong >/dev/null
   QT_QPA_PLATFORM=offscreen "$b/bench/viewer/viewer_bench" --trace "$work/5m.csptrace"
 fi

@@ -2,6 +2,8 @@
 
 #include "runtime.hpp"
 
+#include <algorithm>
+
 namespace csp::detail {
 
 namespace {
@@ -72,10 +74,13 @@ void PoolScheduler::schedule(Process& p) {
     Process* displaced = w->run_next;
     w->run_next = &p;
     if (displaced == nullptr) return;  // runs here as soon as the waker parks
+    // No wake-up for it: the waker's worker runs it soon, and moving it to another worker
+    // would split a communicating group across cores (every hand-off a cache miss). A
+    // sleeping worker still finds it within kIdleRecheck.
     w->local.push(displaced);
-  } else {
-    global_.push(&p);
+    return;
   }
+  global_.push(&p);
   notify_sleeper();
 }
 
@@ -107,7 +112,14 @@ uint64_t PoolScheduler::random() {
   return rng.next();
 }
 
+namespace {
+inline void count_switch(std::atomic<uint32_t>& switches) noexcept {
+  switches.store(switches.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+}
+}  // namespace
+
 void PoolScheduler::run(Process* p) {
+  count_switch(static_cast<Worker*>(tl_worker)->switches);
   tl_current = p;
   p->resume_point.resume();  // until it parks or ends; p may be gone afterwards
   tl_current = nullptr;
@@ -122,6 +134,7 @@ std::coroutine_handle<> next_after_park() noexcept {
   }
   Process* p = w->run_next;
   w->run_next = nullptr;
+  count_switch(w->switches);
   tl_current = p;
   return p->resume_point;
 }
@@ -151,8 +164,21 @@ Process* PoolScheduler::find_work(Worker& self, unsigned index) {
   return nullptr;
 }
 
+Process* PoolScheduler::steal_from_stuck(Worker& self, unsigned index) {
+  const std::size_t n = workers_.size();
+  Process* found = nullptr;
+  for (std::size_t k = 1; k < n; ++k) {
+    const std::size_t v = (index + k) % n;
+    const uint32_t now = workers_[v]->switches.load(std::memory_order_relaxed);
+    if (!found && now == self.seen_switches[v]) found = workers_[v]->local.pop();
+    self.seen_switches[v] = now;
+  }
+  return found;
+}
+
 void PoolScheduler::worker_loop(unsigned index) {
   Worker& self = *workers_[index];
+  self.seen_switches.assign(workers_.size(), 0);
   tl_pool = this;
   tl_worker = &self;
   Runtime::tl_activity = &self.pending_activity;
@@ -179,11 +205,22 @@ void PoolScheduler::worker_loop(unsigned index) {
     std::unique_lock lk(idle_mu_);
     waking_.store(false, std::memory_order_relaxed);  // a wake-up that found no sleeper is spent
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
-    idle_cv_.wait(lk, [&] {
+    auto woken = [&] {
       return epoch_.load(std::memory_order_seq_cst) != seen || stop_.load(std::memory_order_acquire);
-    });
+    };
+    // Another worker may queue processes without waking anyone (see schedule): look again
+    // after kIdleRecheck, backing off to kIdleRecheckMax while there is nothing to steal.
+    for (auto recheck = kIdleRecheck; !woken(); recheck = std::min(recheck * 2, kIdleRecheckMax)) {
+      if (idle_cv_.wait_for(lk, recheck, woken)) break;
+      lk.unlock();
+      p = steal_from_stuck(self, index);
+      lk.lock();
+      if (p) break;
+    }
     sleepers_.fetch_sub(1, std::memory_order_seq_cst);
     waking_.store(false, std::memory_order_release);
+    lk.unlock();
+    if (p) run(p);
   }
   rt_.publish_activity(self.pending_activity);
   Runtime::tl_activity = nullptr;

@@ -8,6 +8,14 @@
 // At most one wake-up is in flight (`waking_`): a worker that steals and leaves more behind
 // passes it on, so a chain of wakes costs one futex call per sleeping worker, not one per
 // runnable process (a 100-stage pipeline made ~185 000 futex calls per run before).
+// A woken process that displaces the run-next one wakes nobody: the displaced process waits in
+// the local queue for this worker (or a spinning one). Waking the other worker for it moved
+// fan-in and select workloads across cores on every message (2-3x slower than one worker).
+// So that parallel work is not stranded, a sleeping worker looks again after kIdleRecheck
+// (1 ms, doubling to 16 ms while it finds nothing) and steals from a worker that has started
+// no process since its last look (one long step holds it while its queue waits).
+// Not stolen: processes queued behind a worker that keeps switching among short steps, which
+// is where a single worker outruns two.
 // A parking process hands its worker straight to the run-next process (symmetric transfer,
 // no trip through the loop), at most kMaxStreak times in a row: then the run-next process
 // goes to the back of the local queue, so a ping-pong pair cannot starve the others.
@@ -21,6 +29,7 @@
 #include <csp/detail/spin_lock.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -61,16 +70,24 @@ class PoolScheduler final : public Scheduler {
     Process* run_next = nullptr;  // touched only by this worker's thread
     int streak = 0;               // run-next hand-offs in a row (see next_after_park)
     int64_t pending_activity = 0; // decrements not yet published (Runtime::tl_activity)
+    // Processes started so far; written by this worker only, read by idle ones to tell a worker
+    // stuck in one long step (steal from it) from one busy with many short ones (leave it).
+    std::atomic<uint32_t> switches{0};
+    std::vector<uint32_t> seen_switches;  // this worker's last look at the others' `switches`
     std::thread thread;
   };
   friend std::coroutine_handle<> next_after_park() noexcept;
 
   void worker_loop(unsigned index);
   Process* find_work(Worker& self, unsigned index);
+  // After an idle re-check: a process queued on a worker that started nothing since the last look.
+  Process* steal_from_stuck(Worker& self, unsigned index);
   void run(Process* p);
   void notify_sleeper();
 
   static constexpr int kMaxStreak = 64;
+  static constexpr std::chrono::milliseconds kIdleRecheck{1};
+  static constexpr std::chrono::milliseconds kIdleRecheckMax{16};
 
   Runtime& rt_;
   uint64_t seed_;

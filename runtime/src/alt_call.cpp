@@ -159,7 +159,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       throw;
     }
   }
-  p.wait = WaitInfo{slots[0].chan, loc, state.number, WaitOp::Alts};
+  p.wait.set(slots[0].chan, loc, state.number, WaitOp::Alts);
   if (rec) {
     Event e(mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
     rec->record(e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number)

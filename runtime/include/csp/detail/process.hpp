@@ -21,6 +21,15 @@ struct WaitInfo {
   std::source_location loc{};
   uint32_t alt = 0;  // alt number when op == Alts
   csptrace::WaitOp op = csptrace::WaitOp::Take;
+
+  // Field by field: assigning a braced WaitInfo made GCC build it on the stack and copy it
+  // with wider loads than the stores that built it (a store-forwarding stall on every park).
+  void set(ChannelCore* c, std::source_location l, uint32_t a, csptrace::WaitOp o) noexcept {
+    chan = c;
+    loc = l;
+    alt = a;
+    op = o;
+  }
 };
 
 // How a blocked thread is released (Process::signal).

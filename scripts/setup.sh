@@ -10,7 +10,7 @@ CSP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CSP_BUILD_DIR=${CSP_BUILD_DIR:-$CSP_ROOT/build}
 
 # Everything the build, the tests, the samples and the viewer need.
-CSP_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6svg6-dev libgl-dev catch2 nlohmann-json3-dev
+CSP_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev catch2 nlohmann-json3-dev
               fonts-dejavu-core xvfb xauth)
 # Callers that need more (e.g. the peer benchmarks) add them here.
 # shellcheck disable=SC2206

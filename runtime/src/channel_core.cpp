@@ -218,7 +218,7 @@ Waiter* ChannelCore::first_live(WaitQueue& q) noexcept {
   return nullptr;
 }
 
-Waiter* ChannelCore::claim_first(WaitQueue& q) noexcept {
+Waiter* ChannelCore::claim_first_of(WaitQueue& q) noexcept {
   while (Waiter* w = q.front()) {
     q.remove(w);
     if (w->claim()) return w;

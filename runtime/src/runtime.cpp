@@ -135,19 +135,11 @@ void Runtime::unregister_process(Process& p) {
   p.reg_prev = p.reg_next = nullptr;
 }
 
-void Runtime::wake(Process& p, const ChannelCore& chan, Process* partner) {
-  if (rec) {
-    Event e(p.mode == csptrace::ProcMode::Go ? EventKind::Resume : EventKind::Unblock);
-    e.with_proc(p.id).with_chan(chan.id());
-    if (partner) e.with_partner(partner->id);
-    rec->record(e);
-  }
-  activity_up();
-  if (p.mode == csptrace::ProcMode::Go) {
-    sched_->schedule(p);
-  } else {
-    sched_->unblock(p);
-  }
+void Runtime::record_wake(Process& p, const ChannelCore& chan, Process* partner) {
+  Event e(p.mode == csptrace::ProcMode::Go ? EventKind::Resume : EventKind::Unblock);
+  e.with_proc(p.id).with_chan(chan.id());
+  if (partner) e.with_partner(partner->id);
+  rec->record(e);
 }
 
 void Runtime::add_activity(int64_t change) {

@@ -58,8 +58,16 @@ class Runtime {
   void register_process(Process& p);    // records spawn (partner: the calling process)
   void unregister_process(Process& p);  // after its exit is recorded
   // Records resume / unblock of p (partner may be null: a timer) and makes it runnable.
-  // Called by the partner under `chan`'s lock.
-  void wake(Process& p, const ChannelCore& chan, Process* partner);
+  // Called by the partner under `chan`'s lock. Inline: it is on every rendezvous.
+  void wake(Process& p, const ChannelCore& chan, Process* partner) {
+    if (rec) record_wake(p, chan, partner);
+    activity_up();
+    if (p.mode == csptrace::ProcMode::Go) {
+      sched_->schedule(p);
+    } else {
+      sched_->unblock(p);
+    }
+  }
   // p committed to wait (its waiter is queued): one less active. Under the channel lock(s).
   void note_waiting() { activity_down(); }
   void activity_up() noexcept {
@@ -104,6 +112,7 @@ class Runtime {
 
  private:
   void add_activity(int64_t change);
+  void record_wake(Process& p, const ChannelCore& chan, Process* partner);
 
  public:
   const std::string& program() const noexcept { return program_; }

@@ -190,7 +190,10 @@ class ChannelCore {
   std::size_t wrap(std::size_t i) const noexcept { return i >= cap_ ? i - cap_ : i; }
   void* slot(std::size_t i) const noexcept { return storage_ + wrap(head_ + i) * stride_; }
   Waiter* first_live(WaitQueue& q) noexcept;       // unlinks stale waiters it passes
-  Waiter* claim_first(WaitQueue& q) noexcept;      // first live waiter, claimed and unlinked
+  // First live waiter, claimed and unlinked (null when there is none). The empty test is
+  // inline: a rendezvous looks at the other side's empty queue on every first arrival.
+  Waiter* claim_first(WaitQueue& q) noexcept { return q.empty() ? nullptr : claim_first_of(q); }
+  Waiter* claim_first_of(WaitQueue& q) noexcept;
   void push_buffer(void* src, csptrace::ProcId from);
   void pop_buffer_into(void* dst, csptrace::ProcId& from);
   // Called when a queue is at the cap: drops stale waiters, throws if still full.

@@ -155,8 +155,9 @@ csp::Proc<int> add_one(csp::Chan<int> c) { co_return *co_await c.take() + 1; }
 csp::Proc<int> add_two(csp::Proc<int> first) { co_return co_await std::move(first) + 1; }
 }  // namespace
 
-// From a callable type's second spawn on, its root frame lives in the process's own block;
-// callables whose first frame is not the one they return keep allocating it alone.
+// A go process shares its allocation with its result channel; every shape of callable must
+// start, end and free cleanly, whether it returns its own frame, another coroutine's, or makes
+// more frames and processes on the way.
 TEST_CASE("go processes of every callable shape, spawned repeatedly, end and free cleanly",
           "[go]") {
   constexpr int kEach = 40;
@@ -199,7 +200,7 @@ TEST_CASE("a callable with an over-aligned capture keeps its alignment in the pr
   int sum = 0;
   bool aligned = true;
   csp::RunResult r = csp::run(deterministic(5), [&] {
-    for (int i = 1; i <= 3; ++i) {  // the second and third spawn place the frame in the block
+    for (int i = 1; i <= 3; ++i) {  // the callable lives in the process's block
       Wide w{i};
       auto res = csp::go("wide", [w, &aligned]() -> csp::Proc<int> {
         aligned &= reinterpret_cast<std::uintptr_t>(&w) % alignof(Wide) == 0;

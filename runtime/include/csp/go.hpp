@@ -14,9 +14,7 @@
 #include <csp/proc.hpp>
 #include <csp/unit.hpp>
 
-#include <atomic>
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 #include <new>
 #include <source_location>
@@ -45,34 +43,26 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
-// A go process lives in one allocation with its result channel and, from its callable's second
-// spawn on, its root coroutine frame: [result channel][process][frame room][channel buffer].
-// The channel is at the front (found from the process's address) and the block is freed when
-// the process has ended and the last handle on the channel is gone: the process holds one
-// reference on the channel and drops it only after its own destructor has run.
-//
-// The room's size is learned: the first spawn of a callable type allocates the frame on its own
-// and notes its size when the first frame allocated during the call is the returned one (so a
-// callable that makes other Procs first never gets a room). Should a callable's frames vary
-// from spawn to spawn, another frame of that size may land in the room: it is not freed on its
-// own, so a Proc the callable makes besides the one it returns must not outlive the process.
+// A go process lives in one allocation with its result channel: [result channel][process]
+// [channel buffer]. The channel is at the front (found from the process's address) and the
+// block is freed when the process has ended and the last handle on the channel is gone: the
+// process holds one reference on the channel and drops it only after its own destructor has
+// run. The coroutine frame is allocated on its own (its size is known only to the compiler).
 template <class F, class R>
 class GoProcess final : public Process {
  public:
   static Chan<ResultOf<R>> spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
     const ValueOps& ops = value_ops<ResultOf<R>>();
-    const std::size_t learned = root_frame_size.load(std::memory_order_relaxed);
-    const std::size_t room = learned == kNoRoom ? 0 : learned;
-    const ChannelCore::ResultBlock block = ChannelCore::allocate_result_block(
-        ops, room ? room_offset() + room : sizeof(GoProcess), alignof(GoProcess));
+    const ChannelCore::ResultBlock block =
+        ChannelCore::allocate_result_block(ops, sizeof(GoProcess), alignof(GoProcess));
     GoProcess* p;
     try {
-      p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc, room != 0);
+      p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
     } catch (...) {
       ChannelCore::free_result_block(block);
       throw;
     }
-    return p->start(block, ops, room);
+    return p->start(block, ops);
   }
 
   void on_root_done() override {
@@ -86,76 +76,38 @@ class GoProcess final : public Process {
       }
     }
     finish_process(*this, result(), error);
-    destroy_frame();  // the suspended, final frame
+    task_ = Proc<R>();  // destroys the (suspended, final) frame
     end();
   }
 
   void abandon() override {
-    destroy_frame();
+    task_ = Proc<R>();
     end();
   }
 
  private:
-  // The root frame size of this callable type: 0 not known yet; kNoRoom: allocate it alone.
-  static inline std::atomic<std::size_t> root_frame_size{0};
-  static constexpr std::size_t kNoRoom = SIZE_MAX;
-
   static constexpr std::size_t process_at() {  // from the block's start
     return ChannelCore::extra_offset(alignof(GoProcess));
   }
-  static constexpr std::size_t room_offset() {  // from the process; the room is new-aligned
-    constexpr std::size_t a = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-    return (process_at() + sizeof(GoProcess) + a - 1) / a * a - process_at();
-  }
 
-  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc, bool has_room)
-      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc),
-        has_room_(has_room),
-        fn_(std::move(fn)) {}
+  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
+      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
-  Chan<ResultOf<R>> start(const ChannelCore::ResultBlock& block, const ValueOps& ops,
-                          std::size_t room) {
+  Chan<ResultOf<R>> start(const ChannelCore::ResultBlock& block, const ValueOps& ops) {
     ChannelCore* result = register_go(*this, block, ops);
     result->retain();  // the process's reference
     Chan<ResultOf<R>> out(result);
-    FrameRoom offer;
-    if (room) {
-      offer.at = room_address();
-      offer.size = room;
-    }
     try {
-      FrameRoomScope scope(&offer);
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
       finish_process(*this, result, std::current_exception());
       end();
       return out;
     }
-    void* frame = task_.handle().address();
-    if (room == 0) {
-      if (root_frame_size.load(std::memory_order_relaxed) == 0)
-        root_frame_size.store(offer.first == frame ? offer.first_size : kNoRoom,
-                              std::memory_order_relaxed);
-    } else if (frame != offer.at) {  // this callable's frames vary: stop offering a room
-      root_frame_size.store(kNoRoom, std::memory_order_relaxed);
-    }
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker
     return out;
-  }
-
-  // Destroys the root frame; a frame in the room is not freed (the block is, later).
-  void destroy_frame() noexcept {
-    if (!has_room_) {
-      task_ = Proc<R>();
-      return;
-    }
-    FrameRoom window;
-    window.at = room_address();
-    window.taken = true;  // nothing is placed there while the frame is destroyed
-    FrameRoomScope scope(&window);
-    task_ = Proc<R>();
   }
 
   // Destroys the process, then drops its reference on the result channel, which frees the
@@ -169,9 +121,7 @@ class GoProcess final : public Process {
   ChannelCore* result() noexcept {
     return reinterpret_cast<ChannelCore*>(reinterpret_cast<unsigned char*>(this) - process_at());
   }
-  void* room_address() noexcept { return reinterpret_cast<unsigned char*>(this) + room_offset(); }
 
-  const bool has_room_;  // the block has a frame room (whether or not the root frame is in it)
   F fn_;
   Proc<R> task_;
 };

@@ -11,9 +11,7 @@
 #include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
-#include <cstddef>
 #include <exception>
-#include <new>
 #include <optional>
 #include <utility>
 
@@ -24,59 +22,9 @@ class Proc;
 
 namespace detail {
 
-// Room for a go process's root frame inside the process's own allocation. A GoProcess offers
-// it (tl_frame_room, on its own thread) while it creates its root frame, and again while it
-// destroys it: a frame of exactly `size` bytes is placed at `at` instead of being allocated,
-// and is not freed on its own (the block is, later). With no room offered (`at` null), the
-// first frame allocated is noted, for the process to learn its root frame's size.
-struct FrameRoom {
-  void* at = nullptr;
-  std::size_t size = 0;
-  bool taken = false;           // out: a frame was placed at `at`
-  void* first = nullptr;        // out: the first frame allocated meanwhile, and its size
-  std::size_t first_size = 0;
-
-  void* place(std::size_t n) {
-    if (at != nullptr && !taken && n == size) {
-      taken = true;
-      return at;
-    }
-    void* p = ::operator new(n);
-    if (first == nullptr) {
-      first = p;
-      first_size = n;
-    }
-    return p;
-  }
-};
-inline thread_local FrameRoom* tl_frame_room __attribute__((tls_model("initial-exec"))) = nullptr;
-
-// Offers `room` for the scope (nested go() calls restore the outer offer).
-class FrameRoomScope {
- public:
-  explicit FrameRoomScope(FrameRoom* room) noexcept : outer_(tl_frame_room) { tl_frame_room = room; }
-  ~FrameRoomScope() { tl_frame_room = outer_; }
-  FrameRoomScope(const FrameRoomScope&) = delete;
-  FrameRoomScope& operator=(const FrameRoomScope&) = delete;
-
- private:
-  FrameRoom* outer_;
-};
-
 struct ProcPromiseBase {
   std::coroutine_handle<> continuation;  // the awaiting Proc, if any
   std::exception_ptr error;
-
-  static void* operator new(std::size_t n) {
-    if (FrameRoom* room = tl_frame_room) [[unlikely]]
-      return room->place(n);
-    return ::operator new(n);
-  }
-  static void operator delete(void* p, std::size_t n) noexcept {
-    if (FrameRoom* room = tl_frame_room; room && p == room->at) [[unlikely]]
-      return;  // in its process's block, freed with it
-    ::operator delete(p, n);
-  }
 
   std::suspend_always initial_suspend() noexcept { return {}; }
   struct FinalAwaiter {

@@ -24,8 +24,8 @@ class [[nodiscard]] PutOperation {
   // A buffered channel usually has room: put without suspending (see TakeOperation).
   [[gnu::always_inline]] bool await_ready() {
     if (!ch_->has_buffer()) return false;
-    detail::Process* p = detail::tl_current;
-    if (p == nullptr || p->mode != csptrace::ProcMode::Go) return false;  // await_suspend reports it
+    detail::Process* p = detail::current_go_process();
+    if (p == nullptr) return false;  // await_suspend reports the misuse
     if (!ch_->try_buffer_put(value_, p->id)) return false;
     status_ = detail::OpStatus::Done;
     return true;

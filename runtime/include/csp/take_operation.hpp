@@ -25,8 +25,8 @@ class [[nodiscard]] TakeOperation {
   // always waits for one side, so it goes straight to await_suspend.
   [[gnu::always_inline]] bool await_ready() {
     if (!ch_->has_buffer()) return false;
-    detail::Process* p = detail::tl_current;
-    if (p == nullptr || p->mode != csptrace::ProcMode::Go) return false;  // await_suspend reports it
+    detail::Process* p = detail::current_go_process();
+    if (p == nullptr) return false;  // await_suspend reports the misuse
     return ch_->try_buffer_take(result_);
   }
   // Completes at once when it can (resumes h); otherwise parks.

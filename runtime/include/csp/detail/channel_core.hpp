@@ -185,7 +185,6 @@ class ChannelCore {
               uint32_t stride, const char* name, NameForm form, uint8_t align_log2);
   ~ChannelCore();
 
-  bool buffered() const noexcept { return cap_ > 0; }
   // i < 2 * cap_: a compare instead of a division on every buffered put and take.
   std::size_t wrap(std::size_t i) const noexcept { return i >= cap_ ? i - cap_ : i; }
   void* slot(std::size_t i) const noexcept { return storage_ + wrap(head_ + i) * stride_; }

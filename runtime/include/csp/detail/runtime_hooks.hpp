@@ -19,9 +19,13 @@ Runtime& runtime_for(const char* what, std::source_location loc);
 // The calling process, for an operation `op` on `ch`. Throws ChannelError (naming the operation,
 // channel and line) outside csp::run or on a thread the runtime does not know.
 Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_location loc);
-inline Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+// The go process running on this thread, or null (main, a csp::thread, an unknown thread).
+inline Process* current_go_process() noexcept {
   Process* p = tl_current;
-  if (p != nullptr && p->mode == csptrace::ProcMode::Go) [[likely]]
+  return p != nullptr && p->mode == csptrace::ProcMode::Go ? p : nullptr;
+}
+inline Process& process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+  if (Process* p = current_go_process()) [[likely]]
     return *p;
   return process_for_slow(op, ch, loc);
 }

@@ -109,16 +109,13 @@ class Runtime {
   static const std::string& keep_name(std::string name);
 
   RunResult& result() noexcept { return result_; }
+  const std::string& program() const noexcept { return program_; }
+  uint64_t generation() const noexcept { return generation_; }
 
  private:
   void add_activity(int64_t change);
   void record_wake(Process& p, const ChannelCore& chan, Process* partner);
 
- public:
-  const std::string& program() const noexcept { return program_; }
-  uint64_t generation() const noexcept { return generation_; }
-
- private:
   std::unique_ptr<csptrace::Recorder> own_rec_;
   std::unique_ptr<Scheduler> sched_;
   std::string program_;

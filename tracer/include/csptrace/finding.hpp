@@ -3,6 +3,7 @@
 // describes each kind, when it fires, and an example.
 #pragma once
 
+#include <csptrace/schema.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -34,17 +35,11 @@ namespace csptrace {
   X(Observed, "observed", "seen at the end of a trace that was cut short")                      \
   X(Predicted, "predicted", "inferred from which processes used the channels; others still ran")
 
-#define CSPTRACE_FINDING_ENUMERATOR(E, name, doc) E,
-enum class FindingKind : uint8_t { CSPTRACE_FINDING_KINDS(CSPTRACE_FINDING_ENUMERATOR) };
-enum class Severity : uint8_t { CSPTRACE_SEVERITIES(CSPTRACE_FINDING_ENUMERATOR) };
-enum class Strength : uint8_t { CSPTRACE_STRENGTHS(CSPTRACE_FINDING_ENUMERATOR) };
-#undef CSPTRACE_FINDING_ENUMERATOR
+CSPTRACE_DECLARE_ENUM(FindingKind, CSPTRACE_FINDING_KINDS)
+CSPTRACE_DECLARE_ENUM(Severity, CSPTRACE_SEVERITIES)
+CSPTRACE_DECLARE_ENUM(Strength, CSPTRACE_STRENGTHS)
 
-std::string_view to_string(FindingKind k) noexcept;
-std::string_view to_string(Severity s) noexcept;
-std::string_view to_string(Strength s) noexcept;
 std::string_view finding_doc(FindingKind k) noexcept;
-std::optional<FindingKind> parse_FindingKind(std::string_view s) noexcept;
 
 // One edge of the wait-for graph: `waiter` waits on `chan` (to put or take, per op), and
 // `releaser` is a live process that could complete that operation (see docs/analysis.md).

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <csptrace/buffer_contents.hpp>
+#include <csptrace/schema.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -32,12 +33,7 @@ namespace csptrace {
   X(ExitedOk, "exited", "returned normally")                                                \
   X(ExitedError, "failed", "ended with an exception")
 
-enum class ProcState : uint8_t {
-#define CSPTRACE_PROC_STATE_ENUMERATOR(E, name, doc) E,
-  CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_ENUMERATOR)
-#undef CSPTRACE_PROC_STATE_ENUMERATOR
-};
-std::string_view to_string(ProcState s) noexcept;
+CSPTRACE_DECLARE_ENUM(ProcState, CSPTRACE_PROC_STATES)
 std::string_view state_doc(ProcState s) noexcept;
 
 inline bool is_waiting(ProcState s) {

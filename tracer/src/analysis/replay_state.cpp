@@ -7,6 +7,8 @@
 // transfer and the wake it causes, the served process is still Parked but no longer queued.
 #include <csptrace/replay_state.hpp>
 
+#include "../enum_names.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -14,14 +16,10 @@ namespace csptrace {
 
 namespace {
 
-struct StateRow {
-  std::string_view name, doc;
-};
-constexpr std::array<StateRow, 8> kStates{{
-#define CSPTRACE_PROC_STATE_ROW(E, name, doc) {name, doc},
-    CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_ROW)
-#undef CSPTRACE_PROC_STATE_ROW
-}};
+#define CSPTRACE_PROC_STATE_DOC(E, name, doc) doc,
+constexpr std::array<std::string_view, 0 CSPTRACE_PROC_STATES(CSPTRACE_COUNT_ONE)> kStateDocs{
+    CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_DOC)};
+#undef CSPTRACE_PROC_STATE_DOC
 
 void remove_waiter(std::vector<Waiter>& q, uint32_t p) {
   auto it = std::find_if(q.begin(), q.end(), [p](const Waiter& w) { return w.proc == p; });
@@ -259,14 +257,11 @@ void Step::run() {
 
 }  // namespace
 
-std::string_view to_string(ProcState s) noexcept {
-  auto i = static_cast<size_t>(s);
-  return i < kStates.size() ? kStates[i].name : std::string_view("?");
-}
+CSPTRACE_DEFINE_ENUM(ProcState, CSPTRACE_PROC_STATES)
 
 std::string_view state_doc(ProcState s) noexcept {
   auto i = static_cast<size_t>(s);
-  return i < kStates.size() ? kStates[i].doc : std::string_view("?");
+  return i < kStateDocs.size() ? kStateDocs[i] : std::string_view("?");
 }
 
 ReplayState initial_state(const TraceModel& m) {

@@ -184,6 +184,7 @@ bool ChannelCore::closed() noexcept {
 void ChannelCore::record(Event& e) { rt_.rec->record(e); }
 
 csptrace::Value ChannelCore::preview(const void* value) const {
+  if (ops_.integer_preview) return csptrace::Value::integer(ops_.integer_preview(value));
   return rt_.value_of(ops_.preview(value));
 }
 

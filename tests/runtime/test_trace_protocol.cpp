@@ -10,6 +10,16 @@
 using namespace std::chrono_literals;
 using csptrace::EventKind;
 
+enum class Colour { Red, Green, Blue };
+enum class Celsius : int { Freezing = 0, Boiling = 100 };
+
+template <>
+struct csp::Describe<Celsius> {
+  static csp::Preview preview(Celsius c) {
+    return csp::Preview::of_text(std::to_string(static_cast<int>(c)) + " C");
+  }
+};
+
 namespace {
 
 void mixed() {
@@ -134,15 +144,29 @@ TEST_CASE("the trace header and value previews", "[trace]") {
     d.put_blocking(2.5);
     auto p = csp::chan<Point>("points", csp::fixed(1));
     p.put_blocking(Point{1, 2});
+    auto i = csp::chan<short>("shorts", csp::fixed(1));
+    i.put_blocking(short{-7});
+    auto e = csp::chan<Colour>("colours", csp::fixed(1));
+    e.put_blocking(Colour::Blue);
+    auto s = csp::chan<Celsius>("temperatures", csp::fixed(1));
+    s.put_blocking(Celsius::Freezing);
+    auto b = csp::chan<bool>("flags", csp::fixed(1));
+    b.put_blocking(true);
   }, "previews");
   REQUIRE(t.result.ok());
   CHECK(t.model.header().scheduler == "pool");
   CHECK(t.model.header().program == "previews");
   auto puts = rt_test::events_of(t.model, EventKind::BufPut);
-  REQUIRE(puts.size() == 3);
+  REQUIRE(puts.size() == 7);
   CHECK(t.model.str(t.model.event(puts[0]).value.text).size() == csp::kPreviewMaxChars);
   CHECK(t.model.str(t.model.event(puts[1]).value.text) == "2.5");
   CHECK(t.model.str(t.model.event(puts[2]).value.text) == "<value>");
+  CHECK(t.model.event(puts[3]).value == csptrace::Value::integer(-7));
+  CHECK(t.model.event(puts[4]).value == csptrace::Value::integer(2));
+  // An integer-like type with its own Describe keeps it (the runtime's integer fast path is
+  // only for the built-in rules).
+  CHECK(t.model.str(t.model.event(puts[5]).value.text) == "0 C");
+  CHECK(t.model.event(puts[6]).value == csptrace::Value::integer(1));
 }
 
 TEST_CASE("CSP_TRACE switches tracing on without code changes", "[trace]") {

@@ -42,6 +42,10 @@ concept Streamable = requires(std::ostream& os, const T& v) { os << v; };
 
 template <class T>
 struct Describe {
+  // Marks the built-in rules (a specialization does not have it): the runtime previews
+  // integers, enums and bool described by them without calling preview().
+  using builtin_rules_for = T;
+
   static Preview preview(const T& v) {
     if constexpr (std::is_same_v<T, bool>) {
       return Preview::integer(v ? 1 : 0);

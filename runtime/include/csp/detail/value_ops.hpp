@@ -5,6 +5,7 @@
 #include <csp/describe.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <optional>
 #include <type_traits>
@@ -24,9 +25,15 @@ struct ValueOps {
   // Same by copy; null when T is not copyable (promise channels need it).
   void (*copy_to_optional)(void* opt, const void* src);
   Preview (*preview)(const void* v);
+  // The preview as a number, without building a Preview (a traced transfer's hot path). Set
+  // only where Describe<T> is the built-in rule for an integer, enum or bool; null otherwise.
+  int64_t (*integer_preview)(const void* v);
   // The T inside a std::optional<T>, or null when it is empty.
   const void* (*optional_value)(const void* opt);
 };
+
+template <class T>
+concept BuiltinDescribe = std::is_same_v<typename Describe<T>::builtin_rules_for, T>;
 
 template <class T>
 struct ValueOpsFor {
@@ -41,6 +48,16 @@ struct ValueOpsFor {
     static_cast<std::optional<T>*>(opt)->emplace(*static_cast<const T*>(src));
   }
   static Preview preview(const void* v) { return Describe<T>::preview(*static_cast<const T*>(v)); }
+  static int64_t integer_preview(const void* v) {
+    return static_cast<int64_t>(*static_cast<const T*>(v));
+  }
+  static constexpr auto integer_preview_fn() {
+    if constexpr (BuiltinDescribe<T> && (std::is_integral_v<T> || std::is_enum_v<T>)) {
+      return &integer_preview;
+    } else {
+      return static_cast<int64_t (*)(const void*)>(nullptr);
+    }
+  }
   static const void* optional_value(const void* opt) {
     const auto* o = static_cast<const std::optional<T>*>(opt);
     return o->has_value() ? static_cast<const void*>(&**o) : nullptr;
@@ -57,7 +74,8 @@ struct ValueOpsFor {
       sizeof(T),          alignof(T),         std::is_trivially_destructible_v<T>,
       &move_construct,    &destroy,
       &move_to_optional,  copy_fn(),
-      &preview,           &optional_value};
+      &preview,           integer_preview_fn(),
+      &optional_value};
 };
 
 template <class T>

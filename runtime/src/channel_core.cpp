@@ -227,17 +227,20 @@ Waiter* ChannelCore::claim_first_of(WaitQueue& q) noexcept {
   return nullptr;
 }
 
-void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v) {
+void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
+                           Event* cause) {
   Process& owner = *w->proc;
   w->result = r;
-  if (rt_.rec && w->alt) {
-    Event e(EventKind::AltChoice);
-    e.with_proc(owner.id).with_alt(w->alt->number).with_index(w->index)
+  if (rt_.rec && w->alt) {  // the alt's choice comes between the cause and the resume
+    if (cause) record(*cause);
+    Event choice(EventKind::AltChoice);
+    choice.with_proc(owner.id).with_alt(w->alt->number).with_index(w->index)
         .with_rule(csptrace::AltRule::Waited).with_chan(id_);
-    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-    record(e);
+    if (v.kind != csptrace::Value::Kind::None) choice.with_value(v);
+    rt_.wake(owner, *this, partner, &choice);
+    return;
   }
-  rt_.wake(owner, *this, partner);
+  rt_.wake(owner, *this, partner, cause);
 }
 
 void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
@@ -318,28 +321,32 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
       record(with_value(e.with_proc(p.id).with_chan(id_).with_level(1)));
     }
     while (Waiter* t = claim_first(takes_)) {  // every waiting taker gets a copy
+      ops_.copy_to_optional(t->io, storage_ + head_ * stride_);
       if (rec) {
         Event bt(EventKind::BufTake);
         record(with_value(bt.with_proc(t->proc->id).with_chan(id_).with_level(1)));
         Event tr(EventKind::Transfer);
-        record(with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc->id)
-                              .with_via(csptrace::Via::Buffer)));
+        complete(t, WaitResult::Done, &p, v,
+                 &with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+                                 .with_via(csptrace::Via::Buffer)));
+      } else {
+        complete(t, WaitResult::Done, &p, v);
       }
-      ops_.copy_to_optional(t->io, storage_ + head_ * stride_);
-      complete(t, WaitResult::Done, &p, v);
     }
     return OpStatus::Done;
   }
 
   // A waiting taker means the buffer is empty: hand the value over directly.
   if (Waiter* t = claim_first(takes_)) {
+    ops_.move_to_optional(t->io, src);
     if (rec) {
       Event e(EventKind::Transfer);
-      record(with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc->id)
-                            .with_via(csptrace::Via::Direct)));
+      complete(t, WaitResult::Done, &p, v,
+               &with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+                               .with_via(csptrace::Via::Direct)));
+    } else {
+      complete(t, WaitResult::Done, &p, v);
     }
-    ops_.move_to_optional(t->io, src);
-    complete(t, WaitResult::Done, &p, v);
     return OpStatus::Done;
   }
   if (cap_ == 0) return OpStatus::WouldWait;
@@ -439,24 +446,27 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
           Event e(EventKind::BufPut);
           e.with_proc(pw->proc->id).with_chan(id_).with_level(static_cast<uint32_t>(count_));
           if (pv.kind != csptrace::Value::Kind::None) e.with_value(pv);
-          record(e);
+          complete(pw, WaitResult::Done, &p, pv, &e);
+        } else {
+          complete(pw, WaitResult::Done, &p, pv);
         }
-        complete(pw, WaitResult::Done, &p, pv);
       }
     }
     return OpStatus::Done;
   }
   // Unbuffered (or a closed channel's parked puts, which later takers still receive).
   if (Waiter* pw = claim_first(puts_)) {
-    const csptrace::Value v = rec ? preview(pw->io) : csptrace::Value{};
     if (rec) {
+      const csptrace::Value v = preview(pw->io);
       Event e(EventKind::Transfer);
       e.with_chan(id_).with_from(pw->proc->id).with_to(p.id).with_via(csptrace::Via::Direct);
       if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-      record(e);
+      ops_.move_to_optional(dst, pw->io);
+      complete(pw, WaitResult::Done, &p, v, &e);
+    } else {
+      ops_.move_to_optional(dst, pw->io);
+      complete(pw, WaitResult::Done, &p, {});
     }
-    ops_.move_to_optional(dst, pw->io);
-    complete(pw, WaitResult::Done, &p, v);
     return OpStatus::Done;
   }
   if (closed_) {

@@ -135,11 +135,13 @@ void Runtime::unregister_process(Process& p) {
   p.reg_prev = p.reg_next = nullptr;
 }
 
-void Runtime::record_wake(Process& p, const ChannelCore& chan, Process* partner) {
+void Runtime::record_wake(Process& p, const ChannelCore& chan, Process* partner,
+                          csptrace::Event* cause) {
   Event e(p.mode == csptrace::ProcMode::Go ? EventKind::Resume : EventKind::Unblock);
   e.with_proc(p.id).with_chan(chan.id());
   if (partner) e.with_partner(partner->id);
-  rec->record(e);
+  if (cause) rec->record_pair(*cause, e);
+  else rec->record(e);
 }
 
 void Runtime::add_activity(int64_t change) {

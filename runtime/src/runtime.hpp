@@ -58,9 +58,11 @@ class Runtime {
   void register_process(Process& p);    // records spawn (partner: the calling process)
   void unregister_process(Process& p);  // after its exit is recorded
   // Records resume / unblock of p (partner may be null: a timer) and makes it runnable.
-  // Called by the partner under `chan`'s lock. Inline: it is on every rendezvous.
-  void wake(Process& p, const ChannelCore& chan, Process* partner) {
-    if (rec) record_wake(p, chan, partner);
+  // Called by the partner under `chan`'s lock. Inline: it is on every rendezvous. `cause`, if
+  // any, is the event that woke p: it is recorded with the resume, at one instant.
+  void wake(Process& p, const ChannelCore& chan, Process* partner,
+            csptrace::Event* cause = nullptr) {
+    if (rec) record_wake(p, chan, partner, cause);
     activity_up();
     if (p.mode == csptrace::ProcMode::Go) {
       sched_->schedule(p);
@@ -114,7 +116,7 @@ class Runtime {
 
  private:
   void add_activity(int64_t change);
-  void record_wake(Process& p, const ChannelCore& chan, Process* partner);
+  void record_wake(Process& p, const ChannelCore& chan, Process* partner, csptrace::Event* cause);
 
   std::unique_ptr<csptrace::Recorder> own_rec_;
   std::unique_ptr<Scheduler> sched_;

@@ -182,6 +182,56 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
   }
 }
 
+TEST_CASE("a recorded pair has consecutive seqs and one time, from several threads",
+          "[recorder]") {
+  // Pairs and single events interleaved, more than a ring holds (the writer falls behind, so
+  // pairs also meet a nearly full ring), in both encodings.
+  const std::string ext = GENERATE(as<std::string>{}, ".csptrace", ".jsonl");
+  const std::string file = temp("pairs" + ext);
+  constexpr int kThreads = 2;
+  constexpr uint32_t kEach = 30000;
+  {
+    auto rec = open_recorder(file, {});
+    for (ProcId p = 1; p <= kThreads; ++p) spawn(*rec, p);
+    const StrId effect_loc = rec->intern("effect.cpp:1");  // marks a pair's second event
+    std::atomic<uint32_t> unstamped{0};  // pairs whose returned seq / t broke the contract
+    std::vector<std::thread> threads;
+    for (ProcId p = 1; p <= kThreads; ++p)
+      threads.emplace_back([&, p] {
+        for (uint32_t i = 0; i < kEach; ++i) {
+          if (i % 3 == 0) {
+            offer(*rec, p, i);
+            continue;
+          }
+          Event cause = Event(EventKind::AltOffer).with_proc(p).with_alt(i);
+          Event effect = Event(EventKind::AltOffer).with_proc(p).with_alt(i).with_loc(effect_loc);
+          rec->record_pair(cause, effect);
+          if (cause.seq == 0 || effect.seq != cause.seq + 1 || effect.t != cause.t) ++unstamped;
+        }
+      });
+    for (auto& t : threads) t.join();
+    rec->finish(EndReason::Normal);
+    CHECK(unstamped == 0);
+  }
+  TraceModel m = load_trace(file);
+  REQUIRE(m.complete());
+  const uint32_t pairs = kEach - (kEach + 2) / 3;
+  REQUIRE(m.size() == kThreads * (1 + kEach + pairs) + 1);
+  uint32_t seen_pairs = 0;
+  for (size_t i = 0; i + 1 < m.size(); ++i) {
+    Event e = m.event(i);
+    if (e.kind != EventKind::AltOffer || e.alt % 3 == 0 || e.has(Field::loc)) continue;
+    Event next = m.event(i + 1);  // the model is in seq order: the pair's second comes next
+    REQUIRE(next.seq == e.seq + 1);
+    REQUIRE(next.proc == e.proc);
+    REQUIRE(next.alt == e.alt);
+    REQUIRE(next.has(Field::loc));
+    REQUIRE(m.time(i + 1) == m.time(i));
+    ++seen_pairs;
+  }
+  CHECK(seen_pairs == kThreads * pairs);
+}
+
 TEST_CASE("text ids the recorder never handed out are written as the empty string", "[recorder]") {
   const std::string file = temp("unknown-strings.csptrace");
   {

@@ -136,8 +136,8 @@ ThreadRing* BinaryRecorder::claim_ring() {
   return tl_ring.raw;
 }
 
-void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h) {
-  while (r.full(h) && !finished_.load(std::memory_order_relaxed)) {
+void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries) {
+  while (r.full(h, entries) && !finished_.load(std::memory_order_relaxed)) {
     wake_.notify_one();
     std::this_thread::yield();
   }
@@ -147,7 +147,7 @@ namespace {
 
 // Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
 // loadable. True if the event was already clean.
-bool known_strings(const Event& e, uint32_t published) {
+[[gnu::always_inline]] inline bool known_strings(const Event& e, uint32_t published) {
   // The largest text id the event carries, computed without branches (conditional moves).
   uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
   auto take = [&](const auto& v, FieldMask bit) {
@@ -174,43 +174,91 @@ Event with_known_strings(Event e, uint32_t published) {
 
 }  // namespace
 
-void BinaryRecorder::record(Event& e) {
+[[gnu::always_inline]] inline ThreadRing& BinaryRecorder::enter_ring() {
   LocalRing& local = tl_ring;
   ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
-  e.thread = local.thread;
-  e.present |= f::seq | f::t | f::thread;
-  const uint32_t published = strings_->published();
   if (r->shared) [[unlikely]]
     while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
-  const uint64_t h = r->head.load(std::memory_order_relaxed);
+  return *r;
+}
+
+[[gnu::always_inline]] inline void BinaryRecorder::leave_ring(ThreadRing& r) {
+  if (r.shared) [[unlikely]]
+    r.append_lock.clear(std::memory_order_release);
+}
+
+[[gnu::always_inline]] inline uint64_t BinaryRecorder::encode_entry(ThreadRing& r, uint64_t h,
+                                                                     Event& e,
+                                                                     uint32_t published) {
+  e.thread = tl_ring.thread;
+  e.present |= f::seq | f::t | f::thread;
+  uint8_t* entry = r.at(h);
+  uint8_t* rec = entry + ThreadRing::kHeader;
+  const size_t len = static_cast<size_t>(
+      (known_strings(e, published) ? binary::encode_unstamped(rec, e)
+                                   : binary::encode_unstamped(rec, with_known_strings(e, published))) -
+      rec);
+  ThreadRing::put_length(entry, len);
+  return h + ThreadRing::kHeader + len;
+}
+
+inline uint64_t BinaryRecorder::take_seqs(uint64_t n) {
+  // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
+  // happens-before edge between two of them fixes their order (write-write coherence).
+  return seq_.fetch_add(n, std::memory_order_relaxed) + 1;
+}
+
+inline int64_t BinaryRecorder::time_of(uint64_t ticks) const {
+  return ticks > start_ticks_ ? clock_->ns_between(start_ticks_, ticks) : 0;
+}
+
+inline void BinaryRecorder::publish(ThreadRing& r, uint64_t h, uint64_t next) {
+  r.head.store(next, std::memory_order_release);
+  // Wake the writer each time the head crosses into the other half of the ring.
+  if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
+    wake_.notify_one();
+}
+
+void BinaryRecorder::record(Event& e) {
+  ThreadRing& r = enter_ring();
+  const uint32_t published = strings_->published();
+  const uint64_t h = r.head.load(std::memory_order_relaxed);
   // Room for the longest entry, so that the record can be encoded in place before its length
   // is known.
-  if (r->full(h)) [[unlikely]]
-    wait_for_room(*r, h);
+  if (r.full(h)) [[unlikely]]
+    wait_for_room(r, h, 1);
   if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
     // The clock is read first: nothing waits for its result but the entry's header, so the
     // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
     // in seq order, as clock reads and seqs of two threads may cross anyway.)
     const uint64_t now = clock_->ticks();
-    uint8_t* entry = r->at(h);
-    uint8_t* rec = entry + ThreadRing::kHeader;
-    const size_t len = static_cast<size_t>(
-        (known_strings(e, published) ? binary::encode_unstamped(rec, e)
-                                     : binary::encode_unstamped(rec, with_known_strings(e, published))) -
-        rec);
-    // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
-    // happens-before edge between two of them fixes their order (write-write coherence).
-    e.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
-    e.t = now > start_ticks_ ? clock_->ns_between(start_ticks_, now) : 0;
-    ThreadRing::put_header(entry, e.seq, e.t, len);
-    const uint64_t next = h + ThreadRing::kHeader + len;
-    r->head.store(next, std::memory_order_release);
-    // Wake the writer each time the head crosses into the other half of the ring.
-    if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
-      wake_.notify_one();
+    const uint64_t next = encode_entry(r, h, e, published);
+    e.seq = take_seqs(1);
+    e.t = time_of(now);
+    ThreadRing::put_stamp(r.at(h), e.seq, e.t);
+    publish(r, h, next);
   }
-  if (r->shared) [[unlikely]]
-    r->append_lock.clear(std::memory_order_release);
+  leave_ring(r);
+}
+
+void BinaryRecorder::record_pair(Event& first, Event& second) {
+  ThreadRing& r = enter_ring();
+  const uint32_t published = strings_->published();
+  const uint64_t h = r.head.load(std::memory_order_relaxed);
+  if (r.full(h, 2)) [[unlikely]]
+    wait_for_room(r, h, 2);
+  if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
+    const uint64_t now = clock_->ticks();
+    const uint64_t mid = encode_entry(r, h, first, published);
+    const uint64_t next = encode_entry(r, mid, second, published);
+    first.seq = take_seqs(2);
+    second.seq = first.seq + 1;
+    first.t = second.t = time_of(now);
+    ThreadRing::put_stamp(r.at(h), first.seq, first.t);
+    ThreadRing::put_stamp(r.at(mid), second.seq, second.t);
+    publish(r, h, next);
+  }
+  leave_ring(r);
 }
 
 // ---- writing ------------------------------------------------------------------------------------

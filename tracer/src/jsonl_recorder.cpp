@@ -70,11 +70,17 @@ void JsonlRecorder::append_locked(const std::string& line) {
   used_ += line.size();
 }
 
-void JsonlRecorder::write_locked(Event& e) {
+int64_t JsonlRecorder::now_locked() const {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                              start_)
+      .count();
+}
+
+void JsonlRecorder::write_locked(Event& e) { write_locked(e, now_locked()); }
+
+void JsonlRecorder::write_locked(Event& e, int64_t t) {
   e.seq = next_seq_++;
-  e.t = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
-                                                             start_)
-            .count();
+  e.t = t;
   e.thread = current_thread_index();
   e.present |= f::seq | f::t | f::thread;
   std::string line = encode_jsonl_event(e, strings_);
@@ -86,6 +92,14 @@ void JsonlRecorder::record(Event& e) {
   std::lock_guard lock(mu_);
   if (finished_) return;
   write_locked(e);
+}
+
+void JsonlRecorder::record_pair(Event& first, Event& second) {
+  std::lock_guard lock(mu_);
+  if (finished_) return;
+  const int64_t t = now_locked();
+  write_locked(first, t);
+  write_locked(second, t);
 }
 
 void JsonlRecorder::flush() {

@@ -41,18 +41,23 @@ struct ThreadRing {
   uint8_t* at(uint64_t pos) { return bytes.get() + (pos & kMask); }
   const uint8_t* at(uint64_t pos) const { return bytes.get() + (pos & kMask); }
 
-  // Producer side: true unless the longest entry (plus the writer's read-ahead) fits at h.
-  bool full(uint64_t h) {
-    if (h + kMaxEntry + kReadAhead - cached_tail <= kBytes) return false;
+  // Producer side: true unless `entries` of the longest entry (plus the writer's read-ahead)
+  // fit at h.
+  bool full(uint64_t h, uint64_t entries = 1) {
+    if (h + entries * kMaxEntry + kReadAhead - cached_tail <= kBytes) return false;
     cached_tail = tail.load(std::memory_order_acquire);
-    return h + kMaxEntry + kReadAhead - cached_tail > kBytes;
+    return h + entries * kMaxEntry + kReadAhead - cached_tail > kBytes;
   }
 
-  static void put_header(uint8_t* entry, uint64_t seq, int64_t t, size_t len) {
+  // The header is written in two steps: the record's length once it is encoded, then the seq
+  // and time, which are taken last.
+  static void put_length(uint8_t* entry, size_t len) {
     const uint16_t l = static_cast<uint16_t>(len);
+    std::memcpy(entry + 16, &l, 2);
+  }
+  static void put_stamp(uint8_t* entry, uint64_t seq, int64_t t) {
     std::memcpy(entry, &seq, 8);
     std::memcpy(entry + 8, &t, 8);
-    std::memcpy(entry + 16, &l, 2);
   }
   static uint64_t seq_of(const uint8_t* entry) {
     uint64_t s;

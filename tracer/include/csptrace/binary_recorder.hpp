@@ -54,6 +54,7 @@ class BinaryRecorder final : public Recorder {
 
   StrId intern(std::string_view s) override;
   void record(Event& e) override;
+  void record_pair(Event& first, Event& second) override;
   void flush() override;
   void finish(EndReason reason, std::string_view message) override;
 
@@ -65,7 +66,17 @@ class BinaryRecorder final : public Recorder {
   friend class CrashFlushOf;
 
   ThreadRing* claim_ring();
-  void wait_for_room(ThreadRing& r, uint64_t h);
+  // The calling thread's ring, locked if it is the shared one (release with leave_ring).
+  ThreadRing& enter_ring();
+  void leave_ring(ThreadRing& r);
+  // Encodes e in place at ring position h, with its length but not yet its seq and time;
+  // returns the entry's end.
+  uint64_t encode_entry(ThreadRing& r, uint64_t h, Event& e, uint32_t published);
+  uint64_t take_seqs(uint64_t n);       // the first of n consecutive seqs
+  int64_t time_of(uint64_t ticks) const;  // ns since the start
+  // Hands the entries from h to next to the writer.
+  void publish(ThreadRing& r, uint64_t h, uint64_t next);
+  void wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries);
   void writer_loop();
   // Emits ring contents in seq order: the contiguous run from next_seq_, or (force) everything,
   // skipping seqs that were taken but never published. Caller holds the emit lock.

@@ -31,6 +31,7 @@ class JsonlRecorder final : public Recorder {
 
   StrId intern(std::string_view s) override;
   void record(Event& e) override;
+  void record_pair(Event& first, Event& second) override;
   void flush() override;
   void finish(EndReason reason, std::string_view message) override;
 
@@ -39,7 +40,9 @@ class JsonlRecorder final : public Recorder {
   friend class CrashFlushOf;
   static constexpr size_t kBufferBytes = 256 * 1024;
 
+  int64_t now_locked() const;  // ns since start_
   void write_locked(Event& e);
+  void write_locked(Event& e, int64_t t);  // stamped with t
   void append_locked(const std::string& line);
   void flush_locked() noexcept;
   void crash_flush(int sig) noexcept;

@@ -23,6 +23,14 @@ class Recorder {
   // resume after the transfer that caused it.
   virtual void record(Event& e) = 0;
 
+  // Thread-safe. Records two events that happen at one instant on the calling thread (a
+  // transfer and the resume it causes): consecutive seqs, first.seq + 1 == second.seq, and one
+  // clock reading for both. Same ordering contract as record().
+  virtual void record_pair(Event& first, Event& second) {
+    record(first);
+    record(second);
+  }
+
   // Pushes what was recorded so far to the file (not necessarily to the disk).
   virtual void flush() = 0;
 

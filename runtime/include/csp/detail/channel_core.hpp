@@ -201,7 +201,10 @@ class ChannelCore {
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
   // Sets the waiter's result, records alt_choice when it is an alt, and wakes its process.
   // `w` belongs to the woken process: it is not touched after the wake.
-  void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v);
+  // Completes w and wakes its owner. `cause` (traced runs): the event that completed it, recorded
+  // together with the owner's resume, at one instant.
+  void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
+                csptrace::Event* cause = nullptr);
   void record(csptrace::Event& e);
   void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
 

@@ -301,6 +301,10 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     }
     return OpStatus::Closed;
   }
+  // A put that will wait records its value when it parks: no preview for it here.
+  if ((kind_ == BufferKind::Unbuffered || (kind_ == BufferKind::Fixed && count_ >= cap_)) &&
+      first_live(takes_) == nullptr)
+    return OpStatus::WouldWait;
   const csptrace::Value v = rec ? preview(src) : csptrace::Value{};
   auto with_value = [&](Event& e) -> Event& {
     if (v.kind != csptrace::Value::Kind::None) e.with_value(v);

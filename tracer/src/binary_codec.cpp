@@ -210,7 +210,8 @@ namespace {
 // One kind's record, generated from its schema row: which fields it has is known at compile
 // time, so the record is written straight-line, with one test per optional field and none per
 // required one (this is the recorder's hot path). Required and Optional exclude seq and t.
-template <EventKind Kind, FieldMask Required, FieldMask Optional>
+// Unstamped: seq and t deltas of 0 (the recorder's ring entries), written without a test.
+template <EventKind Kind, FieldMask Required, FieldMask Optional, bool Unstamped>
 uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
   const FieldMask present = e.present;
   // Bit i: the kind's i-th optional field (in schema order) is present.
@@ -222,8 +223,13 @@ uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_
 #undef CSPTRACE_BIN_BIT
   *p++ = static_cast<uint8_t>(Kind);
   p = put_varint(p, bits);
-  p = put_varint(p, seq_delta);
-  p = put_varint(p, t_delta);
+  if constexpr (Unstamped) {
+    *p++ = 0;
+    *p++ = 0;
+  } else {
+    p = put_varint(p, seq_delta);
+    p = put_varint(p, t_delta);
+  }
 #define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
   if constexpr ((Required & f::member) != 0)                \
     p = put(p, e.member);                                   \
@@ -238,13 +244,15 @@ uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_
 
 namespace {
 
+template <bool Unstamped>
 uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
   constexpr FieldMask kStamp = f::seq | f::t;
   switch (e.kind) {
 #define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example)                                   \
   case EventKind::E:                                                                        \
     return encode_kind<EventKind::E, FieldMask(req) & ~kStamp,                              \
-                       (FieldMask(opt) | kCommonOptional) & ~kStamp>(p, e, seq_delta, t_delta);
+                       (FieldMask(opt) | kCommonOptional) & ~kStamp, Unstamped>(p, e, seq_delta, \
+                                                                                t_delta);
     CSPTRACE_KINDS(CSPTRACE_BIN_KIND)
 #undef CSPTRACE_BIN_KIND
     case EventKind::count_: break;
@@ -260,11 +268,11 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
   const uint64_t t_delta = zigzag64(e.t - prev_t);
   prev_seq = e.seq;
   prev_t = e.t;
-  return encode_with_deltas(p, e, seq_delta, t_delta);
+  return encode_with_deltas<false>(p, e, seq_delta, t_delta);
 }
 
 uint8_t* encode_unstamped(uint8_t* p, const Event& e) noexcept {
-  return encode_with_deltas(p, e, 0, 0);
+  return encode_with_deltas<true>(p, e, 0, 0);
 }
 
 uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {

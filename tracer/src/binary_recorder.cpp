@@ -150,6 +150,7 @@ namespace {
 [[gnu::always_inline]] inline bool known_strings(const Event& e, uint32_t published) {
   // The largest text id the event carries, computed without branches (conditional moves).
   uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
+  if ((e.present & kTextFields) == 0) return top < published;  // transfers, resumes, ...
   auto take = [&](const auto& v, FieldMask bit) {
     if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
       if (kTextFields & bit) top = std::max(top, (e.present & bit) ? v : StrId{0});

@@ -55,16 +55,17 @@ struct Cost {
   double wall_ns, cpu_ns;
 };
 
-// The events of one ping-pong round as the runtime records them: the taker parks, the putter
-// hands the value over, the taker resumes.
-void ping_pong_round(Recorder& r, ProcId me, ProcId other, ChanId chan, uint32_t i) {
-  Event park = Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take);
+// The events of one ping-pong round as the runtime records them: the taker parks (with its
+// source location), the putter hands the value over and wakes the taker; the runtime records
+// that transfer and resume as one pair (record_pair: one clock reading for both).
+void ping_pong_round(Recorder& r, StrId loc, ProcId me, ProcId other, ChanId chan, uint32_t i) {
+  Event park =
+      Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take).with_loc(loc);
   r.record(park);
   Event tr = Event(EventKind::Transfer).with_chan(chan).with_from(me).with_to(other)
                  .with_via(Via::Direct).with_value(Value::integer(i));
-  r.record(tr);
   Event res = Event(EventKind::Resume).with_proc(other).with_partner(me).with_chan(chan);
-  r.record(res);
+  r.record_pair(tr, res);
 }
 
 void declare(Recorder& r, int pairs) {
@@ -92,6 +93,7 @@ SustainedCost record_cost(const std::string& path, int threads, long per_thread)
   const double cpu0 = process_cpu_seconds();
   auto r = open_recorder(path, {});
   declare(*r, threads);
+  const StrId loc = r->intern("pingpong.cpp:12");
   std::vector<std::thread> ts;
   std::vector<double> ns(threads), cpu_ns(threads);
   const long events = per_thread / 3 * 3;
@@ -100,7 +102,8 @@ SustainedCost record_cost(const std::string& path, int threads, long per_thread)
       const ProcId me = 2 * t + 1, other = 2 * t + 2;
       auto t0 = Clock::now();
       const double c0 = thread_cpu_seconds();
-      for (long i = 0; i < per_thread / 3; ++i) ping_pong_round(*r, me, other, t + 1, uint32_t(i));
+      for (long i = 0; i < per_thread / 3; ++i)
+        ping_pong_round(*r, loc, me, other, t + 1, uint32_t(i));
       cpu_ns[t] = (thread_cpu_seconds() - c0) * 1e9 / double(events);
       ns[t] = seconds_since(t0) * 1e9 / double(events);
     });
@@ -123,6 +126,7 @@ struct BurstCost {
 BurstCost record_cost_burst(const std::string& path, long total) {
   auto r = open_recorder(path, {});
   declare(*r, 1);
+  const StrId loc = r->intern("pingpong.cpp:12");
   constexpr long kBurst = 1998;  // a multiple of 3 below half a ring
   double wall = 0, cpu = 0;
   std::vector<double> bursts;
@@ -130,7 +134,7 @@ BurstCost record_cost_burst(const std::string& path, long total) {
   for (; done < total; done += kBurst) {
     auto t0 = Clock::now();
     double c0 = thread_cpu_seconds();
-    for (long i = 0; i < kBurst / 3; ++i) ping_pong_round(*r, 1, 2, 1, uint32_t(i));
+    for (long i = 0; i < kBurst / 3; ++i) ping_pong_round(*r, loc, 1, 2, 1, uint32_t(i));
     cpu += thread_cpu_seconds() - c0;
     const double w = seconds_since(t0);
     wall += w;

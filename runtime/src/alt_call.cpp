@@ -106,14 +106,15 @@ bool AltCall::begin(Process& p, WaitMode mode) {
 
   if (!ready.empty()) {
     csptrace::AltRule rule = csptrace::AltRule::Only;
+    std::size_t first = 0;  // where the tries start in `ready`
     if (ready.size() > 1) {
       rule = priority ? csptrace::AltRule::Priority : csptrace::AltRule::Random;
-      if (!priority) {  // a seeded shuffle: the first that completes wins
-        for (std::size_t i = ready.size() - 1; i > 0; --i)
-          std::swap(ready[i], ready[rt.scheduler().random() % (i + 1)]);
-      }
+      // A seeded random start, then the listed order: each ready guard is equally likely to be
+      // tried first, and the first that completes wins (one random draw per alt).
+      if (!priority) first = rt.scheduler().random() % ready.size();
     }
-    for (uint32_t i : ready) {
+    for (std::size_t k = 0; k < ready.size(); ++k) {
+      const uint32_t i = ready[(first + k) % ready.size()];
       AltSlot& s = slots[i];
       csptrace::Value v;
       if (rec && s.op == WaitOp::Put) v = s.chan->preview(s.io);

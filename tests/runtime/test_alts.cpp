@@ -126,6 +126,23 @@ TEST_CASE("a timeout guard wins when nothing else comes", "[alts][timeout]") {
   }
 }
 
+TEST_CASE("a guard keeps a temporary channel alive; a named one is borrowed", "[alts]") {
+  // The alts is built in one statement and awaited in another: the temporary timer and the
+  // temporary put channel are gone from the caller by then, so the guards must hold them.
+  csp::RunResult r = csp::run(deterministic(8), [&] {
+    auto named = csp::chan<int>("named");
+    auto res = csp::go("waiter", [=]() -> csp::Proc<int> {
+      auto op = csp::alts(csp::take(named), csp::put(csp::chan<int>("nobody takes"), 1),
+                          csp::take(csp::timeout(5ms)));
+      auto got = co_await op;
+      co_return got.index;
+    });
+    CHECK(res.take_blocking() == 2);  // the timer closed; nobody put on `named`
+    CHECK_FALSE(named.offer(1));      // and its guard was withdrawn
+  });
+  CHECK(r.ok());
+}
+
 TEST_CASE("alts over different value types", "[alts]") {
   csp::RunResult r = csp::run(csp::Options{}, [&] {
     auto nums = csp::chan<int>("nums", csp::fixed(1));

@@ -28,10 +28,15 @@
 
 namespace csp {
 
+// A guard borrows the channel it names, as c.take() and c.put(v) do: a named Chan must outlive
+// the alts that uses it (it does when the alts is awaited in the same scope). A guard made from
+// a temporary Chan, csp::take(csp::timeout(20ms)), keeps that channel alive itself. Borrowing
+// spares each guard an atomic retain and release of the channel per alts.
 template <class T>
 struct TakeGuard {
   using result_type = std::optional<T>;
-  Chan<T> ch;
+  detail::ChannelCore* chan;  // null: a null Chan (refused when the alts starts)
+  Chan<T> kept;               // the channel, when the guard was given a temporary
   std::source_location loc;
   std::optional<T> out;
 };
@@ -39,18 +44,29 @@ struct TakeGuard {
 template <class T>
 struct PutGuard {
   using result_type = bool;
-  Chan<T> ch;
+  detail::ChannelCore* chan;
+  Chan<T> kept;
   T value;
   std::source_location loc;
 };
 
 template <class T>
 TakeGuard<T> take(const Chan<T>& c, std::source_location loc = std::source_location::current()) {
-  return TakeGuard<T>{c, loc, std::nullopt};
+  return TakeGuard<T>{c.core_ptr(), Chan<T>(), loc, std::nullopt};
+}
+template <class T>
+TakeGuard<T> take(Chan<T>&& c, std::source_location loc = std::source_location::current()) {
+  detail::ChannelCore* core = c.core_ptr();
+  return TakeGuard<T>{core, std::move(c), loc, std::nullopt};
 }
 template <class T, class U>
 PutGuard<T> put(const Chan<T>& c, U&& v, std::source_location loc = std::source_location::current()) {
-  return PutGuard<T>{c, T(std::forward<U>(v)), loc};
+  return PutGuard<T>{c.core_ptr(), Chan<T>(), T(std::forward<U>(v)), loc};
+}
+template <class T, class U>
+PutGuard<T> put(Chan<T>&& c, U&& v, std::source_location loc = std::source_location::current()) {
+  detail::ChannelCore* core = c.core_ptr();
+  return PutGuard<T>{core, std::move(c), T(std::forward<U>(v)), loc};
 }
 
 struct PriorityTag {};
@@ -151,7 +167,7 @@ class [[nodiscard]] AltsOperation {
   }
 
  private:
-  detail::ChannelCore* first_chan() const { return std::get<0>(guards_).ch.core_ptr(); }
+  detail::ChannelCore* first_chan() const { return std::get<0>(guards_).chan; }
   std::source_location loc() const { return std::get<0>(guards_).loc; }
 
   void prepare() {
@@ -168,22 +184,21 @@ class [[nodiscard]] AltsOperation {
   }
   template <class T>
   static void fill_one(detail::AltSlot& s, TakeGuard<T>& g) {
-    s.chan = checked(g.ch, g.loc);
+    s.chan = checked(g.chan, g.loc);
     s.op = csptrace::WaitOp::Take;
     s.io = &g.out;
   }
   template <class T>
   static void fill_one(detail::AltSlot& s, PutGuard<T>& g) {
-    s.chan = checked(g.ch, g.loc);
+    s.chan = checked(g.chan, g.loc);
     s.op = csptrace::WaitOp::Put;
     s.io = &g.value;
   }
-  template <class T>
-  static detail::ChannelCore* checked(const Chan<T>& c, std::source_location loc) {
-    if (!c.valid())
+  static detail::ChannelCore* checked(detail::ChannelCore* c, std::source_location loc) {
+    if (c == nullptr)
       throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
                          ": alts guard on a null csp::Chan; create it with csp::chan<T>(name)");
-    return c.core_ptr();
+    return c;
   }
 
   AltResult<G...> result() {

@@ -53,10 +53,14 @@ class ChannelSetLock {
     for (std::size_t i = 0; i < call.count; ++i) chans_.push_back(call.slots[i].chan);
     if (chans_.size() > 16) {
       std::sort(chans_.begin(), chans_.end());
-    } else {  // insertion sort: a handful of pointers
-      for (std::size_t i = 1; i < chans_.size(); ++i)
-        for (std::size_t j = i; j > 0 && chans_[j] < chans_[j - 1]; --j)
-          std::swap(chans_[j], chans_[j - 1]);
+    } else {  // insertion sort of a handful of pointers, shifting (a swap of neighbours
+              // compiles to overlapping 16-byte loads and stores that stall store forwarding)
+      for (std::size_t i = 1; i < chans_.size(); ++i) {
+        ChannelCore* const c = chans_[i];
+        std::size_t j = i;
+        for (; j > 0 && c < chans_[j - 1]; --j) chans_[j] = chans_[j - 1];
+        chans_[j] = c;
+      }
     }
     chans_.truncate(static_cast<std::size_t>(std::unique(chans_.begin(), chans_.end()) - chans_.begin()));
     for (ChannelCore* c : chans_) c->lock();

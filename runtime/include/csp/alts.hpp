@@ -116,10 +116,12 @@ void apply_option(AltOptions& o, const A&) {
   if constexpr (std::is_same_v<std::decay_t<A>, OtherwiseTag>) o.has_default = true;
 }
 
+// A reference to the argument if it is a guard, nothing if it is an option: make_alts moves
+// each guard once, straight into the operation.
 template <class A>
-auto guard_tuple(A&& a) {
+auto guard_ref(A&& a) {
   if constexpr (IsGuard<std::decay_t<A>>::value) {
-    return std::tuple<std::decay_t<A>>(std::forward<A>(a));
+    return std::tuple<A&&>(std::forward<A>(a));
   } else {
     static_assert(std::is_same_v<std::decay_t<A>, PriorityTag> ||
                       std::is_same_v<std::decay_t<A>, OtherwiseTag>,
@@ -136,8 +138,9 @@ class [[nodiscard]] AltsOperation {
   static_assert(N > 0, "alts needs at least one guard");
 
  public:
-  AltsOperation(std::tuple<G...>&& guards, detail::AltOptions opts)
-      : guards_(std::move(guards)), opts_(opts) {}
+  template <class... R>
+  AltsOperation(detail::AltOptions opts, R&&... guards)
+      : guards_(std::forward<R>(guards)...), opts_(opts) {}
   AltsOperation(const AltsOperation&) = delete;
   AltsOperation& operator=(const AltsOperation&) = delete;
   ~AltsOperation() {
@@ -234,11 +237,10 @@ template <class... A>
 auto make_alts(A&&... args) {
   AltOptions opts;
   (apply_option(opts, args), ...);
-  auto guards = std::tuple_cat(guard_tuple(std::forward<A>(args))...);
+  auto guards = std::tuple_cat(guard_ref(std::forward<A>(args))...);
   return std::apply(
       [&](auto&&... g) {
-        return AltsOperation<std::decay_t<decltype(g)>...>(
-            std::tuple<std::decay_t<decltype(g)>...>(std::move(g)...), opts);
+        return AltsOperation<std::decay_t<decltype(g)>...>(opts, std::forward<decltype(g)>(g)...);
       },
       std::move(guards));
 }

@@ -26,7 +26,7 @@ class [[nodiscard]] PutOperation {
     if (!ch_->has_buffer()) return false;
     detail::Process* p = detail::current_go_process();
     if (p == nullptr) return false;  // await_suspend reports the misuse
-    if (!ch_->try_buffer_put(value_, p->id)) return false;
+    if (!ch_->try_buffer_put(value_)) return false;
     status_ = detail::OpStatus::Done;
     return true;
   }

@@ -107,18 +107,18 @@ class ChannelCore {
   // take with a value and no putter waiting, on an untraced channel (fixed, dropping or sliding
   // buffer). Nothing to wake and nothing to record, so they are a lock, a move and a count.
   // False (nothing changed) when the general put()/take() must decide. T is the value type.
+  // Inlined into the awaiters: a buffered message is little more than these two calls.
   template <class T>
-  bool try_buffer_put(T& v, csptrace::ProcId from) {
+  [[gnu::always_inline]] bool try_buffer_put(T& v) {
     std::lock_guard lk(mu_);
     if (!plain_buffer_ || count_ >= cap_ || closed_ || !takes_.empty()) return false;
     const std::size_t i = wrap(head_ + count_);
     ::new (storage_ + i * sizeof(T)) T(std::move(v));
-    from_[i] = from;
-    ++count_;
+    ++count_;  // from_[i] is left alone: it is only read for the trace, and this one is untraced
     return true;
   }
   template <class T>
-  bool try_buffer_take(std::optional<T>& out) {
+  [[gnu::always_inline]] bool try_buffer_take(std::optional<T>& out) {
     std::lock_guard lk(mu_);
     if (!plain_buffer_ || count_ == 0 || !puts_.empty()) return false;
     T* head = std::launder(reinterpret_cast<T*>(storage_ + head_ * sizeof(T)));

@@ -410,6 +410,17 @@ OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContex
 
 OpStatus ChannelCore::put(void* src, Waiter* w, const OpContext& ctx) {
   std::lock_guard lk(mu_);
+  // An untraced rendezvous on an open channel: hand the value to a waiting taker, or wait.
+  // (try_put_locked does the same, after the checks for closing, buffers and the trace.)
+  if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr && !closed_) [[likely]] {
+    if (Waiter* t = claim_first(takes_)) {
+      ops_.move_to_optional(t->io, src);
+      complete(t, WaitResult::Done, ctx.proc, {});
+      return OpStatus::Done;
+    }
+    if (ctx.mode == WaitMode::None) return OpStatus::WouldWait;
+    return wait_locked(w, src, WaitOp::Put, ctx);
+  }
   OpStatus st = try_put_locked(src, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
   return wait_locked(w, src, WaitOp::Put, ctx);
@@ -485,6 +496,19 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
 
 OpStatus ChannelCore::take(void* dst, Waiter* w, const OpContext& ctx) {
   std::lock_guard lk(mu_);
+  // An untraced rendezvous: take from a waiting putter (also after a close: parked puts are
+  // still delivered), or find the channel closed, or wait. As try_take_locked, minus the
+  // buffer and the trace.
+  if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr) [[likely]] {
+    if (Waiter* pw = claim_first(puts_)) {
+      ops_.move_to_optional(dst, pw->io);
+      complete(pw, WaitResult::Done, ctx.proc, {});
+      return OpStatus::Done;
+    }
+    if (closed_) return OpStatus::Closed;
+    if (ctx.mode == WaitMode::None) return OpStatus::WouldWait;
+    return wait_locked(w, dst, WaitOp::Take, ctx);
+  }
   OpStatus st = try_take_locked(dst, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
   return wait_locked(w, dst, WaitOp::Take, ctx);

@@ -19,6 +19,9 @@ echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') x $(
 if [[ -z ${SKIP_PEERS:-} ]]; then
   echo "### cspscope beside Go and Boost.Fiber (bench/compare_peers.sh)"
   "$root/bench/compare_peers.sh"
+  echo "### ping-pong with tracing on, beside untraced Go and Boost.Fiber (bench/compare_peers.sh)"
+  LABEL=cspscope-traced REPS=5 WORKLOADS=pingpong \
+    CSPBENCH_ARGS="--trace $work/pingpong-beside-go.csptrace" "$root/bench/compare_peers.sh"
 fi
 
 echo "### tracing on / off (cspbench, pool scheduler, 5 runs each, interleaved)"

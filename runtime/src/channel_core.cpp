@@ -1,16 +1,15 @@
-// Channel operations: the rules of DESIGN §3 and the event protocol of docs/trace-format.md
-// ("How the kinds fit together"). See channel_core.hpp for the invariants and lock contract.
+// Channel operations, put and take: the rules of DESIGN §3 and the event protocol of
+// docs/trace-format.md ("How the kinds fit together"). Making and freeing channels is in
+// channel_make.cpp, close and cancel in channel_close.cpp; channel_core.hpp has the invariants
+// and the lock contract.
 #include <csp/detail/channel_core.hpp>
 
 #include "runtime.hpp"
 
 #include <csp/errors.hpp>
 
-#include <algorithm>
-#include <bit>
-#include <cstdlib>
 #include <mutex>
-#include <new>
+#include <string>
 
 namespace csp::detail {
 
@@ -18,163 +17,6 @@ using csptrace::BufferKind;
 using csptrace::Event;
 using csptrace::EventKind;
 using csptrace::WaitOp;
-
-Runtime& runtime_for(const char* what, std::source_location loc) {
-  Runtime* rt = g_runtime.load(std::memory_order_acquire);
-  if (rt == nullptr)
-    throw ChannelError(format_loc(loc) + ": " + what +
-                       " called outside csp::run; start the program with csp::run(options, main)");
-  return *rt;
-}
-
-namespace {
-constexpr std::size_t round_up(std::size_t n, std::size_t align) {
-  return (n + align - 1) / align * align;
-}
-}  // namespace
-
-// Offsets within a channel's allocation: [ChannelCore][extra][buffer][from_][name chars].
-struct ChannelCore::Layout {
-  std::size_t stride, storage_at, from_at, name_at, extra_at, size, align;
-};
-
-ChannelCore::Layout ChannelCore::layout(const ValueOps& ops, std::size_t capacity,
-                                        std::size_t name_chars, std::size_t extra_size,
-                                        std::size_t extra_align) {
-  Layout l{};
-  l.stride = round_up(ops.size, ops.align);
-  l.extra_at = extra_offset(extra_align);
-  l.storage_at = round_up(l.extra_at + extra_size, ops.align);
-  l.from_at = round_up(l.storage_at + capacity * l.stride, alignof(csptrace::ProcId));
-  l.name_at = l.from_at + capacity * sizeof(csptrace::ProcId);
-  l.size = l.name_at + name_chars;
-  l.align = std::max({alignof(ChannelCore), ops.align, extra_align});
-  return l;
-}
-
-void* ChannelCore::allocate(const Layout& l) {
-  if (l.align > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
-    return ::operator new(l.size, std::align_val_t(l.align));
-  return ::operator new(l.size);
-}
-
-void ChannelCore::deallocate(void* block, std::size_t align) noexcept {
-  if (align > __STDCPP_DEFAULT_NEW_ALIGNMENT__) {
-    ::operator delete(block, std::align_val_t(align));
-  } else {
-    ::operator delete(block);
-  }
-}
-
-ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
-                                    const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                                    std::string_view name, const char* kept_name, NameForm form) {
-  auto* bytes = static_cast<unsigned char*>(block);
-  const char* name_chars = kept_name;
-  if (form == NameForm::Plain) {
-    char* chars = reinterpret_cast<char*>(bytes + l.name_at);
-    name.copy(chars, name.size());
-    chars[name.size()] = '\0';
-    name_chars = chars;
-  }
-  const auto align_log2 = static_cast<uint8_t>(std::countr_zero(l.align));
-  auto* ch = new (block) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
-                                     static_cast<uint32_t>(l.stride), name_chars, form, align_log2);
-  if (capacity > 0) {
-    ch->storage_ = bytes + l.storage_at;
-    ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + l.from_at);
-  }
-  return ch;
-}
-
-void ChannelCore::destroy(ChannelCore* ch) noexcept {
-  const std::size_t align = std::size_t{1} << ch->align_log2_;
-  ch->~ChannelCore();
-  deallocate(ch, align);
-}
-
-ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                               std::string_view name, std::source_location loc,
-                               int64_t timer_ns, const Process* result_of) {
-  Runtime& rt = runtime_for("csp::chan", loc);
-  const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
-                     kind == BufferKind::Sliding;
-  if (sized && capacity == 0)
-    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
-                       "' has a buffer of size 0; use an unbuffered channel (csp::chan<T>(name))");
-  if (!sized && kind != BufferKind::Promise) capacity = 0;
-  const std::size_t stride = round_up(ops.size, ops.align);
-  if (capacity > UINT32_MAX || (capacity > 0 && stride > (SIZE_MAX / 4) / capacity))
-    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
-                       "' asks for a buffer of " + std::to_string(capacity) +
-                       " values, more than fit in memory; use a smaller buffer");
-  const NameForm form = name.empty() ? NameForm::Numbered : NameForm::Plain;
-  const Layout l = layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0, 0, 1);
-  ChannelCore* ch = construct(allocate(l), l, rt, ops, kind, capacity, name, nullptr, form);
-  ch->record_make(loc, timer_ns, result_of);
-  return ch;
-}
-
-ChannelCore::ResultBlock ChannelCore::allocate_result_block(const ValueOps& ops,
-                                                            std::size_t process_size,
-                                                            std::size_t process_align) {
-  const Layout l = layout(ops, 1, 0, process_size, process_align);
-  void* block = allocate(l);
-  return {block, static_cast<unsigned char*>(block) + l.extra_at, process_size, process_align,
-          l.align};
-}
-
-void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
-  deallocate(b.block, b.align);
-}
-
-ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
-                                      const Process& of, std::source_location loc) {
-  const Layout l = layout(ops, 1, 0, b.process_size, b.process_align);
-  ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
-                              of.name.c_str(), NameForm::ResultOf);
-  ch->record_make(loc, -1, &of);
-  return ch;
-}
-
-void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
-                              const Process* result_of) {
-  if (!rt_.rec) return;
-  Process* creator = tl_current;
-  Event e(EventKind::ChanMake);
-  e.with_chan(id_).with_name(rt_.rec->intern(name())).with_buffer(kind_).with_cap(cap_);
-  if (loc.line() != 0) e.with_loc(rt_.loc_id(loc));
-  if (timer_ns >= 0) e.with_duration(timer_ns);
-  if (creator) e.with_proc(creator->id);
-  if (result_of) e.with_partner(result_of->id);
-  record(e);
-}
-
-ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,
-                         uint32_t stride, const char* name, NameForm form, uint8_t align_log2)
-    : rt_(rt),
-      ops_(ops),
-      name_(name),
-      id_(rt.next_chan_id()),
-      cap_(capacity),
-      stride_(stride),
-      kind_(kind),
-      name_form_(form),
-      align_log2_(align_log2),
-      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr) {}
-
-ChannelCore::~ChannelCore() {
-  for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));
-}
-
-std::string ChannelCore::name() const {
-  switch (name_form_) {
-    case NameForm::Plain: return name_;
-    case NameForm::ResultOf: return std::string("result of ") + name_;
-    case NameForm::Numbered: break;
-  }
-  return "chan-" + std::to_string(id_);
-}
 
 bool ChannelCore::closed() noexcept {
   std::lock_guard lk(mu_);
@@ -202,11 +44,10 @@ void ChannelCore::push_buffer(void* src, csptrace::ProcId from) {
   ++count_;
 }
 
-void ChannelCore::pop_buffer_into(void* dst, csptrace::ProcId& from) {
+void ChannelCore::pop_buffer_into(void* dst) {
   void* s = storage_ + head_ * stride_;
   ops_.move_to_optional(dst, s);
   if (!ops_.trivially_destructible) ops_.destroy(s);
-  from = from_[head_];
   head_ = wrap(head_ + 1);
   --count_;
 }
@@ -288,6 +129,8 @@ bool ChannelCore::ready_locked(WaitOp op) noexcept {
   return count_ > 0 || first_live(puts_) != nullptr;
 }
 
+// put() has a direct path for untraced rendezvous: a change to the unbuffered rules here is
+// made there too.
 OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
   Process& p = *ctx.proc;
   csptrace::Recorder* rec = rt_.rec;
@@ -428,6 +271,8 @@ OpStatus ChannelCore::put(void* src, Waiter* w, const OpContext& ctx) {
 
 // ---- take ------------------------------------------------------------------------------------
 
+// take() has a direct path for untraced rendezvous: a change to the unbuffered rules here is
+// made there too.
 OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
   Process& p = *ctx.proc;
   csptrace::Recorder* rec = rt_.rec;
@@ -438,11 +283,11 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
       if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
       return e;
     };
-    csptrace::ProcId from = from_[head_];
+    const csptrace::ProcId from = rec ? from_[head_] : 0;  // from_ is kept on traced runs only
     if (kind_ == BufferKind::Promise) {
       ops_.copy_to_optional(dst, head);
     } else {
-      pop_buffer_into(dst, from);
+      pop_buffer_into(dst);
     }
     if (rec) {
       Event bt(EventKind::BufTake);

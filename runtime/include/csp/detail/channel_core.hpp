@@ -8,7 +8,8 @@
 //    the channel is unbuffered;
 //  - once `closed_`, no waiter is added to `takes_` and no new put is accepted; waiting putters
 //    stay (core.async) and later takers receive their values;
-//  - each buffered value is stored with the id of the process that put it (for `transfer`).
+//  - on traced runs, each buffered value is stored with the id of the process that put it (for
+//    `transfer`; untraced, the buffered fast path leaves `from_` alone and nothing reads it).
 //
 // Lock contract: every public operation takes `mu_` itself, records its trace events while
 // holding it (so the trace order of one channel is its real order) and wakes partners before
@@ -194,15 +195,15 @@ class ChannelCore {
   Waiter* claim_first(WaitQueue& q) noexcept { return q.empty() ? nullptr : claim_first_of(q); }
   Waiter* claim_first_of(WaitQueue& q) noexcept;
   void push_buffer(void* src, csptrace::ProcId from);
-  void pop_buffer_into(void* dst, csptrace::ProcId& from);
+  void pop_buffer_into(void* dst);
   // Called when a queue is at the cap: drops stale waiters, throws if still full.
   void check_cap(WaitQueue& q, csptrace::WaitOp op, const OpContext& ctx);
   void close_locked(Process* closer, std::source_location loc);
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
   // Sets the waiter's result, records alt_choice when it is an alt, and wakes its process.
-  // `w` belongs to the woken process: it is not touched after the wake.
-  // Completes w and wakes its owner. `cause` (traced runs): the event that completed it, recorded
-  // together with the owner's resume, at one instant.
+  // `w` belongs to the woken process: it is not touched after the wake. `cause` (traced runs):
+  // the event that completed it, recorded with the resume as one pair (record_pair), or, for an
+  // alt, just before the pair of alt_choice and resume.
   void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
                 csptrace::Event* cause = nullptr);
   void record(csptrace::Event& e);

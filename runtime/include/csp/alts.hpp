@@ -30,7 +30,8 @@ namespace csp {
 
 // A guard borrows the channel it names, as c.take() and c.put(v) do: a named Chan must outlive
 // the alts that uses it (it does when the alts is awaited in the same scope). A guard made from
-// a temporary Chan, csp::take(csp::timeout(20ms)), keeps that channel alive itself. Borrowing
+// a temporary Chan, csp::take(csp::timeout(20ms)), keeps that channel alive itself (moved from
+// an rvalue, so csp::take(std::move(c)) leaves c empty; copied from a const one). Borrowing
 // spares each guard an atomic retain and release of the channel per alts.
 template <class T>
 struct TakeGuard {
@@ -59,6 +60,10 @@ TakeGuard<T> take(Chan<T>&& c, std::source_location loc = std::source_location::
   detail::ChannelCore* core = c.core_ptr();
   return TakeGuard<T>{core, std::move(c), loc, std::nullopt};
 }
+template <class T>
+TakeGuard<T> take(const Chan<T>&& c, std::source_location loc = std::source_location::current()) {
+  return TakeGuard<T>{c.core_ptr(), Chan<T>(c), loc, std::nullopt};
+}
 template <class T, class U>
 PutGuard<T> put(const Chan<T>& c, U&& v, std::source_location loc = std::source_location::current()) {
   return PutGuard<T>{c.core_ptr(), Chan<T>(), T(std::forward<U>(v)), loc};
@@ -67,6 +72,11 @@ template <class T, class U>
 PutGuard<T> put(Chan<T>&& c, U&& v, std::source_location loc = std::source_location::current()) {
   detail::ChannelCore* core = c.core_ptr();
   return PutGuard<T>{core, std::move(c), T(std::forward<U>(v)), loc};
+}
+template <class T, class U>
+PutGuard<T> put(const Chan<T>&& c, U&& v,
+                std::source_location loc = std::source_location::current()) {
+  return PutGuard<T>{c.core_ptr(), Chan<T>(c), T(std::forward<U>(v)), loc};
 }
 
 struct PriorityTag {};

@@ -133,6 +133,40 @@ TEST_CASE("traced events follow the protocol on the deterministic scheduler", "[
   check_protocol(t.model);
 }
 
+TEST_CASE("a transfer and the wake it causes are one pair: the next seq, the same time",
+          "[trace]") {
+  constexpr int kRounds = 200;
+  auto t = rt_test::run_traced(csp::Options{}, [] {
+    auto ping = csp::chan<int>("ping");
+    auto pong = csp::chan<int>("pong");
+    csp::go("echo", [=]() -> csp::Proc<void> {
+      for (int i = 0; i < kRounds; ++i) {
+        std::optional<int> v = co_await ping.take();
+        co_await pong.put(*v + 1);
+      }
+    });
+    for (int i = 0; i < kRounds; ++i) {
+      ping.put_blocking(i);
+      pong.take_blocking();
+    }
+  }, "pairs");
+  REQUIRE(t.result.ok());
+  int wakes = 0;
+  for (std::size_t i = 1; i < t.model.size(); ++i) {
+    const EventKind k = t.model.kind(i);
+    if (k != EventKind::Resume && k != EventKind::Unblock) continue;
+    const csptrace::Event wake = t.model.event(i);
+    const csptrace::Event cause = t.model.event(i - 1);
+    REQUIRE(cause.kind == EventKind::Transfer);
+    CHECK(cause.seq + 1 == wake.seq);
+    CHECK(t.model.time(i - 1) == t.model.time(i));
+    CHECK((cause.to == wake.proc || cause.from == wake.proc));
+    CHECK(cause.chan == wake.chan);
+    ++wakes;
+  }
+  CHECK(wakes >= kRounds);  // every round wakes at least one side
+}
+
 TEST_CASE("the trace header and value previews", "[trace]") {
   struct Point {
     int x, y;

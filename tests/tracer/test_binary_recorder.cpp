@@ -184,8 +184,8 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
 
 TEST_CASE("a recorded pair has consecutive seqs and one time, from several threads",
           "[recorder]") {
-  // Pairs and single events interleaved, more than a ring holds (the writer falls behind, so
-  // pairs also meet a nearly full ring), in both encodings.
+  // Pairs and single events interleaved, more than a ring holds (when the writer falls behind,
+  // pairs meet a nearly full ring and wait for room), in both encodings.
   const std::string ext = GENERATE(as<std::string>{}, ".csptrace", ".jsonl");
   const std::string file = temp("pairs" + ext);
   constexpr int kThreads = 2;

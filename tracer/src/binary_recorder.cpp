@@ -145,10 +145,10 @@ void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries) 
 
 namespace {
 
-// Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
-// loadable. True if the event was already clean.
+// True if every text id the event carries was handed out by this recorder (is below
+// `published`): one test for an event without text fields, else the largest id by conditional
+// moves.
 [[gnu::always_inline]] inline bool known_strings(const Event& e, uint32_t published) {
-  // The largest text id the event carries, computed without branches (conditional moves).
   uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
   if ((e.present & kTextFields) == 0) return top < published;  // transfers, resumes, ...
   auto take = [&](const auto& v, FieldMask bit) {
@@ -161,6 +161,8 @@ namespace {
   return top < published;
 }
 
+// Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
+// loadable.
 Event with_known_strings(Event e, uint32_t published) {
   auto fix = [&](auto& v, FieldMask bit) {
     if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)

@@ -26,10 +26,7 @@ class Recorder {
   // Thread-safe. Records two events that happen at one instant on the calling thread (a
   // transfer and the resume it causes): consecutive seqs, first.seq + 1 == second.seq, and one
   // clock reading for both. Same ordering contract as record().
-  virtual void record_pair(Event& first, Event& second) {
-    record(first);
-    record(second);
-  }
+  virtual void record_pair(Event& first, Event& second) = 0;
 
   // Pushes what was recorded so far to the file (not necessarily to the disk).
   virtual void flush() = 0;

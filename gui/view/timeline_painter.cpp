@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cspview {
 
@@ -183,8 +184,13 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
       paint_folded(p, mark, top + pad, h);
       continue;
     }
-    // One event, or a few at the same instant (a buf_take and its transfer): draw each.
-    const auto at = std::find(lane.begin(), lane.end(), mark.first);
+    // One event, or a few at the same instant (a buf_take and its transfer): draw each. The
+    // lane is sorted by (time, event index): a binary search finds the mark's first event (a
+    // linear find from the lane's start cost 16 ms per frame deep inside a 5 M-event trace).
+    const auto at = std::lower_bound(lane.begin(), lane.end(), mark.first,
+                                     [&m](uint32_t a, uint32_t b) {
+                                       return std::pair(m.time(a), a) < std::pair(m.time(b), b);
+                                     });
     for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
       marker(p, *it, s_.label_width + mark.x0, top + pad, h);
   }

@@ -76,6 +76,9 @@ class BinaryRecorder final : public Recorder {
   int64_t time_of(uint64_t ticks) const;  // ns since the start
   // Hands the entries from h to next to the writer.
   void publish(ThreadRing& r, uint64_t h, uint64_t next);
+  // record() and record_pair(): N events stamped with consecutive seqs and one clock reading.
+  template <std::size_t N>
+  void append(Event* const (&events)[N]);
   void wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries);
   void writer_loop();
   // Emits ring contents in seq order: the contiguous run from next_seq_, or (force) everything,

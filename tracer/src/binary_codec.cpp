@@ -240,10 +240,6 @@ uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_
   return p;
 }
 
-}  // namespace
-
-namespace {
-
 template <bool Unstamped>
 uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
   constexpr FieldMask kStamp = f::seq | f::t;

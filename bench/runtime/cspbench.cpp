@@ -162,11 +162,12 @@ csp::Proc<Outcome> spawn_parked(long n) {
   auto start = Clock::now();
   auto block = csp::chan<long>("block");
   auto all_started = csp::chan<long>("all-started", csp::fixed(1));
-  auto started = std::make_shared<std::atomic<long>>(0);
+  // Go's WaitGroup: a count the spawner owns, touched by each task once, before it parks.
+  std::atomic<long> to_start{n};
   for (long i = 0; i < n; ++i)
-    csp::go("parked", [=]() -> csp::Proc<void> {
-      // Like Go's WaitGroup.Done(): the last task to start wakes the spawner.
-      if (started->fetch_add(1, std::memory_order_acq_rel) + 1 == n) all_started.offer(n);
+    // spawn, not go: like Go's tasks these have no result channel.
+    csp::spawn("parked", [left = &to_start, all_started, block]() -> csp::Proc<void> {
+      if (left->fetch_sub(1, std::memory_order_acq_rel) == 1) all_started.offer(0);
       co_await block.take();
     });
   co_await all_started.take();

@@ -100,10 +100,13 @@ uint64_t next_random() {
   return the_runtime().scheduler().random();
 }
 
-ChannelCore* register_go(Process& p, const ChannelCore::ResultBlock& block,
-                         const ValueOps& result_ops) {
+void register_go(Process& p) {
   the_runtime().register_process(p);
   the_runtime().activity_up();  // runnable from now on
+}
+
+ChannelCore* make_go_result(Process& p, const ChannelCore::ResultBlock& block,
+                            const ValueOps& result_ops) {
   return ChannelCore::make_result(block, result_ops, p, p.spawned_at);
 }
 

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -212,4 +213,81 @@ TEST_CASE("a callable with an over-aligned capture keeps its alignment in the pr
   CHECK(r.ok());
   CHECK(sum == 6);
   CHECK(aligned);
+}
+
+TEST_CASE("a spawned process runs without a result channel; its exit is still recorded",
+          "[go][spawn]") {
+  auto t = rt_test::run_traced(deterministic(2), [&] {
+    auto out = csp::chan<int>("out");
+    csp::spawn("doubler", [=]() -> csp::Proc<void> { co_await out.put(21 * 2); });
+    csp::spawn("returns", []() -> csp::Proc<int> { co_return 7; });  // the value is dropped
+    CHECK(out.take_blocking() == 42);
+  });
+  REQUIRE(t.result.ok());
+  // One channel: `out`. Neither spawn made a result channel.
+  auto makes = rt_test::events_of(t.model, EventKind::ChanMake);
+  REQUIRE(makes.size() == 1);
+  CHECK(t.model.str(t.model.event(makes[0]).name) == "out");
+  std::vector<std::string> exited;
+  for (size_t i : rt_test::events_of(t.model, EventKind::Exit)) {
+    auto e = t.model.event(i);
+    CHECK(e.status == csptrace::ExitStatus::Ok);
+    exited.push_back(t.model.processes()[e.proc].name);
+  }
+  CHECK_THAT(exited, Catch::UnorderedEquals(std::vector<std::string>{"doubler", "returns", "main"}));
+}
+
+TEST_CASE("an exception escaping a spawned process is recorded and reported", "[go][spawn]") {
+  auto t = rt_test::run_traced(deterministic(4), [&] {
+    csp::spawn("faulty", []() -> csp::Proc<void> {
+      throw std::runtime_error("lost the sensor");
+      co_return;
+    });
+    // Nothing to wait on: main sleeps (virtual time) so that the process runs before the end.
+    csp::timeout(std::chrono::milliseconds(5)).take_blocking();
+  });
+  REQUIRE(t.result.status == csp::RunStatus::Error);
+  REQUIRE(t.result.errors.size() == 1);
+  CHECK(t.result.errors[0].process == "faulty");
+  CHECK(t.result.errors[0].message == "lost the sensor");
+  bool recorded = false;
+  for (size_t i : rt_test::events_of(t.model, EventKind::Exit))
+    recorded |= t.model.event(i).status == csptrace::ExitStatus::Error &&
+                t.model.str(t.model.event(i).message) == "lost the sensor";
+  CHECK(recorded);
+}
+
+TEST_CASE("spawned processes in a deadlock are named", "[go][spawn]") {
+  csp::RunResult r = csp::run(deterministic(6), [&] {
+    auto done = csp::chan<int>("done");
+    auto a = csp::chan<int>("a");
+    auto b = csp::chan<int>("b");
+    csp::spawn("left", [=]() -> csp::Proc<void> {
+      co_await a.take();
+      co_await b.put(1);
+    });
+    csp::spawn("right", [=]() -> csp::Proc<void> {
+      co_await b.take();
+      co_await a.put(1);
+    });
+    done.take_blocking();
+  });
+  REQUIRE(r.status == csp::RunStatus::Deadlock);
+  std::vector<std::string> stuck;
+  for (const auto& s : r.stuck) stuck.push_back(s.process + " " + s.op + " " + s.channel);
+  CHECK_THAT(stuck, Catch::UnorderedEquals(std::vector<std::string>{
+                             "main take done", "left take a", "right take b"}));
+}
+
+TEST_CASE("spawned processes still parked when main returns are freed", "[go][spawn]") {
+  auto alive = std::make_shared<int>(0);
+  csp::RunResult r = csp::run(csp::Options{}, [&] {
+    auto never = csp::chan<int>("never");
+    for (int i = 0; i < 100; ++i)
+      csp::spawn("parked", [=]() -> csp::Proc<void> { co_await never.take(); });
+    for (int i = 0; i < 100; ++i)
+      csp::spawn("runnable", [=, keep = alive]() -> csp::Proc<void> { co_await never.take(); });
+  });
+  CHECK(r.ok());
+  CHECK(alive.use_count() == 1);  // every closure was destroyed with its process
 }

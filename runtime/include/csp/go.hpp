@@ -1,13 +1,16 @@
-// go(name, f): start a lightweight process; thread(name, f): start a real OS thread.
+// go(name, f): start a lightweight process; spawn(name, f): the same without a result channel;
+// thread(name, f): start a real OS thread.
 //
 //   csp::Chan<int> r = csp::go("echo", [=]() -> csp::Proc<int> { co_return 42; });
+//   csp::spawn("worker", [=]() -> csp::Proc<void> { co_await jobs.take(); });
 //   csp::Chan<csp::Unit> t = csp::thread("writer", [=] { c.put_blocking(1); });
 //
 // The callable is moved into runtime-owned storage before it is invoked, so a capturing lambda
-// never dangles across a suspension. Both return a result channel ("result of NAME",
-// buffer 1) that receives the result, then closes; for a void body it just closes. An exception
-// escaping the body is recorded (exit status error), closes the result channel and is reported
-// in csp::run's RunResult.
+// never dangles across a suspension. go and thread return a result channel ("result of NAME",
+// buffer 1) that receives the result, then closes; for a void body it just closes. spawn is
+// Go's `go` statement (PyCSP's Spawn): no result channel, so a process costs ~120 bytes less,
+// and a result the body returns is dropped. An exception escaping the body is recorded (exit
+// status error), closes the result channel (if any) and is reported in csp::run's RunResult.
 #pragma once
 
 #include <csp/chan.hpp>
@@ -26,10 +29,12 @@ namespace csp {
 
 namespace detail {
 
-// Registers a go process (records spawn), then makes its result channel at the front of the
-// block the process lives in (records chan_make) and returns it.
-ChannelCore* register_go(Process& p, const ChannelCore::ResultBlock& block,
-                         const ValueOps& result_ops);
+// Registers a go process (records spawn).
+void register_go(Process& p);
+// Makes the result channel of registered go process `p` at the front of the block it lives in
+// (records chan_make) and returns it.
+ChannelCore* make_go_result(Process& p, const ChannelCore::ResultBlock& block,
+                            const ValueOps& result_ops);
 // Makes a registered go process runnable; it starts at p.resume_point.
 void start_go(Process& p);
 // The end of a process: closes `result`, records exit (with the error's text, if any) and
@@ -43,32 +48,46 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
-// A go process lives in one allocation with its result channel: [result channel][process]
-// [channel buffer]. The channel is at the front (found from the process's address) and the
-// block is freed when the process has ended and the last handle on the channel is gone: the
-// process holds one reference on the channel and drops it only after its own destructor has
-// run. The coroutine frame is allocated on its own (its size is known only to the compiler).
-template <class F, class R>
+// A go process. With a result channel (go) it lives in one allocation with it: [result
+// channel][process][channel buffer]. The channel is at the front (found from the process's
+// address) and the block is freed when the process has ended and the last handle on the
+// channel is gone: the process holds one reference on the channel and drops it only after its
+// own destructor has run. Without one (spawn) the process is a block of its own, freed when it
+// ends. The coroutine frame is allocated on its own (its size is known only to the compiler).
+template <class F, class R, bool HasResult>
 class GoProcess final : public Process {
  public:
-  static Chan<ResultOf<R>> spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
-    const ValueOps& ops = value_ops<ResultOf<R>>();
-    const ChannelCore::ResultBlock block =
-        ChannelCore::allocate_result_block(ops, sizeof(GoProcess), alignof(GoProcess));
-    GoProcess* p;
-    try {
-      p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
-    } catch (...) {
-      ChannelCore::free_result_block(block);
-      throw;
+  using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
+
+  static Handle spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
+    if constexpr (HasResult) {
+      const ValueOps& ops = value_ops<ResultOf<R>>();
+      const ChannelCore::ResultBlock block =
+          ChannelCore::allocate_result_block(ops, sizeof(GoProcess), alignof(GoProcess));
+      GoProcess* p;
+      try {
+        p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
+      } catch (...) {
+        ChannelCore::free_result_block(block);
+        throw;
+      }
+      register_go(*p);
+      ChannelCore* result = make_go_result(*p, block, ops);
+      result->retain();  // the process's reference
+      Chan<ResultOf<R>> out(result);
+      p->start();
+      return out;
+    } else {
+      GoProcess* p = new GoProcess(rt, std::move(name), std::move(fn), loc);
+      register_go(*p);
+      p->start();
     }
-    return p->start(block, ops);
   }
 
   void on_root_done() override {
     auto& promise = task_.handle().promise();
     std::exception_ptr error = promise.error;
-    if constexpr (!std::is_void_v<R>) {
+    if constexpr (HasResult && !std::is_void_v<R>) {
       if (!error) {
         R value = std::move(*promise.value);
         OpContext ctx{this, spawned_at, WaitMode::None};
@@ -94,31 +113,33 @@ class GoProcess final : public Process {
       : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
-  Chan<ResultOf<R>> start(const ChannelCore::ResultBlock& block, const ValueOps& ops) {
-    ChannelCore* result = register_go(*this, block, ops);
-    result->retain();  // the process's reference
-    Chan<ResultOf<R>> out(result);
+  // Creates the frame of a registered process and makes it runnable.
+  void start() {
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
-      finish_process(*this, result, std::current_exception());
+      finish_process(*this, result(), std::current_exception());
       end();
-      return out;
+      return;
     }
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker
-    return out;
   }
 
-  // Destroys the process, then drops its reference on the result channel, which frees the
-  // block when it was the last.
+  // Destroys the process and frees it; with a result channel, drops the process's reference
+  // on it after the destructor, which frees the block when it was the last.
   void end() noexcept {
-    ChannelCore* ch = result();
-    this->~GoProcess();
-    ch->release();
+    if constexpr (HasResult) {
+      ChannelCore* ch = result();
+      this->~GoProcess();
+      ch->release();
+    } else {
+      delete this;
+    }
   }
 
   ChannelCore* result() noexcept {
+    if constexpr (!HasResult) return nullptr;
     return reinterpret_cast<ChannelCore*>(reinterpret_cast<unsigned char*>(this) - process_at());
   }
 
@@ -132,10 +153,19 @@ class GoProcess final : public Process {
 // Chan<R> (Chan<Unit> for Proc<void>, which only closes).
 template <class F>
 auto go(std::string name, F f, std::source_location loc = std::source_location::current()) {
-  using P = std::invoke_result_t<F&>;
-  using R = typename P::value_type;
+  using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::go", loc);
-  return detail::GoProcess<F, R>::spawn(rt, std::move(name), std::move(f), loc);
+  return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc);
+}
+
+// Starts a lightweight process without a result channel (Go's `go` statement): for processes
+// whose end nobody waits for, or that report through channels of their own. The trace and the
+// run's result still record its exit and any exception.
+template <class F>
+void spawn(std::string name, F f, std::source_location loc = std::source_location::current()) {
+  using R = typename std::invoke_result_t<F&>::value_type;
+  detail::Runtime& rt = detail::runtime_for("csp::spawn", loc);
+  detail::GoProcess<F, R, false>::spawn(rt, std::move(name), std::move(f), loc);
 }
 
 // Starts a real OS thread running f (any callable; its return value goes to the result

@@ -17,7 +17,10 @@
 #include <csp/proc.hpp>
 #include <csp/unit.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <new>
 #include <source_location>
@@ -49,21 +52,23 @@ template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
 // A go process. With a result channel (go) it lives in one allocation with it: [result
-// channel][process][channel buffer]. The channel is at the front (found from the process's
-// address) and the block is freed when the process has ended and the last handle on the
-// channel is gone: the process holds one reference on the channel and drops it only after its
-// own destructor has run. Without one (spawn) the process is a block of its own, freed when it
-// ends. The coroutine frame is allocated on its own (its size is known only to the compiler).
+// channel][process][frame slot][channel buffer]. The channel is at the front (found from the
+// process's address) and the block is freed when the process has ended and the last handle on
+// the channel is gone: the process holds one reference on the channel and drops it only after
+// its own destructor has run. Without one (spawn) the block is [process][frame slot], freed
+// when the process ends. The frame slot holds the root coroutine frame (see FrameSlot); it is
+// empty for the first process of each callable type, which measures the frame.
 template <class F, class R, bool HasResult>
 class GoProcess final : public Process {
  public:
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
   static Handle spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
+    const std::size_t room = frame_room_.load(std::memory_order_relaxed);
     if constexpr (HasResult) {
       const ValueOps& ops = value_ops<ResultOf<R>>();
       const ChannelCore::ResultBlock block =
-          ChannelCore::allocate_result_block(ops, sizeof(GoProcess), alignof(GoProcess));
+          ChannelCore::allocate_result_block(ops, kSlotAt + room, kAlign);
       GoProcess* p;
       try {
         p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
@@ -75,12 +80,19 @@ class GoProcess final : public Process {
       ChannelCore* result = make_go_result(*p, block, ops);
       result->retain();  // the process's reference
       Chan<ResultOf<R>> out(result);
-      p->start();
+      p->start(room);
       return out;
     } else {
-      GoProcess* p = new GoProcess(rt, std::move(name), std::move(fn), loc);
+      void* block = ::operator new(kSlotAt + room, std::align_val_t{kAlign});
+      GoProcess* p;
+      try {
+        p = new (block) GoProcess(rt, std::move(name), std::move(fn), loc);
+      } catch (...) {
+        ::operator delete(block, std::align_val_t{kAlign});
+        throw;
+      }
       register_go(*p);
-      p->start();
+      p->start(room);
     }
   }
 
@@ -95,32 +107,57 @@ class GoProcess final : public Process {
       }
     }
     finish_process(*this, result(), error);
-    task_ = Proc<R>();  // destroys the (suspended, final) frame
+    task_ = Proc<R>();  // destroys the (suspended, final) frame; tl_current is this process
     end();
   }
 
   void abandon() override {
+    tl_frame_slot.owner_gone = slot();
     task_ = Proc<R>();
+    tl_frame_slot.owner_gone = nullptr;
     end();
   }
 
  private:
+  // The frame slot follows the process at the frame alignment operator new guarantees.
+  static constexpr std::size_t kFrameAlign = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+  static constexpr std::size_t kAlign = std::max(alignof(GoProcess), kFrameAlign);
+  static constexpr std::size_t kSlotAt = (sizeof(GoProcess) + kFrameAlign - 1) / kFrameAlign *
+                                         kFrameAlign;
+  static constexpr bool kHasSlot = kSlotAt <= UINT16_MAX;
+  // The root frame's size for this callable type, once a process has measured it (0 before,
+  // and always when the root frame is not a coroutine of the callable itself).
+  static inline std::atomic<std::size_t> frame_room_{0};
+
   static constexpr std::size_t process_at() {  // from the block's start
-    return ChannelCore::extra_offset(alignof(GoProcess));
+    return ChannelCore::extra_offset(kAlign);
   }
 
   GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
       : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
-  // Creates the frame of a registered process and makes it runnable.
-  void start() {
+  void* slot() noexcept { return reinterpret_cast<unsigned char*>(this) + kSlotAt; }
+
+  // Creates the frame of a registered process (in the slot of `room` bytes when it fits) and
+  // makes the process runnable.
+  void start(std::size_t room) {
+    FrameSlot& fs = tl_frame_slot;
+    const FrameSlot outer = fs;  // a process started while the callable makes its frame
+    if constexpr (kHasSlot) fs = {&fn_, slot(), room, 0, slot()};
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
+      fs = outer;
       finish_process(*this, result(), std::current_exception());
       end();
       return;
+    }
+    const std::size_t needed = fs.needed;
+    fs = outer;
+    if (needed != 0) {
+      if (needed <= room) frame_slot_at = static_cast<uint16_t>(kSlotAt);  // a frame is there
+      else frame_room_.store(needed, std::memory_order_relaxed);  // the next process's slot
     }
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker
@@ -134,7 +171,8 @@ class GoProcess final : public Process {
       this->~GoProcess();
       ch->release();
     } else {
-      delete this;
+      this->~GoProcess();
+      ::operator delete(static_cast<void*>(this), std::align_val_t{kAlign});
     }
   }
 

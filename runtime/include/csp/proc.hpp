@@ -11,7 +11,10 @@
 #include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
+#include <cstddef>
 #include <exception>
+#include <memory>
+#include <new>
 #include <optional>
 #include <utility>
 
@@ -25,6 +28,23 @@ namespace detail {
 struct ProcPromiseBase {
   std::coroutine_handle<> continuation;  // the awaiting Proc, if any
   std::exception_ptr error;
+
+  // Frames: see FrameSlot. `first` is the coroutine's first argument (for a lambda, the
+  // closure object), which tells the root frame of a process being started from the others.
+  template <class First, class... Rest>
+  static void* operator new(std::size_t n, const First& first, const Rest&...) {
+    FrameSlot& slot = tl_frame_slot;
+    if (static_cast<const void*>(std::addressof(first)) == slot.fn) [[unlikely]] {
+      slot.fn = nullptr;  // only this frame
+      slot.needed = n;
+      if (n <= slot.room) return slot.at;
+    }
+    return ::operator new(n);
+  }
+  static void* operator new(std::size_t n) { return ::operator new(n); }
+  static void operator delete(void* p, std::size_t n) noexcept {
+    if (!in_frame_slot(p)) ::operator delete(p, n);
+  }
 
   std::suspend_always initial_suspend() noexcept { return {}; }
   struct FinalAwaiter {

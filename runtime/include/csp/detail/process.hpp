@@ -71,11 +71,42 @@ class Process {
   // Threads and main: the release word a blocked thread waits on (see Signal).
   std::atomic<uint32_t> signal{0};
   const csptrace::ProcMode mode;
+  // A go process whose root frame lives in its own block: the frame's offset from `this`
+  // (0: the frame was allocated on its own). Set before the process first runs.
+  uint16_t frame_slot_at = 0;
 };
 
 // The process running on this OS thread: a go process while a worker runs it, else the thread's
 // own process (main or a csp::thread), else null (a thread the runtime does not know).
 // initial-exec: a plain %fs-relative load on the hot path (the library is never dlopen'ed).
 inline thread_local Process* tl_current __attribute__((tls_model("initial-exec"))) = nullptr;
+
+// The root frame of a go process goes into spare room at the end of the process's block when
+// the room is large enough: one allocation per process instead of two. The frame's size is
+// known only to the compiler, so the room is learned from the first process of each callable
+// type (see GoProcess::start).
+//
+// While GoProcess::start creates the frame, `fn` is its callable and [at, at+room) the room;
+// the first Proc frame allocated for a coroutine whose first argument (the implicit object of
+// a lambda) is that callable takes it. `needed` reports the size of that frame. `owner_gone`
+// marks a slot whose frame is freed outside its process (the start failed, or the shutdown).
+struct FrameSlot {
+  const void* fn = nullptr;
+  void* at = nullptr;
+  std::size_t room = 0;
+  std::size_t needed = 0;
+  const void* owner_gone = nullptr;
+};
+inline thread_local FrameSlot tl_frame_slot __attribute__((tls_model("initial-exec")));
+
+// Whether Proc frame `p` lives in a process's block (and must not be freed on its own). A
+// frame is freed by the process that runs it (tl_current), or in the two cases above.
+inline bool in_frame_slot(const void* p) noexcept {
+  const Process* cur = tl_current;
+  if (cur != nullptr && cur->frame_slot_at != 0 &&
+      p == reinterpret_cast<const unsigned char*>(cur) + cur->frame_slot_at)
+    return true;
+  return p == tl_frame_slot.owner_gone;
+}
 
 }  // namespace csp::detail

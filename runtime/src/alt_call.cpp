@@ -85,6 +85,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   state.number = ++p.alts_started;
   state.done.store(false, std::memory_order_relaxed);
   state.won = -1;
+  state.proc = &p;
   const OpContext now{&p, loc, WaitMode::None};
 
   if (rec) {
@@ -153,10 +154,10 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   const OpContext waiting{&p, loc, mode};
   for (std::size_t i = 0; i < count; ++i) {
     AltSlot& s = slots[i];
-    s.waiter.proc = &p;
-    s.waiter.alt = &state;
+    s.waiter.set_owner(&state);
     s.waiter.index = static_cast<int32_t>(i);
     s.waiter.io = s.io;
+    s.waiter.loc = loc;
     try {
       s.chan->enqueue_locked(&s.waiter, s.op, waiting);
     } catch (...) {

@@ -32,7 +32,7 @@ void ChannelCore::close_locked(Process* closer, std::source_location loc) {
   }
   // Waiting takers get nothing. Waiting putters stay: later takers still receive their values.
   while (Waiter* t = claim_first(takes_)) {
-    Process& taker = *t->proc;
+    Process& taker = *t->proc();
     const csptrace::ProcId taker_id = taker.id;  // the taker may be gone once woken
     auto refused = [&] {
       if (!rec) return;
@@ -42,7 +42,7 @@ void ChannelCore::close_locked(Process* closer, std::source_location loc) {
     // What the taker got (nothing) is recorded before its wake: once woken it may run on
     // another worker at once, and its next events must not precede this one.
     refused();
-    if (t->alt) {  // an alt: the operation, its choice, then the wake
+    if (t->alt()) {  // an alt: the operation, its choice, then the wake
       complete(t, WaitResult::Closed, closer, {});
     } else {
       t->result = WaitResult::Closed;

@@ -70,12 +70,12 @@ Waiter* ChannelCore::claim_first_of(WaitQueue& q) noexcept {
 
 void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
                            Event* cause) {
-  Process& owner = *w->proc;
+  Process& owner = *w->proc();
   w->result = r;
-  if (rt_.rec && w->alt) {  // the alt's choice comes between the cause and the resume
+  if (rt_.rec && w->alt()) {  // the alt's choice comes between the cause and the resume
     if (cause) record(*cause);
     Event choice(EventKind::AltChoice);
-    choice.with_proc(owner.id).with_alt(w->alt->number).with_index(w->index)
+    choice.with_proc(owner.id).with_alt(w->alt()->number).with_index(w->index)
         .with_rule(csptrace::AltRule::Waited).with_chan(id_);
     if (v.kind != csptrace::Value::Kind::None) choice.with_value(v);
     rt_.wake(owner, *this, partner, &choice);
@@ -171,10 +171,10 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
       ops_.copy_to_optional(t->io, storage_ + head_ * stride_);
       if (rec) {
         Event bt(EventKind::BufTake);
-        record(with_value(bt.with_proc(t->proc->id).with_chan(id_).with_level(1)));
+        record(with_value(bt.with_proc(t->proc()->id).with_chan(id_).with_level(1)));
         Event tr(EventKind::Transfer);
         complete(t, WaitResult::Done, &p, v,
-                 &with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+                 &with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc()->id)
                                  .with_via(csptrace::Via::Buffer)));
       } else {
         complete(t, WaitResult::Done, &p, v);
@@ -189,7 +189,7 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     if (rec) {
       Event e(EventKind::Transfer);
       complete(t, WaitResult::Done, &p, v,
-               &with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc->id)
+               &with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc()->id)
                                .with_via(csptrace::Via::Direct)));
     } else {
       complete(t, WaitResult::Done, &p, v);
@@ -238,10 +238,10 @@ OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContex
   WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
   if (q.size() >= rt_.max_pending()) [[unlikely]]
     check_cap(q, op, ctx);
-  w->proc = ctx.proc;
-  w->alt = nullptr;
+  w->set_owner(ctx.proc);
   w->io = io;
   w->chan = this;
+  w->loc = ctx.loc;
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;
   q.push_back(w);
@@ -301,10 +301,10 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
     if (kind_ != BufferKind::Promise) {
       if (Waiter* pw = claim_first(puts_)) {
         const csptrace::Value pv = rec ? preview(pw->io) : csptrace::Value{};
-        push_buffer(pw->io, pw->proc->id);
+        push_buffer(pw->io, pw->proc()->id);
         if (rec) {
           Event e(EventKind::BufPut);
-          e.with_proc(pw->proc->id).with_chan(id_).with_level(static_cast<uint32_t>(count_));
+          e.with_proc(pw->proc()->id).with_chan(id_).with_level(static_cast<uint32_t>(count_));
           if (pv.kind != csptrace::Value::Kind::None) e.with_value(pv);
           complete(pw, WaitResult::Done, &p, pv, &e);
         } else {
@@ -319,7 +319,7 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
     if (rec) {
       const csptrace::Value v = preview(pw->io);
       Event e(EventKind::Transfer);
-      e.with_chan(id_).with_from(pw->proc->id).with_to(p.id).with_via(csptrace::Via::Direct);
+      e.with_chan(id_).with_from(pw->proc()->id).with_to(p.id).with_via(csptrace::Via::Direct);
       if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
       ops_.move_to_optional(dst, pw->io);
       complete(pw, WaitResult::Done, &p, v, &e);

@@ -14,27 +14,27 @@ template <class T>
 class [[nodiscard]] PutOperation {
  public:
   PutOperation(detail::ChannelCore* ch, T value, std::source_location loc)
-      : ch_(ch), loc_(loc), value_(std::move(value)) {}
+      : waiter_(detail::Waiter::Lazy{}, ch, loc), value_(std::move(value)) {}
   PutOperation(const PutOperation&) = delete;
   PutOperation& operator=(const PutOperation&) = delete;
   ~PutOperation() {
-    if (waiter_.queued) ch_->cancel(&waiter_);  // only at shutdown
+    if (waiter_.queued) waiter_.chan->cancel(&waiter_);  // only at shutdown
   }
 
   // A buffered channel usually has room: put without suspending (see TakeOperation).
   [[gnu::always_inline]] bool await_ready() {
-    if (!ch_->has_buffer()) return false;
+    if (!waiter_.chan->has_buffer()) return false;
     detail::Process* p = detail::current_go_process();
     if (p == nullptr) return false;  // await_suspend reports the misuse
-    if (!ch_->try_buffer_put(value_)) return false;
+    if (!waiter_.chan->try_buffer_put(value_)) return false;
     status_ = detail::OpStatus::Done;
     return true;
   }
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
-    detail::Process& p = detail::process_for("put", ch_, loc_);
+    detail::Process& p = detail::process_for("put", waiter_.chan, waiter_.loc);
     p.resume_point = h;
     waiter_.io = &value_;
-    const detail::OpStatus st = ch_->put(&value_, &waiter_, {&p, loc_, detail::WaitMode::Park});
+    const detail::OpStatus st = waiter_.chan->put(&value_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park});
     // Waiting: the partner may already have resumed (even finished) this frame on another
     // worker, so nothing in the frame is written after that.
     if (st == detail::OpStatus::Waiting) return detail::next_after_park();
@@ -47,9 +47,8 @@ class [[nodiscard]] PutOperation {
   }
 
  private:
-  detail::ChannelCore* ch_;
-  std::source_location loc_;
-  detail::Waiter waiter_{detail::Waiter::Lazy{}};
+  // The channel and the line are kept in the waiter (waiter_.chan, waiter_.loc).
+  detail::Waiter waiter_;
   detail::OpStatus status_ = detail::OpStatus::Waiting;  // until it completes at once
   T value_;
 };

@@ -13,30 +13,31 @@ namespace csp {
 template <class T>
 class [[nodiscard]] TakeOperation {
  public:
-  TakeOperation(detail::ChannelCore* ch, std::source_location loc) noexcept : ch_(ch), loc_(loc) {}
+  TakeOperation(detail::ChannelCore* ch, std::source_location loc) noexcept
+      : waiter_(detail::Waiter::Lazy{}, ch, loc) {}
   TakeOperation(const TakeOperation&) = delete;
   TakeOperation& operator=(const TakeOperation&) = delete;
   // A frame destroyed while parked (at shutdown) leaves no dangling waiter behind.
   ~TakeOperation() {
-    if (waiter_.queued) ch_->cancel(&waiter_);  // only at shutdown
+    if (waiter_.queued) waiter_.chan->cancel(&waiter_);  // only at shutdown
   }
 
   // A buffered channel usually has a value: take it without suspending. A rendezvous nearly
   // always waits for one side, so it goes straight to await_suspend.
   [[gnu::always_inline]] bool await_ready() {
-    if (!ch_->has_buffer()) return false;
+    if (!waiter_.chan->has_buffer()) return false;
     detail::Process* p = detail::current_go_process();
     if (p == nullptr) return false;  // await_suspend reports the misuse
-    return ch_->try_buffer_take(result_);
+    return waiter_.chan->try_buffer_take(result_);
   }
   // Completes at once when it can (resumes h); otherwise parks.
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
-    detail::Process& p = detail::process_for("take", ch_, loc_);
+    detail::Process& p = detail::process_for("take", waiter_.chan, waiter_.loc);
     p.resume_point = h;
     waiter_.io = &result_;
     // After Waiting is returned the partner may already have resumed this frame elsewhere:
     // nothing here touches the frame afterwards.
-    if (ch_->take(&result_, &waiter_, {&p, loc_, detail::WaitMode::Park}) ==
+    if (waiter_.chan->take(&result_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park}) ==
         detail::OpStatus::Waiting)
       return detail::next_after_park();
     return h;  // completed at once: continue
@@ -46,9 +47,8 @@ class [[nodiscard]] TakeOperation {
   }
 
  private:
-  detail::ChannelCore* ch_;
-  std::source_location loc_;
-  detail::Waiter waiter_{detail::Waiter::Lazy{}};
+  // The channel and the line are kept in the waiter (waiter_.chan, waiter_.loc).
+  detail::Waiter waiter_;
   std::optional<T> result_;
 };
 

@@ -165,7 +165,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       throw;
     }
   }
-  p.wait.set(slots[0].chan, loc, state.number, WaitOp::Alts);
+  p.waiting = &slots[0].waiter;
   if (rec) {
     Event e(mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
     rec->record(e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number)

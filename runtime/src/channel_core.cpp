@@ -245,7 +245,7 @@ OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContex
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;
   q.push_back(w);
-  ctx.proc->wait.set(this, ctx.loc, 0, op);
+  ctx.proc->waiting = w;
   if (rt_.rec) record_wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
   rt_.note_waiting();
   return OpStatus::Waiting;

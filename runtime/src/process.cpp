@@ -87,6 +87,7 @@ Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source
 
 void block_until_woken(Process& p, Waiter* waiters, std::size_t count) {
   const Signal s = the_runtime().scheduler().block(p);
+  p.waiting = nullptr;  // the waiters are on the caller's stack
   if (s == Signal::Run) return;
   for (std::size_t i = 0; i < count; ++i)
     if (waiters[i].chan) waiters[i].chan->cancel(&waiters[i]);

@@ -44,6 +44,29 @@ const char* op_name(csptrace::WaitOp op) {
   return "?";
 }
 
+// What a stuck process waits on, read from its waiter (see Process::waiting).
+struct Wait {
+  csptrace::WaitOp op = csptrace::WaitOp::Take;
+  const ChannelCore* chan = nullptr;  // an alt: its first guard's channel
+  std::source_location loc{};
+  uint32_t alt = 0;
+};
+
+Wait wait_of(const Process& p) {
+  Wait w;
+  const Waiter* waiter = p.waiting;
+  if (waiter == nullptr) return w;
+  w.chan = waiter->chan;
+  w.loc = waiter->loc;
+  if (const AltState* a = waiter->alt()) {
+    w.op = csptrace::WaitOp::Alts;
+    w.alt = a->number;
+  } else {
+    w.op = waiter->on_puts ? csptrace::WaitOp::Put : csptrace::WaitOp::Take;
+  }
+  return w;
+}
+
 }  // namespace
 
 std::string format_loc(std::source_location loc) {
@@ -168,15 +191,16 @@ void Runtime::on_quiescent() {
   // The message names the first few for a person; RunResult::stuck and the trace list them all.
   constexpr std::size_t kNamedInMessage = 20;
   for (Process* p : stuck) {
+    const Wait w = wait_of(*p);
     StuckProcess s;
     s.process = p->name;
-    s.op = op_name(p->wait.op);
-    s.channel = p->wait.chan ? p->wait.chan->name() : std::string();
-    s.location = format_loc(p->wait.loc);
+    s.op = op_name(w.op);
+    s.channel = w.chan ? w.chan->name() : std::string();
+    s.location = format_loc(w.loc);
     if (result_.stuck.size() < kNamedInMessage)
       msg += "\n  " + s.process + " waits to " + s.op +
-             (p->wait.op == csptrace::WaitOp::Alts ? " (first guard: '" + s.channel + "')"
-                                                   : " on '" + s.channel + "'") +
+             (w.op == csptrace::WaitOp::Alts ? " (first guard: '" + s.channel + "')"
+                                             : " on '" + s.channel + "'") +
              (s.location.empty() ? "" : " at " + s.location);
     result_.stuck.push_back(std::move(s));
   }
@@ -189,11 +213,12 @@ void Runtime::on_quiescent() {
     Event d(EventKind::Deadlock);
     rec->record(d.with_message(rec->intern(summary)));
     for (Process* p : stuck) {
+      const Wait w = wait_of(*p);
       Event e(EventKind::Stuck);
-      e.with_proc(p->id).with_op(p->wait.op);
-      if (p->wait.op == csptrace::WaitOp::Alts) e.with_alt(p->wait.alt);
-      else if (p->wait.chan) e.with_chan(p->wait.chan->id());
-      if (p->wait.loc.line() != 0) e.with_loc(loc_id(p->wait.loc));
+      e.with_proc(p->id).with_op(w.op);
+      if (w.op == csptrace::WaitOp::Alts) e.with_alt(w.alt);
+      else if (w.chan) e.with_chan(w.chan->id());
+      if (w.loc.line() != 0) e.with_loc(loc_id(w.loc));
       rec->record(e);
     }
     rec->finish(csptrace::EndReason::Deadlock, summary);

@@ -13,24 +13,7 @@ namespace csp::detail {
 
 class Runtime;
 class ChannelCore;
-
-// What a waiting process waits on, for deadlock reports. Written by the process itself under
-// the lock(s) of the channel(s) it waits on, before it becomes visible to partners.
-struct WaitInfo {
-  ChannelCore* chan = nullptr;  // for alts: the first guard's channel
-  std::source_location loc{};
-  uint32_t alt = 0;  // alt number when op == Alts
-  csptrace::WaitOp op = csptrace::WaitOp::Take;
-
-  // Field by field: assigning a braced WaitInfo made GCC build it on the stack and copy it
-  // with wider loads than the stores that built it (a store-forwarding stall on every park).
-  void set(ChannelCore* c, std::source_location l, uint32_t a, csptrace::WaitOp o) noexcept {
-    chan = c;
-    loc = l;
-    alt = a;
-    op = o;
-  }
-};
+struct Waiter;
 
 // How a blocked thread is released (Process::signal).
 enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
@@ -59,13 +42,19 @@ class Process {
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
   // before it publishes a waiter; read by whoever runs it next.
   std::coroutine_handle<> resume_point;
-  // Scheduler run-queue link; owned by the queue the process is on.
-  Process* run_link = nullptr;
+  union {
+    // While runnable: the scheduler's run-queue link, owned by the queue the process is on.
+    Process* run_link = nullptr;
+    // While waiting: the waiter it waits on (an alt: its first guard's), for deadlock reports.
+    // Written by the process itself under the lock of the waiter's channel, before the waiter
+    // is published. A waiting process is on no run queue and a runnable one waits on nothing,
+    // so the two share a word; `waiting` is read only when no process can run.
+    const Waiter* waiting;
+  };
   // Registry links; guarded by the runtime's registry mutex.
   Process* reg_prev = nullptr;
   Process* reg_next = nullptr;
 
-  WaitInfo wait;
   const csptrace::ProcId id;
   uint32_t alts_started = 0;  // touched only by the process itself
   // Threads and main: the release word a blocked thread waits on (see Signal).

@@ -94,7 +94,7 @@ void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
   const char* what = op == WaitOp::Put ? "puts" : "takes";
   throw ChannelError(format_loc(ctx.loc) + ": no more than " + std::to_string(rt_.max_pending()) +
                      " pending " + what + " are allowed on a single channel ('" + name() +
-                     "', in process '" + ctx.proc->name + "'); consider a buffered channel " +
+                     "', in process '" + ctx.proc->name() + "'); consider a buffered channel " +
                      "(csp::fixed, csp::dropping, csp::sliding) or fewer concurrent " +
                      (op == WaitOp::Put ? "writers" : "readers") +
                      ", or raise csp::Options::max_pending");

@@ -131,7 +131,7 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
                                       const Process& of, std::source_location loc) {
   const Layout l = layout(ops, 1, 0, b.process_size, b.process_align);
   ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
-                              of.name.c_str(), NameForm::ResultOf);
+                              of.name().c_str(), NameForm::ResultOf);
   ch->record_make(loc, -1, &of);
   return ch;
 }

@@ -46,8 +46,7 @@ Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, std::source_lo
 
 Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
                  std::source_location loc)
-    : name(rt_.keep_name(name_.empty() ? default_name(mode_, id_) : std::move(name_))),
-      spawned_at(loc),
+    : site_(rt_.keep_site(name_.empty() ? default_name(mode_, id_) : std::move(name_), loc)),
       id(id_),
       mode(mode_) {}
 
@@ -66,10 +65,10 @@ Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_loc
                        "threads with csp::thread(name, f) and run the program with csp::run");
   if (p->mode != ProcMode::Go) {
     if (the_runtime().deadlocked())
-      throw Deadlock(format_loc(loc) + ": " + op + chan_part(ch) + " in '" + p->name +
+      throw Deadlock(format_loc(loc) + ": " + op + chan_part(ch) + " in '" + p->name() +
                      "' after the run deadlocked");
     if (the_runtime().stopping())
-      throw Shutdown(format_loc(loc) + ": " + op + chan_part(ch) + " in thread '" + p->name +
+      throw Shutdown(format_loc(loc) + ": " + op + chan_part(ch) + " in thread '" + p->name() +
                      "' after main returned; the run is over");
   }
   return *p;
@@ -79,7 +78,7 @@ Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source
   Process* p = tl_current;
   if (p && p->mode == ProcMode::Go)
     throw BlockingCallError(format_loc(loc) + ": blocking " + op + chan_part(ch) +
-                            " inside go process '" + p->name +
+                            " inside go process '" + p->name() +
                             "' would stall a pool worker; use co_await (take(), put(v), alts) "
                             "in a go process, or run the blocking code in csp::thread");
   return process_for(op, ch, loc);
@@ -92,7 +91,7 @@ void block_until_woken(Process& p, Waiter* waiters, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i)
     if (waiters[i].chan) waiters[i].chan->cancel(&waiters[i]);
   if (s == Signal::Deadlock) throw Deadlock(the_runtime().result().message);
-  throw Shutdown("thread '" + p.name + "' released: main returned and the run is over");
+  throw Shutdown("thread '" + p.name() + "' released: main returned and the run is over");
 }
 
 uint64_t next_random() {
@@ -108,7 +107,7 @@ void register_go(Process& p) {
 
 ChannelCore* make_go_result(Process& p, const ChannelCore::ResultBlock& block,
                             const ValueOps& result_ops) {
-  return ChannelCore::make_result(block, result_ops, p, p.spawned_at);
+  return ChannelCore::make_result(block, result_ops, p, p.spawned_at());
 }
 
 void start_go(Process& p) { the_runtime().scheduler().spawn(p); }
@@ -118,7 +117,7 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
   std::string message;
   if (error) {
     message = error_text(error);
-    rt.add_error(p.name, message);
+    rt.add_error(p.name(), message);
   }
   if (result) result->close(&p, {});
   if (rt.rec) {

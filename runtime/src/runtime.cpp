@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <random>
 
 namespace csp::detail {
@@ -125,13 +126,27 @@ csptrace::Value Runtime::value_of(const Preview& p) {
   return {};
 }
 
-const std::string& Runtime::keep_name(std::string name) {
+const ProcSite& Runtime::keep_site(std::string name, std::source_location loc) {
+  struct Hash {
+    std::size_t operator()(const ProcSite& s) const noexcept {
+      return std::hash<std::string>()(s.name) ^ (std::size_t{s.loc.line()} << 20) ^
+             s.loc.column();
+    }
+  };
+  struct Same {
+    bool operator()(const ProcSite& a, const ProcSite& b) const noexcept {
+      return a.name == b.name && a.loc.line() == b.loc.line() &&
+             a.loc.column() == b.loc.column() &&
+             std::strcmp(a.loc.file_name(), b.loc.file_name()) == 0 &&
+             std::strcmp(a.loc.function_name(), b.loc.function_name()) == 0;
+    }
+  };
   // Never freed: a result channel's name points at its process's name, and a channel may
   // outlive the run that made it.
   static std::mutex mu;
-  static auto* names = new std::unordered_set<std::string>();
+  static auto* sites = new std::unordered_set<ProcSite, Hash, Same>();
   std::lock_guard lk(mu);
-  return *names->insert(std::move(name)).first;
+  return *sites->insert(ProcSite{std::move(name), loc}).first;
 }
 
 void Runtime::register_process(Process& p) {
@@ -144,9 +159,9 @@ void Runtime::register_process(Process& p) {
   }
   if (rec) {
     Event e(EventKind::Spawn);
-    e.with_proc(p.id).with_name(rec->intern(p.name)).with_mode(p.mode);
+    e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
     if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
-    if (p.spawned_at.line() != 0) e.with_loc(loc_id(p.spawned_at));
+    if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
     rec->record(e);
   }
 }
@@ -193,7 +208,7 @@ void Runtime::on_quiescent() {
   for (Process* p : stuck) {
     const Wait w = wait_of(*p);
     StuckProcess s;
-    s.process = p->name;
+    s.process = p->name();
     s.op = op_name(w.op);
     s.channel = w.chan ? w.chan->name() : std::string();
     s.location = format_loc(w.loc);

@@ -107,8 +107,9 @@ class Runtime {
   // csp::thread bookkeeping (the OS threads are joined by shutdown()).
   void adopt_thread(std::unique_ptr<Process> p, std::thread t);
 
-  // A copy of `name` that lives as long as the program (one per distinct name, across runs).
-  static const std::string& keep_name(std::string name);
+  // A copy of (name, loc) that lives as long as the program (one per distinct pair, across
+  // runs).
+  static const ProcSite& keep_site(std::string name, std::source_location loc);
 
   RunResult& result() noexcept { return result_; }
   const std::string& program() const noexcept { return program_; }

@@ -102,7 +102,7 @@ class GoProcess final : public Process {
     if constexpr (HasResult && !std::is_void_v<R>) {
       if (!error) {
         R value = std::move(*promise.value);
-        OpContext ctx{this, spawned_at, WaitMode::None};
+        OpContext ctx{this, spawned_at(), WaitMode::None};
         result()->put(&value, nullptr, ctx);
       }
     }

@@ -81,7 +81,7 @@ class ChannelCore {
                                            std::size_t process_align);
   // Frees a block whose channel was never made (constructing the process failed).
   static void free_result_block(const ResultBlock& b) noexcept;
-  // Makes the channel (refcount 1) of block `b`: named "result of " + of.name, which the
+  // Makes the channel (refcount 1) of block `b`: named "result of " + of.name(), which the
   // runtime keeps for the whole program (so the channel stores only a pointer to it); records
   // chan_make with `of` as partner. The block lives until the channel's last release().
   static ChannelCore* make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,

@@ -15,6 +15,13 @@ class Runtime;
 class ChannelCore;
 struct Waiter;
 
+// A process's name and the line that started it. The runtime keeps one per distinct pair for
+// the whole program (a result channel's name points into it), so a process holds one pointer.
+struct ProcSite {
+  std::string name;
+  std::source_location loc;
+};
+
 // How a blocked thread is released (Process::signal).
 enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
 
@@ -34,10 +41,15 @@ class Process {
   // their waiters) and free it, recording nothing.
   virtual void abandon() {}
 
+  const std::string& name() const noexcept { return site_.name; }
+  std::source_location spawned_at() const noexcept { return site_.loc; }
+
+ private:
+  const ProcSite& site_;
+
+ public:
   // Members ordered to keep a parked process small (see docs/runtime.md, Performance). No
   // Runtime& member: there is one run at a time (the_runtime() in runtime/src).
-  const std::string& name;  // kept by the runtime for the whole program (one copy per name)
-  const std::source_location spawned_at;
 
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
   // before it publishes a waiter; read by whoever runs it next.

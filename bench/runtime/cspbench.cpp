@@ -158,19 +158,28 @@ csp::Proc<Outcome> sieve(long n) {
   co_return o;
 }
 
+// Go's sync.WaitGroup, for spawn_parked: a count and a way to wake the one waiter.
+struct WaitGroup {
+  std::atomic<long> left;
+  csp::Chan<long> zero = csp::chan<long>("all-started", csp::fixed(1));
+  void done() {
+    if (left.fetch_sub(1, std::memory_order_acq_rel) == 1) zero.offer(0);
+  }
+};
+
 csp::Proc<Outcome> spawn_parked(long n) {
   auto start = Clock::now();
   auto block = csp::chan<long>("block");
-  auto all_started = csp::chan<long>("all-started", csp::fixed(1));
-  // Go's WaitGroup: a count the spawner owns, touched by each task once, before it parks.
-  std::atomic<long> to_start{n};
+  // Owned by this frame, which outlives every use: each task calls done() once, before it
+  // parks, and the last call wakes this process.
+  WaitGroup started{n};
   for (long i = 0; i < n; ++i)
-    // spawn, not go: like Go's tasks these have no result channel.
-    csp::spawn("parked", [left = &to_start, all_started, block]() -> csp::Proc<void> {
-      if (left->fetch_sub(1, std::memory_order_acq_rel) == 1) all_started.offer(0);
+    // spawn, not go, and Go's captures: like Go's goroutines these have no result channel.
+    csp::spawn("parked", [wg = &started, block]() -> csp::Proc<void> {
+      wg->done();
       co_await block.take();
     });
-  co_await all_started.take();
+  co_await started.zero.take();
   auto elapsed = Clock::now() - start;
   co_await csp::timeout(std::chrono::milliseconds(50)).take();  // stragglers park (not timed)
   co_return Outcome{n, elapsed, peak_rss_kb()};

@@ -55,9 +55,10 @@ using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 // channel][process][frame slot][channel buffer]. The channel is at the front (found from the
 // process's address) and the block is freed when the process has ended and the last handle on
 // the channel is gone: the process holds one reference on the channel and drops it only after
-// its own destructor has run. Without one (spawn) the block is [process][frame slot], freed
-// when the process ends. The frame slot holds the root coroutine frame (see FrameSlot); it is
-// empty for the first process of each callable type, which measures the frame.
+// its own destructor has run. Without one (spawn) the block is [frame slot][process], freed when
+// the process ends: the frame (whose size is a multiple of 8) first, so that the process
+// needs no padding before it. The frame slot holds the root coroutine frame (see FrameSlot);
+// it is empty for the first process of each callable type, which measures the frame.
 template <class F, class R, bool HasResult>
 class GoProcess final : public Process {
  public:
@@ -68,7 +69,7 @@ class GoProcess final : public Process {
     if constexpr (HasResult) {
       const ValueOps& ops = value_ops<ResultOf<R>>();
       const ChannelCore::ResultBlock block =
-          ChannelCore::allocate_result_block(ops, kSlotAt + room, kAlign);
+          ChannelCore::allocate_result_block(ops, kSlotAfter + room, kAlign);
       GoProcess* p;
       try {
         p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
@@ -80,19 +81,20 @@ class GoProcess final : public Process {
       ChannelCore* result = make_go_result(*p, block, ops);
       result->retain();  // the process's reference
       Chan<ResultOf<R>> out(result);
-      p->start(room);
+      p->start(reinterpret_cast<unsigned char*>(p) + kSlotAfter, room);
       return out;
     } else {
-      void* block = ::operator new(kSlotAt + room, std::align_val_t{kAlign});
+      unsigned char* block = static_cast<unsigned char*>(allocate(room + sizeof(GoProcess)));
       GoProcess* p;
       try {
-        p = new (block) GoProcess(rt, std::move(name), std::move(fn), loc);
+        p = new (block + room) GoProcess(rt, std::move(name), std::move(fn), loc);
       } catch (...) {
-        ::operator delete(block, std::align_val_t{kAlign});
+        deallocate(block);
         throw;
       }
+      p->block_prefix = static_cast<uint8_t>(room / kAlign);
       register_go(*p);
-      p->start(room);
+      p->start(block, room);
     }
   }
 
@@ -112,22 +114,43 @@ class GoProcess final : public Process {
   }
 
   void abandon() override {
-    tl_frame_slot.owner_gone = slot();
+    if (frame_slot_at != 0) tl_frame_slot.owner_gone = frame_in_block();
     task_ = Proc<R>();
     tl_frame_slot.owner_gone = nullptr;
     end();
   }
 
  private:
-  // The frame slot follows the process at the frame alignment operator new guarantees.
-  static constexpr std::size_t kFrameAlign = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-  static constexpr std::size_t kAlign = std::max(alignof(GoProcess), kFrameAlign);
-  static constexpr std::size_t kSlotAt = (sizeof(GoProcess) + kFrameAlign - 1) / kFrameAlign *
-                                         kFrameAlign;
-  static constexpr bool kHasSlot = kSlotAt <= UINT16_MAX;
-  // The root frame's size for this callable type, once a process has measured it (0 before,
-  // and always when the root frame is not a coroutine of the callable itself).
+  // Blocks are aligned for the process and for any frame (operator new's guarantee).
+  static constexpr std::size_t kAlign =
+      std::max(alignof(GoProcess), std::size_t{__STDCPP_DEFAULT_NEW_ALIGNMENT__});
+  // go: the frame slot follows the process, at the frame's alignment.
+  static constexpr std::size_t kSlotAfter = (sizeof(GoProcess) + kAlign - 1) / kAlign * kAlign;
+  // The largest slot: spawn keeps its size in Process::block_prefix (in kAlign units), and
+  // Process::frame_slot_at must reach the frame.
+  static constexpr std::size_t kMaxRoom =
+      kSlotAfter >= INT16_MAX
+          ? 0
+          : std::min<std::size_t>(UINT8_MAX * kAlign, INT16_MAX - kSlotAfter) / kAlign * kAlign;
+  // The root frame's size for this callable type (rounded up to kAlign), once a process has
+  // measured it (0 before, and always when the root frame is not a coroutine of the callable
+  // itself, or is larger than kMaxRoom).
   static inline std::atomic<std::size_t> frame_room_{0};
+
+  // A spawned process's block. The aligned operator new rounds the size up to the alignment,
+  // so it is used only when plain operator new's alignment is not enough.
+  static void* allocate(std::size_t size) {
+    if constexpr (kAlign > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+      return ::operator new(size, std::align_val_t{kAlign});
+    else
+      return ::operator new(size);
+  }
+  static void deallocate(void* block) noexcept {
+    if constexpr (kAlign > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+      ::operator delete(block, std::align_val_t{kAlign});
+    else
+      ::operator delete(block);
+  }
 
   static constexpr std::size_t process_at() {  // from the block's start
     return ChannelCore::extra_offset(kAlign);
@@ -137,14 +160,14 @@ class GoProcess final : public Process {
       : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
-  void* slot() noexcept { return reinterpret_cast<unsigned char*>(this) + kSlotAt; }
+  void* frame_in_block() noexcept { return reinterpret_cast<unsigned char*>(this) + frame_slot_at; }
 
-  // Creates the frame of a registered process (in the slot of `room` bytes when it fits) and
-  // makes the process runnable.
-  void start(std::size_t room) {
+  // Creates the frame of a registered process (in the slot of `room` bytes at `slot` when it
+  // fits) and makes the process runnable.
+  void start(unsigned char* slot, std::size_t room) {
     FrameSlot& fs = tl_frame_slot;
     const FrameSlot outer = fs;  // a process started while the callable makes its frame
-    if constexpr (kHasSlot) fs = {&fn_, slot(), room, 0, slot()};
+    fs = {&fn_, slot, room, 0, slot};
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
@@ -156,8 +179,11 @@ class GoProcess final : public Process {
     const std::size_t needed = fs.needed;
     fs = outer;
     if (needed != 0) {
-      if (needed <= room) frame_slot_at = static_cast<uint16_t>(kSlotAt);  // a frame is there
-      else frame_room_.store(needed, std::memory_order_relaxed);  // the next process's slot
+      if (needed <= room) {  // a frame is in the slot
+        frame_slot_at = static_cast<int16_t>(slot - reinterpret_cast<unsigned char*>(this));
+      } else if (needed <= kMaxRoom) {  // the next process's slot
+        frame_room_.store((needed + kAlign - 1) / kAlign * kAlign, std::memory_order_relaxed);
+      }
     }
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker
@@ -171,8 +197,9 @@ class GoProcess final : public Process {
       this->~GoProcess();
       ch->release();
     } else {
+      void* block = reinterpret_cast<unsigned char*>(this) - block_prefix * kAlign;
       this->~GoProcess();
-      ::operator delete(static_cast<void*>(this), std::align_val_t{kAlign});
+      deallocate(block);
     }
   }
 

@@ -72,10 +72,16 @@ class Process {
   // Threads and main: the release word a blocked thread waits on (see Signal).
   std::atomic<uint32_t> signal{0};
   const csptrace::ProcMode mode;
+  // A spawned process: where its block starts, before `this`, in units of the block's
+  // alignment (see GoProcess).
+  uint8_t block_prefix = 0;
   // A go process whose root frame lives in its own block: the frame's offset from `this`
-  // (0: the frame was allocated on its own). Set before the process first runs.
-  uint16_t frame_slot_at = 0;
+  // (negative when the frame comes first; 0: the frame was allocated on its own). Set before
+  // the process first runs.
+  int16_t frame_slot_at = 0;
 };
+// The record of a parked process is part of its memory cost (docs/performance.md).
+static_assert(sizeof(Process) <= 64 || sizeof(void*) != 8, "a process record grew past 64 bytes");
 
 // The process running on this OS thread: a go process while a worker runs it, else the thread's
 // own process (main or a csp::thread), else null (a thread the runtime does not know).

@@ -235,7 +235,8 @@ TEST_CASE("a spawned process runs without a result channel; its exit is still re
     for (const auto& p : t.model.processes())
       if (p.id == e.proc) exited.push_back(p.name);
   }
-  CHECK_THAT(exited, Catch::UnorderedEquals(std::vector<std::string>{"doubler", "returns", "main"}));
+  CHECK_THAT(exited,
+             Catch::UnorderedEquals(std::vector<std::string>{"doubler", "returns", "main"}));
 }
 
 TEST_CASE("an exception escaping a spawned process is recorded and reported", "[go][spawn]") {

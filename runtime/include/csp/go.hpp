@@ -165,19 +165,20 @@ class GoProcess final : public Process {
   // Creates the frame of a registered process (in the slot of `room` bytes at `slot` when it
   // fits) and makes the process runnable.
   void start(unsigned char* slot, std::size_t room) {
-    FrameSlot& fs = tl_frame_slot;
-    const FrameSlot outer = fs;  // a process started while the callable makes its frame
-    fs = {&fn_, slot, room, 0, slot};
+    // tl_frame_slot by name, never through a reference (see FrameSlot). `outer`: a process
+    // started while the callable makes its frame.
+    const FrameSlot outer = tl_frame_slot;
+    tl_frame_slot = {&fn_, slot, room, 0, slot};
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
     } catch (...) {             // e.g. allocating the frame failed: the process ends at once
-      fs = outer;
+      tl_frame_slot = outer;
       finish_process(*this, result(), std::current_exception());
       end();
       return;
     }
-    const std::size_t needed = fs.needed;
-    fs = outer;
+    const std::size_t needed = tl_frame_slot.needed;
+    tl_frame_slot = outer;
     if (needed != 0) {
       if (needed <= room) {  // a frame is in the slot
         frame_slot_at = static_cast<int16_t>(slot - reinterpret_cast<unsigned char*>(this));

@@ -33,11 +33,10 @@ struct ProcPromiseBase {
   // closure object), which tells the root frame of a process being started from the others.
   template <class First, class... Rest>
   static void* operator new(std::size_t n, const First& first, const Rest&...) {
-    FrameSlot& slot = tl_frame_slot;
-    if (static_cast<const void*>(std::addressof(first)) == slot.fn) [[unlikely]] {
-      slot.fn = nullptr;  // only this frame
-      slot.needed = n;
-      if (n <= slot.room) return slot.at;
+    if (static_cast<const void*>(std::addressof(first)) == tl_frame_slot.fn) [[unlikely]] {
+      tl_frame_slot.fn = nullptr;  // only this frame
+      tl_frame_slot.needed = n;
+      if (n <= tl_frame_slot.room) return tl_frame_slot.at;
     }
     return ::operator new(n);
   }

@@ -34,7 +34,8 @@ class [[nodiscard]] PutOperation {
     detail::Process& p = detail::process_for("put", waiter_.chan, waiter_.loc);
     p.resume_point = h;
     waiter_.io = &value_;
-    const detail::OpStatus st = waiter_.chan->put(&value_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park});
+    const detail::OpStatus st =
+        waiter_.chan->put(&value_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park});
     // Waiting: the partner may already have resumed (even finished) this frame on another
     // worker, so nothing in the frame is written after that.
     if (st == detail::OpStatus::Waiting) return detail::next_after_park();

@@ -104,6 +104,10 @@ struct FrameSlot {
   std::size_t needed = 0;
   const void* owner_gone = nullptr;
 };
+//
+// Use it by name, never through a reference: UBSan checks a reference to it for null, and in an
+// executable the linker rewrites the TLS address's `add` (which the check's branch reads the
+// flags of) into a `lea`, so the check fires on a valid address (GCC 12, binutils 2.40).
 inline thread_local FrameSlot tl_frame_slot __attribute__((tls_model("initial-exec")));
 
 // Whether Proc frame `p` lives in a process's block (and must not be freed on its own). A

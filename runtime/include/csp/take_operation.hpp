@@ -42,8 +42,12 @@ class [[nodiscard]] TakeOperation {
       return detail::next_after_park();
     return h;  // completed at once: continue
   }
+  // Member by member, not a copy of the whole optional: the buffered fast path has just filled
+  // result_ with narrow stores, and a copy loads it with one 16-byte load that cannot be
+  // forwarded from them (a store-forwarding stall that held half of a buffered take's time).
   std::optional<T> await_resume() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return std::move(result_);
+    if (result_.has_value()) return std::optional<T>(std::move(*result_));
+    return std::nullopt;
   }
 
  private:

@@ -13,16 +13,20 @@ namespace csptrace {
 // A value preview: a number, or a text interned in the trace's string table. Numbers stay
 // numbers so that binary -> JSON Lines -> binary is exact and nothing is formatted while
 // recording.
+// 16 bytes, so that it is returned in registers: a Value returned through memory was built with
+// narrow stores and then copied with wide loads, which stalls store forwarding on every traced
+// operation that records a value.
 struct Value {
   enum class Kind : uint8_t { None, Int, Text };
   Kind kind = Kind::None;
-  int64_t num = 0;  // valid when kind == Int
   StrId text = 0;   // valid when kind == Text
+  int64_t num = 0;  // valid when kind == Int
 
-  static Value integer(int64_t v) { return {Kind::Int, v, 0}; }
-  static Value text_id(StrId s) { return {Kind::Text, 0, s}; }
+  static Value integer(int64_t v) { return {Kind::Int, 0, v}; }
+  static Value text_id(StrId s) { return {Kind::Text, s, 0}; }
   bool operator==(const Value&) const = default;
 };
+static_assert(sizeof(Value) == 16);
 
 // The StrId fields that hold texts (every other uint32_t field is a number). Encodings write
 // these as strings; writers that renumber the string table remap them.

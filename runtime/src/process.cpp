@@ -46,9 +46,9 @@ Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, std::source_lo
 
 Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
                  std::source_location loc)
-    : site_(rt_.keep_site(name_.empty() ? default_name(mode_, id_) : std::move(name_), loc)),
-      id(id_),
-      mode(mode_) {}
+    : id(id_),
+      mode(mode_),
+      site_(rt_.keep_site(name_.empty() ? default_name(mode_, id_) : std::move(name_), loc)) {}
 
 Process::~Process() = default;
 

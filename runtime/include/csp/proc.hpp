@@ -32,7 +32,8 @@ struct ProcPromiseBase {
   // Frames: see FrameSlot. `first` is the coroutine's first argument (for a lambda, the
   // closure object), which tells the root frame of a process being started from the others.
   template <class First, class... Rest>
-  static void* operator new(std::size_t n, const First& first, const Rest&...) {
+  [[gnu::always_inline]] static void* operator new(std::size_t n, const First& first,
+                                                   const Rest&...) {
     if (static_cast<const void*>(std::addressof(first)) == tl_frame_slot.fn) [[unlikely]] {
       tl_frame_slot.fn = nullptr;  // only this frame
       tl_frame_slot.needed = n;
@@ -40,8 +41,8 @@ struct ProcPromiseBase {
     }
     return ::operator new(n);
   }
-  static void* operator new(std::size_t n) { return ::operator new(n); }
-  static void operator delete(void* p, std::size_t n) noexcept {
+  [[gnu::always_inline]] static void* operator new(std::size_t n) { return ::operator new(n); }
+  [[gnu::always_inline]] static void operator delete(void* p, std::size_t n) noexcept {
     if (!in_frame_slot(p)) ::operator delete(p, n);
   }
 

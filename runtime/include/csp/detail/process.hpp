@@ -44,12 +44,8 @@ class Process {
   const std::string& name() const noexcept { return site_.name; }
   std::source_location spawned_at() const noexcept { return site_.loc; }
 
- private:
-  const ProcSite& site_;
-
- public:
-  // Members ordered to keep a parked process small (see docs/runtime.md, Performance). No
-  // Runtime& member: there is one run at a time (the_runtime() in runtime/src).
+  // Members ordered to keep a parked process small: 64 bytes (see docs/runtime.md,
+  // Performance). No Runtime& member: there is one run at a time (the_runtime() in runtime/src).
 
   // go: the innermost suspended coroutine, resumed by the scheduler. Written by the process
   // before it publishes a waiter; read by whoever runs it next.
@@ -79,6 +75,9 @@ class Process {
   // (negative when the frame comes first; 0: the frame was allocated on its own). Set before
   // the process first runs.
   int16_t frame_slot_at = 0;
+
+ private:
+  const ProcSite& site_;  // kept by the runtime for the whole program
 };
 // The record of a parked process is part of its memory cost (docs/performance.md).
 static_assert(sizeof(Process) <= 64 || sizeof(void*) != 8, "a process record grew past 64 bytes");
@@ -88,10 +87,10 @@ static_assert(sizeof(Process) <= 64 || sizeof(void*) != 8, "a process record gre
 // initial-exec: a plain %fs-relative load on the hot path (the library is never dlopen'ed).
 inline thread_local Process* tl_current __attribute__((tls_model("initial-exec"))) = nullptr;
 
-// The root frame of a go process goes into spare room at the end of the process's block when
-// the room is large enough: one allocation per process instead of two. The frame's size is
-// known only to the compiler, so the room is learned from the first process of each callable
-// type (see GoProcess::start).
+// The root frame of a go process goes into room in the process's own block when it fits: one
+// allocation per process instead of two (GoProcess says where in the block). The frame's size
+// is known only to the compiler, so the room is learned from the first process of each
+// callable type (see GoProcess::start).
 //
 // While GoProcess::start creates the frame, `fn` is its callable and [at, at+room) the room;
 // the first Proc frame allocated for a coroutine whose first argument (the implicit object of
@@ -104,7 +103,7 @@ struct FrameSlot {
   std::size_t needed = 0;
   const void* owner_gone = nullptr;
 };
-//
+
 // Use it by name, never through a reference: UBSan checks a reference to it for null, and in an
 // executable the linker rewrites the TLS address's `add` (which the check's branch reads the
 // flags of) into a `lea`, so the check fires on a valid address (GCC 12, binutils 2.40).

@@ -343,6 +343,8 @@ TEST_CASE("spawned processes of every callable shape end and free cleanly", "[go
         throw std::runtime_error("expected");
         co_return;
       });
+      // An 8-byte closure and a small frame: the block puts the process first (GoProcess).
+      csp::spawn("ends at once", [in]() -> csp::Proc<void> { co_return; });
     }
     for (long i = 0; i < kKinds * kEach; ++i) in.put_blocking(static_cast<int>(i));
     for (long i = 0; i < kKinds * kEach; ++i) sum += *out.take_blocking();
@@ -350,6 +352,10 @@ TEST_CASE("spawned processes of every callable shape end and free cleanly", "[go
     for (long i = 0; i < kEach; ++i) {
       csp::spawn("parked", [=]() -> csp::Proc<void> { co_await in.take(); });
       csp::spawn("parked member", Wrapping{in, out, true});
+      csp::spawn("parked, process first", [in]() -> csp::Proc<void> {
+        auto take = in.take();
+        co_await take;
+      });
     }
   });
   CHECK(r.errors.size() == static_cast<std::size_t>(kEach));

@@ -55,19 +55,21 @@ using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 // channel][process][frame slot][channel buffer]. The channel is at the front (found from the
 // process's address) and the block is freed when the process has ended and the last handle on
 // the channel is gone: the process holds one reference on the channel and drops it only after
-// its own destructor has run. Without one (spawn) the block is [frame slot][process], freed when
-// the process ends. The slot starts at the block's alignment (16), so whatever comes first is
-// rounded up to it: GCC 12 makes Proc frames multiples of 16 bytes, while a process record is
-// a multiple of 8 (88 in the benchmark: 160 + 88 = 248 bytes frame first, 96 + 160 = 256 record
-// first). The frame slot holds the root coroutine frame (see FrameSlot); it is empty for the
-// first process of each callable type, which measures the frame.
+// its own destructor has run. Without one (spawn) the block is [frame slot][process] or
+// [process][frame slot], whichever is smaller, freed when the process ends: the slot starts
+// at the block's alignment (16), so the part in front is rounded up to it. It matters when one
+// size is a multiple of 16 and the other is not: the benchmark's frame of 160 bytes and record
+// of 88 make 248 bytes frame first, 256 record first; a 152-byte frame and a 96-byte record
+// make 256 frame first, 248 record first (GCC's frames are multiples of 8). The frame slot
+// holds the root coroutine frame (see FrameSlot); it is empty for the first process of each
+// callable type, which measures the frame.
 template <class F, class R, bool HasResult>
 class GoProcess final : public Process {
  public:
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
   static Handle spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
-    const std::size_t room = frame_room_.load(std::memory_order_relaxed);
+    const std::size_t room = frame_size_.load(std::memory_order_relaxed);
     if constexpr (HasResult) {
       const ValueOps& ops = value_ops<ResultOf<R>>();
       const ChannelCore::ResultBlock block =
@@ -86,17 +88,21 @@ class GoProcess final : public Process {
       p->start(reinterpret_cast<unsigned char*>(p) + kSlotAfter, room);
       return out;
     } else {
-      unsigned char* block = static_cast<unsigned char*>(allocate(room + sizeof(GoProcess)));
+      const std::size_t prefix = round_up(room);  // the frame first: the process's offset
+      const bool frame_first = room != 0 && prefix + sizeof(GoProcess) <= kSlotAfter + room;
+      const std::size_t at = frame_first ? prefix : 0;
+      unsigned char* block = static_cast<unsigned char*>(
+          allocate(frame_first ? prefix + sizeof(GoProcess) : kSlotAfter + room));
       GoProcess* p;
       try {
-        p = new (block + room) GoProcess(rt, std::move(name), std::move(fn), loc);
+        p = new (block + at) GoProcess(rt, std::move(name), std::move(fn), loc);
       } catch (...) {
         deallocate(block);
         throw;
       }
-      p->block_prefix = static_cast<uint8_t>(room / kAlign);
+      p->block_prefix = static_cast<uint8_t>(at / kAlign);
       register_go(*p);
-      p->start(block, room);
+      p->start(frame_first ? block : block + kSlotAfter, room);
     }
   }
 
@@ -126,18 +132,21 @@ class GoProcess final : public Process {
   // Blocks are aligned for the process and for any frame (operator new's guarantee).
   static constexpr std::size_t kAlign =
       std::max(alignof(GoProcess), std::size_t{__STDCPP_DEFAULT_NEW_ALIGNMENT__});
-  // go: the frame slot follows the process, at the frame's alignment.
-  static constexpr std::size_t kSlotAfter = (sizeof(GoProcess) + kAlign - 1) / kAlign * kAlign;
+  static constexpr std::size_t round_up(std::size_t n) {
+    return (n + kAlign - 1) / kAlign * kAlign;
+  }
+  // Where the frame slot starts when it follows the process.
+  static constexpr std::size_t kSlotAfter = round_up(sizeof(GoProcess));
   // The largest slot: spawn keeps its size in Process::block_prefix (in kAlign units), and
   // Process::frame_slot_at must reach the frame.
   static constexpr std::size_t kMaxRoom =
       kSlotAfter >= INT16_MAX
           ? 0
           : std::min<std::size_t>(UINT8_MAX * kAlign, INT16_MAX - kSlotAfter) / kAlign * kAlign;
-  // The root frame's size for this callable type (rounded up to kAlign), once a process has
-  // measured it (0 before, and always when the root frame is not a coroutine of the callable
-  // itself, or is larger than kMaxRoom).
-  static inline std::atomic<std::size_t> frame_room_{0};
+  // The root frame's size for this callable type, once a process has measured it (0 before,
+  // and always when the root frame is not a coroutine of the callable itself, or is larger
+  // than kMaxRoom).
+  static inline std::atomic<std::size_t> frame_size_{0};
 
   // A spawned process's block. The aligned operator new rounds the size up to the alignment,
   // so it is used only when plain operator new's alignment is not enough.
@@ -185,7 +194,7 @@ class GoProcess final : public Process {
       if (needed <= room) {  // a frame is in the slot
         frame_slot_at = static_cast<int16_t>(slot - reinterpret_cast<unsigned char*>(this));
       } else if (needed <= kMaxRoom) {  // the next process's slot
-        frame_room_.store((needed + kAlign - 1) / kAlign * kAlign, std::memory_order_relaxed);
+        frame_size_.store(needed, std::memory_order_relaxed);
       }
     }
     resume_point = task_.handle();

@@ -238,10 +238,9 @@ OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContex
   WaitQueue& q = op == WaitOp::Put ? puts_ : takes_;
   if (q.size() >= rt_.max_pending()) [[unlikely]]
     check_cap(q, op, ctx);
+  // The waiter's maker set its channel (this one) and line (Waiter::Lazy); the rest is set here.
   w->set_owner(ctx.proc);
   w->io = io;
-  w->chan = this;
-  w->loc = ctx.loc;
   w->on_puts = op == WaitOp::Put;
   w->result = WaitResult::Pending;
   q.push_back(w);

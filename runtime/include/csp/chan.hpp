@@ -60,8 +60,7 @@ class Chan {
   bool put_blocking(T v, std::source_location loc = std::source_location::current()) const {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::blocking_process_for("put_blocking", ch, loc);
-    detail::Waiter w;
-    w.io = &v;
+    detail::Waiter w(detail::Waiter::Lazy{}, ch, loc);
     detail::OpStatus st = ch->put(&v, &w, {&p, loc, detail::WaitMode::Block});
     if (st != detail::OpStatus::Waiting) return st == detail::OpStatus::Done;
     detail::block_until_woken(p, &w, 1);
@@ -72,8 +71,7 @@ class Chan {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::blocking_process_for("take_blocking", ch, loc);
     std::optional<T> out;
-    detail::Waiter w;
-    w.io = &out;
+    detail::Waiter w(detail::Waiter::Lazy{}, ch, loc);
     if (ch->take(&out, &w, {&p, loc, detail::WaitMode::Block}) == detail::OpStatus::Waiting)
       detail::block_until_woken(p, &w, 1);
     return out;

@@ -33,7 +33,6 @@ class [[nodiscard]] PutOperation {
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("put", waiter_.chan, waiter_.loc);
     p.resume_point = h;
-    waiter_.io = &value_;
     const detail::OpStatus st =
         waiter_.chan->put(&value_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park});
     // Waiting: the partner may already have resumed (even finished) this frame on another

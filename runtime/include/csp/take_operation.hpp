@@ -34,7 +34,6 @@ class [[nodiscard]] TakeOperation {
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
     detail::Process& p = detail::process_for("take", waiter_.chan, waiter_.loc);
     p.resume_point = h;
-    waiter_.io = &result_;
     // After Waiting is returned the partner may already have resumed this frame elsewhere:
     // nothing here touches the frame afterwards.
     if (waiter_.chan->take(&result_, &waiter_, {&p, waiter_.loc, detail::WaitMode::Park}) ==

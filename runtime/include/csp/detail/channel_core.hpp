@@ -99,8 +99,9 @@ class ChannelCore {
   }
 
   // put: moves *src into the channel (or into a taker); take: fills the std::optional<T> at dst.
-  // With ctx.mode Park/Block and no immediate completion, `w` is queued and Waiting returned;
-  // the partner that completes it sets w->result and wakes ctx.proc.
+  // With ctx.mode Park/Block and no immediate completion, `w` (made with Waiter::Lazy for this
+  // channel and ctx.loc) is queued and Waiting returned; the partner that completes it sets
+  // w->result and wakes ctx.proc.
   // Throws ChannelError when the pending-operation cap is reached.
   OpStatus put(void* src, Waiter* w, const OpContext& ctx);
   OpStatus take(void* dst, Waiter* w, const OpContext& ctx);

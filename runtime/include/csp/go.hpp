@@ -69,7 +69,8 @@ class GoProcess final : public Process {
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
   static Handle spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
-    const std::size_t room = frame_size_.load(std::memory_order_relaxed);
+    const std::size_t learned = frame_size_.load(std::memory_order_relaxed);
+    const std::size_t room = learned == kNoSlot ? 0 : learned;
     if constexpr (HasResult) {
       const ValueOps& ops = value_ops<ResultOf<R>>();
       const ChannelCore::ResultBlock block =
@@ -143,10 +144,13 @@ class GoProcess final : public Process {
       kSlotAfter >= INT16_MAX
           ? 0
           : std::min<std::size_t>(UINT8_MAX * kAlign, INT16_MAX - kSlotAfter) / kAlign * kAlign;
-  // The root frame's size for this callable type, once a process has measured it (0 before,
-  // and always when the root frame is not a coroutine of the callable itself, or is larger
-  // than kMaxRoom).
+  // The root frame's size for this callable type, once a process has measured it: 0 before
+  // (and while the root frame is not a coroutine of the callable itself, or is larger than
+  // kMaxRoom); kNoSlot once a frame other than the root took the callable's match (a call
+  // operator that makes a frame of the callable's own member coroutine and returns another):
+  // from then on the type gets no slot, so no such frame lands in one again.
   static inline std::atomic<std::size_t> frame_size_{0};
+  static constexpr std::size_t kNoSlot = SIZE_MAX;
 
   // A spawned process's block. The aligned operator new rounds the size up to the alignment,
   // so it is used only when plain operator new's alignment is not enough.
@@ -189,13 +193,15 @@ class GoProcess final : public Process {
       return;
     }
     const std::size_t needed = tl_frame_slot.needed;
+    const bool root = needed != 0 && tl_frame_slot.matched == task_.handle().address();
     tl_frame_slot = outer;
-    if (needed != 0) {
-      if (needed <= room) {  // a frame is in the slot
-        frame_slot_at = static_cast<int16_t>(slot - reinterpret_cast<unsigned char*>(this));
-      } else if (needed <= kMaxRoom) {  // the next process's slot
-        frame_size_.store(needed, std::memory_order_relaxed);
-      }
+    if (needed != 0 && needed <= room)  // a frame is in the slot (not freed on its own)
+      frame_slot_at = static_cast<int16_t>(slot - reinterpret_cast<unsigned char*>(this));
+    if (needed != 0 && !root) {
+      frame_size_.store(kNoSlot, std::memory_order_relaxed);
+    } else if (root && needed > room && needed <= kMaxRoom) {  // the next process's slot
+      std::size_t unknown = 0;
+      frame_size_.compare_exchange_strong(unknown, needed, std::memory_order_relaxed);
     }
     resume_point = task_.handle();
     start_go(*this);  // from here on the process may run (and end) on another worker

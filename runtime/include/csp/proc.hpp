@@ -37,7 +37,8 @@ struct ProcPromiseBase {
     if (static_cast<const void*>(std::addressof(first)) == tl_frame_slot.fn) [[unlikely]] {
       tl_frame_slot.fn = nullptr;  // only this frame
       tl_frame_slot.needed = n;
-      if (n <= tl_frame_slot.room) return tl_frame_slot.at;
+      tl_frame_slot.matched = n <= tl_frame_slot.room ? tl_frame_slot.at : ::operator new(n);
+      return tl_frame_slot.matched;
     }
     return ::operator new(n);
   }

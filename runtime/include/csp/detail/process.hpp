@@ -94,13 +94,15 @@ inline thread_local Process* tl_current __attribute__((tls_model("initial-exec")
 //
 // While GoProcess::start creates the frame, `fn` is its callable and [at, at+room) the room;
 // the first Proc frame allocated for a coroutine whose first argument (the implicit object of
-// a lambda) is that callable takes it. `needed` reports the size of that frame. `owner_gone`
+// a lambda) is that callable takes it when it fits. `needed` and `matched` report that frame's
+// size and address, for the process to learn the size only from a root frame. `owner_gone`
 // marks a slot whose frame is freed outside its process (the start failed, or the shutdown).
 struct FrameSlot {
   const void* fn = nullptr;
   void* at = nullptr;
   std::size_t room = 0;
   std::size_t needed = 0;
+  void* matched = nullptr;
   const void* owner_gone = nullptr;
 };
 

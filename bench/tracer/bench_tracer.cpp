@@ -5,6 +5,7 @@
 //
 // EVENTS defaults to 4000000 per measurement; --record-only skips the loaders (for profiling the
 // recorder under perf or callgrind).
+#include <csptrace/binary_recorder.hpp>
 #include <csptrace/jsonl_codec.hpp>
 #include <csptrace/recorder.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -57,15 +58,24 @@ struct Cost {
 
 // The events of one ping-pong round as the runtime records them: the taker parks (with its
 // source location), the putter hands the value over and wakes the taker; the runtime records
-// that transfer and resume as one pair (record_pair: one clock reading for both).
+// that transfer and resume as one pair (one clock reading for both). Typed: through the
+// binary recorder's record_as / record_pair_as, as the runtime does; otherwise through the
+// Recorder interface (a virtual call, the kind read at run time).
+template <bool Typed>
 void ping_pong_round(Recorder& r, StrId loc, ProcId me, ProcId other, ChanId chan, uint32_t i) {
   Event park =
       Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take).with_loc(loc);
-  r.record(park);
   Event tr = Event(EventKind::Transfer).with_chan(chan).with_from(me).with_to(other)
                  .with_via(Via::Direct).with_value(Value::integer(i));
   Event res = Event(EventKind::Resume).with_proc(other).with_partner(me).with_chan(chan);
-  r.record_pair(tr, res);
+  if constexpr (Typed) {
+    auto& b = static_cast<BinaryRecorder&>(r);
+    b.record_as<EventKind::Park>(park);
+    b.record_pair_as<EventKind::Transfer, EventKind::Resume>(tr, res);
+  } else {
+    r.record(park);
+    r.record_pair(tr, res);
+  }
 }
 
 void declare(Recorder& r, int pairs) {
@@ -89,6 +99,7 @@ struct SustainedCost {
 };
 
 // `threads` threads each recording `per_thread` ping-pong events.
+template <bool Typed>
 SustainedCost record_cost(const std::string& path, int threads, long per_thread) {
   const double cpu0 = process_cpu_seconds();
   auto r = open_recorder(path, {});
@@ -103,7 +114,7 @@ SustainedCost record_cost(const std::string& path, int threads, long per_thread)
       auto t0 = Clock::now();
       const double c0 = thread_cpu_seconds();
       for (long i = 0; i < per_thread / 3; ++i)
-        ping_pong_round(*r, loc, me, other, t + 1, uint32_t(i));
+        ping_pong_round<Typed>(*r, loc, me, other, t + 1, uint32_t(i));
       cpu_ns[t] = (thread_cpu_seconds() - c0) * 1e9 / double(events);
       ns[t] = seconds_since(t0) * 1e9 / double(events);
     });
@@ -123,7 +134,9 @@ SustainedCost record_cost(const std::string& path, int threads, long per_thread)
 struct BurstCost {
   double wall_ns, cpu_ns, median_wall_ns;
 };
-BurstCost record_cost_burst(const std::string& path, long total) {
+// Not inlined, so that callgrind can measure it alone (--toggle-collect).
+template <bool Typed>
+[[gnu::noinline]] BurstCost record_cost_burst(const std::string& path, long total) {
   auto r = open_recorder(path, {});
   declare(*r, 1);
   const StrId loc = r->intern("pingpong.cpp:12");
@@ -134,7 +147,7 @@ BurstCost record_cost_burst(const std::string& path, long total) {
   for (; done < total; done += kBurst) {
     auto t0 = Clock::now();
     double c0 = thread_cpu_seconds();
-    for (long i = 0; i < kBurst / 3; ++i) ping_pong_round(*r, loc, 1, 2, 1, uint32_t(i));
+    for (long i = 0; i < kBurst / 3; ++i) ping_pong_round<Typed>(*r, loc, 1, 2, 1, uint32_t(i));
     cpu += thread_cpu_seconds() - c0;
     const double w = seconds_since(t0);
     wall += w;
@@ -213,21 +226,24 @@ int main(int argc, char** argv) {
   const std::string jsonl = (dir / "bench-tracer.jsonl").string();
   const std::string bin2 = (dir / "bench-tracer-2.csptrace").string();
 
-  record_cost(bin, 1, n / 10);  // warm-up: clock calibration, page cache
-  const BurstCost burst = record_cost_burst(bin, n / 4);
-  const SustainedCost one = record_cost(bin, 1, n);
-  const SustainedCost two = record_cost(bin2, 2, n / 2);
+  record_cost<true>(bin, 1, n / 10);  // warm-up: clock calibration, page cache
+  const BurstCost burst = record_cost_burst<true>(bin, n / 4);
+  const BurstCost burst_virtual = record_cost_burst<false>(bin, n / 4);
+  const SustainedCost one = record_cost<true>(bin, 1, n);
+  const SustainedCost two = record_cost<true>(bin2, 2, n / 2);
   if (record_only) {
-    std::printf("hot path %.1f ns/event (median burst %.1f, thread CPU %.1f); sustained 1 thread "
-                "%.1f ns/event (thread CPU %.1f, process CPU %.1f); 2 threads %.1f ns/event per "
-                "thread (thread CPU %.1f, process CPU %.1f)\n",
-                burst.wall_ns, burst.median_wall_ns, burst.cpu_ns, one.wall_ns, one.thread_cpu_ns,
-                one.process_cpu_ns, two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
+    std::printf("hot path %.1f ns/event (median burst %.1f, thread CPU %.1f); through Recorder "
+                "(virtual) %.1f (median burst %.1f); sustained 1 thread %.1f ns/event (thread CPU "
+                "%.1f, process CPU %.1f); 2 threads %.1f ns/event per thread (thread CPU %.1f, "
+                "process CPU %.1f)\n",
+                burst.wall_ns, burst.median_wall_ns, burst.cpu_ns, burst_virtual.wall_ns,
+                burst_virtual.median_wall_ns, one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns,
+                two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
     std::filesystem::remove(bin);
     std::filesystem::remove(bin2);
     return 0;
   }
-  const SustainedCost jsonl_rec = record_cost((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+  const SustainedCost jsonl_rec = record_cost<false>((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
 
   size_t events = 0, mem = 0;
   const Cost bin_rate = load_rate(bin, events, mem);
@@ -239,11 +255,13 @@ int main(int argc, char** argv) {
 
   std::printf("command: %s %ld\n\n", argv[0], n);
   std::printf("| measure | value |\n|---|---|\n");
-  std::printf("| record(), hot path: bursts that fit the ring (binary) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
+  std::printf("| record_as(), hot path: bursts that fit the ring (binary; the runtime's path) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
               burst.wall_ns, burst.median_wall_ns, burst.cpu_ns);
-  std::printf("| record(), 1 thread, sustained (binary) | %.1f ns/event (thread CPU %.1f, process CPU %.1f) |\n",
+  std::printf("| record() through the Recorder interface, hot path (binary) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
+              burst_virtual.wall_ns, burst_virtual.median_wall_ns, burst_virtual.cpu_ns);
+  std::printf("| record_as(), 1 thread, sustained (binary) | %.1f ns/event (thread CPU %.1f, process CPU %.1f) |\n",
               one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns);
-  std::printf("| record(), 2 threads, sustained (binary) | %.1f ns/event per thread (thread CPU %.1f, process CPU %.1f per event) |\n",
+  std::printf("| record_as(), 2 threads, sustained (binary) | %.1f ns/event per thread (thread CPU %.1f, process CPU %.1f per event) |\n",
               two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
   std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec.wall_ns);
   std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());

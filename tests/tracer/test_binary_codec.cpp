@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <type_traits>
 
 using namespace csptrace;
@@ -55,6 +56,36 @@ TEST_CASE("every kind with every field round-trips through a binary record", "[b
     CHECK(got == want);
   }
   CHECK(c.left() == 0);
+}
+
+// The recorder's typed path (encode_unstamped_as, the kind fixed at compile time) against the
+// run-time dispatch: the same bytes for every kind, with every optional field present or none,
+// and with text ids below and above the limit (those at or above it are written as "").
+TEST_CASE("a record encoded for a kind known at compile time has the same bytes", "[binary]") {
+  auto typed = [](uint8_t* p, const Event& e, uint32_t limit) -> uint8_t* {
+    switch (e.kind) {
+#define TYPED(E, name, req, opt, doc, example) \
+  case EventKind::E: return binary::encode_unstamped_as<EventKind::E>(p, e, limit);
+      CSPTRACE_KINDS(TYPED)
+#undef TYPED
+      case EventKind::count_: break;
+    }
+    return p;
+  };
+  const bool optional = GENERATE(true, false);
+  const uint32_t limit = GENERATE(8u, 7u, 1u);  // full_event's text ids are 7 and 1000 + salt
+  for (int k = 0; k < kKindCount; ++k) {
+    const EventKind kind = static_cast<EventKind>(k);
+    Event e = full_event(kind, 1, 1);
+    if (!optional) e.present = required_fields(kind);
+    uint8_t want[binary::kMaxRecordBytes] = {}, got[binary::kMaxRecordBytes] = {};
+    const size_t want_len = size_t(binary::encode_unstamped(want, e, limit) - want);
+    const size_t got_len = size_t(typed(got, e, limit) - got);
+    INFO(to_string(kind) << (optional ? " with" : " without") << " optional fields, limit "
+                         << limit);
+    REQUIRE(got_len == want_len);
+    CHECK(std::equal(got, got + got_len, want));
+  }
 }
 
 TEST_CASE("a ping-pong record takes a few bytes", "[binary]") {

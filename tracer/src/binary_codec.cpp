@@ -111,31 +111,9 @@ inline int64_t unzigzag(uint64_t u) { return static_cast<int64_t>(u >> 1) ^ -sta
 
 // ---- field encoders: one per field type ----
 
-enum : uint8_t { kValueNone = 0, kValueInt = 1, kValueText = 2 };
-
-uint8_t* put(uint8_t* p, uint64_t v) { return put_varint(p, v); }
-uint8_t* put(uint8_t* p, uint32_t v) { return put_varint(p, v); }
-uint8_t* put(uint8_t* p, int64_t v) { return put_varint(p, zigzag64(v)); }
-uint8_t* put(uint8_t* p, int32_t v) { return put_varint(p, zigzag64(v)); }
-uint8_t* put(uint8_t* p, bool v) {
-  *p++ = v ? 1 : 0;
-  return p;
-}
-template <class E>
-  requires std::is_enum_v<E>
-uint8_t* put(uint8_t* p, E v) {
-  *p++ = static_cast<uint8_t>(v);
-  return p;
-}
-uint8_t* put(uint8_t* p, const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::None: *p++ = kValueNone; return p;
-    case Value::Kind::Int: *p++ = kValueInt; return put_varint(p, zigzag64(v.num));
-    case Value::Kind::Text: *p++ = kValueText; return put_varint(p, v.text);
-  }
-  *p++ = kValueNone;
-  return p;
-}
+using encode::kValueNone;
+using encode::kValueInt;
+using encode::kValueText;
 
 // ---- field decoders ----
 
@@ -207,48 +185,13 @@ std::string_view Cursor::bytes(size_t n) {
 
 namespace {
 
-// One kind's record, generated from its schema row: which fields it has is known at compile
-// time, so the record is written straight-line, with one test per optional field and none per
-// required one (this is the recorder's hot path). Required and Optional exclude seq and t.
-// Unstamped: seq and t deltas of 0 (the recorder's ring entries), written without a test.
-template <EventKind Kind, FieldMask Required, FieldMask Optional, bool Unstamped>
-uint8_t* encode_kind(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
-  const FieldMask present = e.present;
-  // Bit i: the kind's i-th optional field (in schema order) is present.
-  uint64_t bits = 0;
-#define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
-  if constexpr ((Optional & f::member) != 0)                                                   \
-    bits |= uint64_t{(present & f::member) != 0} << std::popcount(Optional & (f::member - 1));
-  CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
-#undef CSPTRACE_BIN_BIT
-  *p++ = static_cast<uint8_t>(Kind);
-  p = put_varint(p, bits);
-  if constexpr (Unstamped) {
-    *p++ = 0;
-    *p++ = 0;
-  } else {
-    p = put_varint(p, seq_delta);
-    p = put_varint(p, t_delta);
-  }
-#define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
-  if constexpr ((Required & f::member) != 0)                \
-    p = put(p, e.member);                                   \
-  else if constexpr ((Optional & f::member) != 0)           \
-    if (present & f::member) p = put(p, e.member);
-  CSPTRACE_FIELDS(CSPTRACE_BIN_FIELD)
-#undef CSPTRACE_BIN_FIELD
-  return p;
-}
-
 template <bool Unstamped>
-uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta) noexcept {
-  constexpr FieldMask kStamp = f::seq | f::t;
+uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta,
+                            uint32_t text_limit) noexcept {
   switch (e.kind) {
 #define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example)                                   \
   case EventKind::E:                                                                        \
-    return encode_kind<EventKind::E, FieldMask(req) & ~kStamp,                              \
-                       (FieldMask(opt) | kCommonOptional) & ~kStamp, Unstamped>(p, e, seq_delta, \
-                                                                                t_delta);
+    return encode::record_of<EventKind::E, Unstamped>(p, e, seq_delta, t_delta, text_limit);
     CSPTRACE_KINDS(CSPTRACE_BIN_KIND)
 #undef CSPTRACE_BIN_KIND
     case EventKind::count_: break;
@@ -264,11 +207,11 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
   const uint64_t t_delta = zigzag64(e.t - prev_t);
   prev_seq = e.seq;
   prev_t = e.t;
-  return encode_with_deltas<false>(p, e, seq_delta, t_delta);
+  return encode_with_deltas<false>(p, e, seq_delta, t_delta, UINT32_MAX);
 }
 
-uint8_t* encode_unstamped(uint8_t* p, const Event& e) noexcept {
-  return encode_with_deltas<true>(p, e, 0, 0);
+uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexcept {
+  return encode_with_deltas<true>(p, e, 0, 0, text_limit);
 }
 
 uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {

@@ -3,8 +3,8 @@
 
 #include "crash_guard.hpp"
 #include "string_log.hpp"
-#include "thread_ring.hpp"
-#include "tick_clock.hpp"
+#include <csptrace/thread_ring.hpp>
+#include <csptrace/tick_clock.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -19,18 +19,13 @@
 
 namespace csptrace {
 
+constinit thread_local recorder_detail::LocalRing recorder_detail::tl_ring{0, nullptr, 0};
+
 namespace {
 
-std::atomic<uint64_t> g_next_recorder_id{1};
+using recorder_detail::tl_ring;
 
-// The calling thread's ring in the recorder it last recorded into. Trivially destructible, so
-// record() reaches it without the lazy-initialisation check of non-trivial thread_locals.
-struct LocalRing {
-  uint64_t owner;  // recorder id_ (0: none)
-  ThreadRing* raw;
-  uint32_t thread;
-};
-thread_local LocalRing tl_ring{0, nullptr, 0};
+std::atomic<uint64_t> g_next_recorder_id{1};
 
 // Keeps tl_ring's ring alive until the thread ends, even if the recorder is destroyed first,
 // and hands it back (owned = false) when the thread ends or moves to another recorder.
@@ -73,6 +68,7 @@ BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& heade
       clock_(&TickClock::instance()),
       path_(path),
       strings_(std::make_unique<StringLog>()),
+      published_(&strings_->published_count()),
       ring_owners_(std::make_unique<std::shared_ptr<ThreadRing>[]>(kMaxRings + 1)),
       chunk_(std::make_unique<binary::ChunkBuilder>()) {
   const TickClock& clock = TickClock::instance();
@@ -143,124 +139,10 @@ void BinaryRecorder::wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries) 
   }
 }
 
-namespace {
-
-// True if every text id the event carries was handed out by this recorder (is below
-// `published`): one test for an event without text fields, else the largest id by conditional
-// moves.
-[[gnu::always_inline]] inline bool known_strings(const Event& e, uint32_t published) {
-  uint32_t top = e.value.kind == Value::Kind::Text ? e.value.text : 0;
-  if ((e.present & kTextFields) == 0) return top < published;  // transfers, resumes, ...
-  auto take = [&](const auto& v, FieldMask bit) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
-      if (kTextFields & bit) top = std::max(top, (e.present & bit) ? v : StrId{0});
-  };
-#define CSPTRACE_REC_TAKE(member, key, type, doc) take(e.member, f::member);
-  CSPTRACE_FIELDS(CSPTRACE_REC_TAKE)
-#undef CSPTRACE_REC_TAKE
-  return top < published;
-}
-
-// Replaces text ids that were never interned by this recorder with 0 ("") so that the file stays
-// loadable.
-Event with_known_strings(Event e, uint32_t published) {
-  auto fix = [&](auto& v, FieldMask bit) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, StrId>)
-      if ((kTextFields & bit) && v >= published) v = 0;
-  };
-#define CSPTRACE_REC_FIX(member, key, type, doc) fix(e.member, f::member);
-  CSPTRACE_FIELDS(CSPTRACE_REC_FIX)
-#undef CSPTRACE_REC_FIX
-  if (e.value.kind == Value::Kind::Text && e.value.text >= published) e.value.text = 0;
-  return e;
-}
-
-}  // namespace
-
-[[gnu::always_inline]] inline ThreadRing& BinaryRecorder::enter_ring() {
-  LocalRing& local = tl_ring;
-  ThreadRing* r = local.owner == id_ ? local.raw : claim_ring();
-  if (r->shared) [[unlikely]]
-    while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
-  return *r;
-}
-
-[[gnu::always_inline]] inline void BinaryRecorder::leave_ring(ThreadRing& r) {
-  if (r.shared) [[unlikely]]
-    r.append_lock.clear(std::memory_order_release);
-}
-
-[[gnu::always_inline]] inline uint64_t BinaryRecorder::encode_entry(ThreadRing& r, uint64_t h,
-                                                                     Event& e,
-                                                                     uint32_t published) {
-  e.thread = tl_ring.thread;
-  e.present |= f::seq | f::t | f::thread;
-  uint8_t* entry = r.at(h);
-  uint8_t* rec = entry + ThreadRing::kHeader;
-  const size_t len = static_cast<size_t>(
-      (known_strings(e, published) ? binary::encode_unstamped(rec, e)
-                                   : binary::encode_unstamped(rec, with_known_strings(e, published))) -
-      rec);
-  ThreadRing::put_length(entry, len);
-  return h + ThreadRing::kHeader + len;
-}
-
-inline uint64_t BinaryRecorder::take_seqs(uint64_t n) {
-  // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
-  // happens-before edge between two of them fixes their order (write-write coherence).
-  return seq_.fetch_add(n, std::memory_order_relaxed) + 1;
-}
-
-inline int64_t BinaryRecorder::time_of(uint64_t ticks) const {
-  return ticks > start_ticks_ ? clock_->ns_between(start_ticks_, ticks) : 0;
-}
-
-inline void BinaryRecorder::publish(ThreadRing& r, uint64_t h, uint64_t next) {
-  r.head.store(next, std::memory_order_release);
-  // Wake the writer each time the head crosses into the other half of the ring.
-  if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
-    wake_.notify_one();
-}
-
-template <std::size_t N>
-[[gnu::always_inline]] inline void BinaryRecorder::append(Event* const (&events)[N]) {
-  ThreadRing& r = enter_ring();
-  const uint32_t published = strings_->published();
-  const uint64_t h = r.head.load(std::memory_order_relaxed);
-  // Room for N of the longest entry, so that the records can be encoded in place before their
-  // lengths are known.
-  if (r.full(h, N)) [[unlikely]]
-    wait_for_room(r, h, N);
-  if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
-    // The clock is read first: nothing waits for its result but the entries' headers, so the
-    // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
-    // in seq order, as clock reads and seqs of two threads may cross anyway.)
-    const uint64_t now = clock_->ticks();
-    // Unrolled (N is 1 or 2): as a loop, a pair cost ~28 more instructions (callgrind).
-    uint64_t at[N + 1] = {h};
-#pragma GCC unroll 2
-    for (std::size_t i = 0; i < N; ++i) at[i + 1] = encode_entry(r, at[i], *events[i], published);
-    const uint64_t seq = take_seqs(N);
-    const int64_t t = time_of(now);
-#pragma GCC unroll 2
-    for (std::size_t i = 0; i < N; ++i) {
-      events[i]->seq = seq + i;
-      events[i]->t = t;
-      ThreadRing::put_stamp(r.at(at[i]), seq + i, t);
-    }
-    publish(r, h, at[N]);
-  }
-  leave_ring(r);
-}
-
-void BinaryRecorder::record(Event& e) {
-  Event* const one[] = {&e};
-  append(one);
-}
+void BinaryRecorder::record(Event& e) { append<recorder_detail::kAnyKind>(e); }
 
 void BinaryRecorder::record_pair(Event& first, Event& second) {
-  Event* const both[] = {&first, &second};
-  append(both);
+  append<recorder_detail::kAnyKind, recorder_detail::kAnyKind>(first, second);
 }
 
 // ---- writing ------------------------------------------------------------------------------------
@@ -385,7 +267,7 @@ void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
   uint8_t rec[binary::kMaxRecordBytes] = {};  // emit may read kReframeReadable bytes
-  const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end) - rec);
+  const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end, UINT32_MAX) - rec);
   add_strings(strings_->published());
   emit(end.seq, end.t, rec, len);
   write_chunk();

@@ -29,6 +29,8 @@ class StringLog {
   StrId intern(std::string_view s);
   // Number of published ids (acquire): every id below it can be read with get().
   uint32_t published() const noexcept { return published_.load(std::memory_order_acquire); }
+  // The counter published() reads, for a reader that keeps a pointer to it.
+  const std::atomic<uint32_t>& published_count() const noexcept { return published_; }
   // Lock-free, async-signal-safe. Precondition: id < published().
   std::string_view get(StrId id) const noexcept;
 

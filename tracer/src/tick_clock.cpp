@@ -1,4 +1,4 @@
-#include "tick_clock.hpp"
+#include <csptrace/tick_clock.hpp>
 
 #include <chrono>
 #include <fstream>

@@ -16,12 +16,14 @@
 
 #include <csptrace/event.hpp>
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace csptrace::binary {
 
@@ -56,11 +58,131 @@ inline uint32_t get_u32(const uint8_t* p) noexcept {
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept;
 
 // The same with seq and t deltas of 0, whatever e.seq and e.t hold (the recorder's ring slot
-// carries them; reframe_record puts the real deltas in).
-uint8_t* encode_unstamped(uint8_t* p, const Event& e) noexcept;
+// carries them; reframe_record puts the real deltas in), and text ids at or above text_limit
+// written as 0 ("").
+uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexcept;
 
 inline uint64_t zigzag64(int64_t v) noexcept {
   return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+
+// ---- record encoders (the one implementation of a record's field layout) -------------------
+
+namespace encode {
+
+enum : uint8_t { kValueNone = 0, kValueInt = 1, kValueText = 2 };
+
+// One encoder per field type.
+inline uint8_t* put(uint8_t* p, uint64_t v) noexcept { return put_varint(p, v); }
+inline uint8_t* put(uint8_t* p, uint32_t v) noexcept { return put_varint(p, v); }
+inline uint8_t* put(uint8_t* p, int64_t v) noexcept { return put_varint(p, zigzag64(v)); }
+inline uint8_t* put(uint8_t* p, int32_t v) noexcept { return put_varint(p, zigzag64(v)); }
+inline uint8_t* put(uint8_t* p, bool v) noexcept {
+  *p++ = v ? 1 : 0;
+  return p;
+}
+template <class E>
+  requires std::is_enum_v<E>
+inline uint8_t* put(uint8_t* p, E v) noexcept {
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+inline uint8_t* put(uint8_t* p, const Value& v) noexcept {
+  switch (v.kind) {
+    case Value::Kind::None: break;
+    case Value::Kind::Int: *p++ = kValueInt; return put_varint(p, zigzag64(v.num));
+    case Value::Kind::Text: *p++ = kValueText; return put_varint(p, v.text);
+  }
+  *p++ = kValueNone;
+  return p;
+}
+
+// A kind's required and optional fields as encoded (seq and t excluded: they are the deltas).
+constexpr FieldMask kStamp = f::seq | f::t;
+constexpr FieldMask required_of(EventKind k) noexcept {
+  switch (k) {
+#define CSPTRACE_ENC_REQ(E, name, req, opt, doc, example) \
+  case EventKind::E: return FieldMask(req) & ~kStamp;
+    CSPTRACE_KINDS(CSPTRACE_ENC_REQ)
+#undef CSPTRACE_ENC_REQ
+    case EventKind::count_: break;
+  }
+  return 0;
+}
+constexpr FieldMask optional_of(EventKind k) noexcept {
+  switch (k) {
+#define CSPTRACE_ENC_OPT(E, name, req, opt, doc, example) \
+  case EventKind::E: return (FieldMask(opt) | kCommonOptional) & ~kStamp;
+    CSPTRACE_KINDS(CSPTRACE_ENC_OPT)
+#undef CSPTRACE_ENC_OPT
+    case EventKind::count_: break;
+  }
+  return 0;
+}
+
+// One kind's record, generated from its schema row: which fields it has is known at compile
+// time, so the record is written straight-line, with one test per optional field and none per
+// required one (the recorder's hot path). Unstamped: seq and t deltas of 0 (the recorder's ring
+// entries), written without a test. Inline, so that a caller which builds the event in place
+// has its constant fields folded in.
+//
+// Text ids at or above text_limit are written as 0 (""): the recorder passes the count of ids it
+// has handed out, so that a stray id cannot make the file unloadable.
+template <EventKind Kind, bool Unstamped>
+[[gnu::always_inline]] inline uint8_t* record_of(uint8_t* p, const Event& e, uint64_t seq_delta,
+                                                 uint64_t t_delta, uint32_t text_limit) noexcept {
+  constexpr FieldMask Required = required_of(Kind), Optional = optional_of(Kind);
+  const FieldMask present = e.present;
+  // The kind's fields are read before the first byte is written: a byte store may alias e,
+  // so reads after it would have to go back to memory, and a caller that built e in place
+  // could not have its fields kept in registers.
+#define CSPTRACE_BIN_LOAD(member, key, type, doc) \
+  [[maybe_unused]] type member = ((Required | Optional) & f::member) != 0 ? e.member : type{};
+  CSPTRACE_FIELDS(CSPTRACE_BIN_LOAD)
+#undef CSPTRACE_BIN_LOAD
+  auto limit = [text_limit](auto& v, auto bit) {
+    if constexpr ((decltype(bit)::value & kTextFields & (Required | Optional)) != 0)
+      v = v < text_limit ? v : 0;
+  };
+#define CSPTRACE_BIN_LIMIT(member, key, type, doc) \
+  limit(member, std::integral_constant<FieldMask, f::member>{});
+  CSPTRACE_FIELDS(CSPTRACE_BIN_LIMIT)
+#undef CSPTRACE_BIN_LIMIT
+  if constexpr (((Required | Optional) & f::value) != 0)
+    if (value.kind == Value::Kind::Text && value.text >= text_limit) value.text = 0;
+  // Bit i: the kind's i-th optional field (in schema order) is present.
+  uint64_t bits = 0;
+#define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
+  if constexpr ((Optional & f::member) != 0)                                                   \
+    bits |= uint64_t{(present & f::member) != 0} << std::popcount(Optional & (f::member - 1));
+  CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
+#undef CSPTRACE_BIN_BIT
+  *p++ = static_cast<uint8_t>(Kind);
+  p = put_varint(p, bits);
+  if constexpr (Unstamped) {
+    *p++ = 0;
+    *p++ = 0;
+  } else {
+    p = put_varint(p, seq_delta);
+    p = put_varint(p, t_delta);
+  }
+#define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
+  if constexpr ((Required & f::member) != 0)                \
+    p = put(p, member);                                     \
+  else if constexpr ((Optional & f::member) != 0)           \
+    if (present & f::member) p = put(p, member);
+  CSPTRACE_FIELDS(CSPTRACE_BIN_FIELD)
+#undef CSPTRACE_BIN_FIELD
+  return p;
+}
+
+}  // namespace encode
+
+// encode_unstamped for an event whose kind is known at compile time (e.kind must be Kind).
+template <EventKind Kind>
+[[gnu::always_inline]] inline uint8_t* encode_unstamped_as(uint8_t* p, const Event& e,
+                                                           uint32_t text_limit) noexcept {
+  return encode::record_of<Kind, true>(p, e, 0, 0, text_limit);
 }
 
 // Bytes reframe_record may read at rec, however short the record.

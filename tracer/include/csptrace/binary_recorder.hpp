@@ -19,8 +19,12 @@
 // then write the end event (reason crash with the signal's name in message on the crash path).
 #pragma once
 
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/recorder.hpp>
+#include <csptrace/thread_ring.hpp>
+#include <csptrace/tick_clock.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -37,11 +41,26 @@ template <class R>
 class CrashFlushOf;
 
 class StringLog;
-class TickClock;
-struct ThreadRing;
 namespace binary {
 class ChunkBuilder;
 }
+
+namespace recorder_detail {
+// The calling thread's ring in the recorder it last recorded into (binary_recorder.cpp keeps
+// it alive). Trivially destructible and constant-initialised, so record() reaches it without a
+// lazy-initialisation check. Use it by name, not through a reference (see process.hpp's
+// tl_frame_slot for the toolchain trap a reference runs into under UBSan).
+struct LocalRing {
+  uint64_t owner;  // recorder id_ (0: none)
+  ThreadRing* raw;
+  uint32_t thread;
+};
+extern constinit thread_local LocalRing tl_ring;
+
+// The kind argument of BinaryRecorder::append for an event whose kind is known only at run
+// time (record(), record_pair()).
+inline constexpr EventKind kAnyKind = EventKind::count_;
+}  // namespace recorder_detail
 
 class BinaryRecorder final : public Recorder {
  public:
@@ -55,6 +74,19 @@ class BinaryRecorder final : public Recorder {
   StrId intern(std::string_view s) override;
   void record(Event& e) override;
   void record_pair(Event& first, Event& second) override;
+
+  // record() and record_pair() for events whose kinds are known at compile time (the runtime's
+  // frequent events): inline, with the kind's record layout and text fields fixed, so that a
+  // caller which builds the event in place has it encoded straight from its fields.
+  // Precondition: e.kind == K (first.kind == K1, second.kind == K2).
+  template <EventKind K>
+  [[gnu::always_inline]] void record_as(Event& e) {
+    append<K>(e);
+  }
+  template <EventKind K1, EventKind K2>
+  [[gnu::always_inline]] void record_pair_as(Event& first, Event& second) {
+    append<K1, K2>(first, second);
+  }
   void flush() override;
   void finish(EndReason reason, std::string_view message) override;
 
@@ -70,15 +102,17 @@ class BinaryRecorder final : public Recorder {
   ThreadRing& enter_ring();
   void leave_ring(ThreadRing& r);
   // Encodes e in place at ring position h, with its length but not yet its seq and time;
-  // returns the entry's end.
+  // returns the entry's end. K is e's kind, or kAnyKind.
+  template <EventKind K>
   uint64_t encode_entry(ThreadRing& r, uint64_t h, Event& e, uint32_t published);
   uint64_t take_seqs(uint64_t n);       // the first of n consecutive seqs
   int64_t time_of(uint64_t ticks) const;  // ns since the start
   // Hands the entries from h to next to the writer.
   void publish(ThreadRing& r, uint64_t h, uint64_t next);
-  // record() and record_pair(): N events stamped with consecutive seqs and one clock reading.
-  template <std::size_t N>
-  void append(Event* const (&events)[N]);
+  // The events of one record() / record_pair() (of kinds Ks, or kAnyKind each): stamped with
+  // consecutive seqs and one clock reading.
+  template <EventKind... Ks, class... Events>
+  void append(Events&... events);
   void wait_for_room(ThreadRing& r, uint64_t h, uint64_t entries);
   void writer_loop();
   // Emits ring contents in seq order: the contiguous run from next_seq_, or (force) everything,
@@ -102,6 +136,7 @@ class BinaryRecorder final : public Recorder {
   int fd_ = -1;
   std::string path_;
   std::unique_ptr<StringLog> strings_;
+  const std::atomic<uint32_t>* published_;  // strings_'s count of published ids
   uint64_t start_ticks_ = 0;
 
   std::atomic<uint64_t> seq_{0};  // last seq handed out
@@ -130,5 +165,85 @@ class BinaryRecorder final : public Recorder {
   std::thread writer_;
   std::unique_ptr<CrashTarget> crash_;
 };
+
+// ---- the hot path (inline) ------------------------------------------------------------------
+
+[[gnu::always_inline]] inline ThreadRing& BinaryRecorder::enter_ring() {
+  using recorder_detail::tl_ring;
+  ThreadRing* r = tl_ring.owner == id_ ? tl_ring.raw : claim_ring();
+  if (r->shared) [[unlikely]]
+    while (r->append_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
+  return *r;
+}
+
+[[gnu::always_inline]] inline void BinaryRecorder::leave_ring(ThreadRing& r) {
+  if (r.shared) [[unlikely]]
+    r.append_lock.clear(std::memory_order_release);
+}
+
+template <EventKind K>
+[[gnu::always_inline]] inline uint64_t BinaryRecorder::encode_entry(ThreadRing& r, uint64_t h,
+                                                                     Event& e,
+                                                                     uint32_t published) {
+  e.thread = recorder_detail::tl_ring.thread;
+  e.present |= f::seq | f::t | f::thread;
+  uint8_t* entry = r.at(h);
+  uint8_t* rec = entry + ThreadRing::kHeader;
+  // Text ids this recorder never handed out are written as "", so the file stays loadable.
+  uint8_t* end;
+  if constexpr (K == recorder_detail::kAnyKind)
+    end = binary::encode_unstamped(rec, e, published);
+  else
+    end = binary::encode_unstamped_as<K>(rec, e, published);
+  const size_t len = static_cast<size_t>(end - rec);
+  ThreadRing::put_length(entry, len);
+  return h + ThreadRing::kHeader + len;
+}
+
+inline uint64_t BinaryRecorder::take_seqs(uint64_t n) {
+  // Relaxed is enough for the ordering contract: RMWs on seq_ are totally ordered, and a
+  // happens-before edge between two of them fixes their order (write-write coherence).
+  return seq_.fetch_add(n, std::memory_order_relaxed) + 1;
+}
+
+inline int64_t BinaryRecorder::time_of(uint64_t ticks) const {
+  return ticks > start_ticks_ ? clock_->ns_between(start_ticks_, ticks) : 0;
+}
+
+inline void BinaryRecorder::publish(ThreadRing& r, uint64_t h, uint64_t next) {
+  r.head.store(next, std::memory_order_release);
+  // Wake the writer each time the head crosses into the other half of the ring.
+  if ((h ^ next) & ~(ThreadRing::kBytes / 2 - 1)) [[unlikely]]
+    wake_.notify_one();
+}
+
+template <EventKind... Ks, class... Events>
+[[gnu::always_inline]] inline void BinaryRecorder::append(Events&... events) {
+  static_assert(sizeof...(Ks) == sizeof...(Events) && (std::is_same_v<Events, Event> && ...));
+  constexpr std::size_t N = sizeof...(Ks);
+  ThreadRing& r = enter_ring();
+  const uint32_t published = published_->load(std::memory_order_acquire);
+  const uint64_t h = r.head.load(std::memory_order_relaxed);
+  // Room for N of the longest entry, so that the records can be encoded in place before their
+  // lengths are known.
+  if (r.full(h, N)) [[unlikely]]
+    wait_for_room(r, h, N);
+  if (!finished_.load(std::memory_order_relaxed)) [[likely]] {
+    // The clock is read first: nothing waits for its result but the entries' headers, so the
+    // encoding runs while rdtsc (~10 ns in this VM) completes. (The writer keeps t monotonic
+    // in seq order, as clock reads and seqs of two threads may cross anyway.)
+    const uint64_t now = clock_->ticks();
+    uint64_t at[N + 1] = {h};
+    std::size_t i = 0;
+    ((at[i + 1] = encode_entry<Ks>(r, at[i], events, published), ++i), ...);
+    const uint64_t seq = take_seqs(N);
+    const int64_t t = time_of(now);
+    i = 0;
+    ((events.seq = seq + i, events.t = t, ThreadRing::put_stamp(r.at(at[i]), seq + i, t), ++i),
+     ...);
+    publish(r, h, at[N]);
+  }
+  leave_ring(r);
+}
 
 }  // namespace csptrace

@@ -90,7 +90,8 @@ bool AltCall::begin(Process& p, WaitMode mode) {
 
   if (rec) {
     Event e(EventKind::AltOffer);
-    rec->record(e.with_proc(p.id).with_alt(state.number).with_loc(rt.loc_id(loc)));
+    rt.record_as<EventKind::AltOffer>(
+        e.with_proc(p.id).with_alt(state.number).with_loc(rt.loc_id(loc)));
   }
   ShortList<uint32_t, 8> ready(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -105,7 +106,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
         csptrace::Value v = s.chan->preview(s.io);
         if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
       }
-      rec->record(e);
+      rt.record_as<EventKind::AltGuard>(e);
     }
   }
 
@@ -134,7 +135,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
         e.with_proc(p.id).with_alt(state.number).with_index(chosen).with_rule(rule)
             .with_chan(s.chan->id());
         if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-        rec->record(e);
+        rt.record_as<EventKind::AltChoice>(e);
       }
       return true;
     }
@@ -144,8 +145,8 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     chosen = -1;
     if (rec) {
       Event e(EventKind::AltChoice);
-      rec->record(e.with_proc(p.id).with_alt(state.number).with_index(-1)
-                      .with_rule(csptrace::AltRule::Default));
+      rt.record_as<EventKind::AltChoice>(e.with_proc(p.id).with_alt(state.number).with_index(-1)
+                                             .with_rule(csptrace::AltRule::Default));
     }
     return true;
   }
@@ -167,9 +168,11 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   }
   p.waiting = &slots[0].waiter;
   if (rec) {
-    Event e(mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
-    rec->record(e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number)
-                    .with_loc(rt.loc_id(loc)));
+    const bool park = mode == WaitMode::Park;
+    Event e(park ? EventKind::Park : EventKind::Block);
+    e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number).with_loc(rt.loc_id(loc));
+    if (park) rt.record_as<EventKind::Park>(e);
+    else rt.record_as<EventKind::Block>(e);
   }
   rt.note_waiting();
   return false;

@@ -101,7 +101,8 @@ void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
 }
 
 void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value, uint32_t alt) {
-  Event e(ctx.mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
+  const bool park = ctx.mode == WaitMode::Park;
+  Event e(park ? EventKind::Park : EventKind::Block);
   e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
   if (op == WaitOp::Alts) {
     e.with_alt(alt);
@@ -112,7 +113,8 @@ void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value
     csptrace::Value v = preview(value);
     if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
   }
-  record(e);
+  if (park) rt_.record_as<EventKind::Park>(e);
+  else rt_.record_as<EventKind::Block>(e);
 }
 
 // ---- put -------------------------------------------------------------------------------------
@@ -201,7 +203,8 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     push_buffer(src, p.id);
     if (rec) {
       Event e(EventKind::BufPut);
-      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+      rt_.record_as<EventKind::BufPut>(
+          with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
     }
     return OpStatus::Done;
   }
@@ -227,7 +230,8 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     push_buffer(src, p.id);
     if (rec) {
       Event e(EventKind::BufPut);
-      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+      rt_.record_as<EventKind::BufPut>(
+          with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
     }
     return OpStatus::Done;
   }
@@ -290,10 +294,11 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
     }
     if (rec) {
       Event bt(EventKind::BufTake);
-      record(with_value(bt.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
+      rt_.record_as<EventKind::BufTake>(
+          with_value(bt.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
       Event tr(EventKind::Transfer);
-      record(with_value(tr.with_chan(id_).with_from(from).with_to(p.id)
-                            .with_via(csptrace::Via::Buffer)));
+      rt_.record_as<EventKind::Transfer>(with_value(
+          tr.with_chan(id_).with_from(from).with_to(p.id).with_via(csptrace::Via::Buffer)));
     }
     // Room was made: the first waiting putter's value enters the buffer (fixed buffers only;
     // putters never wait on the other kinds).

@@ -80,12 +80,14 @@ std::string format_loc(std::source_location loc) {
 
 Runtime::Runtime(const Options& opt)
     : rec(nullptr),
+      bin(nullptr),
       program_(opt.program.empty() ? "program" : opt.program),
       max_pending_(opt.max_pending == 0 ? 1 : opt.max_pending),
       deterministic_(opt.seed.has_value()),
       generation_(g_generation.fetch_add(1) + 1) {
   own_rec_ = open_trace(opt, program_);
   const_cast<csptrace::Recorder*&>(rec) = own_rec_.get();
+  const_cast<csptrace::BinaryRecorder*&>(bin) = dynamic_cast<csptrace::BinaryRecorder*>(rec);
   if (deterministic_) {
     sched_ = std::make_unique<DeterministicScheduler>(*this, *opt.seed);
   } else {
@@ -173,13 +175,31 @@ void Runtime::unregister_process(Process& p) {
   p.reg_prev = p.reg_next = nullptr;
 }
 
+namespace {
+
+// Records the wake-up `e` of kind W, with the event that caused it if any, through the typed
+// path for the causes a rendezvous has.
+template <EventKind W>
+void record_wake_as(Runtime& rt, Event& e, Event* cause) {
+  if (!cause) return rt.record_as<W>(e);
+  switch (cause->kind) {
+    case EventKind::Transfer: return rt.record_pair_as<EventKind::Transfer, W>(*cause, e);
+    case EventKind::BufPut: return rt.record_pair_as<EventKind::BufPut, W>(*cause, e);
+    case EventKind::AltChoice: return rt.record_pair_as<EventKind::AltChoice, W>(*cause, e);
+    default: rt.rec->record_pair(*cause, e);
+  }
+}
+
+}  // namespace
+
 void Runtime::record_wake(Process& p, const ChannelCore& chan, Process* partner,
                           csptrace::Event* cause) {
-  Event e(p.mode == csptrace::ProcMode::Go ? EventKind::Resume : EventKind::Unblock);
+  const bool go = p.mode == csptrace::ProcMode::Go;
+  Event e(go ? EventKind::Resume : EventKind::Unblock);
   e.with_proc(p.id).with_chan(chan.id());
   if (partner) e.with_partner(partner->id);
-  if (cause) rec->record_pair(*cause, e);
-  else rec->record(e);
+  if (go) record_wake_as<EventKind::Resume>(*this, e, cause);
+  else record_wake_as<EventKind::Unblock>(*this, e, cause);
 }
 
 void Runtime::add_activity(int64_t change) {

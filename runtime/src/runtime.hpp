@@ -18,6 +18,7 @@
 #include <csp/detail/process.hpp>
 #include <csp/run.hpp>
 
+#include <csptrace/binary_recorder.hpp>
 #include <csptrace/recorder.hpp>
 
 #include <atomic>
@@ -41,6 +42,22 @@ class Runtime {
 
   // Null when tracing is off: every event site tests it (the one branch tracing costs).
   csptrace::Recorder* const rec;
+  // rec when it is the binary recorder (a .csptrace file), else null: the frequent events go
+  // through its typed, inline path (record_as below).
+  csptrace::BinaryRecorder* const bin;
+
+  // rec->record(e) / rec->record_pair(a, b) for events whose kinds are known here: through
+  // the binary recorder's typed path when that is the recorder. Call only when rec != nullptr.
+  template <csptrace::EventKind K>
+  void record_as(csptrace::Event& e) {
+    if (bin) [[likely]] bin->record_as<K>(e);
+    else rec->record(e);
+  }
+  template <csptrace::EventKind K1, csptrace::EventKind K2>
+  void record_pair_as(csptrace::Event& first, csptrace::Event& second) {
+    if (bin) [[likely]] bin->record_pair_as<K1, K2>(first, second);
+    else rec->record_pair(first, second);
+  }
 
   csptrace::ProcId next_proc_id() noexcept { return next_proc_.fetch_add(1, std::memory_order_relaxed); }
   csptrace::ChanId next_chan_id() noexcept { return next_chan_.fetch_add(1, std::memory_order_relaxed); }

@@ -9,6 +9,11 @@
 // writer (back-pressure, never a drop). Text ids that this recorder never handed out are
 // written as "" so that the file stays loadable.
 //
+// The hot path is inline (bottom of this file). record_as<K> / record_pair_as<K1, K2> fix the
+// events' kinds at compile time, so an event built next to the call is encoded from registers
+// with its kind's layout (the runtime's frequent events go this way); record() and
+// record_pair() are the same code with the kind dispatched at run time.
+//
 // The writer thread wakes at least every kFlushInterval (and when a ring is half full), merges
 // the rings in seq order and writes one checksummed chunk: after SIGKILL at most the events of
 // the last interval are lost and the file loads as truncated. It emits only the contiguous run

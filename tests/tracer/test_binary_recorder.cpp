@@ -26,6 +26,10 @@ void spawn(Recorder& r, ProcId p) {
   r.record(e);
 }
 
+// More events than one thread's ring holds (an entry takes at least 23 bytes), so that a test
+// recording this many runs into back-pressure and laps the ring.
+constexpr uint32_t kMoreThanARing = uint32_t(ThreadRing::kBytes / 16);
+
 void offer(Recorder& r, ProcId p, uint32_t i) {
   Event e = Event(EventKind::AltOffer).with_proc(p).with_alt(i);
   r.record(e);
@@ -36,7 +40,7 @@ void offer(Recorder& r, ProcId p, uint32_t i) {
 TEST_CASE("several threads: every event once, in each thread's order", "[recorder]") {
   const std::string file = temp("threads.csptrace");
   constexpr int kThreads = 4;
-  constexpr uint32_t kEach = 20000;  // more than a ring holds: exercises back-pressure
+  constexpr uint32_t kEach = kMoreThanARing;  // exercises back-pressure
   {
     auto rec = open_recorder(file, {});
     for (ProcId p = 1; p <= kThreads; ++p) spawn(*rec, p);
@@ -143,7 +147,7 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
   // Entries of varying length (varints of 1 to 10 bytes) straddle the ring's end at every
   // offset over several laps; each must come back field for field.
   const std::string file = temp("lengths.csptrace");
-  constexpr uint32_t kEvents = 60000;
+  constexpr uint32_t kEvents = 2 * kMoreThanARing;  // several laps
   std::vector<Event> sent;
   uint64_t x = 88172645463325252ull;  // xorshift: a fixed, varied sequence
   auto next = [&] {
@@ -189,7 +193,7 @@ TEST_CASE("a recorded pair has consecutive seqs and one time, from several threa
   const std::string ext = GENERATE(as<std::string>{}, ".csptrace", ".jsonl");
   const std::string file = temp("pairs" + ext);
   constexpr int kThreads = 2;
-  constexpr uint32_t kEach = 30000;
+  constexpr uint32_t kEach = kMoreThanARing;
   {
     auto rec = open_recorder(file, {});
     for (ProcId p = 1; p <= kThreads; ++p) spawn(*rec, p);
@@ -275,7 +279,7 @@ TEST_CASE("the typed path records what record() records, stamped the same way", 
     return park.seq != 0 && tr.seq > park.seq && res.seq == tr.seq + 1 && res.t == tr.t &&
            tr.t >= park.t && res.has(Field::thread);
   };
-  constexpr uint32_t kRounds = 20000;  // more than a ring holds
+  constexpr uint32_t kRounds = kMoreThanARing / 3;  // three events each: more than a ring holds
   for (bool typed : {true, false}) {
     BinaryRecorder rec(typed ? typed_file : virtual_file, {});
     spawn(rec, 1);

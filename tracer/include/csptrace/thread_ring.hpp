@@ -22,21 +22,32 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 
 namespace csptrace {
 
 struct ThreadRing {
-  static constexpr uint64_t kBytes = 256 * 1024;  // a power of two
+  // A power of two. 1 MiB: at ~30 M events/s (a traced ping-pong) half a ring lasts ~0.5 ms,
+  // long enough for the writer to be woken and scheduled on a VM. With 256 KiB the writer was
+  // often late: a traced ping-pong found its ring full ~2 500 times per million round trips,
+  // and ran ~20% slower (docs/performance.md).
+  static constexpr uint64_t kBytes = 1024 * 1024;
   static constexpr uint64_t kMask = kBytes - 1;
   static constexpr size_t kHeader = 8 + 8 + 2;  // seq, t, record length
   static constexpr uint64_t kMaxEntry = kHeader + binary::kMaxRecordBytes;
   static constexpr uint64_t kReadAhead = binary::kReframeReadable;
+  static constexpr size_t kAllocated = kBytes + kMaxEntry + kReadAhead;
 
   // Zeroed, so that a read-ahead into slack no entry has reached yet reads defined bytes.
+  // calloc takes pages the kernel zeroes when first touched, so a thread that records little
+  // costs little memory.
   explicit ThreadRing(bool shared_ring = false)
-      : bytes(new uint8_t[kBytes + kMaxEntry + kReadAhead]()), shared(shared_ring) {}
+      : bytes(static_cast<uint8_t*>(std::calloc(kAllocated, 1))), shared(shared_ring) {
+    if (!bytes) throw std::bad_alloc();
+  }
 
   uint8_t* at(uint64_t pos) { return bytes.get() + (pos & kMask); }
   const uint8_t* at(uint64_t pos) const { return bytes.get() + (pos & kMask); }
@@ -80,7 +91,10 @@ struct ThreadRing {
   alignas(64) std::atomic<uint64_t> tail{0};  // next byte the writer consumes (release-stored)
   alignas(64) std::atomic<bool> owned{false};  // a thread is recording into it
   std::atomic_flag append_lock = ATOMIC_FLAG_INIT;  // shared ring only
-  std::unique_ptr<uint8_t[]> bytes;
+  struct Free {
+    void operator()(uint8_t* p) const noexcept { std::free(p); }
+  };
+  std::unique_ptr<uint8_t[], Free> bytes;
   const bool shared;
 };
 

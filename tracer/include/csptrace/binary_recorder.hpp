@@ -29,8 +29,8 @@
 #include <csptrace/thread_ring.hpp>
 #include <csptrace/tick_clock.hpp>
 
-#include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -38,6 +38,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <type_traits>
 
 namespace csptrace {
 
@@ -196,10 +197,12 @@ template <EventKind K>
   uint8_t* rec = entry + ThreadRing::kHeader;
   // Text ids this recorder never handed out are written as "", so the file stays loadable.
   uint8_t* end;
-  if constexpr (K == recorder_detail::kAnyKind)
+  if constexpr (K == recorder_detail::kAnyKind) {
     end = binary::encode_unstamped(rec, e, published);
-  else
+  } else {
+    assert(e.kind == K && "record_as<K> / record_pair_as: the event is of another kind");
     end = binary::encode_unstamped_as<K>(rec, e, published);
+  }
   const size_t len = static_cast<size_t>(end - rec);
   ThreadRing::put_length(entry, len);
   return h + ThreadRing::kHeader + len;

@@ -168,11 +168,9 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   }
   p.waiting = &slots[0].waiter;
   if (rec) {
-    const bool park = mode == WaitMode::Park;
-    Event e(park ? EventKind::Park : EventKind::Block);
-    e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number).with_loc(rt.loc_id(loc));
-    if (park) rt.record_as<EventKind::Park>(e);
-    else rt.record_as<EventKind::Block>(e);
+    Event e(mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
+    rt.record_park_or_block(
+        e.with_proc(p.id).with_op(WaitOp::Alts).with_alt(state.number).with_loc(rt.loc_id(loc)));
   }
   rt.note_waiting();
   return false;

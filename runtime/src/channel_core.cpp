@@ -101,8 +101,7 @@ void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
 }
 
 void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value, uint32_t alt) {
-  const bool park = ctx.mode == WaitMode::Park;
-  Event e(park ? EventKind::Park : EventKind::Block);
+  Event e(ctx.mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
   e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
   if (op == WaitOp::Alts) {
     e.with_alt(alt);
@@ -113,8 +112,7 @@ void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value
     csptrace::Value v = preview(value);
     if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
   }
-  if (park) rt_.record_as<EventKind::Park>(e);
-  else rt_.record_as<EventKind::Block>(e);
+  rt_.record_park_or_block(e);
 }
 
 // ---- put -------------------------------------------------------------------------------------

@@ -58,6 +58,11 @@ class Runtime {
     if (bin) [[likely]] bin->record_pair_as<K1, K2>(first, second);
     else rec->record_pair(first, second);
   }
+  // record_as for a park or a block, whichever e was made as.
+  void record_park_or_block(csptrace::Event& e) {
+    if (e.kind == csptrace::EventKind::Park) record_as<csptrace::EventKind::Park>(e);
+    else record_as<csptrace::EventKind::Block>(e);
+  }
 
   csptrace::ProcId next_proc_id() noexcept { return next_proc_.fetch_add(1, std::memory_order_relaxed); }
   csptrace::ChanId next_chan_id() noexcept { return next_chan_.fetch_add(1, std::memory_order_relaxed); }

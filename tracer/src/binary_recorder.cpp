@@ -3,10 +3,7 @@
 
 #include "crash_guard.hpp"
 #include "string_log.hpp"
-#include <csptrace/thread_ring.hpp>
-#include <csptrace/tick_clock.hpp>
 
-#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -14,7 +11,6 @@
 #include <stdexcept>
 #include <sys/uio.h>
 #include <time.h>
-#include <type_traits>
 #include <unistd.h>
 
 namespace csptrace {

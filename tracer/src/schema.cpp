@@ -28,21 +28,19 @@ constexpr std::array<FieldRow, kFieldCount> kFields{{
 }};
 
 struct KindRow {
-  std::string_view name;
-  FieldMask required, optional;
-  std::string_view doc, example;
+  std::string_view name, doc, example;
 };
 constexpr std::array<KindRow, kKindCount> kKinds{{
 #define CSPTRACE_KIND_ROW(E, name, req, opt, doc, example) \
-  {name, kCommonRequired | (req), kCommonOptional | (opt), doc, example},
+  {name, doc, example},
     CSPTRACE_KINDS(CSPTRACE_KIND_ROW)
 #undef CSPTRACE_KIND_ROW
 }};
 
 // A field may not be both required and optional for one kind.
 constexpr bool kinds_consistent() {
-  for (const auto& k : kKinds)
-    if (k.required & k.optional) return false;
+  for (int k = 0; k < kKindCount; ++k)
+    if (required_fields(EventKind(k)) & optional_fields(EventKind(k))) return false;
   return true;
 }
 static_assert(kinds_consistent(), "a kind lists a field as both required and optional");
@@ -70,7 +68,5 @@ std::string_view kind_doc(EventKind k) noexcept { return kKinds[static_cast<size
 std::string_view kind_example(EventKind k) noexcept {
   return kKinds[static_cast<size_t>(k)].example;
 }
-FieldMask required_fields(EventKind k) noexcept { return kKinds[static_cast<size_t>(k)].required; }
-FieldMask optional_fields(EventKind k) noexcept { return kKinds[static_cast<size_t>(k)].optional; }
 
 }  // namespace csptrace

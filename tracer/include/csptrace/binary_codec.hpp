@@ -97,28 +97,8 @@ inline uint8_t* put(uint8_t* p, const Value& v) noexcept {
   return p;
 }
 
-// A kind's required and optional fields as encoded (seq and t excluded: they are the deltas).
+// seq and t are not fields of a record: they are its deltas.
 constexpr FieldMask kStamp = f::seq | f::t;
-constexpr FieldMask required_of(EventKind k) noexcept {
-  switch (k) {
-#define CSPTRACE_ENC_REQ(E, name, req, opt, doc, example) \
-  case EventKind::E: return FieldMask(req) & ~kStamp;
-    CSPTRACE_KINDS(CSPTRACE_ENC_REQ)
-#undef CSPTRACE_ENC_REQ
-    case EventKind::count_: break;
-  }
-  return 0;
-}
-constexpr FieldMask optional_of(EventKind k) noexcept {
-  switch (k) {
-#define CSPTRACE_ENC_OPT(E, name, req, opt, doc, example) \
-  case EventKind::E: return (FieldMask(opt) | kCommonOptional) & ~kStamp;
-    CSPTRACE_KINDS(CSPTRACE_ENC_OPT)
-#undef CSPTRACE_ENC_OPT
-    case EventKind::count_: break;
-  }
-  return 0;
-}
 
 // One kind's record, generated from its schema row: which fields it has is known at compile
 // time, so the record is written straight-line, with one test per optional field and none per
@@ -131,7 +111,8 @@ constexpr FieldMask optional_of(EventKind k) noexcept {
 template <EventKind Kind, bool Unstamped>
 [[gnu::always_inline]] inline uint8_t* record_of(uint8_t* p, const Event& e, uint64_t seq_delta,
                                                  uint64_t t_delta, uint32_t text_limit) noexcept {
-  constexpr FieldMask Required = required_of(Kind), Optional = optional_of(Kind);
+  constexpr FieldMask Required = required_fields(Kind) & ~kStamp;
+  constexpr FieldMask Optional = optional_fields(Kind) & ~kStamp;
   const FieldMask present = e.present;
   // The kind's fields are read before the first byte is written: a byte store may alias e,
   // so reads after it would have to go back to memory, and a caller that built e in place

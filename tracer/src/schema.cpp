@@ -40,7 +40,8 @@ constexpr std::array<KindRow, kKindCount> kKinds{{
 // A field may not be both required and optional for one kind.
 constexpr bool kinds_consistent() {
   for (int k = 0; k < kKindCount; ++k)
-    if (required_fields(EventKind(k)) & optional_fields(EventKind(k))) return false;
+    if (const KindFields fields = kind_fields(EventKind(k)); fields.required & fields.optional)
+      return false;
   return true;
 }
 static_assert(kinds_consistent(), "a kind lists a field as both required and optional");

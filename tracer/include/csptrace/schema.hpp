@@ -229,28 +229,24 @@ std::string_view kind_example(EventKind k) noexcept;
 inline constexpr FieldMask kCommonRequired = f::seq | f::t;
 inline constexpr FieldMask kCommonOptional = f::thread;
 
-// The fields a kind must carry (includes kCommonRequired) and may carry (includes
-// kCommonOptional). constexpr: the binary encoder lays out each kind's record at compile time.
-constexpr FieldMask required_fields(EventKind k) noexcept {
+// The fields a kind must carry (required, includes kCommonRequired) and may carry (optional,
+// includes kCommonOptional). constexpr: the binary encoder lays out each kind's record at
+// compile time.
+struct KindFields {
+  FieldMask required, optional;
+};
+constexpr KindFields kind_fields(EventKind k) noexcept {
   switch (k) {
-#define CSPTRACE_KIND_REQUIRED(E, name, req, opt, doc, example) \
-  case EventKind::E: return kCommonRequired | FieldMask(req);
-    CSPTRACE_KINDS(CSPTRACE_KIND_REQUIRED)
-#undef CSPTRACE_KIND_REQUIRED
+#define CSPTRACE_KIND_FIELDS(E, name, req, opt, doc, example) \
+  case EventKind::E: return {kCommonRequired | FieldMask(req), kCommonOptional | FieldMask(opt)};
+    CSPTRACE_KINDS(CSPTRACE_KIND_FIELDS)
+#undef CSPTRACE_KIND_FIELDS
     case EventKind::count_: break;
   }
-  return kCommonRequired;
+  return {kCommonRequired, kCommonOptional};
 }
-constexpr FieldMask optional_fields(EventKind k) noexcept {
-  switch (k) {
-#define CSPTRACE_KIND_OPTIONAL(E, name, req, opt, doc, example) \
-  case EventKind::E: return kCommonOptional | FieldMask(opt);
-    CSPTRACE_KINDS(CSPTRACE_KIND_OPTIONAL)
-#undef CSPTRACE_KIND_OPTIONAL
-    case EventKind::count_: break;
-  }
-  return kCommonOptional;
-}
+constexpr FieldMask required_fields(EventKind k) noexcept { return kind_fields(k).required; }
+constexpr FieldMask optional_fields(EventKind k) noexcept { return kind_fields(k).optional; }
 
 // Header line / record: what is known about the whole recording. X(member, "key", type, "meaning")
 #define CSPTRACE_HEADER_FIELDS(X)                                                         \

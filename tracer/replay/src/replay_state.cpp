@@ -7,7 +7,7 @@
 // transfer and the wake it causes, the served process is still Parked but no longer queued.
 #include <csptrace/replay_state.hpp>
 
-#include "../enum_names.hpp"
+#include <csptrace/enum_names.hpp>
 
 #include <algorithm>
 #include <array>

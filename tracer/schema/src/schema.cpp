@@ -1,7 +1,7 @@
 // Tables generated from schema.hpp; the only place kind and field names become strings.
 #include <csptrace/schema.hpp>
 
-#include "enum_names.hpp"
+#include <csptrace/enum_names.hpp>
 
 #include <array>
 

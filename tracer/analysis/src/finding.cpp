@@ -1,6 +1,6 @@
 #include <csptrace/finding.hpp>
 
-#include "../enum_names.hpp"
+#include <csptrace/enum_names.hpp>
 
 #include <array>
 

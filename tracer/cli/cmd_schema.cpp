@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <string>
+#include <type_traits>
 
 namespace csptrace::cli {
 
@@ -23,18 +24,17 @@ std::string field_list(FieldMask mask) {
   return out.empty() ? "—" : out;
 }
 
-template <class Names>
-void enum_row(const char* field, Names names) {
-  std::cout << "| `" << field << "` | ";
-  bool first = true;
-  for (auto [name, doc] : names) {
-    std::cout << (first ? "" : "<br>") << "`" << name << "`: " << doc;
-    first = false;
+// One row per enumerated field, with the values its type's table lists.
+template <class T>
+void enum_row(Field fl) {
+  if constexpr (std::is_enum_v<T>) {
+    std::cout << "| `" << field_key(fl) << "` | ";
+    for (std::size_t i = 0; i < enum_count<T>(); ++i)
+      std::cout << (i ? "<br>" : "") << "`" << EnumTable<T>::entries[i].name
+                << "`: " << EnumTable<T>::entries[i].doc;
+    std::cout << " |\n";
   }
-  std::cout << " |\n";
 }
-
-#define CSPTRACE_ENUM_PAIR(E, name, doc) std::pair<const char*, const char*>{name, doc},
 
 }  // namespace
 
@@ -55,20 +55,9 @@ int cmd_schema(const Args& args) {
     std::cout << "| `" << field_key(fl) << "` | " << field_doc(fl) << " |\n";
   }
   std::cout << "\n### Values of enumerated fields\n\n| field | values |\n|---|---|\n";
-  enum_row("mode", std::initializer_list<std::pair<const char*, const char*>>{
-                                 CSPTRACE_PROC_MODES(CSPTRACE_ENUM_PAIR)});
-  enum_row("buffer", std::initializer_list<std::pair<const char*, const char*>>{
-                                     CSPTRACE_BUFFER_KINDS(CSPTRACE_ENUM_PAIR)});
-  enum_row("op", std::initializer_list<std::pair<const char*, const char*>>{
-                             CSPTRACE_WAIT_OPS(CSPTRACE_ENUM_PAIR)});
-  enum_row("via", std::initializer_list<std::pair<const char*, const char*>>{
-                           CSPTRACE_VIAS(CSPTRACE_ENUM_PAIR)});
-  enum_row("rule", std::initializer_list<std::pair<const char*, const char*>>{
-                                CSPTRACE_ALT_RULES(CSPTRACE_ENUM_PAIR)});
-  enum_row("status", std::initializer_list<std::pair<const char*, const char*>>{
-                                     CSPTRACE_EXIT_STATUSES(CSPTRACE_ENUM_PAIR)});
-  enum_row("reason", std::initializer_list<std::pair<const char*, const char*>>{
-                                    CSPTRACE_END_REASONS(CSPTRACE_ENUM_PAIR)});
+#define CSPTRACE_SCHEMA_ENUM_ROW(member, key, type, doc) enum_row<type>(Field::member);
+  CSPTRACE_FIELDS(CSPTRACE_SCHEMA_ENUM_ROW)
+#undef CSPTRACE_SCHEMA_ENUM_ROW
   std::cout << "\n### Event kinds\n";
   for (int k = 0; k < kKindCount; ++k) {
     auto kind = static_cast<EventKind>(k);

@@ -62,55 +62,9 @@ uint32_t crc32c(uint32_t crc, const void* data, size_t n) noexcept {
   return ~crc32c_table(crc, p, n);
 }
 
-// ---- per-kind tables ----------------------------------------------------------------------------
-
 namespace {
 
-// The optional fields of each kind in schema order: a record's presence varint has bit i set
-// when the kind's i-th optional field is present.
-struct KindLayout {
-  FieldMask required = 0, optional = 0;
-  uint8_t n_optional = 0;
-  uint8_t optional_field[32] = {};
-  FieldMask expand[256] = {};  // presence byte -> the fields it names (first 8 optional fields)
-};
-
-struct Layouts {
-  KindLayout kind[kKindCount];
-  Layouts() {
-    for (int k = 0; k < kKindCount; ++k) {
-      auto& l = kind[k];
-      l.required = required_fields(static_cast<EventKind>(k));
-      l.optional = optional_fields(static_cast<EventKind>(k));
-      for (int fl = 0; fl < kFieldCount; ++fl)
-        if (l.optional & (FieldMask{1} << fl)) l.optional_field[l.n_optional++] = uint8_t(fl);
-      for (int bits = 0; bits < 256; ++bits)
-        for (int i = 0; i < l.n_optional && i < 8; ++i)
-          if (bits & (1 << i)) l.expand[bits] |= FieldMask{1} << l.optional_field[i];
-    }
-  }
-};
-const Layouts kLayouts;
-
-template <class E>
-constexpr unsigned enum_count();
-#define CSPTRACE_COUNT_ONE_(...) +1
-#define CSPTRACE_ENUM_COUNT(Type, LIST) \
-  template <>                           \
-  constexpr unsigned enum_count<Type>() { return 0 LIST(CSPTRACE_COUNT_ONE_); }
-CSPTRACE_ENUM_COUNT(ProcMode, CSPTRACE_PROC_MODES)
-CSPTRACE_ENUM_COUNT(BufferKind, CSPTRACE_BUFFER_KINDS)
-CSPTRACE_ENUM_COUNT(WaitOp, CSPTRACE_WAIT_OPS)
-CSPTRACE_ENUM_COUNT(Via, CSPTRACE_VIAS)
-CSPTRACE_ENUM_COUNT(AltRule, CSPTRACE_ALT_RULES)
-CSPTRACE_ENUM_COUNT(ExitStatus, CSPTRACE_EXIT_STATUSES)
-CSPTRACE_ENUM_COUNT(EndReason, CSPTRACE_END_REASONS)
-#undef CSPTRACE_ENUM_COUNT
-
-inline int64_t unzigzag(uint64_t u) { return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1); }
-
-// ---- field encoders: one per field type ----
-
+using ::csptrace::enum_count;
 using encode::kValueNone;
 using encode::kValueInt;
 using encode::kValueText;
@@ -127,9 +81,9 @@ void get(Cursor& c, uint32_t& out, const char* key) {
   if (v > std::numeric_limits<uint32_t>::max()) bad(key, "is out of range");
   out = static_cast<uint32_t>(v);
 }
-void get(Cursor& c, int64_t& out, const char*) { out = unzigzag(c.varint()); }
+void get(Cursor& c, int64_t& out, const char*) { out = unzigzag64(c.varint()); }
 void get(Cursor& c, int32_t& out, const char* key) {
-  int64_t v = unzigzag(c.varint());
+  int64_t v = unzigzag64(c.varint());
   if (v < std::numeric_limits<int32_t>::min() || v > std::numeric_limits<int32_t>::max())
     bad(key, "is out of range");
   out = static_cast<int32_t>(v);
@@ -152,7 +106,7 @@ void get(Cursor& c, Value& out, const char* key) {
   if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
   switch (*c.p++) {
     case kValueNone: out = Value{}; return;
-    case kValueInt: out = Value::integer(unzigzag(c.varint())); return;
+    case kValueInt: out = Value::integer(unzigzag64(c.varint())); return;
     case kValueText: {
       uint32_t id;
       get(c, id, key);
@@ -231,16 +185,8 @@ uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
 }
 
 FieldMask record_present(const uint8_t* p) noexcept {
-  const auto& l = kLayouts.kind[*p++];
-  uint64_t bits = 0;
-  for (int shift = 0;; shift += 7) {
-    bits |= uint64_t(*p & 0x7f) << shift;
-    if (!(*p++ & 0x80)) break;
-  }
-  FieldMask present = l.required;
-  for (int i = 0; i < l.n_optional; ++i)
-    if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
-  return present;
+  const auto k = static_cast<EventKind>(*p++);
+  return present_fields(k, get_varint_unchecked(p));
 }
 
 void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
@@ -249,19 +195,16 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (k >= kKindCount)
     throw std::invalid_argument("unknown event kind number " + std::to_string(k));
   e.kind = static_cast<EventKind>(k);
-  const auto& l = kLayouts.kind[k];
   uint64_t bits = c.varint();
-  if (bits >> l.n_optional)
+  if (bits >> optional_count(e.kind))
     throw std::invalid_argument(std::string(to_string(e.kind)) +
                                 " record marks optional fields the kind does not have");
-  FieldMask present = l.required | l.expand[bits & 0xff];
-  for (int i = 8; i < l.n_optional; ++i)
-    if (bits & (uint64_t{1} << i)) present |= FieldMask{1} << l.optional_field[i];
+  const FieldMask present = present_fields(e.kind, bits);
   uint64_t dseq = c.varint();
   if (dseq >= std::numeric_limits<uint64_t>::max() - prev_seq)
     throw std::invalid_argument("seq overflows");
   e.seq = prev_seq + 1 + dseq;
-  e.t = static_cast<int64_t>(static_cast<uint64_t>(prev_t) + static_cast<uint64_t>(unzigzag(c.varint())));
+  e.t = static_cast<int64_t>(static_cast<uint64_t>(prev_t) + static_cast<uint64_t>(unzigzag64(c.varint())));
   prev_seq = e.seq;
   prev_t = e.t;
   e.present = present;
@@ -293,7 +236,7 @@ void put_header_field(std::string& out, int64_t v) { put_header_field(out, zigza
 
 void get_header_field(Cursor& c, std::string& s) { s = std::string(c.bytes(c.varint())); }
 void get_header_field(Cursor& c, uint64_t& v) { v = c.varint(); }
-void get_header_field(Cursor& c, int64_t& v) { v = unzigzag(c.varint()); }
+void get_header_field(Cursor& c, int64_t& v) { v = unzigzag64(c.varint()); }
 
 }  // namespace
 

@@ -3,11 +3,13 @@
 // the whole record into an Event.
 //
 // The builder wrote or checked every record, so this reader skips the bounds and range checks
-// of binary::decode_record. It mirrors the field encoders of binary_codec.cpp: varints, zigzag
-// for signed numbers, one byte for bools and enumerations, a tag byte then a number for values.
+// of binary::decode_record. It reads the record with the pieces of record_layout.hpp and mirrors
+// the field encoders of binary_codec.hpp: one byte for bools and enumerations, a tag byte then a
+// number for values.
 // test_trace_model checks what it reads against TraceModel::event(i) for every field.
 #pragma once
 
+#include <csptrace/record_layout.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -16,19 +18,6 @@
 namespace csptrace {
 
 namespace model_layout {
-// required_fields() as a table the compiler sees (seq and t are required on every kind).
-inline constexpr FieldMask kRequired[] = {
-#define CSPTRACE_MODEL_REQUIRED(E, name, req, opt, doc, example) kCommonRequired | (req),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_REQUIRED)
-#undef CSPTRACE_MODEL_REQUIRED
-};
-// optional_fields() likewise: the fields a record's presence bits stand for, lowest bit first.
-inline constexpr FieldMask kOptional[] = {
-#define CSPTRACE_MODEL_OPTIONAL(E, name, req, opt, doc, example) \
-  (kCommonOptional | (opt)) & ~(kCommonRequired | (req)),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_OPTIONAL)
-#undef CSPTRACE_MODEL_OPTIONAL
-};
 // How each field's bytes are skipped: a varint, one byte, or a value (a tag, then a varint
 // unless the value is none).
 enum class Skip : uint8_t { Varint, Byte, Value };
@@ -51,12 +40,7 @@ class ModelRecord {
   // `upto` and stands at the first field after seq and t.
   ModelRecord(const uint8_t* rec, EventKind k, FieldMask upto) : p_(rec + 1) {
     const uint64_t bits = varint();  // which optional fields are present
-    const auto kind = static_cast<int>(k);
-    FieldMask present = model_layout::kRequired[kind] & upto;
-    int n = 0;
-    for (FieldMask o = model_layout::kOptional[kind] & upto; o; o &= o - 1, ++n)
-      if (bits >> n & 1) present |= o & (~o + 1);
-    present_ = present & ~(f::seq | f::t);
+    present_ = binary::present_fields(k, bits) & upto & ~(f::seq | f::t);
     p_ += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
   }
 
@@ -99,18 +83,8 @@ class ModelRecord {
   }
 
  private:
-  static int64_t unzigzag(uint64_t u) {
-    return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
-  }
-  uint64_t varint() {
-    if (!(*p_ & 0x80)) return *p_++;  // most ids, deltas and small numbers fit one byte
-    uint64_t v = 0;
-    for (int shift = 0;; shift += 7) {
-      const uint8_t b = *p_++;
-      v |= uint64_t(b & 0x7f) << shift;
-      if (!(b & 0x80)) return v;
-    }
-  }
+  static int64_t unzigzag(uint64_t u) { return binary::unzigzag64(u); }
+  uint64_t varint() { return binary::get_varint_unchecked(p_); }
 
   const uint8_t* p_;
   FieldMask present_ = 0;

@@ -191,8 +191,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
-  const FieldMask req = model_layout::kRequired[static_cast<int>(e.kind)];
-  const FieldMask opt = (model_layout::kAllowed[static_cast<int>(e.kind)] | kCommonOptional) & ~req;
+  const FieldMask req = kKindFields[static_cast<int>(e.kind)].required;
+  const FieldMask opt = kKindFields[static_cast<int>(e.kind)].optional;
   if (FieldMask miss = req & ~e.present)
     throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +
                                 missing_fields(miss));

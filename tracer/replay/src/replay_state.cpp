@@ -7,19 +7,12 @@
 // transfer and the wake it causes, the served process is still Parked but no longer queued.
 #include <csptrace/replay_state.hpp>
 
-#include <csptrace/enum_names.hpp>
-
 #include <algorithm>
 #include <array>
 
 namespace csptrace {
 
 namespace {
-
-#define CSPTRACE_PROC_STATE_DOC(E, name, doc) doc,
-constexpr std::array<std::string_view, 0 CSPTRACE_PROC_STATES(CSPTRACE_COUNT_ONE)> kStateDocs{
-    CSPTRACE_PROC_STATES(CSPTRACE_PROC_STATE_DOC)};
-#undef CSPTRACE_PROC_STATE_DOC
 
 void remove_waiter(std::vector<Waiter>& q, uint32_t p) {
   auto it = std::find_if(q.begin(), q.end(), [p](const Waiter& w) { return w.proc == p; });
@@ -256,13 +249,6 @@ void Step::run() {
 }
 
 }  // namespace
-
-CSPTRACE_DEFINE_ENUM(ProcState, CSPTRACE_PROC_STATES)
-
-std::string_view state_doc(ProcState s) noexcept {
-  auto i = static_cast<size_t>(s);
-  return i < kStateDocs.size() ? kStateDocs[i] : std::string_view("?");
-}
 
 ReplayState initial_state(const TraceModel& m) {
   ReplayState s;

@@ -1,20 +1,10 @@
-// Tables generated from schema.hpp; the only place kind and field names become strings.
+// Tables of names and meanings generated from schema.hpp (the enumerations carry their own,
+// enum_table.hpp).
 #include <csptrace/schema.hpp>
-
-#include <csptrace/enum_names.hpp>
 
 #include <array>
 
 namespace csptrace {
-
-
-CSPTRACE_DEFINE_ENUM(ProcMode, CSPTRACE_PROC_MODES)
-CSPTRACE_DEFINE_ENUM(BufferKind, CSPTRACE_BUFFER_KINDS)
-CSPTRACE_DEFINE_ENUM(WaitOp, CSPTRACE_WAIT_OPS)
-CSPTRACE_DEFINE_ENUM(Via, CSPTRACE_VIAS)
-CSPTRACE_DEFINE_ENUM(AltRule, CSPTRACE_ALT_RULES)
-CSPTRACE_DEFINE_ENUM(ExitStatus, CSPTRACE_EXIT_STATUSES)
-CSPTRACE_DEFINE_ENUM(EndReason, CSPTRACE_END_REASONS)
 
 namespace {
 
@@ -36,15 +26,6 @@ constexpr std::array<KindRow, kKindCount> kKinds{{
     CSPTRACE_KINDS(CSPTRACE_KIND_ROW)
 #undef CSPTRACE_KIND_ROW
 }};
-
-// A field may not be both required and optional for one kind.
-constexpr bool kinds_consistent() {
-  for (int k = 0; k < kKindCount; ++k)
-    if (const KindFields fields = kind_fields(EventKind(k)); fields.required & fields.optional)
-      return false;
-  return true;
-}
-static_assert(kinds_consistent(), "a kind lists a field as both required and optional");
 
 }  // namespace
 

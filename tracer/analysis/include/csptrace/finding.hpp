@@ -35,11 +35,11 @@ namespace csptrace {
   X(Observed, "observed", "seen at the end of a trace that was cut short")                      \
   X(Predicted, "predicted", "inferred from which processes used the channels; others still ran")
 
-CSPTRACE_DECLARE_ENUM(FindingKind, CSPTRACE_FINDING_KINDS)
-CSPTRACE_DECLARE_ENUM(Severity, CSPTRACE_SEVERITIES)
-CSPTRACE_DECLARE_ENUM(Strength, CSPTRACE_STRENGTHS)
+CSPTRACE_ENUM(FindingKind, CSPTRACE_FINDING_KINDS)
+CSPTRACE_ENUM(Severity, CSPTRACE_SEVERITIES)
+CSPTRACE_ENUM(Strength, CSPTRACE_STRENGTHS)
 
-std::string_view finding_doc(FindingKind k) noexcept;
+inline std::string_view finding_doc(FindingKind k) noexcept { return enum_doc(k); }
 
 // One edge of the wait-for graph: `waiter` waits on `chan` (to put or take, per op), and
 // `releaser` is a live process that could complete that operation (see docs/analysis.md).

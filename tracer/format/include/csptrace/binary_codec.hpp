@@ -15,6 +15,7 @@
 #pragma once
 
 #include <csptrace/event.hpp>
+#include <csptrace/record_layout.hpp>
 
 #include <bit>
 #include <cstddef>
@@ -37,14 +38,6 @@ inline constexpr uint32_t kMaxHeaderPayload = 1u << 20;
 // CRC-32C (Castagnoli), continuing from `crc` (start with 0).
 uint32_t crc32c(uint32_t crc, const void* data, size_t n) noexcept;
 
-inline uint8_t* put_varint(uint8_t* p, uint64_t v) noexcept {
-  while (v >= 0x80) {
-    *p++ = static_cast<uint8_t>(v | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<uint8_t>(v);
-  return p;
-}
 inline void put_u32(uint8_t* p, uint32_t v) noexcept {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
 }
@@ -61,10 +54,6 @@ uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& 
 // carries them; reframe_record puts the real deltas in), and text ids at or above text_limit
 // written as 0 ("").
 uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexcept;
-
-inline uint64_t zigzag64(int64_t v) noexcept {
-  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
-}
 
 // ---- record encoders (the one implementation of a record's field layout) -------------------
 
@@ -131,11 +120,13 @@ template <EventKind Kind, bool Unstamped>
 #undef CSPTRACE_BIN_LIMIT
   if constexpr (((Required | Optional) & f::value) != 0)
     if (value.kind == Value::Kind::Text && value.text >= text_limit) value.text = 0;
-  // Bit i: the kind's i-th optional field (in schema order) is present.
+  // Bit i: the kind's i-th optional field (in schema order) is present (presence_bits, unrolled
+  // at compile time).
   uint64_t bits = 0;
 #define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
   if constexpr ((Optional & f::member) != 0)                                                   \
-    bits |= uint64_t{(present & f::member) != 0} << std::popcount(Optional & (f::member - 1));
+    bits |= uint64_t{(present & f::member) != 0}                                               \
+            << kind_fields(Kind).optional_rank(Field::member);
   CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
 #undef CSPTRACE_BIN_BIT
   *p++ = static_cast<uint8_t>(Kind);

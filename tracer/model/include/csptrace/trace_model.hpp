@@ -69,16 +69,15 @@ struct ChannelInfo {
 namespace model_layout {
 // Kinds that take `to` keep it in the proc column, kinds that take `from` keep it in the
 // partner column: no kind takes both proc and to, or both partner and from (checked below).
-inline constexpr FieldMask kAllowed[] = {
-#define CSPTRACE_MODEL_ALLOWED(E, name, req, opt, doc, example) (req) | (opt),
-    CSPTRACE_KINDS(CSPTRACE_MODEL_ALLOWED)
-#undef CSPTRACE_MODEL_ALLOWED
-};
-constexpr bool holds_to(EventKind k) { return kAllowed[static_cast<int>(k)] & f::to; }
-constexpr bool holds_from(EventKind k) { return kAllowed[static_cast<int>(k)] & f::from; }
+constexpr bool holds_to(EventKind k) { return kKindFields[static_cast<int>(k)].allowed() & f::to; }
+constexpr bool holds_from(EventKind k) {
+  return kKindFields[static_cast<int>(k)].allowed() & f::from;
+}
 constexpr bool columns_fit() {
-  for (FieldMask m : kAllowed)
+  for (const KindFields& k : kKindFields) {
+    const FieldMask m = k.allowed();
     if (((m & f::proc) && (m & f::to)) || ((m & f::partner) && (m & f::from))) return false;
+  }
   return true;
 }
 static_assert(columns_fit(), "a kind takes both proc and to, or partner and from");

@@ -33,8 +33,8 @@ namespace csptrace {
   X(ExitedOk, "exited", "returned normally")                                                \
   X(ExitedError, "failed", "ended with an exception")
 
-CSPTRACE_DECLARE_ENUM(ProcState, CSPTRACE_PROC_STATES)
-std::string_view state_doc(ProcState s) noexcept;
+CSPTRACE_ENUM(ProcState, CSPTRACE_PROC_STATES)
+inline std::string_view state_doc(ProcState s) noexcept { return enum_doc(s); }
 
 inline bool is_waiting(ProcState s) {
   return s == ProcState::Parked || s == ProcState::Blocked || s == ProcState::Sleeping;

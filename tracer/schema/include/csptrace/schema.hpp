@@ -12,6 +12,10 @@
 //  - process and channel references point at an earlier `spawn` / `chan_make` of that id.
 #pragma once
 
+#include <csptrace/enum_table.hpp>
+
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -64,20 +68,13 @@ inline constexpr std::string_view kFormatName = "cspscope-trace";
   X(Crash, "crash", "a fatal signal or std::terminate ended the program")        \
   X(Truncated, "truncated", "the recording was cut short (set by readers)")
 
-#define CSPTRACE_DECLARE_ENUM(Type, LIST)                       \
-  enum class Type : uint8_t { LIST(CSPTRACE_ENUMERATOR) };      \
-  std::string_view to_string(Type v) noexcept;                  \
-  std::optional<Type> parse_##Type(std::string_view s) noexcept;
-
-#define CSPTRACE_ENUMERATOR(E, name, doc) E,
-
-CSPTRACE_DECLARE_ENUM(ProcMode, CSPTRACE_PROC_MODES)
-CSPTRACE_DECLARE_ENUM(BufferKind, CSPTRACE_BUFFER_KINDS)
-CSPTRACE_DECLARE_ENUM(WaitOp, CSPTRACE_WAIT_OPS)
-CSPTRACE_DECLARE_ENUM(Via, CSPTRACE_VIAS)
-CSPTRACE_DECLARE_ENUM(AltRule, CSPTRACE_ALT_RULES)
-CSPTRACE_DECLARE_ENUM(ExitStatus, CSPTRACE_EXIT_STATUSES)
-CSPTRACE_DECLARE_ENUM(EndReason, CSPTRACE_END_REASONS)
+CSPTRACE_ENUM(ProcMode, CSPTRACE_PROC_MODES)
+CSPTRACE_ENUM(BufferKind, CSPTRACE_BUFFER_KINDS)
+CSPTRACE_ENUM(WaitOp, CSPTRACE_WAIT_OPS)
+CSPTRACE_ENUM(Via, CSPTRACE_VIAS)
+CSPTRACE_ENUM(AltRule, CSPTRACE_ALT_RULES)
+CSPTRACE_ENUM(ExitStatus, CSPTRACE_EXIT_STATUSES)
+CSPTRACE_ENUM(EndReason, CSPTRACE_END_REASONS)
 
 // ---- fields ------------------------------------------------------------------------------------
 // X(Member, "key", Type, "meaning"). Type is the C++ type of Event::Member; references to
@@ -230,23 +227,37 @@ inline constexpr FieldMask kCommonRequired = f::seq | f::t;
 inline constexpr FieldMask kCommonOptional = f::thread;
 
 // The fields a kind must carry (required, includes kCommonRequired) and may carry (optional,
-// includes kCommonOptional). constexpr: the binary encoder lays out each kind's record at
-// compile time.
+// includes kCommonOptional), as one table generated from CSPTRACE_KINDS: the one per-kind layout
+// every encoding, the reader's checks and the model's record reader use. constexpr: the binary
+// encoder lays out each kind's record at compile time.
 struct KindFields {
   FieldMask required, optional;
+  constexpr FieldMask allowed() const { return required | optional; }
+  // Bit i of a binary record's presence bits stands for the i-th optional field (schema order).
+  constexpr int optional_rank(Field fl) const {
+    return std::popcount(optional & ((FieldMask{1} << static_cast<int>(fl)) - 1));
+  }
 };
-constexpr KindFields kind_fields(EventKind k) noexcept {
-  switch (k) {
+inline constexpr std::array<KindFields, kKindCount> kKindFields{{
 #define CSPTRACE_KIND_FIELDS(E, name, req, opt, doc, example) \
-  case EventKind::E: return {kCommonRequired | FieldMask(req), kCommonOptional | FieldMask(opt)};
+  {kCommonRequired | FieldMask(req), kCommonOptional | FieldMask(opt)},
     CSPTRACE_KINDS(CSPTRACE_KIND_FIELDS)
 #undef CSPTRACE_KIND_FIELDS
-    case EventKind::count_: break;
-  }
-  return {kCommonRequired, kCommonOptional};
+}};
+constexpr KindFields kind_fields(EventKind k) noexcept {
+  return static_cast<int>(k) < kKindCount ? kKindFields[static_cast<int>(k)]
+                                          : KindFields{kCommonRequired, kCommonOptional};
 }
 constexpr FieldMask required_fields(EventKind k) noexcept { return kind_fields(k).required; }
 constexpr FieldMask optional_fields(EventKind k) noexcept { return kind_fields(k).optional; }
+
+// A field may not be both required and optional for one kind.
+constexpr bool kinds_consistent() {
+  for (const KindFields& k : kKindFields)
+    if (k.required & k.optional) return false;
+  return true;
+}
+static_assert(kinds_consistent(), "a kind lists a field as both required and optional");
 
 // Header line / record: what is known about the whole recording. X(member, "key", type, "meaning")
 #define CSPTRACE_HEADER_FIELDS(X)                                                         \

@@ -27,9 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;  // refused input is the readers' targets' business
   }
   csptrace::Replay replay(m, 8);
-  auto findings = csptrace::analyze(replay);
-  auto edges = csptrace::wait_for_edges(replay);
-  if (findings.size() > (size_t{1} << 40) || edges.size() > (size_t{1} << 40)) std::abort();
+  const csptrace::Verdict v = csptrace::judge(replay);
+  if (v.findings.size() > (size_t{1} << 40) || v.wait_for.size() > (size_t{1} << 40)) std::abort();
+  for (uint32_t p : v.stuck)
+    if (p >= m.processes().size()) std::abort();
   const size_t n = replay.size();
   if (n > 0) {
     for (size_t k : {size_t{0}, n / 3, n / 2, n - 1}) {

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 
@@ -181,10 +182,17 @@ TEST_CASE("near miss: a reader whose writer still runs when the trace is cut is 
 TEST_CASE("wait-for edges of the end state are drawn between dead processes", "[analysis]") {
   const TraceModel m = load_trace(std::string(CSP_FIXTURES) + "/finding-wait-cycle.jsonl");
   const Replay r(m);
-  const std::vector<WaitEdge> edges = wait_for_edges(r);
+  const Verdict v = judge(r);
   // phil-0 -> phil-1 on fork-1, phil-1 -> phil-0 on fork-0, main -> both on done.
-  REQUIRE(edges.size() == 4);
-  for (const WaitEdge& e : edges) REQUIRE(e.waiter != e.releaser);
+  REQUIRE(v.wait_for.size() == 4);
+  for (const WaitEdge& e : v.wait_for) REQUIRE(e.waiter != e.releaser);
+  // The stuck processes are exactly the waiters of those edges, and the findings' order holds.
+  std::vector<uint32_t> waiters;
+  for (const WaitEdge& e : v.wait_for) waiters.push_back(e.waiter);
+  std::sort(waiters.begin(), waiters.end());
+  waiters.erase(std::unique(waiters.begin(), waiters.end()), waiters.end());
+  REQUIRE(v.stuck == waiters);
+  REQUIRE(v.findings == analyze(r));
 }
 
 TEST_CASE("random runs that the runtime reports deadlocked get a proven global-deadlock",
@@ -226,8 +234,7 @@ TEST_CASE("replay and analysis survive traces that break the protocol", "[analys
     }
     const TraceModel m = std::move(b).finish();
     const Replay r(m, 16);
-    (void)analyze(r);
-    (void)wait_for_edges(r);
+    (void)judge(r);
     for (int n = 0; n < 20; ++n) {
       const size_t k = rng() % m.size();
       ReplayState s = initial_state(m);

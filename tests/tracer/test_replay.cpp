@@ -6,6 +6,7 @@
 #include <csptrace/replay.hpp>
 #include <csptrace/replay_cursor.hpp>
 #include <csptrace/trace_reader.hpp>
+#include <csptrace/wait_text.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -87,6 +88,30 @@ TEST_CASE("replaying the hot dog machine: a rendezvous step by step", "[replay]"
   REQUIRE(r.final_state().ended);
 }
 
+TEST_CASE("a wake's cause is the event that completed the wait", "[replay]") {
+  const TraceModel m = fixture("hotdog.jsonl");
+  const Replay r(m);
+  REQUIRE(r.wake_cause(at_seq(m, 8)) == at_seq(m, 7));    // resume of the machine <- transfer
+  REQUIRE(r.wake_cause(at_seq(m, 11)) == at_seq(m, 10));  // unblock of main <- transfer
+  REQUIRE(r.wake_cause(at_seq(m, 7)) == kNone);           // not a wake
+  // Every wake of a random run has a cause before it that names the woken process.
+  const TraceModel rt = testing::random_trace(3, 2000);
+  const Replay rr(rt, 64);
+  size_t wakes = 0;
+  for (size_t k = 0; k < rt.size(); ++k) {
+    if (rt.kind(k) != EventKind::Resume && rt.kind(k) != EventKind::Unblock) continue;
+    ++wakes;
+    const size_t cause = rr.wake_cause(k);
+    REQUIRE(cause < k);
+    const uint32_t p = rt.proc_index(k);
+    const EventKind ck = rt.kind(cause);
+    const bool names_p = rt.proc_index(cause) == p || rt.to_index(cause) == p ||
+                         rt.from_index(cause) == p || ck == EventKind::ChanClose;
+    REQUIRE(names_p);
+  }
+  REQUIRE(wakes > 0);
+}
+
 TEST_CASE("replay keeps buffer contents and waiting queues in order", "[replay]") {
   const TraceModel m = fixture("finding-wait-cycle.jsonl");
   const Replay r(m);
@@ -114,6 +139,7 @@ TEST_CASE("an alt waits on every guard and leaves them all when one completes", 
   REQUIRE(s.channels[requests].takers.size() == 1);
   REQUIRE(s.channels[quit].takers.size() == 1);
   REQUIRE(s.channels[quit].takers[0].in_alt);
+  REQUIRE(wait_text(m, s.processes[server].wait) == "take from \"requests\" or take from \"quit\"");
   s = r.state_at(at_seq(m, 11));  // alt_choice: served, not yet woken
   REQUIRE(s.processes[server].wait.completed);
   REQUIRE(s.channels[requests].takers.empty());

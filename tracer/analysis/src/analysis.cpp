@@ -25,10 +25,11 @@ int rank(FindingKind k) {
 
 }  // namespace
 
-std::vector<Finding> analyze(const Replay& replay) {
-  std::vector<Finding> out;
-  if (replay.size() == 0) return out;
+Verdict judge(const Replay& replay) {
+  Verdict v;
+  if (replay.size() == 0) return v;
   AnalysisContext cx(replay);
+  std::vector<Finding>& out = v.findings;
   find_global_deadlock(cx, out);
   find_wait_cycles(cx, out);
   find_timeout_masked_losses(cx, out);
@@ -45,13 +46,12 @@ std::vector<Finding> analyze(const Replay& replay) {
     if (a.severity != b.severity) return a.severity < b.severity;
     return rank(a.kind) < rank(b.kind);
   });
-  return out;
+  v.wait_for = cx.graph.edges();
+  for (uint32_t p = 0; p < cx.end.processes.size(); ++p)
+    if (cx.graph.dead(p)) v.stuck.push_back(p);
+  return v;
 }
 
-std::vector<WaitEdge> wait_for_edges(const Replay& replay) {
-  if (replay.size() == 0) return {};
-  AnalysisContext cx(replay);
-  return cx.graph.edges();
-}
+std::vector<Finding> analyze(const Replay& replay) { return judge(replay).findings; }
 
 }  // namespace csptrace

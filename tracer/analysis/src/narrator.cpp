@@ -1,6 +1,7 @@
 #include "narrator.hpp"
 
 #include <csptrace/event_format.hpp>
+#include <csptrace/wait_text.hpp>
 
 namespace csptrace {
 
@@ -15,9 +16,7 @@ std::string Narrator::procs(const std::vector<uint32_t>& ps) const {
 }
 
 std::string Narrator::op(WaitOp op, uint32_t c, const Value& v) const {
-  if (op == WaitOp::Take) return "take from " + chan(c);
-  std::string value = m_.value_text(v);
-  return "put " + (value.empty() ? std::string() : value + " ") + "on " + chan(c);
+  return op_text(m_, op, c, v);
 }
 
 std::string Narrator::loc(uint32_t p) const {
@@ -30,13 +29,8 @@ std::string Narrator::waiting(uint32_t p) const {
   const Wait& w = ps.wait;
   std::string out = proc(p) + " is " + std::string(to_string(ps.state));
   if (!loc(p).empty()) out += " at " + loc(p);
-  if (w.op != WaitOp::Alts) {
-    out += " waiting to " + op(w.op, w.chan, w.value);
-  } else {
-    std::vector<std::string> guards;
-    for (const Guard& g : w.guards) guards.push_back(op(g.op, g.chan, g.value));
-    out += " in an alt waiting to " + list(guards, " or ");
-  }
+  out += w.op == WaitOp::Alts ? " in an alt waiting to " : " waiting to ";
+  out += wait_text(m_, w);
   if (w.since != kNone) out += " (since " + format_duration(m_.time(w.since)) + ")";
   return out;
 }

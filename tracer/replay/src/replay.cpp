@@ -41,4 +41,15 @@ void Replay::seek(ReplayState& s, size_t steps) const {
   while (s.steps < steps) advance(*model_, s);
 }
 
+size_t Replay::wake_cause(size_t k) const {
+  if (k >= size()) return kNone;
+  const EventKind kind = model_->kind(k);
+  if (kind != EventKind::Resume && kind != EventKind::Unblock) return kNone;
+  const uint32_t p = model_->proc_index(k);
+  const ReplayState before = state_at_step(k);
+  if (p >= before.processes.size()) return kNone;
+  const ProcessState& ps = before.processes[p];
+  return is_waiting(ps.state) ? ps.wait.completed_by : kNone;
+}
+
 }  // namespace csptrace

@@ -67,6 +67,7 @@ class Step {
       return false;
     dequeue(p);
     ps->wait.completed = true;
+    ps->wait.completed_by = i_;
     return true;
   }
 
@@ -210,6 +211,7 @@ void Step::run() {
       if (ps && is_waiting(ps->state) && ps->wait.op == WaitOp::Alts && !ps->wait.completed) {
         dequeue(p);
         ps->wait.completed = true;
+        ps->wait.completed_by = i_;
       } else {
         touch(p);
         if (ps) ps->offering.clear();

@@ -10,12 +10,22 @@
 
 namespace csptrace {
 
-// All findings of the run, ordered for a reader: errors first (global-deadlock before the
-// partial ones that explain it), then warnings, then infos; within one kind by event.
-std::vector<Finding> analyze(const Replay& replay);
+// What the analysis concludes about a run, from one pass.
+struct Verdict {
+  // All findings, ordered for a reader: errors first (global-deadlock before the partial ones
+  // that explain it), then warnings, then infos; within one kind by event.
+  std::vector<Finding> findings;
+  // The wait-for graph of the end state (docs/analysis.md, "The wait-for graph"): one edge per
+  // (stuck waiter, channel, live process that could complete the wait). For drawing.
+  std::vector<WaitEdge> wait_for;
+  // The processes that can never move again at the end of the run (the "dead" of the wait-for
+  // graph), by dense index in increasing order: what a view marks as stuck. A process that
+  // waits at the end of a trace cut short while others could still release it is not in it.
+  std::vector<uint32_t> stuck;
+};
+Verdict judge(const Replay& replay);
 
-// The wait-for graph of the end state (docs/analysis.md, "The wait-for graph"): one edge per
-// (stuck waiter, channel, live process that could complete the wait). For drawing.
-std::vector<WaitEdge> wait_for_edges(const Replay& replay);
+// judge(replay).findings.
+std::vector<Finding> analyze(const Replay& replay);
 
 }  // namespace csptrace

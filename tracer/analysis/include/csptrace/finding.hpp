@@ -64,6 +64,7 @@ struct Finding {
   // wait-cycle only: the cycle in order, each edge's releaser the next edge's waiter, the last
   // edge's releaser the first edge's waiter.
   std::vector<WaitEdge> cycle;
+  bool operator==(const Finding&) const = default;
 };
 
 }  // namespace csptrace

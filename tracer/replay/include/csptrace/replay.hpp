@@ -44,6 +44,11 @@ class Replay {
   const ReplayState& final_state() const { return final_; }
   const Timeline& timeline() const { return timeline_; }
 
+  // For a resume or unblock event k: the event that completed the wait it ends (the transfer,
+  // buffer put, close or alt choice that served it), which is what the waker did to wake it.
+  // kNone for any other event, or when the trace holds no such cause. O(checkpoint interval).
+  size_t wake_cause(size_t k) const;
+
  private:
   const TraceModel* model_;
   size_t interval_;

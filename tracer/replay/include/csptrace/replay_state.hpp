@@ -64,6 +64,9 @@ struct Wait {
   // The operation has completed (a transfer, the channel's close, the alt's choice); the wake
   // (resume / unblock) follows. Such a process is about to run, not stuck.
   bool completed = false;
+  // The event that completed it (the transfer, buffer put, close or alt choice that served it):
+  // the cause of the wake that follows. kNone while not completed.
+  size_t completed_by = kNone;
   bool operator==(const Wait&) const = default;
 };
 

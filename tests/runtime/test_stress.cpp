@@ -16,7 +16,10 @@ using namespace std::chrono_literals;
 namespace {
 
 struct Ledger {
-  std::atomic<long> puts_done{0};  // the closer closes everything when half the puts are done
+  // Puts that completed with true. The closer closes everything once half of all puts have, so
+  // at least half succeed whatever the interleaving (counting puts begun instead, a put begun on
+  // one worker could still find the channels closed by the time it ran).
+  std::atomic<long> puts_ok{0};
   std::mutex mu;
   std::vector<long> put_ok;
   std::vector<long> taken;
@@ -40,17 +43,23 @@ void stress(Ledger& ledger, int producers, int per_producer) {
     auto body = [=, &ledger](uint64_t seed) -> csp::Proc<void> {
       std::vector<long> ok;
       uint64_t s = seed * 2654435761u + 1;
+      auto done_one = [&]() -> bool {
+        return ledger.puts_ok.fetch_add(1) + 1 == producers * per_producer / 2;
+      };
       for (int k = 0; k < per_producer; ++k) {
-        if (ledger.puts_done.fetch_add(1) == producers * per_producer / 2)
-          co_await halfway.put(csp::Unit{});
         const long v = static_cast<long>(p) * 1'000'000 + k;
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         const size_t i = (s >> 33) % ch.size(), j = (s >> 40) % ch.size();
+        bool put = false;
         if ((s >> 50) % 2 == 0) {
-          if (co_await ch[i].put(v)) ok.push_back(v);
+          put = co_await ch[i].put(v);
         } else {
           auto r = co_await csp::alts(csp::put(ch[i], v), csp::put(ch[j], v));
-          if (r.index >= 0 && (r.index == 0 ? r.get<0>() : r.get<1>())) ok.push_back(v);
+          put = r.index >= 0 && (r.index == 0 ? r.get<0>() : r.get<1>());
+        }
+        if (put) {
+          ok.push_back(v);
+          if (done_one()) co_await halfway.put(csp::Unit{});
         }
       }
       ledger.add_put(ok);

@@ -2,61 +2,38 @@
 // side is in channel_core.cpp; the invariants and lock contract are in channel_core.hpp.
 #include <csp/detail/channel_core.hpp>
 
+#include "channel_trace.hpp"
 #include "runtime.hpp"
 
 #include <mutex>
 
 namespace csp::detail {
 
-using csptrace::Event;
-using csptrace::EventKind;
 using csptrace::WaitOp;
-
-// ---- close, cancel, timers -------------------------------------------------------------------
 
 void ChannelCore::close(Process* closer, std::source_location loc) {
   std::lock_guard lk(mu_);
   close_locked(closer, loc);
 }
 
+// Requires mu_. Waiting takers get nothing; waiting putters stay, and later takers still
+// receive their values.
 void ChannelCore::close_locked(Process* closer, std::source_location loc) {
   if (closed_) return;
   closed_ = true;
-  csptrace::Recorder* rec = rt_.rec;
-  if (rec) {
-    Event e(EventKind::ChanClose);
-    e.with_chan(id_);
-    if (closer) e.with_proc(closer->id);
-    if (closer && loc.line() != 0) e.with_loc(rt_.loc_id(loc));
-    record(e);
-  }
-  // Waiting takers get nothing. Waiting putters stay: later takers still receive their values.
+  const ChannelTrace tr = trace();
+  tr.close(closer, loc);
   while (Waiter* t = claim_first(takes_)) {
-    Process& taker = *t->proc();
-    const csptrace::ProcId taker_id = taker.id;  // the taker may be gone once woken
-    auto refused = [&] {
-      if (!rec) return;
-      Event e(EventKind::Refused);
-      record(e.with_proc(taker_id).with_chan(id_).with_op(WaitOp::Take));
-    };
     // What the taker got (nothing) is recorded before its wake: once woken it may run on
     // another worker at once, and its next events must not precede this one.
-    refused();
-    if (t->alt()) {  // an alt: the operation, its choice, then the wake
-      complete(t, WaitResult::Closed, closer, {});
-    } else {
-      t->result = WaitResult::Closed;
-      rt_.wake(taker, *this, closer);
-    }
+    tr.refused_by_close(t->proc()->id);
+    complete(t, WaitResult::Closed, closer, tr, std::nullopt);
   }
 }
 
 void ChannelCore::fire_timer() {
   std::lock_guard lk(mu_);
-  if (rt_.rec) {
-    Event e(EventKind::TimerFire);
-    record(e.with_chan(id_));
-  }
+  trace().timer_fire();
   close_locked(nullptr, {});
 }
 

@@ -1,9 +1,28 @@
-// Channel operations, put and take: the rules of DESIGN §3 and the event protocol of
-// docs/trace-format.md ("How the kinds fit together"). Making and freeing channels is in
-// channel_make.cpp, close and cancel in channel_close.cpp; channel_core.hpp has the invariants
-// and the lock contract.
+// Channel operations, put and take: the rules of DESIGN §3 as core.async states them
+// (impl/channels.clj), one rule per function. What each buffer does when it is full is
+// buffer_policy.hpp; what each step records is channel_trace.hpp. Making and freeing channels is
+// in channel_make.cpp, close and cancel in channel_close.cpp; channel_core.hpp has the
+// invariants and the lock contract.
+//
+// A put, in order (try_put_locked):
+//  1. on a closed channel it is refused;
+//  2. a waiting taker (the buffer is then empty) gets the value at once (hand_to_taker); a
+//     promise instead keeps the value and every waiting taker gets a copy (put_promise);
+//  3. a buffer with room takes the value;
+//  4. otherwise the buffer's policy decides: the put waits, or drops its value, or drops the
+//     oldest one to make room.
+// A take, in order (try_take_locked):
+//  1. the oldest buffered value is taken (a promise's is copied), and the room it makes lets the
+//     first waiting putter's value in (take_buffered);
+//  2. a waiting putter hands its value over (take_from_putter), also on a closed channel:
+//     parked puts are still delivered, as in core.async;
+//  3. on a closed, drained channel it is refused;
+//  4. otherwise it waits.
+// Each private function requires mu_ unless it says otherwise.
 #include <csp/detail/channel_core.hpp>
 
+#include "buffer_policy.hpp"
+#include "channel_trace.hpp"
 #include "runtime.hpp"
 
 #include <csp/errors.hpp>
@@ -15,15 +34,13 @@ namespace csp::detail {
 
 using csptrace::BufferKind;
 using csptrace::Event;
-using csptrace::EventKind;
+using csptrace::Via;
 using csptrace::WaitOp;
 
 bool ChannelCore::closed() noexcept {
   std::lock_guard lk(mu_);
   return closed_;
 }
-
-void ChannelCore::record(Event& e) { rt_.rec->record(e); }
 
 csptrace::Value ChannelCore::preview(const void* value) const {
   if (ops_.integer_preview) return csptrace::Value::integer(ops_.integer_preview(value));
@@ -52,6 +69,12 @@ void ChannelCore::pop_buffer_into(void* dst) {
   --count_;
 }
 
+void ChannelCore::drop_oldest() {
+  ops_.destroy(slot(0));
+  head_ = wrap(head_ + 1);
+  --count_;
+}
+
 Waiter* ChannelCore::first_live(WaitQueue& q) noexcept {
   while (Waiter* w = q.front()) {
     if (w->live()) return w;
@@ -66,22 +89,6 @@ Waiter* ChannelCore::claim_first_of(WaitQueue& q) noexcept {
     if (w->claim()) return w;
   }
   return nullptr;
-}
-
-void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
-                           Event* cause) {
-  Process& owner = *w->proc();
-  w->result = r;
-  if (rt_.rec && w->alt()) {  // the alt's choice comes between the cause and the resume
-    if (cause) record(*cause);
-    Event choice(EventKind::AltChoice);
-    choice.with_proc(owner.id).with_alt(w->alt()->number).with_index(w->index)
-        .with_rule(csptrace::AltRule::Waited).with_chan(id_);
-    if (v.kind != csptrace::Value::Kind::None) choice.with_value(v);
-    rt_.wake(owner, *this, partner, &choice);
-    return;
-  }
-  rt_.wake(owner, *this, partner, cause);
 }
 
 void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
@@ -100,140 +107,84 @@ void ChannelCore::check_cap(WaitQueue& q, WaitOp op, const OpContext& ctx) {
                      ", or raise csp::Options::max_pending");
 }
 
-void ChannelCore::record_wait(const OpContext& ctx, WaitOp op, const void* value, uint32_t alt) {
-  Event e(ctx.mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
-  e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
-  if (op == WaitOp::Alts) {
-    e.with_alt(alt);
-  } else {
-    e.with_chan(id_);
-  }
-  if (value) {
-    csptrace::Value v = preview(value);
-    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-  }
-  rt_.record_park_or_block(e);
+// ---- the rendezvous rule, written once ---------------------------------------------------
+
+// A put whose taker already waits hands its value straight to it (while takers wait, the
+// buffer, if any, is empty). False when no live taker waits.
+[[gnu::always_inline]] inline bool ChannelCore::hand_to_taker(void* src, Process& p,
+                                                              const ChannelTrace& tr) {
+  Waiter* t = claim_first(takes_);
+  if (t == nullptr) return false;
+  ops_.move_to_optional(t->io, src);
+  complete(t, WaitResult::Done, &p, tr, tr.transfer(p.id, t->proc()->id, Via::Direct, t->io));
+  return true;
+}
+
+// A take whose putter already waits gets the value straight from it. False when no live putter
+// waits.
+[[gnu::always_inline]] inline bool ChannelCore::take_from_putter(void* dst, Process& p,
+                                                                 const ChannelTrace& tr) {
+  Waiter* pw = claim_first(puts_);
+  if (pw == nullptr) return false;
+  ops_.move_to_optional(dst, pw->io);
+  complete(pw, WaitResult::Done, &p, tr, tr.transfer(pw->proc()->id, p.id, Via::Direct, dst));
+  return true;
 }
 
 // ---- put -------------------------------------------------------------------------------------
 
 bool ChannelCore::ready_locked(WaitOp op) noexcept {
   if (closed_) return true;  // a put is refused, a take gets a value or nothing, at once
-  if (op == WaitOp::Put) {
-    if (kind_ == BufferKind::Promise || kind_ == BufferKind::Dropping ||
-        kind_ == BufferKind::Sliding)
-      return true;
-    if (first_live(takes_)) return true;
-    return cap_ > 0 && count_ < cap_;
-  }
+  if (op == WaitOp::Put)
+    return when_full(kind_) != WhenFull::Wait || count_ < cap_ || first_live(takes_) != nullptr;
   return count_ > 0 || first_live(puts_) != nullptr;
 }
 
-// put() has a direct path for untraced rendezvous: a change to the unbuffered rules here is
-// made there too.
 OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
+  const ChannelTrace tr = trace();
   Process& p = *ctx.proc;
-  csptrace::Recorder* rec = rt_.rec;
   if (closed_) {
-    if (rec) {
-      Event e(EventKind::Refused);
-      e.with_proc(p.id).with_chan(id_).with_op(WaitOp::Put).with_loc(rt_.loc_id(ctx.loc));
-      csptrace::Value v = preview(src);
-      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-      record(e);
-    }
+    tr.refused(p.id, WaitOp::Put, src, ctx.loc);
     return OpStatus::Closed;
   }
-  // A put that will wait records its value when it parks: no preview for it here.
-  if ((kind_ == BufferKind::Unbuffered || (kind_ == BufferKind::Fixed && count_ >= cap_)) &&
-      first_live(takes_) == nullptr)
-    return OpStatus::WouldWait;
-  const csptrace::Value v = rec ? preview(src) : csptrace::Value{};
-  auto with_value = [&](Event& e) -> Event& {
-    if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-    return e;
-  };
-
-  if (kind_ == BufferKind::Promise) {
-    if (count_ > 0) {  // the first value stays; later ones are dropped
-      if (rec) {
-        Event e(EventKind::BufDrop);
-        record(with_value(e.with_proc(p.id).with_chan(id_).with_level(1)));
-      }
-      return OpStatus::Done;
-    }
-    push_buffer(src, p.id);
-    if (rec) {
-      Event e(EventKind::BufPut);
-      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(1)));
-    }
-    while (Waiter* t = claim_first(takes_)) {  // every waiting taker gets a copy
-      ops_.copy_to_optional(t->io, storage_ + head_ * stride_);
-      if (rec) {
-        Event bt(EventKind::BufTake);
-        record(with_value(bt.with_proc(t->proc()->id).with_chan(id_).with_level(1)));
-        Event tr(EventKind::Transfer);
-        complete(t, WaitResult::Done, &p, v,
-                 &with_value(tr.with_chan(id_).with_from(p.id).with_to(t->proc()->id)
-                                 .with_via(csptrace::Via::Buffer)));
-      } else {
-        complete(t, WaitResult::Done, &p, v);
-      }
-    }
-    return OpStatus::Done;
-  }
-
-  // A waiting taker means the buffer is empty: hand the value over directly.
-  if (Waiter* t = claim_first(takes_)) {
-    ops_.move_to_optional(t->io, src);
-    if (rec) {
-      Event e(EventKind::Transfer);
-      complete(t, WaitResult::Done, &p, v,
-               &with_value(e.with_chan(id_).with_from(p.id).with_to(t->proc()->id)
-                               .with_via(csptrace::Via::Direct)));
-    } else {
-      complete(t, WaitResult::Done, &p, v);
-    }
-    return OpStatus::Done;
-  }
-  if (cap_ == 0) return OpStatus::WouldWait;
+  const WhenFull policy = when_full(kind_);
+  if (policy == WhenFull::KeepFirst) return put_promise(src, p, tr);
+  if (hand_to_taker(src, p, tr)) return OpStatus::Done;
   if (count_ < cap_) {
     push_buffer(src, p.id);
-    if (rec) {
-      Event e(EventKind::BufPut);
-      rt_.record_as<EventKind::BufPut>(
-          with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
-    }
+    tr.buf_put(p.id, count_, slot(count_ - 1));
     return OpStatus::Done;
   }
-  if (kind_ == BufferKind::Dropping) {  // full: the new value is dropped, the put succeeds
-    if (rec) {
-      Event e(EventKind::BufDrop);
-      record(with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
-    }
+  switch (policy) {
+    case WhenFull::DropNew:
+      tr.buf_drop(p.id, count_, src);
+      return OpStatus::Done;
+    case WhenFull::DropOldest:
+      tr.buf_drop(p.id, count_ - 1, slot(0));
+      drop_oldest();
+      push_buffer(src, p.id);
+      tr.buf_put(p.id, count_, slot(count_ - 1));
+      return OpStatus::Done;
+    case WhenFull::Wait:
+    case WhenFull::KeepFirst: break;
+  }
+  return OpStatus::WouldWait;
+}
+
+// A promise keeps its first value: later puts are dropped, and every taker, waiting now or
+// coming later, gets a copy.
+OpStatus ChannelCore::put_promise(void* src, Process& p, const ChannelTrace& tr) {
+  if (count_ > 0) {
+    tr.buf_drop(p.id, 1, src);
     return OpStatus::Done;
   }
-  if (kind_ == BufferKind::Sliding) {  // full: the oldest value is dropped
-    void* oldest = storage_ + head_ * stride_;
-    if (rec) {
-      Event e(EventKind::BufDrop);
-      e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_ - 1));
-      csptrace::Value ov = preview(oldest);
-      if (ov.kind != csptrace::Value::Kind::None) e.with_value(ov);
-      record(e);
-    }
-    ops_.destroy(oldest);
-    head_ = wrap(head_ + 1);
-    --count_;
-    push_buffer(src, p.id);
-    if (rec) {
-      Event e(EventKind::BufPut);
-      rt_.record_as<EventKind::BufPut>(
-          with_value(e.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
-    }
-    return OpStatus::Done;
+  push_buffer(src, p.id);
+  tr.buf_put(p.id, 1, slot(0));
+  while (Waiter* t = claim_first(takes_)) {
+    ops_.copy_to_optional(t->io, slot(0));
+    complete(t, WaitResult::Done, &p, tr, tr.buf_take_of_waiter(t->proc()->id, p.id, 1, t->io));
   }
-  return OpStatus::WouldWait;  // fixed and full
+  return OpStatus::Done;
 }
 
 OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContext& ctx) {
@@ -247,116 +198,71 @@ OpStatus ChannelCore::wait_locked(Waiter* w, void* io, WaitOp op, const OpContex
   w->result = WaitResult::Pending;
   q.push_back(w);
   ctx.proc->waiting = w;
-  if (rt_.rec) record_wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
+  trace().wait(ctx, op, op == WaitOp::Put ? io : nullptr, 0);
   rt_.note_waiting();
   return OpStatus::Waiting;
 }
 
 OpStatus ChannelCore::put(void* src, Waiter* w, const OpContext& ctx) {
   std::lock_guard lk(mu_);
-  // An untraced rendezvous on an open channel: hand the value to a waiting taker, or wait.
-  // (try_put_locked does the same, after the checks for closing, buffers and the trace.)
-  if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr && !closed_) [[likely]] {
-    if (Waiter* t = claim_first(takes_)) {
-      ops_.move_to_optional(t->io, src);
-      complete(t, WaitResult::Done, ctx.proc, {});
-      return OpStatus::Done;
-    }
-    if (ctx.mode == WaitMode::None) return OpStatus::WouldWait;
-    return wait_locked(w, src, WaitOp::Put, ctx);
-  }
-  OpStatus st = try_put_locked(src, ctx);
+  OpStatus st;
+  // An untraced rendezvous on an open channel is the rendezvous rule alone: the tests for a
+  // buffer and for tracing are skipped.
+  if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr && !closed_) [[likely]]
+    st = hand_to_taker(src, *ctx.proc, ChannelTrace(*this, rt_, nullptr)) ? OpStatus::Done
+                                                                           : OpStatus::WouldWait;
+  else
+    st = try_put_locked(src, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
   return wait_locked(w, src, WaitOp::Put, ctx);
 }
 
 // ---- take ------------------------------------------------------------------------------------
 
-// take() has a direct path for untraced rendezvous: a change to the unbuffered rules here is
-// made there too.
 OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
+  const ChannelTrace tr = trace();
   Process& p = *ctx.proc;
-  csptrace::Recorder* rec = rt_.rec;
   if (count_ > 0) {
-    void* head = storage_ + head_ * stride_;
-    const csptrace::Value v = rec ? preview(head) : csptrace::Value{};
-    auto with_value = [&](Event& e) -> Event& {
-      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-      return e;
-    };
-    const csptrace::ProcId from = rec ? from_[head_] : 0;  // from_ is kept on traced runs only
-    if (kind_ == BufferKind::Promise) {
-      ops_.copy_to_optional(dst, head);
-    } else {
-      pop_buffer_into(dst);
-    }
-    if (rec) {
-      Event bt(EventKind::BufTake);
-      rt_.record_as<EventKind::BufTake>(
-          with_value(bt.with_proc(p.id).with_chan(id_).with_level(static_cast<uint32_t>(count_))));
-      Event tr(EventKind::Transfer);
-      rt_.record_as<EventKind::Transfer>(with_value(
-          tr.with_chan(id_).with_from(from).with_to(p.id).with_via(csptrace::Via::Buffer)));
-    }
-    // Room was made: the first waiting putter's value enters the buffer (fixed buffers only;
-    // putters never wait on the other kinds).
-    if (kind_ != BufferKind::Promise) {
-      if (Waiter* pw = claim_first(puts_)) {
-        const csptrace::Value pv = rec ? preview(pw->io) : csptrace::Value{};
-        push_buffer(pw->io, pw->proc()->id);
-        if (rec) {
-          Event e(EventKind::BufPut);
-          e.with_proc(pw->proc()->id).with_chan(id_).with_level(static_cast<uint32_t>(count_));
-          if (pv.kind != csptrace::Value::Kind::None) e.with_value(pv);
-          complete(pw, WaitResult::Done, &p, pv, &e);
-        } else {
-          complete(pw, WaitResult::Done, &p, pv);
-        }
-      }
-    }
+    take_buffered(dst, p, tr);
     return OpStatus::Done;
   }
-  // Unbuffered (or a closed channel's parked puts, which later takers still receive).
-  if (Waiter* pw = claim_first(puts_)) {
-    if (rec) {
-      const csptrace::Value v = preview(pw->io);
-      Event e(EventKind::Transfer);
-      e.with_chan(id_).with_from(pw->proc()->id).with_to(p.id).with_via(csptrace::Via::Direct);
-      if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
-      ops_.move_to_optional(dst, pw->io);
-      complete(pw, WaitResult::Done, &p, v, &e);
-    } else {
-      ops_.move_to_optional(dst, pw->io);
-      complete(pw, WaitResult::Done, &p, {});
-    }
-    return OpStatus::Done;
-  }
+  if (take_from_putter(dst, p, tr)) return OpStatus::Done;
   if (closed_) {
-    if (rec) {
-      Event e(EventKind::Refused);
-      record(e.with_proc(p.id).with_chan(id_).with_op(WaitOp::Take).with_loc(rt_.loc_id(ctx.loc)));
-    }
+    tr.refused(p.id, WaitOp::Take, nullptr, ctx.loc);
     return OpStatus::Closed;
   }
   return OpStatus::WouldWait;
 }
 
+// The oldest value goes to the taker (a promise's stays, copied); the room it makes lets the
+// first waiting putter's value in (putters wait only on a full fixed buffer). count_ > 0.
+void ChannelCore::take_buffered(void* dst, Process& p, const ChannelTrace& tr) {
+  const csptrace::ProcId from = tr.on() ? from_[head_] : 0;  // from_ is kept on traced runs only
+  if (when_full(kind_) == WhenFull::KeepFirst) {
+    ops_.copy_to_optional(dst, slot(0));
+    tr.buf_take(p.id, from, count_, dst);
+    return;
+  }
+  pop_buffer_into(dst);
+  tr.buf_take(p.id, from, count_, dst);
+  if (Waiter* pw = claim_first(puts_)) {
+    push_buffer(pw->io, pw->proc()->id);
+    complete(pw, WaitResult::Done, &p, tr,
+             tr.buf_put_of_waiter(pw->proc()->id, count_, slot(count_ - 1)));
+  }
+}
+
 OpStatus ChannelCore::take(void* dst, Waiter* w, const OpContext& ctx) {
   std::lock_guard lk(mu_);
-  // An untraced rendezvous: take from a waiting putter (also after a close: parked puts are
-  // still delivered), or find the channel closed, or wait. As try_take_locked, minus the
-  // buffer and the trace.
+  OpStatus st;
+  // An untraced rendezvous is the rendezvous rule, then the closed test (parked puts are still
+  // delivered after a close): the tests for a buffer and for tracing are skipped.
   if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr) [[likely]] {
-    if (Waiter* pw = claim_first(puts_)) {
-      ops_.move_to_optional(dst, pw->io);
-      complete(pw, WaitResult::Done, ctx.proc, {});
-      return OpStatus::Done;
-    }
-    if (closed_) return OpStatus::Closed;
-    if (ctx.mode == WaitMode::None) return OpStatus::WouldWait;
-    return wait_locked(w, dst, WaitOp::Take, ctx);
+    if (take_from_putter(dst, *ctx.proc, ChannelTrace(*this, rt_, nullptr))) return OpStatus::Done;
+    st = closed_ ? OpStatus::Closed : OpStatus::WouldWait;
+  } else {
+    st = try_take_locked(dst, ctx);
   }
-  OpStatus st = try_take_locked(dst, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;
   return wait_locked(w, dst, WaitOp::Take, ctx);
 }

@@ -3,6 +3,7 @@
 // in channel_core.cpp and channel_close.cpp.
 #include <csp/detail/channel_core.hpp>
 
+#include "channel_trace.hpp"
 #include "runtime.hpp"
 
 #include <csp/errors.hpp>
@@ -15,8 +16,6 @@
 namespace csp::detail {
 
 using csptrace::BufferKind;
-using csptrace::Event;
-using csptrace::EventKind;
 
 Runtime& runtime_for(const char* what, std::source_location loc) {
   Runtime* rt = g_runtime.load(std::memory_order_acquire);
@@ -138,15 +137,7 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
 
 void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
                               const Process* result_of) {
-  if (!rt_.rec) return;
-  Process* creator = tl_current;
-  Event e(EventKind::ChanMake);
-  e.with_chan(id_).with_name(rt_.rec->intern(name())).with_buffer(kind_).with_cap(cap_);
-  if (loc.line() != 0) e.with_loc(rt_.loc_id(loc));
-  if (timer_ns >= 0) e.with_duration(timer_ns);
-  if (creator) e.with_proc(creator->id);
-  if (result_of) e.with_partner(result_of->id);
-  record(e);
+  trace().make(tl_current, loc, timer_ns, result_of);
 }
 
 ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,

@@ -142,3 +142,54 @@ TEST_CASE("channel operations outside a run are refused with a clear message", "
   });
   CHECK(r.ok());
 }
+
+// The untraced rendezvous takes a shorter path through the channel than the traced one (no
+// buffer or trace tests); both apply the one rendezvous rule, so a seeded run makes the same
+// decisions traced or not: the same values reach the same takers in the same order.
+TEST_CASE("traced and untraced runs of one seed make the same decisions", "[channel][trace]") {
+  auto program = [](std::vector<std::string>& log) {
+    return [&log] {
+      auto rendezvous = csp::chan<int>("rendezvous");
+      auto shelf = csp::chan<int>("shelf", csp::fixed(2));
+      auto news = csp::chan<int>("news", csp::sliding(1));
+      auto done = csp::chan<int>("done", csp::fixed(8));
+      for (int p = 0; p < 3; ++p)
+        csp::spawn("producer-" + std::to_string(p), [=]() -> csp::Proc<void> {
+          for (int i = 0; i < 4; ++i) {
+            co_await rendezvous.put(p * 10 + i);
+            co_await shelf.put(p * 100 + i);
+            news.offer(p * 1000 + i);
+          }
+          co_await done.put(p);
+        });
+      for (int c = 0; c < 2; ++c)
+        csp::spawn("consumer-" + std::to_string(c), [=, &log]() -> csp::Proc<void> {
+          for (;;) {
+            auto r = co_await csp::alts(csp::take(rendezvous), csp::take(shelf), csp::take(news));
+            const std::optional<int>* v = r.index == 0   ? &r.get<0>()
+                                          : r.index == 1 ? &r.get<1>()
+                                                         : &r.get<2>();
+            if (!v->has_value()) co_return;
+            log.push_back("c" + std::to_string(c) + ":" + std::to_string(r.index) + "=" +
+                          std::to_string(**v));
+          }
+        });
+      for (int p = 0; p < 3; ++p) done.take_blocking();
+      rendezvous.close();
+      shelf.close();
+      news.close();
+    };
+  };
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    csp::Options opt;
+    opt.seed = seed;
+    std::vector<std::string> untraced, traced;
+    REQUIRE(csp::run(opt, program(untraced)).ok());
+    const rt_test::TracedRun t = rt_test::run_traced(opt, program(traced), "same_decisions");
+    REQUIRE(t.result.ok());
+    INFO("seed " << seed);
+    REQUIRE(untraced.size() >= 12);
+    REQUIRE(untraced == traced);
+    std::remove(t.path.c_str());
+  }
+}

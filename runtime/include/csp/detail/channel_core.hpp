@@ -40,6 +40,7 @@ namespace csp::detail {
 
 class Runtime;
 class Process;
+class ChannelTrace;
 
 enum class OpStatus : uint8_t {
   Done,       // completed (a put was accepted, a take got a value)
@@ -141,6 +142,7 @@ class ChannelCore {
   // the trace, not for hot paths.
   std::string name() const;
   csptrace::BufferKind kind() const noexcept { return kind_; }
+  uint32_t capacity() const noexcept { return cap_; }
   Runtime& runtime() const noexcept { return rt_; }
   bool closed() noexcept;
   // Whether it has a buffer (fixed, dropping, sliding, promise): puts and takes on it often
@@ -187,8 +189,11 @@ class ChannelCore {
               uint32_t stride, const char* name, NameForm form, uint8_t align_log2);
   ~ChannelCore();
 
+  // Everything below requires mu_ unless it says otherwise.
+
   // i < 2 * cap_: a compare instead of a division on every buffered put and take.
   std::size_t wrap(std::size_t i) const noexcept { return i >= cap_ ? i - cap_ : i; }
+  // The i-th buffered value, oldest first.
   void* slot(std::size_t i) const noexcept { return storage_ + wrap(head_ + i) * stride_; }
   Waiter* first_live(WaitQueue& q) noexcept;       // unlinks stale waiters it passes
   // First live waiter, claimed and unlinked (null when there is none). The empty test is
@@ -197,18 +202,24 @@ class ChannelCore {
   Waiter* claim_first_of(WaitQueue& q) noexcept;
   void push_buffer(void* src, csptrace::ProcId from);
   void pop_buffer_into(void* dst);
+  void drop_oldest();  // count_ > 0
   // Called when a queue is at the cap: drops stale waiters, throws if still full.
   void check_cap(WaitQueue& q, csptrace::WaitOp op, const OpContext& ctx);
+  // The rules of channel_core.cpp, one each.
+  bool hand_to_taker(void* src, Process& p, const ChannelTrace& tr);
+  bool take_from_putter(void* dst, Process& p, const ChannelTrace& tr);
+  OpStatus put_promise(void* src, Process& p, const ChannelTrace& tr);
+  void take_buffered(void* dst, Process& p, const ChannelTrace& tr);
   void close_locked(Process* closer, std::source_location loc);
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
-  // Sets the waiter's result, records alt_choice when it is an alt, and wakes its process.
+  // Sets the waiter's result and wakes its process (an alt: after recording its alt_choice).
   // `w` belongs to the woken process: it is not touched after the wake. `cause` (traced runs):
-  // the event that completed it, recorded with the resume as one pair (record_pair), or, for an
-  // alt, just before the pair of alt_choice and resume.
-  void complete(Waiter* w, WaitResult r, Process* partner, const csptrace::Value& v,
-                csptrace::Event* cause = nullptr);
-  void record(csptrace::Event& e);
-  void record_wait(const OpContext& ctx, csptrace::WaitOp op, const void* value, uint32_t alt);
+  // the event that completed it, recorded with the wake as one pair (record_pair), or, for an
+  // alt, just before the pair of alt_choice and wake.
+  void complete(Waiter* w, WaitResult r, Process* partner, const ChannelTrace& tr,
+                std::optional<csptrace::Event> cause);
+  // What this channel records (does nothing on an untraced run). Any lock state.
+  ChannelTrace trace() const noexcept;
 
   // Members ordered to keep the channel small (a result channel per go process; see
   // docs/runtime.md, Performance): 112 bytes before the trailing buffer; head_ and count_ sit

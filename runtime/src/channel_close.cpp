@@ -11,14 +11,14 @@ namespace csp::detail {
 
 using csptrace::WaitOp;
 
-void ChannelCore::close(Process* closer, std::source_location loc) {
+void ChannelCore::close(Process* closer, csp::SourceLocation loc) {
   std::lock_guard lk(mu_);
   close_locked(closer, loc);
 }
 
 // Requires mu_. Waiting takers get nothing; waiting putters stay, and later takers still
 // receive their values.
-void ChannelCore::close_locked(Process* closer, std::source_location loc) {
+void ChannelCore::close_locked(Process* closer, csp::SourceLocation loc) {
   if (closed_) return;
   closed_ = true;
   const ChannelTrace tr = trace();

@@ -17,7 +17,7 @@ namespace csp::detail {
 
 using csptrace::BufferKind;
 
-Runtime& runtime_for(const char* what, std::source_location loc) {
+Runtime& runtime_for(const char* what, csp::SourceLocation loc) {
   Runtime* rt = g_runtime.load(std::memory_order_acquire);
   if (rt == nullptr)
     throw ChannelError(format_loc(loc) + ": " + what +
@@ -92,7 +92,7 @@ void ChannelCore::destroy(ChannelCore* ch) noexcept {
 }
 
 ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                               std::string_view name, std::source_location loc,
+                               std::string_view name, csp::SourceLocation loc,
                                int64_t timer_ns, const Process* result_of) {
   Runtime& rt = runtime_for("csp::chan", loc);
   const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
@@ -127,7 +127,7 @@ void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
 }
 
 ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
-                                      const Process& of, std::source_location loc) {
+                                      const Process& of, csp::SourceLocation loc) {
   const Layout l = layout(ops, 1, 0, b.process_size, b.process_align);
   ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
                               of.name().c_str(), NameForm::ResultOf);
@@ -135,7 +135,7 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
   return ch;
 }
 
-void ChannelCore::record_make(std::source_location loc, int64_t timer_ns,
+void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns,
                               const Process* result_of) {
   trace().make(tl_current, loc, timer_ns, result_of);
 }

@@ -13,7 +13,7 @@
 #include <csp/detail/channel_core.hpp>
 
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 
 namespace csp::detail {
 
@@ -32,7 +32,7 @@ class ChannelTrace {
 
   // A put found the channel closed (`value`: its value), or a take found it closed and drained
   // (`value` null), at `loc`.
-  void refused(ProcId p, WaitOp op, const void* value, std::source_location loc) const {
+  void refused(ProcId p, WaitOp op, const void* value, csp::SourceLocation loc) const {
     if (!on()) return;
     Event e(EventKind::Refused);
     e.with_proc(p).with_chan(ch_.id()).with_op(op).with_loc(rt_.loc_id(loc));
@@ -114,7 +114,7 @@ class ChannelTrace {
 
   // The channel was made by `creator` (null: outside any process); a timer's duration, a
   // result channel's process.
-  void make(const Process* creator, std::source_location loc, int64_t timer_ns,
+  void make(const Process* creator, csp::SourceLocation loc, int64_t timer_ns,
             const Process* result_of) const {
     if (!on()) return;
     Event e(EventKind::ChanMake);
@@ -137,7 +137,7 @@ class ChannelTrace {
     if (value) with_value(e, ch_.preview(value));
     rt_.record_park_or_block(e);
   }
-  void close(const Process* closer, std::source_location loc) const {
+  void close(const Process* closer, csp::SourceLocation loc) const {
     if (!on()) return;
     Event e(EventKind::ChanClose);
     e.with_chan(ch_.id());

@@ -41,11 +41,11 @@ std::string chan_part(const ChannelCore* ch) {
 
 }  // namespace
 
-Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, std::source_location loc)
+Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, csp::SourceLocation loc)
     : Process(rt_, rt_.next_proc_id(), std::move(name_), mode_, loc) {}
 
 Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
-                 std::source_location loc)
+                 csp::SourceLocation loc)
     : id(id_),
       mode(mode_),
       site_(rt_.keep_site(name_.empty() ? default_name(mode_, id_) : std::move(name_), loc)) {}
@@ -53,11 +53,11 @@ Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode
 Process::~Process() = default;
 
 std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name, ProcMode mode,
-                                             std::source_location loc) {
+                                             csp::SourceLocation loc) {
   return std::make_unique<Process>(rt, std::move(name), mode, loc);
 }
 
-Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_location loc) {
+Process& process_for_slow(const char* op, const ChannelCore* ch, csp::SourceLocation loc) {
   Process* p = tl_current;
   if (p == nullptr)
     throw ChannelError(format_loc(loc) + ": " + op + chan_part(ch) +
@@ -74,7 +74,7 @@ Process& process_for_slow(const char* op, const ChannelCore* ch, std::source_loc
   return *p;
 }
 
-Process& blocking_process_for(const char* op, const ChannelCore* ch, std::source_location loc) {
+Process& blocking_process_for(const char* op, const ChannelCore* ch, csp::SourceLocation loc) {
   Process* p = tl_current;
   if (p && p->mode == ProcMode::Go)
     throw BlockingCallError(format_loc(loc) + ": blocking " + op + chan_part(ch) +
@@ -130,7 +130,7 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
   rt.activity_down();
 }
 
-ChannelCore* start_thread(std::string name, std::source_location loc, const ValueOps& result_ops,
+ChannelCore* start_thread(std::string name, csp::SourceLocation loc, const ValueOps& result_ops,
                           std::function<void(ChannelCore* result)> body) {
   Runtime& rt = runtime_for("csp::thread", loc);
   std::unique_ptr<Process> owned = make_thread_process(rt, std::move(name), ProcMode::Thread, loc);
@@ -171,7 +171,7 @@ ChannelCore* start_thread(std::string name, std::source_location loc, const Valu
   return result;
 }
 
-ChannelCore* make_timeout(std::chrono::nanoseconds d, std::source_location loc) {
+ChannelCore* make_timeout(std::chrono::nanoseconds d, csp::SourceLocation loc) {
   Runtime& rt = runtime_for("csp::timeout", loc);
   if (d.count() < 0) d = std::chrono::nanoseconds(0);
   const auto ms = std::chrono::duration<double, std::milli>(d).count();

@@ -53,7 +53,7 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
 
 }  // namespace detail
 
-void mark(std::string_view label, std::source_location loc) {
+void mark(std::string_view label, csp::SourceLocation loc) {
   detail::Runtime* rt = detail::g_runtime.load(std::memory_order_acquire);
   if (rt == nullptr || rt->rec == nullptr) return;
   csptrace::Event e(csptrace::EventKind::Mark);

@@ -49,7 +49,7 @@ const char* op_name(csptrace::WaitOp op) {
 struct Wait {
   csptrace::WaitOp op = csptrace::WaitOp::Take;
   const ChannelCore* chan = nullptr;  // an alt: its first guard's channel
-  std::source_location loc{};
+  csp::SourceLocation loc{};
   uint32_t alt = 0;
 };
 
@@ -70,7 +70,7 @@ Wait wait_of(const Process& p) {
 
 }  // namespace
 
-std::string format_loc(std::source_location loc) {
+std::string format_loc(csp::SourceLocation loc) {
   if (loc.line() == 0) return {};
   std::string_view file = loc.file_name();
   if (auto slash = file.find_last_of('/'); slash != std::string_view::npos)
@@ -97,7 +97,7 @@ Runtime::Runtime(const Options& opt)
 
 Runtime::~Runtime() { sched_.reset(); }
 
-csptrace::StrId Runtime::loc_id(std::source_location loc) {
+csptrace::StrId Runtime::loc_id(csp::SourceLocation loc) {
   if (loc.line() == 0) return 0;
   // A direct-mapped cache per thread, trivially destructible (no lazy-init check on the path
   // of every traced park). A miss, or a slot of an earlier run, interns the text again: the
@@ -128,7 +128,7 @@ csptrace::Value Runtime::value_of(const Preview& p) {
   return {};
 }
 
-const ProcSite& Runtime::keep_site(std::string name, std::source_location loc) {
+const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc) {
   struct Hash {
     std::size_t operator()(const ProcSite& s) const noexcept {
       return std::hash<std::string>()(s.name) ^ (std::size_t{s.loc.line()} << 20) ^

@@ -24,7 +24,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -73,7 +73,7 @@ class Runtime {
   bool deadlocked() const noexcept { return deadlocked_.load(std::memory_order_acquire); }
 
   // ---- tracing helpers (call only when rec != nullptr) ---------------------------------------
-  csptrace::StrId loc_id(std::source_location loc);
+  csptrace::StrId loc_id(csp::SourceLocation loc);
   csptrace::Value value_of(const Preview& p);
 
   // ---- processes --------------------------------------------------------------------------
@@ -131,7 +131,7 @@ class Runtime {
 
   // A copy of (name, loc) that lives as long as the program (one per distinct pair, across
   // runs).
-  static const ProcSite& keep_site(std::string name, std::source_location loc);
+  static const ProcSite& keep_site(std::string name, csp::SourceLocation loc);
 
   RunResult& result() noexcept { return result_; }
   const std::string& program() const noexcept { return program_; }
@@ -170,8 +170,8 @@ inline Runtime& the_runtime() noexcept { return *g_runtime.load(std::memory_orde
 
 // Builds a thread or main process.
 std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name,
-                                             csptrace::ProcMode mode, std::source_location loc);
+                                             csptrace::ProcMode mode, csp::SourceLocation loc);
 
-std::string format_loc(std::source_location loc);
+std::string format_loc(csp::SourceLocation loc);
 
 }  // namespace csp::detail

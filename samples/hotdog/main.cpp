@@ -50,10 +50,10 @@ HotDogMachine hot_dog_machine_v2(int hot_dog_count) {
 int main(int argc, char** argv) {
   csp::Options options = csp::Options::from_args(argc, argv);
   csp::RunResult result = csp::run(options, [] {
-    auto [in, out, done] = hot_dog_machine_v2(2);
+    const HotDogMachine machine = hot_dog_machine_v2(2);
     auto buy = [&](Money m) {
-      bool accepted = in.put_blocking(m);
-      std::optional<std::string> food = out.take_blocking();
+      bool accepted = machine.in.put_blocking(m);
+      std::optional<std::string> food = machine.out.take_blocking();
       std::printf("%s\n", accepted && food ? food->c_str() : "nil (the machine is closed)");
     };
     csp::mark("pocket lint");
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     // In the book the machine's go block wins the race to close its channels before the next
     // customer arrives; waiting for it here shows the lesson under every schedule. (Without the
     // wait, a put that arrives first parks forever: close does not release waiting puts.)
-    done.take_blocking();
+    machine.done.take_blocking();
     csp::mark("3 once more: the machine has closed");
     buy(3);
   });

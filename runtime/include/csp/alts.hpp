@@ -19,7 +19,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -38,7 +38,7 @@ struct TakeGuard {
   using result_type = std::optional<T>;
   detail::ChannelCore* chan;  // null: a null Chan (refused when the alts starts)
   Chan<T> kept;               // the channel, when the guard was given a temporary
-  std::source_location loc;
+  csp::SourceLocation loc;
   std::optional<T> out;
 };
 
@@ -48,34 +48,34 @@ struct PutGuard {
   detail::ChannelCore* chan;
   Chan<T> kept;
   T value;
-  std::source_location loc;
+  csp::SourceLocation loc;
 };
 
 template <class T>
-TakeGuard<T> take(const Chan<T>& c, std::source_location loc = std::source_location::current()) {
+TakeGuard<T> take(const Chan<T>& c, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return TakeGuard<T>{c.core_ptr(), Chan<T>(), loc, std::nullopt};
 }
 template <class T>
-TakeGuard<T> take(Chan<T>&& c, std::source_location loc = std::source_location::current()) {
+TakeGuard<T> take(Chan<T>&& c, csp::SourceLocation loc = csp::SourceLocation::current()) {
   detail::ChannelCore* core = c.core_ptr();
   return TakeGuard<T>{core, std::move(c), loc, std::nullopt};
 }
 template <class T>
-TakeGuard<T> take(const Chan<T>&& c, std::source_location loc = std::source_location::current()) {
+TakeGuard<T> take(const Chan<T>&& c, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return TakeGuard<T>{c.core_ptr(), Chan<T>(c), loc, std::nullopt};
 }
 template <class T, class U>
-PutGuard<T> put(const Chan<T>& c, U&& v, std::source_location loc = std::source_location::current()) {
+PutGuard<T> put(const Chan<T>& c, U&& v, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return PutGuard<T>{c.core_ptr(), Chan<T>(), T(std::forward<U>(v)), loc};
 }
 template <class T, class U>
-PutGuard<T> put(Chan<T>&& c, U&& v, std::source_location loc = std::source_location::current()) {
+PutGuard<T> put(Chan<T>&& c, U&& v, csp::SourceLocation loc = csp::SourceLocation::current()) {
   detail::ChannelCore* core = c.core_ptr();
   return PutGuard<T>{core, std::move(c), T(std::forward<U>(v)), loc};
 }
 template <class T, class U>
 PutGuard<T> put(const Chan<T>&& c, U&& v,
-                std::source_location loc = std::source_location::current()) {
+                csp::SourceLocation loc = csp::SourceLocation::current()) {
   return PutGuard<T>{c.core_ptr(), Chan<T>(c), T(std::forward<U>(v)), loc};
 }
 
@@ -181,7 +181,7 @@ class [[nodiscard]] AltsOperation {
 
  private:
   detail::ChannelCore* first_chan() const { return std::get<0>(guards_).chan; }
-  std::source_location loc() const { return std::get<0>(guards_).loc; }
+  csp::SourceLocation loc() const { return std::get<0>(guards_).loc; }
 
   void prepare() {
     fill(std::index_sequence_for<G...>{});
@@ -207,7 +207,7 @@ class [[nodiscard]] AltsOperation {
     s.op = csptrace::WaitOp::Put;
     s.io = &g.value;
   }
-  static detail::ChannelCore* checked(detail::ChannelCore* c, std::source_location loc) {
+  static detail::ChannelCore* checked(detail::ChannelCore* c, csp::SourceLocation loc) {
     if (c == nullptr)
       throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
                          ": alts guard on a null csp::Chan; create it with csp::chan<T>(name)");

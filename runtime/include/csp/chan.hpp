@@ -18,7 +18,7 @@
 #include <csp/take_operation.hpp>
 
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,17 +47,17 @@ class Chan {
   }
 
   // Parking take, for go processes: co_await c.take().
-  TakeOperation<T> take(std::source_location loc = std::source_location::current()) const {
+  TakeOperation<T> take(csp::SourceLocation loc = csp::SourceLocation::current()) const {
     return TakeOperation<T>(core(loc), loc);
   }
   // Parking put, for go processes: co_await c.put(v).
-  PutOperation<T> put(T v, std::source_location loc = std::source_location::current()) const {
+  PutOperation<T> put(T v, csp::SourceLocation loc = csp::SourceLocation::current()) const {
     return PutOperation<T>(core(loc), std::move(v), loc);
   }
 
   // Blocking put, for threads and main. False on a closed channel. Throws BlockingCallError
   // inside a go process, csp::Deadlock when the run deadlocks while it waits.
-  bool put_blocking(T v, std::source_location loc = std::source_location::current()) const {
+  bool put_blocking(T v, csp::SourceLocation loc = csp::SourceLocation::current()) const {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::blocking_process_for("put_blocking", ch, loc);
     detail::Waiter w(detail::Waiter::Lazy{}, ch, loc);
@@ -67,7 +67,7 @@ class Chan {
     return w.result == detail::WaitResult::Done;
   }
   // Blocking take, for threads and main. Empty once the channel is closed and drained.
-  std::optional<T> take_blocking(std::source_location loc = std::source_location::current()) const {
+  std::optional<T> take_blocking(csp::SourceLocation loc = csp::SourceLocation::current()) const {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::blocking_process_for("take_blocking", ch, loc);
     std::optional<T> out;
@@ -79,13 +79,13 @@ class Chan {
 
   // Puts only if that can complete now (a waiting taker or room in the buffer). False otherwise
   // and on a closed channel.
-  bool offer(T v, std::source_location loc = std::source_location::current()) const {
+  bool offer(T v, csp::SourceLocation loc = csp::SourceLocation::current()) const {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::process_for("offer", ch, loc);
     return ch->put(&v, nullptr, {&p, loc, detail::WaitMode::None}) == detail::OpStatus::Done;
   }
   // Takes only if a value is available now.
-  std::optional<T> poll(std::source_location loc = std::source_location::current()) const {
+  std::optional<T> poll(csp::SourceLocation loc = csp::SourceLocation::current()) const {
     detail::ChannelCore* ch = core(loc);
     detail::Process& p = detail::process_for("poll", ch, loc);
     std::optional<T> out;
@@ -94,7 +94,7 @@ class Chan {
   }
 
   // Idempotent. Waiting takers get nothing; buffered values and parked puts stay takeable.
-  void close(std::source_location loc = std::source_location::current()) const {
+  void close(csp::SourceLocation loc = csp::SourceLocation::current()) const {
     detail::ChannelCore* ch = core(loc);
     ch->close(&detail::process_for("close", ch, loc), loc);
   }
@@ -112,12 +112,12 @@ class Chan {
   detail::ChannelCore* core_ptr() const noexcept { return core_; }
 
  private:
-  detail::ChannelCore* core(std::source_location loc) const {
+  detail::ChannelCore* core(csp::SourceLocation loc) const {
     if (core_ == nullptr) [[unlikely]]
       null_channel(loc);
     return core_;
   }
-  [[noreturn, gnu::cold, gnu::noinline]] static void null_channel(std::source_location loc) {
+  [[noreturn, gnu::cold, gnu::noinline]] static void null_channel(csp::SourceLocation loc) {
     throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
                        ": operation on a null csp::Chan; create it with csp::chan<T>(name)");
   }
@@ -136,7 +136,7 @@ struct Describe<Chan<T>> {
 // An unbuffered channel, or one with the given buffer. Unnamed channels are called "chan-N".
 template <class T>
 Chan<T> chan(std::string_view name = {}, BufferSpec buffer = {},
-             std::source_location loc = std::source_location::current()) {
+             csp::SourceLocation loc = csp::SourceLocation::current()) {
   csptrace::BufferKind kind = csptrace::BufferKind::Unbuffered;
   switch (buffer.policy) {
     case BufferSpec::Policy::Unbuffered: kind = csptrace::BufferKind::Unbuffered; break;
@@ -147,7 +147,7 @@ Chan<T> chan(std::string_view name = {}, BufferSpec buffer = {},
   return Chan<T>(detail::ChannelCore::make(detail::value_ops<T>(), kind, buffer.capacity, name, loc));
 }
 template <class T>
-Chan<T> chan(BufferSpec buffer, std::source_location loc = std::source_location::current()) {
+Chan<T> chan(BufferSpec buffer, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return chan<T>(std::string_view{}, buffer, loc);
 }
 
@@ -155,7 +155,7 @@ Chan<T> chan(BufferSpec buffer, std::source_location loc = std::source_location:
 // are accepted and dropped. Closing it keeps the value takeable.
 template <class T>
 Chan<T> promise_chan(std::string_view name = {},
-                     std::source_location loc = std::source_location::current()) {
+                     csp::SourceLocation loc = csp::SourceLocation::current()) {
   static_assert(std::is_copy_constructible_v<T>, "a promise channel hands out copies of its value");
   return Chan<T>(detail::ChannelCore::make(detail::value_ops<T>(), csptrace::BufferKind::Promise, 1,
                                            name, loc));

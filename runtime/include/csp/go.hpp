@@ -23,7 +23,7 @@
 #include <cstdint>
 #include <functional>
 #include <new>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -45,7 +45,7 @@ void start_go(Process& p);
 void finish_process(Process& p, ChannelCore* result, std::exception_ptr error);
 // Starts an OS thread running `body` as process `name`; returns its result channel. `body`
 // puts the result (if any); the runtime does the rest as finish_process.
-ChannelCore* start_thread(std::string name, std::source_location loc, const ValueOps& result_ops,
+ChannelCore* start_thread(std::string name, csp::SourceLocation loc, const ValueOps& result_ops,
                           std::function<void(ChannelCore* result)> body);
 
 template <class R>
@@ -68,7 +68,7 @@ class GoProcess final : public Process {
  public:
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
-  static Handle spawn(Runtime& rt, std::string name, F&& fn, std::source_location loc) {
+  static Handle spawn(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc) {
     const std::size_t learned = frame_size_.load(std::memory_order_relaxed);
     const std::size_t room = learned == kNoSlot ? 0 : learned;
     if constexpr (HasResult) {
@@ -171,7 +171,7 @@ class GoProcess final : public Process {
     return ChannelCore::extra_offset(kAlign);
   }
 
-  GoProcess(Runtime& rt, std::string name, F&& fn, std::source_location loc)
+  GoProcess(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc)
       : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
@@ -235,7 +235,7 @@ class GoProcess final : public Process {
 // Starts a lightweight process. f is a callable returning csp::Proc<R>; the result channel is a
 // Chan<R> (Chan<Unit> for Proc<void>, which only closes).
 template <class F>
-auto go(std::string name, F f, std::source_location loc = std::source_location::current()) {
+auto go(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::go", loc);
   return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc);
@@ -245,7 +245,7 @@ auto go(std::string name, F f, std::source_location loc = std::source_location::
 // whose end nobody waits for, or that report through channels of their own. The trace and the
 // run's result still record its exit and any exception.
 template <class F>
-void spawn(std::string name, F f, std::source_location loc = std::source_location::current()) {
+void spawn(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::spawn", loc);
   detail::GoProcess<F, R, false>::spawn(rt, std::move(name), std::move(f), loc);
@@ -254,7 +254,7 @@ void spawn(std::string name, F f, std::source_location loc = std::source_locatio
 // Starts a real OS thread running f (any callable; its return value goes to the result
 // channel). Inside it, use the blocking operations.
 template <class F>
-auto thread(std::string name, F f, std::source_location loc = std::source_location::current()) {
+auto thread(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = std::invoke_result_t<F&>;
   using T = detail::ResultOf<R>;
   detail::ChannelCore* result = detail::start_thread(
@@ -264,7 +264,7 @@ auto thread(std::string name, F f, std::source_location loc = std::source_locati
           std::invoke(fn);
         } else {
           T value = std::invoke(fn);
-          detail::OpContext ctx{detail::tl_current, std::source_location::current(),
+          detail::OpContext ctx{detail::tl_current, csp::SourceLocation::current(),
                                 detail::WaitMode::None};
           out->put(&value, nullptr, ctx);
         }

@@ -44,7 +44,13 @@ struct ProcPromiseBase {
   }
   [[gnu::always_inline]] static void* operator new(std::size_t n) { return ::operator new(n); }
   [[gnu::always_inline]] static void operator delete(void* p, std::size_t n) noexcept {
-    if (!in_frame_slot(p)) ::operator delete(p, n);
+    if (in_frame_slot(p)) return;
+#if defined(__cpp_sized_deallocation)
+    ::operator delete(p, n);
+#else
+    (void)n;  // clang enables sized deallocation only with -fsized-deallocation
+    ::operator delete(p);
+#endif
   }
 
   std::suspend_always initial_suspend() noexcept { return {}; }

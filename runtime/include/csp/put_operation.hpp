@@ -5,7 +5,7 @@
 #include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {
@@ -13,7 +13,7 @@ namespace csp {
 template <class T>
 class [[nodiscard]] PutOperation {
  public:
-  PutOperation(detail::ChannelCore* ch, T value, std::source_location loc)
+  PutOperation(detail::ChannelCore* ch, T value, csp::SourceLocation loc)
       : waiter_(detail::Waiter::Lazy{}, ch, loc), value_(std::move(value)) {}
   PutOperation(const PutOperation&) = delete;
   PutOperation& operator=(const PutOperation&) = delete;

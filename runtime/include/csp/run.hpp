@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -90,6 +90,6 @@ RunResult run(const Options& opt, F&& main) {
 }
 
 // A label in the trace, e.g. csp::mark("customer arrives"). Ignored outside a run.
-void mark(std::string_view label, std::source_location loc = std::source_location::current());
+void mark(std::string_view label, csp::SourceLocation loc = csp::SourceLocation::current());
 
 }  // namespace csp

@@ -15,7 +15,7 @@
 
 #include <coroutine>
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +31,7 @@ struct TakeAnyResult {
 template <class T>
 class [[nodiscard]] TakeAnyOperation {
  public:
-  TakeAnyOperation(std::vector<Chan<T>> chans, detail::AltOptions opts, std::source_location loc)
+  TakeAnyOperation(std::vector<Chan<T>> chans, detail::AltOptions opts, csp::SourceLocation loc)
       : chans_(std::move(chans)), outs_(chans_.size()), slots_(chans_.size()), loc_(loc) {
     if (chans_.empty())
       throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
@@ -84,7 +84,7 @@ class [[nodiscard]] TakeAnyOperation {
   std::vector<Chan<T>> chans_;
   std::vector<std::optional<T>> outs_;
   std::vector<detail::AltSlot> slots_;
-  std::source_location loc_;
+  csp::SourceLocation loc_;
   detail::AltCall call_;
   bool waiting_ = false;
 };
@@ -107,7 +107,7 @@ inline AltOptions combine(const TakeAnyOption& a, const TakeAnyOption& b) {
 template <class T>
 TakeAnyOperation<T> take_any(std::vector<Chan<T>> chans, TakeAnyOption a = {},
                              TakeAnyOption b = {},
-                             std::source_location loc = std::source_location::current()) {
+                             csp::SourceLocation loc = csp::SourceLocation::current()) {
   return TakeAnyOperation<T>(std::move(chans), detail::combine(a, b), loc);
 }
 
@@ -115,7 +115,7 @@ TakeAnyOperation<T> take_any(std::vector<Chan<T>> chans, TakeAnyOption a = {},
 template <class T>
 TakeAnyResult<T> take_any_blocking(std::vector<Chan<T>> chans, TakeAnyOption a = {},
                                    TakeAnyOption b = {},
-                                   std::source_location loc = std::source_location::current()) {
+                                   csp::SourceLocation loc = csp::SourceLocation::current()) {
   return TakeAnyOperation<T>(std::move(chans), detail::combine(a, b), loc).run_blocking();
 }
 

@@ -6,14 +6,14 @@
 
 #include <coroutine>
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 
 namespace csp {
 
 template <class T>
 class [[nodiscard]] TakeOperation {
  public:
-  TakeOperation(detail::ChannelCore* ch, std::source_location loc) noexcept
+  TakeOperation(detail::ChannelCore* ch, csp::SourceLocation loc) noexcept
       : waiter_(detail::Waiter::Lazy{}, ch, loc) {}
   TakeOperation(const TakeOperation&) = delete;
   TakeOperation& operator=(const TakeOperation&) = delete;

@@ -6,18 +6,18 @@
 #include <csp/unit.hpp>
 
 #include <chrono>
-#include <source_location>
+#include <csp/source_location.hpp>
 
 namespace csp {
 
 namespace detail {
 // Creates the timer channel (records chan_make and timer_arm) and arms its timer.
-ChannelCore* make_timeout(std::chrono::nanoseconds d, std::source_location loc);
+ChannelCore* make_timeout(std::chrono::nanoseconds d, csp::SourceLocation loc);
 }  // namespace detail
 
 template <class Rep, class Period>
 Chan<Unit> timeout(std::chrono::duration<Rep, Period> d,
-                   std::source_location loc = std::source_location::current()) {
+                   csp::SourceLocation loc = csp::SourceLocation::current()) {
   return Chan<Unit>(
       detail::make_timeout(std::chrono::duration_cast<std::chrono::nanoseconds>(d), loc));
 }

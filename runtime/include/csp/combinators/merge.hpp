@@ -5,7 +5,7 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +17,7 @@ namespace csp {
 // "merge-close" process closes the output when they are all done.
 template <class T>
 Chan<T> merge(std::vector<Chan<T>> inputs, std::string name = "merge", BufferSpec buffer = {},
-              std::source_location loc = std::source_location::current()) {
+              csp::SourceLocation loc = csp::SourceLocation::current()) {
   Chan<T> out = chan<T>(name, buffer, loc);
   std::vector<Chan<Unit>> forwarders;
   for (const Chan<T>& in : inputs) {

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 
@@ -21,7 +21,7 @@ class Mult {
   // after the other; the next value is taken when all taps accepted this one). Values arriving
   // while there is no tap are dropped. When the source closes, taps added with close = true
   // are closed.
-  explicit Mult(Chan<T> source, std::source_location loc = std::source_location::current())
+  explicit Mult(Chan<T> source, csp::SourceLocation loc = csp::SourceLocation::current())
       : state_(std::make_shared<State>()) {
     go(
         "mult",
@@ -69,7 +69,7 @@ class Mult {
 };
 
 template <class T>
-Mult<T> mult(Chan<T> source, std::source_location loc = std::source_location::current()) {
+Mult<T> mult(Chan<T> source, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return Mult<T>(std::move(source), loc);
 }
 

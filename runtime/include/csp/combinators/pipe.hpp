@@ -6,7 +6,7 @@
 #include <csp/proc.hpp>
 
 #include <iterator>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,7 +18,7 @@ namespace csp {
 // closes when the process ends.
 template <class T>
 Chan<Unit> pipe(Chan<T> from, Chan<T> to, bool close_to = true,
-                std::source_location loc = std::source_location::current()) {
+                csp::SourceLocation loc = csp::SourceLocation::current()) {
   return go(
       "pipe",
       [from, to, close_to]() -> Proc<void> {
@@ -33,7 +33,7 @@ Chan<Unit> pipe(Chan<T> from, Chan<T> to, bool close_to = true,
 // Puts the items onto `ch` in order, then closes it (unless close is false).
 template <class T, class Range>
 Chan<Unit> onto_chan(Chan<T> ch, Range items, bool close = true,
-                     std::source_location loc = std::source_location::current()) {
+                     csp::SourceLocation loc = csp::SourceLocation::current()) {
   return go(
       "onto-chan",
       [ch, items = std::move(items), close]() -> Proc<void> {
@@ -48,7 +48,7 @@ Chan<Unit> onto_chan(Chan<T> ch, Range items, bool close = true,
 // A new channel (buffered to hold them all) with the items in order, closed after them.
 template <class Range>
 auto to_chan(Range items, std::string name = "to-chan",
-             std::source_location loc = std::source_location::current()) {
+             csp::SourceLocation loc = csp::SourceLocation::current()) {
   using T = std::decay_t<decltype(*std::begin(items))>;
   std::vector<T> values(std::begin(items), std::end(items));
   Chan<T> ch = values.empty() ? chan<T>(name, BufferSpec{}, loc)

@@ -6,7 +6,7 @@
 #include <csp/proc.hpp>
 
 #include <cstddef>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {
@@ -18,7 +18,7 @@ namespace csp {
 // The returned channel closes when the last result was put.
 template <class T, class U, class F>
 Chan<Unit> pipeline(std::size_t n, Chan<U> to, F f, Chan<T> from, bool close_to = true,
-                    std::source_location loc = std::source_location::current()) {
+                    csp::SourceLocation loc = csp::SourceLocation::current()) {
   if (n == 0) n = 1;
   struct Job {
     T value;

@@ -10,7 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 
@@ -23,7 +23,7 @@ class Pub {
   // topic_of(v), one after the other; values of a topic without subscribers are dropped. When
   // the source closes, subscriptions made with close = true are closed.
   Pub(Chan<T> source, std::function<Topic(const T&)> topic_of,
-      std::source_location loc = std::source_location::current())
+      csp::SourceLocation loc = csp::SourceLocation::current())
       : state_(std::make_shared<State>()) {
     go(
         "pub",
@@ -79,7 +79,7 @@ class Pub {
 };
 
 template <class T, class F>
-auto pub(Chan<T> source, F topic_of, std::source_location loc = std::source_location::current()) {
+auto pub(Chan<T> source, F topic_of, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using Topic = std::decay_t<std::invoke_result_t<F&, const T&>>;
   return Pub<T, Topic>(std::move(source), std::function<Topic(const T&)>(std::move(topic_of)), loc);
 }

@@ -5,7 +5,7 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 
@@ -14,7 +14,7 @@ namespace csp {
 // Folds f(acc, v) over every value of `ch` until it closes; the returned channel gets the
 // result, then closes.
 template <class T, class A, class F>
-Chan<A> reduce(F f, A init, Chan<T> ch, std::source_location loc = std::source_location::current()) {
+Chan<A> reduce(F f, A init, Chan<T> ch, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return go(
       "reduce",
       [f = std::move(f), init = std::move(init), ch]() mutable -> Proc<A> {
@@ -27,7 +27,7 @@ Chan<A> reduce(F f, A init, Chan<T> ch, std::source_location loc = std::source_l
 
 // Collects every value of `ch` until it closes; the returned channel gets them, then closes.
 template <class T>
-Chan<std::vector<T>> into(Chan<T> ch, std::source_location loc = std::source_location::current()) {
+Chan<std::vector<T>> into(Chan<T> ch, csp::SourceLocation loc = csp::SourceLocation::current()) {
   return reduce(
       [](std::vector<T> acc, T v) {
         acc.push_back(std::move(v));

@@ -5,7 +5,7 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {
@@ -15,7 +15,7 @@ namespace csp {
 template <class T, class P>
 std::pair<Chan<T>, Chan<T>> split(P pred, Chan<T> ch, BufferSpec true_buffer = {},
                                   BufferSpec false_buffer = {},
-                                  std::source_location loc = std::source_location::current()) {
+                                  csp::SourceLocation loc = csp::SourceLocation::current()) {
   Chan<T> yes = chan<T>("split-true", true_buffer, loc);
   Chan<T> no = chan<T>("split-false", false_buffer, loc);
   go(

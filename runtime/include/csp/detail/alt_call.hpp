@@ -9,7 +9,7 @@
 
 #include <coroutine>
 #include <cstddef>
-#include <source_location>
+#include <csp/source_location.hpp>
 
 namespace csp::detail {
 
@@ -25,7 +25,7 @@ struct AltCall {
   std::size_t count = 0;
   bool priority = false;     // try ready guards in listed order instead of a seeded random one
   bool has_default = false;  // return at once (index -1) when no guard is ready
-  std::source_location loc{};
+  csp::SourceLocation loc{};
   AltState state;
   int32_t chosen = -1;  // the winning guard (-1: the default), valid once the alt completed
 

@@ -32,7 +32,7 @@
 #include <mutex>
 #include <new>
 #include <optional>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 
@@ -53,7 +53,7 @@ enum class WaitMode : uint8_t { None, Park, Block };
 
 struct OpContext {
   Process* proc;
-  std::source_location loc;
+  csp::SourceLocation loc;
   WaitMode mode;
 };
 
@@ -64,7 +64,7 @@ class ChannelCore {
   // `result_of`: the process whose result this channel carries (go / thread), recorded as the
   // chan_make's partner so that readers need not guess it from names.
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
-                           std::string_view name, std::source_location loc,
+                           std::string_view name, csp::SourceLocation loc,
                            int64_t timer_ns = -1, const Process* result_of = nullptr);
 
   // A result channel (buffer 1) and the process whose result it carries, in one allocation:
@@ -86,7 +86,7 @@ class ChannelCore {
   // runtime keeps for the whole program (so the channel stores only a pointer to it); records
   // chan_make with `of` as partner. The block lives until the channel's last release().
   static ChannelCore* make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,
-                                  std::source_location loc);
+                                  csp::SourceLocation loc);
   // Where a result block's process starts, from the block (and so from the channel).
   static constexpr std::size_t extra_offset(std::size_t extra_align) {
     return (sizeof(ChannelCore) + extra_align - 1) / extra_align * extra_align;
@@ -133,7 +133,7 @@ class ChannelCore {
   }
 
   // Idempotent. proc null: closed by the runtime (a timer).
-  void close(Process* closer, std::source_location loc);
+  void close(Process* closer, csp::SourceLocation loc);
   // Unlinks w if it is still queued (a parked frame destroyed at shutdown, a released thread).
   void cancel(Waiter* w) noexcept;
 
@@ -184,7 +184,7 @@ class ChannelCore {
                                 csptrace::BufferKind kind, std::size_t capacity,
                                 std::string_view name, const char* kept_name, NameForm form);
   static void destroy(ChannelCore* ch) noexcept;
-  void record_make(std::source_location loc, int64_t timer_ns, const Process* result_of);
+  void record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of);
   ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, uint32_t capacity,
               uint32_t stride, const char* name, NameForm form, uint8_t align_log2);
   ~ChannelCore();
@@ -210,7 +210,7 @@ class ChannelCore {
   bool take_from_putter(void* dst, Process& p, const ChannelTrace& tr);
   OpStatus put_promise(void* src, Process& p, const ChannelTrace& tr);
   void take_buffered(void* dst, Process& p, const ChannelTrace& tr);
-  void close_locked(Process* closer, std::source_location loc);
+  void close_locked(Process* closer, csp::SourceLocation loc);
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
   // Sets the waiter's result and wakes its process (an alt: after recording its alt_choice).
   // `w` belongs to the woken process: it is not touched after the wake. `cause` (traced runs):

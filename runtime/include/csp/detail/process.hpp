@@ -6,7 +6,7 @@
 #include <atomic>
 #include <coroutine>
 #include <cstdint>
-#include <source_location>
+#include <csp/source_location.hpp>
 #include <string>
 
 namespace csp::detail {
@@ -19,7 +19,7 @@ struct Waiter;
 // the whole program (a result channel's name points into it), so a process holds one pointer.
 struct ProcSite {
   std::string name;
-  std::source_location loc;
+  csp::SourceLocation loc;
 };
 
 // How a blocked thread is released (Process::signal).
@@ -27,9 +27,9 @@ enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
 
 class Process {
  public:
-  Process(Runtime& rt, std::string name, csptrace::ProcMode mode, std::source_location loc);
+  Process(Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc);
   Process(Runtime& rt, csptrace::ProcId id, std::string name, csptrace::ProcMode mode,
-          std::source_location loc);
+          csp::SourceLocation loc);
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
   virtual ~Process();
@@ -42,7 +42,7 @@ class Process {
   virtual void abandon() {}
 
   const std::string& name() const noexcept { return site_.name; }
-  std::source_location spawned_at() const noexcept { return site_.loc; }
+  csp::SourceLocation spawned_at() const noexcept { return site_.loc; }
 
   // Members ordered to keep a parked process small: 64 bytes (see docs/runtime.md,
   // Performance). No Runtime& member: there is one run at a time (the_runtime() in runtime/src).

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <source_location>
+#include <csp/source_location.hpp>
 
 namespace csp::detail {
 
@@ -35,7 +35,7 @@ struct Waiter {
   // line are set, and `queued`; ChannelCore::wait_locked fills in the rest before the waiter is
   // queued.
   struct Lazy {};
-  Waiter(Lazy, ChannelCore* c, std::source_location l) noexcept : chan(c), loc(l), queued(false) {}
+  Waiter(Lazy, ChannelCore* c, csp::SourceLocation l) noexcept : chan(c), loc(l), queued(false) {}
 
   // Queue links and `queued`: guarded by the lock of the channel the waiter is queued on.
   Waiter* next;
@@ -43,7 +43,7 @@ struct Waiter {
   // put: the T to move from; take: the std::optional<T> to fill.
   void* io;
   ChannelCore* chan;         // where it is (or was) queued
-  std::source_location loc;  // the operation's line (an alt guard: the alts' line)
+  csp::SourceLocation loc;  // the operation's line (an alt guard: the alts' line)
   bool queued;
   bool on_puts;  // which queue of `chan`
   // Set by the partner that completes the operation, before the wake; read by the owner after.

@@ -119,8 +119,8 @@ TEST_CASE("a timeout guard wins when nothing else comes", "[alts][timeout]") {
     csp::RunResult r = csp::run(opt, [&] {
       auto never = csp::chan<int>("never");
       auto res = csp::go("waiter", [=]() -> csp::Proc<int> {
-        auto r = co_await csp::alts(csp::take(never), csp::take(csp::timeout(5ms)));
-        co_return r.index;
+        auto alt = co_await csp::alts(csp::take(never), csp::take(csp::timeout(5ms)));
+        co_return alt.index;
       });
       CHECK(res.take_blocking() == 1);
     });
@@ -171,8 +171,8 @@ TEST_CASE("take_any: alts over a run-time list of channels", "[alts]") {
         c.offer(round);
       }
       auto res = csp::go("chooser", [=]() -> csp::Proc<int> {
-        auto r = co_await csp::take_any(chans);
-        co_return r.value == round ? r.index : -1;
+        auto got = co_await csp::take_any(chans);
+        co_return got.value == round ? got.index : -1;
       });
       int idx = *res.take_blocking();
       REQUIRE(idx >= 0);

@@ -51,8 +51,8 @@ TEST_CASE("a pending timer is not a deadlock", "[deadlock]") {
     csp::RunResult r = csp::run(opt, [&] {
       auto never = csp::chan<int>("never");
       auto res = csp::go("patient", [=]() -> csp::Proc<int> {
-        auto r = co_await csp::alts(csp::take(never), csp::take(csp::timeout(30ms)));
-        co_return r.index;
+        auto alt = co_await csp::alts(csp::take(never), csp::take(csp::timeout(30ms)));
+        co_return alt.index;
       });
       CHECK(res.take_blocking() == 1);  // everyone waits, but the timer will fire
     });

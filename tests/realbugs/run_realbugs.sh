@@ -54,9 +54,6 @@ kernels=()
 while read -r name _; do
   if [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $name "* ]]; then kernels+=("$name"); fi
 done < <(grep -E '^[a-z]' "$here/kernels.txt")
-field() {  # field KERNEL COLUMN: a column of kernels.txt (2 class, 3 scope, ...)
-  awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$here/kernels.txt"
-}
 
 # ---- smoke ------------------------------------------------------------------------------------
 if [ "$smoke" = 1 ]; then

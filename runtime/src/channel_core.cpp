@@ -33,7 +33,6 @@
 namespace csp::detail {
 
 using csptrace::BufferKind;
-using csptrace::Event;
 using csptrace::Via;
 using csptrace::WaitOp;
 

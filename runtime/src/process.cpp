@@ -41,20 +41,17 @@ std::string chan_part(const ChannelCore* ch) {
 
 }  // namespace
 
-Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, csp::SourceLocation loc)
-    : Process(rt_, rt_.next_proc_id(), std::move(name_), mode_, loc) {}
-
-Process::Process(Runtime& rt_, csptrace::ProcId id_, std::string name_, ProcMode mode_,
-                 csp::SourceLocation loc)
-    : id(id_),
+Process::Process(Runtime& rt_, std::string name_, ProcMode mode_, csp::SourceLocation loc,
+                 csptrace::ProcRole role)
+    : id(rt_.next_proc_id()),
       mode(mode_),
-      site_(rt_.keep_site(name_.empty() ? default_name(mode_, id_) : std::move(name_), loc)) {}
+      site_(rt_.keep_site(name_.empty() ? default_name(mode_, id) : std::move(name_), loc, role)) {}
 
 Process::~Process() = default;
 
 std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name, ProcMode mode,
-                                             csp::SourceLocation loc) {
-  return std::make_unique<Process>(rt, std::move(name), mode, loc);
+                                             csp::SourceLocation loc, csptrace::ProcRole role) {
+  return std::make_unique<Process>(rt, std::move(name), mode, loc, role);
 }
 
 Process& process_for_slow(const char* op, const ChannelCore* ch, csp::SourceLocation loc) {
@@ -100,8 +97,11 @@ uint64_t next_random() {
   return the_runtime().scheduler().random();
 }
 
-void register_go(Process& p) {
+bool tracing(const Runtime& rt) noexcept { return rt.rec != nullptr; }
+
+void register_go(Process& p, const CaptureLog& captured) {
   the_runtime().register_process(p);
+  the_runtime().record_handles(p, captured);
   the_runtime().activity_up();  // runnable from now on
 }
 
@@ -131,11 +131,14 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
 }
 
 ChannelCore* start_thread(std::string name, csp::SourceLocation loc, const ValueOps& result_ops,
-                          std::function<void(ChannelCore* result)> body) {
+                          std::function<void(ChannelCore* result)> body, csptrace::ProcRole role,
+                          const CaptureLog& captured) {
   Runtime& rt = runtime_for("csp::thread", loc);
-  std::unique_ptr<Process> owned = make_thread_process(rt, std::move(name), ProcMode::Thread, loc);
+  std::unique_ptr<Process> owned =
+      make_thread_process(rt, std::move(name), ProcMode::Thread, loc, role);
   Process& p = *owned;
   rt.register_process(p);
+  rt.record_handles(p, captured);
   rt.activity_up();  // a thread outside a channel operation can act
   ChannelCore* result = ChannelCore::make_result(
       ChannelCore::allocate_result_block(result_ops, 0, 1), result_ops, p, loc);

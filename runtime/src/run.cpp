@@ -11,7 +11,8 @@ namespace csp {
 
 namespace detail {
 
-RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name) {
+RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name,
+                   csptrace::ProcRole main_role) {
   if (g_runtime.load(std::memory_order_acquire) != nullptr)
     throw std::logic_error("csp::run called while another csp::run is running; runs cannot nest");
   if (tl_current != nullptr)
@@ -19,7 +20,7 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
   Runtime rt(opt);
   g_runtime.store(&rt, std::memory_order_release);
   std::unique_ptr<Process> main_proc =
-      make_thread_process(rt, std::move(main_name), csptrace::ProcMode::Main, {});
+      make_thread_process(rt, std::move(main_name), csptrace::ProcMode::Main, {}, main_role);
   rt.register_process(*main_proc);
   tl_current = main_proc.get();
 

@@ -128,16 +128,17 @@ csptrace::Value Runtime::value_of(const Preview& p) {
   return {};
 }
 
-const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc) {
+const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc,
+                                   csptrace::ProcRole role) {
   struct Hash {
     std::size_t operator()(const ProcSite& s) const noexcept {
       return std::hash<std::string>()(s.name) ^ (std::size_t{s.loc.line()} << 20) ^
-             s.loc.column();
+             s.loc.column() ^ (std::size_t(s.role) << 40);
     }
   };
   struct Same {
     bool operator()(const ProcSite& a, const ProcSite& b) const noexcept {
-      return a.name == b.name && a.loc.line() == b.loc.line() &&
+      return a.name == b.name && a.role == b.role && a.loc.line() == b.loc.line() &&
              a.loc.column() == b.loc.column() &&
              std::strcmp(a.loc.file_name(), b.loc.file_name()) == 0 &&
              std::strcmp(a.loc.function_name(), b.loc.function_name()) == 0;
@@ -148,7 +149,7 @@ const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc) {
   static std::mutex mu;
   static auto* sites = new std::unordered_set<ProcSite, Hash, Same>();
   std::lock_guard lk(mu);
-  return *sites->insert(ProcSite{std::move(name), loc}).first;
+  return *sites->insert(ProcSite{std::move(name), loc, role}).first;
 }
 
 void Runtime::register_process(Process& p) {
@@ -164,7 +165,16 @@ void Runtime::register_process(Process& p) {
     e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
     if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
     if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
+    if (p.role() != csptrace::ProcRole::User) e.with_role(p.role());
     rec->record(e);
+  }
+}
+
+void Runtime::record_handles(const Process& p, const CaptureLog& captured) {
+  if (!rec) return;
+  for (std::size_t i = 0; i < captured.count; ++i) {
+    Event e(EventKind::Handle);
+    rec->record(e.with_proc(p.id).with_chan(captured.chans[i]->id()));
   }
 }
 
@@ -216,8 +226,10 @@ void Runtime::add_error(const std::string& process, const std::string& message) 
 void Runtime::on_quiescent() {
   if (stopping() || deadlocked_.exchange(true, std::memory_order_acq_rel)) return;
   std::lock_guard lk(reg_mu_);
-  std::vector<Process*> stuck;
-  for (Process* p = reg_head_; p; p = p->reg_next) stuck.push_back(p);
+  // Every process left waits forever; the runtime's own (the join of a go main) is not named.
+  std::vector<Process*> stuck, internal;
+  for (Process* p = reg_head_; p; p = p->reg_next)
+    (p->role() == csptrace::ProcRole::Internal ? internal : stuck).push_back(p);
 
   const std::string summary = std::to_string(stuck.size()) +
                             (stuck.size() == 1 ? " process" : " processes") +
@@ -258,6 +270,7 @@ void Runtime::on_quiescent() {
     }
     rec->finish(csptrace::EndReason::Deadlock, summary);
   }
+  stuck.insert(stuck.end(), internal.begin(), internal.end());
   for (Process* p : stuck) {  // blocked threads (and main) can never be released otherwise
     if (p->mode == csptrace::ProcMode::Go) continue;
     uint32_t expected = 0;

@@ -15,6 +15,7 @@
 
 #include "scheduler.hpp"
 
+#include <csp/detail/capture_log.hpp>
 #include <csp/detail/process.hpp>
 #include <csp/run.hpp>
 
@@ -79,6 +80,8 @@ class Runtime {
   // ---- processes --------------------------------------------------------------------------
   void register_process(Process& p);    // records spawn (partner: the calling process)
   void unregister_process(Process& p);  // after its exit is recorded
+  // Records that p holds a handle to each channel its callable captured (traced runs).
+  void record_handles(const Process& p, const CaptureLog& captured);
   // Records resume / unblock of p (partner may be null: a timer) and makes it runnable.
   // Called by the partner under `chan`'s lock. Inline: it is on every rendezvous. `cause`, if
   // any, is the event that woke p: it is recorded with the resume, at one instant.
@@ -129,9 +132,10 @@ class Runtime {
   // csp::thread bookkeeping (the OS threads are joined by shutdown()).
   void adopt_thread(std::unique_ptr<Process> p, std::thread t);
 
-  // A copy of (name, loc) that lives as long as the program (one per distinct pair, across
-  // runs).
-  static const ProcSite& keep_site(std::string name, csp::SourceLocation loc);
+  // A copy of (name, loc, role) that lives as long as the program (one per distinct triple,
+  // across runs).
+  static const ProcSite& keep_site(std::string name, csp::SourceLocation loc,
+                                   csptrace::ProcRole role);
 
   RunResult& result() noexcept { return result_; }
   const std::string& program() const noexcept { return program_; }
@@ -169,8 +173,9 @@ extern std::atomic<Runtime*> g_runtime;
 inline Runtime& the_runtime() noexcept { return *g_runtime.load(std::memory_order_acquire); }
 
 // Builds a thread or main process.
-std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name,
-                                             csptrace::ProcMode mode, csp::SourceLocation loc);
+std::unique_ptr<Process> make_thread_process(
+    Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc,
+    csptrace::ProcRole role = csptrace::ProcRole::User);
 
 std::string format_loc(csp::SourceLocation loc);
 

@@ -38,12 +38,14 @@ TEST_CASE("csptrace check exit codes follow the worst finding", "[cli][check]") 
   REQUIRE(run("check " + fixture("nearmiss-writer-running.jsonl")).status == 0);
   REQUIRE(run("check " + fixture("nearmiss-pending-timer.jsonl")).status == 0);
   REQUIRE(run("check --strict " + fixture("nearmiss-pending-timer.jsonl")).status == 0);
-  // A leak is a warning: fine unless --strict.
-  REQUIRE(run("check " + fixture("nearmiss-leak-only-warning.jsonl")).status == 0);
-  REQUIRE(run("check --strict " + fixture("nearmiss-leak-only-warning.jsonl")).status == 1);
+  REQUIRE(run("check " + fixture("nearmiss-daemon-at-exit.jsonl")).status == 0);
+  // A predicted stranded wait is a warning: fine unless --strict (--fail-on warning).
+  REQUIRE(run("check " + fixture("finding-predicted-sleeper.jsonl")).status == 0);
+  REQUIRE(run("check --strict " + fixture("finding-predicted-sleeper.jsonl")).status == 1);
   for (const char* f : {"finding-global-deadlock.jsonl", "finding-wait-cycle.jsonl",
                         "finding-stranded-wait.jsonl", "finding-wait-cycle-forks.jsonl",
-                        "finding-dead-alt.jsonl", "finding-timeout-masked-loss.jsonl"})
+                        "finding-dead-alt.jsonl", "finding-timeout-masked-loss.jsonl",
+                        "finding-blocked-at-exit.jsonl"})
     REQUIRE(run(std::string("check ") + fixture(f)).status == 1);
 }
 

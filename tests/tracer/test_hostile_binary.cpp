@@ -63,8 +63,11 @@ void refused_at(const std::string& name, const std::string& bytes, size_t at, co
 
 TEST_CASE("a binary file from a newer format version is refused", "[binary][hostile]") {
   std::string b = fixture_bytes();
-  set_u32(b, 8, 2);
-  refused_at("newer", b, 8, "version 2 is newer than this cspscope understands (version 1)");
+  set_u32(b, 8, kFormatVersion + 1);
+  refused_at("newer", b, 8,
+             "version " + std::to_string(kFormatVersion + 1) +
+                 " is newer than this cspscope understands (version " +
+                 std::to_string(kFormatVersion) + ")");
 }
 
 TEST_CASE("a chunk claiming a huge length is refused before anything is allocated", "[binary][hostile]") {

@@ -147,7 +147,7 @@ TEST_CASE("an alt waits on every guard and leaves them all when one completes", 
 }
 
 TEST_CASE("timers: a process waiting on a timer channel sleeps until it fires", "[replay]") {
-  const TraceModel pending = fixture("nearmiss-pending-timer.jsonl");
+  const TraceModel pending = fixture("finding-predicted-sleeper.jsonl");
   const Replay r(pending);
   REQUIRE(r.final_state().processes[proc_named(pending, "main")].state == ProcState::Sleeping);
   REQUIRE(r.final_state().armed_timers == 1);

@@ -11,6 +11,7 @@
 
 #include <csp/buffer_spec.hpp>
 #include <csp/describe.hpp>
+#include <csp/detail/capture_log.hpp>
 #include <csp/detail/channel_core.hpp>
 #include <csp/detail/runtime_hooks.hpp>
 #include <csp/errors.hpp>
@@ -36,8 +37,9 @@ class Chan {
   explicit Chan(detail::ChannelCore* core) noexcept : core_(core) {}
   Chan(const Chan& o) noexcept : core_(o.core_) {
     if (core_) core_->retain();
+    detail::note_capture(core_);
   }
-  Chan(Chan&& o) noexcept : core_(std::exchange(o.core_, nullptr)) {}
+  Chan(Chan&& o) noexcept : core_(std::exchange(o.core_, nullptr)) { detail::note_capture(core_); }
   Chan& operator=(Chan o) noexcept {
     std::swap(core_, o.core_);
     return *this;

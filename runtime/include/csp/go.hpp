@@ -4,7 +4,12 @@
 //   csp::Chan<int> r = csp::go("echo", [=]() -> csp::Proc<int> { co_return 42; });
 //   csp::spawn("worker", [=]() -> csp::Proc<void> { co_await jobs.take(); });
 //   csp::Chan<csp::Unit> t = csp::thread("writer", [=] { c.put_blocking(1); });
+//   csp::spawn("logger", [=]() -> csp::Proc<void> { ... }, csp::daemon);
 //
+// A daemon is a process meant to outlive main (a server loop, a logger): the trace marks it,
+// and the analysis does not count its waits when the program ends as a finding (every other
+// process still waiting on a channel then is an error: it waits for a message that never
+// comes).
 // The callable is moved into runtime-owned storage before it is invoked, so a capturing lambda
 // never dangles across a suspension. go and thread return a result channel ("result of NAME",
 // buffer 1) that receives the result, then closes; for a void body it just closes. spawn is
@@ -32,8 +37,10 @@ namespace csp {
 
 namespace detail {
 
-// Registers a go process (records spawn).
-void register_go(Process& p);
+// Registers a go process (records spawn, and a handle event per channel in `captured`).
+void register_go(Process& p, const CaptureLog& captured);
+// Whether the run in progress is traced (the capture log is filled only then).
+bool tracing(const Runtime& rt) noexcept;
 // Makes the result channel of registered go process `p` at the front of the block it lives in
 // (records chan_make) and returns it.
 ChannelCore* make_go_result(Process& p, const ChannelCore::ResultBlock& block,
@@ -46,7 +53,8 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error);
 // Starts an OS thread running `body` as process `name`; returns its result channel. `body`
 // puts the result (if any); the runtime does the rest as finish_process.
 ChannelCore* start_thread(std::string name, csp::SourceLocation loc, const ValueOps& result_ops,
-                          std::function<void(ChannelCore* result)> body);
+                          std::function<void(ChannelCore* result)> body, csptrace::ProcRole role,
+                          const CaptureLog& captured);
 
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
@@ -68,7 +76,8 @@ class GoProcess final : public Process {
  public:
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
-  static Handle spawn(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc) {
+  static Handle spawn(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc,
+                      csptrace::ProcRole role) {
     const std::size_t learned = frame_size_.load(std::memory_order_relaxed);
     const std::size_t room = learned == kNoSlot ? 0 : learned;
     if constexpr (HasResult) {
@@ -76,13 +85,15 @@ class GoProcess final : public Process {
       const ChannelCore::ResultBlock block =
           ChannelCore::allocate_result_block(ops, kSlotAfter + room, kAlign);
       GoProcess* p;
+      CaptureLog captured;
       try {
-        p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc);
+        CaptureScope scope(tracing(rt) ? &captured : nullptr);
+        p = new (block.process) GoProcess(rt, std::move(name), std::move(fn), loc, role);
       } catch (...) {
         ChannelCore::free_result_block(block);
         throw;
       }
-      register_go(*p);
+      register_go(*p, captured);
       ChannelCore* result = make_go_result(*p, block, ops);
       result->retain();  // the process's reference
       Chan<ResultOf<R>> out(result);
@@ -95,14 +106,16 @@ class GoProcess final : public Process {
       unsigned char* block = static_cast<unsigned char*>(
           allocate(frame_first ? prefix + sizeof(GoProcess) : kSlotAfter + room));
       GoProcess* p;
+      CaptureLog captured;
       try {
-        p = new (block + at) GoProcess(rt, std::move(name), std::move(fn), loc);
+        CaptureScope scope(tracing(rt) ? &captured : nullptr);
+        p = new (block + at) GoProcess(rt, std::move(name), std::move(fn), loc, role);
       } catch (...) {
         deallocate(block);
         throw;
       }
       p->block_prefix = static_cast<uint8_t>(at / kAlign);
-      register_go(*p);
+      register_go(*p, captured);
       p->start(frame_first ? block : block + kSlotAfter, room);
     }
   }
@@ -171,8 +184,9 @@ class GoProcess final : public Process {
     return ChannelCore::extra_offset(kAlign);
   }
 
-  GoProcess(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc)
-      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc), fn_(std::move(fn)) {}
+  GoProcess(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc,
+            csptrace::ProcRole role)
+      : Process(rt, std::move(name), csptrace::ProcMode::Go, loc, role), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
   void* frame_in_block() noexcept { return reinterpret_cast<unsigned char*>(this) + frame_slot_at; }
@@ -232,13 +246,25 @@ class GoProcess final : public Process {
 
 }  // namespace detail
 
+// Marks a process as a daemon: go(name, f, csp::daemon), spawn(...), thread(...) (see the top).
+struct DaemonTag {};
+inline constexpr DaemonTag daemon{};
+
 // Starts a lightweight process. f is a callable returning csp::Proc<R>; the result channel is a
 // Chan<R> (Chan<Unit> for Proc<void>, which only closes).
 template <class F>
 auto go(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::go", loc);
-  return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc);
+  return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc,
+                                              csptrace::ProcRole::User);
+}
+template <class F>
+auto go(std::string name, F f, DaemonTag, csp::SourceLocation loc = csp::SourceLocation::current()) {
+  using R = typename std::invoke_result_t<F&>::value_type;
+  detail::Runtime& rt = detail::runtime_for("csp::go", loc);
+  return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc,
+                                              csptrace::ProcRole::Daemon);
 }
 
 // Starts a lightweight process without a result channel (Go's `go` statement): for processes
@@ -248,28 +274,53 @@ template <class F>
 void spawn(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::spawn", loc);
-  detail::GoProcess<F, R, false>::spawn(rt, std::move(name), std::move(f), loc);
+  detail::GoProcess<F, R, false>::spawn(rt, std::move(name), std::move(f), loc,
+                                        csptrace::ProcRole::User);
 }
+template <class F>
+void spawn(std::string name, F f, DaemonTag,
+           csp::SourceLocation loc = csp::SourceLocation::current()) {
+  using R = typename std::invoke_result_t<F&>::value_type;
+  detail::Runtime& rt = detail::runtime_for("csp::spawn", loc);
+  detail::GoProcess<F, R, false>::spawn(rt, std::move(name), std::move(f), loc,
+                                        csptrace::ProcRole::Daemon);
+}
+
+namespace detail {
+template <class F>
+auto start_thread_of(std::string name, F f, csp::SourceLocation loc, csptrace::ProcRole role) {
+  using R = std::invoke_result_t<F&>;
+  using T = ResultOf<R>;
+  CaptureLog captured;
+  std::function<void(ChannelCore*)> body;
+  {
+    CaptureScope scope(tracing(runtime_for("csp::thread", loc)) ? &captured : nullptr);
+    body = [fn = std::move(f)](ChannelCore* out) mutable {
+      if constexpr (std::is_void_v<R>) {
+        std::invoke(fn);
+      } else {
+        T value = std::invoke(fn);
+        OpContext ctx{tl_current, csp::SourceLocation::current(), WaitMode::None};
+        out->put(&value, nullptr, ctx);
+      }
+    };
+  }
+  ChannelCore* result = start_thread(std::move(name), loc, value_ops<T>(), std::move(body), role,
+                                     captured);
+  return Chan<T>(result);
+}
+}  // namespace detail
 
 // Starts a real OS thread running f (any callable; its return value goes to the result
 // channel). Inside it, use the blocking operations.
 template <class F>
 auto thread(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::current()) {
-  using R = std::invoke_result_t<F&>;
-  using T = detail::ResultOf<R>;
-  detail::ChannelCore* result = detail::start_thread(
-      std::move(name), loc, detail::value_ops<T>(),
-      [fn = std::move(f)](detail::ChannelCore* out) mutable {
-        if constexpr (std::is_void_v<R>) {
-          std::invoke(fn);
-        } else {
-          T value = std::invoke(fn);
-          detail::OpContext ctx{detail::tl_current, csp::SourceLocation::current(),
-                                detail::WaitMode::None};
-          out->put(&value, nullptr, ctx);
-        }
-      });
-  return Chan<T>(result);
+  return detail::start_thread_of(std::move(name), std::move(f), loc, csptrace::ProcRole::User);
+}
+template <class F>
+auto thread(std::string name, F f, DaemonTag,
+            csp::SourceLocation loc = csp::SourceLocation::current()) {
+  return detail::start_thread_of(std::move(name), std::move(f), loc, csptrace::ProcRole::Daemon);
 }
 
 }  // namespace csp

@@ -69,23 +69,26 @@ struct RunResult {
 };
 
 namespace detail {
-// `main_name`: the name of the calling thread's process in the trace.
-RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name);
+// `main_name`, `main_role`: the name and role of the calling thread's process in the trace.
+RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name,
+                   csptrace::ProcRole main_role);
 }  // namespace detail
 
 // Runs `main` as the process "main" on the calling thread (it may use the blocking operations)
 // and returns when it returns, when the run deadlocks, or when it throws. Processes still
 // waiting when main returns are left (and show as such in the trace), as in Go.
-// A main that returns csp::Proc<void> runs as a go process "main"; the calling thread ("run")
-// waits for it.
+// A main that returns csp::Proc<void> runs as a go process "main"; the calling thread ("run",
+// marked internal in the trace: the analysis never names it) waits for it.
 template <class F>
 RunResult run(const Options& opt, F&& main) {
   using R = std::invoke_result_t<F&>;
   if constexpr (std::is_same_v<R, Proc<void>>) {
     return detail::run_main(
-        opt, [&main] { (void)go("main", std::forward<F>(main)).take_blocking(); }, "run");
+        opt, [&main] { (void)go("main", std::forward<F>(main)).take_blocking(); }, "run",
+        csptrace::ProcRole::Internal);
   } else {
-    return detail::run_main(opt, std::function<void()>(std::forward<F>(main)), "main");
+    return detail::run_main(opt, std::function<void()>(std::forward<F>(main)), "main",
+                            csptrace::ProcRole::User);
   }
 }
 

@@ -17,10 +17,11 @@ int rank(FindingKind k) {
     case FindingKind::TimeoutMaskedLoss: return 2;
     case FindingKind::StrandedWait: return 3;
     case FindingKind::DeadAlt: return 4;
-    case FindingKind::LeakAtExit: return 5;
-    case FindingKind::TimerQuiescence: return 6;
+    case FindingKind::BlockedAtExit: return 5;
+    case FindingKind::LeakAtExit: return 6;
+    case FindingKind::TimerQuiescence: return 7;
   }
-  return 7;
+  return 8;
 }
 
 }  // namespace
@@ -40,6 +41,7 @@ Verdict judge(const Replay& replay) {
   std::stable_partition(out.begin() + first_stranded, out.end(), [&](const Finding& f) {
     return cx.partners_gone(f.processes.front());
   });
+  find_blocked_at_exit(cx, out);
   find_leaks_at_exit(cx, out);
   find_timer_quiescence(cx, out);
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
@@ -48,7 +50,7 @@ Verdict judge(const Replay& replay) {
   });
   v.wait_for = cx.graph.edges();
   for (uint32_t p = 0; p < cx.end.processes.size(); ++p)
-    if (cx.graph.dead(p)) v.stuck.push_back(p);
+    if (cx.graph.dead(p) || cx.graph.predicted(p)) v.stuck.push_back(p);
   return v;
 }
 

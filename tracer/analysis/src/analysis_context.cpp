@@ -3,6 +3,7 @@
 #include <csptrace/event_format.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace csptrace {
 
@@ -44,6 +45,14 @@ Finding AnalysisContext::make(FindingKind kind, Severity severity, size_t event)
   return f;
 }
 
+Finding AnalysisContext::make_about(uint32_t p, FindingKind kind, Severity severity,
+                                    size_t event) const {
+  if (!graph.predicted(p)) return make(kind, severity, event);
+  Finding f = make(kind, Severity::Warning, event);
+  f.strength = Strength::Predicted;
+  return f;
+}
+
 void AnalysisContext::add_process(Finding& f, uint32_t p) const {
   if (std::find(f.processes.begin(), f.processes.end(), p) != f.processes.end()) return;
   f.processes.push_back(p);
@@ -62,51 +71,112 @@ void AnalysisContext::add_location(Finding& f, std::string loc) {
     f.locations.push_back(std::move(loc));
 }
 
+std::string AnalysisContext::state_of(uint32_t q, uint32_t p, WaitOn w) const {
+  const ProcessState& qs = end.processes[q];
+  if (is_exited(qs.state))
+    return say.proc(q) + (qs.state == ProcState::ExitedError ? " failed " : " exited ") +
+           say.when(m.processes()[q].exit_event);
+  if (graph.dead(q) || graph.predicted(q))
+    return say.proc(q) + " is itself stuck" + (say.loc(q).empty() ? "" : " at " + say.loc(q));
+  if (program_over) return say.proc(q) + " was still alive when the program ended";
+  if (graph.stuck(q) && graph.armed_timer_guard(q)) {
+    std::string s = say.proc(q) + " is asleep" + say.sleeps_until(q);
+    const size_t last = use.last_use(w.chan, q), since = end.processes[p].wait.since;
+    if (last == kNone || since == kNone || last < since)
+      s += " and has not used " + say.chan(w.chan) + " since " + say.proc(p) + " began waiting";
+    return s;
+  }
+  if (graph.stuck(q)) return say.proc(q) + " waits, but could still be released";
+  return say.proc(q) + " is still running";
+}
+
 std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   if (w.chan >= m.channels().size()) return {};
   const std::string ch = say.chan(w.chan);
   const ChannelUsers& u = use.users(w.chan);
-  const bool take = w.op == WaitOp::Take;
-  const auto& doers = take ? u.putters : u.takers;
-  const char* did = take ? "put on" : "took from";
-  std::vector<uint32_t> others;
-  for (uint32_t q : graph.all_releasers(w))
-    if (q != p) others.push_back(q);
-
-  std::vector<std::string> states;
-  for (uint32_t q : others) {
-    const ProcessState& qs = end.processes[q];
-    if (is_exited(qs.state))
-      states.push_back(say.proc(q) + (qs.state == ProcState::ExitedError ? " failed " : " exited ") +
-                       say.when(m.processes()[q].exit_event));
-    else if (graph.dead(q))
-      states.push_back(say.proc(q) + " is itself stuck" +
-                       (say.loc(q).empty() ? std::string() : " at " + say.loc(q)));
-    else if (program_over)
-      states.push_back(say.proc(q) + " was still alive when the program ended");
-    else
-      states.push_back(say.proc(q) + " is still running");
-  }
-  const bool only_creator = std::none_of(doers.begin(), doers.end(), [p](uint32_t q) { return q != p; });
-  std::string out;
-  if (take && u.owner != kNone && u.owner != p && others.size() == 1)
-    out = ch + " is the result channel of " + say.proc(u.owner) + ", which puts its result there "
-          "when it returns and closes it when it ends, but " + states.front();
-  else if (!only_creator)
-    out = "Only " + say.procs(others) + " ever " + did + " " + ch + ": " + Narrator::list(states);
-  else if (!others.empty())
-    out = "Nobody else ever " + std::string(did) + " " + ch + "; of the processes that may hold it (" +
-          (u.creator == p ? std::string("what ") + say.proc(p) + " spawned after making it"
-                          : "its creator and what it spawned after making it") +
-          "), " + Narrator::list(states);
-  else
-    out = "Nobody else ever " + std::string(did) + " " + ch;
+  const ChannelInfo& info = m.channels()[w.chan];
   const ChannelState& cs = end.channels[w.chan];
-  if (take && u.owner != kNone && u.owner != p && others.size() == 1)
-    out += ".";
-  else if (take)
-    out += cs.closed ? "." : ", and nobody closed " + ch + ".";
-  else if (cs.closed)
+  const bool take = w.op == WaitOp::Take;
+  const std::vector<Releaser> all = graph.all_releasers(p, w);
+  std::vector<uint32_t> did, holds, handles, may;
+  for (const Releaser& r : all) {
+    switch (r.because) {
+      case Because::Did:
+      case Because::Owns: did.push_back(r.proc); break;
+      case Because::Holds: holds.push_back(r.proc); break;
+      case Because::Handle: handles.push_back(r.proc); break;
+      case Because::MayHold: may.push_back(r.proc); break;
+    }
+  }
+  auto states = [&](const std::vector<uint32_t>& qs) {
+    std::vector<std::string> out;
+    for (uint32_t q : qs) out.push_back(state_of(q, p, w));
+    return Narrator::list(out, qs.size() > 2 ? "; and " : " and ");
+  };
+
+  std::string out;
+  // The channel itself first: a full buffer says why a put waits.
+  if (!take && info.buffer == BufferKind::Fixed && info.cap > 0 && cs.level() >= info.cap) {
+    out = "The buffer of " + ch + " is full (" + std::to_string(cs.level()) + " of " +
+          std::to_string(info.cap) + ")";
+    out += u.takers.empty() ? " and nobody ever took from it. " : ". ";
+  }
+  const char* did_op = take ? "put on" : "took from";
+  if (take && u.owner != kNone && u.owner != p && did.size() == 1 && did[0] == u.owner &&
+      holds.empty()) {
+    out += ch + " is the result channel of " + say.proc(u.owner) + ", which puts its result "
+           "there when it returns and closes it when it ends, but " + state_of(u.owner, p, w) + ".";
+    return out;
+  }
+  if (!did.empty() || !holds.empty()) {
+    std::vector<std::string> parts;
+    if (!did.empty()) parts.push_back("only " + say.procs(did) + " ever " + did_op + " " + ch);
+    if (!holds.empty())
+      parts.push_back(say.procs(holds) + (holds.size() == 1 ? " holds a value" : " hold values") +
+                      " taken from it and could put " + (holds.size() == 1 ? "it" : "them") +
+                      " back");
+    std::string lead = Narrator::list(parts, "; ");
+    lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
+    std::vector<uint32_t> everyone = did;
+    everyone.insert(everyone.end(), holds.begin(), holds.end());
+    out += lead + ": " + states(everyone);
+    if (take && !cs.closed) out += ", and nobody closed " + ch;
+  } else {
+    // Nobody else ever did the operation: only a process holding the channel could (for a
+    // take, closing it would do too).
+    const std::string what = take ? "put on " + ch + " or closed it" : "took from " + ch;
+    std::vector<uint32_t> same_boat;
+    std::vector<uint32_t> holders = graph.may_hold(w.chan);
+    holders.insert(holders.end(), u.handles.begin(), u.handles.end());
+    for (uint32_t q : holders)
+      if (q != p && graph.blocked_on(q, w.chan) &&
+          std::find(same_boat.begin(), same_boat.end(), q) == same_boat.end())
+        same_boat.push_back(q);
+    const std::string nobody = "Nobody " + std::string(u.putters.empty() && u.takers.empty()
+                                                           ? "" : "else ") + "ever " + what;
+    if (!handles.empty() || !may.empty()) {
+      std::vector<std::string> who;
+      for (uint32_t q : handles)
+        who.push_back(say.proc(q) + (q == u.creator ? " (it made it)" : " (it captured it)"));
+      if (!may.empty())
+        who.push_back(std::string(handles.empty() ? "" : "perhaps ") + say.procs(may) +
+                      " (spawned after it was made, so " +
+                      (may.size() == 1 ? "it may hold it" : "they may hold it") + ")");
+      std::vector<uint32_t> everyone = handles;
+      everyone.insert(everyone.end(), may.begin(), may.end());
+      out += nobody + "; only a process holding it could: " + Narrator::list(who) + ", and " +
+             states(everyone);
+    } else if (!same_boat.empty() && graph.blocked_on(p, w.chan)) {
+      std::vector<uint32_t> all_in = same_boat;
+      all_in.insert(all_in.begin(), p);
+      out += "Nobody ever " + what + ", and the only processes that hold it (" +
+             say.procs(all_in) + ") all wait on it themselves, so none of them can: they wait " +
+             "for a signal only they could send";
+    } else {
+      out += nobody;
+    }
+  }
+  if (!take && cs.closed)
     out += ". " + ch + " was closed " + say.when(cs.close_event) +
            ", but a waiting put stays until a taker comes.";
   else
@@ -114,10 +184,37 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   return out;
 }
 
+std::vector<std::string> AnalysisContext::weak_hopes(uint32_t p) const {
+  std::vector<std::string> out;
+  std::vector<uint32_t> named;
+  for (const WaitOn& w : graph.waits(p))
+    for (const Releaser& r : graph.all_releasers(p, w)) {
+      if (!graph.live(r.proc) || !graph.weak(p, w, r)) continue;
+      if (std::find(named.begin(), named.end(), r.proc) != named.end()) continue;
+      named.push_back(r.proc);
+      out.push_back(r.because == Because::MayHold || r.because == Because::Handle
+                        ? say.proc(r.proc) + " (it may hold " + say.chan(w.chan) +
+                              " but never used it)"
+                        : say.proc(r.proc) + " (asleep" + say.sleeps_until(r.proc) +
+                              ", and it has not used " + say.chan(w.chan) + " since)");
+    }
+  return out;
+}
+
+std::vector<uint32_t> AnalysisContext::weak_hope_procs(uint32_t p) const {
+  std::vector<uint32_t> out;
+  for (const WaitOn& w : graph.waits(p))
+    for (const Releaser& r : graph.all_releasers(p, w))
+      if (graph.live(r.proc) && graph.weak(p, w, r) &&
+          std::find(out.begin(), out.end(), r.proc) == out.end())
+        out.push_back(r.proc);
+  return out;
+}
+
 bool AnalysisContext::partners_gone(uint32_t p) const {
   for (const WaitOn& w : graph.waits(p))
-    for (uint32_t q : graph.all_releasers(w))
-      if (q != p && !is_exited(end.processes[q].state)) return false;
+    for (const Releaser& r : graph.all_releasers(p, w))
+      if (!is_exited(end.processes[r.proc].state)) return false;
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include <csptrace/finding.hpp>
 #include <csptrace/replay.hpp>
 
+#include <string>
 #include <vector>
 
 namespace csptrace {
@@ -31,25 +32,38 @@ struct AnalysisContext {
 
   // A finding of this kind about the end state, at `event`.
   Finding make(FindingKind kind, Severity severity, size_t event) const;
+  // The same for a predicted process (a warning, strength predicted) or a dead one (`severity`,
+  // the end's strength).
+  Finding make_about(uint32_t p, FindingKind kind, Severity severity, size_t event) const;
   // Adds p, the channels it waits on and its wait's location to f (each once).
   void add_process(Finding& f, uint32_t p) const;
   static void add_channel(Finding& f, uint32_t c);
   static void add_location(Finding& f, std::string loc);
-  // Why none of the processes that could complete p's wait w will: "Only producer ever put on
-  // \"jobs\"; it exited at 1.000 ms (event 9) without closing it."
+  // Why none of the processes that could complete p's wait w will, naming only processes that
+  // did the operation, own or hold the channel, or (saying so) may hold a handle to it: "Only
+  // producer ever put on \"jobs\"; it exited at 1.000 ms (event 9), and nobody closed "jobs"."
   std::string why_stuck(uint32_t p, WaitOn w) const;
+  // What became of releaser q of p's wait w: "exited at ...", "is itself stuck at ...", "is
+  // asleep until 60.000 s and has not used \"mu\" since p began waiting", ...
+  std::string state_of(uint32_t q, uint32_t p, WaitOn w) const;
+  // For a predicted process: the sleepers and possible holders that alone could still release
+  // p ("main, asleep until 60.000 s, which has not used \"mu\" since"); empty when none.
+  std::vector<std::string> weak_hopes(uint32_t p) const;
+  // The processes weak_hopes names.
+  std::vector<uint32_t> weak_hope_procs(uint32_t p) const;
   // True when every process that could ever complete any of p's waits has exited (p is the
   // root of its trouble, not waiting on other stuck processes).
   bool partners_gone(uint32_t p) const;
 };
 
-// The checks, one per finding kind, in the order analyze() runs them. Each appends its findings
+// The checks, one per finding kind, in the order judge() runs them. Each appends its findings
 // and marks the processes it explained.
 void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out);
 void find_wait_cycles(AnalysisContext& cx, std::vector<Finding>& out);
 void find_timeout_masked_losses(AnalysisContext& cx, std::vector<Finding>& out);
 void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out);
 void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out);
+void find_blocked_at_exit(AnalysisContext& cx, std::vector<Finding>& out);
 void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out);
 void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out);
 

@@ -77,10 +77,19 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       case EventKind::Refused:
         if (c != kNone) use(c, p, m.field<Field::op>(i), i);
         break;
-      case EventKind::Transfer:
-        use(c, m.to_index(i), WaitOp::Take, i);
-        if (m.field<Field::via>(i) == Via::Direct) use(c, m.from_index(i), WaitOp::Put, i);
+      case EventKind::Transfer: {
+        const uint32_t to = m.to_index(i), from = m.from_index(i);
+        use(c, to, WaitOp::Take, i);
+        // A value handed straight from a putter to a waiting taker (a lock's token given to the
+        // next holder at unlock) moves exactly as one through the buffer: the taker holds it.
+        // Through the buffer, buf_put and buf_take count it instead.
+        if (m.field<Field::via>(i) == Via::Direct) {
+          use(c, from, WaitOp::Put, i);
+          if (c < users_.size() && from < P) ++entry(c, from).puts;
+          if (c < users_.size() && to < P) ++entry(c, to).takes;
+        }
         break;
+      }
       case EventKind::BufPut:
         use(c, p, WaitOp::Put, i);
         ++entry(c, p).puts;
@@ -88,6 +97,12 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       case EventKind::BufTake:
         use(c, p, WaitOp::Take, i);
         ++entry(c, p).takes;
+        break;
+      case EventKind::Handle:
+        if (c < users_.size() && p < P) {
+          auto& h = users_[c].handles;
+          if (std::find(h.begin(), h.end(), p) == h.end()) h.push_back(p);
+        }
         break;
       case EventKind::AltOffer: offering[p].clear(); break;
       case EventKind::AltGuard: {

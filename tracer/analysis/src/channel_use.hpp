@@ -14,6 +14,7 @@ struct ChannelUsers {
   std::vector<uint32_t> takers;   // processes that ever took from it (or offered to)
   uint32_t creator = kNone;
   uint32_t closer = kNone;
+  std::vector<uint32_t> handles;  // processes recorded holding a handle to it (handle events)
   // The go process or thread whose result channel this is (its parent makes it right after the
   // spawn, with the process's name), or kNone. It counts as a putter from the start: it puts
   // its result there when it returns.
@@ -36,8 +37,9 @@ class ChannelUse {
   // The last event at which p used c (put, take, offer, close), or kNone.
   size_t last_use(uint32_t c, uint32_t p) const;
   const std::vector<Abandonment>& abandoned(uint32_t c) const { return abandoned_[c]; }
-  // Processes that took more values from buffered channel c than they put on it: they hold
-  // values of c (a fork taken from a table of forks) and may put them back.
+  // Processes that took more values from fixed buffer c than they put on it (through the buffer
+  // or handed over directly): they hold values of c (a fork taken from a table of forks, a
+  // lock's token) and may put them back.
   std::vector<uint32_t> holders_of_values(uint32_t c) const;
 
   // The processes spawned by p after event `after`, with all their descendants, are the

@@ -1,6 +1,7 @@
 // dead-alt: an alt waits and none of its guards can ever become ready: every process that could
-// complete any guard has exited or is itself stuck, and no timer guard is armed. Only while the
-// program runs; after a normal exit such an alt is a leak (leak-at-exit).
+// complete any guard has exited or is itself stuck, and no timer guard is armed (an error); or,
+// on a trace cut short, only sleepers or possible handles could (a warning, predicted). Only
+// while the program runs; after a normal exit such an alt is blocked-at-exit.
 #include "analysis_context.hpp"
 
 #include <algorithm>
@@ -10,17 +11,20 @@ namespace csptrace {
 void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out) {
   if (cx.program_over) return;
   for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
-    if (cx.explained[p] || !cx.graph.dead(p)) continue;
+    if (cx.explained[p] || !(cx.graph.dead(p) || cx.graph.predicted(p))) continue;
     const Wait& w = cx.end.processes[p].wait;
     if (w.op != WaitOp::Alts) continue;
-    Finding f = cx.make(FindingKind::DeadAlt, Severity::Error, w.since);
+    Finding f = cx.make_about(p, FindingKind::DeadAlt, Severity::Error, w.since);
     cx.add_process(f, p);
     std::vector<std::string> why;
     for (const WaitOn& g : cx.graph.waits(p))
       why.push_back("Guard " + std::to_string(why.size() + 1) + " (" + cx.say.op(g.op, g.chan) +
                     "): " + cx.why_stuck(p, g));
     f.explanation = cx.say.waiting(p) + ", and none of its " + std::to_string(why.size()) +
-                    " guards can ever become ready. " + Narrator::sentences(why) +
+                    " guards can " + (cx.graph.predicted(p) ? "become ready unless a sleeper "
+                                                               "or a possible handle acts. "
+                                                             : "ever become ready. ") +
+                    Narrator::sentences(why) +
                     (w.guards.empty() ? " It has no guards at all." : "");
     cx.explained[p] = 1;
     out.push_back(std::move(f));

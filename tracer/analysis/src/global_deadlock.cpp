@@ -25,6 +25,7 @@ Finding from_runtime(const AnalysisContext& cx, size_t at) {
   std::vector<std::string> waits;
   for (size_t i = at + 1; i < m.size() && m.kind(i) == EventKind::Stuck; ++i) {
     const uint32_t p = m.proc_index(i);
+    if (p == kNone || cx.graph.internal(p)) continue;  // the runtime's own: never named
     const Event e = m.event(i);
     cx.add_process(f, p);
     AnalysisContext::add_channel(f, m.chan_index(i));

@@ -35,6 +35,23 @@ std::string Narrator::waiting(uint32_t p) const {
   return out;
 }
 
+std::string Narrator::sleeps_until(uint32_t p) const {
+  const Wait& w = end_.processes[p].wait;
+  auto fires = [&](uint32_t c) -> int64_t {
+    if (c >= m_.channels().size() || c >= end_.channels.size() || !end_.channels[c].timer_armed)
+      return -1;
+    return w.since < m_.size() ? m_.time(w.since) + m_.channels()[c].duration : -1;
+  };
+  int64_t t = -1;
+  if (w.op != WaitOp::Alts) {
+    t = fires(w.chan);
+  } else {
+    for (const Guard& g : w.guards)
+      if (int64_t f = fires(g.chan); f >= 0 && (t < 0 || f < t)) t = f;
+  }
+  return t < 0 ? std::string() : " until " + format_duration(t);
+}
+
 std::string Narrator::when(size_t event) const {
   if (event >= m_.size()) return "at the end";
   return "at " + format_duration(m_.time(event)) + " (event " + std::to_string(m_.seq(event)) + ")";

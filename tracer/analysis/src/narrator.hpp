@@ -22,6 +22,9 @@ class Narrator {
   std::string loc(uint32_t p) const;
   // "consumer is parked at consumer.cpp:31 waiting to take from \"jobs\" (since 1.200 ms)"
   std::string waiting(uint32_t p) const;
+  // For a process sleeping on an armed timer (directly or as an alt guard): " until 60.004 s"
+  // (when its timer fires), or "" when the trace does not say.
+  std::string sleeps_until(uint32_t p) const;
   // "at 1.200 ms (event 12)"
   std::string when(size_t event) const;
   // "a, b and c" (or "a, b or c" with last = " or "; "a; b; and c" with last = "; and ")

@@ -7,81 +7,113 @@ namespace csptrace {
 
 WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelUse& use,
                      bool program_over)
-    : m_(m), end_(end), use_(use) {
+    : m_(m), end_(end), use_(use), program_over_(program_over) {
   const uint32_t P = static_cast<uint32_t>(end.processes.size());
   stuck_.assign(P, 0);
-  free_.assign(P, 0);
   in_cycle_.assign(P, 0);
   for (uint32_t p = 0; p < P; ++p) {
     const ProcessState& ps = end.processes[p];
-    stuck_[p] = is_live(ps.state) && is_waiting(ps.state) && !ps.wait.completed;
+    stuck_[p] = live(p) && is_waiting(ps.state) && !ps.wait.completed &&
+                !(program_over && daemon(p));
   }
-
-  if (!program_over) {
-    std::vector<uint32_t> work;
-    for (uint32_t p = 0; p < P; ++p)
-      if (live(p) && (!stuck_[p] || armed_timer_guard(p))) free_[p] = 1;
-    // A free process spawned by a holder of a channel after the channel was made may have
-    // captured it, and so may still use it.
-    const auto& euler = use.euler_order();
-    std::vector<size_t> free_before(euler.size() + 1, 0);
-    for (size_t k = 0; k < euler.size(); ++k) free_before[k + 1] = free_before[k] + free_[euler[k]];
-    std::unordered_map<uint32_t, bool> chan_reachable;  // cache per channel
-    auto reachable_by_spawn = [&](uint32_t c) {
-      // Not a structured binding: clang before 16 cannot capture one in the lambda below.
-      const auto emplaced = chan_reachable.try_emplace(c, false);
-      const auto it = emplaced.first;
-      if (!emplaced.second) return it->second;
-      const ChannelUsers& u = use.users(c);
-      const size_t made = m.channels()[c].make_event;
-      auto check = [&](uint32_t h) {
-        if (h == kNone || it->second) return;
-        auto [first, last] = use.spawned_after(h, made);
-        if (free_before[last] > free_before[first]) it->second = true;
-      };
-      check(u.creator);
-      check(u.closer);
-      for (uint32_t h : u.putters) check(h);
-      for (uint32_t h : u.takers) check(h);
-      return it->second;
-    };
-    std::vector<std::vector<uint32_t>> waiters_of(P);  // q -> stuck processes q could release
-    for (uint32_t p = 0; p < P; ++p) {
-      if (!stuck_[p] || free_[p]) continue;
-      for (const WaitOn& w : waits(p)) {
-        if (w.chan != kNone && reachable_by_spawn(w.chan)) free_[p] = 1;
-        for (uint32_t q : releasers(p, w)) waiters_of[q].push_back(p);
-      }
-    }
-    for (uint32_t p = 0; p < P; ++p)
-      if (free_[p]) work.push_back(p);
-    while (!work.empty()) {
-      const uint32_t q = work.back();
-      work.pop_back();
-      for (uint32_t p : waiters_of[q])
-        if (!free_[p]) {
-          free_[p] = 1;
-          work.push_back(p);
-        }
-    }
-  }
+  find_free(false);
+  find_free(true);
 
   first_edge_.assign(P + 1, 0);
   for (uint32_t p = 0; p < P; ++p) {
     first_edge_[p] = edges_.size();
-    if (!dead(p)) continue;
+    if (!dead(p) && !predicted(p)) continue;
     for (const WaitOn& w : waits(p))
-      for (uint32_t q : releasers(p, w)) edges_.push_back({p, q, w.chan, w.op});
+      for (const Releaser& r : all_releasers(p, w)) {
+        // Only a releaser that did the operation, owns or holds the channel is an edge: a
+        // handle nobody is known to hold explains nothing (docs/analysis.md).
+        if (r.because == Because::MayHold || !live(r.proc)) continue;
+        if (predicted(p) && !predicted(r.proc)) continue;  // the way out: told in the text
+        edges_.push_back({p, r.proc, w.chan, w.op});
+      }
   }
   first_edge_[P] = edges_.size();
+  find_components();
+}
 
-  // Tarjan's strongly connected components over dead processes, without recursion.
+bool WaitGraph::blocked_on(uint32_t p, uint32_t c) const {
+  const ProcessState& ps = end_.processes[p];
+  return is_waiting(ps.state) && !ps.wait.completed && ps.wait.op != WaitOp::Alts &&
+         ps.wait.chan == c;
+}
+
+bool WaitGraph::reachable_by_spawn(uint32_t c, const std::vector<size_t>& free_before) const {
+  // A free process spawned by a holder of c after c was made may have captured it. Spawned
+  // descendants are a range of the Euler order, so a prefix count answers in O(1).
+  const ChannelUsers& u = use_.users(c);
+  const size_t made = m_.channels()[c].make_event;
+  auto spawned_free = [&](uint32_t h) {
+    if (h == kNone) return false;
+    auto [first, last] = use_.spawned_after(h, made);
+    return free_before[last] > free_before[first];
+  };
+  if (spawned_free(u.creator) || spawned_free(u.closer)) return true;
+  for (uint32_t h : u.putters)
+    if (spawned_free(h)) return true;
+  for (uint32_t h : u.takers)
+    if (spawned_free(h)) return true;
+  return false;
+}
+
+void WaitGraph::find_free(bool strong) {
+  const uint32_t P = static_cast<uint32_t>(end_.processes.size());
+  std::vector<char>& fr = strong ? strong_ : free_;
+  fr.assign(P, 0);
+  if (program_over_) return;
+  for (uint32_t p = 0; p < P; ++p)
+    if (active(p)) fr[p] = 1;
+  // The spawn rule reads the processes free before propagation, counted along the Euler order
+  // of the spawn tree (free_before[k]: free processes among its first k); a cache per channel.
+  const auto& euler = use_.euler_order();
+  std::vector<size_t> free_before(euler.size() + 1, 0);
+  for (size_t k = 0; k < euler.size(); ++k) free_before[k + 1] = free_before[k] + fr[euler[k]];
+  std::unordered_map<uint32_t, bool> spawn_cache;
+  std::vector<std::vector<uint32_t>> waiters_of(P);  // q -> stuck processes q could release
+  std::vector<uint32_t> work;
+  for (uint32_t p = 0; p < P; ++p) {
+    if (!stuck_[p] || fr[p]) continue;
+    for (const WaitOn& w : waits(p)) {
+      if (!strong && w.chan != kNone) {
+        auto [it, fresh] = spawn_cache.try_emplace(w.chan, false);
+        if (fresh) it->second = reachable_by_spawn(w.chan, free_before);
+        if (it->second) fr[p] = 1;
+      }
+      for (const Releaser& r : all_releasers(p, w)) {
+        if (!live(r.proc) || (strong && weak(p, w, r))) continue;
+        waiters_of[r.proc].push_back(p);
+      }
+    }
+  }
+  for (uint32_t p = 0; p < P; ++p)
+    if (fr[p]) work.push_back(p);
+  while (!work.empty()) {
+    const uint32_t q = work.back();
+    work.pop_back();
+    for (uint32_t p : waiters_of[q])
+      if (!fr[p]) {
+        fr[p] = 1;
+        work.push_back(p);
+      }
+  }
+}
+
+void WaitGraph::find_components() {
+  // Tarjan's strongly connected components over the dead and the predicted processes, without
+  // recursion. Edges join processes of one class only (see the constructor), so every
+  // component is of one class.
+  const uint32_t P = static_cast<uint32_t>(end_.processes.size());
+  auto node = [&](uint32_t p) { return dead(p) || predicted(p); };
   std::vector<uint32_t> index(P, kNone), low(P, 0), stack;
   std::vector<char> on_stack(P, 0);
   std::vector<std::pair<uint32_t, size_t>> call;  // (process, next edge to look at)
   uint32_t counter = 0;
   for (uint32_t root = 0; root < P; ++root) {
-    if (!dead(root) || index[root] != kNone) continue;
+    if (!node(root) || index[root] != kNone) continue;
     call.push_back({root, first_edge_[root]});
     index[root] = low[root] = counter++;
     stack.push_back(root);
@@ -90,7 +122,7 @@ WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelU
       auto& [v, e] = call.back();
       if (e < first_edge_[v + 1]) {
         const uint32_t w = edges_[e++].releaser;
-        if (!dead(w)) continue;
+        if (!node(w)) continue;
         if (index[w] == kNone) {
           index[w] = low[w] = counter++;
           stack.push_back(w);
@@ -138,35 +170,55 @@ std::vector<WaitOn> WaitGraph::waits(uint32_t p) const {
   return out;
 }
 
-std::vector<uint32_t> WaitGraph::all_releasers(WaitOn w) const {
-  if (w.chan >= m_.channels().size()) return {};
+std::vector<Releaser> WaitGraph::all_releasers(uint32_t p, WaitOn w) const {
+  std::vector<Releaser> out;
+  if (w.chan >= m_.channels().size()) return out;
+  auto add = [&](uint32_t q, Because because) {
+    if (q == p || q >= end_.processes.size() || internal(q) || blocked_on(q, w.chan)) return;
+    for (const Releaser& r : out)
+      if (r.proc == q) return;
+    out.push_back({q, because});
+  };
   const ChannelUsers& u = use_.users(w.chan);
-  const auto& doers = w.op == WaitOp::Take ? u.putters : u.takers;
-  if (w.op == WaitOp::Take && !doers.empty()) {
-    std::vector<uint32_t> out = doers;
-    for (uint32_t h : use_.holders_of_values(w.chan)) {
-      // A holder that waits to take from the same channel wants more, it gives nothing back.
-      const Wait& hw = end_.processes[h].wait;
-      const bool wants_more = is_waiting(end_.processes[h].state) && hw.op == WaitOp::Take &&
-                              hw.chan == w.chan;
-      if (!wants_more && std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
-    }
-    return out;
-  }
-  if (!doers.empty() || u.creator == kNone) return doers;
-  // Nobody ever did it: whoever may hold the channel might, i.e. its creator and what the
-  // creator spawned after making it (a go process's result channel is put on by that process).
-  std::vector<uint32_t> holders{u.creator};
-  auto [first, last] = use_.spawned_after(u.creator, m_.channels()[w.chan].make_event);
-  for (size_t k = first; k < last; ++k) holders.push_back(use_.euler_order()[k]);
-  return holders;
+  const bool take = w.op == WaitOp::Take;
+  const auto& doers = take ? u.putters : u.takers;
+  for (uint32_t q : doers) add(q, take && q == u.owner ? Because::Owns : Because::Did);
+  if (take)
+    for (uint32_t h : use_.holders_of_values(w.chan)) add(h, Because::Holds);
+  if (!doers.empty()) return out;
+  // Nobody ever did it: whoever holds the channel might; first those the trace says hold it,
+  // then those that may.
+  if (u.creator != kNone) add(u.creator, Because::Handle);
+  for (uint32_t q : u.handles) add(q, Because::Handle);
+  for (uint32_t q : may_hold(w.chan)) add(q, Because::MayHold);
+  return out;
+}
+
+std::vector<uint32_t> WaitGraph::may_hold(uint32_t c) const {
+  const ChannelUsers& u = use_.users(c);
+  if (u.creator == kNone) return {};
+  std::vector<uint32_t> out{u.creator};
+  auto [first, last] = use_.spawned_after(u.creator, m_.channels()[c].make_event);
+  for (size_t k = first; k < last; ++k) out.push_back(use_.euler_order()[k]);
+  return out;
 }
 
 std::vector<uint32_t> WaitGraph::releasers(uint32_t p, WaitOn w) const {
   std::vector<uint32_t> out;
-  for (uint32_t q : all_releasers(w))
-    if (q != p && live(q)) out.push_back(q);
+  for (const Releaser& r : all_releasers(p, w))
+    if (live(r.proc)) out.push_back(r.proc);
   return out;
+}
+
+bool WaitGraph::weak(uint32_t p, WaitOn w, const Releaser& r) const {
+  if (r.because == Because::MayHold) return true;
+  // A process holding a handle it never used, asleep: it may use it when it wakes, but nothing
+  // in the run shows it will (the same as any sleeper that has not touched the channel).
+  if (!stuck_[r.proc] || !armed_timer_guard(r.proc)) return false;
+  // A sleeper that has not used the channel since p began waiting.
+  const size_t last = use_.last_use(w.chan, r.proc);
+  const size_t since = end_.processes[p].wait.since;
+  return last == kNone || since == kNone || last < since;
 }
 
 bool WaitGraph::joins(uint32_t p) const {

@@ -230,6 +230,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
       p.id = e.proc;
       p.name = std::string(m.str(e.name));
       p.mode = e.mode;
+      p.role = e.has(Field::role) ? e.role : ProcRole::User;
       p.parent = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;
       p.loc = std::string(m.str(e.loc));
       p.spawn_event = index;

@@ -240,6 +240,7 @@ void Step::run() {
       s_.deadlock_reported = true;
       break;
     case EventKind::Stuck:
+    case EventKind::Handle:  // recorded by the spawner about the child: no state changes
       break;
     case EventKind::End:
       s_.ended = true;

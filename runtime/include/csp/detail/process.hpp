@@ -15,11 +15,13 @@ class Runtime;
 class ChannelCore;
 struct Waiter;
 
-// A process's name and the line that started it. The runtime keeps one per distinct pair for
-// the whole program (a result channel's name points into it), so a process holds one pointer.
+// A process's name, the line that started it and its role (a daemon, the runtime's own). The
+// runtime keeps one per distinct triple for the whole program (a result channel's name points
+// into it), so a process holds one pointer.
 struct ProcSite {
   std::string name;
   csp::SourceLocation loc;
+  csptrace::ProcRole role = csptrace::ProcRole::User;
 };
 
 // How a blocked thread is released (Process::signal).
@@ -27,9 +29,8 @@ enum class Signal : uint32_t { Wait = 0, Run = 1, Deadlock = 2, Shutdown = 3 };
 
 class Process {
  public:
-  Process(Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc);
-  Process(Runtime& rt, csptrace::ProcId id, std::string name, csptrace::ProcMode mode,
-          csp::SourceLocation loc);
+  Process(Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc,
+          csptrace::ProcRole role = csptrace::ProcRole::User);
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
   virtual ~Process();
@@ -43,6 +44,7 @@ class Process {
 
   const std::string& name() const noexcept { return site_.name; }
   csp::SourceLocation spawned_at() const noexcept { return site_.loc; }
+  csptrace::ProcRole role() const noexcept { return site_.role; }
 
   // Members ordered to keep a parked process small: 64 bytes (see docs/runtime.md,
   // Performance). No Runtime& member: there is one run at a time (the_runtime() in runtime/src).

@@ -18,9 +18,11 @@ struct Verdict {
   // The wait-for graph of the end state (docs/analysis.md, "The wait-for graph"): one edge per
   // (stuck waiter, channel, live process that could complete the wait). For drawing.
   std::vector<WaitEdge> wait_for;
-  // The processes that can never move again at the end of the run (the "dead" of the wait-for
-  // graph), by dense index in increasing order: what a view marks as stuck. A process that
-  // waits at the end of a trace cut short while others could still release it is not in it.
+  // The processes the findings say wait forever, by dense index in increasing order: what a view
+  // marks as stuck. The dead of the wait-for graph (nothing left can release them) and, on a
+  // trace cut short, the predicted (only a sleeper that has not touched their channels, or a
+  // handle nobody is known to hold, could); a process that waits while another could still
+  // release it is not in it.
   std::vector<uint32_t> stuck;
 };
 Verdict judge(const Replay& replay);

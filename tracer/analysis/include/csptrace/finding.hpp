@@ -22,7 +22,9 @@ namespace csptrace {
   X(DeadAlt, "dead-alt", "an alt none of whose guards can ever become ready")                      \
   X(TimeoutMaskedLoss, "timeout-masked-loss",                                                      \
     "an alt took its timeout and the partner it abandoned waits forever")                          \
-  X(LeakAtExit, "leak-at-exit", "processes still alive when the program ended")                    \
+  X(BlockedAtExit, "blocked-at-exit",                                                              \
+    "the program ended while a process waited on a channel for what nobody left would do")         \
+  X(LeakAtExit, "leak-at-exit", "processes still running (not waiting) when the program ended")    \
   X(TimerQuiescence, "timer-quiescence", "every live process waits, but a timer is armed")
 
 #define CSPTRACE_SEVERITIES(X)                              \

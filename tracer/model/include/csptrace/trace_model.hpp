@@ -46,6 +46,7 @@ struct ProcessInfo {
   ProcId id = 0;
   std::string name;
   ProcMode mode = ProcMode::Go;
+  ProcRole role = ProcRole::User;  // a daemon (meant to outlive main), the runtime's own, or user
   uint32_t parent = kNone;      // dense index of the parent process, or kNone
   std::string loc;              // where it was spawned
   size_t spawn_event = 0;       // event index of its spawn

@@ -23,7 +23,7 @@
 namespace csptrace {
 
 // Bumped on any change that an older reader could misread. Readers refuse newer versions.
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr std::string_view kFormatName = "cspscope-trace";
 
 // ---- enumerations used by fields ---------------------------------------------------------------
@@ -58,6 +58,11 @@ inline constexpr std::string_view kFormatName = "cspscope-trace";
   X(Default, "default", "no guard was ready, so the default was taken")              \
   X(Waited, "waited", "no guard was ready; the alt parked and this one completed first")
 
+#define CSPTRACE_PROC_ROLES(X)                                                                  \
+  X(User, "user", "a process of the program (the default: a spawn without the field)")         \
+  X(Daemon, "daemon", "declared to outlive main: its waits when the program ends are no finding") \
+  X(Internal, "internal", "the runtime's own, e.g. the thread that joins a go main; never named in a finding")
+
 #define CSPTRACE_EXIT_STATUSES(X)                                    \
   X(Ok, "ok", "returned normally")                                   \
   X(Error, "error", "an exception escaped; message holds its text")
@@ -73,6 +78,7 @@ CSPTRACE_ENUM(BufferKind, CSPTRACE_BUFFER_KINDS)
 CSPTRACE_ENUM(WaitOp, CSPTRACE_WAIT_OPS)
 CSPTRACE_ENUM(Via, CSPTRACE_VIAS)
 CSPTRACE_ENUM(AltRule, CSPTRACE_ALT_RULES)
+CSPTRACE_ENUM(ProcRole, CSPTRACE_PROC_ROLES)
 CSPTRACE_ENUM(ExitStatus, CSPTRACE_EXIT_STATUSES)
 CSPTRACE_ENUM(EndReason, CSPTRACE_END_REASONS)
 
@@ -112,7 +118,8 @@ struct Value;  // event.hpp
   X(message, "message", StrId, "human-readable detail (error text, deadlock summary)")          \
   X(label, "label", StrId, "a user mark's text")                                                \
   X(reason, "reason", EndReason, "why the trace ended")                                         \
-  X(loc, "loc", StrId, "source location, \"file:line\"")
+  X(loc, "loc", StrId, "source location, \"file:line\"")                                        \
+  X(role, "role", ProcRole, "how the analysis treats a process: user (when absent), daemon or internal")
 
 enum class Field : uint8_t {
 #define CSPTRACE_FIELD_ENUMERATOR(member, key, type, doc) member,
@@ -139,11 +146,13 @@ std::optional<Field> parse_field(std::string_view key) noexcept;
 
 // ---- event kinds -------------------------------------------------------------------------------
 // X(Enumerator, "name", required fields, optional fields, "meaning", example JSONL line)
+// A kind's position is its number in the binary encoding: new kinds go at the end (so does a
+// new enumerator of a field's enumeration, and a new field).
 // seq and t are required on every kind and are left out of the masks; thread is always optional.
 
 #define CSPTRACE_KINDS(X)                                                                          \
-  X(Spawn, "spawn", f::proc | f::name | f::mode, f::partner | f::loc,                              \
-    "a process started; partner is its parent",                                                     \
+  X(Spawn, "spawn", f::proc | f::name | f::mode, f::partner | f::loc | f::role,                    \
+    "a process started; partner is its parent; role daemon or internal when it is one",                                                     \
     R"({"seq":2,"t":1500,"kind":"spawn","proc":2,"partner":1,"name":"machine","mode":"go","loc":"main.cpp:31"})") \
   X(Exit, "exit", f::proc | f::status, f::message,                                                 \
     "a process ended, normally or with an exception",                                              \
@@ -207,7 +216,10 @@ std::optional<Field> parse_field(std::string_view key) noexcept;
     R"({"seq":51,"t":99000,"kind":"stuck","proc":2,"chan":1,"op":"take","loc":"main.cpp:35"})")  \
   X(End, "end", f::reason, f::message,                                                             \
     "the last event of a complete trace",                                                          \
-    R"({"seq":60,"t":100000,"kind":"end","reason":"normal"})")
+    R"({"seq":60,"t":100000,"kind":"end","reason":"normal"})")                                     \
+  X(Handle, "handle", f::proc | f::chan, f::none,                                                  \
+    "proc holds a handle to chan: it captured the channel in its closure when it was spawned",     \
+    R"({"seq":4,"t":1600,"kind":"handle","proc":2,"chan":1})")
 
 enum class EventKind : uint8_t {
 #define CSPTRACE_KIND_ENUMERATOR(E, name, req, opt, doc, example) E,

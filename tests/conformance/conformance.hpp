@@ -14,7 +14,9 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,14 +32,19 @@ struct Scheduler {
 // The seeds every test runs with; then the pool (one worker per core).
 inline constexpr std::array<uint64_t, 3> kSeeds{1, 2, 3};
 
+// $CSP_CONFORMANCE_SCHEDULERS=pool or =deterministic keeps only those runs (to time them, or
+// to look at one); unset or anything else: all of them.
 inline std::vector<Scheduler> schedulers() {
+  const char* only = std::getenv("CSP_CONFORMANCE_SCHEDULERS");
+  const std::string_view which = only ? only : "";
   std::vector<Scheduler> out;
-  for (uint64_t seed : kSeeds) {
-    csp::Options o;
-    o.seed = seed;
-    out.push_back({"deterministic, seed " + std::to_string(seed), o, true});
-  }
-  out.push_back({"pool", csp::Options{}, false});
+  if (which != "pool")
+    for (uint64_t seed : kSeeds) {
+      csp::Options o;
+      o.seed = seed;
+      out.push_back({"deterministic, seed " + std::to_string(seed), o, true});
+    }
+  if (which != "deterministic") out.push_back({"pool", csp::Options{}, false});
   return out;
 }
 

@@ -295,7 +295,7 @@ TEST_CASE("go runtime/chan_test.go: TestChanSendInterface", "[conformance][go]")
 }
 
 namespace {
-// TestPseudoRandomSend for one capacity: a receiver that yields before each receive, and a
+// TestPseudoRandomSend for one capacity: a receiver that pauses before each receive, and a
 // sender whose select offers 1 and 0 on the same channel; both values must be well mixed.
 void pseudo_random_send(std::size_t chanCap) {
   static constexpr int n = 100;
@@ -303,12 +303,19 @@ void pseudo_random_send(std::size_t chanCap) {
   auto receiver = csp::go("receiver", [=]() -> csp::Proc<std::vector<int>> {
     std::vector<int> l(n);
     for (int i = 0; i < n; ++i) {
-      co_await conformance::gosched();
+      // Go: runtime.Gosched(), which lets the sender reach its select first. A zero timeout
+      // (conformance::gosched) does not reliably do that on the pool, where the receiver's
+      // timer can fire before the woken sender runs again; 1 ms does.
+      co_await conformance::sleep(std::chrono::milliseconds(1));
       l[static_cast<size_t>(i)] = (co_await c.take()).value_or(-1);
     }
     co_return l;
   });
-  for (int i = 0; i < n; ++i) csp::alts_blocking(csp::put(c, 1), csp::put(c, 0));
+  // The sender is a go process, as Go's main is a goroutine.
+  auto sender = csp::go("sender", [c]() -> csp::Proc<void> {
+    for (int i = 0; i < n; ++i) co_await csp::alts(csp::put(c, 1), csp::put(c, 0));
+  });
+  sender.take_blocking();
   const std::vector<int> l = receiver.take_blocking().value_or(std::vector<int>{});
   int n0 = 0, n1 = 0;
   for (int i : l) {

@@ -7,6 +7,7 @@
 #include "conformance.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <variant>

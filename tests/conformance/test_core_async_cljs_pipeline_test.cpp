@@ -1,0 +1,92 @@
+// core.async src/test/cljs/cljs/core/async/pipeline_test.cljs, translated to csp::.
+//
+// As in the ClojureScript original, each test runs inside a go block (here a go process that
+// reports its observations to main). pipeline-async and pipeline's ex-handler are listed as
+// missing in README.md.
+#include "conformance.hpp"
+
+#include <vector>
+
+using conformance::on_every_scheduler;
+using conformance::Scheduler;
+
+namespace {
+
+std::vector<int> range(int n) {
+  std::vector<int> v(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
+  return v;
+}
+
+// pipeline-tester: returns the go-loop's channel, which gets every output value in order.
+template <class F>
+csp::Chan<std::vector<long>> pipeline_tester(std::size_t n, const std::vector<int>& inputs, F f) {
+  auto cin = csp::to_chan(inputs);
+  auto cout = csp::chan<long>("cout", csp::fixed(1));
+  csp::pipeline(n, cout, f, cin);
+  return csp::go("go-loop", [=]() -> csp::Proc<std::vector<long>> {
+    std::vector<long> acc;
+    while (std::optional<long> val = co_await cout.take()) acc.push_back(*val);
+    co_return acc;
+  });
+}
+
+long identity(int v) { return v; }
+
+constexpr int kMore = -7;  // :more
+long slow_fib(int n) { return n < 2 ? n : slow_fib(n - 1) + slow_fib(n - 2); }
+
+}  // namespace
+
+TEST_CASE("core.async pipeline_test.cljs: pipeline-test-sizes - pipeline compute test sizes",
+          "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", []() -> csp::Proc<std::vector<bool>> {
+      std::vector<bool> equal;
+      const std::pair<std::size_t, int> cases[] = {{1, 0}, {1, 10}, {10, 10}, {20, 10}, {5, 1000}};
+      for (auto [n, size] : cases) {
+        const std::vector<int> in = range(size);
+        std::optional<std::vector<long>> out = co_await pipeline_tester(n, in, identity).take();
+        equal.push_back(out == std::vector<long>(in.begin(), in.end()));
+      }
+      co_return equal;
+    });
+    CHECK(r.take_blocking() == std::vector<bool>(5, true));
+  });
+}
+
+TEST_CASE("core.async pipeline_test.cljs: test-close?", "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", []() -> csp::Proc<std::vector<std::optional<int>>> {
+      std::vector<std::optional<int>> seen;
+      {
+        auto cout = csp::chan<int>("cout", csp::fixed(1));
+        csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
+        seen.push_back(co_await cout.take());
+        seen.push_back(co_await cout.take());
+      }
+      for (int i = 0; i < 2; ++i) {  // close? false, then nil (the same for a bool)
+        auto cout = csp::chan<int>("cout", csp::fixed(1));
+        csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), false);
+        seen.push_back(co_await cout.take());
+        co_await cout.put(kMore);
+        seen.push_back(co_await cout.take());
+      }
+      co_return seen;
+    });
+    CHECK(r.take_blocking() ==
+          std::vector<std::optional<int>>{1, std::nullopt, 1, kMore, 1, kMore});
+  });
+}
+
+TEST_CASE("core.async pipeline_test.cljs: pipelines-compute", "[conformance][core.async][cljs]") {
+  std::vector<int> input;
+  for (int i = 0; i < 50; ++i) input.push_back(15 + i % 23);  // (take 50 (cycle (range 15 38)))
+  on_every_scheduler([&](const Scheduler&) {
+    auto r = csp::go("go", [input]() -> csp::Proc<long> {
+      std::optional<std::vector<long>> out = co_await pipeline_tester(8, input, slow_fib).take();
+      co_return out && !out->empty() ? out->back() : -1;
+    });
+    CHECK(r.take_blocking() == slow_fib(input.back()));
+  });
+}

@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include "shortcuts_dialog.hpp"
+#include "window_actions.hpp"
 #include "perfetto_export.hpp"
 #include "timeline_export.hpp"
 
@@ -67,7 +68,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   timeline_ = new TimelineWidget(this);
   stepper_ = new StepController(this);
   loader_ = new TraceLoadJob(this);
-  build_actions();
+  actions_ = std::make_unique<WindowActions>(this);
+  connect_actions();
   build_panels();
   build_menus();
   build_toolbar();
@@ -76,13 +78,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   connect(stepper_, &StepController::moved, this, &MainWindow::on_cursor_moved);
   connect(stepper_, &StepController::playing_changed, this, [this](bool on) {
-    act_play_->setText(on ? QStringLiteral("Pause") : QStringLiteral("Play"));
-    act_play_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    actions_->play->setText(on ? QStringLiteral("Pause") : QStringLiteral("Play"));
+    actions_->play->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
   });
   connect(timeline_, &TimelineWidget::event_clicked, this, &MainWindow::on_event_clicked);
   connect(timeline_, &TimelineWidget::view_changed, this, [this] {
-    act_back_->setEnabled(timeline_->can_back());
-    act_forward_->setEnabled(timeline_->can_forward());
+    actions_->back->setEnabled(timeline_->can_back());
+    actions_->forward->setEnabled(timeline_->can_forward());
   });
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
     if (progress_) progress_->setValue(int(f * 1000));
@@ -104,71 +106,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::build_actions() {
-  auto make = [this](const QString& text, const QKeySequence& key, auto slot) {
-    auto* a = new QAction(text, this);
-    if (!key.isEmpty()) a->setShortcut(key);
-    connect(a, &QAction::triggered, this, slot);
-    addAction(a);  // shortcuts work with the menus and panels hidden (presentation mode)
-    return a;
-  };
-  act_open_ = make(QStringLiteral("&Open…"), QKeySequence::Open, [this] { choose_and_open(); });
-  act_export_png_ = make(QStringLiteral("Export view as &PNG…"), QKeySequence(QStringLiteral("Ctrl+E")),
-                         [this] { choose_and_export(false); });
-  act_export_svg_ = make(QStringLiteral("Export view as &SVG…"), QKeySequence(QStringLiteral("Ctrl+Shift+E")),
-                         [this] { choose_and_export(true); });
-  act_export_perfetto_ = make(QStringLiteral("Export trace for &Perfetto…"), QKeySequence(),
-                              [this] { choose_and_export_perfetto(); });
-  act_quit_ = make(QStringLiteral("&Quit"), QKeySequence::Quit, [this] { close(); });
-
-  act_start_ = make(QStringLiteral("Jump to start"), QKeySequence(Qt::Key_Home), [this] { stepper_->to_start(); });
-  act_prev_rdv_ = make(QStringLiteral("Back one rendezvous"), QKeySequence(QStringLiteral("Shift+Left")),
-                       [this] { stepper_->prev_rendezvous(); });
-  act_prev_ = make(QStringLiteral("Back one event"), QKeySequence(Qt::Key_Left), [this] { stepper_->prev(); });
-  act_play_ = make(QStringLiteral("Play"), QKeySequence(Qt::Key_Space),
-                   [this] { stepper_->set_playing(!stepper_->playing()); });
-  act_next_ = make(QStringLiteral("Forward one event"), QKeySequence(Qt::Key_Right), [this] { stepper_->next(); });
-  act_next_rdv_ = make(QStringLiteral("Forward one rendezvous"), QKeySequence(QStringLiteral("Shift+Right")),
-                       [this] { stepper_->next_rendezvous(); });
-  act_end_ = make(QStringLiteral("Jump to end"), QKeySequence(Qt::Key_End), [this] { stepper_->to_end(); });
-  const std::pair<QAction*, QStyle::StandardPixmap> icons[] = {
-      {act_start_, QStyle::SP_MediaSkipBackward}, {act_prev_rdv_, QStyle::SP_MediaSeekBackward},
-      {act_prev_, QStyle::SP_ArrowLeft},           {act_play_, QStyle::SP_MediaPlay},
-      {act_next_, QStyle::SP_ArrowRight},          {act_next_rdv_, QStyle::SP_MediaSeekForward},
-      {act_end_, QStyle::SP_MediaSkipForward}};
-  for (const auto& [a, icon] : icons) {
-    a->setIcon(style()->standardIcon(icon));
-    a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text(), a->shortcut().toString(QKeySequence::NativeText)));
-  }
-
-  act_fit_ = make(QStringLiteral("&Fit all"), QKeySequence(Qt::Key_F), [this] { timeline_->fit_all(); });
-  act_zoom_in_ = make(QStringLiteral("Zoom &in"), QKeySequence(QStringLiteral("Ctrl+=")), [this] { timeline_->zoom(2); });
-  act_zoom_out_ = make(QStringLiteral("Zoom &out"), QKeySequence(QStringLiteral("Ctrl+-")), [this] { timeline_->zoom(0.5); });
-  act_back_ = make(QStringLiteral("Back"), QKeySequence(QStringLiteral("Alt+Left")), [this] { timeline_->back(); });
-  act_forward_ = make(QStringLiteral("Forward"), QKeySequence(QStringLiteral("Alt+Right")), [this] { timeline_->forward(); });
-  act_back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-  act_forward_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-  act_back_->setToolTip(QStringLiteral("Back to the previous view (Alt+Left)"));
-  act_forward_->setToolTip(QStringLiteral("Forward to the next view (Alt+Right)"));
-  act_back_->setEnabled(false);
-  act_forward_->setEnabled(false);
-
-  act_next_finding_ = make(QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), [this] { next_finding(); });
-  act_waker_ = make(QStringLiteral("Go to the waker"), QKeySequence(Qt::Key_W), [this] {
+void MainWindow::connect_actions() {
+  const WindowActions& a = *actions_;
+  connect(a.open, &QAction::triggered, this, &MainWindow::choose_and_open);
+  connect(a.export_png, &QAction::triggered, this, [this] { choose_and_export(false); });
+  connect(a.export_svg, &QAction::triggered, this, [this] { choose_and_export(true); });
+  connect(a.export_perfetto, &QAction::triggered, this, &MainWindow::choose_and_export_perfetto);
+  connect(a.quit, &QAction::triggered, this, &QWidget::close);
+  connect(a.start, &QAction::triggered, stepper_, &StepController::to_start);
+  connect(a.prev_rdv, &QAction::triggered, stepper_, &StepController::prev_rendezvous);
+  connect(a.prev, &QAction::triggered, stepper_, &StepController::prev);
+  connect(a.play, &QAction::triggered, this, [this] { stepper_->set_playing(!stepper_->playing()); });
+  connect(a.next, &QAction::triggered, stepper_, &StepController::next);
+  connect(a.next_rdv, &QAction::triggered, stepper_, &StepController::next_rendezvous);
+  connect(a.end, &QAction::triggered, stepper_, &StepController::to_end);
+  connect(a.fit, &QAction::triggered, timeline_, &TimelineWidget::fit_all);
+  connect(a.zoom_in, &QAction::triggered, this, [this] { timeline_->zoom(2); });
+  connect(a.zoom_out, &QAction::triggered, this, [this] { timeline_->zoom(0.5); });
+  connect(a.back, &QAction::triggered, timeline_, &TimelineWidget::back);
+  connect(a.forward, &QAction::triggered, timeline_, &TimelineWidget::forward);
+  connect(a.next_finding, &QAction::triggered, this, &MainWindow::next_finding);
+  connect(a.waker, &QAction::triggered, this, [this] {
     if (!doc_ || !stepper_->event()) return;
     if (auto w = doc_->waker_of(*stepper_->event())) stepper_->seek_event(*w);
     else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
   });
-  act_waker_->setToolTip(QStringLiteral("At a resume / unblock: go to what the process that woke it did (W)"));
-  act_next_finding_->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
-  act_next_finding_->setToolTip(QStringLiteral("Jump to the next finding (N)"));
-  act_dark_ = make(QStringLiteral("&Dark theme"), QKeySequence(QStringLiteral("Ctrl+T")), [this] { set_dark(act_dark_->isChecked()); });
-  act_dark_->setCheckable(true);
-  act_presentation_ = make(QStringLiteral("&Presentation mode"), QKeySequence(Qt::Key_F5),
-                           [this] { set_presentation(act_presentation_->isChecked()); });
-  act_presentation_->setCheckable(true);
-  act_shortcuts_ = make(QStringLiteral("&Keyboard and mouse"), QKeySequence(Qt::Key_F1), [this] { show_shortcuts(); });
-  act_about_ = make(QStringLiteral("&About cspview"), QKeySequence(), [this] {
+  connect(a.dark, &QAction::triggered, this, [this](bool on) { set_dark(on); });
+  connect(a.presentation, &QAction::triggered, this, [this](bool on) { set_presentation(on); });
+  connect(a.shortcuts, &QAction::triggered, this, &MainWindow::show_shortcuts);
+  connect(a.about, &QAction::triggered, this, [this] {
     QMessageBox::about(this, QStringLiteral("About cspview"),
                        QStringLiteral("<b>cspview</b> — the cspscope trace viewer.<br>Record, replay and "
                                       "debug CSP programs: processes and channels as lanes, stepping "
@@ -177,44 +143,18 @@ void MainWindow::build_actions() {
 }
 
 void MainWindow::build_menus() {
-  QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
-  file->addAction(act_open_);
-  recent_menu_ = file->addMenu(QStringLiteral("Open &recent"));
-  file->addSeparator();
-  file->addAction(act_export_png_);
-  file->addAction(act_export_svg_);
-  file->addAction(act_export_perfetto_);
-  file->addSeparator();
-  file->addAction(act_quit_);
-
-  QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
-  for (QAction* a : {act_fit_, act_zoom_in_, act_zoom_out_, act_back_, act_forward_}) view->addAction(a);
-  view->addSeparator();
-  view->addAction(act_dark_);
-  view->addAction(act_presentation_);
-  view->addSeparator();
-  view->addAction(findings_dock_->toggleViewAction());
-  view->addAction(state_dock_->toggleViewAction());
-  view->addAction(inspector_dock_->toggleViewAction());
-
-  QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) go->addAction(a);
-  go->addSeparator();
-  go->addAction(act_next_finding_);
-  go->addAction(act_waker_);
-
-  QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
-  help->addAction(act_shortcuts_);
-  help->addAction(act_about_);
+  actions_->fill_menus(menuBar(), {findings_dock_->toggleViewAction(), state_dock_->toggleViewAction(),
+                                   inspector_dock_->toggleViewAction()});
+  recent_menu_ = menuBar()->findChild<QMenu*>(QStringLiteral("recent"));
 }
 
 void MainWindow::build_toolbar() {
   QToolBar* tb = toolbar_ = addToolBar(QStringLiteral("Stepping"));
   tb->setObjectName(QStringLiteral("stepping"));
   tb->setMovable(false);
-  tb->addAction(act_open_);
+  tb->addAction(actions_->open);
   tb->addSeparator();
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) tb->addAction(a);
+  tb->addActions(actions_->stepping());
   speed_ = new QComboBox(tb);
   for (double s : {0.5, 1.0, 2.0, 5.0, 10.0, 50.0, 250.0})
     speed_->addItem(QStringLiteral("%1 ev/s").arg(s), s);
@@ -223,16 +163,14 @@ void MainWindow::build_toolbar() {
   connect(speed_, &QComboBox::currentIndexChanged, this,
           [this](int i) { stepper_->set_speed(speed_->itemData(i).toDouble()); });
   tb->addWidget(speed_);
-  tb->addAction(act_next_finding_);
+  tb->addAction(actions_->next_finding);
   tb->addSeparator();
   position_ = new QLabel(tb);
   position_->setMinimumWidth(230);
   position_->setContentsMargins(8, 0, 8, 0);
   tb->addWidget(position_);
   tb->addSeparator();
-  tb->addAction(act_back_);
-  tb->addAction(act_forward_);
-  tb->addAction(act_fit_);
+  tb->addActions(actions_->view_moves());
   tb->addSeparator();
   lane_filter_ = new QLineEdit(tb);
   lane_filter_->setPlaceholderText(QStringLiteral("filter lanes…"));
@@ -336,13 +274,13 @@ void MainWindow::apply_theme() {
 
 void MainWindow::set_dark(bool dark) {
   dark_ = dark;
-  act_dark_->setChecked(dark);
+  actions_->dark->setChecked(dark);
   apply_theme();
 }
 
 void MainWindow::set_presentation(bool on) {
   presentation_ = on;
-  act_presentation_->setChecked(on);
+  actions_->presentation->setChecked(on);
   // Panels go; the timeline with large fonts and the stepping toolbar stay.
   events_panel_->setVisible(!on);
   state_dock_->setVisible(!on);
@@ -477,11 +415,8 @@ void MainWindow::on_cursor_moved() {
   timeline_->set_cursor(ev);
   timeline_->set_selected(ev);
   const bool has = doc_ != nullptr;
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_,
-                     act_waker_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_,
-                     act_export_perfetto_})
-    a->setEnabled(has);
-  act_next_finding_->setEnabled(has && !doc_->findings().empty());
+  for (QAction* a : actions_->need_trace()) a->setEnabled(has);
+  actions_->next_finding->setEnabled(has && !doc_->findings().empty());
   if (!has) {
     position_->setText(QStringLiteral("no trace"));
     return;

@@ -6,7 +6,8 @@
 #include "event_inspector.hpp"
 #include "event_list_model.hpp"
 #include "findings_panel.hpp"
-#include "state_models.hpp"
+#include "channel_state_model.hpp"
+#include "process_state_model.hpp"
 #include "step_controller.hpp"
 #include "theme.hpp"
 #include "timeline_widget.hpp"
@@ -30,6 +31,8 @@ class QToolBar;
 class QWidget;
 
 namespace cspview {
+
+struct WindowActions;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -77,7 +80,7 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* e) override;
 
  private:
-  void build_actions();
+  void connect_actions();
   void build_menus();
   void build_toolbar();
   void build_panels();
@@ -123,11 +126,7 @@ class MainWindow : public QMainWindow {
   QToolBar* toolbar_ = nullptr;
   QMenu* recent_menu_ = nullptr;
 
-  QAction *act_open_, *act_export_png_, *act_export_svg_, *act_export_perfetto_, *act_quit_;
-  QAction *act_start_, *act_prev_rdv_, *act_prev_, *act_play_, *act_next_, *act_next_rdv_, *act_end_;
-  QAction *act_fit_, *act_zoom_in_, *act_zoom_out_, *act_back_, *act_forward_;
-  QAction *act_next_finding_, *act_waker_;
-  QAction *act_dark_, *act_presentation_, *act_shortcuts_, *act_about_;
+  std::unique_ptr<WindowActions> actions_;
 };
 
 }  // namespace cspview

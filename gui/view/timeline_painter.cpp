@@ -92,7 +92,7 @@ void TimelinePainter::paint_rows(QPainter& p) const {
   // Vertical grid lines at the axis ticks.
   p.setPen(QPen(s_.theme.grid, 1, Qt::DotLine));
   for (const AxisTick& t : s_.scale.ticks(90 * s_.theme.font_scale)) {
-    const double x = s_.label_width + t.x;
+    const double x = s_.label_width() + t.x;
     p.drawLine(QPointF(x, s_.lanes_top()), QPointF(x, s_.lanes_bottom()));
   }
 }
@@ -104,14 +104,14 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
     // Still replaying in the background: the events themselves, until the states are known.
     for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
       if (mark.count > 1) paint_folded(p, mark, top + pad, h);
-      else marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+      else marker(p, mark.first, s_.label_width() + mark.x0, top + pad, h);
     }
     return;
   }
   const auto& intervals = s_.doc->timeline().intervals(row.index);
   for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
-    const double x0 = s_.label_width + std::max(span.x0, -2.0);
-    const double x1 = s_.label_width + std::min(span.x1, double(s_.scale.width_px) + 2);
+    const double x0 = s_.label_width() + std::max(span.x0, -2.0);
+    const double x1 = s_.label_width() + std::min(span.x1, double(s_.scale.width_px) + 2);
     if (span.count > 1) {
       paint_folded(p, {span.x0, span.x1, 0, span.count}, top + pad, h);
       continue;
@@ -131,7 +131,7 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
     if (mark.count > 1) continue;  // the folded span already says "busy here"
     switch (m.kind(mark.first)) {
       case EventKind::AltChoice: {
-        marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        marker(p, mark.first, s_.label_width() + mark.x0, top + pad, h);
         // Which guard won and why, where there is room before the next mark.
         const double room = (k + 1 < marks.size() ? marks[k + 1].x0 : s_.scale.width_px) - mark.x0;
         const auto e = m.event(mark.first);
@@ -143,7 +143,7 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
         if (fm.horizontalAdvance(text) + 16 < room) {
           p.setFont(f);
           p.setPen(s_.theme.text);
-          const QRectF box(s_.label_width + mark.x0 + 10, top + pad, fm.horizontalAdvance(text) + 6, fm.height());
+          const QRectF box(s_.label_width() + mark.x0 + 10, top + pad, fm.horizontalAdvance(text) + 6, fm.height());
           p.fillRect(box, s_.theme.background);
           p.drawText(box, Qt::AlignCenter, text);
         }
@@ -152,11 +152,11 @@ void TimelinePainter::paint_process_lane(QPainter& p, const LaneRow& row, int to
       case EventKind::Refused:
       case EventKind::Exit:
       case EventKind::Spawn:
-        marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+        marker(p, mark.first, s_.label_width() + mark.x0, top + pad, h);
         break;
       default:
         if (s_.selected && *s_.selected == mark.first)
-          marker(p, mark.first, s_.label_width + mark.x0, top + pad, h);
+          marker(p, mark.first, s_.label_width() + mark.x0, top + pad, h);
         break;
     }
   }
@@ -192,7 +192,7 @@ void TimelinePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int to
                                        return std::pair(m.time(a), a) < std::pair(m.time(b), b);
                                      });
     for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
-      marker(p, *it, s_.label_width + mark.x0, top + pad, h);
+      marker(p, *it, s_.label_width() + mark.x0, top + pad, h);
   }
 }
 
@@ -216,7 +216,7 @@ void TimelinePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, 
     const double t = s_.scale.t_of(x + step_px / 2);
     if (t < double(first_t)) continue;
     const auto& st = steps[s_.doc->timeline().occupancy_at(row.index, int64_t(t))];
-    const double sx = s_.label_width + x;
+    const double sx = s_.label_width() + x;
     if (st.putters > 0) p.fillRect(QRectF(sx, top, step_px, h / 2.0), put);
     if (st.takers > 0) p.fillRect(QRectF(sx, top + h / 2.0, step_px, h / 2.0), take);
     if (cap > 0 && st.level > 0) {
@@ -227,7 +227,7 @@ void TimelinePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, 
 }
 
 void TimelinePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const {
-  const double x0 = s_.label_width + mark.x0;
+  const double x0 = s_.label_width() + mark.x0;
   const double w = std::max(mark.x1 - mark.x0, kFoldPx);
   QRectF r(x0, top + height * 0.2, w, height * 0.6);
   p.fillRect(r, QBrush(s_.theme.folded, Qt::Dense4Pattern));
@@ -319,7 +319,7 @@ void TimelinePainter::paint_overlay(QPainter& p) const {
   for (const LaneRow& row : s_.layout->rows()) {
     const bool hit = (row.kind == RowKind::Process && o->involves_process(row.index)) ||
                      (row.kind == RowKind::Channel && o->involves_channel(row.index));
-    if (hit) p.fillRect(QRect(s_.label_width, s_.row_top(row), s_.size.width(), row.height), tint);
+    if (hit) p.fillRect(QRect(s_.label_width(), s_.row_top(row), s_.size.width(), row.height), tint);
   }
   paint_stuck(p);
   paint_cycle(p);
@@ -335,7 +335,7 @@ void TimelinePainter::paint_stuck(QPainter& p) const {
     const LaneRow* row = s_.layout->process_row(w.proc);
     if (!row) continue;
     const int top = s_.row_top(*row);
-    const double x0 = std::max(s_.x_of(double(w.since)), double(s_.label_width));
+    const double x0 = std::max(s_.x_of(double(w.since)), double(s_.label_width()));
     const double x1 = s_.size.width();
     if (x0 >= x1) continue;
     QRectF r(x0, top + 2, x1 - x0, row->height - 4);
@@ -348,9 +348,9 @@ void TimelinePainter::paint_stuck(QPainter& p) const {
     // space after it to the wait-for cycle; shifted left, or elided, when it does not fit.
     const double label_end = std::max(std::min(s_.x_of(double(s_.doc->t_end())) - 4, x1), x0 + 40);
     const QString text = fm.elidedText(QString::fromStdString(w.text), Qt::ElideMiddle,
-                                       int(label_end - s_.label_width - 14));
+                                       int(label_end - s_.label_width() - 14));
     const double tw = fm.horizontalAdvance(text) + 10;
-    QRectF box(std::max(std::min(x0 + 6, label_end - tw), double(s_.label_width) + 4),
+    QRectF box(std::max(std::min(x0 + 6, label_end - tw), double(s_.label_width()) + 4),
                top + (row->height - fm.height()) / 2.0 - 1, tw, fm.height() + 2);
     p.fillRect(box, s_.theme.background);
     p.setPen(s_.theme.problem);
@@ -418,14 +418,14 @@ void TimelinePainter::paint_cursor(QPainter& p) const {
 void TimelinePainter::paint_labels(QPainter& p) const {
   const auto& m = s_.doc->model();
   p.save();
-  p.setClipRect(QRect(0, s_.lanes_top(), s_.label_width, s_.lanes_bottom() - s_.lanes_top()));
+  p.setClipRect(QRect(0, s_.lanes_top(), s_.label_width(), s_.lanes_bottom() - s_.lanes_top()));
   const QFont normal = s_.theme.font(s_.font);
   const QFont bold = s_.theme.font(s_.font, 1.0, true);
   const QFont small = s_.theme.font(s_.font, 0.85);
   for (const LaneRow& row : s_.layout->rows()) {
     const int top = s_.row_top(row);
     if (top + row.height < s_.lanes_top() || top > s_.lanes_bottom()) continue;
-    QRect r(8, top, s_.label_width - 12, row.height);
+    QRect r(8, top, s_.label_width() - 12, row.height);
     if (row.kind == RowKind::ProcessGroup || row.kind == RowKind::ChannelGroup) {
       const bool procs = row.kind == RowKind::ProcessGroup;
       const bool collapsed = procs ? s_.processes_collapsed : s_.channels_collapsed;
@@ -465,18 +465,18 @@ void TimelinePainter::paint_labels(QPainter& p) const {
   }
   p.restore();
   p.setPen(s_.theme.grid);
-  p.drawLine(QPointF(s_.label_width - 0.5, s_.lanes_top()), QPointF(s_.label_width - 0.5, s_.lanes_bottom()));
+  p.drawLine(QPointF(s_.label_width() - 0.5, s_.lanes_top()), QPointF(s_.label_width() - 0.5, s_.lanes_bottom()));
 }
 
 void TimelinePainter::paint_axis(QPainter& p) const {
-  QRect axis(0, 0, s_.size.width(), s_.axis_height);
+  QRect axis(0, 0, s_.size.width(), s_.metrics.axis_height);
   p.fillRect(axis, s_.theme.axis_background);
   p.setFont(s_.theme.font(s_.font, 0.95));
   p.setPen(s_.theme.text);
   for (const AxisTick& t : s_.scale.ticks(90 * s_.theme.font_scale)) {
-    const double x = s_.label_width + t.x;
-    p.drawLine(QPointF(x, s_.axis_height - 6), QPointF(x, s_.axis_height));
-    p.drawText(QRectF(x + 3, 0, 200, s_.axis_height - 2), Qt::AlignVCenter | Qt::AlignLeft,
+    const double x = s_.label_width() + t.x;
+    p.drawLine(QPointF(x, s_.metrics.axis_height - 6), QPointF(x, s_.metrics.axis_height));
+    p.drawText(QRectF(x + 3, 0, 200, s_.metrics.axis_height - 2), Qt::AlignVCenter | Qt::AlignLeft,
                QString::fromStdString(t.label));
   }
   // User marks as flags on the axis.
@@ -489,7 +489,7 @@ void TimelinePainter::paint_axis(QPainter& p) const {
     for (uint32_t e : marks) {
       const double x = s_.x_of(double(m.time(e)));
       const QString label = QString::fromUtf8(m.str(m.event(e).label).data());
-      QRectF box(x, 2, fm.horizontalAdvance(label) + 10, s_.axis_height - 4);
+      QRectF box(x, 2, fm.horizontalAdvance(label) + 10, s_.metrics.axis_height - 4);
       p.fillRect(box, s_.theme.cursor.lighter(s_.theme.dark ? 60 : 170));
       p.setPen(s_.theme.text);
       p.drawText(box.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
@@ -497,12 +497,12 @@ void TimelinePainter::paint_axis(QPainter& p) const {
   }
   if (s_.cursor && *s_.cursor < m.size()) {
     const double x = s_.x_of(double(m.time(*s_.cursor)));
-    if (x >= s_.label_width) {
+    if (x >= s_.label_width()) {
       const QFont f = s_.theme.font(s_.font, 0.95, true);
       p.setFont(f);
       const QString text = QStringLiteral("#%1").arg(m.seq(*s_.cursor));
       QRectF box(x - QFontMetrics(f).horizontalAdvance(text) / 2.0 - 5, 2,
-                 QFontMetrics(f).horizontalAdvance(text) + 10, s_.axis_height - 4);
+                 QFontMetrics(f).horizontalAdvance(text) + 10, s_.metrics.axis_height - 4);
       p.setBrush(s_.theme.cursor);
       p.setPen(Qt::NoPen);
       p.drawRoundedRect(box, 4, 4);
@@ -510,10 +510,10 @@ void TimelinePainter::paint_axis(QPainter& p) const {
       p.drawText(box, Qt::AlignCenter, text);
     }
   }
-  p.fillRect(QRect(0, 0, s_.label_width, s_.axis_height), s_.theme.axis_background);
+  p.fillRect(QRect(0, 0, s_.label_width(), s_.metrics.axis_height), s_.theme.axis_background);
   p.setPen(s_.theme.text_dim);
   p.setFont(s_.theme.font(s_.font, 0.9));
-  p.drawText(QRect(8, 0, s_.label_width - 8, s_.axis_height), Qt::AlignVCenter | Qt::AlignLeft,
+  p.drawText(QRect(8, 0, s_.label_width() - 8, s_.metrics.axis_height), Qt::AlignVCenter | Qt::AlignLeft,
              QStringLiteral("time →"));
 }
 

@@ -45,10 +45,10 @@ void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc, bool
 
 void TimelineWidget::set_theme(const Theme& theme) {
   theme_ = theme;
-  layout_options_.lane_height = int(std::lround(26 * theme.font_scale));
-  layout_options_.group_height = int(std::lround(22 * theme.font_scale));
   relayout();
 }
+
+TimelineMetrics TimelineWidget::metrics() const { return TimelineMetrics::make(theme_.font_scale, width()); }
 
 void TimelineWidget::set_cursor(std::optional<size_t> event) {
   cursor_ = event;
@@ -79,8 +79,10 @@ void TimelineWidget::relayout() {
   if (doc_) {
     // Few lanes grow to fill the height (up to twice the normal size), so a small teaching
     // trace reads from the back of a lecture hall; many lanes keep the normal size and scroll.
-    const int base = int(std::lround(26 * theme_.font_scale));
+    const TimelineMetrics metrics = this->metrics();
+    const int base = metrics.lane_height;
     layout_options_.lane_height = base;
+    layout_options_.group_height = metrics.group_height;
     layout_ = LaneLayout(doc_->model(), layout_options_);
     const TimelineScene s = scene();
     int lanes = 0, groups = 0;
@@ -98,7 +100,7 @@ void TimelineWidget::relayout() {
 }
 
 int TimelineWidget::lanes_width() const {
-  return std::max(1, width() - scene().label_width);
+  return std::max(1, width() - metrics().label_width);
 }
 
 TimelineScene TimelineWidget::scene() const {
@@ -109,12 +111,11 @@ TimelineScene TimelineWidget::scene() const {
   s.theme = theme_;
   s.font = font();
   s.size = size();
-  s.label_width = int(std::lround(165 * theme_.font_scale));
-  s.axis_height = int(std::lround(30 * theme_.font_scale));
+  s.metrics = metrics();
   s.legend_height = Legend::height(theme_, font(), width());
   s.scroll_y = scroll_y_;
   s.scale = scale_;
-  s.scale.width_px = std::max(1, width() - s.label_width);
+  s.scale.width_px = lanes_width();
   s.cursor = cursor_;
   s.selected = selected_;
   s.processes_collapsed = layout_options_.processes_collapsed;
@@ -139,7 +140,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
 
 void TimelineWidget::resizeEvent(QResizeEvent* e) {
   // Keep the visible time range when the width changes (the first layout fits the trace).
-  const int old_width = std::max(1, e->oldSize().width() - scene().label_width);
+  const int old_width = std::max(1, e->oldSize().width() - TimelineMetrics::make(theme_.font_scale, e->oldSize().width()).label_width);
   const int new_width = lanes_width();
   if (e->oldSize().width() > 0) scale_.ns_per_px = std::max(TimeScale::kMinNsPerPx, scale_.ns_per_px * old_width / new_width);
   scale_.width_px = new_width;
@@ -192,7 +193,7 @@ void TimelineWidget::clamp_scroll() {
 
 void TimelineWidget::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
-  const double x = e->position().x() - scene().label_width;
+  const double x = e->position().x() - scene().label_width();
   if (e->modifiers() & Qt::ControlModifier) {
     // One history entry per burst of wheel zooming, not one per notch.
     const auto now = std::chrono::steady_clock::now();
@@ -248,7 +249,7 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
     return;
   }
   if (drag == Drag::Select && moved_) {
-    const int lw = scene().label_width;
+    const int lw = scene().label_width();
     set_scale(scale_.selected(press_pos_.x() - lw, pos.x() - lw));
     return;
   }
@@ -271,13 +272,13 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
 std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   if (!doc_) return std::nullopt;
   const TimelineScene s = scene();
-  if (pos.x() < s.label_width || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom()) return std::nullopt;
+  if (pos.x() < s.label_width() || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom()) return std::nullopt;
   const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& m = doc_->model();
   const auto lane = row->kind == RowKind::Process ? doc_->lanes().process_events(row->index)
                                                    : doc_->lanes().channel_events(row->index);
-  const double x = pos.x() - s.label_width;
+  const double x = pos.x() - s.label_width();
   const double slop = 6;
   auto near = LaneIndex::visible(m, lane, scale_.t_of(x - slop), scale_.t_of(x + slop));
   std::optional<size_t> best;
@@ -303,7 +304,7 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
   }
   const TimelineScene s = scene();
   if (const QString span = span_tooltip(pos); !span.isEmpty()) return span;
-  if (pos.x() < s.label_width && pos.y() >= s.lanes_top()) {
+  if (pos.x() < s.label_width() && pos.y() >= s.lanes_top()) {
     const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
     if (row && row->kind == RowKind::Process) {
       const auto& info = m.processes()[row->index];
@@ -327,12 +328,12 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
 QString TimelineWidget::span_tooltip(QPoint pos) const {
   // The state span under the mouse on a process lane: what the process did, since when, how long.
   const TimelineScene s = scene();
-  if (!doc_->has_analysis() || pos.x() < s.label_width || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom())
+  if (!doc_->has_analysis() || pos.x() < s.label_width() || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom())
     return {};
   const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || row->kind != RowKind::Process) return {};
   const auto& iv = doc_->timeline().intervals(row->index);
-  const auto t = int64_t(scale_.t_of(pos.x() - s.label_width));
+  const auto t = int64_t(scale_.t_of(pos.x() - s.label_width()));
   const size_t k = doc_->timeline().first_interval_from(row->index, t);
   if (k >= iv.size() || iv[k].t_begin > t || iv[k].state == csptrace::ProcState::NotStarted) return {};
   const auto& span = iv[k];

@@ -78,6 +78,7 @@ class TimelineWidget : public QWidget {
   QString tooltip_at(QPoint pos) const;
   QString span_tooltip(QPoint pos) const;
   int lanes_width() const;
+  TimelineMetrics metrics() const;
 
   std::shared_ptr<const TraceDocument> doc_;
   Theme theme_ = Theme::make(false, false);

@@ -3,7 +3,8 @@
 #include "event_list_model.hpp"
 #include "findings_model.hpp"
 #include "fixture_document.hpp"
-#include "state_models.hpp"
+#include "channel_state_model.hpp"
+#include "process_state_model.hpp"
 
 #include <QAbstractItemModelTester>
 

@@ -1,12 +1,25 @@
-// cspview [FILE] [--at EVENT_INDEX] [--screenshot OUT.png] [--size WxH] [--dark] [--presentation]
+// cspview [FILE] [--at EVENT] [--screenshot OUT.png [--view-json OUT.json]] [--size WxH] [--dark]
+//         [--presentation]
 #include "command_line.hpp"
+#include "event_number.hpp"
 #include "main_window.hpp"
 
 #include <QApplication>
-#include <QTimer>
+#include <QFile>
+#include <QJsonDocument>
 
 #include <cstdio>
 #include <cstdlib>
+
+namespace {
+
+// The event index of --at's number (the last event numbered at or before it), or nullopt.
+std::optional<size_t> at_index(const cspview::MainWindow& w, uint64_t number) {
+  if (!w.document()) return std::nullopt;
+  return cspview::event_at_number(w.document()->model(), number);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // --screenshot works headless: without a display, render offscreen (the platform must be
@@ -16,6 +29,8 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("cspscope"));
   QApplication::setApplicationName(QStringLiteral("cspview"));
+  QApplication::setApplicationVersion(QStringLiteral(CSPVIEW_VERSION));
+  QApplication::setDesktopFileName(QStringLiteral("cspview"));
 
   const cspview::CommandLine cl = cspview::parse_command_line(QApplication::arguments());
   if (cl.help) {
@@ -30,12 +45,12 @@ int main(int argc, char** argv) {
   cspview::MainWindow window;
   window.resize(cl.size);
   window.set_dark(cl.dark);
-  if (cl.presentation) window.set_presentation(true);
 
   if (!cl.screenshot.isEmpty()) {
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.set_remember_recent(false);
     window.show();
+    if (cl.presentation) window.set_presentation(true);
     if (!cl.file.isEmpty()) {
       QString error;
       if (!window.open_file_now(cl.file, &error)) {
@@ -43,21 +58,35 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
-    if (cl.at) window.seek_event(*cl.at);
+    if (cl.at) {
+      if (auto e = at_index(window, *cl.at)) window.seek_event(*e);
+      else window.stepper().to_start();
+    }
     QApplication::processEvents();
     if (!window.grab().save(cl.screenshot, "PNG")) {
       std::fprintf(stderr, "cspview: %s: cannot write the screenshot (is the folder writable?)\n",
                    qPrintable(cl.screenshot));
       return 1;
     }
+    if (!cl.view_json.isEmpty()) {
+      QFile f(cl.view_json);
+      if (!f.open(QIODevice::WriteOnly) ||
+          f.write(QJsonDocument(window.view_json()).toJson(QJsonDocument::Indented)) < 0) {
+        std::fprintf(stderr, "cspview: %s: cannot write the view JSON (is the folder writable?)\n",
+                     qPrintable(cl.view_json));
+        return 1;
+      }
+    }
     return 0;
   }
 
   window.show();
+  if (cl.presentation) window.set_presentation(true);
   if (!cl.file.isEmpty()) {
     if (cl.at)
-      QObject::connect(&window, &cspview::MainWindow::document_shown, &window,
-                       [&window, at = *cl.at] { window.seek_event(at); }, Qt::SingleShotConnection);
+      QObject::connect(&window, &cspview::MainWindow::document_shown, &window, [&window, at = *cl.at] {
+        if (auto e = at_index(window, at)) window.seek_event(*e);
+      }, Qt::SingleShotConnection);
     window.open_file(cl.file);
   }
   return app.exec();

@@ -1,8 +1,9 @@
 #include "window_actions.hpp"
 
+#include "toolbar_icons.hpp"
+
 #include <QMenu>
 #include <QMenuBar>
-#include <QStyle>
 #include <QWidget>
 
 namespace cspview {
@@ -36,11 +37,6 @@ WindowActions::WindowActions(QWidget* w) {
   next = make(w, QStringLiteral("Forward one event"), QKeySequence(Qt::Key_Right));
   next_rdv = make(w, QStringLiteral("Forward one rendezvous"), QKeySequence(QStringLiteral("Shift+Right")));
   end = make(w, QStringLiteral("Jump to end"), QKeySequence(Qt::Key_End));
-  const QStyle::StandardPixmap icons[] = {QStyle::SP_MediaSkipBackward, QStyle::SP_MediaSeekBackward,
-                                          QStyle::SP_ArrowLeft,         QStyle::SP_MediaPlay,
-                                          QStyle::SP_ArrowRight,        QStyle::SP_MediaSeekForward,
-                                          QStyle::SP_MediaSkipForward};
-  for (int i = 0; QAction* a : stepping()) a->setIcon(w->style()->standardIcon(icons[i++]));
 
   fit = make(w, QStringLiteral("&Fit all"), QKeySequence(Qt::Key_F), QStringLiteral("Fit the whole run"));
   zoom_in = make(w, QStringLiteral("Zoom &in"), QKeySequence(QStringLiteral("Ctrl+=")));
@@ -48,26 +44,35 @@ WindowActions::WindowActions(QWidget* w) {
   back = make(w, QStringLiteral("Back"), QKeySequence(QStringLiteral("Alt+Left")), QStringLiteral("Back to the previous view"));
   forward = make(w, QStringLiteral("Forward"), QKeySequence(QStringLiteral("Alt+Right")),
                  QStringLiteral("Forward to the next view"));
-  back->setIcon(w->style()->standardIcon(QStyle::SP_ArrowBack));
-  forward->setIcon(w->style()->standardIcon(QStyle::SP_ArrowForward));
   back->setEnabled(false);
   forward->setEnabled(false);
 
   next_finding = make(w, QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), QStringLiteral("Jump to the next finding"));
-  next_finding->setIcon(w->style()->standardIcon(QStyle::SP_MessageBoxCritical));
   waker = make(w, QStringLiteral("Go to the waker"), QKeySequence(Qt::Key_W),
                QStringLiteral("At a resume / unblock: go to what the process that woke it did"));
+  follow = make(w, QStringLiteral("Follow the cursor"), QKeySequence(Qt::Key_L),
+                QStringLiteral("Zoom with each step so that it and its neighbours stay readable"));
+  follow->setCheckable(true);
+  follow->setChecked(true);
+  search = make(w, QStringLiteral("&Search events…"), QKeySequence::Find,
+                QStringLiteral("Search every event; Enter / Shift+Enter step through the matches"));
   dark = make(w, QStringLiteral("&Dark theme"), QKeySequence(QStringLiteral("Ctrl+T")));
   dark->setCheckable(true);
-  presentation = make(w, QStringLiteral("&Presentation mode"), QKeySequence(Qt::Key_F5));
+  presentation = make(w, QStringLiteral("&Presentation mode"), QKeySequence(Qt::Key_F5),
+                      QStringLiteral("Full screen, large type, for a projector"));
   presentation->setCheckable(true);
+  // Esc leaves presentation mode; enabled only while in it, so Esc stays free otherwise.
+  leave_presentation = make(w, QStringLiteral("Leave presentation mode"), QKeySequence(Qt::Key_Escape));
+  leave_presentation->setEnabled(false);
+  toggle_inspector = make(w, QStringLiteral("Show the &Inspector"), QKeySequence(QStringLiteral("Ctrl+I")),
+                          QStringLiteral("Show or hide the Inspector, also in presentation mode"));
   shortcuts = make(w, QStringLiteral("&Keyboard and mouse"), QKeySequence(Qt::Key_F1));
   about = make(w, QStringLiteral("&About cspview"), {});
 }
 
 QList<QAction*> WindowActions::need_trace() const {
   QList<QAction*> all = stepping();
-  all << waker << fit << zoom_in << zoom_out << export_png << export_svg << export_perfetto;
+  all << waker << fit << zoom_in << zoom_out << export_png << export_svg << export_perfetto << search;
   return all;
 }
 
@@ -83,17 +88,28 @@ void WindowActions::fill_menus(QMenuBar* bar, const QList<QAction*>& panels) con
   QMenu* view = bar->addMenu(QStringLiteral("&View"));
   view->addActions({fit, zoom_in, zoom_out, back, forward});
   view->addSeparator();
-  view->addActions({dark, presentation});
+  view->addActions({dark, presentation, follow});
   view->addSeparator();
   view->addActions(panels);
+  view->addAction(toggle_inspector);
 
   QMenu* go = bar->addMenu(QStringLiteral("&Go"));
   go->addActions(stepping());
   go->addSeparator();
-  go->addActions({next_finding, waker});
+  go->addActions({next_finding, waker, search});
 
   QMenu* help = bar->addMenu(QStringLiteral("&Help"));
   help->addActions({shortcuts, about});
+}
+
+void WindowActions::set_icons(const Theme& theme, bool playing) {
+  const std::pair<QAction*, ToolIcon> icons[] = {
+      {open, ToolIcon::Open},           {start, ToolIcon::ToStart},           {prev_rdv, ToolIcon::PrevRendezvous},
+      {prev, ToolIcon::PrevEvent},      {play, playing ? ToolIcon::Pause : ToolIcon::Play},
+      {next, ToolIcon::NextEvent},      {next_rdv, ToolIcon::NextRendezvous}, {end, ToolIcon::ToEnd},
+      {back, ToolIcon::ViewBack},       {forward, ToolIcon::ViewForward},     {fit, ToolIcon::Fit},
+      {next_finding, ToolIcon::NextFinding}, {follow, ToolIcon::Follow}};
+  for (const auto& [a, icon] : icons) a->setIcon(toolbar_icon(icon, theme));
 }
 
 }  // namespace cspview

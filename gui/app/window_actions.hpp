@@ -4,6 +4,8 @@
 // added to the window itself, so they work with the menus and panels hidden (presentation).
 #pragma once
 
+#include "theme.hpp"
+
 #include <QAction>
 #include <QList>
 
@@ -19,8 +21,8 @@ struct WindowActions {
   QAction *open, *export_png, *export_svg, *export_perfetto, *quit;
   QAction *start, *prev_rdv, *prev, *play, *next, *next_rdv, *end;
   QAction *fit, *zoom_in, *zoom_out, *back, *forward;
-  QAction *next_finding, *waker;
-  QAction *dark, *presentation, *shortcuts, *about;
+  QAction *next_finding, *waker, *follow, *search;
+  QAction *dark, *presentation, *leave_presentation, *toggle_inspector, *shortcuts, *about;
 
   // Stepping through the run, in toolbar order: start, back a rendezvous, back an event,
   // play, forward an event, forward a rendezvous, end.
@@ -32,6 +34,8 @@ struct WindowActions {
 
   // File, View, Go and Help; `panels` are the dock toggles for the View menu.
   void fill_menus(QMenuBar* bar, const QList<QAction*>& panels) const;
+  // Icons in the theme's colours (toolbar_icons.hpp); again after every change of theme.
+  void set_icons(const Theme& theme, bool playing);
 };
 
 }  // namespace cspview

@@ -1,5 +1,7 @@
 #include "event_list_model.hpp"
 
+#include "event_tone.hpp"
+
 #include <csptrace/event_format.hpp>
 
 #include <QColor>
@@ -23,51 +25,29 @@ EventListModel::EventListModel(QObject* parent) : QAbstractTableModel(parent) {}
 void EventListModel::set_document(std::shared_ptr<const TraceDocument> doc) {
   beginResetModel();
   doc_ = std::move(doc);
-  filter_.clear();
-  filtered_ = false;
-  rows_.clear();
+  only_.reset();
   endResetModel();
 }
 
-void EventListModel::set_filter(const QString& text) {
+void EventListModel::set_rows(std::shared_ptr<const SearchResult> only) {
   beginResetModel();
-  filter_ = text.trimmed();
-  filtered_ = !filter_.isEmpty() && doc_;
-  rows_.clear();
-  if (filtered_) {
-    const auto& m = doc_->model();
-    // Names are matched once per process / channel / kind, not once per event.
-    auto hit = [&](const std::string& s) { return qs(s).contains(filter_, Qt::CaseInsensitive); };
-    std::vector<bool> proc(m.processes().size()), chan(m.channels().size()), kind(csptrace::kKindCount);
-    for (uint32_t p = 0; p < proc.size(); ++p) proc[p] = hit(doc_->process_label(p));
-    for (uint32_t c = 0; c < chan.size(); ++c) chan[c] = hit(doc_->channel_label(c));
-    for (int k = 0; k < csptrace::kKindCount; ++k)
-      kind[k] = qs(csptrace::to_string(static_cast<EventKind>(k))).contains(filter_, Qt::CaseInsensitive);
-    auto proc_hit = [&](uint32_t p) { return p != kNone && proc[p]; };
-    for (size_t i = 0; i < m.size(); ++i) {
-      const bool match = kind[static_cast<int>(m.kind(i))] || proc_hit(m.proc_index(i)) ||
-                         proc_hit(m.from_index(i)) || proc_hit(m.to_index(i)) ||
-                         (m.chan_index(i) != kNone && chan[m.chan_index(i)]) ||
-                         details(*doc_, i).contains(filter_, Qt::CaseInsensitive);
-      if (match) rows_.push_back(static_cast<uint32_t>(i));
-    }
-  }
+  only_ = doc_ ? std::move(only) : nullptr;
   endResetModel();
 }
 
-size_t EventListModel::event_at_row(int row) const { return filtered_ ? rows_[size_t(row)] : size_t(row); }
+size_t EventListModel::event_at_row(int row) const { return only_ ? only_->events[size_t(row)] : size_t(row); }
 
 std::optional<int> EventListModel::row_of_event(size_t event) const {
   if (!doc_ || event >= doc_->model().size()) return std::nullopt;
-  if (!filtered_) return int(event);
-  auto it = std::lower_bound(rows_.begin(), rows_.end(), event);
-  if (it == rows_.end() || *it != event) return std::nullopt;
-  return int(it - rows_.begin());
+  if (!only_) return int(event);
+  auto it = std::lower_bound(only_->events.begin(), only_->events.end(), event);
+  if (it == only_->events.end() || *it != event) return std::nullopt;
+  return int(it - only_->events.begin());
 }
 
 int EventListModel::rowCount(const QModelIndex& parent) const {
   if (parent.isValid() || !doc_) return 0;
-  const size_t n = filtered_ ? rows_.size() : doc_->model().size();
+  const size_t n = only_ ? only_->events.size() : doc_->model().size();
   return int(std::min<size_t>(n, size_t(std::numeric_limits<int>::max())));
 }
 
@@ -126,10 +106,12 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::TextAlignmentRole && (index.column() == Seq || index.column() == Time))
     return QVariant(Qt::AlignRight | Qt::AlignVCenter);
   if (role == Qt::ForegroundRole) {
-    const auto k = m.kind(i);
-    if (k == EventKind::Deadlock || k == EventKind::Stuck || k == EventKind::Refused ||
-        k == EventKind::BufDrop)
-      return QColor(0xd0, 0x10, 0x10);
+    // Red for problems only (event_tone.hpp): a take refused by a closed channel is a normal end.
+    switch (tone_of(m, i)) {
+      case Tone::Problem: return QColor(0xd0, 0x10, 0x10);
+      case Tone::Notice: return QColor(0xb0, 0x60, 0x00);
+      case Tone::Normal: break;
+    }
   }
   if (role == Qt::FontRole && index.column() == Kind && m.kind(i) == EventKind::Transfer) {
     QFont f;

@@ -1,8 +1,11 @@
-// The event list: one row per event (or per event matching the filter), columns seq, time,
-// kind, process, channel and details. Rows are computed on demand from the columnar model, so
-// millions of events cost only the filter's index vector.
+// The event list: one row per event (or per search match, when only matches are shown),
+// columns number (as csptrace prints it), time, kind, process, channel, details, source. Rows
+// are computed on demand from the columnar model, so millions of events cost nothing, and
+// showing only matches costs the search result's index vector (the search itself runs off the
+// GUI thread, see SearchJob).
 #pragma once
 
+#include "event_search.hpp"
 #include "trace_document.hpp"
 
 #include <QAbstractTableModel>
@@ -21,10 +24,9 @@ class EventListModel : public QAbstractTableModel {
   explicit EventListModel(QObject* parent = nullptr);
 
   void set_document(std::shared_ptr<const TraceDocument> doc);
-  // Case-insensitive text; an event matches when its kind, process, channel or details
-  // contain it. Empty shows every event.
-  void set_filter(const QString& text);
-  QString filter() const { return filter_; }
+  // Shows only these events (a search result of the same document); null shows every event.
+  void set_rows(std::shared_ptr<const SearchResult> only);
+  bool filtered() const { return only_ != nullptr; }
 
   // Event index of a row, and the row of an event (nullopt when filtered out).
   size_t event_at_row(int row) const;
@@ -40,9 +42,7 @@ class EventListModel : public QAbstractTableModel {
 
  private:
   std::shared_ptr<const TraceDocument> doc_;
-  QString filter_;
-  bool filtered_ = false;
-  std::vector<uint32_t> rows_;  // matching event indices while filtered_
+  std::shared_ptr<const SearchResult> only_;  // rows are only_->events when set
 };
 
 }  // namespace cspview

@@ -63,15 +63,60 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
   }
 }
 
+QUrl FindingsModel::link_url(TextPiece::Kind kind, size_t target) {
+  const char* what = kind == TextPiece::Kind::Process ? "process" : kind == TextPiece::Kind::Channel ? "channel" : "event";
+  return QUrl(QStringLiteral("cspview:%1/%2").arg(QLatin1String(what)).arg(qulonglong(target)));
+}
+
+std::optional<TextPiece> FindingsModel::parse_link(const QUrl& url) {
+  if (url.scheme() != QStringLiteral("cspview")) return std::nullopt;
+  const QStringList parts = url.path().split(QLatin1Char('/'));
+  if (parts.size() != 2) return std::nullopt;
+  bool ok = false;
+  const qulonglong target = parts[1].toULongLong(&ok);
+  if (!ok) return std::nullopt;
+  TextPiece p;
+  p.target = size_t(target);
+  if (parts[0] == QStringLiteral("process")) p.kind = TextPiece::Kind::Process;
+  else if (parts[0] == QStringLiteral("channel")) p.kind = TextPiece::Kind::Channel;
+  else if (parts[0] == QStringLiteral("event")) p.kind = TextPiece::Kind::Event;
+  else return std::nullopt;
+  return p;
+}
+
+QString FindingsModel::linked_html(const TraceDocument& doc, std::string_view text) {
+  QString h;
+  for (const TextPiece& p : link_names(doc, text)) {
+    const QString t = qs(p.text).toHtmlEscaped();
+    if (p.kind == TextPiece::Kind::Text) h += t;
+    else h += QStringLiteral("<a href=\"%1\">%2</a>").arg(link_url(p.kind, p.target).toString(), t);
+  }
+  return h;
+}
+
 QString FindingsModel::finding_html(const TraceDocument& doc, size_t i) {
   if (i >= doc.findings().size()) return {};
   const csptrace::Finding& f = doc.findings()[i];
+  const auto& m = doc.model();
   QString h = QStringLiteral("<p><b>%1 %2</b> (%3)<br><span style='color:gray'>%4</span></p>")
                   .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)), qs(csptrace::to_string(f.strength)),
                        qs(csptrace::finding_doc(f.kind)).toHtmlEscaped());
-  if (f.event < doc.model().size())
-    h += QStringLiteral("<p>at %1, event %2</p>").arg(qs(csptrace::format_duration(f.time))).arg(f.event);
-  h += QStringLiteral("<p>%1</p>").arg(qs(f.explanation).toHtmlEscaped());
+  if (f.event < m.size())
+    h += QStringLiteral("<p>at %1, <a href=\"%2\">event %3</a></p>")
+             .arg(qs(csptrace::format_duration(f.time)), link_url(TextPiece::Kind::Event, f.event).toString())
+             .arg(m.seq(f.event));
+  h += QStringLiteral("<p>%1</p>").arg(linked_html(doc, f.explanation));
+  const auto causes = finding_causes(doc, f);
+  if (!causes.empty()) {
+    QStringList links;
+    for (size_t e : causes)
+      links << QStringLiteral("<a href=\"%1\">%2 %3 (#%4)</a>")
+                   .arg(link_url(TextPiece::Kind::Event, e).toString(),
+                        qs(m.proc_index(e) != csptrace::kNone ? doc.process_label(m.proc_index(e)) : std::string()),
+                        qs(csptrace::to_string(m.kind(e))))
+                   .arg(m.seq(e));
+    h += QStringLiteral("<p><b>Cause</b> (ringed on the timeline): %1</p>").arg(links.join(QStringLiteral(", ")));
+  }
   if (!f.locations.empty()) {
     QStringList locs;
     for (const auto& l : f.locations) locs << qs(l).toHtmlEscaped();

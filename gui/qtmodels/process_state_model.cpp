@@ -9,8 +9,7 @@
 namespace cspview {
 
 ProcessStateModel::ProcessStateModel(QObject* parent)
-    : StateModelBase({QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("waits on"),
-                      QStringLiteral("where")}, parent) {}
+    : StateModelBase({QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("where")}, parent) {}
 
 QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
@@ -20,9 +19,12 @@ QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
     if (index.column() == Name) return QString::fromStdString(doc_->process_label(p));
     const ProcessStateText t = describe_process(*doc_, state_, p);
     switch (index.column()) {
-      case State: return QString::fromStdString(t.state);
-      case WaitsOn: return QString::fromStdString(t.waits_on);
-      case Where: return QString::fromStdString(t.where);
+      case State: return QString::fromStdString(t.waits_on.empty() ? t.state : t.state + ": " + t.waits_on);
+      case Where: {
+        // The file name and line; the folders only in the tooltip.
+        const QString where = QString::fromStdString(t.where);
+        return role == Qt::ToolTipRole ? where : where.section(QLatin1Char('/'), -1);
+      }
       default: return {};
     }
   }

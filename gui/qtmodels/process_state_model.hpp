@@ -1,5 +1,6 @@
-// The "At the cursor" process table: each process's state, what it waits on and where, in the
-// words of describe_process.
+// The "At the cursor" process table: each process's state with what it waits on ("parked: take
+// fork-1"), and where (file:line; the full path in the tooltip), in the words of
+// describe_process. Three columns, so that "where" is on screen in a narrow dock.
 #pragma once
 
 #include "state_model_base.hpp"
@@ -9,7 +10,7 @@ namespace cspview {
 class ProcessStateModel : public StateModelBase {
   Q_OBJECT
  public:
-  enum Column { Name, State, WaitsOn, Where };
+  enum Column { Name, State, Where };
   explicit ProcessStateModel(QObject* parent = nullptr);
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 

@@ -61,6 +61,13 @@ TEST_CASE("Ctrl+wheel zooms around the mouse, Back undoes it", "[timeline]") {
 
 TEST_CASE("dragging pans, Shift+drag zooms to the selection, a click selects", "[timeline]") {
   Fixture f;
+  // At the fitted view of a trace starting at t = 0, dragging right cannot show negative time.
+  QTest::mousePress(&f.tl, Qt::LeftButton, {}, QPoint(500, 150));
+  QTest::mouseMove(&f.tl, QPoint(600, 150));
+  QTest::mouseRelease(&f.tl, Qt::LeftButton, {}, QPoint(600, 150));
+  CHECK(f.tl.scale().start_ns >= 0);
+  // Zoomed in on the middle, a drag pans by exactly the distance dragged.
+  f.tl.show_range(8000, 10000);
   const double start = f.tl.scale().start_ns;
   QTest::mousePress(&f.tl, Qt::LeftButton, {}, QPoint(500, 150));
   QTest::mouseMove(&f.tl, QPoint(600, 150));

@@ -177,6 +177,10 @@ void MainWindow::apply_theme() {
                             {ProcessStateModel::State, QStringLiteral("parked: take fork-1")}});
   size_columns(chan_view_, {{ChannelStateModel::Name, QStringLiteral("result of…")},
                             {ChannelStateModel::Contents, QStringLiteral("[\"ketchup\", 3] 2/3")}});
+  events_->set_dark(dark_);
+  proc_state_->set_dark(dark_);
+  chan_state_->set_dark(dark_);
+  findings_->model()->set_dark(dark_);
   timeline_->set_theme(theme_);
 }
 

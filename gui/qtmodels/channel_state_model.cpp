@@ -3,7 +3,6 @@
 #include "state_text.hpp"
 
 #include <QBrush>
-#include <QColor>
 
 namespace cspview {
 
@@ -25,7 +24,7 @@ QVariant ChannelStateModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::ForegroundRole && (!state_.channels[c].made || state_.channels[c].closed))
-    return QBrush(QColor(0x88, 0x88, 0x90));
+    return QBrush(colours_.dim);
   return {};
 }
 

@@ -108,8 +108,8 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ForegroundRole) {
     // Red for problems only (event_tone.hpp): a take refused by a closed channel is a normal end.
     switch (tone_of(m, i)) {
-      case Tone::Problem: return QColor(0xd0, 0x10, 0x10);
-      case Tone::Notice: return QColor(0xb0, 0x60, 0x00);
+      case Tone::Problem:
+      case Tone::Notice: return colours_.of(tone_of(m, i));
       case Tone::Normal: break;
     }
   }

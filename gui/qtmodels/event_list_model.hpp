@@ -6,6 +6,7 @@
 #pragma once
 
 #include "event_search.hpp"
+#include "tone_colours.hpp"
 #include "trace_document.hpp"
 
 #include <QAbstractTableModel>
@@ -27,6 +28,8 @@ class EventListModel : public QAbstractTableModel {
   // Shows only these events (a search result of the same document); null shows every event.
   void set_rows(std::shared_ptr<const SearchResult> only);
   bool filtered() const { return only_ != nullptr; }
+  // Text colours for the dark theme's table (or the light one's).
+  void set_dark(bool dark) { colours_ = ToneColours::make(dark); }
 
   // Event index of a row, and the row of an event (nullopt when filtered out).
   size_t event_at_row(int row) const;
@@ -43,6 +46,7 @@ class EventListModel : public QAbstractTableModel {
  private:
   std::shared_ptr<const TraceDocument> doc_;
   std::shared_ptr<const SearchResult> only_;  // rows are only_->events when set
+  ToneColours colours_ = ToneColours::make(false);
 };
 
 }  // namespace cspview

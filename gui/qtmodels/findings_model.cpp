@@ -56,8 +56,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     case ExplanationRole: return qs(f.explanation);
     case EventRole: return QVariant::fromValue<qulonglong>(f.event);
     case Qt::ForegroundRole:
-      return f.severity == csptrace::Severity::Error     ? QBrush(QColor(0xd0, 0x10, 0x10))
-             : f.severity == csptrace::Severity::Warning ? QBrush(QColor(0xb0, 0x60, 0x00))
+      return f.severity == csptrace::Severity::Error     ? QBrush(colours_.problem)
+             : f.severity == csptrace::Severity::Warning ? QBrush(colours_.notice)
                                                          : QVariant();
     default: return {};
   }

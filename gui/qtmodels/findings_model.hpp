@@ -3,6 +3,7 @@
 #pragma once
 
 #include "finding_links.hpp"
+#include "tone_colours.hpp"
 #include "trace_document.hpp"
 
 #include <QAbstractListModel>
@@ -20,6 +21,7 @@ class FindingsModel : public QAbstractListModel {
   explicit FindingsModel(QObject* parent = nullptr);
 
   void set_document(std::shared_ptr<const TraceDocument> doc);
+  void set_dark(bool dark) { colours_ = ToneColours::make(dark); }
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
@@ -36,6 +38,7 @@ class FindingsModel : public QAbstractListModel {
 
  private:
   std::shared_ptr<const TraceDocument> doc_;
+  ToneColours colours_ = ToneColours::make(false);
 };
 
 }  // namespace cspview

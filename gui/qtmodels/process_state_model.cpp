@@ -3,7 +3,6 @@
 #include "state_text.hpp"
 
 #include <QBrush>
-#include <QColor>
 #include <QFont>
 
 namespace cspview {
@@ -29,9 +28,9 @@ QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::ForegroundRole) {
-    if (ps.state == csptrace::ProcState::ExitedError) return QBrush(QColor(0xd0, 0x10, 0x10));
+    if (ps.state == csptrace::ProcState::ExitedError) return QBrush(colours_.problem);
     if (ps.state == csptrace::ProcState::NotStarted || csptrace::is_exited(ps.state))
-      return QBrush(QColor(0x88, 0x88, 0x90));
+      return QBrush(colours_.dim);
   }
   if (role == Qt::FontRole && index.column() == State && ps.state == csptrace::ProcState::Running) {
     QFont f;

@@ -3,6 +3,7 @@
 // their scroll position); a new document resets the model.
 #pragma once
 
+#include "tone_colours.hpp"
 #include "trace_document.hpp"
 
 #include <QAbstractTableModel>
@@ -20,6 +21,7 @@ class StateModelBase : public QAbstractTableModel {
   StateModelBase(QStringList headers, QObject* parent) : QAbstractTableModel(parent), headers_(std::move(headers)) {}
   void set_state(std::shared_ptr<const TraceDocument> doc, csptrace::ReplayState state);
   const csptrace::ReplayState& state() const { return state_; }
+  void set_dark(bool dark) { colours_ = ToneColours::make(dark); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -29,6 +31,7 @@ class StateModelBase : public QAbstractTableModel {
   virtual int rows_for(const csptrace::ReplayState& s) const = 0;
   std::shared_ptr<const TraceDocument> doc_;
   csptrace::ReplayState state_;
+  ToneColours colours_ = ToneColours::make(false);
 
  private:
   QStringList headers_;

@@ -186,7 +186,7 @@ TEST_CASE("a normal end is neutral: only a lost value is red", "[window][tone]")
       ++takes;
     } else {
       CHECK(tone_of(m, i) == Tone::Problem);
-      CHECK(colour.value<QColor>() == QColor(0xd0, 0x10, 0x10));
+      CHECK(colour.value<QColor>() == ToneColours::make(false).problem);
       ++puts;
     }
   }

@@ -1,6 +1,7 @@
 // Point 5 of issue 22: presentation and dark modes a projector can rely on.
 #include <catch2/catch.hpp>
 
+#include "tone_colours.hpp"
 #include "window_actions.hpp"
 #include "window_fixture.hpp"
 
@@ -86,4 +87,14 @@ TEST_CASE("F5 goes full screen with large type, Esc leaves, Ctrl+I brings the In
   CHECK_FALSE(w.isFullScreen());
   CHECK(QToolTip::font().pointSizeF() == Approx(tip));
   CHECK_FALSE(w.actions().leave_presentation->isEnabled());  // Esc is free again
+}
+
+TEST_CASE("the panels' red and amber read on both themes' tables", "[window][presentation]") {
+  for (bool dark : {false, true}) {
+    const ToneColours c = ToneColours::make(dark);
+    const QColor base = Theme::make(dark, false).background;
+    INFO("dark " << dark);
+    CHECK(contrast(c.problem, base) >= 4.5);
+    CHECK(contrast(c.notice, base) >= 4.5);
+  }
 }

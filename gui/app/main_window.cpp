@@ -129,7 +129,7 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
   timeline_->set_document(doc_);
   events_->set_document(doc_);
-  event_view_->scrollToTop();  // a new file starts at its top, not where the last one was
+  event_view_->scroll_to_top();  // a new file starts at its top, not where the last one was
   only_interacting_->setChecked(false);
   // A trace cut short says so where it is seen, not only in the status bar.
   const auto& warnings = doc_->model().warnings();
@@ -303,17 +303,13 @@ void MainWindow::on_cursor_moved() {
   // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {
     if (auto row = events_->row_of_event(*ev)) {
-      syncing_list_ = true;  // the list follows; it must not move the cursor back
-      event_view_->setCurrentIndex(events_->index(*row, 0));
-      syncing_list_ = false;
-      event_view_->selectRow(*row);
-      event_view_->scrollTo(events_->index(*row, 0));
+      event_view_->set_current_row(*row);  // quiet: the list follows, it does not move the cursor back
     } else {
-      event_view_->clearSelection();
+      event_view_->clear_current();
     }
   } else {
-    event_view_->clearSelection();
-    event_view_->scrollToTop();
+    event_view_->clear_current();
+    event_view_->scroll_to_top();
   }
   if (matches_) search_->show_count(matches_->events.size(), [&]() -> std::optional<size_t> {
       if (!ev) return std::nullopt;

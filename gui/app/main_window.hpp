@@ -10,6 +10,7 @@
 #include "channel_state_model.hpp"
 #include "event_inspector.hpp"
 #include "event_list_model.hpp"
+#include "event_list_view.hpp"
 #include "findings_panel.hpp"
 #include "process_state_model.hpp"
 #include "search_job.hpp"
@@ -62,7 +63,7 @@ class MainWindow : public QMainWindow {
   StepController& stepper() { return *stepper_; }
   TimelineWidget* timeline() { return timeline_; }
   EventListModel* event_model() { return events_; }
-  QTableView* event_view() { return event_view_; }
+  EventListView* event_view() { return event_view_; }
   FindingsPanel* findings_panel() { return findings_; }
   SearchBar* search_bar() { return search_; }
   const WindowActions& actions() const { return *actions_; }
@@ -111,6 +112,7 @@ class MainWindow : public QMainWindow {
   void build_panels();
   void build_event_panel(QWidget* parent);
   void apply_theme();
+  void size_event_list();
   void fit_docks();
   void raise_main_dock();
   // main_window.cpp
@@ -138,7 +140,6 @@ class MainWindow : public QMainWindow {
   bool step_when_searched_ = false; // Enter was pressed before the search was done
   bool forward_when_searched_ = true;
   bool was_maximized_ = false;      // the window state presentation mode left
-  bool syncing_list_ = false;       // the event list is being moved to the cursor
   bool compact_docks_ = false;      // the side panels share the right column (a narrow window)
 
   TimelineWidget* timeline_ = nullptr;
@@ -148,7 +149,7 @@ class MainWindow : public QMainWindow {
   QProgressDialog* progress_ = nullptr;
 
   EventListModel* events_ = nullptr;
-  QTableView* event_view_ = nullptr;
+  EventListView* event_view_ = nullptr;
   SearchBar* search_ = nullptr;
   ProcessStateModel* proc_state_ = nullptr;
   ChannelStateModel* chan_state_ = nullptr;

@@ -41,8 +41,7 @@ QTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
   return v;
 }
 
-// Row height and column widths from the font, so that presentation mode's larger type and a
-// 7-digit event number fit.
+// Row height and column widths from the font, so that presentation mode's larger type fits.
 void size_columns(QTableView* v, const QList<std::pair<int, QString>>& widest) {
   const QFontMetrics fm(v->font());
   v->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
@@ -99,14 +98,14 @@ void MainWindow::build_event_panel(QWidget* parent) {
   layout->setSpacing(2);
   search_ = new SearchBar(events_panel_);
   events_ = new EventListModel(this);
-  event_view_ = make_table(events_, events_panel_);
+  event_view_ = new EventListView(events_panel_);
+  event_view_->set_model(events_);
   layout->addWidget(search_);
   layout->addWidget(event_view_);
-  // Moving in the list (↑ / ↓, Page Up / Down, a click) moves the cursor.
-  connect(event_view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-          [this](const QModelIndex& now) {
-            if (now.isValid() && doc_ && !syncing_list_) on_event_clicked(events_->event_at_row(now.row()));
-          });
+  // Moving in the list (↑ / ↓, Page Up / Down, Home / End, a click) moves the cursor.
+  connect(event_view_, &EventListView::current_row_changed, this, [this](int row) {
+    if (doc_) on_event_clicked(events_->event_at_row(row));
+  });
 }
 
 void MainWindow::build_panels() {
@@ -160,19 +159,14 @@ void MainWindow::apply_theme() {
   toolbar_->setFont(f);
   toolbar_->setIconSize(presentation_ ? QSize(32, 32) : QSize(22, 22));
   actions_->set_icons(theme_, stepper_->playing());
-  for (QWidget* w : {static_cast<QWidget*>(event_view_), static_cast<QWidget*>(proc_view_), static_cast<QWidget*>(chan_view_),
+  for (QWidget* w : {static_cast<QWidget*>(proc_view_), static_cast<QWidget*>(chan_view_),
                      static_cast<QWidget*>(inspector_), static_cast<QWidget*>(findings_), static_cast<QWidget*>(search_),
                      static_cast<QWidget*>(statusBar())})
     w->setFont(f);
   QToolTip::setFont(f);
   QToolTip::setPalette(qApp->palette());
   position_->setMinimumWidth(QFontMetrics(f).horizontalAdvance(QStringLiteral("event #9999999 / #9999999   t = 999.999 ms")));
-  size_columns(event_view_, {{EventListModel::Seq, QStringLiteral("99999999")},
-                             {EventListModel::Time, QStringLiteral("999.999 ms")},
-                             {EventListModel::Kind, QStringLiteral("chan_close")},
-                             {EventListModel::Process, QStringLiteral("hot-dog-machine")},
-                             {EventListModel::Channel, QStringLiteral("result of phil-0")},
-                             {EventListModel::Details, QStringLiteral("main → hot-dog-machine  \"pocket lint\"  direct")}});
+  size_event_list();
   size_columns(proc_view_, {{ProcessStateModel::Name, QStringLiteral("hot-dog-m…")},
                             {ProcessStateModel::State, QStringLiteral("parked: take fork-1")}});
   size_columns(chan_view_, {{ChannelStateModel::Name, QStringLiteral("result of…")},
@@ -182,6 +176,20 @@ void MainWindow::apply_theme() {
   chan_state_->set_dark(dark_);
   findings_->model()->set_dark(dark_);
   timeline_->set_theme(theme_);
+}
+
+void MainWindow::size_event_list() {
+  QFont f = QApplication::font();
+  if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.35);
+  event_view_->setFont(f);
+  const QFontMetrics fm(f);
+  const std::pair<int, QString> widest[] = {{EventListModel::Seq, QStringLiteral("99999999")},
+                                            {EventListModel::Time, QStringLiteral("999.999 ms")},
+                                            {EventListModel::Kind, QStringLiteral("chan_close")},
+                                            {EventListModel::Process, QStringLiteral("hot-dog-machine")},
+                                            {EventListModel::Channel, QStringLiteral("result of phil-0")},
+                                            {EventListModel::Details, QStringLiteral("main → hot-dog-machine  \"pocket lint\"  direct")}};
+  for (const auto& [column, sample] : widest) event_view_->set_column_width(column, fm.horizontalAdvance(sample) + 16);
 }
 
 void MainWindow::set_dark(bool dark) {

@@ -85,16 +85,15 @@ void TimelinePainter::paint_matches(QPainter& p) const {
   if (!s_.matches || s_.matches->empty()) return;
   const auto& m = s_.doc->model();
   const auto vis = LaneIndex::visible(m, s_.matches->by_time, s_.scale.t_of(-4), s_.scale.t_of(s_.scale.width_px + 4));
-  const bool rings = double(vis.size()) <= s_.scale.width_px / 6.0;
+  // Millions of matches fold to one tick per two pixels (a binary search per tick), so the
+  // frame costs the width, not the matches.
+  for (const LaneMark& mark : LaneIndex::fold(m, s_.matches->by_time, s_.scale, 2.0))
+    p.fillRect(QRectF(s_.label_width() + mark.x0 - 1.5, s_.lanes_top(), mark.x1 - mark.x0 + 3, 5 * s_.theme.font_scale),
+               s_.theme.match);
+  if (double(vis.size()) > s_.scale.width_px / 6.0) return;
   QPen ring(s_.theme.match, 3 * s_.theme.font_scale);
-  double last_x = -1e9;
   for (uint32_t e : vis) {
     const double x = s_.x_of(double(m.time(e)));
-    if (x - last_x >= 1) {
-      p.fillRect(QRectF(x - 1.5, s_.lanes_top(), 3, 5 * s_.theme.font_scale), s_.theme.match);
-      last_x = x;
-    }
-    if (!rings) continue;
     const uint32_t proc = m.proc_index(e) != csptrace::kNone ? m.proc_index(e)
                           : m.to_index(e) != csptrace::kNone ? m.to_index(e)
                                                              : m.from_index(e);

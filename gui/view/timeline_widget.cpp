@@ -40,6 +40,7 @@ void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc, bool
   warning_.clear();
   story_ = doc_ ? story_at(*doc_, std::nullopt) : StoryStep{};
   layout_options_.focus_process.reset();
+  layout_options_.focus_interactions.reset();
   history_.clear();
   scroll_y_ = 0;
   relayout();
@@ -120,7 +121,11 @@ void TimelineWidget::set_name_filter(const QString& text) {
 }
 
 void TimelineWidget::set_focus_process(std::optional<uint32_t> p) {
+  if (p == layout_options_.focus_process) return;
   layout_options_.focus_process = p;
+  // One pass over the events now, not one per relayout (resize, theme, fold).
+  layout_options_.focus_interactions =
+      p && doc_ ? std::make_shared<const Interactions>(interactions_of(doc_->model(), *p)) : nullptr;
   relayout();
 }
 

@@ -61,9 +61,9 @@ TEST_CASE("Enter before the search is done steps when its result arrives", "[win
 TEST_CASE("the event list follows the cursor, and moving in it moves the cursor", "[window][list]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
-  QTableView* list = o.w.event_view();
+  EventListView* list = o.w.event_view();
   o.w.seek_event(10);
-  CHECK(list->currentIndex().row() == 10);
+  CHECK(list->current_row() == 10);
   list->setFocus();
   QTest::keyClick(list, Qt::Key_Down);
   CHECK(o.w.stepper().event() == 11u);
@@ -76,7 +76,13 @@ TEST_CASE("the event list follows the cursor, and moving in it moves the cursor"
   REQUIRE(o.w.open_file_now(fixture_path("gui-alts-timeout.jsonl"), &error));
   o.w.stepper().to_start();
   QApplication::processEvents();
-  CHECK(list->verticalScrollBar()->value() == 0);
+  CHECK(list->top_row() == 0);
+  // Home and End in the list go to the first and the last event.
+  list->setFocus();
+  QTest::keyClick(list, Qt::Key_End);
+  CHECK(o.w.stepper().event() == o.w.document()->model().size() - 1);
+  QTest::keyClick(list, Qt::Key_Home);
+  CHECK(o.w.stepper().event() == 0u);
 }
 
 TEST_CASE("stepping controls stay disabled until the replay is in", "[window][loading]") {
@@ -111,8 +117,8 @@ TEST_CASE("an empty trace says so, and a cut-short one shows its warning where i
 TEST_CASE("the number column fits a 7-digit event number", "[window][list]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
-  QTableView* list = o.w.event_view();
-  CHECK(list->columnWidth(EventListModel::Seq) > list->fontMetrics().horizontalAdvance(QStringLiteral("9999999")) + 6);
+  EventListView* list = o.w.event_view();
+  CHECK(list->column_width(EventListModel::Seq) > list->fontMetrics().horizontalAdvance(QStringLiteral("9999999")) + 6);
 }
 
 TEST_CASE("a process without a spawn location does not say \"spawned at ?\"", "[window][tooltip]") {

@@ -15,6 +15,19 @@ bool wants_screenshot(int argc, char** argv) {
   return false;
 }
 
+std::optional<double> parse_time(const QString& text) {
+  static const QRegularExpression re(QStringLiteral("^\\s*([0-9]*\\.?[0-9]+)\\s*(ns|us|µs|ms|s)?\\s*$"));
+  const auto m = re.match(text);
+  if (!m.hasMatch()) return std::nullopt;
+  const double v = m.captured(1).toDouble();
+  const QString unit = m.captured(2);
+  const double scale = unit == QStringLiteral("s")    ? 1e9
+                       : unit == QStringLiteral("ms") ? 1e6
+                       : unit == QStringLiteral("us") || unit == QStringLiteral("µs") ? 1e3
+                                                                                       : 1;
+  return v * scale;
+}
+
 QString nearest_option(const QString& unknown, const QStringList& known) {
   // Levenshtein distance, one row at a time.
   auto distance = [](const QString& a, const QString& b) {
@@ -54,18 +67,26 @@ CommandLine parse_command_line(const QStringList& args) {
                           QStringLiteral("with --screenshot: also write what the window shows as JSON (visible_ns, "
                                          "run_ns, cursor_event, finding, caption, ...)"),
                           QStringLiteral("OUT.json"));
+  QCommandLineOption view(QStringLiteral("view"),
+                          QStringLiteral("show the time from BEGIN to END (trace time, e.g. 400us:560us; ns without a "
+                                         "unit), instead of the whole run"),
+                          QStringLiteral("BEGIN:END"));
   QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size, default 1280x800"), QStringLiteral("WxH"));
   QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("dark theme"));
   QCommandLineOption present(QStringLiteral("presentation"),
                              QStringLiteral("presentation mode: full screen, large type, panels hidden"));
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
-  p.addOptions({at, shot, json, size, dark, present});
+  p.addOptions({at, shot, json, view, size, dark, present});
+  // "Usage: cspview ...", whether or not a QCoreApplication exists yet (it may not, see main).
   out.help_text = p.helpText();
+  static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
+  out.help_text.replace(usage, QStringLiteral("Usage: cspview"));
   // An unknown option is named with the nearest known one, before Qt's own message.
   QStringList known;
-  for (const QCommandLineOption& o : {at, shot, json, size, dark, present, help, version})
+  for (const QCommandLineOption& o : {at, shot, json, view, size, dark, present, help, version})
     for (const QString& n : o.names()) known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
+  known << QStringLiteral("--help-all");  // QCommandLineParser's own
   for (qsizetype i = 1; i < args.size(); ++i) {
     const QString& a = args[i];
     if (a == QStringLiteral("--")) break;
@@ -110,6 +131,17 @@ CommandLine parse_command_line(const QStringList& args) {
       return out;
     }
     out.size = QSize(w, h);
+  }
+  if (p.isSet(view)) {
+    const QStringList ends = p.value(view).split(QLatin1Char(':'));
+    const auto b = ends.size() == 2 ? parse_time(ends[0]) : std::nullopt;
+    const auto e = ends.size() == 2 ? parse_time(ends[1]) : std::nullopt;
+    if (!b || !e || *e <= *b) {
+      out.error = QStringLiteral("--view takes BEGIN:END with BEGIN before END, e.g. 400us:560us, not \"%1\"")
+                      .arg(p.value(view));
+      return out;
+    }
+    out.view = std::pair(*b, *e);
   }
   out.screenshot = p.value(shot);
   out.view_json = p.value(json);

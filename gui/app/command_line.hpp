@@ -1,5 +1,5 @@
-// cspview [FILE] [--at EVENT] [--screenshot OUT.png] [--view-json OUT.json] [--size WxH]
-//         [--dark] [--presentation]
+// cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png] [--view-json OUT.json]
+//         [--size WxH] [--dark] [--presentation]
 #pragma once
 
 #include <QSize>
@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace cspview {
 
@@ -16,6 +17,7 @@ struct CommandLine {
   std::optional<uint64_t> at;        // the event number (as csptrace prints it) for the cursor
   QString screenshot;                // write the window to this PNG and exit
   QString view_json;                 // write what the window shows as JSON (with --screenshot)
+  std::optional<std::pair<double, double>> view;  // --view BEGIN:END, trace time in ns
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
@@ -28,6 +30,9 @@ struct CommandLine {
 // option it does not know is an error that names it and the nearest one it knows
 // ("unknown option --trace-ring; did you mean --presentation?").
 CommandLine parse_command_line(const QStringList& args);
+
+// "400us" -> 400000: a time with a unit (ns, us or µs, ms, s; ns without one); nullopt if not.
+std::optional<double> parse_time(const QString& text);
 
 // The known option nearest to `unknown` by edit distance ("--scrensht" -> "--screenshot").
 QString nearest_option(const QString& unknown, const QStringList& known);

@@ -169,6 +169,14 @@ TEST_CASE("the command line is parsed with clear errors", "[window][cli]") {
   CHECK(parse_command_line({"cspview", "--size", "12"}).error.contains("--size"));
   CHECK(parse_command_line({"cspview", "a", "b"}).error.contains("one trace file"));
   CHECK(parse_command_line({"cspview", "--view-json", "o.json"}).error.contains("--screenshot"));
+  const auto v = parse_command_line({"cspview", "--view", "400us:0.56ms"});
+  REQUIRE(v.view.has_value());
+  CHECK(v.view->first == Approx(400000));
+  CHECK(v.view->second == Approx(560000));
+  CHECK(parse_command_line({"cspview", "--view", "5ms:1ms"}).error.contains("--view"));
+  CHECK(parse_time("12") == Approx(12));
+  CHECK(parse_time("1.5 s") == Approx(1.5e9));
+  CHECK_FALSE(parse_time("soon").has_value());
 }
 
 TEST_CASE("an unknown option is named, with the nearest known one", "[window][cli]") {
@@ -199,6 +207,15 @@ TEST_CASE("cspview --view-json writes what the window shows", "[window][screensh
   REQUIRE(f.open(QIODevice::ReadOnly));
   const QJsonObject v = QJsonDocument::fromJson(f.readAll()).object();
   for (const char* key : {"visible_ns", "run_ns", "cursor_event", "finding", "caption"}) CHECK(v.contains(key));
+  // --view shows the time asked for.
+  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--view", "4us:8us", "--screenshot", png, "--view-json", json});
+  REQUIRE(p.waitForFinished(20000));
+  REQUIRE(p.exitCode() == 0);
+  QFile g(json);
+  REQUIRE(g.open(QIODevice::ReadOnly));
+  const QJsonObject w = QJsonDocument::fromJson(g.readAll()).object();
+  CHECK(w["visible_ns"].toArray()[0].toDouble() == Approx(4000).margin(200));
+  CHECK(w["visible_ns"].toArray()[1].toDouble() == Approx(8000).margin(200));
   CHECK(v["cursor_event"].toInt() == 7);  // --at 7 is #7, as csptrace print numbers it
   CHECK(v["caption"].toString().contains("pocket lint"));
   CHECK(v["finding"].isNull());

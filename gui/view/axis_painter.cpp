@@ -32,10 +32,27 @@ void AxisPainter::paint_idle(QPainter& p) const {
   const QRectF lanes = s_.lanes_rect();
   const double x0 = std::max(s_.x_of(double(run.last)) + 1, lanes.left());
   const double x1 = std::min(s_.x_of(double(run.end)), lanes.right());
-  if (x1 <= x0) return;
-  QColor c = s_.theme.text_dim;
-  c.setAlpha(45);
-  p.fillRect(QRectF(x0, lanes.top(), x1 - x0, lanes.height()), QBrush(c, Qt::FDiagPattern));
+  if (x0 >= lanes.right()) return;  // the run's end is off to the right
+  if (x1 > x0) {
+    QColor c = s_.theme.text_dim;
+    c.setAlpha(45);
+    p.fillRect(QRectF(x0, lanes.top(), x1 - x0, lanes.height()), QBrush(c, Qt::FDiagPattern));
+  }
+  // In words, on the Processes title row (nothing else is drawn there but the title): from the
+  // run's end when that leaves room, else against the lanes' right edge.
+  const LaneRow& title = s_.layout->rows().front();
+  if (title.kind != RowKind::ProcessGroup) return;
+  const QFont f = s_.theme.font(s_.font, 0.85);
+  const QFontMetrics fm(f);
+  const QString text = QStringLiteral("⟩⟩ idle %1, the trace ends at %2")
+                           .arg(QString::fromStdString(csptrace::format_duration(run.idle_tail())),
+                                QString::fromStdString(csptrace::format_duration(run.end)));
+  const double w = fm.horizontalAdvance(text) + 8;
+  const double x = std::max(std::min(x0 + 4, lanes.right() - w - 4), lanes.left() + lanes.width() / 3);
+  const QRectF box(x, s_.row_top(title), std::min(w, lanes.right() - x), title.height);
+  p.setFont(f);
+  p.setPen(s_.theme.text_dim);
+  p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, int(box.width())));
 }
 
 void AxisPainter::paint(QPainter& p) const {
@@ -70,23 +87,15 @@ void AxisPainter::paint(QPainter& p) const {
     }
   }
 
-  // 2. The idle tail: a break mark where the run ends, and what follows, where there is room.
+  // 2. The idle tail: a break mark (two slants) just after the run's last event (paint_idle
+  // says what follows in words).
   const RunSpan& run = s_.doc->run();
-  const QFont small = s_.theme.font(s_.font, 0.85);
-  const QFontMetrics sfm(small);
-  if (run.idle_tail() > 0) {
-    const double xr = s_.scale.x_of(double(run.last)) + 6;
-    if (xr < width && xr > -40) {
-      const QString text = QStringLiteral("⟩⟩ idle %1 · end at %2")
-                               .arg(QString::fromStdString(csptrace::format_duration(run.idle_tail())),
-                                    QString::fromStdString(csptrace::format_duration(run.end)));
-      const double w = sfm.horizontalAdvance(text) + 8;
-      if (auto x = row.place(xr, w, std::max(0.0, xr), width)) {
-        p.setFont(small);
-        p.setPen(s_.theme.text_dim);
-        p.drawText(QRectF(lx + *x, top, w, h), Qt::AlignVCenter | Qt::AlignLeft, text);
-      }
-    }
+  const double xr = s_.scale.x_of(double(run.last)) + 5;
+  const bool idle = run.idle_tail() > 0 && xr < width && xr > -40;
+  if (idle && row.free(xr - 3, xr + 7)) {
+    p.setPen(QPen(s_.theme.text_dim, 1.5));
+    for (double dx : {0.0, 4.0}) p.drawLine(QPointF(lx + xr + dx - 2, top + h - 3), QPointF(lx + xr + dx + 2, top + 3));
+    row.reserve(xr - 3, xr + 7);
   }
 
   // 3. User marks as flags.

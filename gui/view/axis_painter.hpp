@@ -1,5 +1,5 @@
 // The time ruler on top of the lanes: ticks and their times, user marks as flags, the cursor's
-// "#74" badge, and the idle tail after the run as a break ("⟩⟩ idle 7.0 ms · end at 7.558 ms").
+// "#74" badge, and where the run ends before an idle tail, a break (two slants).
 // Labels are placed with a LabelRow, most important first (the cursor badge, then the marks,
 // then the tick times), so none covers another.
 #pragma once
@@ -16,7 +16,8 @@ class AxisPainter {
   void paint(QPainter& p) const;
   // The grid lines of the ticks across the lanes.
   void paint_grid(QPainter& p) const;
-  // The idle tail where it is in view: hatched, so it reads as "nothing happens here".
+  // The idle tail where it is in view: hatched, so it reads as "nothing happens here", and
+  // said in words on the Processes title row ("⟩⟩ idle 7.0 ms, the trace ends at 7.558 ms").
   void paint_idle(QPainter& p) const;
 
  private:

@@ -1,19 +1,23 @@
-// cspview [FILE] [--at EVENT_INDEX] [--screenshot OUT.png] [--size WxH]
+// cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png] [--view-json OUT.json]
+//         [--size WxH] [--dark] [--presentation]
 #pragma once
 
 #include <QSize>
 #include <QString>
 #include <QStringList>
 
-#include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace cspview {
 
 struct CommandLine {
   QString file;                      // empty: start with no trace
-  std::optional<size_t> at;          // event index for the cursor
+  std::optional<uint64_t> at;        // the event number (as csptrace prints it) for the cursor
   QString screenshot;                // write the window to this PNG and exit
+  QString view_json;                 // write what the window shows as JSON (with --screenshot)
+  std::optional<std::pair<double, double>> view;  // --view BEGIN:END, trace time in ns
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
@@ -22,8 +26,16 @@ struct CommandLine {
   QString help_text;
 };
 
-// Parses the arguments (argv[0] first). Never exits; the caller prints error / help_text.
+// Parses the arguments (argv[0] first). Never exits; the caller prints error / help_text. An
+// option it does not know is an error that names it and the nearest one it knows
+// ("unknown option --trace-ring; did you mean --presentation?").
 CommandLine parse_command_line(const QStringList& args);
+
+// "400us" -> 400000: a time with a unit (ns, us or µs, ms, s; ns without one); nullopt if not.
+std::optional<double> parse_time(const QString& text);
+
+// The known option nearest to `unknown` by edit distance ("--scrensht" -> "--screenshot").
+QString nearest_option(const QString& unknown, const QStringList& known);
 
 // True when the arguments ask for --screenshot: the caller must choose the platform (offscreen
 // without a display) before the QApplication exists.

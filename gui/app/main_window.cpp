@@ -1,8 +1,10 @@
 #include "main_window.hpp"
 
+#include "count_text.hpp"
+#include "event_number.hpp"
+#include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
-#include "perfetto_export.hpp"
-#include "timeline_export.hpp"
+#include "window_actions.hpp"
 
 #include <csptrace/event_format.hpp>
 
@@ -11,55 +13,16 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QProgressDialog>
-#include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTableView>
-#include <QTextBrowser>
-#include <QToolBar>
-#include <QVBoxLayout>
 
 namespace cspview {
-
-namespace {
-
-constexpr int kMaxRecent = 8;
-
-QTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
-  auto* v = new QTableView(parent);
-  v->setModel(model);
-  v->setSelectionBehavior(QAbstractItemView::SelectRows);
-  v->setSelectionMode(QAbstractItemView::SingleSelection);
-  v->setAlternatingRowColors(true);
-  v->setWordWrap(false);
-  v->verticalHeader()->hide();
-  v->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-  v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
-  v->horizontalHeader()->setStretchLastSection(true);
-  v->horizontalHeader()->setHighlightSections(false);
-  return v;
-}
-
-QString load_error_text(const QString& message) {
-  return QStringLiteral("%1\n\nCheck the file with `csptrace validate FILE`; the trace format is "
-                        "described in docs/trace-format.md.")
-      .arg(message);
-}
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(QStringLiteral("cspview"));
@@ -67,22 +30,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   timeline_ = new TimelineWidget(this);
   stepper_ = new StepController(this);
   loader_ = new TraceLoadJob(this);
-  build_actions();
+  search_job_ = new SearchJob(this);
+  actions_ = std::make_unique<WindowActions>(this);
   build_panels();
   build_menus();
   build_toolbar();
+  connect_actions();
   apply_theme();
   resize(1280, 800);
 
   connect(stepper_, &StepController::moved, this, &MainWindow::on_cursor_moved);
   connect(stepper_, &StepController::playing_changed, this, [this](bool on) {
-    act_play_->setText(on ? QStringLiteral("Pause") : QStringLiteral("Play"));
-    act_play_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    actions_->play->setText(on ? QStringLiteral("Pause") : QStringLiteral("Play"));
+    actions_->set_icons(theme_, on);
   });
   connect(timeline_, &TimelineWidget::event_clicked, this, &MainWindow::on_event_clicked);
+  connect(timeline_, &TimelineWidget::jump_requested, this, &MainWindow::jump_to);
+  connect(timeline_, &TimelineWidget::cursor_requested, this, [this](std::optional<size_t> e) {
+    if (e) stepper_->seek_event(*e);
+    else stepper_->to_start();
+  });
   connect(timeline_, &TimelineWidget::view_changed, this, [this] {
-    act_back_->setEnabled(timeline_->can_back());
-    act_forward_->setEnabled(timeline_->can_forward());
+    actions_->back->setEnabled(timeline_->can_back());
+    actions_->forward->setEnabled(timeline_->can_forward());
   });
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
     if (progress_) progress_->setValue(int(f * 1000));
@@ -98,309 +68,74 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (progress_) progress_->reset();
     statusBar()->showMessage(QStringLiteral("Loading %1 cancelled").arg(path), 5000);
   });
+  connect(search_job_, &SearchJob::finished, this, &MainWindow::on_search_result);
   rebuild_recent_menu();
   on_cursor_moved();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::build_actions() {
-  auto make = [this](const QString& text, const QKeySequence& key, auto slot) {
-    auto* a = new QAction(text, this);
-    if (!key.isEmpty()) a->setShortcut(key);
-    connect(a, &QAction::triggered, this, slot);
-    addAction(a);  // shortcuts work with the menus and panels hidden (presentation mode)
-    return a;
-  };
-  act_open_ = make(QStringLiteral("&Open…"), QKeySequence::Open, [this] { choose_and_open(); });
-  act_export_png_ = make(QStringLiteral("Export view as &PNG…"), QKeySequence(QStringLiteral("Ctrl+E")),
-                         [this] { choose_and_export(false); });
-  act_export_svg_ = make(QStringLiteral("Export view as &SVG…"), QKeySequence(QStringLiteral("Ctrl+Shift+E")),
-                         [this] { choose_and_export(true); });
-  act_export_perfetto_ = make(QStringLiteral("Export trace for &Perfetto…"), QKeySequence(),
-                              [this] { choose_and_export_perfetto(); });
-  act_quit_ = make(QStringLiteral("&Quit"), QKeySequence::Quit, [this] { close(); });
-
-  act_start_ = make(QStringLiteral("Jump to start"), QKeySequence(Qt::Key_Home), [this] { stepper_->to_start(); });
-  act_prev_rdv_ = make(QStringLiteral("Back one rendezvous"), QKeySequence(QStringLiteral("Shift+Left")),
-                       [this] { stepper_->prev_rendezvous(); });
-  act_prev_ = make(QStringLiteral("Back one event"), QKeySequence(Qt::Key_Left), [this] { stepper_->prev(); });
-  act_play_ = make(QStringLiteral("Play"), QKeySequence(Qt::Key_Space),
-                   [this] { stepper_->set_playing(!stepper_->playing()); });
-  act_next_ = make(QStringLiteral("Forward one event"), QKeySequence(Qt::Key_Right), [this] { stepper_->next(); });
-  act_next_rdv_ = make(QStringLiteral("Forward one rendezvous"), QKeySequence(QStringLiteral("Shift+Right")),
-                       [this] { stepper_->next_rendezvous(); });
-  act_end_ = make(QStringLiteral("Jump to end"), QKeySequence(Qt::Key_End), [this] { stepper_->to_end(); });
-  const std::pair<QAction*, QStyle::StandardPixmap> icons[] = {
-      {act_start_, QStyle::SP_MediaSkipBackward}, {act_prev_rdv_, QStyle::SP_MediaSeekBackward},
-      {act_prev_, QStyle::SP_ArrowLeft},           {act_play_, QStyle::SP_MediaPlay},
-      {act_next_, QStyle::SP_ArrowRight},          {act_next_rdv_, QStyle::SP_MediaSeekForward},
-      {act_end_, QStyle::SP_MediaSkipForward}};
-  for (const auto& [a, icon] : icons) {
-    a->setIcon(style()->standardIcon(icon));
-    a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text(), a->shortcut().toString(QKeySequence::NativeText)));
-  }
-
-  act_fit_ = make(QStringLiteral("&Fit all"), QKeySequence(Qt::Key_F), [this] { timeline_->fit_all(); });
-  act_zoom_in_ = make(QStringLiteral("Zoom &in"), QKeySequence(QStringLiteral("Ctrl+=")), [this] { timeline_->zoom(2); });
-  act_zoom_out_ = make(QStringLiteral("Zoom &out"), QKeySequence(QStringLiteral("Ctrl+-")), [this] { timeline_->zoom(0.5); });
-  act_back_ = make(QStringLiteral("Back"), QKeySequence(QStringLiteral("Alt+Left")), [this] { timeline_->back(); });
-  act_forward_ = make(QStringLiteral("Forward"), QKeySequence(QStringLiteral("Alt+Right")), [this] { timeline_->forward(); });
-  act_back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-  act_forward_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-  act_back_->setToolTip(QStringLiteral("Back to the previous view (Alt+Left)"));
-  act_forward_->setToolTip(QStringLiteral("Forward to the next view (Alt+Right)"));
-  act_back_->setEnabled(false);
-  act_forward_->setEnabled(false);
-
-  act_next_finding_ = make(QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), [this] { next_finding(); });
-  act_waker_ = make(QStringLiteral("Go to the waker"), QKeySequence(Qt::Key_W), [this] {
-    if (!doc_ || !stepper_->event()) return;
-    if (auto w = doc_->waker_of(*stepper_->event())) stepper_->seek_event(*w);
-    else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
+void MainWindow::connect_actions() {
+  const WindowActions& a = *actions_;
+  connect(a.open, &QAction::triggered, this, &MainWindow::choose_and_open);
+  connect(a.export_png, &QAction::triggered, this, [this] { choose_and_export(false); });
+  connect(a.export_svg, &QAction::triggered, this, [this] { choose_and_export(true); });
+  connect(a.export_perfetto, &QAction::triggered, this, &MainWindow::choose_and_export_perfetto);
+  connect(a.quit, &QAction::triggered, this, &QWidget::close);
+  connect(a.start, &QAction::triggered, stepper_, &StepController::to_start);
+  connect(a.prev_rdv, &QAction::triggered, stepper_, &StepController::prev_rendezvous);
+  connect(a.prev, &QAction::triggered, stepper_, &StepController::prev);
+  connect(a.play, &QAction::triggered, this, [this] { stepper_->set_playing(!stepper_->playing()); });
+  connect(a.next, &QAction::triggered, stepper_, &StepController::next);
+  connect(a.next_rdv, &QAction::triggered, stepper_, &StepController::next_rendezvous);
+  connect(a.end, &QAction::triggered, stepper_, &StepController::to_end);
+  connect(a.fit, &QAction::triggered, timeline_, &TimelineWidget::fit_all);
+  connect(a.zoom_in, &QAction::triggered, this, [this] { timeline_->zoom(2); });
+  connect(a.zoom_out, &QAction::triggered, this, [this] { timeline_->zoom(0.5); });
+  connect(a.back, &QAction::triggered, timeline_, &TimelineWidget::back);
+  connect(a.forward, &QAction::triggered, timeline_, &TimelineWidget::forward);
+  connect(a.next_finding, &QAction::triggered, this, &MainWindow::next_finding);
+  connect(a.waker, &QAction::triggered, this, &MainWindow::go_to_waker);
+  connect(a.follow, &QAction::toggled, timeline_, &TimelineWidget::set_follow_cursor);
+  connect(a.search, &QAction::triggered, this, [this] {
+    if (!events_panel_->isVisible()) events_panel_->show();
+    search_->focus_query();
   });
-  act_waker_->setToolTip(QStringLiteral("At a resume / unblock: go to what the process that woke it did (W)"));
-  act_next_finding_->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
-  act_next_finding_->setToolTip(QStringLiteral("Jump to the next finding (N)"));
-  act_dark_ = make(QStringLiteral("&Dark theme"), QKeySequence(QStringLiteral("Ctrl+T")), [this] { set_dark(act_dark_->isChecked()); });
-  act_dark_->setCheckable(true);
-  act_presentation_ = make(QStringLiteral("&Presentation mode"), QKeySequence(Qt::Key_F5),
-                           [this] { set_presentation(act_presentation_->isChecked()); });
-  act_presentation_->setCheckable(true);
-  act_shortcuts_ = make(QStringLiteral("&Keyboard and mouse"), QKeySequence(Qt::Key_F1), [this] { show_shortcuts(); });
-  act_about_ = make(QStringLiteral("&About cspview"), QKeySequence(), [this] {
+  connect(a.dark, &QAction::triggered, this, [this](bool on) { set_dark(on); });
+  connect(a.presentation, &QAction::triggered, this, [this](bool on) { set_presentation(on); });
+  connect(a.leave_presentation, &QAction::triggered, this, [this] { set_presentation(false); });
+  connect(a.toggle_inspector, &QAction::triggered, this, [this] { inspector_dock_->setVisible(!inspector_dock_->isVisible()); });
+  connect(a.shortcuts, &QAction::triggered, this, &MainWindow::show_shortcuts);
+  connect(a.about, &QAction::triggered, this, [this] {
     QMessageBox::about(this, QStringLiteral("About cspview"),
                        QStringLiteral("<b>cspview</b> — the cspscope trace viewer.<br>Record, replay and "
                                       "debug CSP programs: processes and channels as lanes, stepping "
                                       "through a run, deadlocks in red."));
   });
-}
-
-void MainWindow::build_menus() {
-  QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
-  file->addAction(act_open_);
-  recent_menu_ = file->addMenu(QStringLiteral("Open &recent"));
-  file->addSeparator();
-  file->addAction(act_export_png_);
-  file->addAction(act_export_svg_);
-  file->addAction(act_export_perfetto_);
-  file->addSeparator();
-  file->addAction(act_quit_);
-
-  QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
-  for (QAction* a : {act_fit_, act_zoom_in_, act_zoom_out_, act_back_, act_forward_}) view->addAction(a);
-  view->addSeparator();
-  view->addAction(act_dark_);
-  view->addAction(act_presentation_);
-  view->addSeparator();
-  view->addAction(findings_dock_->toggleViewAction());
-  view->addAction(state_dock_->toggleViewAction());
-  view->addAction(inspector_dock_->toggleViewAction());
-
-  QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) go->addAction(a);
-  go->addSeparator();
-  go->addAction(act_next_finding_);
-  go->addAction(act_waker_);
-
-  QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
-  help->addAction(act_shortcuts_);
-  help->addAction(act_about_);
-}
-
-void MainWindow::build_toolbar() {
-  QToolBar* tb = toolbar_ = addToolBar(QStringLiteral("Stepping"));
-  tb->setObjectName(QStringLiteral("stepping"));
-  tb->setMovable(false);
-  tb->addAction(act_open_);
-  tb->addSeparator();
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_}) tb->addAction(a);
-  speed_ = new QComboBox(tb);
-  for (double s : {0.5, 1.0, 2.0, 5.0, 10.0, 50.0, 250.0})
-    speed_->addItem(QStringLiteral("%1 ev/s").arg(s), s);
-  speed_->setCurrentIndex(2);
-  speed_->setToolTip(QStringLiteral("Play speed, events per second"));
-  connect(speed_, &QComboBox::currentIndexChanged, this,
-          [this](int i) { stepper_->set_speed(speed_->itemData(i).toDouble()); });
-  tb->addWidget(speed_);
-  tb->addAction(act_next_finding_);
-  tb->addSeparator();
-  position_ = new QLabel(tb);
-  position_->setMinimumWidth(230);
-  position_->setContentsMargins(8, 0, 8, 0);
-  tb->addWidget(position_);
-  tb->addSeparator();
-  tb->addAction(act_back_);
-  tb->addAction(act_forward_);
-  tb->addAction(act_fit_);
-  tb->addSeparator();
-  lane_filter_ = new QLineEdit(tb);
-  lane_filter_->setPlaceholderText(QStringLiteral("filter lanes…"));
-  lane_filter_->setClearButtonEnabled(true);
-  lane_filter_->setMinimumWidth(120);
-  lane_filter_->setMaximumWidth(170);
-  connect(lane_filter_, &QLineEdit::textChanged, timeline_, &TimelineWidget::set_name_filter);
-  tb->addWidget(lane_filter_);
-  only_interacting_ = new QCheckBox(QStringLiteral("only with selected"), tb);
-  only_interacting_->setToolTip(QStringLiteral("Show only the lanes that interact with the process of the selected event"));
-  connect(only_interacting_, &QCheckBox::toggled, this, [this] { update_lane_focus(); });
-  tb->addWidget(only_interacting_);
-}
-
-void MainWindow::build_panels() {
-  // Centre: timeline above the event list.
-  auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(timeline_);
-  events_panel_ = new QWidget(split);
-  auto* ev_layout = new QVBoxLayout(events_panel_);
-  ev_layout->setContentsMargins(0, 0, 0, 0);
-  ev_layout->setSpacing(2);
-  event_filter_ = new QLineEdit(events_panel_);
-  event_filter_->setPlaceholderText(QStringLiteral("filter events: kind, process, channel, value…"));
-  event_filter_->setClearButtonEnabled(true);
-  events_ = new EventListModel(this);
-  event_view_ = make_table(events_, events_panel_);
-  event_view_->setColumnWidth(EventListModel::Seq, 60);
-  event_view_->setColumnWidth(EventListModel::Time, 90);
-  event_view_->setColumnWidth(EventListModel::Kind, 85);
-  event_view_->setColumnWidth(EventListModel::Process, 120);
-  event_view_->setColumnWidth(EventListModel::Channel, 90);
-  event_view_->setColumnWidth(EventListModel::Details, 300);
-  ev_layout->addWidget(event_filter_);
-  ev_layout->addWidget(event_view_);
-  split->addWidget(events_panel_);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 1);
-  split->setSizes({520, 170});
-  setCentralWidget(split);
-  connect(event_filter_, &QLineEdit::returnPressed, this, [this] {
-    events_->set_filter(event_filter_->text());
+  connect(search_, &SearchBar::query_changed, this, &MainWindow::search);
+  connect(search_, &SearchBar::step, this, &MainWindow::step_match);
+  connect(search_, &SearchBar::only_matches_toggled, this, [this](bool on) {
+    events_->set_rows(on ? matches_ : nullptr);
     on_cursor_moved();
   });
-  connect(event_filter_, &QLineEdit::textChanged, this, [this](const QString& t) {
-    if (t.isEmpty()) {
-      events_->set_filter({});
-      on_cursor_moved();
-    }
-  });
-  connect(event_view_, &QTableView::clicked, this,
-          [this](const QModelIndex& ix) { on_event_clicked(events_->event_at_row(ix.row())); });
-
-  // Left: the findings, and the explanation of the one selected.
-  findings_dock_ = new QDockWidget(QStringLiteral("Findings"), this);
-  findings_dock_->setObjectName(QStringLiteral("findings"));
-  findings_ = new FindingsPanel(findings_dock_);
-  findings_dock_->setWidget(findings_);
-  addDockWidget(Qt::LeftDockWidgetArea, findings_dock_);
-  connect(findings_, &FindingsPanel::activated, this, [this](int f) { select_finding(f); });
-
-  // Right: the state at the cursor, and the inspector.
-  state_dock_ = new QDockWidget(QStringLiteral("At the cursor"), this);
-  state_dock_->setObjectName(QStringLiteral("state"));
-  auto* state_split = new QSplitter(Qt::Vertical, state_dock_);
-  proc_state_ = new ProcessStateModel(this);
-  chan_state_ = new ChannelStateModel(this);
-  proc_view_ = make_table(proc_state_, state_split);
-  chan_view_ = make_table(chan_state_, state_split);
-  proc_view_->setColumnWidth(ProcessStateModel::Name, 110);
-  proc_view_->setColumnWidth(ProcessStateModel::State, 75);
-  proc_view_->setColumnWidth(ProcessStateModel::WaitsOn, 120);
-  chan_view_->setColumnWidth(ChannelStateModel::Name, 80);
-  chan_view_->setColumnWidth(ChannelStateModel::Contents, 120);
-  state_split->addWidget(proc_view_);
-  state_split->addWidget(chan_view_);
-  state_dock_->setWidget(state_split);
-  addDockWidget(Qt::RightDockWidgetArea, state_dock_);
-
-  inspector_dock_ = new QDockWidget(QStringLiteral("Inspector"), this);
-  inspector_dock_->setObjectName(QStringLiteral("inspector"));
-  inspector_ = new EventInspector(inspector_dock_);
-  inspector_dock_->setWidget(inspector_);
-  addDockWidget(Qt::RightDockWidgetArea, inspector_dock_);
-  resizeDocks({findings_dock_, state_dock_}, {200, 330}, Qt::Horizontal);
-}
-
-void MainWindow::apply_theme() {
-  theme_ = Theme::make(dark_, presentation_);
-  qApp->setPalette(theme_.palette());
-  QFont f = QApplication::font();
-  if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.35);
-  // The stepping toolbar stays in presentation mode: large enough to read from the room.
-  toolbar_->setFont(f);
-  toolbar_->setIconSize(presentation_ ? QSize(30, 30) : QSize(20, 20));
-  for (QWidget* w : {static_cast<QWidget*>(event_view_), static_cast<QWidget*>(proc_view_),
-                     static_cast<QWidget*>(chan_view_), static_cast<QWidget*>(inspector_)})
-    w->setFont(f);
-  timeline_->set_theme(theme_);
-}
-
-void MainWindow::set_dark(bool dark) {
-  dark_ = dark;
-  act_dark_->setChecked(dark);
-  apply_theme();
-}
-
-void MainWindow::set_presentation(bool on) {
-  presentation_ = on;
-  act_presentation_->setChecked(on);
-  // Panels go; the timeline with large fonts and the stepping toolbar stay.
-  events_panel_->setVisible(!on);
-  state_dock_->setVisible(!on);
-  inspector_dock_->setVisible(!on);
-  findings_dock_->setVisible(!on);
-  menuBar()->setVisible(!on);
-  apply_theme();
-}
-
-void MainWindow::choose_and_open() {
-  const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open trace"), QFileInfo(path_).absolutePath(),
-                                                    QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
-  if (!path.isEmpty()) open_file(path);
-}
-
-void MainWindow::open_file(const QString& path) {
-  if (!progress_) {
-    progress_ = new QProgressDialog(this);
-    progress_->setWindowTitle(QStringLiteral("cspview"));
-    progress_->setRange(0, 1000);
-    progress_->setMinimumDuration(300);  // small traces open without a flash of dialog
-    progress_->setAutoReset(false);
-    connect(progress_, &QProgressDialog::canceled, loader_, &TraceLoadJob::cancel);
-  }
-  progress_->setLabelText(QStringLiteral("Loading %1…").arg(QFileInfo(path).fileName()));
-  progress_->setValue(0);
-  loader_->start(path);
-}
-
-bool MainWindow::open_file_now(const QString& path, QString* error) {
-  try {
-    show_document(load_document(path.toStdString()), path);
-    return true;
-  } catch (const std::exception& e) {
-    if (error) *error = QString::fromStdString(e.what());
-    return false;
-  }
-}
-
-void MainWindow::on_load_failed(const QString& message, const QString& path) {
-  if (progress_) progress_->reset();
-  emit load_failed(message);
-  // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
-  auto* box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),
-                              load_error_text(message), QMessageBox::Ok, this);
-  box->setObjectName(QStringLiteral("load_error"));
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
 }
 
 void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const QString& path) {
   doc_ = std::move(doc);
   path_ = path;
+  matches_.reset();
+  search_job_->cancel();
+  search_->clear();
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
   timeline_->set_document(doc_);
   events_->set_document(doc_);
-  event_filter_->clear();
+  event_view_->scroll_to_top();  // a new file starts at its top, not where the last one was
   only_interacting_->setChecked(false);
+  // A trace cut short says so where it is seen, not only in the status bar.
+  const auto& warnings = doc_->model().warnings();
+  const QString warning = warnings.empty() ? QString() : QString::fromStdString(warnings.front());
+  timeline_->set_warning(warning);
+  findings_->set_warning(warning);
   if (remember_recent_) remember_recent(path);
   show_analysis(doc_);
 }
@@ -413,30 +148,46 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
     events_->set_document(doc_);
   }
   findings_->set_document(doc_);
+  opening_ = true;
   stepper_->set_document(doc_);
   const auto& m = doc_->model();
-  QString status = QStringLiteral("%1 events, %2 processes, %3 channels")
-                       .arg(m.size()).arg(m.processes().size()).arg(m.channels().size());
+  QString status = m.empty() ? QStringLiteral("This trace has no events")
+                             : QStringLiteral("%1 events, %2 processes, %3 channels")
+                                   .arg(QString::fromStdString(count_text(m.size())))
+                                   .arg(m.processes().size())
+                                   .arg(m.channels().size());
   if (!m.warnings().empty()) status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
   if (!doc_->has_analysis()) {
+    opening_ = false;
     findings_dock_->setWindowTitle(QStringLiteral("Findings (replaying…)"));
     statusBar()->showMessage(status + QStringLiteral(" — replaying the run…"));
+    update_stepping_enabled();
     return;
   }
   findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
   // A hung program's problem shows at first glance: the first error is highlighted and the
   // cursor moves to it, so the panels show who waits on what (Home goes back to the start;
-  // --at still wins, it is applied after this).
+  // --at still wins, it is applied after this). The view stays on the whole run.
   const auto& fs = doc_->findings();
   const bool has_error = !fs.empty() && fs.front().severity == csptrace::Severity::Error;
-  select_finding(has_error ? 0 : -1, has_error);
+  select_finding(has_error ? 0 : -1, false);
+  if (has_error && fs.front().event < m.size()) stepper_->seek_event(fs.front().event);
+  opening_ = false;
+  if (compact_docks_) raise_main_dock();
   statusBar()->showMessage(status);
+  update_stepping_enabled();
   emit document_shown();
 }
 
 void MainWindow::seek_event(size_t event) {
   if (!doc_ || doc_->model().empty()) return;
   stepper_->seek_event(std::min(event, doc_->model().size() - 1));
+}
+
+void MainWindow::jump_to(size_t event) {
+  // A jump leaves a place the user may want back: Alt+← returns to it.
+  timeline_->remember_place();
+  stepper_->seek_event(event);
 }
 
 void MainWindow::select_finding(int f, bool jump) {
@@ -447,12 +198,47 @@ void MainWindow::select_finding(int f, bool jump) {
   }
   timeline_->set_overlay(doc_->overlay_for(size_t(f)));
   const auto& fd = doc_->findings()[size_t(f)];
-  if (jump && fd.event < doc_->model().size()) stepper_->seek_event(fd.event);
+  if (jump && fd.event < doc_->model().size()) jump_to(fd.event);
 }
 
 void MainWindow::next_finding() {
   if (!doc_ || doc_->findings().empty()) return;
   select_finding((findings_->current() + 1) % int(doc_->findings().size()));
+}
+
+void MainWindow::go_to_waker() {
+  if (!doc_ || !stepper_->event()) return;
+  if (auto w = doc_->waker_of(*stepper_->event())) jump_to(*w);
+  else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
+}
+
+void MainWindow::follow_link(const TextPiece& target) {
+  if (!doc_) return;
+  const auto& m = doc_->model();
+  switch (target.kind) {
+    case TextPiece::Kind::Event:
+      if (target.target < m.size()) jump_to(target.target);
+      break;
+    case TextPiece::Kind::Process: {
+      // Where the process matters: the park of its wait that never ends, else its exit, else
+      // its spawn.
+      if (target.target >= m.processes().size()) return;
+      size_t e = m.processes()[target.target].exit_event != csptrace::kNone ? m.processes()[target.target].exit_event
+                                                                             : m.processes()[target.target].spawn_event;
+      for (const StuckWait& w : doc_->stuck())
+        if (w.proc == target.target && w.park_event != csptrace::kNone) e = w.park_event;
+      jump_to(e);
+      break;
+    }
+    case TextPiece::Kind::Channel: {
+      // Its last event: what happened to it last (a close, the last hand-over).
+      if (target.target >= m.channels().size()) return;
+      const auto lane = doc_->lanes().channel_events(uint32_t(target.target));
+      if (!lane.empty()) jump_to(*std::max_element(lane.begin(), lane.end()));
+      break;
+    }
+    case TextPiece::Kind::Text: break;
+  }
 }
 
 void MainWindow::on_event_clicked(size_t event) {
@@ -472,112 +258,137 @@ void MainWindow::update_lane_focus() {
   timeline_->set_focus_process(focus);
 }
 
+void MainWindow::update_stepping_enabled() {
+  const bool has = doc_ != nullptr;
+  for (QAction* a : actions_->need_trace()) a->setEnabled(has);
+  // Stepping needs the replay: while it still runs in the background the controls say so.
+  const bool can_step = has && stepper_->has_document() && !doc_->model().empty();
+  for (QAction* a : actions_->stepping()) a->setEnabled(can_step);
+  actions_->waker->setEnabled(can_step);
+  actions_->next_finding->setEnabled(has && !doc_->findings().empty());
+}
+
 void MainWindow::on_cursor_moved() {
   const auto ev = stepper_->event();
-  timeline_->set_cursor(ev);
+  timeline_->set_cursor(ev, !opening_);
   timeline_->set_selected(ev);
-  const bool has = doc_ != nullptr;
-  for (QAction* a : {act_start_, act_prev_rdv_, act_prev_, act_play_, act_next_, act_next_rdv_, act_end_,
-                     act_waker_, act_fit_, act_zoom_in_, act_zoom_out_, act_export_png_, act_export_svg_,
-                     act_export_perfetto_})
-    a->setEnabled(has);
-  act_next_finding_->setEnabled(has && !doc_->findings().empty());
-  if (!has) {
+  update_stepping_enabled();
+  if (!doc_) {
     position_->setText(QStringLiteral("no trace"));
     return;
   }
   const auto& m = doc_->model();
-  if (ev) {
-    timeline_->reveal_event(*ev);
-    position_->setText(QStringLiteral("event %1 / %2   t = %3")
-                           .arg(*ev + 1)
-                           .arg(m.size())
+  if (m.empty()) {
+    position_->setText(QStringLiteral("empty trace: no events"));
+  } else if (ev) {
+    // The numbers csptrace prints: this event's and the last one's.
+    position_->setText(QStringLiteral("event #%1 / #%2   t = %3")
+                           .arg(m.seq(*ev))
+                           .arg(m.seq(m.size() - 1))
                            .arg(QString::fromStdString(csptrace::format_duration(m.time(*ev)))));
   } else {
-    position_->setText(QStringLiteral("start (before event 1 of %1)").arg(m.size()));
+    position_->setText(QStringLiteral("start: before #%1").arg(m.seq(0)));
   }
   if (const auto* st = stepper_->state()) {
     proc_state_->set_state(doc_, *st);
     chan_state_->set_state(doc_, *st);
     if (ev) inspector_->show_event(*doc_, *ev, *st);
-    else inspector_->show_text(QStringLiteral("<p>The cursor is before the first event. Step forward with →.</p>"));
+    else inspector_->show_text(m.empty() ? QStringLiteral("<p>This trace has no events.</p>")
+                                         : QStringLiteral("<p>The cursor is before the first event. Step forward with →.</p>"));
   } else {  // still replaying: no states yet, and none of the previous trace
     proc_state_->set_state(doc_, {});
     chan_state_->set_state(doc_, {});
     inspector_->show_text(QStringLiteral("<p>Replaying the run…</p>"));
   }
+  // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {
     if (auto row = events_->row_of_event(*ev)) {
-      event_view_->selectRow(*row);
-      event_view_->scrollTo(events_->index(*row, 0));
+      event_view_->set_current_row(*row);  // quiet: the list follows, it does not move the cursor back
     } else {
-      event_view_->clearSelection();
+      event_view_->clear_current();
     }
+  } else {
+    event_view_->clear_current();
+    event_view_->scroll_to_top();
   }
+  if (matches_) search_->show_count(matches_->events.size(), [&]() -> std::optional<size_t> {
+      if (!ev) return std::nullopt;
+      auto it = std::lower_bound(matches_->events.begin(), matches_->events.end(), uint32_t(*ev));
+      if (it == matches_->events.end() || *it != *ev) return std::nullopt;
+      return size_t(it - matches_->events.begin());
+    }());
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
-  if (e->mimeData()->hasUrls() && !e->mimeData()->urls().isEmpty() && e->mimeData()->urls().front().isLocalFile())
-    e->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* e) {
-  const auto urls = e->mimeData()->urls();
-  if (!urls.isEmpty() && urls.front().isLocalFile()) open_file(urls.front().toLocalFile());
-}
-
-void MainWindow::remember_recent(const QString& path) {
-  QSettings settings;
-  QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-  const QString abs = QFileInfo(path).absoluteFilePath();
-  recent.removeAll(abs);
-  recent.prepend(abs);
-  while (recent.size() > kMaxRecent) recent.removeLast();
-  settings.setValue(QStringLiteral("recentFiles"), recent);
-  rebuild_recent_menu();
-}
-
-void MainWindow::rebuild_recent_menu() {
-  recent_menu_->clear();
-  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-  for (const QString& p : recent)
-    recent_menu_->addAction(QFileInfo(p).fileName() + QStringLiteral("   ") + QFileInfo(p).absolutePath(),
-                            this, [this, p] { open_file(p); });
-  recent_menu_->setEnabled(!recent.isEmpty());
-}
-
-bool MainWindow::export_view(const QString& path, QString* error) {
-  if (!doc_) {
-    if (error) *error = QStringLiteral("no trace is open");
-    return false;
+void MainWindow::search(const QString& query) {
+  if (!doc_ || query.trimmed().isEmpty()) {
+    search_job_->cancel();
+    on_search_result(nullptr);
+    return;
   }
-  return export_timeline(*timeline_, path, QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName()), error);
+  search_->show_searching();
+  search_job_->start(doc_, query.trimmed());
 }
 
-void MainWindow::choose_and_export(bool svg) {
-  const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
-  const QString suggested = QFileInfo(path_).completeBaseName() + QLatin1Char('.') + suffix;
-  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export view"), suggested,
-                                                    svg ? QStringLiteral("SVG (*.svg)") : QStringLiteral("PNG (*.png)"));
-  if (path.isEmpty()) return;
-  QString error;
-  if (!export_view(path, &error)) QMessageBox::warning(this, QStringLiteral("Export failed"), error);
-  else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
+void MainWindow::on_search_result(std::shared_ptr<const SearchResult> result) {
+  matches_ = std::move(result);
+  timeline_->set_matches(matches_);
+  if (search_->only_matches()) events_->set_rows(matches_);
+  search_->show_count(matches_ ? matches_->events.size() : 0, std::nullopt);
+  on_cursor_moved();
+  if (step_when_searched_) {
+    step_when_searched_ = false;
+    step_match(forward_when_searched_);
+  }
+  emit search_done();
 }
 
-void MainWindow::choose_and_export_perfetto() {
-  if (!doc_) return;
-  const QString suggested = QFileInfo(path_).completeBaseName() + QStringLiteral(".perfetto.json");
-  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export trace for Perfetto"),
-                                                    suggested, QStringLiteral("Chrome trace JSON (*.json)"));
-  if (path.isEmpty()) return;
-  QString error;
-  if (!export_perfetto(doc_->model(), path, &error))
-    QMessageBox::warning(this, QStringLiteral("Export failed"), error);
-  else
-    statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path), 5000);
+void MainWindow::step_match(bool forward) {
+  if (search_job_->running()) {  // Enter before the result: step when it is in
+    step_when_searched_ = true;
+    forward_when_searched_ = forward;
+    return;
+  }
+  if (!matches_ || !stepper_->has_document()) return;
+  if (auto e = next_match(*matches_, stepper_->event(), forward)) stepper_->seek_event(*e);
 }
 
-void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, actions()); }
+QJsonObject MainWindow::view_json() const {
+  QJsonObject o;
+  const TimeScale& s = timeline_->scale();
+  o[QStringLiteral("visible_ns")] = QJsonArray{s.start_ns, s.end_ns()};
+  o[QStringLiteral("window")] = QJsonArray{width(), height()};
+  o[QStringLiteral("dark")] = dark_;
+  o[QStringLiteral("presentation")] = presentation_;
+  if (!doc_) return o;
+  const auto& m = doc_->model();
+  o[QStringLiteral("file")] = path_;
+  o[QStringLiteral("events")] = qint64(m.size());
+  o[QStringLiteral("run_ns")] = QJsonArray{qint64(doc_->run().first), qint64(doc_->run().last)};
+  o[QStringLiteral("end_ns")] = qint64(doc_->run().end);
+  const auto ev = stepper_->event();
+  o[QStringLiteral("cursor_event")] = ev ? QJsonValue(qint64(m.seq(*ev))) : QJsonValue();
+  const int f = findings_->current();
+  if (f >= 0 && size_t(f) < doc_->findings().size()) {
+    const auto& fd = doc_->findings()[size_t(f)];
+    QJsonObject jf{{QStringLiteral("kind"), QString::fromUtf8(csptrace::to_string(fd.kind).data())}};
+    jf[QStringLiteral("event")] = fd.event < m.size() ? QJsonValue(qint64(m.seq(fd.event))) : QJsonValue();
+    QJsonArray causes;
+    for (size_t c : timeline_->scene().overlay->causes) causes.append(qint64(m.seq(c)));
+    jf[QStringLiteral("causes")] = causes;
+    o[QStringLiteral("finding")] = jf;
+  } else {
+    o[QStringLiteral("finding")] = QJsonValue();
+  }
+  const StoryStep& story = timeline_->story();
+  o[QStringLiteral("caption")] = QString::fromStdString(story.caption);
+  o[QStringLiteral("story_label")] = QString::fromStdString(story.label);
+  o[QStringLiteral("story_event")] = story.focus ? QJsonValue(qint64(m.seq(*story.focus))) : QJsonValue();
+  o[QStringLiteral("warning")] = m.warnings().empty() ? QJsonValue() : QJsonValue(QString::fromStdString(m.warnings().front()));
+  o[QStringLiteral("timeline_width")] = timeline_->width();
+  o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
+  return o;
+}
+
+void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, QWidget::actions()); }
 
 }  // namespace cspview

@@ -1,23 +1,30 @@
-// The cspview main window: the timeline in the middle, findings on the left, the state at the
-// cursor and the inspector on the right, the event list below; menus and a toolbar for files,
-// stepping, navigation and presentation. Loading runs in the background (TraceLoadJob).
+// The cspview main window: the timeline in the middle with the story caption on top, findings
+// on the left, the state at the cursor and the inspector on the right, the search row and the
+// event list below; menus and a toolbar (WindowActions) for files, stepping, navigation and
+// presentation. Loading (TraceLoadJob) and searching (SearchJob) run in the background.
+//
+// main_window.cpp holds the document and the cursor; main_window_panels.cpp builds the panels
+// and the toolbar and switches themes, presentation mode and the small-window layout.
 #pragma once
 
+#include "channel_state_model.hpp"
 #include "event_inspector.hpp"
 #include "event_list_model.hpp"
+#include "event_list_view.hpp"
 #include "findings_panel.hpp"
-#include "state_models.hpp"
+#include "process_state_model.hpp"
+#include "search_job.hpp"
 #include "step_controller.hpp"
 #include "theme.hpp"
 #include "timeline_widget.hpp"
 #include "trace_document.hpp"
 #include "trace_load_job.hpp"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <memory>
 
-class QAction;
 class QCheckBox;
 class QComboBox;
 class QDockWidget;
@@ -30,6 +37,9 @@ class QToolBar;
 class QWidget;
 
 namespace cspview {
+
+class SearchBar;
+struct WindowActions;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -48,64 +58,99 @@ class MainWindow : public QMainWindow {
   void show_analysis(std::shared_ptr<const TraceDocument> doc);
   const TraceDocument* document() const { return doc_.get(); }
 
-  // Puts the cursor after `event` (clamped to the last event) and shows it.
+  // Puts the cursor after `event` (an index, clamped to the last event) and shows it.
   void seek_event(size_t event);
   StepController& stepper() { return *stepper_; }
   TimelineWidget* timeline() { return timeline_; }
   EventListModel* event_model() { return events_; }
+  EventListView* event_view() { return event_view_; }
+  FindingsPanel* findings_panel() { return findings_; }
+  SearchBar* search_bar() { return search_; }
+  const WindowActions& actions() const { return *actions_; }
 
   // Writes the timeline as it is shown: PNG (or any raster format Qt knows) or SVG by suffix.
   bool export_view(const QString& path, QString* error);
+  // What the window shows, for --view-json and the tests: visible_ns, run_ns, cursor_event
+  // (numbered as csptrace prints), finding ({kind, event} or null), caption, and more.
+  QJsonObject view_json() const;
 
-  // Selects finding f: its processes and channels turn red, its cycle is drawn; with jump the
-  // cursor moves to its event. Out of range clears the selection.
+  // Selects finding f: its lanes are marked, its cycle drawn, its cause ringed; with jump the
+  // cursor moves to its event (a place in the view history). Out of range clears it.
   void select_finding(int f, bool jump = true);
   void next_finding();
+  // "Go to the waker" (W); a place in the view history.
+  void go_to_waker();
+  // Follows a link of a finding's explanation: a process, a channel or an event.
+  void follow_link(const TextPiece& target);
+  // Searches in the background; the result arrives in on_search_result.
+  void search(const QString& query);
+  const SearchResult* search_result() const { return matches_.get(); }
+  bool searching() const { return search_job_->running(); }
+  void step_match(bool forward);
 
   // Whether opening a file adds it to File → Open recent (off for --screenshot runs).
   void set_remember_recent(bool on) { remember_recent_ = on; }
 
   void set_dark(bool dark);
   void set_presentation(bool on);
+  bool presentation() const { return presentation_; }
 
  signals:
   void document_shown();
   void load_failed(const QString& message);
+  void search_done();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* e) override;
   void dropEvent(QDropEvent* e) override;
+  void resizeEvent(QResizeEvent* e) override;
 
  private:
-  void build_actions();
+  // main_window_panels.cpp
   void build_menus();
   void build_toolbar();
   void build_panels();
+  void build_event_panel(QWidget* parent);
   void apply_theme();
+  void size_event_list();
+  void fit_docks();
+  void raise_main_dock();
+  // main_window.cpp
+  void connect_actions();
   void on_cursor_moved();
   void on_event_clicked(size_t event);
   void on_load_failed(const QString& message, const QString& path);
+  void on_search_result(std::shared_ptr<const SearchResult> result);
+  void jump_to(size_t event);
+  void update_stepping_enabled();
+  void update_lane_focus();
   void remember_recent(const QString& path);
   void rebuild_recent_menu();
   void choose_and_open();
   void choose_and_export(bool svg);
   void choose_and_export_perfetto();
   void show_shortcuts();
-  void update_lane_focus();
 
   std::shared_ptr<const TraceDocument> doc_;
+  std::shared_ptr<const SearchResult> matches_;
   QString path_;
   Theme theme_ = Theme::make(false, false);
   bool dark_ = false, presentation_ = false, remember_recent_ = true;
+  bool opening_ = false;            // the cursor moves of an opening do not zoom (following)
+  bool step_when_searched_ = false; // Enter was pressed before the search was done
+  bool forward_when_searched_ = true;
+  bool was_maximized_ = false;      // the window state presentation mode left
+  bool compact_docks_ = false;      // the side panels share the right column (a narrow window)
 
   TimelineWidget* timeline_ = nullptr;
   StepController* stepper_ = nullptr;
   TraceLoadJob* loader_ = nullptr;
+  SearchJob* search_job_ = nullptr;
   QProgressDialog* progress_ = nullptr;
 
   EventListModel* events_ = nullptr;
-  QTableView* event_view_ = nullptr;
-  QLineEdit* event_filter_ = nullptr;
+  EventListView* event_view_ = nullptr;
+  SearchBar* search_ = nullptr;
   ProcessStateModel* proc_state_ = nullptr;
   ChannelStateModel* chan_state_ = nullptr;
   QTableView* proc_view_ = nullptr;
@@ -122,12 +167,7 @@ class MainWindow : public QMainWindow {
   QLabel* position_ = nullptr;
   QToolBar* toolbar_ = nullptr;
   QMenu* recent_menu_ = nullptr;
-
-  QAction *act_open_, *act_export_png_, *act_export_svg_, *act_export_perfetto_, *act_quit_;
-  QAction *act_start_, *act_prev_rdv_, *act_prev_, *act_play_, *act_next_, *act_next_rdv_, *act_end_;
-  QAction *act_fit_, *act_zoom_in_, *act_zoom_out_, *act_back_, *act_forward_;
-  QAction *act_next_finding_, *act_waker_;
-  QAction *act_dark_, *act_presentation_, *act_shortcuts_, *act_about_;
+  std::unique_ptr<WindowActions> actions_;
 };
 
 }  // namespace cspview

@@ -32,7 +32,9 @@ class LaneIndex {
   std::span<const uint32_t> channel_events(uint32_t c) const { return chan_[c]; }
   // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
   std::span<const uint32_t> transfers() const { return transfers_; }
-  std::span<const uint32_t> transfers_by_time() const { return transfers_by_time_; }
+  std::span<const uint32_t> transfers_by_time() const {
+    return transfers_by_time_.empty() ? std::span<const uint32_t>(transfers_) : std::span<const uint32_t>(transfers_by_time_);
+  }
   // Values put into buffers (the first half of a buffered hand-over), by time.
   std::span<const uint32_t> buffer_puts_by_time() const { return buf_puts_; }
   // User marks (labels put into the run), by time.
@@ -49,7 +51,8 @@ class LaneIndex {
 
  private:
   std::vector<std::vector<uint32_t>> proc_, chan_;
-  std::vector<uint32_t> transfers_, transfers_by_time_, buf_puts_, marks_;
+  std::vector<uint32_t> transfers_, buf_puts_, marks_;
+  std::vector<uint32_t> transfers_by_time_;  // empty when transfers_ is already in time order
 };
 
 }  // namespace cspview

@@ -42,8 +42,9 @@ Interactions interactions_of(const TraceModel& m, uint32_t p) {
 LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
     : proc_row_(m.processes().size(), -1), chan_row_(m.channels().size(), -1) {
   const std::string needle = lower(o.name_filter);
-  std::optional<Interactions> focus;
-  if (o.focus_process) focus = interactions_of(m, *o.focus_process);
+  std::shared_ptr<const Interactions> focus = o.focus_interactions;
+  if (o.focus_process && !focus) focus = std::make_shared<const Interactions>(interactions_of(m, *o.focus_process));
+  if (!o.focus_process) focus.reset();
   auto shown = [&](const std::string& label) {
     return needle.empty() || lower(label).find(needle) != std::string::npos;
   };

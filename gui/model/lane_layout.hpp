@@ -9,6 +9,7 @@
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ class LaneLayout {
     int group_height = 22;
     std::string name_filter;                 // case-insensitive substring; empty: all
     std::optional<uint32_t> focus_process;   // only what interacts with it
+    // interactions_of(focus_process), when the caller keeps it (it costs a pass over the
+    // events); computed here when null.
+    std::shared_ptr<const Interactions> focus_interactions;
     bool processes_collapsed = false;
     bool channels_collapsed = false;
   };

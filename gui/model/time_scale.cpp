@@ -12,11 +12,12 @@ double clamp_zoom(double ns_per_px) {
   return std::clamp(ns_per_px, TimeScale::kMinNsPerPx, TimeScale::kMaxNsPerPx);
 }
 
-// The axis unit: the largest of ns, µs, ms, s that the step is at least one of.
-double unit_for_step(double step_ns) {
-  if (step_ns >= 1e9) return 1e9;
-  if (step_ns >= 1e6) return 1e6;
-  if (step_ns >= 1e3) return 1e3;
+// The axis unit: the largest of s, ms, µs, ns in which the step needs at most three decimals
+// and the times shown reach 1, so that a run 12.8 ms after the clock's start reads "12.85 ms"
+// (not "12850 µs") and one 20 µs long reads "2 µs" (not "0.002 ms").
+double unit_for(double step_ns, double t_max_ns) {
+  for (double unit : {1e9, 1e6, 1e3})
+    if (step_ns / unit >= 0.001 - 1e-12 && t_max_ns / unit >= 1) return unit;
   return 1;
 }
 
@@ -67,6 +68,20 @@ TimeScale TimeScale::centred_on(double t_ns) const {
   return s;
 }
 
+TimeScale TimeScale::bounded(double lo, double hi, double max_span) const {
+  TimeScale s = *this;
+  const double widest = std::max(std::min(max_span, hi - lo), kMinNsPerPx * width_px);
+  if (s.ns_per_px * width_px > widest) {
+    // Zoom in about the view's centre, then slide into the bounds.
+    const double centre = s.t_of(width_px / 2.0);
+    s.ns_per_px = clamp_zoom(widest / width_px);
+    s.start_ns = centre - s.ns_per_px * width_px / 2.0;
+  }
+  const double view = s.ns_per_px * width_px;
+  s.start_ns = std::max(lo, std::min(s.start_ns, hi - view));
+  return s;
+}
+
 std::vector<AxisTick> TimeScale::ticks(double min_gap_px) const {
   std::vector<AxisTick> out;
   const double min_step = std::max(min_gap_px, 1.0) * ns_per_px;
@@ -79,8 +94,8 @@ std::vector<AxisTick> TimeScale::ticks(double min_gap_px) const {
   }
   step = std::max(step, 1.0);  // trace time is whole nanoseconds
   // One unit for the whole axis, so that labels read as a ruler: "2.5 s, 3 s" rather than
-  // "2500 ms, 3000 ms", and never coarser than a tenth of a step.
-  const double unit = unit_for_step(step * 10);
+  // "2500 ms, 3000 ms".
+  const double unit = unit_for(step, std::abs(end_ns()));
   const double first = std::ceil(start_ns / step);
   for (double k = first; out.size() < 1000; ++k) {
     const double t = k * step;  // multiply, not accumulate, so labels do not drift

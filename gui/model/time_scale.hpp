@@ -37,8 +37,11 @@ struct TimeScale {
   TimeScale panned(double dx) const;
   // The view that shows exactly the time between pixel columns x0 and x1 (either order).
   TimeScale selected(double x0, double x1) const;
-  // Keeps the position of trace time `t` at `x` (used to put the cursor in view).
+  // Puts trace time t_ns in the middle of the view, keeping the zoom.
   TimeScale centred_on(double t_ns) const;
+  // The same view, zoomed in as far as needed to show at most max_span ns, then moved as
+  // little as possible to lie within [lo, hi] (a span wider than hi - lo starts at lo).
+  TimeScale bounded(double lo, double hi, double max_span) const;
 
   // Ticks at 1-2-5 steps, at least min_gap_px apart, labelled in one unit for the axis.
   std::vector<AxisTick> ticks(double min_gap_px = 90) const;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "lane_index.hpp"
+#include "run_span.hpp"
 #include "timeline_overlay.hpp"
 
 #include <csptrace/load_options.hpp>
@@ -42,26 +43,28 @@ class TraceDocument {
   // Precondition for replay() and timeline(): has_analysis().
   const csptrace::Replay& replay() const { return *replay_; }
   const csptrace::Timeline& timeline() const { return replay_->timeline(); }
-  // Processes still waiting (and not about to be woken) when the trace ends, with what on.
+  // Processes still waiting (and not about to be woken) when the trace ends, with what on
+  // (find_stuck_waits).
   const std::vector<StuckWait>& stuck() const { return stuck_; }
   // The analysis's findings, in its reading order (errors first).
   const std::vector<csptrace::Finding>& findings() const { return findings_; }
-  // What the timeline draws in red for finding f: its processes and channels, and a wait-for
-  // cycle (its own, or for a global deadlock the cycle that explains it, if there is one).
+  // What the timeline draws in red for finding f: its processes and channels, a wait-for
+  // cycle (its own, or for a global deadlock the cycle that explains it, if there is one), and
+  // the events its explanation gives as the cause.
   TimelineOverlay overlay_for(size_t f) const;
-  // For a resume / unblock: the event of the process that woke it which caused the wake (its
-  // transfer, close or alt choice), searching back at most `limit` events. nullopt otherwise.
+  // For a resume / unblock: the event that caused the wake (see waker.hpp).
   std::optional<size_t> waker_of(size_t event, size_t limit = 1'000'000) const;
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
 
-  // Trace time of the first and last event (0, 0 when empty).
-  int64_t t_begin() const { return t_begin_; }
-  int64_t t_end() const { return t_end_; }
+  // Where the program ran: first event, last real event, `end` (see run_span.hpp).
+  const RunSpan& run() const { return run_; }
+  // Trace time of the first and the last real event (0, 0 when empty).
+  int64_t t_begin() const { return run_.first; }
+  int64_t t_end() const { return run_.last; }
 
  private:
   TraceDocument() = default;
-  void find_stuck();
 
   std::shared_ptr<const csptrace::TraceModel> model_;
   std::shared_ptr<const LaneIndex> lanes_;
@@ -69,7 +72,7 @@ class TraceDocument {
   std::vector<StuckWait> stuck_;
   std::vector<csptrace::Finding> findings_;
   std::vector<std::string> proc_labels_, chan_labels_;
-  int64_t t_begin_ = 0, t_end_ = 0;
+  RunSpan run_;
 };
 
 // Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with

@@ -60,10 +60,13 @@ QString EventInspector::event_html(const TraceDocument& doc, size_t i, const csp
   }
   if (e.has(Field::from)) row(QStringLiteral("from"), proc(m.from_index(i)));
   if (e.has(Field::to)) row(QStringLiteral("to"), proc(m.to_index(i)));
-  if (e.has(Field::partner))
-    row(e.kind == csptrace::EventKind::Spawn ? QStringLiteral("parent") : QStringLiteral("woken by"),
-        proc(m.partner_index(i)) +
-            (e.kind == csptrace::EventKind::Spawn ? QString() : QStringLiteral(" <span style='color:gray'>(W: go there)</span>")));
+  if (e.has(Field::partner)) {
+    // "W: go there" only where W finds the waker's event (the same function W uses).
+    const bool wake = e.kind == csptrace::EventKind::Resume || e.kind == csptrace::EventKind::Unblock;
+    const QString hint = wake && doc.waker_of(i) ? QStringLiteral(" <span style='color:gray'>(W: go there)</span>") : QString();
+    row(e.kind == csptrace::EventKind::Spawn ? QStringLiteral("parent") : wake ? QStringLiteral("woken by") : QStringLiteral("by"),
+        proc(m.partner_index(i)) + hint);
+  }
   if (e.has(Field::value)) row(QStringLiteral("value"), QStringLiteral("<b>%1</b>").arg(esc(m.value_text(e.value))));
   if (e.has(Field::op)) row(QStringLiteral("operation"), esc(csptrace::to_string(e.op)));
   if (e.has(Field::via)) row(QStringLiteral("via"), esc(csptrace::to_string(e.via)));

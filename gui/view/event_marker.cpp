@@ -1,5 +1,7 @@
 #include "event_marker.hpp"
 
+#include "event_tone.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -42,7 +44,7 @@ void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& 
       break;
     }
     case EventKind::BufDrop:
-      p.setPen(QPen(theme.problem, 2));
+      p.setPen(QPen(tone_of(m, e) == Tone::Problem ? theme.problem : theme.notice, 2));
       p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
       p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
       break;
@@ -66,7 +68,9 @@ void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& 
       break;
     }
     case EventKind::Refused:
-      p.setPen(QPen(theme.problem, 1.5));
+      // Red only for a lost value (a put on a closed channel); a take meeting a closed,
+      // drained channel is how channels normally end.
+      p.setPen(QPen(tone_of(m, e) == Tone::Problem ? theme.problem : theme.marker, 1.5));
       p.drawEllipse(QPointF(x, cy), r, r);
       p.drawLine(QPointF(x - r * 0.7, cy + r * 0.7), QPointF(x + r * 0.7, cy - r * 0.7));
       break;

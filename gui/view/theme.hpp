@@ -29,6 +29,10 @@ struct Theme {
   QColor cursor, selection, arrow, arrow_buffered, marker, folded;
   QColor buffer_fill;          // values sitting in a channel's buffer
   QColor problem;              // findings: stuck lanes, the wait-for cycle
+  QColor notice;               // worth a look but by design: a dropping buffer's drop
+  QColor story;                // the story view: the current hand-over, its label, the caption badge
+  QColor match;                // search matches
+  QColor window, window_text;  // the toolbar and panels (the palette's Window / WindowText)
   std::array<QColor, kStateColourCount> state;
 
   QColor state_colour(StateColour s) const { return state[static_cast<size_t>(s)]; }

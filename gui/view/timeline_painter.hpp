@@ -1,7 +1,10 @@
-// Paints one frame of the timeline from a TimelineScene: axis, lanes, state spans, event
-// markers, rendezvous arrows, findings, cursor and legend. Draws only what is visible: every
-// lane is cut to the time window with a binary search, and runs narrower than a few pixels
-// fold into one counted mark, so a frame costs about the number of pixels, not of events.
+// Paints one frame of the timeline from a TimelineScene, back to front: the lanes (LanePainter),
+// the idle tail, user marks, rendezvous arrows (ArrowPainter), search matches, a finding's
+// stuck waits and causes (FindingPainter), the cursor, and above everything the story view's
+// current hand-over; then the lane names, the ruler (AxisPainter), the wait-for cycle's strip,
+// the caption band (CaptionPainter) and the legend. Draws only what is visible: every lane is
+// cut to the time window with a binary search and runs narrower than a few pixels fold into one
+// counted mark, so a frame costs about the number of pixels, not of events.
 #pragma once
 
 #include "timeline_scene.hpp"
@@ -15,26 +18,12 @@ class TimelinePainter {
   explicit TimelinePainter(const TimelineScene& scene) : s_(scene) {}
   void paint(QPainter& p) const;
 
-  static constexpr double kFoldPx = 3.0;
-
  private:
   void paint_rows(QPainter& p) const;
-  void paint_process_lane(QPainter& p, const LaneRow& row, int top) const;
-  void paint_channel_lane(QPainter& p, const LaneRow& row, int top) const;
-  void paint_occupancy(QPainter& p, const LaneRow& row, int top, int height) const;
-  void paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const;
-  void marker(QPainter& p, size_t event, double x, int top, int height) const;
-  void paint_arrows(QPainter& p) const;
-  void paint_overlay(QPainter& p) const;
-  void paint_stuck(QPainter& p) const;
-  void paint_cycle(QPainter& p) const;
   void paint_marks(QPainter& p) const;
+  void paint_matches(QPainter& p) const;
   void paint_cursor(QPainter& p) const;
-  void paint_axis(QPainter& p) const;
   void paint_labels(QPainter& p) const;
-  void paint_legend(QPainter& p) const;
-
-  int lane_centre(const LaneRow* row) const { return s_.row_top(*row) + row->height / 2; }
 
   const TimelineScene& s_;
 };

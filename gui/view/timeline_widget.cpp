@@ -1,15 +1,16 @@
 #include "timeline_widget.hpp"
 
+#include "arrow_painter.hpp"
+#include "caption_painter.hpp"
+#include "cycle_strip.hpp"
+#include "finding_painter.hpp"
 #include "legend.hpp"
+#include "story.hpp"
 #include "timeline_painter.hpp"
 
-#include <csptrace/event_format.hpp>
-
-#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
-#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -17,25 +18,29 @@
 
 namespace cspview {
 
-using csptrace::kNone;
-
 TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
-  setMinimumSize(400, 200);
+  setMinimumSize(300, 200);
 }
 
 void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc, bool keep_view) {
+  const int old_width = lanes_width();
   doc_ = std::move(doc);
   if (keep_view) {
     relayout();
+    rewidth(old_width);
     return;
   }
   cursor_.reset();
   selected_.reset();
   overlay_ = {};
+  matches_.reset();
+  warning_.clear();
+  story_ = doc_ ? story_at(*doc_, std::nullopt) : StoryStep{};
   layout_options_.focus_process.reset();
+  layout_options_.focus_interactions.reset();
   history_.clear();
   scroll_y_ = 0;
   relayout();
@@ -44,14 +49,48 @@ void TimelineWidget::set_document(std::shared_ptr<const TraceDocument> doc, bool
 }
 
 void TimelineWidget::set_theme(const Theme& theme) {
+  const int old_width = lanes_width();
   theme_ = theme;
-  layout_options_.lane_height = int(std::lround(26 * theme.font_scale));
-  layout_options_.group_height = int(std::lround(22 * theme.font_scale));
   relayout();
+  rewidth(old_width);
 }
 
-void TimelineWidget::set_cursor(std::optional<size_t> event) {
+TimelineMetrics TimelineWidget::metrics() const { return TimelineMetrics::make(theme_.font_scale, width()); }
+
+int TimelineWidget::caption_height() const {
+  return doc_ ? CaptionPainter::height(theme_, font(), !warning_.isEmpty()) : 0;
+}
+
+int TimelineWidget::strip_width_for(int widget_width) const {
+  // Never more than a third of the lanes: a long cycle's columns get narrower instead.
+  const int wanted = CycleStrip::width_for(overlay_.cycle.size(), theme_.font_scale);
+  return std::min(wanted, std::max(0, (widget_width - TimelineMetrics::make(theme_.font_scale, widget_width).label_width) / 3));
+}
+
+int TimelineWidget::lanes_width_for(int widget_width) const {
+  return std::max(1, widget_width - TimelineMetrics::make(theme_.font_scale, widget_width).label_width -
+                         strip_width_for(widget_width));
+}
+
+void TimelineWidget::rewidth(int old_width) {
+  const int new_width = lanes_width();
+  if (old_width > 0 && new_width != old_width)
+    scale_.ns_per_px = std::max(TimeScale::kMinNsPerPx, scale_.ns_per_px * old_width / new_width);
+  scale_.width_px = new_width;
+  update();
+}
+
+void TimelineWidget::set_cursor(std::optional<size_t> event, bool follow) {
   cursor_ = event;
+  if (doc_) story_ = story_at(*doc_, event);
+  if (doc_ && event && *event < doc_->model().size()) {
+    if (follow && follow_cursor_) {
+      set_scale(follow_view(scale_, *doc_, *event), false);
+    } else {
+      const double x = scale_.x_of(double(doc_->model().time(*event)));
+      if (x < 0 || x > lanes_width()) set_scale(scale_.centred_on(double(doc_->model().time(*event))), false);
+    }
+  }
   update();
 }
 
@@ -61,8 +100,19 @@ void TimelineWidget::set_selected(std::optional<size_t> event) {
 }
 
 void TimelineWidget::set_overlay(TimelineOverlay overlay) {
+  const int old_width = lanes_width();
   overlay_ = std::move(overlay);
+  rewidth(old_width);
+}
+
+void TimelineWidget::set_matches(std::shared_ptr<const SearchResult> matches) {
+  matches_ = std::move(matches);
   update();
+}
+
+void TimelineWidget::set_warning(const QString& text) {
+  warning_ = text;
+  relayout();
 }
 
 void TimelineWidget::set_name_filter(const QString& text) {
@@ -71,7 +121,11 @@ void TimelineWidget::set_name_filter(const QString& text) {
 }
 
 void TimelineWidget::set_focus_process(std::optional<uint32_t> p) {
+  if (p == layout_options_.focus_process) return;
   layout_options_.focus_process = p;
+  // One pass over the events now, not one per relayout (resize, theme, fold).
+  layout_options_.focus_interactions =
+      p && doc_ ? std::make_shared<const Interactions>(interactions_of(doc_->model(), *p)) : nullptr;
   relayout();
 }
 
@@ -79,15 +133,16 @@ void TimelineWidget::relayout() {
   if (doc_) {
     // Few lanes grow to fill the height (up to twice the normal size), so a small teaching
     // trace reads from the back of a lecture hall; many lanes keep the normal size and scroll.
-    const int base = int(std::lround(26 * theme_.font_scale));
-    layout_options_.lane_height = base;
+    const TimelineMetrics m = metrics();
+    layout_options_.lane_height = m.lane_height;
+    layout_options_.group_height = m.group_height;
     layout_ = LaneLayout(doc_->model(), layout_options_);
     const TimelineScene s = scene();
     int lanes = 0, groups = 0;
     for (const LaneRow& r : layout_.rows()) (r.kind == RowKind::Process || r.kind == RowKind::Channel ? lanes : groups)++;
-    const int room = s.lanes_bottom() - s.lanes_top() - groups * layout_options_.group_height;
-    if (lanes > 0 && room / lanes > base) {
-      layout_options_.lane_height = std::min(room / lanes, base * 2);
+    const int room = s.lanes_bottom() - s.lanes_top() - groups * m.group_height;
+    if (lanes > 0 && room / lanes > m.lane_height) {
+      layout_options_.lane_height = std::min(room / lanes, m.lane_height * 2);
       layout_ = LaneLayout(doc_->model(), layout_options_);
     }
   } else {
@@ -97,26 +152,26 @@ void TimelineWidget::relayout() {
   update();
 }
 
-int TimelineWidget::lanes_width() const {
-  return std::max(1, width() - scene().label_width);
-}
-
 TimelineScene TimelineWidget::scene() const {
   TimelineScene s;
   s.doc = doc_.get();
   s.layout = doc_ ? &layout_ : nullptr;
   s.overlay = &overlay_;
+  s.matches = matches_.get();
   s.theme = theme_;
   s.font = font();
   s.size = size();
-  s.label_width = int(std::lround(165 * theme_.font_scale));
-  s.axis_height = int(std::lround(30 * theme_.font_scale));
+  s.metrics = metrics();
+  s.caption_height = caption_height();
   s.legend_height = Legend::height(theme_, font(), width());
+  s.strip_width = strip_width();
   s.scroll_y = scroll_y_;
   s.scale = scale_;
-  s.scale.width_px = std::max(1, width() - s.label_width);
+  s.scale.width_px = lanes_width();
   s.cursor = cursor_;
   s.selected = selected_;
+  s.story = story_;
+  s.warning = warning_;
   s.processes_collapsed = layout_options_.processes_collapsed;
   s.channels_collapsed = layout_options_.channels_collapsed;
   return s;
@@ -139,49 +194,65 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
 
 void TimelineWidget::resizeEvent(QResizeEvent* e) {
   // Keep the visible time range when the width changes (the first layout fits the trace).
-  const int old_width = std::max(1, e->oldSize().width() - scene().label_width);
-  const int new_width = lanes_width();
-  if (e->oldSize().width() > 0) scale_.ns_per_px = std::max(TimeScale::kMinNsPerPx, scale_.ns_per_px * old_width / new_width);
-  scale_.width_px = new_width;
+  const int old_lanes = e->oldSize().width() > 0 ? lanes_width_for(e->oldSize().width()) : 0;
   relayout();
+  rewidth(old_lanes);
+}
+
+TimeScale TimelineWidget::within_trace(TimeScale s) const {
+  s.width_px = lanes_width();
+  if (!doc_) return s;
+  const RunSpan& run = doc_->run();
+  return s.bounded(run.view_lo(), run.view_hi(), run.max_view());
 }
 
 void TimelineWidget::set_scale(const TimeScale& s, bool record_history) {
-  if (record_history && !(s == scale_)) history_.visit(scale_);
-  scale_ = s;
-  scale_.width_px = lanes_width();
+  const TimeScale next = within_trace(s);
+  if (record_history && !(next == scale_)) history_.visit(place());
+  scale_ = next;
   update();
   emit view_changed();
 }
 
 void TimelineWidget::fit_all() {
   if (!doc_) return;
-  // Waits that never end get room to the right of the last event, so "stuck" reads as a span
-  // running off the end rather than a sliver at the edge.
-  const double span = double(doc_->t_end() - doc_->t_begin());
-  const double tail = doc_->stuck().empty() ? 0 : span * 0.22;
-  set_scale(TimeScale::fit(double(doc_->t_begin()), double(doc_->t_end()) + tail, lanes_width()));
+  // The run, from its first to its last real event: the idle tail before `end` is off to the
+  // right (the ruler shows it as a break). Waits that never end get a little more room, so
+  // "stuck" reads as a span running off the end rather than a sliver at the edge.
+  const RunSpan& run = doc_->run();
+  const double tail = doc_->stuck().empty() ? 0 : double(run.duration()) * 0.04;
+  set_scale(TimeScale::fit(double(run.first), double(run.last) + tail, lanes_width()));
 }
 
-void TimelineWidget::zoom(double factor) { set_scale(scale_.zoomed(lanes_width() / 2.0, factor)); }
+void TimelineWidget::zoom(double factor) {
+  double anchor = lanes_width() / 2.0;
+  if (doc_ && cursor_ && *cursor_ < doc_->model().size()) {
+    const double x = scale_.x_of(double(doc_->model().time(*cursor_)));
+    if (x >= 0 && x <= lanes_width()) anchor = x;
+  }
+  set_scale(scale_.zoomed(anchor, factor));
+}
 
 void TimelineWidget::show_range(int64_t t0, int64_t t1) {
   set_scale(TimeScale::fit(double(t0), double(t1), lanes_width()));
 }
 
-void TimelineWidget::reveal_event(size_t event) {
-  if (!doc_ || event >= doc_->model().size()) return;
-  const double t = double(doc_->model().time(event));
-  const double x = scale_.x_of(t);
-  if (x < 0 || x > lanes_width()) set_scale(scale_.centred_on(t), false);
+void TimelineWidget::remember_place() { history_.visit(place()); emit view_changed(); }
+
+void TimelineWidget::restore(const ViewPlace& v) {
+  const bool cursor_moved = v.cursor != cursor_;
+  scale_ = within_trace(v.scale);
+  update();
+  emit view_changed();
+  if (cursor_moved) emit cursor_requested(v.cursor);
 }
 
 void TimelineWidget::back() {
-  if (auto v = history_.back(scale_)) set_scale(*v, false);
+  if (auto v = history_.back(place())) restore(*v);
 }
 
 void TimelineWidget::forward() {
-  if (auto v = history_.forward(scale_)) set_scale(*v, false);
+  if (auto v = history_.forward(place())) restore(*v);
 }
 
 void TimelineWidget::clamp_scroll() {
@@ -192,13 +263,13 @@ void TimelineWidget::clamp_scroll() {
 
 void TimelineWidget::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
-  const double x = e->position().x() - scene().label_width;
+  const double x = e->position().x() - metrics().label_width;
   if (e->modifiers() & Qt::ControlModifier) {
     // One history entry per burst of wheel zooming, not one per notch.
     const auto now = std::chrono::steady_clock::now();
     const bool burst = now - last_wheel_history_ < std::chrono::milliseconds(800);
     last_wheel_history_ = now;
-    set_scale(scale_.zoomed(std::max(0.0, x), std::pow(1.25, steps)), !burst);
+    set_scale(scale_.zoomed(std::clamp(x, 0.0, double(lanes_width())), std::pow(1.25, steps)), !burst);
   } else if (e->modifiers() & Qt::ShiftModifier || e->angleDelta().x() != 0) {
     const double d = e->angleDelta().x() != 0 ? e->angleDelta().x() / 120.0 : steps;
     set_scale(scale_.panned(d * lanes_width() / 10.0), false);
@@ -226,14 +297,12 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* e) {
   if (drag_ == Drag::None) return;
   if ((pos - press_pos_).manhattanLength() > 3) moved_ = true;
   if (drag_ == Drag::Pan && moved_) {
-    scale_ = press_scale_.panned(pos.x() - press_pos_.x());
-    scale_.width_px = lanes_width();
+    scale_ = within_trace(press_scale_.panned(pos.x() - press_pos_.x()));
     scroll_y_ = press_scroll_ - (pos.y() - press_pos_.y());
     clamp_scroll();
     update();
     emit view_changed();
   } else if (drag_ == Drag::Select) {
-    last_pos_ = pos;
     update();  // paintEvent draws the selection band
   }
   last_pos_ = pos;
@@ -244,17 +313,18 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
   const Drag drag = drag_;
   drag_ = Drag::None;
   if (drag == Drag::Pan && moved_) {
-    if (!(press_scale_ == scale_)) history_.visit(press_scale_);
+    if (!(press_scale_ == scale_)) history_.visit({press_scale_, cursor_});
+    emit view_changed();
     return;
   }
   if (drag == Drag::Select && moved_) {
-    const int lw = scene().label_width;
+    const int lw = metrics().label_width;
     set_scale(scale_.selected(press_pos_.x() - lw, pos.x() - lw));
     return;
   }
-  // A click: on a group header it folds the group, on a lane it selects the nearest event.
+  // A click: on a group header it folds the group, elsewhere it selects what is under it.
   const TimelineScene s = scene();
-  if (pos.y() >= s.lanes_top() && pos.y() < s.lanes_bottom()) {
+  if (pos.y() >= s.lanes_top() && pos.y() < s.lanes_bottom() && pos.x() < s.lanes_right()) {
     if (const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_)) {
       if (row->kind == RowKind::ProcessGroup || row->kind == RowKind::ChannelGroup) {
         auto& flag = row->kind == RowKind::ProcessGroup ? layout_options_.processes_collapsed
@@ -265,19 +335,22 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
       }
     }
   }
-  if (auto ev = event_at(pos)) emit event_clicked(*ev);
+  if (auto t = click_target(pos)) {
+    if (t->jump) emit jump_requested(t->event);
+    else emit event_clicked(t->event);
+  }
 }
 
 std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   if (!doc_) return std::nullopt;
   const TimelineScene s = scene();
-  if (pos.x() < s.label_width || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom()) return std::nullopt;
+  if (!s.lanes_rect().contains(pos)) return std::nullopt;
   const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& m = doc_->model();
   const auto lane = row->kind == RowKind::Process ? doc_->lanes().process_events(row->index)
                                                    : doc_->lanes().channel_events(row->index);
-  const double x = pos.x() - s.label_width;
+  const double x = pos.x() - s.label_width();
   const double slop = 6;
   auto near = LaneIndex::visible(m, lane, scale_.t_of(x - slop), scale_.t_of(x + slop));
   std::optional<size_t> best;
@@ -290,74 +363,59 @@ std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   return best;
 }
 
-QString TimelineWidget::tooltip_at(QPoint pos) const {
-  if (!doc_) return {};
-  const auto& m = doc_->model();
-  if (auto e = event_at(pos)) {
-    const auto ev = m.event(*e);
-    QString text = QString::fromStdString(csptrace::format_event(m, *e));
-    text = QStringLiteral("<pre>%1</pre>").arg(text.simplified().toHtmlEscaped());
-    if (ev.has(csptrace::Field::loc))
-      text += QStringLiteral("at <b>%1</b>").arg(QString::fromUtf8(m.str(ev.loc).data()).toHtmlEscaped());
-    return text;
-  }
+std::optional<size_t> TimelineWidget::arrow_at(QPoint pos) const {
+  if (!doc_) return std::nullopt;
   const TimelineScene s = scene();
-  if (const QString span = span_tooltip(pos); !span.isEmpty()) return span;
-  if (pos.x() < s.label_width && pos.y() >= s.lanes_top()) {
-    const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
-    if (row && row->kind == RowKind::Process) {
-      const auto& info = m.processes()[row->index];
-      return QStringLiteral("process <b>%1</b> (%2)<br>spawned at %3")
-          .arg(QString::fromStdString(doc_->process_label(row->index)).toHtmlEscaped(),
-               QString::fromUtf8(csptrace::to_string(info.mode).data()),
-               QString::fromStdString(info.loc.empty() ? std::string("?") : info.loc).toHtmlEscaped());
-    }
-    if (row && row->kind == RowKind::Channel) {
-      const auto& info = m.channels()[row->index];
-      return QStringLiteral("channel <b>%1</b>: %2, capacity %3<br>made at %4")
-          .arg(QString::fromStdString(doc_->channel_label(row->index)).toHtmlEscaped(),
-               QString::fromUtf8(csptrace::to_string(info.buffer).data()))
-          .arg(info.cap)
-          .arg(QString::fromStdString(info.loc.empty() ? std::string("?") : info.loc).toHtmlEscaped());
-    }
-  }
-  return {};
+  if (!s.lanes_rect().contains(pos)) return std::nullopt;
+  const QRectF probe(pos.x() - 4, pos.y() - 4, 8, 8);
+  const ArrowPainter arrows(s);
+  // The story's hand-over first: it is drawn on top.
+  if (s.story.focus)
+    if (auto a = arrows.arrow(*s.story.focus); a && a->path.intersects(probe)) return a->event;
+  for (const RendezvousArrow& a : arrows.visible())
+    if (a.path.intersects(probe)) return a.event;
+  return std::nullopt;
 }
 
-QString TimelineWidget::span_tooltip(QPoint pos) const {
-  // The state span under the mouse on a process lane: what the process did, since when, how long.
+std::optional<size_t> TimelineWidget::stuck_park_at(QPoint pos) const {
+  if (!doc_ || !doc_->has_analysis()) return std::nullopt;
   const TimelineScene s = scene();
-  if (!doc_->has_analysis() || pos.x() < s.label_width || pos.y() < s.lanes_top() || pos.y() >= s.lanes_bottom())
-    return {};
+  if (!s.lanes_rect().contains(pos)) return std::nullopt;
   const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
-  if (!row || row->kind != RowKind::Process) return {};
-  const auto& iv = doc_->timeline().intervals(row->index);
-  const auto t = int64_t(scale_.t_of(pos.x() - s.label_width));
-  const size_t k = doc_->timeline().first_interval_from(row->index, t);
-  if (k >= iv.size() || iv[k].t_begin > t || iv[k].state == csptrace::ProcState::NotStarted) return {};
-  const auto& span = iv[k];
-  QString what = QString::fromUtf8(csptrace::to_string(span.state).data());
-  if (csptrace::is_waiting(span.state)) {
-    what += QStringLiteral(": ") + QString::fromUtf8(csptrace::to_string(span.op).data());
-    if (span.chan != kNone) what += QStringLiteral(" ") + QString::fromStdString(doc_->channel_label(span.chan));
-  }
-  const bool last = k + 1 == iv.size();
-  return QStringLiteral("<b>%1</b> %2<br>from %3%4")
-      .arg(QString::fromStdString(doc_->process_label(row->index)).toHtmlEscaped(), what.toHtmlEscaped(),
-           QString::fromStdString(csptrace::format_duration(span.t_begin)),
-           last ? QStringLiteral(" to the end of the trace")
-                : QStringLiteral(" for %1").arg(QString::fromStdString(csptrace::format_duration(span.t_end - span.t_begin))));
+  if (!row || row->kind != RowKind::Process) return std::nullopt;
+  const double t = s.t_of(pos.x());
+  for (const StuckWait& w : doc_->stuck())
+    if (w.proc == row->index && t >= double(w.since) && w.park_event != csptrace::kNone) return w.park_event;
+  return std::nullopt;
 }
 
-bool TimelineWidget::event(QEvent* e) {
-  if (e->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(e);
-    const QString text = tooltip_at(help->pos());
-    if (text.isEmpty()) QToolTip::hideText();
-    else QToolTip::showText(help->globalPos(), text, this);
-    return true;
+std::optional<size_t> TimelineWidget::span_cause_at(QPoint pos) const {
+  if (!doc_ || !doc_->has_analysis()) return std::nullopt;
+  const TimelineScene s = scene();
+  if (!s.lanes_rect().contains(pos)) return std::nullopt;
+  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  if (!row || row->kind != RowKind::Process) return std::nullopt;
+  const auto& iv = doc_->timeline().intervals(row->index);
+  const auto t = int64_t(s.t_of(pos.x()));
+  const size_t k = doc_->timeline().first_interval_from(row->index, t);
+  if (k >= iv.size() || iv[k].t_begin > t || iv[k].cause == csptrace::kNone) return std::nullopt;
+  return iv[k].cause;
+}
+
+std::optional<TimelineWidget::ClickTarget> TimelineWidget::click_target(QPoint pos) const {
+  if (!doc_) return std::nullopt;
+  const TimelineScene s = scene();
+  if (s.strip_rect().contains(pos)) {
+    const CycleStrip strip = FindingPainter::strip(s);
+    if (auto edge = strip.edge_at(pos.x(), pos.y()))
+      if (overlay_.cycle[*edge].park_event != csptrace::kNone) return ClickTarget{overlay_.cycle[*edge].park_event, true};
+    return std::nullopt;
   }
-  return QWidget::event(e);
+  if (auto e = event_at(pos)) return ClickTarget{*e, false};
+  if (auto e = arrow_at(pos)) return ClickTarget{*e, false};
+  if (auto e = stuck_park_at(pos)) return ClickTarget{*e, true};
+  if (auto e = span_cause_at(pos)) return ClickTarget{*e, false};
+  return std::nullopt;
 }
 
 }  // namespace cspview

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "event_list_model.hpp"
+#include "event_search.hpp"
 #include "findings_model.hpp"
 #include "fixture_document.hpp"
-#include "state_models.hpp"
+#include "channel_state_model.hpp"
+#include "process_state_model.hpp"
 
 #include <QAbstractItemModelTester>
 
@@ -23,7 +25,10 @@ TEST_CASE("the event list passes the model tester, filtered and not", "[models]"
   CHECK(model.data(model.index(6, EventListModel::Details)).toString().contains("pocket lint"));
   CHECK(model.data(model.index(4, EventListModel::Where)).toString() == "hotdog.cpp:17");
 
-  model.set_filter("out");  // the channel "out", and nothing else named so
+  // Only the matches of a search: the channel "out", and nothing else named so.
+  auto only = std::make_shared<const SearchResult>(search_events(*doc, "out"));
+  model.set_rows(only);
+  REQUIRE(model.rowCount() == int(only->events.size()));
   REQUIRE(model.rowCount() > 0);
   for (int r = 0; r < model.rowCount(); ++r) {
     const QString row = model.data(model.index(r, EventListModel::Channel)).toString() +
@@ -32,11 +37,13 @@ TEST_CASE("the event list passes the model tester, filtered and not", "[models]"
   }
   const size_t first = model.event_at_row(0);
   CHECK(model.row_of_event(first) == 0);
-  CHECK_FALSE(model.row_of_event(0).has_value());  // spawn of main: filtered out
-  model.set_filter("lettuce");
+  CHECK_FALSE(model.row_of_event(0).has_value());  // spawn of main: not a match
+  model.set_rows(std::make_shared<const SearchResult>(search_events(*doc, "lettuce")));
   CHECK(model.rowCount() == 1);
-  model.set_filter({});
+  model.set_rows(nullptr);
   CHECK(model.rowCount() == int(doc->model().size()));
+  // The number column is the event's number as csptrace prints it, not its index.
+  CHECK(model.data(model.index(6, EventListModel::Seq)).toULongLong() == doc->model().seq(6));
 }
 
 TEST_CASE("the state panels pass the model tester and follow the cursor", "[models]") {
@@ -51,7 +58,7 @@ TEST_CASE("the state panels pass the model tester and follow the cursor", "[mode
   CHECK(procs.data(procs.index(1, ProcessStateModel::State)).toString() == "not-started");
   procs.set_state(doc, doc->replay().final_state());
   chans.set_state(doc, doc->replay().final_state());
-  CHECK(procs.data(procs.index(1, ProcessStateModel::WaitsOn)).toString() == "take fork-1");
+  CHECK(procs.data(procs.index(1, ProcessStateModel::State)).toString() == "parked: take fork-1");
   CHECK(procs.data(procs.index(1, ProcessStateModel::Where)).toString() == "philosophers.cpp:42");
   CHECK(chans.data(chans.index(1, ChannelStateModel::Takers)).toString() == "phil-0");
   CHECK(chans.data(chans.index(1, ChannelStateModel::Contents)).toString() == "[] 0/1");

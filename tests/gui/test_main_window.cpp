@@ -8,6 +8,9 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -152,16 +155,71 @@ TEST_CASE("export for Perfetto writes Chrome trace JSON, and names an unwritable
 }
 
 TEST_CASE("the command line is parsed with clear errors", "[window][cli]") {
-  auto cl = parse_command_line({"cspview", "t.jsonl", "--at", "12", "--screenshot", "o.png", "--size", "1600x900"});
+  auto cl = parse_command_line({"cspview", "t.jsonl", "--at", "12", "--screenshot", "o.png", "--size", "1600x900",
+                                "--view-json", "o.json"});
   CHECK(cl.error.isEmpty());
   CHECK(cl.file == "t.jsonl");
   CHECK(cl.at == 12u);
   CHECK(cl.screenshot == "o.png");
+  CHECK(cl.view_json == "o.json");
   CHECK(cl.size == QSize(1600, 900));
+  CHECK(parse_command_line({"cspview", "--at", "#74"}).at == 74u);  // as csptrace prints it
   CHECK(parse_command_line({"cspview"}).size == QSize(1280, 800));
   CHECK(parse_command_line({"cspview", "--at", "x"}).error.contains("--at"));
   CHECK(parse_command_line({"cspview", "--size", "12"}).error.contains("--size"));
   CHECK(parse_command_line({"cspview", "a", "b"}).error.contains("one trace file"));
+  CHECK(parse_command_line({"cspview", "--view-json", "o.json"}).error.contains("--screenshot"));
+  const auto v = parse_command_line({"cspview", "--view", "400us:0.56ms"});
+  REQUIRE(v.view.has_value());
+  CHECK(v.view->first == Approx(400000));
+  CHECK(v.view->second == Approx(560000));
+  CHECK(parse_command_line({"cspview", "--view", "5ms:1ms"}).error.contains("--view"));
+  CHECK(parse_time("12") == Approx(12));
+  CHECK(parse_time("1.5 s") == Approx(1.5e9));
+  CHECK_FALSE(parse_time("soon").has_value());
+}
+
+TEST_CASE("an unknown option is named, with the nearest known one", "[window][cli]") {
+  const auto cl = parse_command_line({"cspview", "t.jsonl", "--trace-ring", "16M"});
+  CHECK(cl.error.contains("--trace-ring"));
+  CHECK(cl.error.contains("did you mean"));
+  CHECK(parse_command_line({"cspview", "--scrensHot", "x.png"}).error.contains("--screenshot"));
+  CHECK(parse_command_line({"cspview", "--presentaton"}).error.contains("did you mean --presentation?"));
+  CHECK(parse_command_line({"cspview", "--dark=1"}).error.isEmpty() == false);  // --dark takes no value
+  CHECK(nearest_option("--sise", {"--size", "--at", "--dark"}) == "--size");
+  QProcess p;
+  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--trace-ring", "16M", "--screenshot", "/tmp/x.png"});
+  REQUIRE(p.waitForFinished(20000));
+  CHECK(p.exitCode() == 2);
+  const QString err = QString::fromUtf8(p.readAllStandardError());
+  CHECK(err.contains("unknown option --trace-ring"));
+  CHECK(err.contains("did you mean"));
+}
+
+TEST_CASE("cspview --view-json writes what the window shows", "[window][screenshot][cli]") {
+  QTemporaryDir dir;
+  const QString png = dir.filePath(QStringLiteral("v.png")), json = dir.filePath(QStringLiteral("v.json"));
+  QProcess p;
+  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--at", "7", "--screenshot", png, "--view-json", json});
+  REQUIRE(p.waitForFinished(20000));
+  REQUIRE(p.exitCode() == 0);
+  QFile f(json);
+  REQUIRE(f.open(QIODevice::ReadOnly));
+  const QJsonObject v = QJsonDocument::fromJson(f.readAll()).object();
+  for (const char* key : {"visible_ns", "run_ns", "cursor_event", "finding", "caption"}) CHECK(v.contains(key));
+  // --view shows the time asked for.
+  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--view", "4us:8us", "--screenshot", png, "--view-json", json});
+  REQUIRE(p.waitForFinished(20000));
+  REQUIRE(p.exitCode() == 0);
+  QFile g(json);
+  REQUIRE(g.open(QIODevice::ReadOnly));
+  const QJsonObject w = QJsonDocument::fromJson(g.readAll()).object();
+  CHECK(w["visible_ns"].toArray()[0].toDouble() == Approx(4000).margin(200));
+  CHECK(w["visible_ns"].toArray()[1].toDouble() == Approx(8000).margin(200));
+  CHECK(v["cursor_event"].toInt() == 7);  // --at 7 is #7, as csptrace print numbers it
+  CHECK(v["caption"].toString().contains("pocket lint"));
+  CHECK(v["finding"].isNull());
+  CHECK(v["run_ns"].toArray()[1].toDouble() == 18000);  // the exit before `end` at 18.1 µs
 }
 
 TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "[window][screenshot][cli]") {

@@ -37,7 +37,7 @@ struct Fixture {
 TEST_CASE("the timeline fits the run and finds the event under the mouse", "[timeline]") {
   Fixture f;
   const TimelineScene s = f.tl.scene();
-  CHECK(s.x_of(double(f.doc->t_begin())) >= s.label_width);
+  CHECK(s.x_of(double(f.doc->t_begin())) >= s.label_width());
   CHECK(s.x_of(double(f.doc->t_end())) <= f.tl.width());
   const size_t transfer = 6;  // seq 7: main hands "pocket lint" to the machine, on "in"
   CHECK(f.tl.event_at(f.where(transfer) + QPoint(2, 0)) == transfer);
@@ -48,11 +48,11 @@ TEST_CASE("Ctrl+wheel zooms around the mouse, Back undoes it", "[timeline]") {
   Fixture f;
   const TimeScale before = f.tl.scale();
   const QPoint at(600, 150);
-  const double t_at = f.tl.scene().scale.t_of(at.x() - f.tl.scene().label_width);
+  const double t_at = f.tl.scene().scale.t_of(at.x() - f.tl.scene().label_width());
   f.wheel(at, 240, Qt::ControlModifier);
   const TimelineScene s = f.tl.scene();
   CHECK(s.scale.ns_per_px < before.ns_per_px);
-  CHECK(s.scale.t_of(at.x() - s.label_width) == Approx(t_at));
+  CHECK(s.scale.t_of(at.x() - s.label_width()) == Approx(t_at));
   REQUIRE(f.tl.can_back());
   f.tl.back();
   CHECK(f.tl.scale().ns_per_px == Approx(before.ns_per_px));
@@ -61,6 +61,13 @@ TEST_CASE("Ctrl+wheel zooms around the mouse, Back undoes it", "[timeline]") {
 
 TEST_CASE("dragging pans, Shift+drag zooms to the selection, a click selects", "[timeline]") {
   Fixture f;
+  // At the fitted view of a trace starting at t = 0, dragging right cannot show negative time.
+  QTest::mousePress(&f.tl, Qt::LeftButton, {}, QPoint(500, 150));
+  QTest::mouseMove(&f.tl, QPoint(600, 150));
+  QTest::mouseRelease(&f.tl, Qt::LeftButton, {}, QPoint(600, 150));
+  CHECK(f.tl.scale().start_ns >= 0);
+  // Zoomed in on the middle, a drag pans by exactly the distance dragged.
+  f.tl.show_range(8000, 10000);
   const double start = f.tl.scale().start_ns;
   QTest::mousePress(&f.tl, Qt::LeftButton, {}, QPoint(500, 150));
   QTest::mouseMove(&f.tl, QPoint(600, 150));
@@ -69,7 +76,7 @@ TEST_CASE("dragging pans, Shift+drag zooms to the selection, a click selects", "
 
   f.tl.fit_all();
   const TimelineScene s = f.tl.scene();
-  const double t0 = s.scale.t_of(300 - s.label_width), t1 = s.scale.t_of(500 - s.label_width);
+  const double t0 = s.scale.t_of(300 - s.label_width()), t1 = s.scale.t_of(500 - s.label_width());
   QTest::mousePress(&f.tl, Qt::LeftButton, Qt::ShiftModifier, QPoint(300, 150));
   QTest::mouseMove(&f.tl, QPoint(500, 150));
   QTest::mouseRelease(&f.tl, Qt::LeftButton, Qt::ShiftModifier, QPoint(500, 150));

@@ -1,0 +1,136 @@
+// The main window's files: opening (in the background, or at once), the recent files, drag and
+// drop, and exporting the view or the trace.
+#include "main_window.hpp"
+
+#include "perfetto_export.hpp"
+#include "timeline_export.hpp"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace cspview {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+QString load_error_text(const QString& message) {
+  return QStringLiteral("%1\n\nCheck the file with `csptrace validate FILE`; the trace format is "
+                        "described in docs/trace-format.md.")
+      .arg(message);
+}
+
+}  // namespace
+
+void MainWindow::choose_and_open() {
+  const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open trace"), QFileInfo(path_).absolutePath(),
+                                                    QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
+  if (!path.isEmpty()) open_file(path);
+}
+
+void MainWindow::open_file(const QString& path) {
+  if (!progress_) {
+    progress_ = new QProgressDialog(this);
+    progress_->setWindowTitle(QStringLiteral("cspview"));
+    progress_->setRange(0, 1000);
+    progress_->setMinimumDuration(300);  // small traces open without a flash of dialog
+    progress_->setAutoReset(false);
+    connect(progress_, &QProgressDialog::canceled, loader_, &TraceLoadJob::cancel);
+  }
+  progress_->setLabelText(QStringLiteral("Loading %1…").arg(QFileInfo(path).fileName()));
+  progress_->setValue(0);
+  loader_->start(path);
+}
+
+bool MainWindow::open_file_now(const QString& path, QString* error) {
+  try {
+    show_document(load_document(path.toStdString()), path);
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+void MainWindow::on_load_failed(const QString& message, const QString& path) {
+  if (progress_) progress_->reset();
+  emit load_failed(message);
+  // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
+  auto* box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),
+                              load_error_text(message), QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("load_error"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+  if (e->mimeData()->hasUrls() && !e->mimeData()->urls().isEmpty() && e->mimeData()->urls().front().isLocalFile())
+    e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+  const auto urls = e->mimeData()->urls();
+  if (!urls.isEmpty() && urls.front().isLocalFile()) open_file(urls.front().toLocalFile());
+}
+
+void MainWindow::remember_recent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+  const QString abs = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(abs);
+  recent.prepend(abs);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue(QStringLiteral("recentFiles"), recent);
+  rebuild_recent_menu();
+}
+
+void MainWindow::rebuild_recent_menu() {
+  recent_menu_->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+  for (const QString& p : recent)
+    recent_menu_->addAction(QFileInfo(p).fileName() + QStringLiteral("   ") + QFileInfo(p).absolutePath(),
+                            this, [this, p] { open_file(p); });
+  recent_menu_->setEnabled(!recent.isEmpty());
+}
+
+bool MainWindow::export_view(const QString& path, QString* error) {
+  if (!doc_) {
+    if (error) *error = QStringLiteral("no trace is open");
+    return false;
+  }
+  return export_timeline(*timeline_, path, QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName()), error);
+}
+
+void MainWindow::choose_and_export(bool svg) {
+  const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
+  const QString suggested = QFileInfo(path_).completeBaseName() + QLatin1Char('.') + suffix;
+  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export view"), suggested,
+                                                    svg ? QStringLiteral("SVG (*.svg)") : QStringLiteral("PNG (*.png)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!export_view(path, &error)) QMessageBox::warning(this, QStringLiteral("Export failed"), error);
+  else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
+}
+
+void MainWindow::choose_and_export_perfetto() {
+  if (!doc_) return;
+  const QString suggested = QFileInfo(path_).completeBaseName() + QStringLiteral(".perfetto.json");
+  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export trace for Perfetto"),
+                                                    suggested, QStringLiteral("Chrome trace JSON (*.json)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!export_perfetto(doc_->model(), path, &error))
+    QMessageBox::warning(this, QStringLiteral("Export failed"), error);
+  else
+    statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path), 5000);
+}
+
+}  // namespace cspview

@@ -1,0 +1,219 @@
+#include "lane_painter.hpp"
+
+#include "count_text.hpp"
+#include "event_marker.hpp"
+#include "label_row.hpp"
+#include "span_fold.hpp"
+#include "timer_text.hpp"
+
+#include <csptrace/event_format.hpp>
+
+
+#include <algorithm>
+#include <utility>
+
+namespace cspview {
+
+using csptrace::EventKind;
+using csptrace::kNone;
+using csptrace::ProcState;
+
+namespace {
+
+// The legend colour of a process state interval; nullopt before the spawn.
+std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) {
+  switch (iv.state) {
+    case ProcState::NotStarted: return std::nullopt;
+    case ProcState::Running: return StateColour::Running;
+    case ProcState::Runnable: return StateColour::Runnable;
+    case ProcState::Parked:
+      return iv.op == csptrace::WaitOp::Put    ? StateColour::ParkedPut
+             : iv.op == csptrace::WaitOp::Take ? StateColour::ParkedTake
+                                               : StateColour::ParkedAlt;
+    case ProcState::Blocked: return StateColour::BlockedThread;
+    case ProcState::Sleeping: return StateColour::Sleeping;
+    case ProcState::ExitedOk: return StateColour::Exited;
+    case ProcState::ExitedError: return StateColour::Error;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void LanePainter::marker(QPainter& p, size_t e, double x, int top, int h) const {
+  draw_event_marker(p, s_.doc->model(), s_.theme, e, x, top, h, s_.selected && *s_.selected == e);
+}
+
+void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) const {
+  const auto& m = s_.doc->model();
+  const int pad = 3, h = row.height - 2 * pad;
+  const double lx = s_.label_width();
+  if (!s_.doc->has_analysis()) {
+    // Still replaying in the background: the events themselves, until the states are known.
+    for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
+      if (mark.count > 1) paint_folded(p, mark, top + pad, h);
+      else marker(p, mark.first, lx + mark.x0, top + pad, h);
+    }
+    return;
+  }
+  const auto& intervals = s_.doc->timeline().intervals(row.index);
+  for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
+    const double x0 = lx + std::max(span.x0, -2.0);
+    const double x1 = lx + std::min(span.x1, double(s_.scale.width_px) + 2);
+    if (span.count > 1) {
+      paint_folded(p, {span.x0, span.x1, 0, span.count}, top + pad, h);
+      continue;
+    }
+    const auto colour = colour_of(intervals[span.first]);
+    if (!colour) continue;
+    // Exited is a thin line: the process is gone, the lane should look empty.
+    if (*colour == StateColour::Exited)
+      p.fillRect(QRectF(x0, top + row.height / 2.0 - 1, x1 - x0, 2), s_.theme.state_colour(*colour));
+    else
+      p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
+  }
+  // Events that say more than a state change: alt choices, refusals, errors, spawns. An alt
+  // choice says which guard won and why where that fits without covering another label.
+  const auto marks = LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx);
+  const QFont f = s_.theme.font(s_.font, 0.85, true);
+  const QFontMetrics fm(f);
+  LabelRow labels;
+  for (const LaneMark& mark : marks)
+    if (mark.count == 1) labels.reserve(mark.x0 - 6, mark.x0 + 6);
+  for (const LaneMark& mark : marks) {
+    if (mark.count > 1) continue;  // the folded span already says "busy here"
+    switch (m.kind(mark.first)) {
+      case EventKind::AltChoice: {
+        marker(p, mark.first, lx + mark.x0, top + pad, h);
+        const auto e = m.event(mark.first);
+        const QString text = e.index < 0 ? QStringLiteral("default")
+                                         : QStringLiteral("guard %1 · %2").arg(e.index).arg(
+                                               QString::fromUtf8(csptrace::to_string(e.rule).data()));
+        const double w = fm.horizontalAdvance(text) + 6;
+        if (auto x = labels.place(mark.x0 + 10, w, mark.x0 + 8, s_.scale.width_px)) {
+          p.setFont(f);
+          p.setPen(s_.theme.text);
+          const QRectF box(lx + *x, top + pad, w, fm.height());
+          p.fillRect(box, s_.theme.background);
+          p.drawText(box, Qt::AlignCenter, text);
+        }
+        break;
+      }
+      case EventKind::Refused:
+      case EventKind::Exit:
+      case EventKind::Spawn:
+        marker(p, mark.first, lx + mark.x0, top + pad, h);
+        break;
+      default:
+        if (s_.selected && *s_.selected == mark.first) marker(p, mark.first, lx + mark.x0, top + pad, h);
+        break;
+    }
+  }
+}
+
+void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) const {
+  const auto& m = s_.doc->model();
+  const auto& info = m.channels()[row.index];
+  const int pad = 4, h = row.height - 2 * pad;
+  const double right = s_.lanes_right();
+  // After its close a channel lane is hatched: nothing more can be put into it.
+  if (info.close_event != kNone) {
+    const double x = s_.x_of(double(m.time(info.close_event)));
+    QColor c = s_.theme.text_dim;
+    c.setAlpha(70);
+    p.fillRect(QRectF(x, top + pad, right - x, h), QBrush(c, Qt::BDiagPattern));
+  }
+  paint_occupancy(p, row, top + pad, h);
+  // The lane's centre line: the channel exists from its make on.
+  const double x_make = s_.x_of(double(m.time(info.make_event)));
+  p.setPen(QPen(s_.theme.grid, 2));
+  p.drawLine(QPointF(x_make, top + row.height / 2.0), QPointF(right, top + row.height / 2.0));
+  const auto lane = s_.doc->lanes().channel_events(row.index);
+  const auto marks = LaneIndex::fold(m, lane, s_.scale, kFoldPx);
+  for (const LaneMark& mark : marks) {
+    if (mark.count > 1 && !(mark.count <= 4 && mark.x1 - mark.x0 < 1)) {
+      paint_folded(p, mark, top + pad, h);
+      continue;
+    }
+    // One event, or a few at the same instant (a buf_take and its transfer): draw each. The
+    // lane is sorted by (time, event index): a binary search finds the mark's first event (a
+    // linear find from the lane's start cost 16 ms per frame deep inside a 5 M-event trace).
+    const auto at = std::lower_bound(lane.begin(), lane.end(), mark.first, [&m](uint32_t a, uint32_t b) {
+      return std::pair(m.time(a), a) < std::pair(m.time(b), b);
+    });
+    for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
+      marker(p, *it, s_.label_width() + mark.x0, top + pad, h);
+  }
+  // A timer says, after its fire, how long it was set for, in the time of this axis, where
+  // that fits between the lane's marks (else the tooltip and the story caption say it).
+  if (info.buffer == csptrace::BufferKind::Timer) {
+    const auto fire = std::find_if(lane.begin(), lane.end(), [&m](uint32_t e) { return m.kind(e) == EventKind::TimerFire; });
+    if (fire == lane.end()) return;
+    const double x = s_.scale.x_of(double(m.time(*fire)));
+    LabelRow free;
+    for (const LaneMark& mk : marks) free.reserve(mk.x0 - 7, mk.x1 + 7);
+    const QFont f = s_.theme.font(s_.font, 0.85);
+    const QFontMetrics fm(f);
+    const std::string full = timer_note(m, lane, row.index);
+    const std::string brief = "set for " + csptrace::format_duration(info.duration) +
+                              (timers_are_virtual(m) ? " (virtual)" : "");
+    for (const std::string& note : {full, brief}) {
+      const QString text = QString::fromStdString(note);
+      const double w = fm.horizontalAdvance(text) + 4;
+      if (auto at = free.place(x + 10, w, x + 8, right - s_.label_width())) {
+        p.setFont(f);
+        p.setPen(s_.theme.text_dim);
+        p.drawText(QRectF(s_.label_width() + *at, top, w, row.height), Qt::AlignVCenter | Qt::AlignLeft, text);
+        break;
+      }
+    }
+  }
+}
+
+void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int h) const {
+  // Sampled every 2 px with a binary search each: the cost is the width, not the events. A
+  // buffered channel shows its fill (height = level / capacity); any channel shows a band while
+  // processes wait on it (orange: putters, blue: takers).
+  if (!s_.doc->has_analysis()) return;
+  const auto& steps = s_.doc->timeline().occupancy(row.index);
+  if (steps.empty()) return;
+  const auto& info = s_.doc->model().channels()[row.index];
+  const double cap = info.cap > 0 && info.buffer != csptrace::BufferKind::Timer ? info.cap : 0;
+  QColor put = s_.theme.state_colour(StateColour::ParkedPut), take = s_.theme.state_colour(StateColour::ParkedTake);
+  put.setAlpha(90);
+  take.setAlpha(90);
+  QColor fill = s_.theme.buffer_fill;
+  fill.setAlpha(150);
+  const double step_px = 2;
+  const int64_t first_t = steps.front().t;
+  for (double x = 0; x < s_.scale.width_px; x += step_px) {
+    const double t = s_.scale.t_of(x + step_px / 2);
+    if (t < double(first_t)) continue;
+    const auto& st = steps[s_.doc->timeline().occupancy_at(row.index, int64_t(t))];
+    const double sx = s_.label_width() + x;
+    if (st.putters > 0) p.fillRect(QRectF(sx, top, step_px, h / 2.0), put);
+    if (st.takers > 0) p.fillRect(QRectF(sx, top + h / 2.0, step_px, h / 2.0), take);
+    if (cap > 0 && st.level > 0) {
+      const double fh = h * std::min(1.0, st.level / cap);
+      p.fillRect(QRectF(sx, top + h - fh, step_px, fh), fill);
+    }
+  }
+}
+
+void LanePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const {
+  const double x0 = s_.label_width() + mark.x0;
+  const double w = std::max(mark.x1 - mark.x0, kFoldPx);
+  QRectF r(x0, top + height * 0.2, w, height * 0.6);
+  p.fillRect(r, QBrush(s_.theme.folded, Qt::Dense4Pattern));
+  p.setPen(QPen(s_.theme.folded, 1));
+  p.drawRect(r);
+  // "1,234,567": digits in groups, as a count is read aloud.
+  const QString n = QString::fromStdString(count_text(mark.count));
+  const QFontMetrics fm(p.font());
+  if (fm.horizontalAdvance(n) + 6 < w) {
+    p.setPen(s_.theme.text);
+    p.drawText(r, Qt::AlignCenter, n);
+  }
+}
+
+}  // namespace cspview

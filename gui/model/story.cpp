@@ -104,6 +104,8 @@ std::string caption_of(const Words& w, size_t i) {
     case EventKind::BufPut:
       return w.proc(p) + " puts " + (v.empty() ? "a value" : v) + " into " + w.chan(c) + "'s buffer (" +
              std::to_string(e.level) + " of " + std::to_string(m.channels()[c].cap) + " now).";
+    case EventKind::Handle:
+      return w.proc(p) + " holds " + w.chan(c) + ": it captured the channel when it was spawned.";
     case EventKind::BufTake:
       return w.proc(p) + " takes " + (v.empty() ? "a value" : v) + " out of " + w.chan(c) + "'s buffer (" +
              std::to_string(e.level) + " left).";
@@ -160,7 +162,7 @@ StoryStep story_at(const TraceDocument& doc, std::optional<size_t> cursor) {
   if (k == EventKind::Transfer || k == EventKind::BufPut) {
     s.focus = i;
   } else if (k == EventKind::Resume || k == EventKind::Unblock) {
-    if (auto cause = doc.waker_of(i, 64); cause && m.kind(*cause) == EventKind::Transfer) s.focus = cause;
+    if (auto cause = doc.waker_of(i); cause && m.kind(*cause) == EventKind::Transfer) s.focus = cause;
   }
   if (s.focus) s.label = arrow_label(w, *s.focus);
   return s;

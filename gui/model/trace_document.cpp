@@ -2,7 +2,6 @@
 
 #include "finding_links.hpp"
 #include "stuck_waits.hpp"
-#include "waker.hpp"
 
 #include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
@@ -35,8 +34,9 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(const std::ato
   check();
   doc->replay_ = std::make_unique<csptrace::Replay>(*model_);
   check();
-  doc->stuck_ = find_stuck_waits(*model_, doc->replay_->final_state(), chan_labels_);
-  doc->findings_ = csptrace::analyze(*doc->replay_);
+  csptrace::Verdict verdict = csptrace::judge(*doc->replay_);
+  doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
+  doc->findings_ = std::move(verdict.findings);
   return doc;
 }
 
@@ -72,8 +72,11 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
   return o;
 }
 
-std::optional<size_t> TraceDocument::waker_of(size_t event, size_t limit) const {
-  return cspview::waker_of(*model_, event, limit);
+std::optional<size_t> TraceDocument::waker_of(size_t event) const {
+  if (!replay_) return std::nullopt;
+  const size_t cause = replay_->wake_cause(event);
+  if (cause == csptrace::kNone) return std::nullopt;
+  return cause;
 }
 
 std::shared_ptr<const TraceDocument> read_document(const std::string& path,

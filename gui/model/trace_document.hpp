@@ -43,8 +43,8 @@ class TraceDocument {
   // Precondition for replay() and timeline(): has_analysis().
   const csptrace::Replay& replay() const { return *replay_; }
   const csptrace::Timeline& timeline() const { return replay_->timeline(); }
-  // Processes still waiting (and not about to be woken) when the trace ends, with what on
-  // (find_stuck_waits).
+  // The waits of the processes the analysis says wait forever, with what on
+  // (the analysis's verdict: stuck_waits.hpp).
   const std::vector<StuckWait>& stuck() const { return stuck_; }
   // The analysis's findings, in its reading order (errors first).
   const std::vector<csptrace::Finding>& findings() const { return findings_; }
@@ -52,8 +52,9 @@ class TraceDocument {
   // cycle (its own, or for a global deadlock the cycle that explains it, if there is one), and
   // the events its explanation gives as the cause.
   TimelineOverlay overlay_for(size_t f) const;
-  // For a resume / unblock: the event that caused the wake (see waker.hpp).
-  std::optional<size_t> waker_of(size_t event, size_t limit = 1'000'000) const;
+  // For a resume / unblock: the event that caused the wake, what the waker did
+  // (csptrace::Replay::wake_cause); nullopt for other events or before the replay is in.
+  std::optional<size_t> waker_of(size_t event) const;
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
 

@@ -81,7 +81,7 @@ struct Item {
   virtual std::string pr() const = 0;
 };
 struct RatItem final : Item {
-  explicit RatItem(Rat r) : r(r) {}
+  explicit RatItem(Rat value) : r(value) {}
   bool eq(const Item& c) const override { return r == dynamic_cast<const RatItem&>(c).r; }
   std::string pr() const override { return r.pr(); }
   Rat r;

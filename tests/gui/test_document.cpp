@@ -16,8 +16,8 @@ TEST_CASE("the deadlocked philosophers are stuck at the end, each on its right f
   for (const auto& s : doc->stuck())
     if (doc->process_label(s.proc) == "phil-0") {
       phil0 = true;
-      CHECK(s.text() == "stuck: take fork-1 (philosophers.cpp:42)");
-      CHECK(s.what == "stuck: take fork-1");
+      CHECK(s.text() == "stuck: take from \"fork-1\" (philosophers.cpp:42)");
+      CHECK(s.what == "stuck: take from \"fork-1\"");
       CHECK(doc->model().kind(s.park_event) == csptrace::EventKind::Park);
       CHECK(s.since == 9000);
     }

@@ -1,6 +1,7 @@
 // Shared pieces of the csptrace verbs: each verb is a function taking its own arguments.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,11 @@ int cmd_check(const Args& args);
 bool wants_help(const Args& args);
 // Prints "csptrace VERB: message" and a hint to --help on stderr; returns kUnreadable.
 int usage_error(const std::string& verb, const std::string& message);
+// usage_error for an option the verb does not have, naming the nearest one it has ("did you
+// mean --format?") when one is close.
+int unknown_option(const std::string& verb, const std::string& option,
+                   std::initializer_list<const char*> known);
+// The known word closest to `word` by edit distance, or "" when none is within a third of it.
+std::string nearest(const std::string& word, std::initializer_list<const char*> known);
 
 }  // namespace csptrace::cli

@@ -1,10 +1,12 @@
 // csptrace check: the findings of the analysis, as text for people or JSON for tools.
 #include "cli.hpp"
+#include "sarif.hpp"
 
 #include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
+#include <csptrace/utf8_text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -15,25 +17,41 @@ namespace csptrace::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: csptrace check [--json] [--strict] FILE\n\n"
+    "usage: csptrace check [--format text|json|sarif] [--fail-on error|warning|info] FILE\n\n"
     "Replays the trace and reports what went wrong: deadlocks, processes stuck forever and\n"
     "why, alts that can never fire, values lost to a timeout, processes leaked at exit.\n"
     "Each finding has a severity (error, warning, info), a strength (proven: the runtime\n"
     "said so or the complete trace leaves no other outcome; observed: seen at the end of a\n"
     "trace cut short; predicted: inferred while other processes still ran), the processes,\n"
     "channels and source lines involved, and an explanation. Kinds: global-deadlock,\n"
-    "wait-cycle, stranded-wait, dead-alt, timeout-masked-loss (errors), leak-at-exit\n"
-    "(warning), timer-quiescence (info). docs/analysis.md describes each.\n\n"
-    "  --json     print one JSON object {\"findings\":[{\"kind\", \"severity\", \"strength\",\n"
-    "             \"event\" (its seq), \"time_ns\", \"processes\", \"channels\" (names),\n"
-    "             \"locations\", \"explanation\", and for a wait-cycle \"cycle\"}, ...]}\n"
-    "  --strict   fail on warnings too\n\n"
-    "Exit status: 0 no error finding (with --strict: no warning either), 1 there is one,\n"
-    "2 the file cannot be read (the message says FILE:LINE: what is wrong) or usage error.\n";
+    "wait-cycle, stranded-wait, dead-alt, timeout-masked-loss, blocked-at-exit (errors),\n"
+    "leak-at-exit (warning), timer-quiescence (info); a wait-cycle, stranded-wait or dead-alt\n"
+    "predicted on a trace cut short is a warning. docs/analysis.md describes each.\n\n"
+    "  --format text   one block per finding, for people (the default)\n"
+    "  --format json   one JSON object {\"findings\":[{\"kind\", \"severity\", \"strength\",\n"
+    "                  \"event\" (its seq), \"time_ns\", \"processes\", \"channels\" (names),\n"
+    "                  \"locations\", \"explanation\", and for a wait-cycle \"cycle\"}, ...]}\n"
+    "  --format sarif  a SARIF 2.1.0 log: one result per finding on its source lines, one\n"
+    "                  rule per kind, for code-scanning services\n"
+    "  --json          the same as --format json\n"
+    "  --fail-on LEVEL exit 1 when a finding of LEVEL or worse is found: error (the default),\n"
+    "                  warning or info\n"
+    "  --strict        the same as --fail-on warning\n"
+    "  --srcroot DIR   (sarif) make source paths under DIR relative to it (%SRCROOT%)\n\n"
+    "Exit status: 0 no finding at the --fail-on level or worse, 1 there is one, 2 the file\n"
+    "cannot be read (the message says FILE:LINE: what is wrong) or a usage error.\n";
 
 std::vector<std::string> names(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
   std::vector<std::string> out;
   for (uint32_t i : ixs) out.push_back(procs ? process_label(m, i) : channel_label(m, i));
+  return out;
+}
+
+// JSON text is UTF-8; a trace's texts are bytes (utf8_text.hpp).
+std::vector<std::string> utf8_all(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (const auto& s : items) out.push_back(valid_utf8(s));
   return out;
 }
 
@@ -91,16 +109,16 @@ void print_json(const TraceModel& m, const std::vector<Finding>& findings) {
     j["strength"] = to_string(f.strength);
     j["event"] = f.event < m.size() ? nlohmann::ordered_json(m.seq(f.event)) : nullptr;
     j["time_ns"] = f.time;
-    j["processes"] = names(m, f.processes, true);
-    j["channels"] = names(m, f.channels, false);
-    j["locations"] = f.locations;
-    j["explanation"] = f.explanation;
+    j["processes"] = utf8_all(names(m, f.processes, true));
+    j["channels"] = utf8_all(names(m, f.channels, false));
+    j["locations"] = utf8_all(f.locations);
+    j["explanation"] = valid_utf8(f.explanation);
     if (!f.cycle.empty()) {
       auto& cycle = j["cycle"] = nlohmann::ordered_json::array();
       for (const WaitEdge& e : f.cycle)
-        cycle.push_back({{"waiter", process_label(m, e.waiter)},
-                         {"releaser", process_label(m, e.releaser)},
-                         {"channel", channel_label(m, e.chan)},
+        cycle.push_back({{"waiter", valid_utf8(process_label(m, e.waiter))},
+                         {"releaser", valid_utf8(process_label(m, e.releaser))},
+                         {"channel", valid_utf8(channel_label(m, e.chan))},
                          {"op", to_string(e.op)}});
     }
     all.push_back(std::move(j));
@@ -115,14 +133,44 @@ int cmd_check(const Args& args) {
     std::cout << kHelp;
     return kOk;
   }
-  bool json = false, strict = false;
-  std::string file;
-  for (const auto& a : args) {
-    if (a == "--json") json = true;
-    else if (a == "--strict") strict = true;
-    else if (!a.empty() && a[0] == '-') return usage_error("check", "unknown option " + a);
-    else if (file.empty()) file = a;
-    else return usage_error("check", "expected one FILE, got a second: " + a);
+  enum class Format { Text, Json, Sarif } format = Format::Text;
+  Severity fail_on = Severity::Error;
+  std::string file, srcroot;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* what) -> const std::string* {
+      if (i + 1 < args.size()) return &args[++i];
+      usage_error("check", a + " needs " + what);
+      return nullptr;
+    };
+    if (a == "--json") {
+      format = Format::Json;
+    } else if (a == "--strict") {
+      fail_on = Severity::Warning;
+    } else if (a == "--format") {
+      const std::string* v = value("text, json or sarif");
+      if (!v) return kUnreadable;
+      if (*v == "text") format = Format::Text;
+      else if (*v == "json") format = Format::Json;
+      else if (*v == "sarif") format = Format::Sarif;
+      else return usage_error("check", "--format takes text, json or sarif, not '" + *v + "'");
+    } else if (a == "--fail-on") {
+      const std::string* v = value("error, warning or info");
+      if (!v) return kUnreadable;
+      const auto level = parse_Severity(*v);
+      if (!level) return usage_error("check", "--fail-on takes error, warning or info, not '" + *v + "'");
+      fail_on = *level;
+    } else if (a == "--srcroot") {
+      const std::string* v = value("a folder");
+      if (!v) return kUnreadable;
+      srcroot = *v;
+    } else if (!a.empty() && a[0] == '-') {
+      return unknown_option("check", a, {"--format", "--json", "--fail-on", "--strict", "--srcroot"});
+    } else if (file.empty()) {
+      file = a;
+    } else {
+      return usage_error("check", "expected one FILE, got a second: " + a);
+    }
   }
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
@@ -130,11 +178,13 @@ int cmd_check(const Args& args) {
     for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
     const Replay replay(m);
     const std::vector<Finding> findings = analyze(replay);
-    if (json) print_json(m, findings);
-    else print_text(m, findings);
+    switch (format) {
+      case Format::Text: print_text(m, findings); break;
+      case Format::Json: print_json(m, findings); break;
+      case Format::Sarif: std::cout << sarif_log(m, findings, srcroot).dump(2) << "\n"; break;
+    }
     for (const Finding& f : findings)
-      if (f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
-        return kFailed;
+      if (f.severity <= fail_on) return kFailed;  // severities are ordered worst first
     return kOk;
   } catch (const TraceError& ex) {
     std::cerr << ex.what() << "\n";

@@ -2,7 +2,9 @@
 #include "cli.hpp"
 
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <iostream>
 
 namespace csptrace::cli {
@@ -17,6 +19,40 @@ int usage_error(const std::string& verb, const std::string& message) {
   std::cerr << "csptrace " << verb << ": " << message << "\n"
             << "Run 'csptrace " << verb << " --help' for usage.\n";
   return kUnreadable;
+}
+
+std::string nearest(const std::string& word, std::initializer_list<const char*> known) {
+  auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_d = word.size() / 3 + 1;
+  for (const char* k : known) {
+    const size_t d = distance(word, k);
+    if (d < best_d || (d == best_d && best.empty() && d <= 2)) {
+      best = k;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+int unknown_option(const std::string& verb, const std::string& option,
+                   std::initializer_list<const char*> known) {
+  const std::string near = nearest(option, known);
+  return usage_error(verb, "unknown option " + option +
+                               (near.empty() ? std::string() : "; did you mean " + near + "?"));
 }
 
 namespace {
@@ -55,6 +91,9 @@ int main(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   for (const auto& v : kVerbs)
     if (v.name == std::string_view(argv[1])) return v.run(args);
-  std::cerr << "csptrace: unknown verb '" << argv[1] << "'. Run 'csptrace --help' for the list.\n";
+  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "schema"});
+  std::cerr << "csptrace: unknown verb '" << argv[1] << "'"
+            << (near.empty() ? std::string() : "; did you mean '" + near + "'?")
+            << " Run 'csptrace --help' for the list.\n";
   return kUnreadable;
 }

@@ -207,8 +207,8 @@ void MainWindow::next_finding() {
 }
 
 void MainWindow::go_to_waker() {
-  if (!doc_ || !stepper_->event()) return;
-  if (auto w = doc_->waker_of(*stepper_->event())) jump_to(*w);
+  if (!doc_ || !stepper_->current_event()) return;
+  if (auto w = doc_->waker_of(*stepper_->current_event())) jump_to(*w);
   else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
 }
 
@@ -249,7 +249,7 @@ void MainWindow::on_event_clicked(size_t event) {
 void MainWindow::update_lane_focus() {
   std::optional<uint32_t> focus;
   if (only_interacting_->isChecked() && doc_) {
-    if (auto e = stepper_->event()) {
+    if (auto e = stepper_->current_event()) {
       const auto& m = doc_->model();
       const uint32_t p = m.proc_index(*e) != csptrace::kNone ? m.proc_index(*e) : m.from_index(*e);
       if (p != csptrace::kNone) focus = p;
@@ -269,7 +269,7 @@ void MainWindow::update_stepping_enabled() {
 }
 
 void MainWindow::on_cursor_moved() {
-  const auto ev = stepper_->event();
+  const auto ev = stepper_->current_event();
   timeline_->set_cursor(ev, !opening_);
   timeline_->set_selected(ev);
   update_stepping_enabled();
@@ -349,7 +349,7 @@ void MainWindow::step_match(bool forward) {
     return;
   }
   if (!matches_ || !stepper_->has_document()) return;
-  if (auto e = next_match(*matches_, stepper_->event(), forward)) stepper_->seek_event(*e);
+  if (auto e = next_match(*matches_, stepper_->current_event(), forward)) stepper_->seek_event(*e);
 }
 
 QJsonObject MainWindow::view_json() const {
@@ -365,7 +365,7 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("events")] = qint64(m.size());
   o[QStringLiteral("run_ns")] = QJsonArray{qint64(doc_->run().first), qint64(doc_->run().last)};
   o[QStringLiteral("end_ns")] = qint64(doc_->run().end);
-  const auto ev = stepper_->event();
+  const auto ev = stepper_->current_event();
   o[QStringLiteral("cursor_event")] = ev ? QJsonValue(qint64(m.seq(*ev))) : QJsonValue();
   const int f = findings_->current();
   if (f >= 0 && size_t(f) < doc_->findings().size()) {

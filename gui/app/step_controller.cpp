@@ -23,7 +23,7 @@ void StepController::set_document(std::shared_ptr<const TraceDocument> doc) {
   emit moved();
 }
 
-std::optional<size_t> StepController::event() const {
+std::optional<size_t> StepController::current_event() const {
   if (!cursor_ || cursor_->at_start()) return std::nullopt;
   return cursor_->event();
 }
@@ -58,8 +58,11 @@ void StepController::seek_event(size_t event) {
 void StepController::set_playing(bool on) {
   if (on == timer_.isActive()) return;
   if (on && cursor_ && cursor_->at_end()) cursor_->to_start();
-  if (on) timer_.start();
-  else timer_.stop();
+  if (on) {
+    timer_.start();
+  } else {
+    timer_.stop();
+  }
   emit playing_changed(on);
 }
 

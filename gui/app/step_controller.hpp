@@ -24,7 +24,7 @@ class StepController : public QObject {
   void set_document(std::shared_ptr<const TraceDocument> doc);
   bool has_document() const { return cursor_ != nullptr; }
   // The event the cursor stands after; nullopt before the first event.
-  std::optional<size_t> event() const;
+  std::optional<size_t> current_event() const;
   const csptrace::ReplayState* state() const { return cursor_ ? &cursor_->state() : nullptr; }
 
   void next();

@@ -72,20 +72,20 @@ TEST_CASE("stepping moves the cursor by events and by rendezvous", "[window][ste
   QString error;
   REQUIRE(w.open_file_now(fixture_path("hotdog.jsonl"), &error));
   auto& s = w.stepper();
-  CHECK_FALSE(s.event().has_value());  // opens at the start
+  CHECK_FALSE(s.current_event().has_value());  // opens at the start
   s.next();
-  CHECK(s.event() == 0u);
+  CHECK(s.current_event() == 0u);
   s.next_rendezvous();
-  CHECK(w.document()->model().kind(*s.event()) == csptrace::EventKind::Transfer);
-  const size_t first_transfer = *s.event();
+  CHECK(w.document()->model().kind(*s.current_event()) == csptrace::EventKind::Transfer);
+  const size_t first_transfer = *s.current_event();
   s.next_rendezvous();
   s.prev_rendezvous();
-  CHECK(s.event() == first_transfer);
+  CHECK(s.current_event() == first_transfer);
   s.to_end();
-  CHECK(s.event() == w.document()->model().size() - 1);
+  CHECK(s.current_event() == w.document()->model().size() - 1);
   s.prev();
-  CHECK(s.event() == w.document()->model().size() - 2);
-  CHECK(w.timeline()->scene().cursor == s.event());
+  CHECK(s.current_event() == w.document()->model().size() - 2);
+  CHECK(w.timeline()->scene().cursor == s.current_event());
 }
 
 TEST_CASE("a corrupt file is an error message, never a crash", "[window][errors]") {

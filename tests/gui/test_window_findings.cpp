@@ -146,15 +146,15 @@ TEST_CASE("explanations link to their processes, channels and events; the cause 
   const auto& causes = o.w.timeline()->scene().overlay->causes;
   REQUIRE(causes.size() == 1);
   // Following the event link moves the cursor there, and Alt+Left comes back.
-  const auto before = o.w.stepper().event();
+  const auto before = o.w.stepper().current_event();
   o.w.follow_link(TextPiece{TextPiece::Kind::Event, "event 10", causes.front()});
-  CHECK(o.w.stepper().event() == causes.front());
+  CHECK(o.w.stepper().current_event() == causes.front());
   o.w.actions().back->trigger();
-  CHECK(o.w.stepper().event() == before);
+  CHECK(o.w.stepper().current_event() == before);
   // A process link goes to where it waits forever.
   for (const StuckWait& w : doc.stuck()) {
     o.w.follow_link(TextPiece{TextPiece::Kind::Process, doc.process_label(w.proc), w.proc});
-    CHECK(o.w.stepper().event() == w.park_event);
+    CHECK(o.w.stepper().current_event() == w.park_event);
   }
 }
 

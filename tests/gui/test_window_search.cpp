@@ -31,17 +31,17 @@ TEST_CASE("search runs in the background, counts, marks and steps through matche
   CHECK(o.w.timeline()->scene().matches == r);  // marked on the timeline
   o.w.stepper().to_start();
   o.w.step_match(true);
-  CHECK(o.w.stepper().event() == size_t(r->events[0]));
+  CHECK(o.w.stepper().current_event() == size_t(r->events[0]));
   o.w.step_match(true);
-  CHECK(o.w.stepper().event() == size_t(r->events[1]));
+  CHECK(o.w.stepper().current_event() == size_t(r->events[1]));
   o.w.step_match(false);
-  CHECK(o.w.stepper().event() == size_t(r->events[0]));
+  CHECK(o.w.stepper().current_event() == size_t(r->events[0]));
   // Enter in the box steps to the next match; Shift+Enter to the one before.
   QLineEdit* box = o.w.search_bar()->edit();
   QTest::keyClick(box, Qt::Key_Return);
-  CHECK(o.w.stepper().event() == size_t(r->events[1]));
+  CHECK(o.w.stepper().current_event() == size_t(r->events[1]));
   QTest::keyClick(box, Qt::Key_Return, Qt::ShiftModifier);
-  CHECK(o.w.stepper().event() == size_t(r->events[0]));
+  CHECK(o.w.stepper().current_event() == size_t(r->events[0]));
 }
 
 TEST_CASE("Enter before the search is done steps when its result arrives", "[window][search]") {
@@ -55,7 +55,7 @@ TEST_CASE("Enter before the search is done steps when its result arrives", "[win
   REQUIRE((done.size() == 1 || done.wait(5000)));
   REQUIRE(o.w.search_result());
   REQUIRE(o.w.search_result()->events.size() == 1);
-  CHECK(o.w.stepper().event() == size_t(o.w.search_result()->events.front()));
+  CHECK(o.w.stepper().current_event() == size_t(o.w.search_result()->events.front()));
 }
 
 TEST_CASE("the event list follows the cursor, and moving in it moves the cursor", "[window][list]") {
@@ -66,10 +66,10 @@ TEST_CASE("the event list follows the cursor, and moving in it moves the cursor"
   CHECK(list->current_row() == 10);
   list->setFocus();
   QTest::keyClick(list, Qt::Key_Down);
-  CHECK(o.w.stepper().event() == 11u);
+  CHECK(o.w.stepper().current_event() == 11u);
   QTest::keyClick(list, Qt::Key_Up);
   QTest::keyClick(list, Qt::Key_Up);
-  CHECK(o.w.stepper().event() == 9u);
+  CHECK(o.w.stepper().current_event() == 9u);
   // A newly opened file starts at its top.
   o.w.seek_event(o.w.document()->model().size() - 1);
   QString error;
@@ -80,9 +80,9 @@ TEST_CASE("the event list follows the cursor, and moving in it moves the cursor"
   // Home and End in the list go to the first and the last event.
   list->setFocus();
   QTest::keyClick(list, Qt::Key_End);
-  CHECK(o.w.stepper().event() == o.w.document()->model().size() - 1);
+  CHECK(o.w.stepper().current_event() == o.w.document()->model().size() - 1);
   QTest::keyClick(list, Qt::Key_Home);
-  CHECK(o.w.stepper().event() == 0u);
+  CHECK(o.w.stepper().current_event() == 0u);
 }
 
 TEST_CASE("stepping controls stay disabled until the replay is in", "[window][loading]") {

@@ -54,21 +54,21 @@ TEST_CASE("N and W jumps go into the view history, Alt+Left returns", "[window][
   o.w.seek_event(7);  // the machine resumes, woken by main's transfer (index 6)
   REQUIRE(m.kind(7) == csptrace::EventKind::Resume);
   o.w.actions().waker->trigger();
-  CHECK(o.w.stepper().event() == 6u);
+  CHECK(o.w.stepper().current_event() == 6u);
   REQUIRE(o.w.timeline()->can_back());
   o.w.actions().back->trigger();
-  CHECK(o.w.stepper().event() == 7u);
+  CHECK(o.w.stepper().current_event() == 7u);
   o.w.actions().forward->trigger();
-  CHECK(o.w.stepper().event() == 6u);
+  CHECK(o.w.stepper().current_event() == 6u);
 
   OpenWindow d(fixture_path("gui-philosophers-deadlock.jsonl"));
   REQUIRE(d.ok);
   d.w.seek_event(3);
   d.w.actions().next_finding->trigger();
-  const auto at_finding = d.w.stepper().event();
+  const auto at_finding = d.w.stepper().current_event();
   CHECK(at_finding != 3u);
   d.w.actions().back->trigger();
-  CHECK(d.w.stepper().event() == 3u);
+  CHECK(d.w.stepper().current_event() == 3u);
 }
 
 TEST_CASE("stepping with follow on keeps the step and its neighbours in a readable view", "[window][story]") {
@@ -78,7 +78,7 @@ TEST_CASE("stepping with follow on keeps the step and its neighbours in a readab
   tl->fit_all();
   o.w.stepper().to_start();
   for (int i = 0; i < 20; ++i) o.w.stepper().next();
-  const size_t at = *o.w.stepper().event();
+  const size_t at = *o.w.stepper().current_event();
   const auto& m = o.w.document()->model();
   for (size_t i = at - 3; i <= at + 3; ++i) {
     CHECK(double(m.time(i)) >= tl->scale().start_ns);

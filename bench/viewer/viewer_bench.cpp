@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -62,37 +63,48 @@ double resident_mb() {
   return n == 2 ? double(resident) * double(sysconf(_SC_PAGESIZE)) / 1e6 : 0;
 }
 
+struct TraceWriter {
+  FILE* f;
+  uint64_t seq = 0;
+  int64_t t = 0;
+};
+
+// One event line: seq and t, then the fields fmt formats.
+[[gnu::format(printf, 2, 3)]] void line(TraceWriter& w, const char* fmt, ...) {
+  std::fprintf(w.f, "{\"seq\":%llu,\"t\":%lld,", static_cast<unsigned long long>(++w.seq),
+               static_cast<long long>(w.t));
+  va_list args;
+  va_start(args, fmt);
+  std::vfprintf(w.f, fmt, args);
+  va_end(args);
+  std::fputs("}\n", w.f);
+  w.t += 50;
+}
+
 bool write_trace(const std::string& path, size_t events) {
   FILE* f = std::fopen(path.c_str(), "w");
   if (!f) return false;
   constexpr int kPairs = 32;
-  uint64_t seq = 0;
-  int64_t t = 0;
-  auto line = [&](const char* fmt, auto... args) {
-    std::fprintf(f, "{\"seq\":%llu,\"t\":%lld,", static_cast<unsigned long long>(++seq), static_cast<long long>(t));
-    std::fprintf(f, fmt, args...);
-    std::fputs("}\n", f);
-    t += 50;
-  };
+  TraceWriter w{f};
   std::fputs("{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1,\"program\":\"viewer_bench synthetic\","
              "\"scheduler\":\"deterministic\",\"seed\":1,\"clock\":\"steady_ns\",\"start_unix_ns\":0}\n", f);
-  line("\"kind\":\"spawn\",\"proc\":1,\"name\":\"main\",\"mode\":\"main\"");
+  line(w, "\"kind\":\"spawn\",\"proc\":1,\"name\":\"main\",\"mode\":\"main\"");
   for (int c = 1; c <= kPairs; ++c) {
-    line("\"kind\":\"chan_make\",\"chan\":%d,\"name\":\"pipe-%d\",\"buffer\":\"unbuffered\",\"cap\":0,\"proc\":1", c, c);
-    line("\"kind\":\"spawn\",\"proc\":%d,\"name\":\"producer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c, c);
-    line("\"kind\":\"spawn\",\"proc\":%d,\"name\":\"consumer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c + 1, c);
+    line(w, "\"kind\":\"chan_make\",\"chan\":%d,\"name\":\"pipe-%d\",\"buffer\":\"unbuffered\",\"cap\":0,\"proc\":1", c, c);
+    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"producer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c, c);
+    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"consumer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c + 1, c);
   }
-  for (uint64_t round = 0; seq + 3 * kPairs + 2 < events; ++round) {
+  for (uint64_t round = 0; w.seq + 3 * kPairs + 2 < events; ++round) {
     for (int c = 1; c <= kPairs; ++c)
-      line("\"kind\":\"park\",\"proc\":%d,\"op\":\"take\",\"chan\":%d,\"loc\":\"bench.cpp:20\"", 2 * c + 1, c);
+      line(w, "\"kind\":\"park\",\"proc\":%d,\"op\":\"take\",\"chan\":%d,\"loc\":\"bench.cpp:20\"", 2 * c + 1, c);
     for (int c = 1; c <= kPairs; ++c) {
-      line("\"kind\":\"transfer\",\"chan\":%d,\"from\":%d,\"to\":%d,\"via\":\"direct\",\"value\":%llu", c, 2 * c,
+      line(w, "\"kind\":\"transfer\",\"chan\":%d,\"from\":%d,\"to\":%d,\"via\":\"direct\",\"value\":%llu", c, 2 * c,
            2 * c + 1, static_cast<unsigned long long>(round));
-      line("\"kind\":\"resume\",\"proc\":%d,\"partner\":%d,\"chan\":%d", 2 * c + 1, 2 * c, c);
+      line(w, "\"kind\":\"resume\",\"proc\":%d,\"partner\":%d,\"chan\":%d", 2 * c + 1, 2 * c, c);
     }
-    if (round % 20000 == 0) line("\"kind\":\"mark\",\"label\":\"round %llu\",\"proc\":1", static_cast<unsigned long long>(round));
+    if (round % 20000 == 0) line(w, "\"kind\":\"mark\",\"label\":\"round %llu\",\"proc\":1", static_cast<unsigned long long>(round));
   }
-  line("\"kind\":\"end\",\"reason\":\"normal\"");
+  line(w, "\"kind\":\"end\",\"reason\":\"normal\"");
   return std::fclose(f) == 0;
 }
 

@@ -72,10 +72,10 @@ Wait wait_of(const Process& p) {
 
 std::string format_loc(csp::SourceLocation loc) {
   if (loc.line() == 0) return {};
-  std::string_view file = loc.file_name();
-  if (auto slash = file.find_last_of('/'); slash != std::string_view::npos)
-    file.remove_prefix(slash + 1);
-  return std::string(file) + ":" + std::to_string(loc.line());
+  // The file as the compiler named it: with -fmacro-prefix-map=SRCDIR/= (as cspscope's own
+  // build does) a path relative to the source tree, which code-scanning services and the
+  // viewer's source pane can find; without it, usually an absolute path.
+  return std::string(loc.file_name()) + ":" + std::to_string(loc.line());
 }
 
 Runtime::Runtime(const Options& opt)

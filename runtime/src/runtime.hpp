@@ -177,6 +177,7 @@ std::unique_ptr<Process> make_thread_process(
     Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc,
     csptrace::ProcRole role = csptrace::ProcRole::User);
 
+// "samples/hotdog/main.cpp:38" for a trace's loc field and error messages ("" without a line).
 std::string format_loc(csp::SourceLocation loc);
 
 }  // namespace csp::detail

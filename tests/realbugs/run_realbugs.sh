@@ -2,7 +2,7 @@
 # Runs the ported GoKer kernels (kernels.txt) and tabulates what `csptrace check` says about them.
 #
 #   run_realbugs.sh [--build DIR] [--out DIR] [--seeds N] [--pool M] [--cut K] [--quiet-ms MS]
-#                   [--only KERNEL]... 
+#                   [--only KERNEL]... [--verify]
 #   run_realbugs.sh --smoke [--build DIR] [--out DIR]
 #
 # For each kernel, the buggy and the fixed version:
@@ -17,6 +17,9 @@
 # verdict (the highest severity among the findings, and their kinds), writes one line per run to
 # OUT/results.tsv and prints the tables as Markdown.
 #
+# --verify (the ctest realbugs.verdicts): exit 1 when a verdict is not the one kernels.txt expects
+# (tables.py --verify says which runs).
+#
 # --smoke (the ctest realbugs.build_and_run): each kernel once, bug and fixed, --seed 1; fails
 # unless every program exits 0 and every trace validates. Asserts no verdict.
 #
@@ -27,7 +30,7 @@ set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="$here/../../build"
 out=""
-seeds=20 pool=10 cut=10 quiet_ms=400 smoke=0
+seeds=20 pool=10 cut=10 quiet_ms=400 smoke=0 verify=()
 only=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
     --quiet-ms) quiet_ms="$2"; shift 2 ;;
     --only) only+=("$2"); shift 2 ;;
     --smoke) smoke=1; shift ;;
+    --verify) verify=(--verify); shift ;;
     -h|--help) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run_realbugs.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -128,4 +132,4 @@ for k in "${kernels[@]}"; do
 done
 
 # ---- tables -----------------------------------------------------------------------------------
-python3 "$here/tables.py" "$runs" "$here/kernels.txt" "$out/results.tsv"
+python3 "$here/tables.py" "$runs" "$here/kernels.txt" "$out/results.tsv" "${verify[@]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The tables of run_realbugs.sh: what each run's trace says, and what `csptrace check` said.
 
-Usage: tables.py RUNS.tsv KERNELS.txt RESULTS.tsv
+Usage: tables.py RUNS.tsv KERNELS.txt RESULTS.tsv [--verify]
 
 RUNS.tsv (written by run_realbugs.sh): kernel, variant (bug | fixed), mode (seed | pool | cut),
 run, exit, the trace as JSON Lines, the `csptrace check --json` output, whether the trace
@@ -11,6 +11,10 @@ bug manifested, the stuck processes, the verdict) and prints Markdown tables.
 The verdict of a run is the highest severity among its findings (none: no finding). "as
 expected" counts the manifesting runs whose verdict is the one kernels.txt expects once the
 analysis is right (bug; cut: error or warning).
+
+With --verify it also exits 1, listing the runs, when a manifesting buggy run (or a cut one) has
+a verdict kernels.txt does not expect, when a fixed run (or a cut one) has an error or a
+warning, or when a run's exit or trace is unexpected: the ctest realbugs.verdicts.
 """
 import csv
 import json
@@ -75,7 +79,8 @@ def summary(label, c):
 
 
 def main():
-    if len(sys.argv) != 4:
+    verify = "--verify" in sys.argv[4:]
+    if len(sys.argv) not in (4, 5) or (len(sys.argv) == 5 and not verify):
         sys.exit(__doc__)
     rows = load(sys.argv[1], sys.argv[3])
     meta = {}
@@ -150,6 +155,22 @@ def main():
         for r in odd:
             print(f"- {r['kernel']} {r['variant']} {r['mode']} {r['run']}: exit {r['exit']}, "
                   f"valid {r['valid']}, end {r['end']}, verdict {r['severity']}")
+    if verify:
+        wrong = []
+        for r in rows:
+            want = None
+            if r["variant"] == "bug" and r["manifested"]:
+                want = meta[r["kernel"]]["cut" if r["mode"] == "cut" else "bug"]
+            elif r["variant"] == "fixed":
+                want = ["info", "none"] if r["mode"] == "cut" else ["none"]
+            if want is not None and r["severity"] not in want:
+                wrong.append(r)
+        for r in wrong:
+            print(f"WRONG VERDICT {r['kernel']} {r['variant']} {r['mode']} {r['run']}: "
+                  f"{r['severity']} ({','.join(r['kinds']) or 'no finding'}), trace {r['trace']}")
+        if wrong or odd:
+            sys.exit(1)
+        print(f"\nverified: {len(rows)} runs, every verdict as kernels.txt expects")
 
 
 if __name__ == "__main__":

@@ -292,3 +292,50 @@ TEST_CASE("traces the runtime recorded for the samples get their verdicts", "[an
 
   REQUIRE(check("nearmiss-recorded-pubsub.jsonl").findings.empty());
 }
+
+TEST_CASE("issue 19: a lock handed to a parked taker is held: the AB-BA cycle is a wait-cycle",
+          "[analysis]") {
+  const Checked c = check("finding-wait-cycle-handoff.jsonl");
+  REQUIRE(kinds(c) == Names{"wait-cycle"});
+  const Finding& f = c.findings[0];
+  REQUIRE(f.severity == Severity::Error);
+  REQUIRE(procs(c, f) == Names{"P2", "P3"});
+  REQUIRE_THAT(f.explanation, Catch::Contains("which only P2 could put back (P2 holds a value "
+                                              "taken from it)"));
+}
+
+TEST_CASE("issue 19: waiting for one's own signal is said so, not explained as a cycle, and the "
+          "runtime's join thread is never named", "[analysis]") {
+  const Checked c = check("finding-self-wait.jsonl");
+  REQUIRE(kinds(c) == Names{"global-deadlock", "stranded-wait", "stranded-wait"});
+  for (const Finding& f : c.findings) {
+    for (const std::string& p : procs(c, f)) REQUIRE(p != "run");
+    REQUIRE_THAT(f.explanation, !Catch::Contains("run.hpp"));
+  }
+  REQUIRE_THAT(c.findings[1].explanation,
+               Catch::Contains("all wait on it themselves, so none of them can: they wait for a "
+                               "signal only they could send"));
+  REQUIRE_THAT(c.findings[1].explanation, !Catch::Contains("Close \"stopped\" when"));
+}
+
+TEST_CASE("issue 19: a full buffer nobody reads is called full; its putters are no cycle",
+          "[analysis]") {
+  const Checked c = check("finding-full-buffer.jsonl");
+  REQUIRE(kinds(c) == Names{"blocked-at-exit", "blocked-at-exit"});
+  for (const Finding& f : c.findings)
+    REQUIRE_THAT(f.explanation, Catch::Contains("The buffer of \"results\" is full (4 of 4) and "
+                                                "nobody ever took from it"));
+}
+
+TEST_CASE("issue 19: a cycle that only a sleeping main could break is predicted, a warning",
+          "[analysis]") {
+  const Checked c = check("finding-predicted-cycle.jsonl");
+  REQUIRE(kinds(c) == Names{"wait-cycle", "timer-quiescence"});
+  const Finding& f = c.findings[0];
+  REQUIRE(f.severity == Severity::Warning);
+  REQUIRE(f.strength == Strength::Predicted);
+  REQUIRE(procs(c, f) == Names{"P", "Q"});
+  REQUIRE(f.cycle.size() == 2);
+  REQUIRE_THAT(f.explanation, Catch::Contains("the only process left that could release them "
+                                              "is main (asleep until 60.000 s"));
+}

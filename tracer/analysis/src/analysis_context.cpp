@@ -116,10 +116,12 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
 
   std::string out;
   // The channel itself first: a full buffer says why a put waits.
-  if (!take && info.buffer == BufferKind::Fixed && info.cap > 0 && cs.level() >= info.cap) {
+  const bool full =
+      !take && info.buffer == BufferKind::Fixed && info.cap > 0 && cs.level() >= info.cap;
+  if (full) {
     out = "The buffer of " + ch + " is full (" + std::to_string(cs.level()) + " of " +
           std::to_string(info.cap) + ")";
-    out += u.takers.empty() ? " and nobody ever took from it. " : ". ";
+    out += u.takers.empty() ? " and nobody ever took from it" : ". ";
   }
   const char* did_op = take ? "put on" : "took from";
   if (take && u.owner != kNone && u.owner != p && did.size() == 1 && did[0] == u.owner &&
@@ -152,8 +154,11 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
       if (q != p && graph.blocked_on(q, w.chan) &&
           std::find(same_boat.begin(), same_boat.end(), q) == same_boat.end())
         same_boat.push_back(q);
-    const std::string nobody = "Nobody " + std::string(u.putters.empty() && u.takers.empty()
-                                                           ? "" : "else ") + "ever " + what;
+    // After "the buffer is full and nobody ever took from it", the same is not said twice.
+    const std::string nobody =
+        full ? std::string(": only a process holding it could take")
+             : "Nobody " + std::string(u.putters.empty() && u.takers.empty() ? "" : "else ") +
+                   "ever " + what;
     if (!handles.empty() || !may.empty()) {
       std::vector<std::string> who;
       for (uint32_t q : handles)
@@ -164,8 +169,8 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
                       (may.size() == 1 ? "it may hold it" : "they may hold it") + ")");
       std::vector<uint32_t> everyone = handles;
       everyone.insert(everyone.end(), may.begin(), may.end());
-      out += nobody + "; only a process holding it could: " + Narrator::list(who) + ", and " +
-             states(everyone);
+      out += nobody + (full ? ", " : "; only a process holding it could: ") +
+             Narrator::list(who) + ", and " + states(everyone);
     } else if (!same_boat.empty() && graph.blocked_on(p, w.chan)) {
       std::vector<uint32_t> all_in = same_boat;
       all_in.insert(all_in.begin(), p);

@@ -32,7 +32,8 @@ void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out) {
                        "unless " + Narrator::list(names_of(cx, hopes), " or ") +
                        (hopes.size() == 1 ? " acts" : " act") + ", " + cx.say.proc(p) +
                        " waits forever.";
-    } else if (cx.partners_gone(p) && w.op == WaitOp::Take && !cx.end.channels[w.chan].closed) {
+    } else if (cx.partners_gone(p) && w.op == WaitOp::Take && !cx.end.channels[w.chan].closed &&
+               !cx.use.users(w.chan).putters.empty()) {
       f.explanation += " Close " + cx.say.chan(w.chan) +
                        " when the last value has been put, so that the taker gets nothing "
                        "and can finish.";

@@ -68,8 +68,10 @@ void find_wait_cycles(AnalysisContext& cx, std::vector<Finding>& out) {
       f.explanation += "Each can only be released by another one of them, so none of them can "
                        "ever move.";
     } else {
-      f.explanation += "None of them can release another, and the only processes left that "
-                       "could release them are " + Narrator::list(hopes, "; and ") +
+      f.explanation += std::string("None of them can release another, and the only ") +
+                       (hopes.size() == 1 ? "process left that could release them is "
+                                          : "processes left that could release them are ") +
+                       Narrator::list(hopes, "; and ") +
                        ": unless " + (hopes.size() == 1 ? "it acts" : "one of them acts") +
                        ", they are deadlocked (the trace was cut while the program still ran).";
     }

@@ -64,6 +64,22 @@ std::string arrow_label(const Words& w, size_t i) {
   }
 }
 
+// "The scheduler picks phil-3 to run next, of 3 that could run."
+std::string decision_caption(const Words& w, const csptrace::Event& e, uint32_t p, uint32_t c) {
+  const std::string of = " of " + std::to_string(e.options) + " that could";
+  switch (e.decision) {
+    case csptrace::Decision::Run:
+      if (p == kNone) return "The scheduler fires the timer " + w.chan(c) + " first," + of + " run.";
+      return "The scheduler picks " + w.proc(p) + " to run next," + of + " run.";
+    case csptrace::Decision::Guard:
+      return "The scheduler has " + w.proc(p) + "'s alt try guard " + std::to_string(e.index) +
+             " first," + of + " win.";
+    case csptrace::Decision::Timer:
+      return "The scheduler fires the timer " + w.chan(c) + " first," + of + " fire at this instant.";
+  }
+  return {};
+}
+
 std::string caption_of(const Words& w, size_t i) {
   const auto& m = w.m;
   const auto e = m.event(i);
@@ -137,6 +153,7 @@ std::string caption_of(const Words& w, size_t i) {
     case EventKind::Stuck:
       return w.proc(p) + " is stuck for good: it waits " + w.wait(e, c) + w.at(e) + ".";
     case EventKind::End: return "The trace ends: " + std::string(csptrace::to_string(e.reason)) + ".";
+    case EventKind::Decide: return decision_caption(w, e, p, c);
     case EventKind::count_: break;
   }
   return {};

@@ -70,6 +70,7 @@ class ChannelSetLock {
   }
   ChannelSetLock(const ChannelSetLock&) = delete;
   ChannelSetLock& operator=(const ChannelSetLock&) = delete;
+  std::size_t distinct() const noexcept { return chans_.size(); }
 
  private:
   ShortList<ChannelCore*, 8> chans_;
@@ -115,9 +116,10 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     std::size_t first = 0;  // where the tries start in `ready`
     if (ready.size() > 1) {
       rule = priority ? csptrace::AltRule::Priority : csptrace::AltRule::Random;
-      // A seeded random start, then the listed order: each ready guard is equally likely to be
-      // tried first, and the first that completes wins (one random draw per alt).
-      if (!priority) first = rt.scheduler().random() % ready.size();
+      // The scheduler picks where the tries start (seeded random, or its strategy's decision),
+      // then the listed order: the first that completes wins.
+      if (!priority)
+        first = rt.scheduler().choose_guard(p, state.number, {ready.begin(), ready.size()});
     }
     for (std::size_t k = 0; k < ready.size(); ++k) {
       const uint32_t i = ready[(first + k) % ready.size()];
@@ -151,9 +153,14 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     return true;
   }
 
-  // Park on every guard; the first partner to win state.done completes the alt.
+  // Park on every guard; the first partner to win state.done completes the alt. When a channel
+  // appears in several guards, the one enqueued first there is served first: without
+  // csp::priority that must be a fair choice (Go's TestPseudoRandomSend), so the enqueue order
+  // starts at a guard the scheduler picks.
   const OpContext waiting{&p, loc, mode};
-  for (std::size_t i = 0; i < count; ++i) {
+  const std::size_t start = !priority && locked.distinct() < count ? park_start(p) : 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t i = (start + k) % count;
     AltSlot& s = slots[i];
     s.waiter.set_owner(&state);
     s.waiter.index = static_cast<int32_t>(i);
@@ -162,7 +169,10 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     try {
       s.chan->enqueue_locked(&s.waiter, s.op, waiting);
     } catch (...) {
-      for (std::size_t j = 0; j < i; ++j) slots[j].chan->cancel_locked(&slots[j].waiter);
+      for (std::size_t j = 0; j < k; ++j) {
+        AltSlot& done = slots[(start + j) % count];
+        done.chan->cancel_locked(&done.waiter);
+      }
       throw;
     }
   }
@@ -174,6 +184,13 @@ bool AltCall::begin(Process& p, WaitMode mode) {
   }
   rt.note_waiting();
   return false;
+}
+
+std::size_t AltCall::park_start(Process& p) {
+  ShortList<uint32_t, 8> all(count);
+  for (std::size_t i = 0; i < count; ++i) all.push_back(static_cast<uint32_t>(i));
+  const std::span<const uint32_t> guards(all.begin(), all.size());
+  return all[slots[0].chan->runtime().scheduler().choose_guard(p, state.number, guards)];
 }
 
 std::coroutine_handle<> AltCall::suspend(Process& p, std::coroutine_handle<> h, bool& waiting) {

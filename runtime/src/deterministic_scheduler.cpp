@@ -16,7 +16,7 @@ uint64_t DeterministicScheduler::random() {
 
 void DeterministicScheduler::arm_timer(ChannelCore* ch, std::chrono::nanoseconds d) {
   std::lock_guard lk(mu_);
-  timers_.emplace(std::make_pair(now_ns_ + std::max<int64_t>(0, d.count()), timer_seq_++), ch);
+  timers_.emplace(TimerKey{now_ns_ + std::max<int64_t>(0, d.count()), timer_seq_++}, ch);
 }
 
 void DeterministicScheduler::stop() {
@@ -24,6 +24,68 @@ void DeterministicScheduler::stop() {
   for (auto& [key, ch] : timers_) ch->release();
   timers_.clear();
   runnable_.clear();
+}
+
+std::size_t DeterministicScheduler::choose_guard(Process& p, uint32_t alt,
+                                                 std::span<const uint32_t> guards) {
+  std::lock_guard lk(mu_);
+  const std::size_t i = strategy_->pick_guard(p, alt, guards);
+  record_decision(csptrace::Decision::Guard, static_cast<uint32_t>(guards.size()), &p, nullptr,
+                  static_cast<int32_t>(guards[i]), alt);
+  return i;
+}
+
+void DeterministicScheduler::record_decision(csptrace::Decision kind, uint32_t options,
+                                             const Process* proc, const ChannelCore* chan,
+                                             int32_t index, uint32_t alt) {
+  csptrace::Recorder* rec = rt_.rec;
+  if (rec == nullptr) return;
+  csptrace::Event e(csptrace::EventKind::Decide);
+  e.with_decision(kind).with_options(options);
+  if (proc) e.with_proc(proc->id);
+  if (chan) e.with_chan(chan->id());
+  if (kind == csptrace::Decision::Guard) e.with_index(index).with_alt(alt);
+  rec->record(e);
+}
+
+ChannelCore* DeterministicScheduler::take_timer_locked(uint32_t run_options) {
+  auto first = timers_.begin();
+  const int64_t deadline = first->first.first;
+  std::vector<csptrace::ChanId> due;
+  for (auto it = first; it != timers_.end() && it->first.first == deadline; ++it)
+    due.push_back(it->second->id());
+  auto chosen = first;
+  if (due.size() > 1)
+    std::advance(chosen, static_cast<std::ptrdiff_t>(strategy_->pick_timer(due)));
+  ChannelCore* timer = chosen->second;
+  // Recorded in the order the strategy was asked: the run decision, then which timer.
+  record_decision(csptrace::Decision::Run, run_options, nullptr, timer);
+  if (due.size() > 1)
+    record_decision(csptrace::Decision::Timer, static_cast<uint32_t>(due.size()), nullptr, timer);
+  now_ns_ = deadline;
+  timers_.erase(chosen);
+  return timer;
+}
+
+void DeterministicScheduler::pick_locked(Process*& next, ChannelCore*& timer) {
+  if (!runnable_.empty()) {
+    const bool offer_timer = !timers_.empty() && strategy_->races_timers();
+    const auto n = static_cast<uint32_t>(runnable_.size() + (offer_timer ? 1 : 0));
+    const std::size_t i = strategy_->pick_run(runnable_, offer_timer);
+    if (i >= runnable_.size()) {  // a timer fires first
+      timer = take_timer_locked(n);
+      return;
+    }
+    next = runnable_[i];
+    runnable_[i] = runnable_.back();
+    runnable_.pop_back();
+    record_decision(csptrace::Decision::Run, n, next, nullptr);
+    return;
+  }
+  if (!timers_.empty()) {
+    strategy_->forced_timer();
+    timer = take_timer_locked(1);
+  }
 }
 
 Signal DeterministicScheduler::wait_signal(Process& self) {
@@ -52,21 +114,15 @@ Signal DeterministicScheduler::drive(Process& self, bool exiting) {
       if (exiting) return Signal::Run;
       return wait_signal(self);
     }
+    if (std::optional<std::string> why = strategy_->diverged()) {
+      rt_.halt(csptrace::EndReason::Diverged, *why);
+      continue;  // our own signal now says the run is over
+    }
     Process* next = nullptr;
     ChannelCore* timer = nullptr;
     {
       std::lock_guard lk(mu_);
-      if (!runnable_.empty()) {
-        const std::size_t i = rng_.next() % runnable_.size();
-        next = runnable_[i];
-        runnable_[i] = runnable_.back();
-        runnable_.pop_back();
-      } else if (!timers_.empty()) {
-        auto first = timers_.begin();
-        now_ns_ = first->first.first;
-        timer = first->second;
-        timers_.erase(first);
-      }
+      pick_locked(next, timer);
     }
     if (timer) {
       timer->fire_timer();

@@ -1,6 +1,8 @@
-// The deterministic scheduler: exactly one process runs at a time, the next one is chosen by a
-// seeded generator among the runnable ones, and timers run on virtual time (advanced to the
-// earliest deadline only when nothing is runnable). Same program + same seed = same events.
+// The deterministic scheduler: exactly one process runs at a time, every choice (which runnable
+// process runs next, which ready guard an alt tries first, which of several due timers fires,
+// and, when the strategy races timers, whether a timer fires while processes can still run) is
+// asked of one Strategy (schedule/strategy.hpp) and recorded as a `decide` event, and timers run
+// on virtual time. Same program + same strategy = same events; a trace's decisions replay it.
 //
 // Threads and main: one OS thread holds the "baton" at a time. Go processes run on the OS
 // thread of whichever thread (or main) is currently blocked: its blocking operation drives
@@ -12,9 +14,11 @@
 #pragma once
 
 #include "scheduler.hpp"
+#include "schedule/strategy.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -25,7 +29,8 @@ class Runtime;
 
 class DeterministicScheduler final : public Scheduler {
  public:
-  DeterministicScheduler(Runtime& rt, uint64_t seed) : rt_(rt), rng_{seed} {}
+  DeterministicScheduler(Runtime& rt, std::unique_ptr<Strategy> strategy, uint64_t seed)
+      : rt_(rt), strategy_(std::move(strategy)), rng_{seed} {}
   ~DeterministicScheduler() override { stop(); }
 
   void spawn(Process& p) override { make_runnable(p); }
@@ -37,19 +42,30 @@ class DeterministicScheduler final : public Scheduler {
   void arm_timer(ChannelCore* ch, std::chrono::nanoseconds d) override;
   void stop() override;
   uint64_t random() override;
+  std::size_t choose_guard(Process& p, uint32_t alt, std::span<const uint32_t> guards) override;
+  std::optional<std::string> replay_leftover() override { return strategy_->leftover(); }
 
  private:
+  using TimerKey = std::pair<int64_t, uint64_t>;  // (virtual deadline, order armed)
   void make_runnable(Process& p);
   Signal drive(Process& self, bool exiting);
   static Signal wait_signal(Process& self);
+  // Under mu_: the next step, a process to run or a timer to fire (both null: nothing can run).
+  void pick_locked(Process*& next, ChannelCore*& timer);
+  // Under mu_: advances virtual time to the earliest deadline and removes one of the timers due
+  // then (the strategy picks when several are), recording the run decision that let it fire.
+  ChannelCore* take_timer_locked(uint32_t run_options);
+  void record_decision(csptrace::Decision kind, uint32_t options, const Process* proc,
+                       const ChannelCore* chan, int32_t index = -1, uint32_t alt = 0);
 
   Runtime& rt_;
   // Everything below is touched only by the baton holder; the mutex makes the handover visible
   // to tools (and guards against misuse from a thread the runtime does not know).
   std::mutex mu_;
-  SplitMix64 rng_;
+  std::unique_ptr<Strategy> strategy_;
+  SplitMix64 rng_;  // random(): draws that are not decisions
   std::vector<Process*> runnable_;
-  std::map<std::pair<int64_t, uint64_t>, ChannelCore*> timers_;  // (virtual deadline, order)
+  std::map<TimerKey, ChannelCore*> timers_;
   int64_t now_ns_ = 0;
   uint64_t timer_seq_ = 0;
 };

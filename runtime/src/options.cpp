@@ -1,5 +1,7 @@
 #include <csp/run.hpp>
 
+#include <csptrace/schedule_spec.hpp>
+
 #include <charconv>
 #include <stdexcept>
 #include <string_view>
@@ -36,16 +38,31 @@ Options Options::from_args(int argc, const char* const* argv) {
       value = a.substr(eq + 1);
       inline_value = true;
     }
-    if (flag != "--seed" && flag != "--trace" && flag != "--workers") continue;
+    if (flag != "--seed" && flag != "--trace" && flag != "--workers" && flag != "--schedule" &&
+        flag != "--replay")
+      continue;
     if (!inline_value) {
       if (i + 1 >= argc)
         throw std::invalid_argument(std::string(flag) + ": missing value (e.g. " +
                                     std::string(flag) +
-                                    (flag == "--trace" ? " run.jsonl)" : " 1)"));
+                                    (flag == "--trace" || flag == "--replay" ? " run.csptrace)"
+                                     : flag == "--schedule" ? " pct:seed=1)" : " 1)"));
       value = argv[++i];
     }
     if (flag == "--seed") o.seed = parse_number(flag, value);
     if (flag == "--workers") o.workers = static_cast<unsigned>(parse_number(flag, value));
+    if (flag == "--schedule") {
+      try {  // a malformed spec is reported here, naming the flag
+        csptrace::ScheduleSpec::parse(value);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string("--schedule: ") + e.what());
+      }
+      o.schedule = std::string(value);
+    }
+    if (flag == "--replay") {
+      if (value.empty()) throw std::invalid_argument("--replay: empty path");
+      o.replay = std::string(value);
+    }
     if (flag == "--trace") {
       if (value.empty()) throw std::invalid_argument("--trace: empty path");
       o.trace_path = std::string(value);

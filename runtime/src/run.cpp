@@ -43,7 +43,7 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
   g_runtime.store(nullptr, std::memory_order_release);
 
   RunResult r = std::move(rt.result());
-  if (r.status != RunStatus::Deadlock && !r.errors.empty()) {
+  if (r.status == RunStatus::Ok && !r.errors.empty()) {
     r.status = RunStatus::Error;
     r.message = std::to_string(r.errors.size()) +
                 (r.errors.size() == 1 ? " process" : " processes") + " ended with an exception:";

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <random>
+#include <stdexcept>
 
 namespace csp::detail {
 
@@ -19,16 +21,48 @@ namespace {
 
 std::atomic<uint64_t> g_generation{0};
 
-std::unique_ptr<csptrace::Recorder> open_trace(const Options& opt, const std::string& program) {
-  std::string path = opt.trace_path;
-  if (path.empty()) {
-    if (const char* env = std::getenv("CSP_TRACE")) path = env;
+const char* env_text(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : nullptr;
+}
+
+// The deterministic scheduler's strategy, if the run has one: --replay, then CSP_SCHEDULE, then
+// --schedule, then --seed (seeded random). None: the pool.
+std::optional<csptrace::ScheduleSpec> schedule_of(const Options& opt) {
+  if (!opt.replay.empty()) {
+    csptrace::ScheduleSpec s;
+    s.strategy = csptrace::ScheduleSpec::Strategy::Replay;
+    s.path = opt.replay;
+    return s;
   }
+  if (const char* env = env_text("CSP_SCHEDULE")) {
+    try {
+      return csptrace::ScheduleSpec::parse(env);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("CSP_SCHEDULE: ") + e.what());
+    }
+  }
+  if (!opt.schedule.empty()) return csptrace::ScheduleSpec::parse(opt.schedule);
+  if (opt.seed) {
+    csptrace::ScheduleSpec s;
+    s.seed = opt.seed;
+    return s;
+  }
+  return std::nullopt;
+}
+
+std::unique_ptr<csptrace::Recorder> open_trace(const Options& opt, const std::string& program,
+                                               const Strategy* strategy, uint64_t seed) {
+  std::string path = opt.trace_path;
+  // Under CSP_SCHEDULE (an explorer drives the program) its CSP_TRACE wins over --trace.
+  if (const char* env = env_text("CSP_TRACE"); env && (path.empty() || env_text("CSP_SCHEDULE")))
+    path = env;
   if (path.empty()) return nullptr;
   csptrace::TraceHeader h;
   h.program = program;
-  h.scheduler = opt.seed ? "deterministic" : "pool";
-  h.seed = opt.seed.value_or(0);
+  h.scheduler = strategy ? "deterministic" : "pool";
+  h.seed = seed;
+  if (strategy) h.strategy = strategy->describe();
   h.clock = "steady_ns";
   h.start_unix_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                         std::chrono::system_clock::now().time_since_epoch())
@@ -83,13 +117,21 @@ Runtime::Runtime(const Options& opt)
       bin(nullptr),
       program_(opt.program.empty() ? "program" : opt.program),
       max_pending_(opt.max_pending == 0 ? 1 : opt.max_pending),
-      deterministic_(opt.seed.has_value()),
+      deterministic_(false),
       generation_(g_generation.fetch_add(1) + 1) {
-  own_rec_ = open_trace(opt, program_);
+  std::unique_ptr<Strategy> strategy;
+  uint64_t seed = opt.seed.value_or(0);
+  if (std::optional<csptrace::ScheduleSpec> spec = schedule_of(opt)) {
+    seed = spec->seed.value_or(seed);
+    strategy = make_strategy(*spec, seed);
+    seed = strategy->original_seed().value_or(seed);
+    deterministic_ = true;
+  }
+  own_rec_ = open_trace(opt, program_, strategy.get(), seed);
   const_cast<csptrace::Recorder*&>(rec) = own_rec_.get();
   const_cast<csptrace::BinaryRecorder*&>(bin) = dynamic_cast<csptrace::BinaryRecorder*>(rec);
   if (deterministic_) {
-    sched_ = std::make_unique<DeterministicScheduler>(*this, *opt.seed);
+    sched_ = std::make_unique<DeterministicScheduler>(*this, std::move(strategy), seed);
   } else {
     sched_ = std::make_unique<PoolScheduler>(*this, opt.workers, std::random_device{}());
   }
@@ -279,6 +321,20 @@ void Runtime::on_quiescent() {
   }
 }
 
+void Runtime::halt(csptrace::EndReason reason, const std::string& why) {
+  if (stopping() || deadlocked_.exchange(true, std::memory_order_acq_rel)) return;
+  std::lock_guard lk(reg_mu_);
+  result_.status = RunStatus::Error;
+  result_.message = why;
+  if (rec) rec->finish(reason, why);
+  for (Process* p = reg_head_; p; p = p->reg_next) {
+    if (p->mode == csptrace::ProcMode::Go) continue;
+    uint32_t expected = 0;
+    p->signal.compare_exchange_strong(expected, static_cast<uint32_t>(Signal::Deadlock));
+    p->signal.notify_one();
+  }
+}
+
 void Runtime::adopt_thread(std::unique_ptr<Process> p, std::thread t) {
   std::lock_guard lk(reg_mu_);
   threads_.emplace_back(std::move(p), std::move(t));
@@ -309,14 +365,25 @@ void Runtime::shutdown() {
   std::vector<Process*> left;
   {
     std::lock_guard lk(reg_mu_);
-    for (Process* p = reg_head_; p; p = p->reg_next) left.push_back(p);
+    for (Process* p = reg_head_; p; p = p->reg_next) {
+      left.push_back(p);
+      if (p->role() == csptrace::ProcRole::User && !deadlocked())
+        result_.left_behind.push_back(p->name());
+    }
     reg_head_ = reg_tail_ = nullptr;
   }
   for (Process* p : left) {
     p->reg_prev = p->reg_next = nullptr;
     if (p->mode == csptrace::ProcMode::Go) p->abandon();
   }
-  if (rec && !deadlocked()) rec->finish(csptrace::EndReason::Normal);
+  if (deadlocked()) return;
+  if (std::optional<std::string> unused = sched_->replay_leftover()) {
+    result_.status = RunStatus::Error;
+    result_.message = *unused;
+    if (rec) rec->finish(csptrace::EndReason::Diverged, *unused);
+    return;
+  }
+  if (rec) rec->finish(csptrace::EndReason::Normal);
 }
 
 }  // namespace csp::detail

@@ -125,6 +125,9 @@ class Runtime {
   // Nothing can run again: records deadlock and stuck events, ends the trace and releases
   // every blocked thread with Signal::Deadlock. Idempotent.
   void on_quiescent();
+  // The run cannot go on (a replay that diverged from its trace): records the end with `why`,
+  // makes the result an error and releases every blocked thread as on_quiescent does.
+  void halt(csptrace::EndReason reason, const std::string& why);
   // main is done: no deadlock can be declared any more; operations of threads throw Shutdown.
   void begin_stop() noexcept { stopping_.store(true, std::memory_order_release); }
   // main is done: stop everything, release threads, free what is left, end the trace.

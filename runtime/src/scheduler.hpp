@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
 
 namespace csp::detail {
 
@@ -32,8 +35,18 @@ class Scheduler {
   virtual void arm_timer(ChannelCore* ch, std::chrono::nanoseconds d) = 0;
   // Main finished: stop running processes and timers; returns once no worker runs any.
   virtual void stop() = 0;
-  // Random bits for alts (seeded in the deterministic scheduler).
+  // Random bits (seeded in the deterministic scheduler); not a recorded decision.
   virtual uint64_t random() = 0;
+  // Which guard of p's alt number `alt` is tried first, among `guards` (their indices, never
+  // empty): an index into `guards`. Called under the alt's channel locks. The deterministic
+  // scheduler asks its strategy and records the decision; the pool draws at random.
+  virtual std::size_t choose_guard(Process& p, uint32_t alt, std::span<const uint32_t> guards) {
+    (void)p;
+    (void)alt;
+    return random() % guards.size();
+  }
+  // A replay that ended with recorded decisions unused: what to tell the user.
+  virtual std::optional<std::string> replay_leftover() { return std::nullopt; }
 };
 
 // splitmix64: small, fast, good enough for choosing among ready guards and runnable processes.

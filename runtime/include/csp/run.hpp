@@ -1,7 +1,7 @@
 // Running a program on the runtime: options, the run's result, user marks.
 //
 //   int main(int argc, char** argv) {
-//     csp::Options opt = csp::Options::from_args(argc, argv);  // --seed N, --trace PATH, --workers N
+//     csp::Options opt = csp::Options::from_args(argc, argv);  // --seed, --trace, --replay, ...
 //     csp::RunResult r = csp::run(opt, [&] { ... });           // main may use blocking operations
 //     if (!r.ok()) std::cerr << r.message << "\n";
 //     return r.exit_code();
@@ -25,8 +25,14 @@ namespace csp {
 
 struct Options {
   // Set: the deterministic scheduler with this seed (same program + same seed = same trace).
-  // Unset: the multi-threaded pool (alts still pick at random, from a random seed).
+  // Unset (and no schedule, no replay): the multi-threaded pool (alts still pick at random).
   std::optional<uint64_t> seed;
+  // The deterministic scheduler with this strategy (docs/explore.md): "random:seed=7",
+  // "pct:seed=7,depth=3", "prefix:path=FILE"... A seed in it wins over `seed`.
+  std::string schedule;
+  // A trace of an earlier deterministic run: run with exactly its decisions (docs/explore.md).
+  // A program that no longer makes them stops with an error naming the first that differs.
+  std::string replay;
   // Trace file; the format follows the extension (.jsonl, .csptrace). Empty: $CSP_TRACE if set,
   // else no tracing.
   std::string trace_path;
@@ -37,9 +43,13 @@ struct Options {
   // Program name for the trace header; empty: "program".
   std::string program;
 
-  // Reads --seed N, --trace PATH, --workers N (also --flag=value) and the program name from
-  // argv; other arguments are left to the program. Throws std::invalid_argument naming the flag
-  // when a value is missing or malformed.
+  // Reads --seed N, --trace PATH, --workers N, --schedule SPEC, --replay TRACE (also
+  // --flag=value) and the program name from argv; other arguments are left to the program.
+  // Throws std::invalid_argument naming the flag when a value is missing or malformed.
+  //
+  // The environment: CSP_TRACE is the trace path when none is given. CSP_SCHEDULE, when set,
+  // overrides --seed and --schedule, and then CSP_TRACE overrides --trace: that is how
+  // `csptrace explore` drives a program whatever arguments it was given.
   static Options from_args(int argc, const char* const* argv);
 };
 
@@ -62,6 +72,9 @@ struct RunResult {
   std::string message;               // what happened, for a person
   std::vector<StuckProcess> stuck;   // deadlock: every process that waits forever
   std::vector<ProcessError> errors;  // exceptions that escaped processes (and main)
+  // Processes of the program (not daemons) still waiting or runnable when main returned: Go
+  // leaks them, the analysis judges them from a trace (blocked-at-exit, leak-at-exit).
+  std::vector<std::string> left_behind;
 
   bool ok() const noexcept { return status == RunStatus::Ok; }
   // 0 ok, 1 error, 2 deadlock.

@@ -276,7 +276,9 @@ size_t decode_header(const uint8_t* file, size_t size, TraceHeader& h) {
     throw HeaderError(kFixedHeaderBytes, "header checksum mismatch (the file is corrupted)");
   Cursor c{file, payload, payload + len};
   try {
-#define CSPTRACE_BIN_HGET(member, key, type, doc) get_header_field(c, h.member);
+// A field past the payload's end was written by an older writer: it keeps its default.
+#define CSPTRACE_BIN_HGET(member, key, type, doc) \
+  if (c.left() > 0) get_header_field(c, h.member);
     CSPTRACE_HEADER_FIELDS(CSPTRACE_BIN_HGET)
 #undef CSPTRACE_BIN_HGET
   } catch (const std::invalid_argument& ex) {

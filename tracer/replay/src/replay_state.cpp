@@ -241,6 +241,7 @@ void Step::run() {
       break;
     case EventKind::Stuck:
     case EventKind::Handle:  // recorded by the spawner about the child: no state changes
+    case EventKind::Decide:  // the scheduler's choice: what it chose shows in the events after
       break;
     case EventKind::End:
       s_.ended = true;

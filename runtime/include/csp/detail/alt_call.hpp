@@ -36,6 +36,8 @@ struct AltCall {
   bool begin(Process& p, WaitMode mode);
   // After the wake: unlinks the waiters still queued and sets `chosen`.
   void end() noexcept;
+  // Where a parking alt whose guards repeat a channel starts enqueueing (a scheduler decision).
+  std::size_t park_start(Process& p);
 
   // The co_await path of a go process suspended at h: returns h to continue when the alt
   // completed at once, else the process to run next while it waits. `waiting` is set before

@@ -23,7 +23,7 @@
 namespace csptrace {
 
 // Bumped on any change that an older reader could misread. Readers refuse newer versions.
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 inline constexpr std::string_view kFormatName = "cspscope-trace";
 
 // ---- enumerations used by fields ---------------------------------------------------------------
@@ -71,7 +71,13 @@ inline constexpr std::string_view kFormatName = "cspscope-trace";
   X(Normal, "normal", "the program finished")                                    \
   X(Deadlock, "deadlock", "the runtime detected that nothing could ever run again") \
   X(Crash, "crash", "a fatal signal or std::terminate ended the program")        \
-  X(Truncated, "truncated", "the recording was cut short (set by readers)")
+  X(Truncated, "truncated", "the recording was cut short (set by readers)")                  \
+  X(Diverged, "diverged", "a replay stopped: the program no longer made the trace's decisions")
+
+#define CSPTRACE_DECISIONS(X)                                                                  \
+  X(Run, "run", "which runnable process runs next, or whether a due timer fires first")        \
+  X(Guard, "guard", "which guard an alt tries first (ready guards, or the order it parks in)")  \
+  X(Timer, "timer", "which of several timers due at one instant fires first")
 
 CSPTRACE_ENUM(ProcMode, CSPTRACE_PROC_MODES)
 CSPTRACE_ENUM(BufferKind, CSPTRACE_BUFFER_KINDS)
@@ -81,6 +87,7 @@ CSPTRACE_ENUM(AltRule, CSPTRACE_ALT_RULES)
 CSPTRACE_ENUM(ProcRole, CSPTRACE_PROC_ROLES)
 CSPTRACE_ENUM(ExitStatus, CSPTRACE_EXIT_STATUSES)
 CSPTRACE_ENUM(EndReason, CSPTRACE_END_REASONS)
+CSPTRACE_ENUM(Decision, CSPTRACE_DECISIONS)
 
 // ---- fields ------------------------------------------------------------------------------------
 // X(Member, "key", Type, "meaning"). Type is the C++ type of Event::Member; references to
@@ -119,7 +126,9 @@ struct Value;  // event.hpp
   X(label, "label", StrId, "a user mark's text")                                                \
   X(reason, "reason", EndReason, "why the trace ended")                                         \
   X(loc, "loc", StrId, "source location, \"file:line\"")                                        \
-  X(role, "role", ProcRole, "how the analysis treats a process: user (when absent), daemon or internal")
+  X(role, "role", ProcRole, "how the analysis treats a process: user (when absent), daemon or internal") \
+  X(decision, "decision", Decision, "what a scheduler decision chose between")                  \
+  X(options, "options", uint32_t, "how many choices a scheduler decision had")
 
 enum class Field : uint8_t {
 #define CSPTRACE_FIELD_ENUMERATOR(member, key, type, doc) member,
@@ -219,7 +228,10 @@ std::optional<Field> parse_field(std::string_view key) noexcept;
     R"({"seq":60,"t":100000,"kind":"end","reason":"normal"})")                                     \
   X(Handle, "handle", f::proc | f::chan, f::none,                                                  \
     "proc holds a handle to chan: it captured the channel in its closure when it was spawned",     \
-    R"({"seq":4,"t":1600,"kind":"handle","proc":2,"chan":1})")
+    R"({"seq":4,"t":1600,"kind":"handle","proc":2,"chan":1})")                                    \
+  X(Decide, "decide", f::decision | f::options, f::proc | f::chan | f::alt | f::index,                \
+    "the deterministic scheduler chose: run proc next (or fire the timer of chan), the guard index of proc's alt, or which due timer (chan) fires", \
+    R"({"seq":7,"t":2400,"kind":"decide","proc":2,"decision":"run","options":3})")
 
 enum class EventKind : uint8_t {
 #define CSPTRACE_KIND_ENUMERATOR(E, name, req, opt, doc, example) E,
@@ -272,11 +284,14 @@ constexpr bool kinds_consistent() {
 static_assert(kinds_consistent(), "a kind lists a field as both required and optional");
 
 // Header line / record: what is known about the whole recording. X(member, "key", type, "meaning")
+// New fields go at the end: a binary header lists them in this order, and a reader fills the
+// fields an older writer did not know with their defaults.
 #define CSPTRACE_HEADER_FIELDS(X)                                                         \
   X(program, "program", std::string, "name of the traced program")                       \
   X(scheduler, "scheduler", std::string, "\"pool\" or \"deterministic\"")               \
   X(seed, "seed", uint64_t, "seed of the deterministic scheduler and of alts")            \
   X(clock, "clock", std::string, "the clock behind t, e.g. \"steady_ns\"")                \
-  X(start_unix_ns, "start_unix_ns", int64_t, "wall-clock time the trace started (ns since 1970)")
+  X(start_unix_ns, "start_unix_ns", int64_t, "wall-clock time the trace started (ns since 1970)") \
+  X(strategy, "strategy", std::string, "how the deterministic scheduler decided, e.g. \"random\", \"pct:depth=3\", \"replay\"")
 
 }  // namespace csptrace

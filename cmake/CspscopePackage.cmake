@@ -11,12 +11,14 @@ install(EXPORT cspscopeTargets
 configure_package_config_file(
   ${PROJECT_SOURCE_DIR}/cmake/cspscopeConfig.cmake.in
   ${PROJECT_BINARY_DIR}/cspscopeConfig.cmake
-  INSTALL_DESTINATION ${CSP_CMAKE_INSTALL_DIR})
+  INSTALL_DESTINATION ${CSP_CMAKE_INSTALL_DIR}
+  PATH_VARS CMAKE_INSTALL_BINDIR)
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/cspscopeConfigVersion.cmake
   VERSION ${PROJECT_VERSION}
   COMPATIBILITY SameMinorVersion)
 install(FILES
+  ${PROJECT_SOURCE_DIR}/cmake/CspscopeExplore.cmake
   ${PROJECT_BINARY_DIR}/cspscopeConfig.cmake
   ${PROJECT_BINARY_DIR}/cspscopeConfigVersion.cmake
   DESTINATION ${CSP_CMAKE_INSTALL_DIR})

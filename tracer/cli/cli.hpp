@@ -20,6 +20,7 @@ int cmd_schema(const Args& args);
 int cmd_export(const Args& args);
 int cmd_stats(const Args& args);
 int cmd_check(const Args& args);
+int cmd_explore(const Args& args);
 
 // True if args holds -h or --help.
 bool wants_help(const Args& args);

@@ -25,11 +25,13 @@ csptrace::ExploreReport explore(csptrace::ExploreOptions options, const std::fun
       const csptrace::RunRequest& req = requests[i];
       Options opt;
       opt.schedule = req.schedule;
-      if (!req.need_trace) {
-        // The fast path: untraced. A run with nothing to analyse is clean; any other runs
-        // again, traced: the same schedule gives the same run.
+      // Only errors are judged without a trace: a warning (leak-at-exit) needs the trace.
+      if (!req.need_trace && options.fail_on == csptrace::Severity::Error) {
+        // The fast path: untraced. A run that ended normally with no process left waiting
+        // cannot hold an error finding (every error kind is about a wait that never ends);
+        // any other runs again, traced: the same schedule gives the same run.
         const RunResult r = run(opt, main);
-        if (r.ok() && r.left_behind.empty()) {
+        if (r.ok() && r.left_waiting.empty()) {
           exits[i].clean_untraced = true;
           continue;
         }

@@ -44,6 +44,10 @@ class DeterministicScheduler final : public Scheduler {
   uint64_t random() override;
   std::size_t choose_guard(Process& p, uint32_t alt, std::span<const uint32_t> guards) override;
   std::optional<std::string> replay_leftover() override { return strategy_->leftover(); }
+  void runnable_at_stop(std::vector<const Process*>& out) override {
+    std::lock_guard lk(mu_);
+    out.insert(out.end(), runnable_.begin(), runnable_.end());
+  }
 
  private:
   using TimerKey = std::pair<int64_t, uint64_t>;  // (virtual deadline, order armed)

@@ -3,6 +3,7 @@
 #include "deterministic_scheduler.hpp"
 #include "pool_scheduler.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -342,6 +343,8 @@ void Runtime::adopt_thread(std::unique_ptr<Process> p, std::thread t) {
 
 void Runtime::shutdown() {
   stopping_.store(true, std::memory_order_release);
+  std::vector<const Process*> runnable;  // left runnable: not waiting (see left_waiting)
+  sched_->runnable_at_stop(runnable);
   sched_->stop();
   // Threads: release the blocked ones; wait for all.
   for (;;) {
@@ -367,8 +370,9 @@ void Runtime::shutdown() {
     std::lock_guard lk(reg_mu_);
     for (Process* p = reg_head_; p; p = p->reg_next) {
       left.push_back(p);
-      if (p->role() == csptrace::ProcRole::User && !deadlocked())
-        result_.left_behind.push_back(p->name());
+      if (p->role() == csptrace::ProcRole::User && !deadlocked() &&
+          std::find(runnable.begin(), runnable.end(), p) == runnable.end())
+        result_.left_waiting.push_back(p->name());
     }
     reg_head_ = reg_tail_ = nullptr;
   }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace csp::detail {
 
@@ -45,6 +46,9 @@ class Scheduler {
     (void)alt;
     return random() % guards.size();
   }
+  // Adds the processes that are runnable (not waiting) as main returns, before stop(). The
+  // pool does not know without a scan of its queues: it adds none.
+  virtual void runnable_at_stop(std::vector<const Process*>& out) { (void)out; }
   // A replay that ended with recorded decisions unused: what to tell the user.
   virtual std::optional<std::string> replay_leftover() { return std::nullopt; }
 };

@@ -72,9 +72,10 @@ struct RunResult {
   std::string message;               // what happened, for a person
   std::vector<StuckProcess> stuck;   // deadlock: every process that waits forever
   std::vector<ProcessError> errors;  // exceptions that escaped processes (and main)
-  // Processes of the program (not daemons) still waiting or runnable when main returned: Go
-  // leaks them, the analysis judges them from a trace (blocked-at-exit, leak-at-exit).
-  std::vector<std::string> left_behind;
+  // Processes of the program (not daemons) that were waiting on a channel when main returned
+  // (on the pool: waiting or runnable). Go leaks them; the analysis judges them from a trace
+  // (blocked-at-exit when nobody left could complete the wait).
+  std::vector<std::string> left_waiting;
 
   bool ok() const noexcept { return status == RunStatus::Ok; }
   // 0 ok, 1 error, 2 deadlock.

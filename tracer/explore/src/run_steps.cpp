@@ -42,6 +42,12 @@ RunSteps run_steps(const TraceModel& m) {
     if (step != kNoStep) out.decisions[step].footprint.assign(touched.begin(), touched.end());
     touched.clear();
   };
+  auto woke = [&](ProcId p) {
+    (step == kNoStep ? out.initial_woke : out.decisions[step].woke).push_back(p);
+  };
+  auto armed_here = [&](ChanId c) {
+    (step == kNoStep ? out.initial_armed : out.decisions[step].armed).push_back(c);
+  };
   for (size_t i = 0; i < m.size(); ++i) {
     const EventKind k = m.kind(i);
     const Event e = m.event(i);
@@ -49,11 +55,20 @@ RunSteps run_steps(const TraceModel& m) {
     if ((e.present & f::chan) && k != EventKind::Decide) touched.insert(e.chan);
     switch (k) {
       case EventKind::Spawn:
-        if (e.mode != ProcMode::Main) runnable.add(e.proc);
+        if (e.mode != ProcMode::Main) {
+          runnable.add(e.proc);
+          woke(e.proc);
+        }
         break;
       case EventKind::Resume:
-      case EventKind::Unblock: runnable.add(e.proc); break;
-      case EventKind::TimerArm: armed.insert(e.chan); break;
+      case EventKind::Unblock:
+        runnable.add(e.proc);
+        woke(e.proc);
+        break;
+      case EventKind::TimerArm:
+        armed.insert(e.chan);
+        armed_here(e.chan);
+        break;
       case EventKind::TimerFire: armed.erase(e.chan); break;
       case EventKind::AltOffer: alts[{e.proc, e.alt}] = {}; break;
       case EventKind::AltGuard: {
@@ -119,7 +134,7 @@ RunSteps run_steps(const TraceModel& m) {
 }
 
 bool is_default_choice(const RunDecision& d) {
-  if (d.alternatives.empty()) return true;
+  if (d.alternatives.size() <= 1) return true;  // forced: no choice, no deviation
   const ScheduledDecision& first = d.alternatives.front();  // lowest id / first guard
   if (d.chosen.kind == Decision::Run) return d.chosen.proc != 0 && d.chosen.proc == first.proc;
   if (d.chosen.kind == Decision::Guard) return d.chosen.index == first.index;

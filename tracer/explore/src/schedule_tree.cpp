@@ -74,6 +74,8 @@ bool ScheduleTree::add_run(const RunSteps& run) {
     last.d.footprint = met.footprint;
   }
   stack_.resize(keep);
+  initial_woke_ = run.initial_woke;
+  initial_armed_ = run.initial_armed;
   for (size_t i = keep; i < run.decisions.size(); ++i) {
     Node n;
     n.d = run.decisions[i];
@@ -92,26 +94,77 @@ bool ScheduleTree::add_run(const RunSteps& run) {
   return true;
 }
 
+namespace {
+
+// A vector clock over parties: processes by id, and each timer as a party of its own (a timer
+// step is ordered after the step that armed it, and nothing else).
+using Party = uint64_t;
+using Clock = std::map<Party, uint32_t>;
+constexpr Party timer_party(ChanId c) { return (uint64_t{1} << 32) | c; }
+
+void join(Clock& into, const Clock& other) {
+  for (const auto& [party, n] : other) {
+    uint32_t& mine = into[party];
+    mine = std::max(mine, n);
+  }
+}
+
+uint32_t at(const Clock& c, Party p) {
+  auto it = c.find(p);
+  return it == c.end() ? 0 : it->second;
+}
+
+}  // namespace
+
 void ScheduleTree::add_backtracks(size_t from) {
-  // For each step, the last earlier step of another process per channel it touched.
-  std::map<ChanId, size_t> last_touch;  // channel -> node index of the last run step on it
-  for (size_t j = from; j < stack_.size(); ++j) {
-    const Node& sj = stack_[j];
-    if (sj.d.chosen.kind != Decision::Run) continue;
-    const ProcId pj = sj.d.chosen.proc;  // 0: a timer step
-    for (ChanId c : sj.d.footprint) {
-      auto it = last_touch.find(c);
-      if (it != last_touch.end()) {
-        Node& si = stack_[it->second];
-        if (si.d.chosen.proc != pj && !si.d.alternatives.empty()) {
-          ScheduledDecision want = sj.d.chosen;
-          const size_t a = index_of(si.d, want);
+  // Happens-before between steps (vector clocks): a step follows its process's previous step,
+  // the step that made its process runnable (a spawn or a wake), and, for a timer step, the
+  // step that armed the timer. Two steps race when they touch a common channel, belong to
+  // different parties and neither happens before the other; the later one then gets a
+  // backtrack point at the last step it races with (Flanagan and Godefroid, POPL 2005).
+  (void)from;
+  std::map<Party, Clock> last_of, made_runnable;
+  std::map<ChanId, std::vector<size_t>> steps_on;  // channel -> run steps touching it, in order
+  std::vector<Clock> clock_of(stack_.size());
+  std::vector<Party> party_of(stack_.size(), 0);
+  constexpr ProcId kMain = 1;
+  Clock initial{{kMain, 1}};
+  last_of[kMain] = initial;
+  for (ProcId p : initial_woke_) made_runnable[p] = initial;
+  for (ChanId c : initial_armed_) made_runnable[timer_party(c)] = initial;
+  for (size_t j = 0; j < stack_.size(); ++j) {
+    const RunDecision& d = stack_[j].d;
+    if (d.chosen.kind != Decision::Run) continue;
+    const Party me = d.chosen.proc != 0 ? Party{d.chosen.proc} : timer_party(d.chosen.chan);
+    Clock c = last_of[me];
+    join(c, made_runnable[me]);
+    ++c[me];
+    last_of[me] = c;
+    for (ProcId q : d.woke) made_runnable[q] = c;
+    for (ChanId t : d.armed) made_runnable[timer_party(t)] = c;
+    party_of[j] = me;
+    for (ChanId ch : d.footprint) {
+      std::vector<size_t>& on = steps_on[ch];
+      for (auto it = on.rbegin(); it != on.rend(); ++it) {
+        const size_t i = *it;
+        if (party_of[i] == me) continue;
+        if (at(clock_of[i], party_of[i]) <= at(c, party_of[i])) continue;  // i happens before j
+        Node& si = stack_[i];
+        if (!si.d.alternatives.empty()) {
+          size_t a = index_of(si.d, d.chosen);
+          // j's process could not run at i: run instead a process that could, whose step
+          // between i and j leads to j (happens before it); failing that, every one.
+          for (size_t k = i + 1; k < j && a >= si.d.alternatives.size(); ++k)
+            if (party_of[k] != 0 && at(clock_of[k], party_of[k]) <= at(c, party_of[k]))
+              a = index_of(si.d, stack_[k].d.chosen);
           if (a < si.d.alternatives.size()) si.backtrack[a] = true;
           else std::fill(si.backtrack.begin(), si.backtrack.end(), true);
         }
+        break;  // the last racing step only
       }
     }
-    for (ChanId c : sj.d.footprint) last_touch[c] = j;
+    clock_of[j] = std::move(c);
+    for (ChanId ch : d.footprint) steps_on[ch].push_back(j);
   }
 }
 

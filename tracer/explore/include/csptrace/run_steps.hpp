@@ -19,15 +19,21 @@ struct RunDecision {
   // as proc 0 with the timer's chan; guard indices ascending). Empty when the trace does not
   // say (several timers due at once: exploration does not branch there).
   std::vector<ScheduledDecision> alternatives;
-  // Run decisions: the channels the step touched (sorted, distinct), the step's process (0: a
-  // timer fired).
+  // Run decisions: the channels the step touched (sorted, distinct), the processes it made
+  // runnable (spawned or woke), the timers it armed. What the reduction's dependence and
+  // happens-before are computed from.
   std::vector<ChanId> footprint;
+  std::vector<ProcId> woke;
+  std::vector<ChanId> armed;
   // The event index of the decide event.
   size_t event = 0;
 };
 
 struct RunSteps {
   std::vector<RunDecision> decisions;
+  // What main's first stretch, before the first decision, made runnable and armed.
+  std::vector<ProcId> initial_woke;
+  std::vector<ChanId> initial_armed;
   size_t events = 0;           // events in the trace
   size_t context_switches = 0; // run decisions that chose another process than the last step's
 };

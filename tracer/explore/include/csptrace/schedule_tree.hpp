@@ -6,8 +6,9 @@
 // Partial-order reduction (dynamic, after Flanagan and Godefroid, POPL 2005): two steps of
 // different processes that touch no common channel commute, so only the orders of dependent
 // steps are explored. For every step, the last earlier step of another process that touched one
-// of its channels gets a backtrack point: run this process there instead (or, when it was not
-// runnable there yet, every process that was). Guard choices are always all explored. This
+// of its channels and does not happen before it (vector clocks over spawns, wakes and timer
+// arms) gets a backtrack point: run this process there instead (or, when it was not runnable
+// there yet, every process that was). Guard choices are always all explored. This
 // assumes the processes share nothing but channels (CSP's rule); shared memory outside channels
 // is invisible to the reduction.
 //
@@ -52,6 +53,8 @@ class ScheduleTree {
   void settle(Node& n);  // counts what a node leaves unexplored as it is popped
 
   std::vector<Node> stack_;
+  std::vector<ProcId> initial_woke_;  // from the run's first stretch (the same in every run)
+  std::vector<ChanId> initial_armed_;
   size_t forced_ = 0;  // length of the prefix of the run in flight
   std::optional<uint32_t> bound_;
   uint64_t runs_ = 0, pruned_ = 0, cut_ = 0;

@@ -73,7 +73,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   on_cursor_moved();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // QWidget's destructor hides the docks after actions_ is gone: their visibility signals must
+  // not reach the lambdas that retitle actions.
+  disconnect(inspector_dock_, nullptr, this, nullptr);
+}
 
 void MainWindow::connect_actions() {
   const WindowActions& a = *actions_;

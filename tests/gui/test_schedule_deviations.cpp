@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTest>
 
 using namespace cspview;
 
@@ -96,7 +95,7 @@ TEST_CASE("a run in order and a pool run have no deviations", "[deviations]") {
   CHECK(story_at(*in_order, in_order->model().size() / 2).caption.find("deviation") == std::string::npos);
 }
 
-TEST_CASE("--view-json lists the deviation markers, and none for a run in order", "[deviations][cli]") {
+TEST_CASE("the view JSON (--view-json) lists the deviation markers, and none for a run in order", "[deviations][cli]") {
   auto doc = fixture(kExplored);
   const QJsonObject v = view_json_of(fixture_path(kExplored));
   const QJsonArray devs = v["deviations"].toArray();
@@ -128,13 +127,20 @@ TEST_CASE("D and Shift+D step from deviation to deviation", "[deviations][window
   REQUIRE(devs.size() >= 2);
   o.w.stepper().to_start();
   REQUIRE(o.w.actions().next_deviation->isEnabled());
-  QTest::keyClick(&o.w, Qt::Key_D);
+  CHECK(o.w.actions().next_deviation->shortcut() == QKeySequence(Qt::Key_D));
+  CHECK(o.w.actions().prev_deviation->shortcut() == QKeySequence(QStringLiteral("Shift+D")));
+  o.w.actions().next_deviation->trigger();
   CHECK(o.w.stepper().current_event() == devs[0].event);
-  QTest::keyClick(&o.w, Qt::Key_D);
+  o.w.actions().next_deviation->trigger();
   CHECK(o.w.stepper().current_event() == devs[1].event);
-  QTest::keyClick(&o.w, Qt::Key_D, Qt::ShiftModifier);
+  o.w.actions().prev_deviation->trigger();
   CHECK(o.w.stepper().current_event() == devs[0].event);
   CHECK(o.w.timeline()->story().caption == deviation_text(devs[0]));
+  // A jump: Alt+Left comes back.
+  o.w.actions().back->trigger();
+  CHECK(o.w.stepper().current_event() == devs[1].event);
+  o.w.seek_event(devs[0].event);
+  QApplication::processEvents();
   // The badge is on the chosen process's lane, and its tooltip says what happened there.
   const TimelineScene scene = o.w.timeline()->scene();
   const DeviationMark& d = devs[0];

@@ -73,7 +73,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   on_cursor_moved();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // QWidget's destructor hides the docks after actions_ is gone: their visibility signals must
+  // not reach the lambdas that retitle actions.
+  disconnect(inspector_dock_, nullptr, this, nullptr);
+}
 
 void MainWindow::connect_actions() {
   const WindowActions& a = *actions_;
@@ -95,6 +99,8 @@ void MainWindow::connect_actions() {
   connect(a.back, &QAction::triggered, timeline_, &TimelineWidget::back);
   connect(a.forward, &QAction::triggered, timeline_, &TimelineWidget::forward);
   connect(a.next_finding, &QAction::triggered, this, &MainWindow::next_finding);
+  connect(a.next_deviation, &QAction::triggered, this, [this] { step_deviation(true); });
+  connect(a.prev_deviation, &QAction::triggered, this, [this] { step_deviation(false); });
   connect(a.waker, &QAction::triggered, this, &MainWindow::go_to_waker);
   connect(a.follow, &QAction::toggled, timeline_, &TimelineWidget::set_follow_cursor);
   connect(a.search, &QAction::triggered, this, [this] {
@@ -206,6 +212,13 @@ void MainWindow::next_finding() {
   select_finding((findings_->current() + 1) % int(doc_->findings().size()));
 }
 
+void MainWindow::step_deviation(bool forward) {
+  if (!doc_ || !stepper_->has_document()) return;
+  if (auto e = doc_->deviations().next_event(stepper_->current_event(), forward)) jump_to(*e);
+  else statusBar()->showMessage(forward ? QStringLiteral("No scheduler deviation after the cursor.")
+                                        : QStringLiteral("No scheduler deviation before the cursor."), 4000);
+}
+
 void MainWindow::go_to_waker() {
   if (!doc_ || !stepper_->current_event()) return;
   if (auto w = doc_->waker_of(*stepper_->current_event())) jump_to(*w);
@@ -265,6 +278,9 @@ void MainWindow::update_stepping_enabled() {
   const bool can_step = has && stepper_->has_document() && !doc_->model().empty();
   for (QAction* a : actions_->stepping()) a->setEnabled(can_step);
   actions_->waker->setEnabled(can_step);
+  // A run that kept to running in order has nowhere to step to: the actions are greyed out.
+  for (QAction* a : {actions_->next_deviation, actions_->prev_deviation})
+    a->setEnabled(can_step && !doc_->deviations().empty());
   actions_->next_finding->setEnabled(has && !doc_->findings().empty());
 }
 
@@ -386,6 +402,18 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("warning")] = m.warnings().empty() ? QJsonValue() : QJsonValue(QString::fromStdString(m.warnings().front()));
   o[QStringLiteral("timeline_width")] = timeline_->width();
   o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
+  // The scheduler-deviation markers the timeline draws, each on its lane.
+  QJsonArray devs;
+  for (const DeviationMark& d : doc_->deviations().all())
+    devs.append(QJsonObject{
+        {QStringLiteral("event"), qint64(m.seq(d.event))},
+        {QStringLiteral("process"), d.proc != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
+        {QStringLiteral("channel"), d.chan != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
+        {QStringLiteral("decision"), QString::fromUtf8(csptrace::to_string(d.kind).data())},
+        {QStringLiteral("chosen"), QString::fromStdString(d.chosen)},
+        {QStringLiteral("default"), QString::fromStdString(d.by_default)},
+        {QStringLiteral("number"), qint64(d.decision)}});
+  o[QStringLiteral("deviations")] = devs;
   return o;
 }
 

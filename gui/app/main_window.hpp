@@ -78,6 +78,9 @@ class MainWindow : public QMainWindow {
   // cursor moves to its event (a place in the view history). Out of range clears it.
   void select_finding(int f, bool jump = true);
   void next_finding();
+  // "Next / Previous scheduler deviation" (D, Shift+D): the cursor to the next decision that
+  // did not run in order; a place in the view history.
+  void step_deviation(bool forward);
   // "Go to the waker" (W); a place in the view history.
   void go_to_waker();
   // Follows a link of a finding's explanation: a process, a channel or an event.

@@ -48,6 +48,10 @@ WindowActions::WindowActions(QWidget* w) {
   forward->setEnabled(false);
 
   next_finding = make(w, QStringLiteral("Next finding"), QKeySequence(Qt::Key_N), QStringLiteral("Jump to the next finding"));
+  next_deviation = make(w, QStringLiteral("Next scheduler deviation"), QKeySequence(Qt::Key_D),
+                        QStringLiteral("Jump to the next decision where the scheduler did not run in order"));
+  prev_deviation = make(w, QStringLiteral("Previous scheduler deviation"), QKeySequence(QStringLiteral("Shift+D")),
+                        QStringLiteral("Jump to the previous decision where the scheduler did not run in order"));
   waker = make(w, QStringLiteral("Go to the waker"), QKeySequence(Qt::Key_W),
                QStringLiteral("At a resume / unblock: go to what the process that woke it did"));
   follow = make(w, QStringLiteral("Follow the cursor"), QKeySequence(Qt::Key_L),
@@ -96,7 +100,7 @@ void WindowActions::fill_menus(QMenuBar* bar, const QList<QAction*>& panels) con
   QMenu* go = bar->addMenu(QStringLiteral("&Go"));
   go->addActions(stepping());
   go->addSeparator();
-  go->addActions({next_finding, waker, search});
+  go->addActions({next_finding, next_deviation, prev_deviation, waker, search});
 
   QMenu* help = bar->addMenu(QStringLiteral("&Help"));
   help->addActions({shortcuts, about});

@@ -21,7 +21,7 @@ struct WindowActions {
   QAction *open, *export_png, *export_svg, *export_perfetto, *quit;
   QAction *start, *prev_rdv, *prev, *play, *next, *next_rdv, *end;
   QAction *fit, *zoom_in, *zoom_out, *back, *forward;
-  QAction *next_finding, *waker, *follow, *search;
+  QAction *next_finding, *next_deviation, *prev_deviation, *waker, *follow, *search;
   QAction *dark, *presentation, *leave_presentation, *toggle_inspector, *shortcuts, *about;
 
   // Stepping through the run, in toolbar order: start, back a rendezvous, back an event,

@@ -153,7 +153,9 @@ std::string caption_of(const Words& w, size_t i) {
     case EventKind::Stuck:
       return w.proc(p) + " is stuck for good: it waits " + w.wait(e, c) + w.at(e) + ".";
     case EventKind::End: return "The trace ends: " + std::string(csptrace::to_string(e.reason)) + ".";
-    case EventKind::Decide: return decision_caption(w, e, p, c);
+    case EventKind::Decide:
+      if (const DeviationMark* d = w.doc.deviations().at_event(i)) return deviation_text(*d);
+      return decision_caption(w, e, p, c);
     case EventKind::count_: break;
   }
   return {};

@@ -37,6 +37,8 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(const std::ato
   csptrace::Verdict verdict = csptrace::judge(*doc->replay_);
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
   doc->findings_ = std::move(verdict.findings);
+  check();
+  doc->deviations_ = ScheduleDeviations(*model_, proc_labels_, chan_labels_);
   return doc;
 }
 

@@ -2,7 +2,8 @@
 // read-only, in two stages so that a big trace shows its first frame early:
 //  1. read_document(): the model, its lane index (events per lane, by time), label texts;
 //  2. with_analysis(): the same model and lanes plus the replay (states at any step, the
-//     timeline's state intervals and occupancy), the waits that never end and the findings.
+//     timeline's state intervals and occupancy), the waits that never end, the findings and
+//     where the scheduler deviated from running in order.
 // Qt-free, so tests and the benchmark build it the same way the app does.
 //
 // Not copyable: the replay points into the model, which stays put behind a shared_ptr.
@@ -10,6 +11,7 @@
 
 #include "lane_index.hpp"
 #include "run_span.hpp"
+#include "schedule_deviations.hpp"
 #include "timeline_overlay.hpp"
 
 #include <csptrace/load_options.hpp>
@@ -52,6 +54,8 @@ class TraceDocument {
   // cycle (its own, or for a global deadlock the cycle that explains it, if there is one), and
   // the events its explanation gives as the cause.
   TimelineOverlay overlay_for(size_t f) const;
+  // The scheduler's decisions that were not "run in order" (none before the analysis is in).
+  const ScheduleDeviations& deviations() const { return deviations_; }
   // For a resume / unblock: the event that caused the wake, what the waker did
   // (csptrace::Replay::wake_cause); nullopt for other events or before the replay is in.
   std::optional<size_t> waker_of(size_t event) const;
@@ -72,6 +76,7 @@ class TraceDocument {
   std::unique_ptr<csptrace::Replay> replay_;
   std::vector<StuckWait> stuck_;
   std::vector<csptrace::Finding> findings_;
+  ScheduleDeviations deviations_;
   std::vector<std::string> proc_labels_, chan_labels_;
   RunSpan run_;
 };

@@ -1,13 +1,13 @@
 #include "lane_painter.hpp"
 
 #include "count_text.hpp"
+#include "deviation_marker.hpp"
 #include "event_marker.hpp"
 #include "label_row.hpp"
 #include "span_fold.hpp"
 #include "timer_text.hpp"
 
 #include <csptrace/event_format.hpp>
-
 
 #include <algorithm>
 #include <utility>
@@ -80,6 +80,7 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
   LabelRow labels;
   for (const LaneMark& mark : marks)
     if (mark.count == 1) labels.reserve(mark.x0 - 6, mark.x0 + 6);
+  const auto devs = deviations_in_view(s_.doc->deviations().on_process(row.index), top + pad, h, labels);
   for (const LaneMark& mark : marks) {
     if (mark.count > 1) continue;  // the folded span already says "busy here"
     switch (m.kind(mark.first)) {
@@ -108,6 +109,51 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
         if (s_.selected && *s_.selected == mark.first) marker(p, mark.first, lx + mark.x0, top + pad, h);
         break;
     }
+  }
+  paint_deviations(p, devs);
+}
+
+std::vector<LanePainter::DeviationInView> LanePainter::deviations_in_view(std::span<const uint32_t> lane, int top,
+                                                                          int h, LabelRow& labels) const {
+  std::vector<DeviationInView> out;
+  if (lane.empty()) return out;
+  const auto& m = s_.doc->model();
+  const auto& all = s_.doc->deviations().all();
+  const double half = deviation_badge(0, top, h).width() / 2;
+  const double t0 = s_.scale.t_of(-half), t1 = s_.scale.t_of(s_.scale.width_px + half);
+  auto it = std::lower_bound(lane.begin(), lane.end(), t0,
+                             [&](uint32_t k, double t) { return double(m.time(all[k].event)) < t; });
+  double last_x = -1e9;
+  for (; it != lane.end() && double(m.time(all[*it].event)) <= t1; ++it) {
+    const double x = s_.scale.x_of(double(m.time(all[*it].event)));
+    if (x - last_x < 2 * half + 2) continue;  // would cover the one before
+    last_x = x;
+    out.push_back({&all[*it], deviation_badge(s_.label_width() + x, top, h), std::nullopt, {}});
+    labels.reserve(x - half, x + half);
+  }
+  const QFontMetrics fm(s_.theme.font(s_.font, 0.85, true));
+  for (DeviationInView& d : out) {
+    d.label = QString::fromStdString(deviation_label(*d.mark));
+    const double x = d.badge.right() - s_.label_width();
+    const double w = fm.horizontalAdvance(d.label) + 6;
+    d.label_x = labels.place(x + 3, w, x + 2, s_.scale.width_px);
+  }
+  return out;
+}
+
+void LanePainter::paint_deviations(QPainter& p, const std::vector<DeviationInView>& devs) const {
+  const QFont f = s_.theme.font(s_.font, 0.85, true);
+  const QFontMetrics fm(f);
+  for (const DeviationInView& d : devs) {
+    draw_deviation_marker(p, s_.theme, d.badge, s_.selected && *s_.selected == d.mark->event);
+    if (!d.label_x) continue;
+    // Beside the badge, on its middle line.
+    const QRectF box(s_.label_width() + *d.label_x, d.badge.center().y() - fm.height() / 2.0,
+                     fm.horizontalAdvance(d.label) + 6, fm.height());
+    p.fillRect(box, s_.theme.background);
+    p.setFont(f);
+    p.setPen(s_.theme.text);
+    p.drawText(box, Qt::AlignCenter, d.label);
   }
 }
 
@@ -144,14 +190,17 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
     for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
       marker(p, *it, s_.label_width() + mark.x0, top + pad, h);
   }
+  // A timer that fired while processes could run: its badge and label, over the lane's marks.
+  LabelRow free;
+  for (const LaneMark& mk : marks) free.reserve(mk.x0 - 7, mk.x1 + 7);
+  const auto devs = deviations_in_view(s_.doc->deviations().on_channel(row.index), top + pad, h, free);
   // A timer says, after its fire, how long it was set for, in the time of this axis, where
   // that fits between the lane's marks (else the tooltip and the story caption say it).
-  if (info.buffer == csptrace::BufferKind::Timer) {
-    const auto fire = std::find_if(lane.begin(), lane.end(), [&m](uint32_t e) { return m.kind(e) == EventKind::TimerFire; });
-    if (fire == lane.end()) return;
+  const auto fire = info.buffer != csptrace::BufferKind::Timer
+                        ? lane.end()
+                        : std::find_if(lane.begin(), lane.end(), [&m](uint32_t e) { return m.kind(e) == EventKind::TimerFire; });
+  if (fire != lane.end()) {
     const double x = s_.scale.x_of(double(m.time(*fire)));
-    LabelRow free;
-    for (const LaneMark& mk : marks) free.reserve(mk.x0 - 7, mk.x1 + 7);
     const QFont f = s_.theme.font(s_.font, 0.85);
     const QFontMetrics fm(f);
     const std::string full = timer_note(m, lane, row.index);
@@ -168,6 +217,7 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
       }
     }
   }
+  paint_deviations(p, devs);
 }
 
 void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int h) const {

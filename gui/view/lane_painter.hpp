@@ -4,10 +4,18 @@
 // kFoldPx fold into one counted mark, so a lane costs about its width in pixels.
 #pragma once
 
+#include "label_row.hpp"
 #include "lane_index.hpp"
+#include "schedule_deviations.hpp"
 #include "timeline_scene.hpp"
 
 #include <QPainter>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <span>
+#include <vector>
 
 namespace cspview {
 
@@ -24,6 +32,20 @@ class LanePainter {
  private:
   void paint_occupancy(QPainter& p, const LaneRow& row, int top, int height) const;
   void marker(QPainter& p, size_t event, double x, int top, int height) const;
+
+  // A scheduler deviation in view: its badge and, where it fits, its label's left edge.
+  struct DeviationInView {
+    const DeviationMark* mark;
+    QRectF badge;
+    std::optional<double> label_x;
+    QString label;
+  };
+  // The deviations of a lane (indices into the document's deviations) that are in view, at
+  // most one per badge width (the earliest); their badges are reserved in `labels` and their
+  // labels placed first, before the lane's own.
+  std::vector<DeviationInView> deviations_in_view(std::span<const uint32_t> lane, int top, int h,
+                                                  LabelRow& labels) const;
+  void paint_deviations(QPainter& p, const std::vector<DeviationInView>& devs) const;
 
   const TimelineScene& s_;
 };

@@ -1,5 +1,5 @@
 // The legend under the timeline: the state colours and the other fills, in as many rows as the
-// width needs.
+// width needs; with `deviations` (the trace has scheduler deviations) also their badge.
 #pragma once
 
 #include "theme.hpp"
@@ -12,8 +12,8 @@ namespace cspview {
 
 class Legend {
  public:
-  static int height(const Theme& theme, const QFont& font, int width);
-  static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area);
+  static int height(const Theme& theme, const QFont& font, int width, bool deviations = false);
+  static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area, bool deviations = false);
 };
 
 }  // namespace cspview

@@ -32,6 +32,7 @@ struct Theme {
   QColor notice;               // worth a look but by design: a dropping buffer's drop
   QColor story;                // the story view: the current hand-over, its label, the caption badge
   QColor match;                // search matches
+  QColor deviation, on_deviation;  // a scheduler deviation's badge and its glyph
   QColor window, window_text;  // the toolbar and panels (the palette's Window / WindowText)
   std::array<QColor, kStateColourCount> state;
 

@@ -41,7 +41,8 @@ void TimelinePainter::paint(QPainter& p) const {
   paint_labels(p);
   AxisPainter(s_).paint(p);
   CaptionPainter(s_).paint(p);
-  Legend::paint(p, s_.theme, s_.font, QRect(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height));
+  Legend::paint(p, s_.theme, s_.font, QRect(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height),
+                !s_.doc->deviations().empty());
 }
 
 void TimelinePainter::paint_rows(QPainter& p) const {

@@ -31,6 +31,12 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
                           "that began the wait.")
         .arg(esc(doc_->process_label(a.waiter)), esc(a.label), esc(doc_->process_label(a.releaser)));
   }
+  if (auto e = deviation_at(pos)) {
+    if (const DeviationMark* d = doc_->deviations().at_event(*e))
+      return QStringLiteral("<b>Scheduler deviation</b><br>%1<br><pre>%2</pre>")
+          .arg(esc(deviation_text(*d)),
+               QString::fromStdString(csptrace::format_event(m, *e)).simplified().toHtmlEscaped());
+  }
   if (auto e = event_at(pos)) {
     const auto ev = m.event(*e);
     QString text = QStringLiteral("<pre>%1</pre>")

@@ -3,6 +3,7 @@
 #include "arrow_painter.hpp"
 #include "caption_painter.hpp"
 #include "cycle_strip.hpp"
+#include "deviation_marker.hpp"
 #include "finding_painter.hpp"
 #include "legend.hpp"
 #include "story.hpp"
@@ -163,7 +164,7 @@ TimelineScene TimelineWidget::scene() const {
   s.size = size();
   s.metrics = metrics();
   s.caption_height = caption_height();
-  s.legend_height = Legend::height(theme_, font(), width());
+  s.legend_height = Legend::height(theme_, font(), width(), doc_ && !doc_->deviations().empty());
   s.strip_width = strip_width();
   s.scroll_y = scroll_y_;
   s.scale = scale_;
@@ -363,6 +364,25 @@ std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   return best;
 }
 
+std::optional<size_t> TimelineWidget::deviation_at(QPoint pos) const {
+  if (!doc_ || doc_->deviations().empty()) return std::nullopt;
+  const TimelineScene s = scene();
+  if (!s.lanes_rect().contains(pos)) return std::nullopt;
+  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
+  const auto& devs = doc_->deviations();
+  const auto lane = row->kind == RowKind::Process ? devs.on_process(row->index) : devs.on_channel(row->index);
+  const auto& m = doc_->model();
+  const double half = deviation_badge(0, 0, row->height).width() / 2 + 2;
+  const double x = pos.x() - s.label_width();
+  auto it = std::lower_bound(lane.begin(), lane.end(), scale_.t_of(x - half), [&](uint32_t k, double t) {
+    return double(m.time(devs.all()[k].event)) < t;
+  });
+  // The earliest in reach: the painter keeps the earliest of badges that would overlap.
+  if (it == lane.end() || std::abs(scale_.x_of(double(m.time(devs.all()[*it].event))) - x) > half) return std::nullopt;
+  return devs.all()[*it].event;
+}
+
 std::optional<size_t> TimelineWidget::arrow_at(QPoint pos) const {
   if (!doc_) return std::nullopt;
   const TimelineScene s = scene();
@@ -411,6 +431,7 @@ std::optional<TimelineWidget::ClickTarget> TimelineWidget::click_target(QPoint p
       if (overlay_.cycle[*edge].park_event != csptrace::kNone) return ClickTarget{overlay_.cycle[*edge].park_event, true};
     return std::nullopt;
   }
+  if (auto e = deviation_at(pos)) return ClickTarget{*e, false};
   if (auto e = event_at(pos)) return ClickTarget{*e, false};
   if (auto e = arrow_at(pos)) return ClickTarget{*e, false};
   if (auto e = stuck_park_at(pos)) return ClickTarget{*e, true};

@@ -118,6 +118,8 @@ class TimelineWidget : public QWidget {
   std::optional<size_t> span_cause_at(QPoint pos) const;
   std::optional<size_t> stuck_park_at(QPoint pos) const;
   std::optional<size_t> arrow_at(QPoint pos) const;
+  // The scheduler deviation whose badge is under a point (its decide event).
+  std::optional<size_t> deviation_at(QPoint pos) const;
   int caption_height() const;
   int strip_width() const { return strip_width_for(width()); }
   int lanes_width() const { return lanes_width_for(width()); }

@@ -4,6 +4,7 @@
 
 #include <csp/run.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -29,7 +30,12 @@ inline long int_flag(int argc, char** argv, const char* name, long fallback) {
 }
 
 // A sample's exit status: 0 when it ran to the end or deadlocked (a deadlock is the lesson, and
-// the runtime has reported and recorded it), 1 when a process failed with an exception.
-inline int exit_code(const csp::RunResult& r) { return r.status == csp::RunStatus::Error ? 1 : 0; }
+// the runtime has reported and recorded it), 1 when the run failed (a process threw, or a
+// replay diverged from its trace), after saying why on stderr.
+inline int exit_code(const csp::RunResult& r) {
+  if (r.status != csp::RunStatus::Error) return 0;
+  std::fprintf(stderr, "%s\n", r.message.c_str());
+  return 1;
+}
 
 }  // namespace samples

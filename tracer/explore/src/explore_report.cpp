@@ -54,6 +54,7 @@ std::string format_report(const ExploreReport& r, const std::string& replay_hint
           << f.original_decisions << " -> " << f.decisions << " decisions, "
           << f.original_switches << " -> " << f.switches << " context switches ("
           << runs_word(f.shrink_runs) << ")\n";
+    if (f.trace.empty()) out << "  trace: not kept (--keep DIR keeps one per distinct failure)\n";
     if (!f.trace.empty()) {
       out << "  trace: " << f.trace << "\n";
       if (!replay_hint.empty())

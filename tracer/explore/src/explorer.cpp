@@ -147,7 +147,10 @@ class Driver {
     return !o_.all;
   }
 
+  // The first failure's trace stays in the work folder for shrinking and -o; the others are
+  // kept only with --keep.
   std::string keep(const std::string& trace, size_t n) {
+    if (o_.keep_dir.empty() && n > 0) return {};
     const std::string dir = o_.keep_dir.empty() ? o_.work_dir : o_.keep_dir;
     const std::string to = dir + "/failure-" + std::to_string(n + 1) + ".csptrace";
     std::error_code ec;

@@ -16,6 +16,7 @@
 #include <csp/errors.hpp>
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
+#include <csp/put_any.hpp>
 #include <csp/run.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>

@@ -9,6 +9,7 @@
 #include <csp/combinators/mult.hpp>
 #include <csp/combinators/pipe.hpp>
 #include <csp/combinators/pipeline.hpp>
+#include <csp/combinators/pipeline_async.hpp>
 #include <csp/combinators/pub.hpp>
 #include <csp/combinators/reduce.hpp>
 #include <csp/combinators/split.hpp>
@@ -17,6 +18,7 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 #include <csp/put_any.hpp>
+#include <csp/report_exception.hpp>
 #include <csp/run.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>

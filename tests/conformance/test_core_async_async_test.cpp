@@ -3,7 +3,7 @@
 // Clojure keywords become strings (":val"), nil an empty std::optional, a future or a thread a
 // csp::thread, `(deref f ms :blocked)` an alts on the result channel and a timeout. Tests that
 // need put!/take! callbacks, transducers, mix, a/map or the deprecated channel ops are listed
-// as missing in README.md and have no test here.
+// as missing in README.md and have no test here. a/map takes one vector of values.
 #include "conformance.hpp"
 
 #include <algorithm>
@@ -49,6 +49,18 @@ std::vector<int> range(int n) {
 }
 
 }  // namespace
+
+// A buffer object is a csp::BufferSpec; a promise buffer exists only inside a promise channel,
+// so its part asks the channel (Chan::unblocking).
+TEST_CASE("core.async async_test.clj: buffers-tests", "[conformance][core.async]") {
+  CHECK_FALSE(csp::unblocking(csp::fixed(1)));
+  CHECK(csp::unblocking(csp::dropping(1)));
+  CHECK(csp::unblocking(csp::sliding(1)));
+  on_every_scheduler([](const Scheduler&) {
+    CHECK(csp::promise_chan<int>("p").unblocking());
+    CHECK_FALSE(csp::chan<int>("c", csp::fixed(1)).unblocking());
+  });
+}
 
 TEST_CASE("core.async async_test.clj: basic-channel-test", "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
@@ -212,6 +224,47 @@ TEST_CASE("core.async async_test.clj: io-thread-tests - io-thread blocking ops",
 TEST_CASE("core.async async_test.clj: ops-tests - to-chan", "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     CHECK(csp::into(csp::to_chan(range(10))).take_blocking() == range(10));
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - to-chan (to-chan!!)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    CHECK(csp::into(csp::to_chan_blocking(range(10))).take_blocking() == range(10));
+    CHECK(csp::into(csp::to_chan_blocking(range(0))).take_blocking() == range(0));
+    CHECK(csp::into(csp::to_chan_blocking(range(250))).take_blocking() == range(250));
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - onto-chan (onto-chan!!)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto ch = csp::chan<int>("ch", csp::fixed(10));
+    csp::onto_chan_blocking(ch, range(10));
+    CHECK(csp::into(ch).take_blocking() == range(10));
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - map", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto plus = [](std::vector<int> vs) {
+      int sum = 0;
+      for (int v : vs) sum += v;
+      return sum;
+    };
+    auto m = csp::map(plus, std::vector<csp::Chan<int>>{csp::to_chan(range(4)), csp::to_chan(range(4)),
+                                                        csp::to_chan(range(4)), csp::to_chan(range(4))});
+    CHECK(csp::into(m).take_blocking() == std::vector<int>{0, 4, 8, 12});
+    CHECK_FALSE(csp::map(plus, std::vector<csp::Chan<int>>{}).take_blocking());
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - reduce (reduced)", "[conformance][core.async]") {
+  static constexpr int kFoo = -1;  // :foo
+  on_every_scheduler([](const Scheduler&) {
+    auto f = [](int acc, int v) -> csp::ReduceStep<int> {
+      if (v == 2) return csp::reduced(kFoo);
+      return acc;
+    };
+    CHECK(csp::reduce(f, 0, csp::to_chan(range(10))).take_blocking() == kFoo);
   });
 }
 

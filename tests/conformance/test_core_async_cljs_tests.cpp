@@ -290,6 +290,44 @@ TEST_CASE("core.async tests.cljs: test-pub-sub", "[conformance][core.async][cljs
   });
 }
 
+TEST_CASE("core.async tests.cljs: test-reduce (reduced)", "[conformance][core.async][cljs]") {
+  static constexpr int kFoo = -1;  // :foo
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", [=]() -> csp::Proc<int> {
+      auto f = [](int acc, int v) -> csp::ReduceStep<int> {
+        if (v == 2) return csp::reduced(kFoo);
+        return acc;
+      };
+      auto in = csp::to_chan(range(10));
+      co_return (co_await csp::reduce(f, 0, in).take()).value_or(-2);
+    });
+    CHECK(r.take_blocking() == kFoo);
+  });
+}
+
+TEST_CASE("core.async tests.cljs: test-map", "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", [=]() -> csp::Proc<std::vector<int>> {
+      auto plus = [](std::vector<int> vs) {
+        int sum = 0;
+        for (int v : vs) sum += v;
+        return sum;
+      };
+      std::vector<csp::Chan<int>> ins;
+      for (int i = 0; i < 4; ++i) ins.push_back(csp::to_chan(range(4)));
+      auto all = csp::into(csp::map(plus, ins));
+      co_return (co_await all.take()).value_or(std::vector<int>{});
+    });
+    CHECK(r.take_blocking() == std::vector<int>{0, 4, 8, 12});
+  });
+}
+
+TEST_CASE("core.async buffer_tests.cljs: unblocking-buffer-tests", "[conformance][core.async][cljs]") {
+  CHECK_FALSE(csp::unblocking(csp::fixed(1)));
+  CHECK(csp::unblocking(csp::dropping(1)));
+  CHECK(csp::unblocking(csp::sliding(1)));
+}
+
 TEST_CASE("core.async tests.cljs: test-reduce", "[conformance][core.async][cljs]") {
   on_every_scheduler([](const Scheduler&) {
     auto plus = [](int acc, int v) { return acc + v; };

@@ -5,8 +5,10 @@
 #include <csp/alts.hpp>
 #include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
+#include <csp/combinators/map.hpp>
 #include <csp/combinators/merge.hpp>
 #include <csp/combinators/mult.hpp>
+#include <csp/combinators/onto_chan_blocking.hpp>
 #include <csp/combinators/pipe.hpp>
 #include <csp/combinators/pipeline.hpp>
 #include <csp/combinators/pipeline_async.hpp>

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -336,6 +337,37 @@ TEST_CASE("core.async async_test.clj: ops-tests - mult (ASYNC-127)", "[conforman
     CHECK(t2.take_blocking() == 1);
     CHECK(t1.take_blocking() == 2);  // now available
     CHECK_FALSE(t1.poll());
+  });
+}
+
+// (a/take 6 out) is six takes from out.
+TEST_CASE("core.async async_test.clj: ops-tests - mix", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto out = csp::chan<int>("out");
+    auto mx = csp::mix(out);
+    mx.admix(csp::to_chan(std::vector<int>{1, 2, 3}));
+    mx.admix(csp::to_chan(std::vector<int>{4, 5, 6}));
+    std::set<int> got;
+    for (int i = 0; i < 6; ++i) got.insert(out.take_blocking().value_or(-1));
+    CHECK(got == std::set<int>{1, 2, 3, 4, 5, 6});
+  });
+}
+
+// put! is a go process parked on its put (see README, conventions).
+TEST_CASE("core.async async_test.clj: ops-tests - mix (ASYNC-145)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto out = csp::chan<int>("out", csp::fixed(2500));
+    auto mx = csp::mix(out);
+    for (int i = 0; i < 2048; ++i) {
+      auto c = csp::chan<int>("c");
+      mx.admix(c);
+      csp::spawn("put!", [c, i]() -> csp::Proc<void> { co_await c.put(i); });
+    }
+    std::set<int> got;
+    for (int i = 0; i < 2048; ++i) got.insert(out.take_blocking().value_or(-1));
+    CHECK(got.size() == 2048);
+    CHECK(*got.begin() == 0);
+    CHECK(*got.rbegin() == 2047);
   });
 }
 

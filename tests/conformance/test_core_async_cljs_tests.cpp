@@ -266,6 +266,29 @@ TEST_CASE("core.async tests.cljs: test-mult", "[conformance][core.async][cljs]")
   });
 }
 
+TEST_CASE("core.async tests.cljs: test-mix", "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", []() -> csp::Proc<std::vector<int>> {
+      auto out = csp::chan<int>("out");
+      auto mx = csp::mix(out);
+      auto take_out = csp::chan<int>("take-out");
+      csp::go("take6", [out, take_out]() -> csp::Proc<void> {
+        for (int x = 0; x < 6; ++x) {
+          std::optional<int> v = co_await out.take();
+          co_await take_out.put(v.value_or(-1));
+        }
+        take_out.close();
+      });
+      mx.admix(csp::to_chan(std::vector<int>{1, 2, 3}));
+      mx.admix(csp::to_chan(std::vector<int>{4, 5, 6}));
+      std::vector<int> all = (co_await csp::into(take_out).take()).value_or(std::vector<int>{});
+      std::sort(all.begin(), all.end());
+      co_return all;
+    });
+    CHECK(r.take_blocking() == std::vector<int>{1, 2, 3, 4, 5, 6});
+  });
+}
+
 TEST_CASE("core.async tests.cljs: test-pub-sub", "[conformance][core.async][cljs]") {
   using V = std::variant<int, std::string>;
   on_every_scheduler([](const Scheduler&) {

@@ -7,6 +7,7 @@
 #include <csp/chan.hpp>
 #include <csp/combinators/map.hpp>
 #include <csp/combinators/merge.hpp>
+#include <csp/combinators/mix.hpp>
 #include <csp/combinators/mult.hpp>
 #include <csp/combinators/onto_chan_blocking.hpp>
 #include <csp/combinators/pipe.hpp>

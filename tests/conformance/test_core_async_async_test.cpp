@@ -3,7 +3,7 @@
 // Clojure keywords become strings (":val"), nil an empty std::optional, a future or a thread a
 // csp::thread, `(deref f ms :blocked)` an alts on the result channel and a timeout. Tests that
 // need put!/take! callbacks, transducers, mix, a/map or the deprecated channel ops are listed
-// as missing in README.md and have no test here. a/map takes one vector of values.
+// as missing in README.md and have no test here (put!/take!: test_core_async_put_take.cpp). a/map takes one vector of values.
 #include "conformance.hpp"
 
 #include <algorithm>
@@ -99,9 +99,9 @@ TEST_CASE("core.async async_test.clj: unfulfilled-readers-block", "[conformance]
   });
 }
 
-// put! / take! with callbacks do not exist in csp:: (README: missing). A pending put! is a go
-// process parked on its put, which the pending-operation cap counts the same way; the 1025th
-// pending operation is main's own, which throws as core.async's put! does.
+// A pending put! as a go process parked on its put, which the pending-operation cap counts the
+// same way; the 1025th pending operation is main's own, which throws as core.async's put! does.
+// The same with csp::put_async / take_async: test_core_async_put_take.cpp.
 TEST_CASE("core.async async_test.clj: limit-async-take!-put! - async put! limit",
           "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <csp/alts.hpp>
+#include <csp/async_ops.hpp>
 #include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
 #include <csp/combinators/map.hpp>

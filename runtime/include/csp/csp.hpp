@@ -24,6 +24,7 @@
 #include <csp/put_any.hpp>
 #include <csp/report_exception.hpp>
 #include <csp/run.hpp>
+#include <csp/send_chan.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
 #include <csp/unit.hpp>

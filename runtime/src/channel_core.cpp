@@ -41,6 +41,11 @@ bool ChannelCore::closed() noexcept {
   return closed_;
 }
 
+uint32_t ChannelCore::size() noexcept {
+  std::lock_guard lk(mu_);
+  return count_;
+}
+
 csptrace::Value ChannelCore::preview(const void* value) const {
   if (ops_.integer_preview) return csptrace::Value::integer(ops_.integer_preview(value));
   return rt_.value_of(ops_.preview(value));

@@ -6,6 +6,7 @@
 #include <csp/run.hpp>
 #include <csp/timeout.hpp>
 
+#include "error_text.hpp"
 #include "runtime.hpp"
 
 namespace csp::detail {
@@ -23,16 +24,6 @@ std::string default_name(ProcMode mode, csptrace::ProcId id) {
     case ProcMode::Main: return "main";
   }
   return "proc-" + std::to_string(id);
-}
-
-std::string error_text(const std::exception_ptr& e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const std::exception& ex) {
-    return ex.what();
-  } catch (...) {
-    return "an exception that is not a std::exception";
-  }
 }
 
 std::string chan_part(const ChannelCore* ch) {

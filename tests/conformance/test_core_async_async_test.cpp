@@ -3,12 +3,13 @@
 // Clojure keywords become strings (":val"), nil an empty std::optional, a future or a thread a
 // csp::thread, `(deref f ms :blocked)` an alts on the result channel and a timeout. Tests that
 // need put!/take! callbacks, transducers, mix, a/map or the deprecated channel ops are listed
-// as missing in README.md and have no test here.
+// as missing in README.md and have no test here (put!/take!: test_core_async_put_take.cpp). a/map takes one vector of values.
 #include "conformance.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -50,6 +51,18 @@ std::vector<int> range(int n) {
 
 }  // namespace
 
+// A buffer object is a csp::BufferSpec; a promise buffer exists only inside a promise channel,
+// so its part asks the channel (Chan::unblocking).
+TEST_CASE("core.async async_test.clj: buffers-tests", "[conformance][core.async]") {
+  CHECK_FALSE(csp::unblocking(csp::fixed(1)));
+  CHECK(csp::unblocking(csp::dropping(1)));
+  CHECK(csp::unblocking(csp::sliding(1)));
+  on_every_scheduler([](const Scheduler&) {
+    CHECK(csp::promise_chan<int>("p").unblocking());
+    CHECK_FALSE(csp::chan<int>("c", csp::fixed(1)).unblocking());
+  });
+}
+
 TEST_CASE("core.async async_test.clj: basic-channel-test", "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto c = csp::chan<int>("c", csp::fixed(1));
@@ -86,9 +99,9 @@ TEST_CASE("core.async async_test.clj: unfulfilled-readers-block", "[conformance]
   });
 }
 
-// put! / take! with callbacks do not exist in csp:: (README: missing). A pending put! is a go
-// process parked on its put, which the pending-operation cap counts the same way; the 1025th
-// pending operation is main's own, which throws as core.async's put! does.
+// A pending put! as a go process parked on its put, which the pending-operation cap counts the
+// same way; the 1025th pending operation is main's own, which throws as core.async's put! does.
+// The same with csp::put_async / take_async: test_core_async_put_take.cpp.
 TEST_CASE("core.async async_test.clj: limit-async-take!-put! - async put! limit",
           "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
@@ -215,6 +228,47 @@ TEST_CASE("core.async async_test.clj: ops-tests - to-chan", "[conformance][core.
   });
 }
 
+TEST_CASE("core.async async_test.clj: ops-tests - to-chan (to-chan!!)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    CHECK(csp::into(csp::to_chan_blocking(range(10))).take_blocking() == range(10));
+    CHECK(csp::into(csp::to_chan_blocking(range(0))).take_blocking() == range(0));
+    CHECK(csp::into(csp::to_chan_blocking(range(250))).take_blocking() == range(250));
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - onto-chan (onto-chan!!)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto ch = csp::chan<int>("ch", csp::fixed(10));
+    csp::onto_chan_blocking(ch, range(10));
+    CHECK(csp::into(ch).take_blocking() == range(10));
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - map", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto plus = [](std::vector<int> vs) {
+      int sum = 0;
+      for (int v : vs) sum += v;
+      return sum;
+    };
+    auto m = csp::map(plus, std::vector<csp::Chan<int>>{csp::to_chan(range(4)), csp::to_chan(range(4)),
+                                                        csp::to_chan(range(4)), csp::to_chan(range(4))});
+    CHECK(csp::into(m).take_blocking() == std::vector<int>{0, 4, 8, 12});
+    CHECK_FALSE(csp::map(plus, std::vector<csp::Chan<int>>{}).take_blocking());
+  });
+}
+
+TEST_CASE("core.async async_test.clj: ops-tests - reduce (reduced)", "[conformance][core.async]") {
+  static constexpr int kFoo = -1;  // :foo
+  on_every_scheduler([](const Scheduler&) {
+    auto f = [](int acc, int v) -> csp::ReduceStep<int> {
+      if (v == 2) return csp::reduced(kFoo);
+      return acc;
+    };
+    CHECK(csp::reduce(f, 0, csp::to_chan(range(10))).take_blocking() == kFoo);
+  });
+}
+
 TEST_CASE("core.async async_test.clj: ops-tests - onto-chan", "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto ch = csp::chan<int>("ch", csp::fixed(10));
@@ -283,6 +337,37 @@ TEST_CASE("core.async async_test.clj: ops-tests - mult (ASYNC-127)", "[conforman
     CHECK(t2.take_blocking() == 1);
     CHECK(t1.take_blocking() == 2);  // now available
     CHECK_FALSE(t1.poll());
+  });
+}
+
+// (a/take 6 out) is six takes from out.
+TEST_CASE("core.async async_test.clj: ops-tests - mix", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto out = csp::chan<int>("out");
+    auto mx = csp::mix(out);
+    mx.admix(csp::to_chan(std::vector<int>{1, 2, 3}));
+    mx.admix(csp::to_chan(std::vector<int>{4, 5, 6}));
+    std::set<int> got;
+    for (int i = 0; i < 6; ++i) got.insert(out.take_blocking().value_or(-1));
+    CHECK(got == std::set<int>{1, 2, 3, 4, 5, 6});
+  });
+}
+
+// put! is a go process parked on its put (see README, conventions).
+TEST_CASE("core.async async_test.clj: ops-tests - mix (ASYNC-145)", "[conformance][core.async]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto out = csp::chan<int>("out", csp::fixed(2500));
+    auto mx = csp::mix(out);
+    for (int i = 0; i < 2048; ++i) {
+      auto c = csp::chan<int>("c");
+      mx.admix(c);
+      csp::spawn("put!", [c, i]() -> csp::Proc<void> { co_await c.put(i); });
+    }
+    std::set<int> got;
+    for (int i = 0; i < 2048; ++i) got.insert(out.take_blocking().value_or(-1));
+    CHECK(got.size() == 2048);
+    CHECK(*got.begin() == 0);
+    CHECK(*got.rbegin() == 2047);
   });
 }
 

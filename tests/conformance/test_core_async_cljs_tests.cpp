@@ -266,6 +266,29 @@ TEST_CASE("core.async tests.cljs: test-mult", "[conformance][core.async][cljs]")
   });
 }
 
+TEST_CASE("core.async tests.cljs: test-mix", "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", []() -> csp::Proc<std::vector<int>> {
+      auto out = csp::chan<int>("out");
+      auto mx = csp::mix(out);
+      auto take_out = csp::chan<int>("take-out");
+      csp::go("take6", [out, take_out]() -> csp::Proc<void> {
+        for (int x = 0; x < 6; ++x) {
+          std::optional<int> v = co_await out.take();
+          co_await take_out.put(v.value_or(-1));
+        }
+        take_out.close();
+      });
+      mx.admix(csp::to_chan(std::vector<int>{1, 2, 3}));
+      mx.admix(csp::to_chan(std::vector<int>{4, 5, 6}));
+      std::vector<int> all = (co_await csp::into(take_out).take()).value_or(std::vector<int>{});
+      std::sort(all.begin(), all.end());
+      co_return all;
+    });
+    CHECK(r.take_blocking() == std::vector<int>{1, 2, 3, 4, 5, 6});
+  });
+}
+
 TEST_CASE("core.async tests.cljs: test-pub-sub", "[conformance][core.async][cljs]") {
   using V = std::variant<int, std::string>;
   on_every_scheduler([](const Scheduler&) {
@@ -288,6 +311,44 @@ TEST_CASE("core.async tests.cljs: test-pub-sub", "[conformance][core.async][cljs
     CHECK(go_into(a_strs).take_blocking() == strs);
     CHECK(go_into(b_strs).take_blocking() == strs);
   });
+}
+
+TEST_CASE("core.async tests.cljs: test-reduce (reduced)", "[conformance][core.async][cljs]") {
+  static constexpr int kFoo = -1;  // :foo
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", [=]() -> csp::Proc<int> {
+      auto f = [](int acc, int v) -> csp::ReduceStep<int> {
+        if (v == 2) return csp::reduced(kFoo);
+        return acc;
+      };
+      auto in = csp::to_chan(range(10));
+      co_return (co_await csp::reduce(f, 0, in).take()).value_or(-2);
+    });
+    CHECK(r.take_blocking() == kFoo);
+  });
+}
+
+TEST_CASE("core.async tests.cljs: test-map", "[conformance][core.async][cljs]") {
+  on_every_scheduler([](const Scheduler&) {
+    auto r = csp::go("go", [=]() -> csp::Proc<std::vector<int>> {
+      auto plus = [](std::vector<int> vs) {
+        int sum = 0;
+        for (int v : vs) sum += v;
+        return sum;
+      };
+      std::vector<csp::Chan<int>> ins;
+      for (int i = 0; i < 4; ++i) ins.push_back(csp::to_chan(range(4)));
+      auto all = csp::into(csp::map(plus, ins));
+      co_return (co_await all.take()).value_or(std::vector<int>{});
+    });
+    CHECK(r.take_blocking() == std::vector<int>{0, 4, 8, 12});
+  });
+}
+
+TEST_CASE("core.async buffer_tests.cljs: unblocking-buffer-tests", "[conformance][core.async][cljs]") {
+  CHECK_FALSE(csp::unblocking(csp::fixed(1)));
+  CHECK(csp::unblocking(csp::dropping(1)));
+  CHECK(csp::unblocking(csp::sliding(1)));
 }
 
 TEST_CASE("core.async tests.cljs: test-reduce", "[conformance][core.async][cljs]") {

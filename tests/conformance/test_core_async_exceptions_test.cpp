@@ -4,8 +4,8 @@
 // exception handler and closes the block's channel. cspscope records it and reports it in the
 // run's result instead (docs/runtime.md, "exception escaping a process"): the handler's
 // identity check becomes a check of RunResult::errors (process and message). The callback
-// variants (exception-in-put-callback, exception-in-take-callback) need put!/take! and are
-// listed as missing in README.md.
+// variants (exception-in-put-callback, exception-in-take-callback) are in
+// test_core_async_put_take.cpp.
 #include "conformance.hpp"
 
 #include <stdexcept>

@@ -112,6 +112,22 @@ TEST_CASE("go runtime/chan_test.go: TestChan", "[conformance][go]") {
   });
 }
 
+TEST_CASE("go runtime/chan_test.go: TestChan (len/cap block)", "[conformance][go]") {
+  static constexpr int N = 200;
+  on_every_scheduler([](const Scheduler&) {
+    for (int chanCap = 0; chanCap < N; ++chanCap) {
+      INFO("chan[" << chanCap << "]");
+      const auto cap = static_cast<std::size_t>(chanCap);
+      auto c = make_chan<int>(cap, "c");
+      REQUIRE(c.size() == 0);
+      REQUIRE(c.capacity() == cap);
+      for (int i = 0; i < chanCap; ++i) c.put_blocking(i);
+      REQUIRE(c.size() == cap);
+      REQUIRE(c.capacity() == cap);
+    }
+  });
+}
+
 TEST_CASE("go runtime/chan_test.go: TestNonblockRecvRace", "[conformance][go]") {
   static constexpr int n = 10000;
   on_every_scheduler([](const Scheduler&) {

@@ -20,4 +20,11 @@ constexpr BufferSpec sliding(std::size_t n) { return {BufferSpec::Policy::Slidin
 // No buffer: a put completes only when a taker takes (the default).
 constexpr BufferSpec unbuffered() { return {}; }
 
+// Whether a put on a channel with this buffer never waits (core.async's unblocking-buffer?):
+// true for dropping and sliding (and a promise channel: Chan::unblocking), false for fixed
+// and unbuffered.
+constexpr bool unblocking(BufferSpec b) {
+  return b.policy == BufferSpec::Policy::Dropping || b.policy == BufferSpec::Policy::Sliding;
+}
+
 }  // namespace csp

@@ -18,6 +18,7 @@
 #include <csp/put_operation.hpp>
 #include <csp/take_operation.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <csp/source_location.hpp>
 #include <string>
@@ -107,6 +108,16 @@ class Chan {
   std::string name() const { return core_->name(); }
   csptrace::ChanId id() const noexcept { return core_->id(); }
   bool closed() const noexcept { return core_->closed(); }
+  // Go's len(c): the values buffered now (a snapshot; 0 when unbuffered). valid() required.
+  std::size_t size() const noexcept { return core_->size(); }
+  // Go's cap(c): the buffer's capacity (0 when unbuffered; 1 for a promise). valid() required.
+  std::size_t capacity() const noexcept { return core_->capacity(); }
+  // Whether a put never waits (core.async's unblocking-buffer?): dropping, sliding, promise.
+  bool unblocking() const noexcept {
+    const csptrace::BufferKind k = core_->kind();
+    return k == csptrace::BufferKind::Dropping || k == csptrace::BufferKind::Sliding ||
+           k == csptrace::BufferKind::Promise;
+  }
 
   friend bool operator==(const Chan& a, const Chan& b) noexcept { return a.core_ == b.core_; }
 

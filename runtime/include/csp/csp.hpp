@@ -3,12 +3,17 @@
 #pragma once
 
 #include <csp/alts.hpp>
+#include <csp/async_ops.hpp>
 #include <csp/buffer_spec.hpp>
 #include <csp/chan.hpp>
+#include <csp/combinators/map.hpp>
 #include <csp/combinators/merge.hpp>
+#include <csp/combinators/mix.hpp>
 #include <csp/combinators/mult.hpp>
+#include <csp/combinators/onto_chan_blocking.hpp>
 #include <csp/combinators/pipe.hpp>
 #include <csp/combinators/pipeline.hpp>
+#include <csp/combinators/pipeline_async.hpp>
 #include <csp/combinators/pub.hpp>
 #include <csp/combinators/reduce.hpp>
 #include <csp/combinators/split.hpp>
@@ -16,7 +21,10 @@
 #include <csp/errors.hpp>
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
+#include <csp/put_any.hpp>
+#include <csp/report_exception.hpp>
 #include <csp/run.hpp>
+#include <csp/send_chan.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
 #include <csp/unit.hpp>

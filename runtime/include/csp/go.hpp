@@ -59,6 +59,9 @@ ChannelCore* start_thread(std::string name, csp::SourceLocation loc, const Value
 template <class R>
 using ResultOf = std::conditional_t<std::is_void_v<R>, Unit, R>;
 
+// A spawned process's first step in place of being made runnable (GoProcess::spawn).
+using FirstStep = void (*)(Process& p, void* arg);
+
 // A go process. With a result channel (go) it lives in one allocation with it: [result
 // channel][process][frame slot][channel buffer]. The channel is at the front (found from the
 // process's address) and the block is freed when the process has ended and the last handle on
@@ -76,8 +79,12 @@ class GoProcess final : public Process {
  public:
   using Handle = std::conditional_t<HasResult, Chan<ResultOf<R>>, void>;
 
+  // `first` (spawn only, without a result channel): the process's first step, run by the
+  // spawner in place of making it runnable: it must either make it runnable (start_go) or park
+  // it (queue a waiter of it on a channel), as async_ops.hpp does. If `first` throws, the
+  // process ends without having run (exit ok) and the exception goes to the spawner.
   static Handle spawn(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc,
-                      csptrace::ProcRole role) {
+                      csptrace::ProcRole role, FirstStep first = nullptr, void* arg = nullptr) {
     const std::size_t learned = frame_size_.load(std::memory_order_relaxed);
     const std::size_t room = learned == kNoSlot ? 0 : learned;
     if constexpr (HasResult) {
@@ -116,7 +123,7 @@ class GoProcess final : public Process {
       }
       p->block_prefix = static_cast<uint8_t>(at / kAlign);
       register_go(*p, captured);
-      p->start(frame_first ? block : block + kSlotAfter, room);
+      p->start(frame_first ? block : block + kSlotAfter, room, first, arg);
     }
   }
 
@@ -193,7 +200,8 @@ class GoProcess final : public Process {
 
   // Creates the frame of a registered process (in the slot of `room` bytes at `slot` when it
   // fits) and makes the process runnable.
-  void start(unsigned char* slot, std::size_t room) {
+  void start(unsigned char* slot, std::size_t room, FirstStep first = nullptr,
+             void* arg = nullptr) {
     // tl_frame_slot by name, never through a reference (see FrameSlot). `outer`: a process
     // started while the callable makes its frame.
     const FrameSlot outer = tl_frame_slot;
@@ -218,7 +226,17 @@ class GoProcess final : public Process {
       frame_size_.compare_exchange_strong(unknown, needed, std::memory_order_relaxed);
     }
     resume_point = task_.handle();
-    start_go(*this);  // from here on the process may run (and end) on another worker
+    if (first == nullptr) [[likely]] {
+      start_go(*this);  // from here on the process may run (and end) on another worker
+      return;
+    }
+    try {
+      first(*this, arg);  // from here on, too
+    } catch (...) {  // it neither parked nor started: it ends here, unrun
+      finish_process(*this, result(), nullptr);
+      abandon();
+      throw;
+    }
   }
 
   // Destroys the process and frees it; with a result channel, drops the process's reference

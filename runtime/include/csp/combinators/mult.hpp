@@ -4,6 +4,7 @@
 #include <csp/chan.hpp>
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
+#include <csp/put_any.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -17,18 +18,26 @@ namespace csp {
 template <class T>
 class Mult {
  public:
-  // Starts the "mult" process that takes from `source` and puts each value to every tap (one
-  // after the other; the next value is taken when all taps accepted this one). Values arriving
-  // while there is no tap are dropped. When the source closes, taps added with close = true
-  // are closed.
+  // Starts the "mult" process that takes from `source` and offers each value to every tap at
+  // once (core.async: "each item is distributed to all taps in parallel and synchronously"):
+  // it waits on a put to every tap that has not accepted the value yet (put_any), so one slow
+  // tap's reader never waits for another's, and the next value is taken only when every tap
+  // accepted this one. A tap that is closed leaves the mult. Values arriving while there is no
+  // tap are dropped. When the source closes, taps added with close = true are closed.
+  // The taps of a value are those at the moment it was taken.
   explicit Mult(Chan<T> source, csp::SourceLocation loc = csp::SourceLocation::current())
       : state_(std::make_shared<State>()) {
     go(
         "mult",
         [source, state = state_]() -> Proc<void> {
           while (auto v = co_await source.take()) {
-            for (const Tap& t : state->snapshot()) {
-              if (!co_await t.ch.put(*v)) state->remove(t.ch);  // a closed tap leaves
+            std::vector<Chan<T>> waiting;
+            for (const Tap& t : state->snapshot()) waiting.push_back(t.ch);
+            while (!waiting.empty()) {
+              const PutAnyResult r = co_await put_any(waiting, *v);
+              const auto won = waiting.begin() + r.index;
+              if (!r.ok) state->remove(*won);  // a closed tap leaves
+              waiting.erase(won);
             }
           }
           for (const Tap& t : state->snapshot())

@@ -1,68 +1,67 @@
-// pipeline (core.async's pipeline): n workers apply f, results stay in input order.
+// pipeline and pipeline_blocking (core.async's pipeline, pipeline-blocking): n workers apply f,
+// results stay in input order; an exception in f drops the item (or the ex-handler replaces it)
+// and the pipeline goes on.
 #pragma once
 
-#include <csp/chan.hpp>
-#include <csp/go.hpp>
-#include <csp/proc.hpp>
+#include <csp/combinators/pipeline_parts.hpp>
 
 #include <cstddef>
+#include <type_traits>
 #include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {
 
-// Takes each value v from `from`, computes f(v) on one of n "pipeline-worker" processes and
+// Takes each value v from `from`, computes f(v) on one of n "pipeline-worker" go processes and
 // puts the results to `to` in the order of the inputs; closes `to` when `from` closes (unless
-// close_to is false). Each value gets a one-shot promise channel that carries its result; a
-// "pipeline-in" process hands out the work and a "pipeline-out" process collects in order.
-// The returned channel closes when the last result was put.
+// close_to is false). When f throws, `ex_handler` (if given) decides what goes in the item's
+// place (ExHandler); without one the exception is reported (RunResult::errors and a trace
+// mark) and the item dropped. The returned channel closes when the last result was put.
+// For computation: f holds a pool worker while it runs. For blocking work, pipeline_blocking.
 template <class T, class U, class F>
 Chan<Unit> pipeline(std::size_t n, Chan<U> to, F f, Chan<T> from, bool close_to = true,
+                    std::type_identity_t<ExHandler<U>> ex_handler = {},
                     csp::SourceLocation loc = csp::SourceLocation::current()) {
   if (n == 0) n = 1;
-  struct Job {
-    T value;
-    Chan<U> result;
-  };
-  Chan<Job> jobs = chan<Job>("pipeline-jobs", fixed(n), loc);
-  Chan<Chan<U>> order = chan<Chan<U>>("pipeline-order", fixed(n), loc);
+  auto [jobs, done] = detail::start_pipeline<T, U>(n, to, from, close_to, loc);
   for (std::size_t i = 0; i < n; ++i) {
     go(
         "pipeline-worker",
-        [jobs, f]() -> Proc<void> {
+        [jobs, f, ex_handler, loc]() mutable -> Proc<void> {
           while (auto job = co_await jobs.take()) {
-            co_await job->result.put(f(std::move(job->value)));
+            std::optional<U> out =
+                detail::apply_pipeline_f<U>(f, std::move(job->value), ex_handler, loc);
+            if (out) co_await job->result.put(std::move(*out));
             job->result.close();
           }
         },
         loc);
   }
-  go(
-      "pipeline-in",
-      [from, jobs, order, loc]() -> Proc<void> {
-        while (auto v = co_await from.take()) {
-          Chan<U> result = chan<U>("pipeline-result", fixed(1), loc);
-          co_await order.put(result);
-          // A named Job: GCC 12 destroys a braced temporary inside a co_await operand twice.
-          Job job{std::move(*v), std::move(result)};
-          co_await jobs.put(std::move(job));
-        }
-        jobs.close();
-        order.close();
-      },
-      loc);
-  return go(
-      "pipeline-out",
-      [order, to, close_to]() -> Proc<void> {
-        for (;;) {
-          std::optional<Chan<U>> result = co_await order.take();
-          if (!result) break;
-          std::optional<U> v = co_await result->take();
-          if (v) co_await to.put(std::move(*v));
-        }
-        if (close_to) to.close();
-      },
-      loc);
+  return done;
+}
+
+// The same with n "pipeline-worker" threads (csp::thread), for an f that blocks (I/O, sleeps,
+// blocking channel operations): it holds only its own thread.
+template <class T, class U, class F>
+Chan<Unit> pipeline_blocking(std::size_t n, Chan<U> to, F f, Chan<T> from, bool close_to = true,
+                             std::type_identity_t<ExHandler<U>> ex_handler = {},
+                             csp::SourceLocation loc = csp::SourceLocation::current()) {
+  if (n == 0) n = 1;
+  auto [jobs, done] = detail::start_pipeline<T, U>(n, to, from, close_to, loc);
+  for (std::size_t i = 0; i < n; ++i) {
+    thread(
+        "pipeline-worker",
+        [jobs, f, ex_handler, loc]() mutable {
+          while (auto job = jobs.take_blocking()) {
+            std::optional<U> out =
+                detail::apply_pipeline_f<U>(f, std::move(job->value), ex_handler, loc);
+            if (out) job->result.put_blocking(std::move(*out));
+            job->result.close();
+          }
+        },
+        loc);
+  }
+  return done;
 }
 
 }  // namespace csp

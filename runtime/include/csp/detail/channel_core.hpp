@@ -145,6 +145,9 @@ class ChannelCore {
   uint32_t capacity() const noexcept { return cap_; }
   Runtime& runtime() const noexcept { return rt_; }
   bool closed() noexcept;
+  // The number of values buffered now (Go's len; a promise: 1 once it has its value). Takes
+  // mu_: a snapshot, stale as soon as it returns.
+  uint32_t size() noexcept;
   // Whether it has a buffer (fixed, dropping, sliding, promise): puts and takes on it often
   // complete without waiting, so the awaiters try them before suspending.
   bool has_buffer() const noexcept { return cap_ > 0; }

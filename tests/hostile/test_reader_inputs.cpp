@@ -2,6 +2,7 @@
 // after a binary trace are named as such; a trace is read from a pipe, standard input or a named
 // pipe; a file shrinking while it is read is an error, never SIGBUS; duplicate keys, fractional
 // numbers and directories get messages that say what is wrong.
+#include <csptrace/binary_trace_writer.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
@@ -182,4 +183,28 @@ TEST_CASE("messages that used to mislead", "[hostile][reader]") {
   std::filesystem::create_directory(dir);
   CHECK_THAT(error_of(dir), Catch::Contains("is a directory, not a trace file"));
   for (const auto& p : {dup, frac, dir}) std::filesystem::remove(p);
+}
+
+TEST_CASE("a name longer than a chunk's usual capacity is written and read back",
+          "[hostile][reader]") {
+  // Limits that agree: the binary reader accepts strings up to a 64 MB chunk, so the writer
+  // (export --format csptrace) must write them; it refused anything past 1 MB.
+  const std::string path = temp_path("long-name.csptrace");
+  const std::string name(3 << 20, 'n');
+  {
+    csptrace::StringTable strings;
+    csptrace::TraceHeader h;
+    h.version = csptrace::kFormatVersion;
+    csptrace::BinaryTraceWriter w(path, h);
+    csptrace::Event spawn(csptrace::EventKind::Spawn);
+    spawn.with_proc(1).with_name(strings.intern(name)).with_mode(csptrace::ProcMode::Main);
+    spawn.seq = 1;
+    spawn.present |= csptrace::f::seq | csptrace::f::t;
+    w.add(spawn, strings);
+    w.close();
+  }
+  const csptrace::TraceModel m = csptrace::load_trace(path);
+  REQUIRE(m.processes().size() == 1);
+  CHECK(m.processes()[0].name == name);
+  std::filesystem::remove(path);
 }

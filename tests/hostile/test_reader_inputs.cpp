@@ -14,6 +14,7 @@
 #include <fstream>
 #include <string>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -207,4 +208,30 @@ TEST_CASE("a name longer than a chunk's usual capacity is written and read back"
   REQUIRE(m.processes().size() == 1);
   CHECK(m.processes()[0].name == name);
   std::filesystem::remove(path);
+}
+
+TEST_CASE("a trace larger than the memory allowed is a message and exit 2, not an abort",
+          "[hostile][reader]") {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  WARN("a sanitizer reserves more address space than the limit this test sets");
+  return;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  WARN("a sanitizer reserves more address space than the limit this test sets");
+  return;
+#endif
+#endif
+  const std::string path = write_file("oom.jsonl", marks(300000));
+  const std::string out = temp_path("oom.txt");
+  // 30 MB of address space: enough to start, not to load 300 000 events.
+  const std::string cmd = "ulimit -v 30000; " + std::string(CSPTRACE_EXE) + " validate " + path +
+                          " 2>" + out;
+  const int status = std::system(("/bin/sh -c '" + cmd + "'").c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  std::ifstream in(out);
+  const std::string said((std::istreambuf_iterator<char>(in)), {});
+  CHECK_THAT(said, Catch::StartsWith("csptrace validate: out of memory"));
+  std::filesystem::remove(path);
+  std::filesystem::remove(out);
 }

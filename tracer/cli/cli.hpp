@@ -23,6 +23,8 @@ int cmd_export(const Args& args);
 int cmd_stats(const Args& args);
 int cmd_check(const Args& args);
 
+// Runs a verb: std::bad_alloc becomes a message and kUnreadable; then finish_output.
+int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args);
 // Flushes standard output and returns `status`, or kUnreadable with the reason on stderr when
 // any write to standard output failed. Every verb's result goes through it (main.cpp).
 int finish_output(const std::string& verb, int status);

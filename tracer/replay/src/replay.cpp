@@ -31,12 +31,20 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
   // the previous one, so every checkpoint is paid for by the events before it: all of them
   // together hold at most (events / 2 + processes + channels) elements, however large one
   // state grows (a buffer of a million values, a million waiters, an alt over a million guards).
-  // state_weight is O(processes + channels), computed at most once per interval_ events.
-  size_t last = 0;
+  // state_weight costs O(processes + channels + its result); it is computed only when the
+  // events since the last checkpoint reach twice the weight it last found (the weight it finds
+  // then is paid for by those events), never once per event.
+  size_t last = 0, due = interval_;
   for (size_t i = 0; i < m.size(); ++i) {
-    if (i - last >= interval_ && i - last >= 2 * state_weight(s)) {
-      checkpoints_.push_back(s);
-      last = i;
+    if (i >= due) {
+      const size_t gap = std::max(interval_, 2 * state_weight(s));
+      if (i - last >= gap) {
+        checkpoints_.push_back(s);
+        last = i;
+        due = i + interval_;
+      } else {
+        due = last + gap;
+      }
     }
     timeline.before(s);
     advance(m, s);

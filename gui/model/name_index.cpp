@@ -22,7 +22,7 @@ NameIndex::NameIndex(const TraceDocument& doc) {
 }
 
 const std::vector<NameIndex::Name>* NameIndex::find(std::string_view text) const {
-  auto it = by_text_.find(std::string(text));
+  auto it = by_text_.find(text);
   return it == by_text_.end() ? nullptr : &it->second;
 }
 

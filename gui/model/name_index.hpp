@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,7 +33,12 @@ class NameIndex {
   const std::vector<Name>* find(std::string_view text) const;
 
  private:
-  std::unordered_map<std::string, std::vector<Name>> by_text_;
+  // Looked up by string_view without building a string (one lookup per position and length).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Name>, TextHash, std::equal_to<>> by_text_;
   std::vector<size_t> lengths_;
 };
 

@@ -1,6 +1,7 @@
 #include "finding_links.hpp"
 
 #include "event_number.hpp"
+#include "name_index.hpp"
 #include "trace_document.hpp"
 
 #include <algorithm>
@@ -26,24 +27,11 @@ bool whole_word(std::string_view text, size_t at, size_t len) {
   return true;
 }
 
-struct Candidate {
-  TextPiece::Kind kind;
-  std::string pattern;  // what to find in the text
-  size_t target;
-};
-
 }  // namespace
 
 std::vector<TextPiece> link_names(const TraceDocument& doc, std::string_view text) {
   const auto& m = doc.model();
-  std::vector<Candidate> names;
-  for (uint32_t c = 0; c < m.channels().size(); ++c)
-    names.push_back({TextPiece::Kind::Channel, "\"" + doc.channel_label(c) + "\"", c});
-  for (uint32_t p = 0; p < m.processes().size(); ++p)
-    names.push_back({TextPiece::Kind::Process, doc.process_label(p), p});
-  // Longest first, so "phil-10" wins over "phil-1" and "result of x" over "x".
-  std::stable_sort(names.begin(), names.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.pattern.size() > b.pattern.size(); });
+  const NameIndex& names = doc.name_index();
 
   std::vector<TextPiece> out;
   auto plain = [&out](std::string_view s) {
@@ -64,11 +52,19 @@ std::vector<TextPiece> link_names(const TraceDocument& doc, std::string_view tex
           hit = TextPiece{TextPiece::Kind::Event, std::string(text.substr(i, j - i)), *e};
       }
     }
-    for (size_t k = 0; !hit && k < names.size(); ++k) {
-      const Candidate& c = names[k];
-      if (c.pattern.empty() || text.compare(i, c.pattern.size(), c.pattern) != 0) continue;
-      if (c.kind == TextPiece::Kind::Process && !whole_word(text, i, c.pattern.size())) continue;
-      hit = TextPiece{c.kind, c.pattern, c.target};
+    // Longest first, so "phil-10" wins over "phil-1" and "result of x" over "x".
+    for (size_t k = 0; !hit && k < names.lengths().size(); ++k) {
+      const size_t len = names.lengths()[k];
+      if (len > text.size() - i) continue;
+      const std::vector<NameIndex::Name>* found = names.find(text.substr(i, len));
+      if (!found) continue;
+      for (const NameIndex::Name& n : *found) {
+        const bool process = n.kind == NameIndex::Kind::Process;
+        if (process && !whole_word(text, i, len)) continue;
+        hit = TextPiece{process ? TextPiece::Kind::Process : TextPiece::Kind::Channel,
+                        std::string(text.substr(i, len)), n.target};
+        break;
+      }
     }
     if (!hit) {
       ++i;

@@ -60,7 +60,7 @@ ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::Repl
                        : "empty (rendezvous)";
   }
   if (cs.closed) out.contents += ", closed";
-  auto list = [&](const std::vector<csptrace::Waiter>& ws, bool with_value) {
+  auto list = [&](const csptrace::FrontQueue<csptrace::Waiter>& ws, bool with_value) {
     std::string text;
     for (const auto& w : ws) {
       text += (text.empty() ? "" : ", ") + (w.proc != kNone ? doc.process_label(w.proc) : std::string("?"));

@@ -1,5 +1,7 @@
 #include "trace_document.hpp"
 
+#include "name_index.hpp"
+
 #include "finding_links.hpp"
 #include "stuck_waits.hpp"
 
@@ -72,6 +74,11 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
   }
   o.causes = finding_causes(*this, fd);
   return o;
+}
+
+const NameIndex& TraceDocument::name_index() const {
+  std::call_once(names_once_, [this] { names_ = std::make_shared<const NameIndex>(*this); });
+  return *names_;
 }
 
 std::optional<size_t> TraceDocument::waker_of(size_t event) const {

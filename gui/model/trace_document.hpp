@@ -22,11 +22,14 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cspview {
+
+class NameIndex;
 
 class TraceDocument {
  public:
@@ -61,6 +64,8 @@ class TraceDocument {
   std::optional<size_t> waker_of(size_t event) const;
   const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
   const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
+  // The labels indexed by their text, for link_names; built on first use. Thread-safe.
+  const NameIndex& name_index() const;
 
   // Where the program ran: first event, last real event, `end` (see run_span.hpp).
   const RunSpan& run() const { return run_; }
@@ -79,6 +84,8 @@ class TraceDocument {
   ScheduleDeviations deviations_;
   std::vector<std::string> proc_labels_, chan_labels_;
   RunSpan run_;
+  mutable std::once_flag names_once_;
+  mutable std::shared_ptr<const NameIndex> names_;
 };
 
 // Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with

@@ -49,6 +49,12 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
                 (r.errors.size() == 1 ? " process" : " processes") + " ended with an exception:";
     for (const ProcessError& e : r.errors) r.message += "\n  " + e.process + ": " + e.message;
   }
+  // A trace lost in part or whole makes the run fail: a program that exits 0 has a whole trace.
+  if (std::string lost = rt.trace_failure(); !lost.empty()) {
+    if (r.status == RunStatus::Ok) r.status = RunStatus::Error;
+    r.message += (r.message.empty() ? "" : "\n") + lost;
+    r.errors.push_back({"trace recorder", std::move(lost)});
+  }
   return r;
 }
 

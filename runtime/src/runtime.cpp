@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -128,7 +129,15 @@ Runtime::Runtime(const Options& opt)
     seed = strategy->original_seed().value_or(seed);
     deterministic_ = true;
   }
-  own_rec_ = open_trace(opt, program_, strategy.get(), seed);
+  try {
+    own_rec_ = open_trace(opt, program_, strategy.get(), seed);
+  } catch (const std::runtime_error& ex) {
+    // A trace that cannot be created (a missing or unwritable directory, a bad extension) is
+    // the run's error, reported now and in the result, never an uncaught exception: the
+    // program runs untraced.
+    open_failure_ = ex.what();
+    std::fprintf(stderr, "cspscope: %s; the program runs without a trace\n", ex.what());
+  }
   const_cast<csptrace::Recorder*&>(rec) = own_rec_.get();
   const_cast<csptrace::BinaryRecorder*&>(bin) = dynamic_cast<csptrace::BinaryRecorder*>(rec);
   if (deterministic_) {
@@ -139,6 +148,11 @@ Runtime::Runtime(const Options& opt)
 }
 
 Runtime::~Runtime() { sched_.reset(); }
+
+std::string Runtime::trace_failure() const {
+  if (!open_failure_.empty()) return open_failure_;
+  return rec ? rec->failure() : std::string();
+}
 
 csptrace::StrId Runtime::loc_id(csp::SourceLocation loc) {
   if (loc.line() == 0) return 0;
@@ -160,13 +174,29 @@ csptrace::StrId Runtime::loc_id(csp::SourceLocation loc) {
   return s.id;
 }
 
+namespace {
+
+// How many bytes of s to keep to keep at most n without cutting a UTF-8 character in two: the
+// cut moves back over continuation bytes (10xxxxxx), at most 3 of them (the longest character
+// is 4 bytes; text that is not UTF-8 is cut where it is).
+std::size_t utf8_cut(std::string_view s, std::size_t n) {
+  std::size_t cut = n;
+  while (cut > 0 && n - cut < 3 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+    --cut;
+  return cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80 ? n : cut;
+}
+
+}  // namespace
+
 csptrace::Value Runtime::value_of(const Preview& p) {
   switch (p.kind) {
     case Preview::Kind::None: return {};
     case Preview::Kind::Int: return csptrace::Value::integer(p.num);
-    case Preview::Kind::Text:
+    case Preview::Kind::Text: {
       if (p.text.size() <= kPreviewMaxChars) return csptrace::Value::text_id(rec->intern(p.text));
-      return csptrace::Value::text_id(rec->intern(p.text.substr(0, kPreviewMaxChars - 3) + "..."));
+      const std::size_t keep = utf8_cut(p.text, kPreviewMaxChars - 3);
+      return csptrace::Value::text_id(rec->intern(p.text.substr(0, keep) + "..."));
+    }
   }
   return {};
 }

@@ -141,6 +141,9 @@ class Runtime {
                                    csptrace::ProcRole role);
 
   RunResult& result() noexcept { return result_; }
+  // Empty while the trace (if any) is complete; otherwise why it could not be created or
+  // written, already reported on stderr once.
+  std::string trace_failure() const;
   const std::string& program() const noexcept { return program_; }
   uint64_t generation() const noexcept { return generation_; }
 
@@ -149,6 +152,7 @@ class Runtime {
   void record_wake(Process& p, const ChannelCore& chan, Process* partner, csptrace::Event* cause);
 
   std::unique_ptr<csptrace::Recorder> own_rec_;
+  std::string open_failure_;  // why own_rec_ could not be created, or ""
   std::unique_ptr<Scheduler> sched_;
   std::string program_;
   std::size_t max_pending_;

@@ -34,7 +34,7 @@ TEST_CASE("malformed event lines are rejected with a reason", "[jsonl]") {
   CHECK_THAT(decode_error(R"({"seq":1,"t":0,"kind":"mark","proc":99999999999})"),
              Catch::Contains("out of range"));
   CHECK_THAT(decode_error(R"({"seq":1,"t":0,"kind":"mark","value":[1]})"),
-             Catch::Contains("must be a number or a string"));
+             Catch::Contains("must be an integer or a string, not array"));
   CHECK_THAT(decode_error(std::string(R"({"seq":1,"t":0,"kind":"mark","label":")") + "\xff\xfe" +
                           "\"}"),
              Catch::Contains("not valid JSON"));

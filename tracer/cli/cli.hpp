@@ -1,6 +1,8 @@
 // Shared pieces of the csptrace verbs: each verb is a function taking its own arguments.
 #pragma once
 
+#include <csptrace/trace_model.hpp>
+
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -21,6 +23,22 @@ int cmd_export(const Args& args);
 int cmd_stats(const Args& args);
 int cmd_check(const Args& args);
 int cmd_explore(const Args& args);
+
+// Runs a verb: std::bad_alloc becomes a message and kUnreadable; then finish_output.
+int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args);
+// Flushes standard output and returns `status`, or kUnreadable with the reason on stderr when
+// any write to standard output failed. Every verb's result goes through it (main.cpp).
+int finish_output(const std::string& verb, int status);
+
+// The trace named by FILE ("-": standard input; a pipe or named pipe is streamed), with its
+// warnings printed on stderr. Throws TraceError as load_trace does.
+TraceModel load_input(const std::string& file);
+// True for an argument that is an option ("-x", "--x"); "-" alone is a FILE (standard input).
+bool is_option(const std::string& arg);
+
+// Warns once on stderr when texts of m are not valid UTF-8, before a JSON output that shows their
+// invalid bytes as U+FFFD (text_report.cpp).
+void report_text_not_utf8(const std::string& verb, const TraceModel& m);
 
 // True if args holds -h or --help.
 bool wants_help(const Args& args);

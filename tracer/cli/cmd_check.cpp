@@ -123,7 +123,10 @@ void print_json(const TraceModel& m, const std::vector<Finding>& findings) {
     }
     all.push_back(std::move(j));
   }
-  std::cout << nlohmann::ordered_json{{"findings", all}}.dump(2) << "\n";
+  // Texts went through valid_utf8; replace is the net for any that did not.
+  std::cout << nlohmann::ordered_json{{"findings", all}}.dump(
+                   2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
 }
 
 }  // namespace
@@ -164,7 +167,7 @@ int cmd_check(const Args& args) {
       const std::string* v = value("a folder");
       if (!v) return kUnreadable;
       srcroot = *v;
-    } else if (!a.empty() && a[0] == '-') {
+    } else if (is_option(a)) {
       return unknown_option("check", a, {"--format", "--json", "--fail-on", "--strict", "--srcroot"});
     } else if (file.empty()) {
       file = a;
@@ -174,14 +177,18 @@ int cmd_check(const Args& args) {
   }
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
-    const TraceModel m = load_trace(file);
-    for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
+    const TraceModel m = load_input(file);
     const Replay replay(m);
     const std::vector<Finding> findings = analyze(replay);
+    if (format != Format::Text) report_text_not_utf8("check", m);
     switch (format) {
       case Format::Text: print_text(m, findings); break;
       case Format::Json: print_json(m, findings); break;
-      case Format::Sarif: std::cout << sarif_log(m, findings, srcroot).dump(2) << "\n"; break;
+      case Format::Sarif:
+        std::cout << sarif_log(m, findings, srcroot)
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
+        break;
     }
     for (const Finding& f : findings)
       if (f.severity <= fail_on) return kFailed;  // severities are ordered worst first

@@ -6,7 +6,10 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <sys/stat.h>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -15,15 +18,46 @@ namespace csptrace::cli {
 
 namespace {
 
+// What one reader accepts every writer must write and every reader read back: a line past the
+// JSON Lines reader's limit is refused before anything is written. Only a trace holding a long
+// string can have one (a line has a few texts, each at most 6 bytes of JSON a byte), so the
+// events are encoded twice only then.
+void check_jsonl_lines(const TraceModel& m) {
+  size_t longest = 0;
+  for (StrId id = 0; id < m.strings().size(); ++id)
+    longest = std::max(longest, m.strings().get(id).size());
+  if (longest <= kMaxJsonlLineBytes / 32) return;
+  for (size_t i = 0; i < m.size(); ++i) {
+    const size_t n = encode_jsonl_event(m.event(i), m.strings()).size();
+    if (n > kMaxJsonlLineBytes)
+      throw std::runtime_error("event " + std::to_string(i + 1) + " (seq " +
+                               std::to_string(m.seq(i)) + ") would be a JSON Lines line of " +
+                               std::to_string(n) + " bytes, more than a reader accepts (" +
+                               std::to_string(kMaxJsonlLineBytes) +
+                               "); export it with --format csptrace");
+  }
+}
+
 void write_jsonl(const TraceModel& m, const std::string& out_path) {
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot create " + out_path + ": " + std::strerror(errno));
   TraceHeader h = m.header();
   h.version = kFormatVersion;
+  errno = 0;
   out << encode_jsonl_header(h) << '\n';
-  for (size_t i = 0; i < m.size(); ++i) out << encode_jsonl_event(m.event(i), m.strings()) << '\n';
+  for (size_t i = 0; i < m.size() && out; ++i)
+    out << encode_jsonl_event(m.event(i), m.strings()) << '\n';
   out.close();
-  if (out.fail()) throw std::runtime_error("error writing " + out_path);
+  if (out.fail())
+    throw std::runtime_error("error writing " + out_path + ": " +
+                             (errno != 0 ? std::strerror(errno) : "a write failed"));
+}
+
+// A failed export leaves no partial trace that a later read would take for a trace cut short.
+// Only a regular file is removed: OUT may be a device (/dev/null, /dev/full) or a pipe.
+void remove_partial(const std::string& out_path) {
+  struct stat st {};
+  if (::stat(out_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) std::remove(out_path.c_str());
 }
 
 void write_binary(const TraceModel& m, const std::string& out_path) {
@@ -61,7 +95,7 @@ int cmd_export(const Args& args) {
       (a == "-o" ? out : format) = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
-    } else if (!a.empty() && a[0] == '-') {
+    } else if (is_option(a)) {
       return usage_error("export", "unknown option " + a);
     } else if (file.empty()) {
       file = a;
@@ -76,17 +110,23 @@ int cmd_export(const Args& args) {
   if (file.empty()) return usage_error("export", "expected a FILE");
   if (out.empty()) return usage_error("export", "expected -o OUT");
   try {
-    TraceModel m = load_trace(file);
-    for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
-    if (format == "jsonl") write_jsonl(m, out);
-    else if (format == "csptrace") write_binary(m, out);
-    else write_chrome_trace(m, out);
+    TraceModel m = load_input(file);
+    if (format != "csptrace") report_text_not_utf8("export", m);
+    if (format == "jsonl") check_jsonl_lines(m);  // before OUT is opened (and truncated)
+    try {
+      if (format == "jsonl") write_jsonl(m, out);
+      else if (format == "csptrace") write_binary(m, out);
+      else write_chrome_trace(m, out);
+    } catch (const std::runtime_error&) {
+      remove_partial(out);
+      throw;
+    }
     return kOk;
   } catch (const TraceError& ex) {
     std::cerr << ex.what() << "\n";
     return kUnreadable;
   } catch (const std::runtime_error& ex) {
-    std::cerr << "csptrace export: " << ex.what() << "\n";
+    std::cerr << "csptrace export: " << ex.what() << "; nothing was exported\n";
     return kUnreadable;
   }
 }

@@ -44,14 +44,13 @@ int cmd_print(const Args& args) {
   for (const auto& a : args) {
     if (a == "--no-time") fmt.time = false;
     else if (a == "--csp") csp = true;
-    else if (!a.empty() && a[0] == '-') return usage_error("print", "unknown option " + a);
+    else if (is_option(a)) return usage_error("print", "unknown option " + a);
     else if (file.empty()) file = a;
     else return usage_error("print", "expected one FILE, got a second: " + a);
   }
   if (file.empty()) return usage_error("print", "expected a FILE");
   try {
-    TraceModel m = load_trace(file);
-    for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
+    TraceModel m = load_input(file);
     if (csp) {
       print_csp(m);
       return kOk;

@@ -78,15 +78,15 @@ int cmd_stats(const Args& args) {
   std::string file;
   for (const auto& a : args) {
     if (a == "--json") json = true;
-    else if (!a.empty() && a[0] == '-') return usage_error("stats", "unknown option " + a);
+    else if (is_option(a)) return usage_error("stats", "unknown option " + a);
     else if (file.empty()) file = a;
     else return usage_error("stats", "expected one FILE, got a second: " + a);
   }
   if (file.empty()) return usage_error("stats", "expected a FILE");
   try {
-    TraceModel m = load_trace(file);
-    for (const auto& w : m.warnings()) std::cerr << file << ": warning: " << w << "\n";
+    TraceModel m = load_input(file);
     TraceStats s = compute_stats(m);
+    if (json) report_text_not_utf8("stats", m);
     if (json) print_json(m, s);
     else print_text(m, s);
     return kOk;

@@ -21,8 +21,7 @@ int cmd_validate(const Args& args) {
   }
   if (args.size() != 1) return usage_error("validate", "expected exactly one FILE");
   try {
-    TraceModel m = load_trace(args[0]);
-    for (const auto& w : m.warnings()) std::cerr << args[0] << ": warning: " << w << "\n";
+    TraceModel m = load_input(args[0]);
     std::cout << args[0] << ": valid, " << m.size() << " events, " << m.processes().size()
               << " processes, " << m.channels().size() << " channels"
               << (m.complete() ? "" : " (incomplete)") << "\n";

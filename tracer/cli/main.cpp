@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
   }
   Args args(argv + 2, argv + argc);
   for (const auto& v : kVerbs)
-    if (v.name == std::string_view(argv[1])) return v.run(args);
+    if (v.name == std::string_view(argv[1])) return run_verb(v.name, v.run, args);
   std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "explore", "schema"});
   std::cerr << "csptrace: unknown verb '" << argv[1] << "'"
             << (near.empty() ? std::string() : "; did you mean '" + near + "'?")

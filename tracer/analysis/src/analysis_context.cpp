@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 namespace csptrace {
 
@@ -57,7 +58,15 @@ void AnalysisContext::add_process(Finding& f, uint32_t p) const {
   if (std::find(f.processes.begin(), f.processes.end(), p) != f.processes.end()) return;
   f.processes.push_back(p);
   if (!is_waiting(end.processes[p].state)) return;
-  for (const WaitOn& w : graph.waits(p)) add_channel(f, w.chan);
+  const std::vector<WaitOn> waits = graph.waits(p);
+  if (waits.size() <= 8) {
+    for (const WaitOn& w : waits) add_channel(f, w.chan);
+  } else {
+    // An alt over n guards: a set, not a scan of f.channels per guard (O(n^2)).
+    std::unordered_set<uint32_t> have(f.channels.begin(), f.channels.end());
+    for (const WaitOn& w : waits)
+      if (w.chan != kNone && have.insert(w.chan).second) f.channels.push_back(w.chan);
+  }
   add_location(f, say.loc(p));
 }
 
@@ -110,8 +119,10 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   }
   auto states = [&](const std::vector<uint32_t>& qs) {
     std::vector<std::string> out;
-    for (uint32_t q : qs) out.push_back(state_of(q, p, w));
-    return Narrator::list(out, qs.size() > 2 ? "; and " : " and ");
+    for (size_t i = 0; i < qs.size() && i < Narrator::kNamedInList; ++i)
+      out.push_back(state_of(qs[i], p, w));
+    return Narrator::list(Narrator::capped(std::move(out), qs.size()),
+                          qs.size() > 2 ? "; and " : " and ");
   };
 
   std::string out;
@@ -147,13 +158,12 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
     // Nobody else ever did the operation: only a process holding the channel could (for a
     // take, closing it would do too).
     const std::string what = take ? "put on " + ch + " or closed it" : "took from " + ch;
+    // Those holding it that wait on it too, p left out: the first ones to name, and how many.
+    const WaitGraph::Holders& boat = graph.blocked_holders(w.chan);
+    const size_t others = boat.list.size() - boat.members.count(p);
     std::vector<uint32_t> same_boat;
-    std::vector<uint32_t> holders = graph.may_hold(w.chan);
-    holders.insert(holders.end(), u.handles.begin(), u.handles.end());
-    for (uint32_t q : holders)
-      if (q != p && graph.blocked_on(q, w.chan) &&
-          std::find(same_boat.begin(), same_boat.end(), q) == same_boat.end())
-        same_boat.push_back(q);
+    for (size_t i = 0; i < boat.list.size() && same_boat.size() < Narrator::kNamedInList; ++i)
+      if (boat.list[i] != p) same_boat.push_back(boat.list[i]);
     // After "the buffer is full and nobody ever took from it", the same is not said twice.
     const std::string nobody =
         full ? std::string(": only a process holding it could take")
@@ -175,7 +185,7 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
       std::vector<uint32_t> all_in = same_boat;
       all_in.insert(all_in.begin(), p);
       out += "Nobody ever " + what + ", and the only processes that hold it (" +
-             say.procs(all_in) + ") all wait on it themselves, so none of them can: they wait " +
+             say.procs(all_in, others + 1) + ") all wait on it themselves, so none of them can: they wait " +
              "for a signal only they could send";
     } else {
       out += nobody;

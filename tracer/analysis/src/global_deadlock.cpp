@@ -42,8 +42,11 @@ Finding from_runtime(const AnalysisContext& cx, size_t at) {
   }
   f.explanation = "The runtime found that nothing can ever run again " + cx.say.when(at) + ": " +
                   std::string(m.str(m.event(at).message)) + ". ";
-  if (!waits.empty())
-    f.explanation += "Stuck forever: " + Narrator::list(waits, "; and ") + ". ";
+  if (!waits.empty()) {
+    const size_t total = waits.size();
+    f.explanation += "Stuck forever: " +
+                     Narrator::list(Narrator::capped(std::move(waits), total), "; and ") + ". ";
+  }
   f.explanation +=
       "No timer was armed and no thread was busy, so nothing can wake any of them; the findings "
       "below say why each one waits.";

@@ -9,10 +9,16 @@ std::string Narrator::proc(uint32_t p) const { return process_label(m_, p); }
 
 std::string Narrator::chan(uint32_t c) const { return "\"" + channel_label(m_, c) + "\""; }
 
-std::string Narrator::procs(const std::vector<uint32_t>& ps) const {
+std::string Narrator::procs(const std::vector<uint32_t>& ps, size_t total) const {
   std::vector<std::string> names;
-  for (uint32_t p : ps) names.push_back(proc(p));
-  return list(names);
+  for (size_t i = 0; i < ps.size() && i < kNamedInList; ++i) names.push_back(proc(ps[i]));
+  return list(capped(std::move(names), total));
+}
+
+std::vector<std::string> Narrator::capped(std::vector<std::string> items, size_t total) {
+  if (items.size() > kNamedInList) items.resize(kNamedInList);
+  if (total > items.size()) items.push_back(std::to_string(total - items.size()) + " more");
+  return items;
 }
 
 std::string Narrator::op(WaitOp op, uint32_t c, const Value& v) const {

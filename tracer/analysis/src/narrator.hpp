@@ -15,7 +15,15 @@ class Narrator {
 
   std::string proc(uint32_t p) const;      // consumer
   std::string chan(uint32_t c) const;      // "jobs"
-  std::string procs(const std::vector<uint32_t>& ps) const;  // producer, filter and sink
+  // "producer, filter and sink"; past kNamedInList names, "a, b, ... and 99 980 more", so that
+  // an explanation stays short however many processes share a fate (n explanations naming n
+  // processes each were quadratic in output).
+  static constexpr size_t kNamedInList = 20;
+  std::string procs(const std::vector<uint32_t>& ps) const { return procs(ps, ps.size()); }
+  // The same for a list of `total` processes of which ps holds the first ones.
+  std::string procs(const std::vector<uint32_t>& ps, size_t total) const;
+  // items (already capped) and, when total is larger, "N more" as the last item.
+  static std::vector<std::string> capped(std::vector<std::string> items, size_t total);
   // "take from \"jobs\"", "put 3 on \"results\""
   std::string op(WaitOp op, uint32_t c, const Value& v = {}) const;
   // The wait's source location, "" when the trace has none.

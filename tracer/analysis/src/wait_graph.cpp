@@ -1,13 +1,18 @@
 #include "wait_graph.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 namespace csptrace {
 
 WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelUse& use,
                      bool program_over)
-    : m_(m), end_(end), use_(use), program_over_(program_over) {
+    : m_(m),
+      end_(end),
+      use_(use),
+      program_over_(program_over),
+      cache_(std::make_unique<ReleaserCache>()) {
   const uint32_t P = static_cast<uint32_t>(end.processes.size());
   stuck_.assign(P, 0);
   in_cycle_.assign(P, 0);
@@ -170,13 +175,53 @@ std::vector<WaitOn> WaitGraph::waits(uint32_t p) const {
   return out;
 }
 
+struct WaitGraph::ReleaserCache {
+  std::mutex mu;
+  std::unordered_map<uint64_t, std::vector<Releaser>> of;  // key: chan << 1 | (op == take)
+  std::vector<uint64_t> seen;                              // by process: == epoch when added
+  uint64_t epoch = 0;
+  std::unordered_map<uint32_t, Holders> blocked_holders;   // by channel
+};
+
+const WaitGraph::Holders& WaitGraph::blocked_holders(uint32_t c) const {
+  ReleaserCache& cache = *cache_;
+  std::lock_guard lock(cache.mu);
+  // Map values never move: the reference stays valid after the lock is released.
+  auto [it, fresh] = cache.blocked_holders.try_emplace(c);
+  if (!fresh) return it->second;
+  Holders& h = it->second;
+  auto add = [&](uint32_t q) {
+    if (blocked_on(q, c) && h.members.insert(q).second) h.list.push_back(q);
+  };
+  for (uint32_t q : may_hold(c)) add(q);
+  for (uint32_t q : use_.users(c).handles) add(q);
+  return h;
+}
+
+WaitGraph::~WaitGraph() = default;
+
 std::vector<Releaser> WaitGraph::all_releasers(uint32_t p, WaitOn w) const {
   std::vector<Releaser> out;
   if (w.chan >= m_.channels().size()) return out;
+  const std::vector<Releaser> all = releasers_of(w);
+  out.reserve(all.size());
+  for (const Releaser& r : all)
+    if (r.proc != p) out.push_back(r);
+  return out;
+}
+
+std::vector<Releaser> WaitGraph::releasers_of(WaitOn w) const {
+  ReleaserCache& cache = *cache_;
+  std::lock_guard lock(cache.mu);
+  const uint64_t key = uint64_t{w.chan} << 1 | (w.op == WaitOp::Take ? 1 : 0);
+  if (auto it = cache.of.find(key); it != cache.of.end()) return it->second;
+  std::vector<Releaser> out;
+  ++cache.epoch;
+  cache.seen.resize(end_.processes.size(), 0);
   auto add = [&](uint32_t q, Because because) {
-    if (q == p || q >= end_.processes.size() || internal(q) || blocked_on(q, w.chan)) return;
-    for (const Releaser& r : out)
-      if (r.proc == q) return;
+    if (q >= end_.processes.size() || internal(q) || blocked_on(q, w.chan)) return;
+    if (cache.seen[q] == cache.epoch) return;  // the first reason found stands
+    cache.seen[q] = cache.epoch;
     out.push_back({q, because});
   };
   const ChannelUsers& u = use_.users(w.chan);
@@ -185,13 +230,14 @@ std::vector<Releaser> WaitGraph::all_releasers(uint32_t p, WaitOn w) const {
   for (uint32_t q : doers) add(q, take && q == u.owner ? Because::Owns : Because::Did);
   if (take)
     for (uint32_t h : use_.holders_of_values(w.chan)) add(h, Because::Holds);
-  if (!doers.empty()) return out;
-  // Nobody ever did it: whoever holds the channel might; first those the trace says hold it,
-  // then those that may.
-  if (u.creator != kNone) add(u.creator, Because::Handle);
-  for (uint32_t q : u.handles) add(q, Because::Handle);
-  for (uint32_t q : may_hold(w.chan)) add(q, Because::MayHold);
-  return out;
+  if (doers.empty()) {
+    // Nobody ever did it: whoever holds the channel might; first those the trace says hold
+    // it, then those that may.
+    if (u.creator != kNone) add(u.creator, Because::Handle);
+    for (uint32_t q : u.handles) add(q, Because::Handle);
+    for (uint32_t q : may_hold(w.chan)) add(q, Because::MayHold);
+  }
+  return cache.of[key] = std::move(out);
 }
 
 std::vector<uint32_t> WaitGraph::may_hold(uint32_t c) const {

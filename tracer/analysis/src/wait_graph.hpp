@@ -38,6 +38,8 @@
 #include <csptrace/finding.hpp>
 #include <csptrace/replay_state.hpp>
 
+#include <memory>
+#include <unordered_set>
 #include <vector>
 
 namespace csptrace {
@@ -58,6 +60,7 @@ struct Releaser {
 class WaitGraph {
  public:
   WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelUse& use, bool program_over);
+  ~WaitGraph();
 
   // The runtime's own: takes no part in the analysis.
   bool internal(uint32_t p) const { return m_.processes()[p].role == ProcRole::Internal; }
@@ -75,6 +78,13 @@ class WaitGraph {
   // Who may hold a handle to c by the spawn rule: its creator and what the creator spawned after
   // making it (unfiltered).
   std::vector<uint32_t> may_hold(uint32_t c) const;
+  // The processes that may hold c (may_hold, then the handles) and wait on it themselves
+  // (blocked_on), each once; computed once per channel.
+  struct Holders {
+    std::vector<uint32_t> list;
+    std::unordered_set<uint32_t> members;
+  };
+  const Holders& blocked_holders(uint32_t c) const;
   // p's whole wait is one operation on channel c.
   bool blocked_on(uint32_t p, uint32_t c) const;
   // Live processes other than p that could complete p's wait w.
@@ -118,6 +128,14 @@ class WaitGraph {
   std::vector<WaitEdge> edges_;
   std::vector<size_t> first_edge_;  // edges_ of p are [first_edge_[p], first_edge_[p + 1])
   std::vector<std::vector<uint32_t>> sccs_;
+
+  // The releasers of every wait on (channel, op), the waiter not yet left out: computed once
+  // per channel and operation, so that n processes waiting on one channel cost O(n) and not
+  // O(n^2) (each used to gather and de-duplicate the channel's n users). Lazily filled under
+  // its mutex: a built graph is read from several threads.
+  struct ReleaserCache;
+  std::vector<Releaser> releasers_of(WaitOn w) const;
+  std::unique_ptr<ReleaserCache> cache_;
 };
 
 }  // namespace csptrace

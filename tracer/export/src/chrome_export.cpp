@@ -174,9 +174,12 @@ void write_chrome_trace(const TraceModel& m, std::ostream& out) { ChromeWriter(m
 void write_chrome_trace(const TraceModel& m, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+  errno = 0;
   write_chrome_trace(m, out);
   out.close();
-  if (out.fail()) throw std::runtime_error("error writing " + path);
+  if (out.fail())
+    throw std::runtime_error("error writing " + path + ": " +
+                             (errno != 0 ? std::strerror(errno) : "a write failed"));
 }
 
 }  // namespace csptrace

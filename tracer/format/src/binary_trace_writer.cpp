@@ -31,9 +31,7 @@ StrId BinaryTraceWriter::remap(StrId id, const StringTable& strings) {
   if (remap_[id] == 0) {
     if (!chunk_.add_string(strings.get(id))) {
       write_chunk();
-      if (!chunk_.add_string(strings.get(id)))
-        throw std::runtime_error(path_ + ": a string of " + std::to_string(strings.get(id).size()) +
-                                 " bytes is too long for one chunk");
+      if (!chunk_.add_string(strings.get(id))) write_long_string(strings.get(id));
     }
     remap_[id] = next_id_++;
   }
@@ -66,6 +64,17 @@ void BinaryTraceWriter::write_chunk() {
   out_.write(reinterpret_cast<const char*>(pieces.a.data), static_cast<std::streamsize>(pieces.a.size));
   out_.write(reinterpret_cast<const char*>(pieces.b.data), static_cast<std::streamsize>(pieces.b.size));
   chunk_.reset();
+}
+
+void BinaryTraceWriter::write_long_string(std::string_view s) {
+  if (s.size() + 32 > binary::kMaxChunkPayload)
+    throw std::runtime_error(path_ + ": a string of " + std::to_string(s.size()) +
+                             " bytes is longer than a chunk can hold");
+  binary::ChunkBuilder alone(s.size() + 32);
+  alone.add_string(s);
+  auto pieces = alone.finish();
+  out_.write(reinterpret_cast<const char*>(pieces.a.data), static_cast<std::streamsize>(pieces.a.size));
+  out_.write(reinterpret_cast<const char*>(pieces.b.data), static_cast<std::streamsize>(pieces.b.size));
 }
 
 void BinaryTraceWriter::close() {

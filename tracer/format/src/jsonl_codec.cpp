@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <unordered_set>
 #include <type_traits>
 
 namespace csptrace {
@@ -105,7 +106,9 @@ void take(const json& v, std::string_view key, Value& out, StringTable& s, bool)
   if (v.is_null()) out = Value{};
   else if (v.is_number_integer()) out = Value::integer(get_integer<int64_t>(v, key));
   else if (v.is_string()) out = Value::text_id(s.intern(v.get_ref<const std::string&>()));
-  else bad(key, "must be a number or a string, not " + std::string(v.type_name()));
+  else if (v.is_number_float())
+    bad(key, "must be an integer or a string, not the fractional number " + v.dump());
+  else bad(key, "must be an integer or a string, not " + std::string(v.type_name()));
 }
 
 void take_header(const json& v, std::string_view key, std::string& out) { out = get_text(v, key); }
@@ -144,7 +147,20 @@ json parse_object(std::string_view line) {
   if (auto nul = line.find('\0'); nul != std::string_view::npos)
     throw std::invalid_argument("not valid JSON: NUL byte at column " + std::to_string(nul + 1) +
                                 "; a trace line is text");
-  json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  // JSON leaves duplicate keys open and nlohmann keeps the last; a trace line must say each
+  // field once, or "to":2,"to":3 would silently mean 3.
+  std::unordered_set<std::string> keys;
+  std::string duplicate;
+  auto note_key = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key && depth == 1 && duplicate.empty() &&
+        !keys.insert(parsed.get<std::string>()).second)
+      duplicate = parsed.get<std::string>();
+    return true;
+  };
+  json j = json::parse(line.begin(), line.end(), note_key, /*allow_exceptions=*/false);
+  if (!j.is_discarded() && !duplicate.empty())
+    throw std::invalid_argument("key \"" + duplicate +
+                                "\" appears twice in the object; give each field once");
   if (j.is_discarded()) {
     try {
       json reparsed = json::parse(line.begin(), line.end());
@@ -170,7 +186,7 @@ std::string encode_jsonl_header(const TraceHeader& h) {
 #define CSPTRACE_HEADER_PUT(member, key, type, doc) j[key] = h.member;
   CSPTRACE_HEADER_FIELDS(CSPTRACE_HEADER_PUT)
 #undef CSPTRACE_HEADER_PUT
-  return j.dump();
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encode_jsonl_event(const Event& e, const StringTable& strings) {

@@ -1,102 +1,112 @@
-// Reader of the binary encoding: maps the file, checks the header, then decodes chunk by chunk
-// into TraceModelBuilder (which does the semantic checks shared with JSON Lines). A file cut
-// inside a chunk loads up to its last whole chunk, with a warning; a chunk whose checksum does
-// not match is corruption and an error.
+// Reader of the binary encoding, streaming: reads the header, then one chunk at a time into a
+// reused buffer, decoding each into TraceModelBuilder (which does the semantic checks shared
+// with JSON Lines). A file cut inside a chunk loads up to its last whole chunk, with a warning;
+// zero bytes after the last whole chunk (a write the file system never completed) are left out
+// with a warning saying so; a chunk whose checksum does not match is corruption and an error.
 #include <csptrace/binary_codec.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
-#include <cerrno>
+#include "stream_readers.hpp"
+
+#include <algorithm>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <vector>
 
 namespace csptrace {
 
 namespace {
 
-// The file's bytes, mapped read-only for the duration of the load.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-      throw TraceError(path, TraceError::Place::File, 0,
-                       std::string("cannot open: ") + std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      int err = errno;
-      ::close(fd);
-      throw TraceError(path, TraceError::Place::File, 0, std::string("cannot stat: ") + std::strerror(err));
-    }
-    size_ = static_cast<size_t>(st.st_size);
-    if (size_ > 0) {
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) {
-        int err = errno;
-        ::close(fd);
-        throw TraceError(path, TraceError::Place::File, 0, std::string("cannot map: ") + std::strerror(err));
-      }
-      data_ = static_cast<const uint8_t*>(p);
-      ::madvise(p, size_, MADV_SEQUENTIAL);
-    }
-    ::close(fd);
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  const uint8_t* data() const { return data_; }
-  size_t size() const { return size_; }
+bool all_zero(const uint8_t* p, size_t n) {
+  return std::all_of(p, p + n, [](uint8_t b) { return b == 0; });
+}
 
- private:
-  const uint8_t* data_ = nullptr;
-  size_t size_ = 0;
-};
+// Reads what is left of `in`; true when every byte is zero. `count` receives how many.
+bool rest_is_zero(InputFile& in, std::vector<uint8_t>& buf, uint64_t& count) {
+  buf.resize(1 << 16);
+  bool zero = true;
+  while (size_t n = in.read(buf.data(), buf.size())) {
+    count += n;
+    zero = zero && all_zero(buf.data(), n);
+  }
+  return zero;
+}
 
 }  // namespace
 
-TraceModel load_binary(const std::string& path, const LoadOptions& options) {
+TraceModel read_binary(InputFile& in, const LoadOptions& options) {
   using namespace binary;
-  MappedFile file(path);
-  const uint8_t* base = file.data();
-  const size_t size = file.size();
-  auto fail = [&](size_t offset, const std::string& what) -> TraceError {
+  const std::string& path = in.name();
+  auto fail = [&](uint64_t offset, const std::string& what) -> TraceError {
     return TraceError(path, TraceError::Place::Offset, offset, what);
   };
 
+  // The header: its fixed part says how long the rest is.
+  std::vector<uint8_t> buf(kFixedHeaderBytes);
+  size_t have = in.read(buf.data(), kFixedHeaderBytes);
+  if (have == kFixedHeaderBytes) {
+    const uint32_t len = std::min(get_u32(buf.data() + 12), kMaxHeaderPayload + 1);
+    buf.resize(kFixedHeaderBytes + len);
+    have += in.read(buf.data() + kFixedHeaderBytes, len);
+  }
   TraceModelBuilder builder(path);
   TraceHeader header;
-  size_t off;
+  uint64_t off;
   try {
-    off = decode_header(base, size, header);
+    off = decode_header(buf.data(), have, header);
   } catch (const HeaderError& ex) {
     throw fail(ex.offset, ex.what());
   }
   builder.set_header(header);
   // Records take 3 bytes or more: reserving for that many touches no memory it does not use
   // (untouched capacity is only address space) and avoids regrowing the columns.
-  builder.reserve((size - off) / 3);
+  const uint64_t total = in.size_hint();
+  if (total > off) builder.reserve(static_cast<size_t>((total - off) / 3));
 
   size_t chunks = 0;
+  uint8_t chunk_header[kChunkHeaderBytes];
   Event e;
-  while (off < size) {
+  std::string cut;  // why the input ended before a whole chunk, or ""
+  while (true) {
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
-    if (options.progress) options.progress(double(off) / double(size));
-    if (size - off < kChunkHeaderBytes) break;
-    const uint32_t len = get_u32(base + off);
+    if (options.progress && total > 0) options.progress(double(off) / double(total));
+    const size_t got = in.read(chunk_header, kChunkHeaderBytes);
+    if (got == 0) break;
+    if (all_zero(chunk_header, got)) {
+      // A writer never frames an empty chunk (a payload holds two counts at least), so zeros
+      // here are not a chunk: the tail of a file whose last write never reached the disk.
+      uint64_t zeros = got;
+      if (!rest_is_zero(in, buf, zeros))
+        throw fail(off, "a chunk of length 0 followed by other bytes (the file is corrupted; "
+                        "chunks before offset " + std::to_string(off) + " are intact)");
+      builder.warn("the file ends with " + std::to_string(zeros) +
+                   " zero bytes after its last whole chunk at offset " + std::to_string(off) +
+                   " (a write that never reached the disk); they were left out, " +
+                   std::to_string(builder.size()) + " events from " + std::to_string(chunks) +
+                   " chunks were loaded");
+      break;
+    }
+    if (got < kChunkHeaderBytes) {
+      cut = std::to_string(got) + " bytes";
+      break;
+    }
+    const uint32_t len = get_u32(chunk_header);
     if (len > kMaxChunkPayload)
       throw fail(off, "chunk length " + std::to_string(len) +
                           " is larger than any writer produces (the file is corrupted)");
-    if (size - off - kChunkHeaderBytes < len) break;
-    const uint8_t* payload = base + off + kChunkHeaderBytes;
-    if (crc32c(0, payload, len) != get_u32(base + off + 4))
+    buf.resize(len);
+    const size_t payload_got = in.read(buf.data(), len);
+    if (payload_got < len) {
+      cut = std::to_string(kChunkHeaderBytes + payload_got) + " bytes";
+      break;
+    }
+    const uint8_t* payload = buf.data();
+    if (crc32c(0, payload, len) != get_u32(chunk_header + 4))
       throw fail(off, "chunk checksum mismatch (the file is corrupted; chunks before offset " +
                           std::to_string(off) + " are intact)");
-    Cursor c{base, payload, payload + len};
+    // Offsets in messages are the file's: the payload starts kChunkHeaderBytes after `off`.
+    const uint64_t payload_off = off + kChunkHeaderBytes;
+    Cursor c{payload, payload, payload + len};
     size_t record_at = c.pos();
     try {
       uint64_t n_strings = c.varint();
@@ -124,15 +134,15 @@ TraceModel load_binary(const std::string& path, const LoadOptions& options) {
         throw std::invalid_argument(std::to_string(c.left()) +
                                     " bytes follow the last record of the chunk");
     } catch (const std::invalid_argument& ex) {
-      throw fail(record_at, ex.what());
+      throw fail(payload_off + record_at, ex.what());
     }
     off += kChunkHeaderBytes + len;
     ++chunks;
   }
-  if (off < size)
+  if (!cut.empty())
     builder.warn("the file ends inside a chunk at offset " + std::to_string(off) + ": recovered " +
                  std::to_string(builder.size()) + " events from " + std::to_string(chunks) +
-                 " whole chunks; the last " + std::to_string(size - off) + " bytes were left out");
+                 " whole chunks; the last " + cut + " were left out");
   if (options.progress) options.progress(1.0);
   return std::move(builder).finish();
 }

@@ -7,12 +7,12 @@ namespace csptrace {
 
 namespace {
 
+// A name shared with another entry (TraceModelBuilder::finish marks it) gets "#id".
 template <class Info>
 std::string label(const std::vector<Info>& all, uint32_t ix, uint32_t id) {
   if (ix >= all.size()) return "?";
   const std::string& name = all[ix].name;
-  for (uint32_t j = 0; j < all.size(); ++j)
-    if (j != ix && all[j].name == name) return name + "#" + std::to_string(id);
+  if (all[ix].shared_name) return name + "#" + std::to_string(id);
   return name.empty() ? "#" + std::to_string(id) : name;
 }
 

@@ -4,20 +4,14 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include "stream_readers.hpp"
+
 #include <stdexcept>
+#include <vector>
 
 namespace csptrace {
 
 namespace {
-
-struct FileCloser {
-  void operator()(FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<FILE, FileCloser>;
 
 bool blank(std::string_view s) {
   for (char c : s)
@@ -25,22 +19,25 @@ bool blank(std::string_view s) {
   return true;
 }
 
+bool all_zero(std::string_view s) {
+  return s.find_first_not_of('\0') == std::string_view::npos;
+}
+
 }  // namespace
 
-TraceModel load_jsonl(const std::string& path, const LoadOptions& options) {
-  FilePtr file(std::fopen(path.c_str(), "rb"));
-  if (!file)
-    throw TraceError(path, TraceError::Place::File, 0,
-                     std::string("cannot open: ") + std::strerror(errno));
-  std::fseek(file.get(), 0, SEEK_END);
-  const long total = std::ftell(file.get());
-  std::fseek(file.get(), 0, SEEK_SET);
-
+TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
+  const std::string& path = in.name();
+  const uint64_t total = in.size_hint();
   TraceModelBuilder builder(path);
   if (total > 0) builder.reserve(static_cast<size_t>(total / 80));
-  std::string pending;  // bytes of the current, not yet complete line
+  // The current line's bytes, not yet ended by a newline. Past kMaxJsonlLineBytes they are
+  // counted, not kept (tail_bytes), so a torn tail of any size costs no memory: a line that then
+  // ends is an error, one that runs to the end of the input is a torn tail.
+  std::string pending;
+  uint64_t tail_bytes = 0;
+  bool overlong = false, tail_zero = true;
   std::vector<char> chunk(1 << 20);
-  uint64_t line_no = 0, bytes_read = 0;
+  uint64_t line_no = 0;
   bool have_header = false;
 
   auto handle_line = [&](std::string_view line) {
@@ -58,23 +55,35 @@ TraceModel load_jsonl(const std::string& path, const LoadOptions& options) {
       throw TraceError(path, TraceError::Place::Line, line_no, ex.what());
     }
   };
+  auto too_long = [&] {
+    return TraceError(path, TraceError::Place::Line, line_no + 1,
+                      "line is longer than " + std::to_string(kMaxJsonlLineBytes) +
+                          " bytes; a trace line is one short JSON object");
+  };
+  auto keep_tail = [&](std::string_view piece) {
+    tail_bytes += piece.size();
+    tail_zero = tail_zero && all_zero(piece);
+    if (overlong) return;
+    pending.append(piece);
+    if (pending.size() > kMaxJsonlLineBytes) {
+      overlong = true;
+      pending.clear();
+      pending.shrink_to_fit();
+    }
+  };
 
   while (true) {
-    size_t n = std::fread(chunk.data(), 1, chunk.size(), file.get());
+    const size_t n = in.read(chunk.data(), chunk.size());
     if (n == 0) break;
-    bytes_read += n;
     std::string_view data(chunk.data(), n);
     size_t start = 0;
     while (true) {
-      size_t nl = data.find('\n', start);
+      const size_t nl = data.find('\n', start);
       if (nl == std::string_view::npos) {
-        pending.append(data.substr(start));
-        if (pending.size() > kMaxJsonlLineBytes)
-          throw TraceError(path, TraceError::Place::Line, line_no + 1,
-                           "line is longer than " + std::to_string(kMaxJsonlLineBytes) +
-                               " bytes; a trace line is one short JSON object");
+        keep_tail(data.substr(start));
         break;
       }
+      if (overlong) throw too_long();
       if (pending.empty()) {
         handle_line(data.substr(start, nl - start));
       } else {
@@ -82,22 +91,32 @@ TraceModel load_jsonl(const std::string& path, const LoadOptions& options) {
         handle_line(pending);
         pending.clear();
       }
+      tail_bytes = 0;
+      tail_zero = true;
       start = nl + 1;
     }
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
-    if (options.progress && total > 0) options.progress(double(bytes_read) / double(total));
+    if (options.progress && total > 0) options.progress(double(in.offset()) / double(total));
   }
-  if (std::ferror(file.get()))
-    throw TraceError(path, TraceError::Place::File, 0, "read error");
-  if (!pending.empty()) {
-    // A last line without a newline: a complete object is accepted, a torn one means the
-    // writer died mid-line; keep everything before it.
-    try {
-      handle_line(pending);
-    } catch (const TraceError& ex) {
-      if (!have_header) throw;
-      builder.warn(std::string("the last line is incomplete and was left out (") +
-                   ex.what_wrong() + ")");
+  if (tail_bytes > 0) {
+    // A last line without a newline: a complete object is accepted; a torn one (the writer died
+    // mid-line, or the file system left zeros where its last write should be) is left out with
+    // a warning, keeping everything before it.
+    const std::string torn = "line " + std::to_string(line_no + 1) + ", " +
+                             std::to_string(tail_bytes) + " bytes without a final newline";
+    if (overlong && !have_header) throw too_long();
+    if (overlong || (tail_zero && have_header)) {
+      builder.warn("the last line is incomplete and was left out (" + torn +
+                   (tail_zero ? ", all zero bytes: a write the file system never completed)"
+                              : ", longer than any trace line: the writer died in it)"));
+    } else {
+      try {
+        handle_line(pending);
+      } catch (const TraceError& ex) {
+        if (!have_header) throw;
+        builder.warn("the last line is incomplete and was left out (" + torn + ": " +
+                     ex.what_wrong() + ")");
+      }
     }
   }
   if (!have_header)

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 namespace csptrace {
 
@@ -314,7 +316,25 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   }
 }
 
+namespace {
+
+// Sets shared_name on every entry whose name another entry has too: one pass with a hash map,
+// so that labels cost O(1) each (a scan per label was quadratic in the number of processes).
+template <class Info>
+void mark_shared_names(std::vector<Info>& all) {
+  std::unordered_map<std::string_view, uint32_t> first;
+  first.reserve(all.size());
+  for (uint32_t i = 0; i < all.size(); ++i) {
+    auto [it, fresh] = first.try_emplace(all[i].name, i);
+    if (!fresh) all[it->second].shared_name = all[i].shared_name = true;
+  }
+}
+
+}  // namespace
+
 TraceModel TraceModelBuilder::finish() && {
+  mark_shared_names(model_.processes_);
+  mark_shared_names(model_.channels_);
   if (!ended_) {
     model_.complete_ = false;
     model_.end_reason_ = EndReason::Truncated;

@@ -1,11 +1,25 @@
 #include <csptrace/trace_stats.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 namespace csptrace {
 
 namespace {
+
+// to - from, or 0 when time ran backwards (a trace's times are the recorder's, or anyone's),
+// saturating at INT64_MAX rather than overflowing: a duration or a wait is never negative.
+int64_t elapsed(int64_t from, int64_t to) {
+  if (to <= from) return 0;
+  const uint64_t d = static_cast<uint64_t>(to) - static_cast<uint64_t>(from);
+  return d > uint64_t(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(d);
+}
+
+// total + d for d >= 0, saturating at INT64_MAX.
+void add_saturating(int64_t& total, int64_t d) {
+  total = d > INT64_MAX - total ? INT64_MAX : total + d;
+}
 
 // Per channel and direction: how many processes wait now and since when one has waited.
 struct WaitCounter {
@@ -15,7 +29,7 @@ struct WaitCounter {
     if (waiting++ == 0) since = t;
   }
   void leave(int64_t t, int64_t& total) {
-    if (waiting > 0 && --waiting == 0) total += t - since;
+    if (waiting > 0 && --waiting == 0) add_saturating(total, elapsed(since, t));
   }
 };
 
@@ -26,7 +40,7 @@ TraceStats compute_stats(const TraceModel& m) {
   s.events = m.size();
   s.channels.resize(m.channels().size());
   if (m.empty()) return s;
-  s.duration_ns = m.time(m.size() - 1) - m.time(0);
+  s.duration_ns = elapsed(m.time(0), m.time(m.size() - 1));
 
   std::vector<WaitCounter> puts(m.channels().size()), takes(m.channels().size());
   // What each process waits on now (chan index, op), and the guards of its latest alt.

@@ -71,6 +71,7 @@ BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& heade
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0)
     throw std::runtime_error("cannot create trace file " + path + ": " + std::strerror(errno));
+  ignore_file_size_signal();
   TraceHeader header = header_in;
   header.version = kFormatVersion;
   if (header.clock.empty()) header.clock = clock.name();
@@ -167,8 +168,10 @@ void BinaryRecorder::unlock_emit() noexcept { emit_owner_.store(0, std::memory_o
 void BinaryRecorder::write_chunk() noexcept {
   if (chunk_->empty()) return;
   const size_t n = chunk_->events();
-  if (!write_all(fd_, chunk_->finish())) write_failed_ = true;
-  else written_.fetch_add(n, std::memory_order_relaxed);
+  if (!failure_.failed()) {
+    if (write_all(fd_, chunk_->finish())) written_.fetch_add(n, std::memory_order_relaxed);
+    else failure_.note(errno);
+  }
   chunk_->reset();
 }
 
@@ -281,6 +284,7 @@ void BinaryRecorder::writer_loop() {
       write_chunk();
       unlock_emit();
     }
+    failure_.report_once(path_, events_written());
     lock.lock();
   }
 }
@@ -290,6 +294,7 @@ void BinaryRecorder::flush() {
   drain(false);
   write_chunk();
   unlock_emit();
+  failure_.report_once(path_, events_written());
 }
 
 void BinaryRecorder::finish(EndReason reason, std::string_view message) {
@@ -310,7 +315,10 @@ void BinaryRecorder::finish(EndReason reason, std::string_view message) {
   ::close(fd_);
   fd_ = -1;
   unlock_emit();
+  failure_.report_once(path_, events_written());
 }
+
+std::string BinaryRecorder::failure() const { return failure_.message(path_, events_written()); }
 
 void BinaryRecorder::crash_flush(int sig) noexcept {
   if (crashed_.exchange(true)) return;

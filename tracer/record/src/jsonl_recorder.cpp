@@ -16,32 +16,50 @@ namespace csptrace {
 
 namespace {
 
-void write_fully(int fd, const char* p, size_t n) noexcept {
-  while (n > 0) {
-    ssize_t w = ::write(fd, p, n);
+// write(2) of all n bytes, retrying partial writes and EINTR; returns how many were written
+// (n, or fewer with errno set). Async-signal-safe.
+size_t write_fully(int fd, const char* p, size_t n) noexcept {
+  size_t done = 0;
+  while (done < n) {
+    ssize_t w = ::write(fd, p + done, n - done);
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return;
-    p += w;
-    n -= static_cast<size_t>(w);
+    if (w <= 0) {
+      if (w == 0) errno = EIO;
+      return done;
+    }
+    done += static_cast<size_t>(w);
   }
+  return done;
+}
+
+uint64_t count_lines(const char* p, size_t n) noexcept {
+  uint64_t lines = 0;
+  for (size_t i = 0; i < n; ++i) lines += p[i] == '\n';
+  return lines;
 }
 
 }  // namespace
 
 
 JsonlRecorder::JsonlRecorder(const std::string& path, const TraceHeader& header)
-    : buf_(new char[kBufferBytes]), start_(std::chrono::steady_clock::now()) {
+    : path_(path), buf_(new char[kBufferBytes]), start_(std::chrono::steady_clock::now()) {
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0)
     throw std::runtime_error("cannot create trace file " + path + ": " + std::strerror(errno));
+  ignore_file_size_signal();
   std::string line = encode_jsonl_header(header);
   line += '\n';
-  write_fully(fd_, line.data(), line.size());
+  if (write_fully(fd_, line.data(), line.size()) != line.size()) {
+    const int err = errno;
+    ::close(fd_);
+    throw std::runtime_error("cannot write trace file " + path + ": " + std::strerror(err));
+  }
   flusher_ = std::thread([this] {
     std::unique_lock lock(mu_);
     while (!finished_) {
       wake_.wait_for(lock, kFlushInterval);
       flush_locked();
+      failure_.report_once(path_, written_);
     }
   });
   crash_ = std::make_unique<CrashFlushOf<JsonlRecorder>>(*this);
@@ -55,15 +73,23 @@ StrId JsonlRecorder::intern(std::string_view s) {
   return strings_.intern(s);
 }
 
+void JsonlRecorder::write_locked(const char* p, size_t n) noexcept {
+  if (fd_ < 0 || n == 0 || failure_.failed()) return;
+  const size_t done = write_fully(fd_, p, n);
+  // Lines, not bytes, are what a reader keeps: a line cut by the failure is left out.
+  written_ += count_lines(p, done);
+  if (done != n) failure_.note(errno);
+}
+
 void JsonlRecorder::flush_locked() noexcept {
-  if (fd_ >= 0 && used_ > 0) write_fully(fd_, buf_.get(), used_);
+  write_locked(buf_.get(), used_);
   used_ = 0;
 }
 
 void JsonlRecorder::append_locked(const std::string& line) {
   if (used_ + line.size() > kBufferBytes) flush_locked();
   if (line.size() > kBufferBytes) {
-    write_fully(fd_, line.data(), line.size());
+    write_locked(line.data(), line.size());
     return;
   }
   std::memcpy(buf_.get() + used_, line.data(), line.size());
@@ -105,6 +131,12 @@ void JsonlRecorder::record_pair(Event& first, Event& second) {
 void JsonlRecorder::flush() {
   std::lock_guard lock(mu_);
   flush_locked();
+  failure_.report_once(path_, written_);
+}
+
+std::string JsonlRecorder::failure() const {
+  std::lock_guard lock(mu_);
+  return failure_.message(path_, written_);
 }
 
 void JsonlRecorder::finish(EndReason reason, std::string_view message) {
@@ -120,6 +152,7 @@ void JsonlRecorder::finish(EndReason reason, std::string_view message) {
       flush_locked();
       ::close(fd_);
       fd_ = -1;
+      failure_.report_once(path_, written_);
     }
   }
   crash_guard::remove(crash_.get());
@@ -157,7 +190,7 @@ void JsonlRecorder::crash_flush(int sig) noexcept {
   text(crash_guard::describe(sig));
   text("\",\"reason\":\"crash\"}\n");
   flush_locked();
-  write_fully(fd_, line, static_cast<size_t>(p - line));
+  write_locked(line, static_cast<size_t>(p - line));
   // If the process outlives the signal (a previous handler returned), record() sees finished_
   // and writes nothing after the end line.
   finished_ = true;

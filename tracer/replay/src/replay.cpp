@@ -6,6 +6,19 @@
 
 namespace csptrace {
 
+namespace {
+
+// How many elements a copy of s holds: processes, channels, buffered values, waiters, guards.
+// A checkpoint costs about this many elements of memory.
+size_t state_weight(const ReplayState& s) {
+  size_t w = s.processes.size() + s.channels.size();
+  for (const ProcessState& p : s.processes) w += p.wait.guards.size() + p.offering.size();
+  for (const ChannelState& c : s.channels) w += c.buffer.size() + c.putters.size() + c.takers.size();
+  return w;
+}
+
+}  // namespace
+
 Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
     : model_(&m),
       interval_(std::max<size_t>(
@@ -14,8 +27,25 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
   TimelineBuilder timeline(m);
   checkpoints_.reserve(m.size() / interval_ + 1);
   checkpoints_.push_back(s);
+  // A checkpoint is taken once at least max(interval_, 2 * its weight) events have passed since
+  // the previous one, so every checkpoint is paid for by the events before it: all of them
+  // together hold at most (events / 2 + processes + channels) elements, however large one
+  // state grows (a buffer of a million values, a million waiters, an alt over a million guards).
+  // state_weight costs O(processes + channels + its result); it is computed only when the
+  // events since the last checkpoint reach twice the weight it last found (the weight it finds
+  // then is paid for by those events), never once per event.
+  size_t last = 0, due = interval_;
   for (size_t i = 0; i < m.size(); ++i) {
-    if (i > 0 && i % interval_ == 0) checkpoints_.push_back(s);
+    if (i >= due) {
+      const size_t gap = std::max(interval_, 2 * state_weight(s));
+      if (i - last >= gap) {
+        checkpoints_.push_back(s);
+        last = i;
+        due = i + interval_;
+      } else {
+        due = last + gap;
+      }
+    }
     timeline.before(s);
     advance(m, s);
     timeline.after(s);
@@ -24,16 +54,22 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
   timeline_ = std::move(timeline).finish();
 }
 
+const ReplayState& Replay::checkpoint_before(size_t steps) const {
+  auto after = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), steps,
+                                [](size_t k, const ReplayState& c) { return k < c.steps; });
+  return *std::prev(after);  // checkpoints_.front().steps == 0 <= steps
+}
+
 ReplayState Replay::state_at_step(size_t steps) const {
   steps = std::min(steps, size());
-  ReplayState s = checkpoints_[std::min(steps / interval_, checkpoints_.size() - 1)];
+  ReplayState s = checkpoint_before(steps);
   while (s.steps < steps) advance(*model_, s);
   return s;
 }
 
 void Replay::seek(ReplayState& s, size_t steps) const {
   steps = std::min(steps, size());
-  const size_t base = std::min(steps / interval_, checkpoints_.size() - 1) * interval_;
+  const size_t base = checkpoint_before(steps).steps;
   if (s.steps > steps || s.steps < base) {
     s = state_at_step(steps);
     return;

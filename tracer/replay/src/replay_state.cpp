@@ -14,9 +14,8 @@ namespace csptrace {
 
 namespace {
 
-void remove_waiter(std::vector<Waiter>& q, uint32_t p) {
-  auto it = std::find_if(q.begin(), q.end(), [p](const Waiter& w) { return w.proc == p; });
-  if (it != q.end()) q.erase(it);
+void remove_waiter(FrontQueue<Waiter>& q, uint32_t p) {
+  q.remove_first([p](const Waiter& w) { return w.proc == p; });
 }
 
 // Does wait w include an operation `op` on channel c (directly or as an alt guard)?
@@ -123,11 +122,12 @@ void Step::close(uint32_t c) {
     cs->closed = true;
     cs->close_event = i_;
   }
-  // Waiting takers are served (with nothing); waiting putters stay (core.async).
-  while (!cs->takers.empty()) {
-    const uint32_t p = cs->takers.front().proc;
-    if (!serve(p, WaitOp::Take, c)) cs->takers.erase(cs->takers.begin());
-  }
+  // Waiting takers are served (with nothing); waiting putters stay (core.async). The queue is
+  // taken whole first, so serving n takers costs O(n): serve() then finds nothing left to
+  // remove from it (only an alt's guards on other channels).
+  FrontQueue<Waiter> takers = std::move(cs->takers);
+  cs->takers.clear();
+  for (const Waiter& w : takers) serve(w.proc, WaitOp::Take, c);
 }
 
 void Step::run() {

@@ -4,7 +4,8 @@
 
 namespace csptrace {
 
-TimelineBuilder::TimelineBuilder(const TraceModel& m) : m_(m) {
+TimelineBuilder::TimelineBuilder(const TraceModel& m)
+    : m_(m), proc_seen_(m.processes().size(), 0), chan_seen_(m.channels().size(), 0) {
   t_.intervals_.resize(m.processes().size());
   t_.occupancy_.resize(m.channels().size());
   if (!m.empty()) {
@@ -29,15 +30,20 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m) : m_(m) {
 }
 
 [[gnu::always_inline]] inline void TimelineBuilder::note_chan(uint32_t c) {
-  if (c != kNone && std::find(chans_.begin(), chans_.end(), c) == chans_.end()) chans_.push_back(c);
+  if (c >= chan_seen_.size() || chan_seen_[c] == epoch_) return;
+  chan_seen_[c] = epoch_;
+  chans_.push_back(c);
 }
 
 // A process whose state an event changes is named by one of the event's process fields, or is
 // a taker a close serves; the channels whose queues change are the event's channel and the
 // channels of the waits of those processes (an alt waits on all its guards).
 [[gnu::always_inline]] inline void TimelineBuilder::note_proc(const ReplayState& s, uint32_t p) {
-  if (p == kNone || p >= s.processes.size()) return;
-  if (std::find(procs_.begin(), procs_.end(), p) == procs_.end()) procs_.push_back(p);
+  if (p == kNone || p >= s.processes.size() || p >= proc_seen_.size()) return;
+  if (proc_seen_[p] != epoch_) {
+    proc_seen_[p] = epoch_;
+    procs_.push_back(p);
+  }
   const ProcessState& ps = s.processes[p];
   if (!is_waiting(ps.state)) return;
   note_chan(ps.wait.chan);
@@ -48,6 +54,7 @@ void TimelineBuilder::before(const ReplayState& s) {
   const size_t i = s.steps;
   procs_.clear();
   chans_.clear();
+  ++epoch_;
   const uint32_t c = m_.chan_index(i);
   note_chan(c);
   // An event names at most one of proc and to, and at most one of partner and from.

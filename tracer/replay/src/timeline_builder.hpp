@@ -26,6 +26,11 @@ class TimelineBuilder {
   const TraceModel& m_;
   Timeline t_;
   std::vector<uint32_t> procs_, chans_;  // candidates for the current event
+  // proc_seen_[p] == epoch_ iff p is in procs_ (chan_seen_ likewise for chans_): membership in
+  // O(1), so an event touching n processes or channels (a close under n takers, an alt over n
+  // guards) costs O(n), not O(n^2). epoch_ changes with every event.
+  std::vector<uint64_t> proc_seen_, chan_seen_;
+  uint64_t epoch_ = 0;
 };
 
 }  // namespace csptrace

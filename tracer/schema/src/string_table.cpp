@@ -1,18 +1,72 @@
 #include <csptrace/string_table.hpp>
 
+#include <cstring>
+#include <functional>
+
 namespace csptrace {
+
+namespace {
+
+size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Length prefix: 7 bits a byte, low bits first, high bit set on every byte but the last.
+size_t put_length(char* p, uint64_t n) {
+  size_t k = 0;
+  while (n >= 0x80) {
+    p[k++] = static_cast<char>(0x80 | (n & 0x7f));
+    n >>= 7;
+  }
+  p[k++] = static_cast<char>(n);
+  return k;
+}
+
+}  // namespace
 
 StringTable::StringTable() { intern(""); }
 
 StringTable::StringTable(StringTable&&) noexcept = default;
 StringTable& StringTable::operator=(StringTable&&) noexcept = default;
+StringTable::~StringTable() = default;
+
+uint64_t StringTable::store(std::string_view s) {
+  const size_t need = s.size() + 10;  // the prefix takes at most 10 bytes
+  if (need > kBlockBytes - block_used_) {
+    // A string larger than a block gets a block of its own size.
+    blocks_.push_back(std::make_unique<char[]>(need > kBlockBytes ? need : kBlockBytes));
+    block_used_ = 0;
+  }
+  char* p = blocks_.back().get() + block_used_;
+  const uint64_t pos = (uint64_t{blocks_.size() - 1} << 32) | block_used_;
+  const size_t k = put_length(p, s.size());
+  if (!s.empty()) std::memcpy(p + k, s.data(), s.size());
+  block_used_ += k + s.size();
+  // A block of its own is full: the next string starts a new one.
+  if (need > kBlockBytes) block_used_ = kBlockBytes;
+  return pos;
+}
+
+void StringTable::grow_index() {
+  std::vector<uint32_t> next(index_.empty() ? 64 : index_.size() * 2, kEmpty);
+  const size_t mask = next.size() - 1;
+  for (uint32_t id : index_) {
+    if (id == kEmpty) continue;
+    size_t h = hash_of(get(id)) & mask;
+    while (next[h] != kEmpty) h = (h + 1) & mask;
+    next[h] = id;
+  }
+  index_.swap(next);
+}
 
 StrId StringTable::intern(std::string_view s) {
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
-  auto id = static_cast<StrId>(strings_.size());
-  const std::string& stored = strings_.emplace_back(s);
-  index_.emplace(stored, id);
-  bytes_ += stored.size();
+  if (2 * (pos_.size() + 1) > index_.size()) grow_index();
+  const size_t mask = index_.size() - 1;
+  size_t h = hash_of(s) & mask;
+  for (; index_[h] != kEmpty; h = (h + 1) & mask)
+    if (get(index_[h]) == s) return index_[h];
+  const auto id = static_cast<StrId>(pos_.size());
+  pos_.push_back(store(s));
+  index_[h] = id;
+  bytes_ += s.size();
   return id;
 }
 

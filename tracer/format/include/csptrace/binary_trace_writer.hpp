@@ -30,6 +30,9 @@ class BinaryTraceWriter {
  private:
   StrId remap(StrId id, const StringTable& strings);
   void write_chunk();
+  // Writes s alone in a chunk of its own size: a string longer than a chunk's usual capacity
+  // (a reader accepts up to kMaxChunkPayload), after the chunk before it.
+  void write_long_string(std::string_view s);
 
   std::string path_;
   std::ofstream out_;

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <functional>
+#include <string>
 
 namespace csptrace {
 
@@ -12,6 +13,9 @@ struct LoadOptions {
   std::function<void(double)> progress;
   // When set and it becomes true, the loader stops and throws LoadCancelled.
   const std::atomic<bool>* cancel = nullptr;
+  // Told, from the loading thread, what the user should know while the load waits (a named
+  // pipe with no writer yet). May be empty.
+  std::function<void(const std::string&)> notice;
 };
 
 }  // namespace csptrace

@@ -53,6 +53,7 @@ struct ProcessInfo {
   size_t exit_event = kNone;    // event index of its exit, or kNone while alive at the end
   ExitStatus status = ExitStatus::Ok;
   std::string error;            // exception text when status == Error
+  bool shared_name = false;     // another process has this name: labels add "#id"
 };
 
 struct ChannelInfo {
@@ -65,6 +66,7 @@ struct ChannelInfo {
   std::string loc;
   size_t make_event = 0;
   size_t close_event = kNone;   // event index of its (first) close, or kNone
+  bool shared_name = false;     // another channel has this name: labels add "#id"
 };
 
 namespace model_layout {

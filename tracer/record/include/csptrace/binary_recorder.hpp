@@ -26,6 +26,7 @@
 
 #include <csptrace/binary_codec.hpp>
 #include <csptrace/recorder.hpp>
+#include <csptrace/write_failure.hpp>
 #include <csptrace/thread_ring.hpp>
 #include <csptrace/tick_clock.hpp>
 
@@ -96,6 +97,8 @@ class BinaryRecorder final : public Recorder {
   void flush() override;
   void finish(EndReason reason, std::string_view message) override;
 
+  std::string failure() const override;
+
   // Events written to the file so far (for tests and benchmarks).
   uint64_t events_written() const { return written_.load(std::memory_order_relaxed); }
 
@@ -160,8 +163,8 @@ class BinaryRecorder final : public Recorder {
   uint64_t next_seq_ = 1;
   int64_t last_t_ = 0;
   uint32_t strings_written_ = 1;  // id 0 ("") is implicit
-  bool write_failed_ = false;
   std::atomic<uint64_t> written_{0};
+  WriteFailure failure_;  // set by write_chunk; nothing is written after it
 
   StrId crash_message_[65] = {};  // pre-interned "killed by SIGSEGV" etc., indexed by signal
 

@@ -8,6 +8,7 @@
 
 #include <csptrace/recorder.hpp>
 #include <csptrace/string_table.hpp>
+#include <csptrace/write_failure.hpp>
 
 #include <chrono>
 #include <condition_variable>
@@ -34,6 +35,7 @@ class JsonlRecorder final : public Recorder {
   void record_pair(Event& first, Event& second) override;
   void flush() override;
   void finish(EndReason reason, std::string_view message) override;
+  std::string failure() const override;
 
  private:
   template <class R>
@@ -45,11 +47,16 @@ class JsonlRecorder final : public Recorder {
   void write_locked(Event& e, int64_t t);  // stamped with t
   void append_locked(const std::string& line);
   void flush_locked() noexcept;
+  // Writes n bytes unless a write failed before; counts the whole lines written.
+  void write_locked(const char* p, size_t n) noexcept;
   void crash_flush(int sig) noexcept;
 
-  std::mutex mu_;
+  const std::string path_;
+  mutable std::mutex mu_;
   // Guarded by mu_:
   int fd_ = -1;
+  uint64_t written_ = 0;  // lines (header included) in the file
+  WriteFailure failure_;  // after a failed write nothing more is written
   std::unique_ptr<char[]> buf_;
   size_t used_ = 0;
   StringTable strings_;

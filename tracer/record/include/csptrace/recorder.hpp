@@ -33,6 +33,11 @@ class Recorder {
 
   // Records the end event and closes the file. Idempotent; record() after it is ignored.
   virtual void finish(EndReason reason, std::string_view message = {}) = 0;
+
+  // Empty while every write to the file succeeded. After a failed write (a full file system,
+  // the file-size limit) the recorder stops writing, reports the loss once on stderr, and this
+  // says what happened and how many events the file keeps.
+  virtual std::string failure() const { return {}; }
 };
 
 // Opens a recorder writing to `path`; the encoding follows the extension (.csptrace: the fast

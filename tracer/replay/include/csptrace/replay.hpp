@@ -1,11 +1,13 @@
-// Random access to the state of a run: Replay replays the trace once, keeps a checkpoint of the
-// state every checkpoint_interval() events and the timeline data, and afterwards answers
-// state_at(k) by copying the nearest checkpoint at or before k and applying the events in
-// between, so any step, forward or backward, costs O(checkpoint interval).
+// Random access to the state of a run: Replay replays the trace once, keeps checkpoints of the
+// state and the timeline data, and afterwards answers state_at(k) by copying the nearest
+// checkpoint at or before k and applying the events in between, so any step, forward or
+// backward, costs O(max(checkpoint interval, size of the state)).
 //
-// The interval is at least twice the number of processes plus channels, so that the checkpoints
-// take memory linear in the number of events (about one process or channel state per two
-// events at worst) even for runs with very many processes or timeouts.
+// Checkpoints are at least checkpoint_interval() events apart, and at least twice the state's
+// size (processes, channels, buffered values, waiters, alt guards) apart: each is paid for by
+// the events before it, so all of them hold at most events / 2 + processes + channels elements
+// (docs/reliability.md), whatever the shape of the run. The interval is at least twice the
+// number of processes plus channels.
 //
 // Thread safety: a built Replay is immutable; its const members may be called from any threads.
 // It refers to the model it was built from, which must outlive it.
@@ -52,7 +54,11 @@ class Replay {
  private:
   const TraceModel* model_;
   size_t interval_;
-  std::vector<ReplayState> checkpoints_;  // checkpoints_[i].steps == i * interval_
+  // The last checkpoint at or before `steps`.
+  const ReplayState& checkpoint_before(size_t steps) const;
+
+  // In increasing steps, the first at step 0; consecutive ones at least interval_ apart.
+  std::vector<ReplayState> checkpoints_;
   ReplayState final_;
   Timeline timeline_;
 };

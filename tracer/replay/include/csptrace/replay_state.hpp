@@ -96,8 +96,8 @@ struct ChannelState {
   bool timer_armed = false;    // timer channels: armed and not fired yet
   bool timer_fired = false;
   BufferContents buffer;             // oldest first
-  std::vector<Waiter> putters;       // waiting putters, first in line first
-  std::vector<Waiter> takers;        // waiting takers, first in line first
+  FrontQueue<Waiter> putters;        // waiting putters, first in line first
+  FrontQueue<Waiter> takers;         // waiting takers, first in line first
   uint32_t level() const { return static_cast<uint32_t>(buffer.size()); }
   bool operator==(const ChannelState&) const = default;
 };

@@ -1,13 +1,18 @@
 // Interned strings of one trace: names, source locations, value previews, messages.
 // Id 0 is always the empty string. Not thread-safe; the recorder guards its own table.
+//
+// Memory: a trace may hold tens of millions of distinct strings (a value preview per event), so
+// a string costs its bytes plus about 20: a length prefix in an arena of large blocks, an 8-byte
+// position, and a slot of 4 bytes in an open-addressing index kept at most half full. Views
+// returned by get() stay valid for the table's life (blocks never move).
 #pragma once
 
 #include <csptrace/schema.hpp>
 
-#include <deque>
-#include <string>
+#include <cstdint>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace csptrace {
 
@@ -18,19 +23,40 @@ class StringTable {
   StringTable& operator=(const StringTable&) = delete;
   StringTable(StringTable&&) noexcept;
   StringTable& operator=(StringTable&&) noexcept;
+  ~StringTable();
 
   StrId intern(std::string_view s);
   // Precondition: id < size().
-  std::string_view get(StrId id) const { return strings_[id]; }
-  bool contains(StrId id) const { return id < strings_.size(); }
-  size_t size() const { return strings_.size(); }
+  std::string_view get(StrId id) const;
+  bool contains(StrId id) const { return id < pos_.size(); }
+  size_t size() const { return pos_.size(); }
   size_t bytes() const { return bytes_; }
 
  private:
-  // deque: references stay valid as it grows, so the index may key on views into it.
-  std::deque<std::string> strings_;
-  std::unordered_map<std::string_view, StrId> index_;
+  static constexpr size_t kBlockBytes = size_t{1} << 22;
+  static constexpr uint32_t kEmpty = 0xffffffffu;  // a free slot of index_
+
+  // Copies s (length-prefixed) into the arena; returns its position (block << 32 | offset).
+  uint64_t store(std::string_view s);
+  void grow_index();
+
+  std::vector<std::unique_ptr<char[]>> blocks_;  // the arena; only the last one is filled
+  size_t block_used_ = kBlockBytes;               // bytes used in blocks_.back()
+  std::vector<uint64_t> pos_;                     // by id: where its prefix starts
+  std::vector<uint32_t> index_;                   // ids by hash, linear probing; size 2^k
   size_t bytes_ = 0;
 };
+
+inline std::string_view StringTable::get(StrId id) const {
+  const uint64_t pos = pos_[id];
+  const char* p = blocks_[pos >> 32].get() + (pos & 0xffffffffu);
+  uint64_t n = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto b = static_cast<uint8_t>(*p++);
+    n |= uint64_t{b & 0x7fu} << shift;
+    if (b < 0x80) break;
+  }
+  return {p, static_cast<size_t>(n)};
+}
 
 }  // namespace csptrace

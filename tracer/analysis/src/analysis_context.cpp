@@ -56,6 +56,10 @@ Finding AnalysisContext::make_about(uint32_t p, FindingKind kind, Severity sever
 
 void AnalysisContext::add_process(Finding& f, uint32_t p) const {
   if (std::find(f.processes.begin(), f.processes.end(), p) != f.processes.end()) return;
+  add_new_process(f, p);
+}
+
+void AnalysisContext::add_new_process(Finding& f, uint32_t p) const {
   f.processes.push_back(p);
   if (!is_waiting(end.processes[p].state)) return;
   const std::vector<WaitOn> waits = graph.waits(p);

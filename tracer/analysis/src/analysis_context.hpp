@@ -37,6 +37,9 @@ struct AnalysisContext {
   Finding make_about(uint32_t p, FindingKind kind, Severity severity, size_t event) const;
   // Adds p, the channels it waits on and its wait's location to f (each once).
   void add_process(Finding& f, uint32_t p) const;
+  // add_process for a p known not to be in f yet (a loop over distinct processes): no scan of
+  // f.processes, which made a finding about n processes O(n^2).
+  void add_new_process(Finding& f, uint32_t p) const;
   static void add_channel(Finding& f, uint32_t c);
   static void add_location(Finding& f, std::string loc);
   // Why none of the processes that could complete p's wait w will, naming only processes that

@@ -15,7 +15,7 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
       continue;
     const ProcessState& ps = cx.end.processes[p];
     if (is_waiting(ps.state) && !ps.wait.completed) continue;  // a daemon's wait, or a sleeper's
-    cx.add_process(f, p);
+    cx.add_new_process(f, p);  // each p once: the loop's
     what.push_back(cx.say.proc(p) + " was " +
                    (is_waiting(ps.state) ? std::string("about to run: its operation had "
                                                        "completed")

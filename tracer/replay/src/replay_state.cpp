@@ -48,9 +48,11 @@ class Step {
     ProcessState* ps = proc(p);
     if (ps && ps->state == ProcState::Runnable) set_state(p, ProcState::Running);
   }
+  // A completed wait has left its queues already (the invariant of replay_state.hpp): looking
+  // for it again at its wake scanned the whole queue, O(n^2) for n waiters served in order.
   void dequeue(uint32_t p) {
     ProcessState* ps = proc(p);
-    if (!ps || !is_waiting(ps->state)) return;
+    if (!ps || !is_waiting(ps->state) || ps->wait.completed) return;
     const Wait& w = ps->wait;
     auto leave = [&](WaitOp op, uint32_t c) {
       if (ChannelState* cs = chan(c)) remove_waiter(op == WaitOp::Put ? cs->putters : cs->takers, p);

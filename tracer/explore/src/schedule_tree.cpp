@@ -90,7 +90,7 @@ bool ScheduleTree::add_run(const RunSteps& run) {
     n.deviations = prev ? prev->deviations + (is_default_choice(prev->d) ? 0 : 1) : 0;
     stack_.push_back(std::move(n));
   }
-  add_backtracks(0);
+  add_backtracks();
   return true;
 }
 
@@ -116,13 +116,12 @@ uint32_t at(const Clock& c, Party p) {
 
 }  // namespace
 
-void ScheduleTree::add_backtracks(size_t from) {
+void ScheduleTree::add_backtracks() {
   // Happens-before between steps (vector clocks): a step follows its process's previous step,
   // the step that made its process runnable (a spawn or a wake), and, for a timer step, the
   // step that armed the timer. Two steps race when they touch a common channel, belong to
   // different parties and neither happens before the other; the later one then gets a
   // backtrack point at the last step it races with (Flanagan and Godefroid, POPL 2005).
-  (void)from;
   std::map<Party, Clock> last_of, made_runnable;
   std::map<ChanId, std::vector<size_t>> steps_on;  // channel -> run steps touching it, in order
   std::vector<Clock> clock_of(stack_.size());

@@ -49,7 +49,7 @@ class ScheduleTree {
     std::vector<bool> backtrack, done;  // by alternative
     uint32_t deviations = 0;            // deviations from the default before this decision
   };
-  void add_backtracks(size_t from);
+  void add_backtracks();
   void settle(Node& n);  // counts what a node leaves unexplored as it is popped
 
   std::vector<Node> stack_;

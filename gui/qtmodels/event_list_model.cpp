@@ -61,6 +61,8 @@ QString EventListModel::details(const TraceDocument& doc, size_t i) {
   using csptrace::Field;
   if (e.kind == EventKind::Transfer)
     parts << QStringLiteral("%1 → %2").arg(proc(m.from_index(i)), proc(m.to_index(i)));
+  if (e.has(Field::decision)) parts << qs(csptrace::to_string(e.decision));
+  if (e.has(Field::options)) parts << QStringLiteral("chosen among %1").arg(e.options);
   if (e.has(Field::op)) parts << qs(csptrace::to_string(e.op));
   if (e.has(Field::value)) parts << qs(m.value_text(e.value));
   if (e.has(Field::via)) parts << qs(csptrace::to_string(e.via));

@@ -46,6 +46,23 @@ TEST_CASE("the event list passes the model tester, filtered and not", "[models]"
   CHECK(model.data(model.index(6, EventListModel::Seq)).toULongLong() == doc->model().seq(6));
 }
 
+TEST_CASE("a scheduler decision's row says what was decided among how many options",
+          "[models]") {
+  EventListModel model;
+  auto doc = fixture("gui-schedule-deviations.jsonl");
+  model.set_document(doc);
+  int decisions = 0;
+  for (int r = 0; r < model.rowCount(); ++r) {
+    if (model.data(model.index(r, EventListModel::Kind)).toString() != "decide") continue;
+    ++decisions;
+    const size_t i = model.event_at_row(r);
+    const QString details = model.data(model.index(r, EventListModel::Details)).toString();
+    CHECK(details.startsWith(QString::fromStdString(std::string(csptrace::to_string(doc->model().event(i).decision)))));
+    CHECK(details.contains(QStringLiteral("chosen among %1").arg(doc->model().event(i).options)));
+  }
+  CHECK(decisions >= 3);
+}
+
 TEST_CASE("the state panels pass the model tester and follow the cursor", "[models]") {
   ProcessStateModel procs;
   ChannelStateModel chans;

@@ -15,6 +15,24 @@ std::vector<std::string> names_of(const AnalysisContext& cx, const std::vector<u
   for (uint32_t q : ps) out.push_back(cx.say.proc(q));
   return out;
 }
+
+// What to do when everyone who could serve p's take on c is gone. A process that ended holding
+// values it took from c (a lock's token handed to it, then an exception) never gives them back:
+// closing c, the advice for a producer that forgot to, would be wrong for a lock.
+std::string advice_when_gone(const AnalysisContext& cx, uint32_t p, uint32_t c) {
+  std::vector<uint32_t> holders;
+  for (const Releaser& r : cx.graph.all_releasers(p, {WaitOp::Take, c}))
+    if (r.because == Because::Holds) holders.push_back(r.proc);
+  const std::string ch = cx.say.chan(c);
+  if (holders.empty())
+    return "Close " + ch + " when the last value has been put, so that the taker gets nothing "
+           "and can finish.";
+  const bool one = holders.size() == 1;
+  return cx.say.procs(holders) + (one ? " ended holding a value" : " ended holding values") +
+         " taken from " + ch + " and never put " + (one ? "it" : "them") + " back. If " + ch +
+         " is a lock, put its token back on every way out, an exception included, so that the "
+         "next taker gets it.";
+}
 }  // namespace
 
 void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out) {
@@ -34,9 +52,7 @@ void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out) {
                        " waits forever.";
     } else if (cx.partners_gone(p) && w.op == WaitOp::Take && !cx.end.channels[w.chan].closed &&
                !cx.use.users(w.chan).putters.empty()) {
-      f.explanation += " Close " + cx.say.chan(w.chan) +
-                       " when the last value has been put, so that the taker gets nothing "
-                       "and can finish.";
+      f.explanation += " " + advice_when_gone(cx, p, w.chan);
     }
     cx.explained[p] = 1;
     out.push_back(std::move(f));

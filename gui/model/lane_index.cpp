@@ -46,7 +46,7 @@ LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m
   auto by_time = [&m](uint32_t a, uint32_t b) {
     return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
   };
-  auto sort = [&](std::vector<uint32_t>& lane) {
+  auto sort = [&](Lane& lane) {
     if (!std::is_sorted(lane.begin(), lane.end(), by_time)) std::sort(lane.begin(), lane.end(), by_time);
   };
   for (auto* lanes : {&proc_, &chan_})

@@ -50,9 +50,10 @@ class LaneIndex {
                                     const TimeScale& scale, double min_px = 3.0);
 
  private:
-  std::vector<std::vector<uint32_t>> proc_, chan_;
-  std::vector<uint32_t> transfers_, buf_puts_, marks_;
-  std::vector<uint32_t> transfers_by_time_;  // empty when transfers_ is already in time order
+  using Lane = csptrace::HugeVector<uint32_t>;  // big on big traces: on huge pages
+  std::vector<Lane> proc_, chan_;
+  Lane transfers_, buf_puts_, marks_;
+  Lane transfers_by_time_;  // empty when transfers_ is already in time order
 };
 
 }  // namespace cspview

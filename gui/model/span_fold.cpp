@@ -4,7 +4,7 @@
 
 namespace cspview {
 
-std::vector<SpanMark> fold_spans(const std::vector<csptrace::StateInterval>& iv,
+std::vector<SpanMark> fold_spans(std::span<const csptrace::StateInterval> iv,
                                  const TimeScale& scale, double min_px) {
   std::vector<SpanMark> out;
   // First interval that ends after t (the visible window's left edge, or a fold's end).

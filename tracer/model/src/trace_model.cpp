@@ -16,13 +16,14 @@ namespace csptrace {
 
 uint8_t* TraceModel::Bytes::reserve_tail(size_t n) {
   if (cap_ - size_ < n) {
-    size_t cap = std::max({cap_ * 2, size_ + n, size_t{4096}});
-    std::unique_ptr<uint8_t[]> bigger(new uint8_t[cap]);  // not zero-filled: written before read
-    if (size_) std::memcpy(bigger.get(), data_.get(), size_);
-    data_ = std::move(bigger);
+    const size_t cap = std::max({cap_ * 2, size_ + n, size_t{4096}});
+    uint8_t* bigger = HugePageAllocator<uint8_t>().allocate(cap);  // not zero-filled
+    if (size_) std::memcpy(bigger, data_, size_);
+    release();
+    data_ = bigger;
     cap_ = cap;
   }
-  return data_.get() + size_;
+  return data_ + size_;
 }
 
 uint64_t TraceModel::seq(size_t i) const {

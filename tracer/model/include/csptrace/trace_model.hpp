@@ -15,6 +15,7 @@
 #pragma once
 
 #include <csptrace/event.hpp>
+#include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/string_table.hpp>
 
 #include <cstddef>
@@ -145,17 +146,36 @@ class TraceModel {
   static constexpr bool holds_to(EventKind k) { return model_layout::holds_to(k); }
   static constexpr bool holds_from(EventKind k) { return model_layout::holds_from(k); }
 
-  // Append-only bytes without zero-filling on growth (std::vector would).
+  // Append-only bytes without zero-filling on growth (std::vector would), on huge pages.
   class Bytes {
    public:
+    Bytes() = default;
+    Bytes(Bytes&& o) noexcept : data_(o.data_), size_(o.size_), cap_(o.cap_) {
+      o.data_ = nullptr;
+      o.size_ = o.cap_ = 0;
+    }
+    Bytes& operator=(Bytes&& o) noexcept {
+      if (this != &o) {
+        release();
+        data_ = o.data_, size_ = o.size_, cap_ = o.cap_;
+        o.data_ = nullptr;
+        o.size_ = o.cap_ = 0;
+      }
+      return *this;
+    }
+    ~Bytes() { release(); }
+
     uint8_t* reserve_tail(size_t n);  // room for n more bytes; commit() what was written
     void reserve(size_t n) { reserve_tail(n > size_ ? n - size_ : 0); }
-    void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_.get()); }
-    const uint8_t* data() const { return data_.get(); }
+    void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_); }
+    const uint8_t* data() const { return data_; }
     size_t size() const { return size_; }
 
    private:
-    std::unique_ptr<uint8_t[]> data_;
+    void release() noexcept {
+      if (data_) HugePageAllocator<uint8_t>().deallocate(data_, cap_);
+    }
+    uint8_t* data_ = nullptr;  // cap_ bytes from HugePageAllocator, the first size_ written
     size_t size_ = 0, cap_ = 0;
   };
   struct SeqRun {
@@ -166,10 +186,10 @@ class TraceModel {
   TraceHeader header_;
   std::string source_;
   StringTable strings_;
-  std::vector<EventKind> kind_;
-  std::vector<int64_t> t_;
-  std::vector<uint32_t> proc_, chan_, other_;
-  std::vector<uint32_t> record_at_;  // offset of each event's record in records_
+  HugeVector<EventKind> kind_;
+  HugeVector<int64_t> t_;
+  HugeVector<uint32_t> proc_, chan_, other_;
+  HugeVector<uint32_t> record_at_;  // offset of each event's record in records_
   Bytes records_;
   std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;

@@ -4,6 +4,7 @@
 // the visible part with a binary search (see the *_from helpers).
 #pragma once
 
+#include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/replay_state.hpp>
 
 #include <cstdint>
@@ -49,9 +50,9 @@ class Timeline {
   int64_t end_time() const { return end_time_; }      // time of the last event
 
   // Precondition: p < model.processes().size(), c < model.channels().size().
-  const std::vector<StateInterval>& intervals(uint32_t p) const { return intervals_[p]; }
-  const std::vector<OccupancyStep>& occupancy(uint32_t c) const { return occupancy_[c]; }
-  const std::vector<Rendezvous>& rendezvous() const { return rendezvous_; }
+  const HugeVector<StateInterval>& intervals(uint32_t p) const { return intervals_[p]; }
+  const HugeVector<OccupancyStep>& occupancy(uint32_t c) const { return occupancy_[c]; }
+  const HugeVector<Rendezvous>& rendezvous() const { return rendezvous_; }
 
   // Index of the first interval of p with t_end > t (intervals(p).size() if none): where
   // drawing a window starting at t begins.
@@ -65,9 +66,9 @@ class Timeline {
   friend class TimelineBuilder;
   int64_t begin_time_ = 0;
   int64_t end_time_ = 0;
-  std::vector<std::vector<StateInterval>> intervals_;
-  std::vector<std::vector<OccupancyStep>> occupancy_;
-  std::vector<Rendezvous> rendezvous_;
+  std::vector<HugeVector<StateInterval>> intervals_;
+  std::vector<HugeVector<OccupancyStep>> occupancy_;
+  HugeVector<Rendezvous> rendezvous_;
 };
 
 }  // namespace csptrace

@@ -7,9 +7,30 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace samples {
+
+// The runtime's options from argv (--seed, --trace, --schedule, --replay, --workers), with the
+// sample's own flags (`own`) allowed beside them. A malformed value or an unknown flag (a typo
+// such as --trace-ring) is named on stderr, with the nearest known flag, and the sample exits
+// with status 2 instead of running without what was asked for.
+inline csp::Options options(int argc, char** argv, std::initializer_list<std::string_view> own = {}) {
+  try {
+    csp::Options o = csp::Options::from_args(argc, argv);
+    if (const std::string bad = o.unknown_flag(own); !bad.empty()) {
+      std::fprintf(stderr, "%s: %s\n", o.program.c_str(), bad.c_str());
+      std::exit(2);
+    }
+    return o;
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "%s: %s\n", argc > 0 ? argv[0] : "sample", e.what());
+    std::exit(2);
+  }
+}
 
 inline bool has_flag(int argc, char** argv, const char* name) {
   for (int i = 1; i < argc; ++i)

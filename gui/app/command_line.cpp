@@ -1,5 +1,7 @@
 #include "command_line.hpp"
 
+#include <csptrace/edit_distance.hpp>
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
@@ -29,25 +31,11 @@ std::optional<double> parse_time(const QString& text) {
 }
 
 QString nearest_option(const QString& unknown, const QStringList& known) {
-  // Levenshtein distance, one row at a time.
-  auto distance = [](const QString& a, const QString& b) {
-    std::vector<int> row(size_t(b.size()) + 1);
-    for (size_t j = 0; j < row.size(); ++j) row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-      int diag = row[0];
-      row[0] = int(i);
-      for (qsizetype j = 1; j <= b.size(); ++j) {
-        const int up = row[size_t(j)];
-        row[size_t(j)] = std::min({up + 1, row[size_t(j) - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    return row.back();
-  };
   QString best;
-  int best_d = 1 << 30;
+  size_t best_d = size_t(-1);
+  const std::string word = unknown.toStdString();
   for (const QString& k : known)
-    if (const int d = distance(unknown, k); d < best_d) best_d = d, best = k;
+    if (const size_t d = csptrace::edit_distance(word, k.toStdString()); d < best_d) best_d = d, best = k;
   return best;
 }
 

@@ -1,5 +1,6 @@
 #include <csp/run.hpp>
 
+#include <csptrace/edit_distance.hpp>
 #include <csptrace/schedule_spec.hpp>
 
 #include <charconv>
@@ -9,6 +10,16 @@
 namespace csp {
 
 namespace {
+
+// The flags from_args reads.
+constexpr std::string_view kRuntimeFlags[] = {"--seed", "--trace", "--workers", "--schedule",
+                                              "--replay"};
+
+bool is_runtime_flag(std::string_view flag) {
+  for (std::string_view f : kRuntimeFlags)
+    if (flag == f) return true;
+  return false;
+}
 
 uint64_t parse_number(std::string_view flag, std::string_view text) {
   uint64_t v = 0;
@@ -38,9 +49,14 @@ Options Options::from_args(int argc, const char* const* argv) {
       value = a.substr(eq + 1);
       inline_value = true;
     }
-    if (flag != "--seed" && flag != "--trace" && flag != "--workers" && flag != "--schedule" &&
-        flag != "--replay")
+    if (a == "--") {  // the rest is the program's, whatever it looks like
+      o.rest.insert(o.rest.end(), argv + i, argv + argc);
+      break;
+    }
+    if (!is_runtime_flag(flag)) {
+      o.rest.emplace_back(a);
       continue;
+    }
     if (!inline_value) {
       if (i + 1 >= argc)
         throw std::invalid_argument(std::string(flag) + ": missing value (e.g. " +
@@ -69,6 +85,29 @@ Options Options::from_args(int argc, const char* const* argv) {
     }
   }
   return o;
+}
+
+std::string Options::unknown_flag(std::initializer_list<std::string_view> own) const {
+  for (const std::string& word : rest) {
+    if (word == "--") break;
+    if (word.size() < 2 || word[0] != '-') continue;
+    const std::string_view flag = std::string_view(word).substr(0, word.find('='));
+    bool known = false;
+    for (std::string_view f : own) known = known || flag == f;
+    if (known) continue;
+    std::string_view best;
+    size_t best_d = size_t(-1);
+    std::string all;
+    auto consider = [&](std::string_view f) {
+      if (const size_t d = csptrace::edit_distance(flag, f); d < best_d) best = f, best_d = d;
+      all += (all.empty() ? "" : " ") + std::string(f);
+    };
+    for (std::string_view f : kRuntimeFlags) consider(f);
+    for (std::string_view f : own) consider(f);
+    return "unknown flag " + std::string(flag) + "; did you mean " + std::string(best) +
+           "? (flags: " + all + ")";
+  }
+  return {};
 }
 
 int RunResult::exit_code() const noexcept {

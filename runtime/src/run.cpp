@@ -5,11 +5,23 @@
 
 #include <csp/errors.hpp>
 
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 namespace csp {
 
 namespace detail {
+
+namespace {
+RunResult not_started(const std::string& why) {
+  RunResult r;
+  r.status = RunStatus::Error;
+  r.message = why + "; the program did not run";
+  r.errors.push_back({"runtime", r.message});
+  return r;
+}
+}  // namespace
 
 RunResult run_main(const Options& opt, std::function<void()> main, std::string main_name,
                    csptrace::ProcRole main_role) {
@@ -17,7 +29,18 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
     throw std::logic_error("csp::run called while another csp::run is running; runs cannot nest");
   if (tl_current != nullptr)
     throw std::logic_error("csp::run called from inside a process of another run");
-  Runtime rt(opt);
+  // A schedule that cannot be followed (a replay trace that cannot be read or holds no
+  // decisions, a malformed CSP_SCHEDULE) is the run's error: nothing of main runs, since a run
+  // on some other schedule would pass for the one asked for.
+  std::optional<Runtime> runtime;
+  try {
+    runtime.emplace(opt);
+  } catch (const std::invalid_argument& e) {
+    return not_started(e.what());
+  } catch (const std::runtime_error& e) {
+    return not_started(e.what());
+  }
+  Runtime& rt = *runtime;
   g_runtime.store(&rt, std::memory_order_release);
   std::unique_ptr<Process> main_proc =
       make_thread_process(rt, std::move(main_name), csptrace::ProcMode::Main, {}, main_role);

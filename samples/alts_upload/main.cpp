@@ -19,7 +19,7 @@ void upload(const std::string& headshot, csp::Chan<std::string> c, std::chrono::
 }
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     // 1. Three uploads; whichever finishes first is announced.
     {

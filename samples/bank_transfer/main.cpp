@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   const bool fixed = samples::has_flag(argc, argv, "--fixed");
   const long rounds = samples::int_flag(argc, argv, "--rounds", 6);
   const long audit_steps = samples::int_flag(argc, argv, "--audit-steps", 3 * rounds + 2);
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--fixed", "--audit-steps", "--rounds"});
   csp::RunResult result = csp::run(options, [=] {
     auto lock_a = csp::chan<int>("lock-A", csp::fixed(1)), lock_b = csp::chan<int>("lock-B", csp::fixed(1));
     lock_a.put_blocking(1);

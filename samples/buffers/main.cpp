@@ -21,7 +21,7 @@ void show_shelf(const char* policy, csp::Chan<std::string> shelf) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     const char* bottles[] = {"ketchup-1", "ketchup-2", "ketchup-3", "ketchup-4", "ketchup-5"};
 

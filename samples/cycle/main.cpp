@@ -8,7 +8,7 @@
 #include <string>
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     auto to_alice = csp::chan<std::string>("to-alice"), to_bob = csp::chan<std::string>("to-bob");
     auto alice = csp::go("alice", [=]() -> csp::Proc<void> {

@@ -48,7 +48,7 @@ HotDogMachine hot_dog_machine_v2(int hot_dog_count) {
 }
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     const HotDogMachine machine = hot_dog_machine_v2(2);
     auto buy = [&](Money m) {

@@ -9,7 +9,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     auto data = csp::chan<int>("data");
     csp::go("producer", [=]() -> csp::Proc<void> {

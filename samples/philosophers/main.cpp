@@ -22,7 +22,7 @@ constexpr int kMeals = 3;
 
 int main(int argc, char** argv) {
   const bool naive = samples::has_flag(argc, argv, "--deadlock");
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--deadlock"});
   csp::RunResult result = csp::run(options, [naive] {
     std::vector<csp::Chan<int>> forks;
     for (int i = 0; i < kSeats; ++i) {

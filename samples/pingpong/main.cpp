@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   const long rounds = samples::int_flag(argc, argv, "--rounds", 10);
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--rounds"});
   csp::RunResult result = csp::run(options, [rounds]() -> csp::Proc<void> {
     auto ping = csp::chan<long>("ping"), pong = csp::chan<long>("pong");
     auto ponger = csp::go("ponger", [=]() -> csp::Proc<void> {

@@ -41,7 +41,7 @@ csp::Chan<csp::Unit> printer(csp::Chan<std::string> in) {
 }
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, [] {
     auto in_chan = csp::chan<std::string>("in-chan");
     auto done = printer(reverser(upper_caser(in_chan)));

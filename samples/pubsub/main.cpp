@@ -27,7 +27,7 @@ struct csp::Describe<Item> {
 };
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, []() -> csp::Proc<void> {
     auto news = csp::chan<Item>("news");
     auto sports = csp::chan<Item>("sub-sports", csp::sliding(2));

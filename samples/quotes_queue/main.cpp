@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   const long num_quotes = samples::int_flag(argc, argv, "--quotes", 4);
   const std::string filename =
       (std::filesystem::temp_directory_path() / "cspscope-quotes.txt").string();
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--quotes"});
   csp::RunResult result = csp::run(options, [&] {
     std::ofstream(filename, std::ios::trunc);  // start with an empty file
     auto c = csp::chan<std::string>("quotes");

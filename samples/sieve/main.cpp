@@ -11,7 +11,7 @@
 
 int main(int argc, char** argv) {
   const long primes = samples::int_flag(argc, argv, "--primes", 10);
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--primes"});
   csp::RunResult result = csp::run(options, [primes]() -> csp::Proc<void> {
     auto quit = csp::chan<csp::Unit>("quit");
     auto ch = csp::chan<long>("numbers");

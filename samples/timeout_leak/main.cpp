@@ -12,7 +12,7 @@
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv);
   csp::RunResult result = csp::run(options, []() -> csp::Proc<void> {
     auto parent = csp::go("parent", []() -> csp::Proc<void> {
       auto answer = csp::chan<int>("answer");

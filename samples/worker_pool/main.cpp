@@ -14,7 +14,7 @@
 int main(int argc, char** argv) {
   const long workers = samples::int_flag(argc, argv, "--workers-n", 3);
   const long job_count = samples::int_flag(argc, argv, "--jobs", 12);
-  csp::Options options = csp::Options::from_args(argc, argv);
+  csp::Options options = samples::options(argc, argv, {"--jobs", "--workers-n"});
   csp::RunResult result = csp::run(options, [=]() -> csp::Proc<void> {
     auto jobs = csp::chan<long>("jobs");
     auto results = csp::chan<long>("results", csp::fixed(4));

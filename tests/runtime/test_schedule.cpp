@@ -80,12 +80,24 @@ TEST_CASE("a replay of a trace without decisions says what to record instead", "
   const rt_test::TracedRun original = rt_test::run_traced(pool, workers(), "pool");
   csp::Options replay;
   replay.replay = original.path;
-  try {
-    (void)csp::run(replay, workers());
-    FAIL("a pool trace replayed");
-  } catch (const std::invalid_argument& e) {
-    CHECK(std::string(e.what()).find("pool scheduler") != std::string::npos);
-  }
+  bool ran = false;
+  const csp::RunResult r = csp::run(replay, [&] { ran = true; });
+  CHECK_FALSE(ran);
+  CHECK(r.status == csp::RunStatus::Error);
+  CHECK(r.message.find("pool scheduler") != std::string::npos);
+  CHECK(r.message.find("the program did not run") != std::string::npos);
+}
+
+TEST_CASE("a replay of a file that cannot be read is the run's error, named, before main runs",
+          "[schedule]") {
+  csp::Options replay;
+  replay.replay = "/nonexistent/run.csptrace";
+  bool ran = false;
+  const csp::RunResult r = csp::run(replay, [&] { ran = true; });
+  CHECK_FALSE(ran);
+  CHECK(r.status == csp::RunStatus::Error);
+  CHECK(r.exit_code() == 1);
+  CHECK(r.message.find("/nonexistent/run.csptrace") != std::string::npos);
 }
 
 TEST_CASE("every strategy is deterministic: one spec, one run", "[schedule]") {

@@ -226,6 +226,23 @@ TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", 
   CHECK_THROWS_WITH(csp::Options::from_args(2, missing), Catch::Contains("missing value"));
 }
 
+TEST_CASE("Options::from_args hands back what it did not take; unknown_flag names a typo "
+          "(issue 22: --trace-ring 16M was silently ignored)", "[trace]") {
+  const char* argv[] = {"prog", "--rounds", "5", "--seed=3", "--trace-ring", "16M", "--", "--x"};
+  csp::Options o = csp::Options::from_args(8, argv);
+  CHECK(o.seed == 3u);
+  CHECK(o.rest == std::vector<std::string>{"--rounds", "5", "--trace-ring", "16M", "--", "--x"});
+  const std::string bad = o.unknown_flag({"--rounds"});
+  CHECK(bad.starts_with("unknown flag --trace-ring; did you mean --trace?"));
+  CHECK(bad.find("--rounds") != std::string::npos);  // the program's flags are listed too
+  // A flag of the program's own passes, as do plain words and everything after "--".
+  const char* fine[] = {"prog", "--rounds=5", "input.txt", "--", "--anything"};
+  CHECK(csp::Options::from_args(5, fine).unknown_flag({"--rounds"}).empty());
+  const char* typo[] = {"prog", "--round", "5"};
+  CHECK(csp::Options::from_args(3, typo).unknown_flag({"--rounds"}).starts_with(
+      "unknown flag --round; did you mean --rounds?"));
+}
+
 TEST_CASE("a result channel's chan_make names its owner", "[protocol]") {
   csp::Options opt;
   opt.seed = 1;

@@ -1,6 +1,8 @@
 // csptrace: command-line access to cspscope traces.
 #include "cli.hpp"
 
+#include <csptrace/edit_distance.hpp>
+
 #include <cstdio>
 #include <algorithm>
 #include <cstring>
@@ -22,24 +24,10 @@ int usage_error(const std::string& verb, const std::string& message) {
 }
 
 std::string nearest(const std::string& word, std::initializer_list<const char*> known) {
-  auto distance = [](const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diag = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        const size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    return row[b.size()];
-  };
   std::string best;
   size_t best_d = word.size() / 3 + 1;
   for (const char* k : known) {
-    const size_t d = distance(word, k);
+    const size_t d = edit_distance(word, k);
     if (d < best_d || (d == best_d && best.empty() && d <= 2)) {
       best = k;
       best_d = d;

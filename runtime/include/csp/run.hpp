@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <csp/source_location.hpp>
 #include <string>
@@ -42,6 +43,9 @@ struct Options {
   std::size_t max_pending = 1024;
   // Program name for the trace header; empty: "program".
   std::string program;
+  // What from_args did not take, in order: the program's own flags, their values and its
+  // other arguments.
+  std::vector<std::string> rest;
 
   // Reads --seed N, --trace PATH, --workers N, --schedule SPEC, --replay TRACE (also
   // --flag=value) and the program name from argv; other arguments are left to the program.
@@ -51,6 +55,12 @@ struct Options {
   // overrides --seed and --schedule, and then CSP_TRACE overrides --trace: that is how
   // `csptrace explore` drives a program whatever arguments it was given.
   static Options from_args(int argc, const char* const* argv);
+
+  // For a program with flags of its own (`own`, e.g. {"--rounds", "--deadlock"}): the first
+  // word of `rest` that looks like a flag (starts with "-") and is neither one of them nor
+  // after "--", worded "unknown flag --trace-ring; did you mean --trace? (flags: ...)" (the
+  // nearest of the runtime's and the program's flags, then all of them); "" when there is none.
+  std::string unknown_flag(std::initializer_list<std::string_view> own = {}) const;
 };
 
 enum class RunStatus { Ok, Deadlock, Error };
@@ -90,7 +100,9 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
 
 // Runs `main` as the process "main" on the calling thread (it may use the blocking operations)
 // and returns when it returns, when the run deadlocks, or when it throws. Processes still
-// waiting when main returns are left (and show as such in the trace), as in Go.
+// waiting when main returns are left (and show as such in the trace), as in Go. A schedule
+// that cannot be followed (Options::replay unreadable or without decisions, a malformed
+// CSP_SCHEDULE) returns status Error with the reason, before main runs.
 // A main that returns csp::Proc<void> runs as a go process "main"; the calling thread ("run",
 // marked internal in the trace: the analysis never names it) waits for it.
 template <class F>

@@ -71,6 +71,13 @@ void on_every_scheduler(F&& main, C&& check) {
   }
 }
 
+// Clojure's (range n): 0 .. n-1.
+inline std::vector<int> range(int n) {
+  std::vector<int> v(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
+  return v;
+}
+
 // time.Sleep / Thread/sleep for main and threads: waits d (virtual time when deterministic,
 // where it also lets every runnable process run first).
 inline void sleep_blocking(std::chrono::nanoseconds d) { csp::timeout(d).take_blocking(); }

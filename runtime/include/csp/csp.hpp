@@ -17,6 +17,7 @@
 #include <csp/combinators/pub.hpp>
 #include <csp/combinators/reduce.hpp>
 #include <csp/combinators/split.hpp>
+#include <csp/combinators/transduce.hpp>
 #include <csp/describe.hpp>
 #include <csp/errors.hpp>
 #include <csp/go.hpp>
@@ -27,4 +28,6 @@
 #include <csp/send_chan.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
+#include <csp/transform_chan.hpp>
+#include <csp/transducers.hpp>
 #include <csp/unit.hpp>

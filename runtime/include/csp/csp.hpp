@@ -5,6 +5,10 @@
 #include <csp/alts.hpp>
 #include <csp/async_ops.hpp>
 #include <csp/buffer_spec.hpp>
+#include <csp/buffers/dropping_buffer.hpp>
+#include <csp/buffers/fixed_buffer.hpp>
+#include <csp/buffers/promise_buffer.hpp>
+#include <csp/buffers/sliding_buffer.hpp>
 #include <csp/chan.hpp>
 #include <csp/combinators/map.hpp>
 #include <csp/combinators/merge.hpp>

@@ -35,3 +35,4 @@
 #include <csp/transform_chan.hpp>
 #include <csp/transducers.hpp>
 #include <csp/unit.hpp>
+#include <csp/yield.hpp>

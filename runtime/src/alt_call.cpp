@@ -104,7 +104,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       e.with_proc(p.id).with_alt(state.number).with_index(static_cast<int32_t>(i)).with_op(s.op)
           .with_chan(s.chan->id()).with_ready(r);
       if (s.op == WaitOp::Put) {
-        csptrace::Value v = s.chan->preview(s.io);
+        csptrace::Value v = s.chan->preview_put(s.io);
         if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
       }
       rt.record_as<EventKind::AltGuard>(e);
@@ -125,7 +125,7 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       const uint32_t i = ready[(first + k) % ready.size()];
       AltSlot& s = slots[i];
       csptrace::Value v;
-      if (rec && s.op == WaitOp::Put) v = s.chan->preview(s.io);
+      if (rec && s.op == WaitOp::Put) v = s.chan->preview_put(s.io);
       const OpStatus st = s.op == WaitOp::Put ? s.chan->try_put_locked(s.io, now)
                                               : s.chan->try_take_locked(s.io, now);
       if (st == OpStatus::WouldWait) continue;  // its partner's alt committed elsewhere meanwhile

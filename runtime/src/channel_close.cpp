@@ -23,6 +23,9 @@ void ChannelCore::close_locked(Process* closer, csp::SourceLocation loc) {
   closed_ = true;
   const ChannelTrace tr = trace();
   tr.close(closer, loc);
+  // core.async: the completion step runs when no put is parked (else when the last one is let
+  // in: channel_transform.cpp); what it adds goes to the waiting takers first.
+  if (has_xform_ && first_live(puts_) == nullptr) complete_transform(closer, tr);
   while (Waiter* t = claim_first(takes_)) {
     // What the taker got (nothing) is recorded before its wake: once woken it may run on
     // another worker at once, and its next events must not precede this one.

@@ -43,12 +43,20 @@ bool ChannelCore::closed() noexcept {
 
 uint32_t ChannelCore::size() noexcept {
   std::lock_guard lk(mu_);
+  if (has_xform_) [[unlikely]]
+    return count_ + static_cast<uint32_t>(xform()->overflow_size());
   return count_;
 }
 
 csptrace::Value ChannelCore::preview(const void* value) const {
   if (ops_.integer_preview) return csptrace::Value::integer(ops_.integer_preview(value));
   return rt_.value_of(ops_.preview(value));
+}
+
+csptrace::Value ChannelCore::preview_put(const void* value) const {
+  if (has_xform_) [[unlikely]]
+    return rt_.value_of(xform()->preview_input(value));
+  return preview(value);
 }
 
 csptrace::Value ChannelCore::preview_taken(const void* optional) const {
@@ -151,6 +159,8 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     tr.refused(p.id, WaitOp::Put, src, ctx.loc);
     return OpStatus::Closed;
   }
+  if (has_xform_) [[unlikely]]
+    return put_transformed(src, p, tr, ctx.loc);
   const WhenFull policy = when_full(kind_);
   if (policy == WhenFull::KeepFirst) return put_promise(src, p, tr);
   if (hand_to_taker(src, p, tr)) return OpStatus::Done;
@@ -230,7 +240,8 @@ OpStatus ChannelCore::try_take_locked(void* dst, const OpContext& ctx) {
     take_buffered(dst, p, tr);
     return OpStatus::Done;
   }
-  if (take_from_putter(dst, p, tr)) return OpStatus::Done;
+  // A transform's putters wait only on a full buffer: they hold untransformed values.
+  if (!has_xform_ && take_from_putter(dst, p, tr)) return OpStatus::Done;
   if (closed_) {
     tr.refused(p.id, WaitOp::Take, nullptr, ctx.loc);
     return OpStatus::Closed;
@@ -248,6 +259,12 @@ void ChannelCore::take_buffered(void* dst, Process& p, const ChannelTrace& tr) {
     return;
   }
   pop_buffer_into(dst);
+  if (has_xform_) [[unlikely]] {
+    refill_from_overflow();
+    tr.buf_take(p.id, from, count_ + static_cast<uint32_t>(xform()->overflow_size()), dst);
+    admit_transformed_putters(p, tr);
+    return;
+  }
   tr.buf_take(p.id, from, count_, dst);
   if (Waiter* pw = claim_first(puts_)) {
     push_buffer(pw->io, pw->proc()->id);

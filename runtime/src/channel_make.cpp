@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
+#include <memory>
 #include <new>
 
 namespace csp::detail {
@@ -66,7 +67,8 @@ void ChannelCore::deallocate(void* block, std::size_t align) noexcept {
 
 ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
                                     const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                                    std::string_view name, const char* kept_name, NameForm form) {
+                                    std::string_view name, const char* kept_name, NameForm form,
+                                    ChannelTransform* xform) {
   auto* bytes = static_cast<unsigned char*>(block);
   const char* name_chars = kept_name;
   if (form == NameForm::Plain) {
@@ -76,8 +78,10 @@ ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
     name_chars = chars;
   }
   const auto align_log2 = static_cast<uint8_t>(std::countr_zero(l.align));
+  if (xform) ::new (bytes + l.extra_at) ChannelTransform*(xform);
   auto* ch = new (block) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
-                                     static_cast<uint32_t>(l.stride), name_chars, form, align_log2);
+                                     static_cast<uint32_t>(l.stride), name_chars, form, align_log2,
+                                     xform != nullptr);
   if (capacity > 0) {
     ch->storage_ = bytes + l.storage_at;
     ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + l.from_at);
@@ -93,10 +97,18 @@ void ChannelCore::destroy(ChannelCore* ch) noexcept {
 
 ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
                                std::string_view name, csp::SourceLocation loc,
-                               int64_t timer_ns, const Process* result_of) {
+                               int64_t timer_ns, const Process* result_of,
+                               ChannelTransform* xform) {
+  std::unique_ptr<ChannelTransform> owned(xform);  // until the channel holds it
   Runtime& rt = runtime_for("csp::chan", loc);
   const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
                      kind == BufferKind::Sliding;
+  // core.async: "buffer must be supplied when transducer is" (a rendezvous has nowhere to put
+  // the values one put adds).
+  if (xform && !sized)
+    throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
+                       "' has a transform but no buffer; give it one (csp::fixed(n), " +
+                       "csp::dropping(n) or csp::sliding(n))");
   if (sized && capacity == 0)
     throw ChannelError(format_loc(loc) + ": channel '" + std::string(name) +
                        "' has a buffer of size 0; use an unbuffered channel (csp::chan<T>(name))");
@@ -107,8 +119,11 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
                        "' asks for a buffer of " + std::to_string(capacity) +
                        " values, more than fit in memory; use a smaller buffer");
   const NameForm form = name.empty() ? NameForm::Numbered : NameForm::Plain;
-  const Layout l = layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0, 0, 1);
-  ChannelCore* ch = construct(allocate(l), l, rt, ops, kind, capacity, name, nullptr, form);
+  const Layout l = layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0,
+                          xform ? sizeof(ChannelTransform*) : 0,
+                          xform ? alignof(ChannelTransform*) : 1);
+  ChannelCore* ch =
+      construct(allocate(l), l, rt, ops, kind, capacity, name, nullptr, form, owned.release());
   ch->record_make(loc, timer_ns, result_of);
   return ch;
 }
@@ -141,7 +156,8 @@ void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns,
 }
 
 ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,
-                         uint32_t stride, const char* name, NameForm form, uint8_t align_log2)
+                         uint32_t stride, const char* name, NameForm form, uint8_t align_log2,
+                         bool has_xform)
     : rt_(rt),
       ops_(ops),
       name_(name),
@@ -151,10 +167,20 @@ ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint
       kind_(kind),
       name_form_(form),
       align_log2_(align_log2),
-      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr) {}
+      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr &&
+                    !has_xform),
+      has_xform_(has_xform) {}
 
 ChannelCore::~ChannelCore() {
   for (std::size_t i = 0; i < count_; ++i) ops_.destroy(slot(i));
+  delete xform();  // with its overflow
+}
+
+ChannelTransform* ChannelCore::xform() const noexcept {
+  if (!has_xform_) return nullptr;
+  const auto* at = reinterpret_cast<const unsigned char*>(this) +
+                   extra_offset(alignof(ChannelTransform*));
+  return *std::launder(reinterpret_cast<ChannelTransform* const*>(at));
 }
 
 std::string ChannelCore::name() const {

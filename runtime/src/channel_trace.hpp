@@ -36,7 +36,7 @@ class ChannelTrace {
     if (!on()) return;
     Event e(EventKind::Refused);
     e.with_proc(p).with_chan(ch_.id()).with_op(op).with_loc(rt_.loc_id(loc));
-    if (value) with_value(e, ch_.preview(value));
+    if (value) with_value(e, ch_.preview_put(value));
     rec_->record(e);
   }
   // A waiting taker's take found the channel closed by someone else: it gets nothing.
@@ -134,7 +134,7 @@ class ChannelTrace {
     e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
     if (op == WaitOp::Alts) e.with_alt(alt);
     else e.with_chan(ch_.id());
-    if (value) with_value(e, ch_.preview(value));
+    if (value) with_value(e, ch_.preview_put(value));
     rt_.record_park_or_block(e);
   }
   void close(const Process* closer, csp::SourceLocation loc) const {

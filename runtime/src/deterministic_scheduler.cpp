@@ -9,6 +9,12 @@ void DeterministicScheduler::make_runnable(Process& p) {
   runnable_.push_back(&p);
 }
 
+void DeterministicScheduler::yield(Process& p) {
+  std::lock_guard lk(mu_);
+  // Behind those runnable now and those that yielded before it.
+  yielded_.push_back({&p, picks_ + runnable_.size() + yielded_.size()});
+}
+
 uint64_t DeterministicScheduler::random() {
   std::lock_guard lk(mu_);
   return rng_.next();
@@ -24,6 +30,7 @@ void DeterministicScheduler::stop() {
   for (auto& [key, ch] : timers_) ch->release();
   timers_.clear();
   runnable_.clear();
+  yielded_.clear();
 }
 
 std::size_t DeterministicScheduler::choose_guard(Process& p, uint32_t alt,
@@ -68,6 +75,18 @@ ChannelCore* DeterministicScheduler::take_timer_locked(uint32_t run_options) {
 }
 
 void DeterministicScheduler::pick_locked(Process*& next, ChannelCore*& timer) {
+  // Yielded processes whose turn has come rejoin, oldest first; all of them when nothing else
+  // is runnable (a yield never makes a process wait for a timer).
+  const bool idle = runnable_.empty();
+  std::size_t back = 0;
+  for (const Yielded& y : yielded_) {
+    if (y.after <= picks_ || idle) {
+      runnable_.push_back(y.p);
+    } else {
+      yielded_[back++] = y;
+    }
+  }
+  yielded_.resize(back);
   if (!runnable_.empty()) {
     const bool offer_timer = !timers_.empty() && strategy_->races_timers();
     const auto n = static_cast<uint32_t>(runnable_.size() + (offer_timer ? 1 : 0));
@@ -79,6 +98,7 @@ void DeterministicScheduler::pick_locked(Process*& next, ChannelCore*& timer) {
     next = runnable_[i];
     runnable_[i] = runnable_.back();
     runnable_.pop_back();
+    ++picks_;
     record_decision(csptrace::Decision::Run, n, next, nullptr);
     return;
   }

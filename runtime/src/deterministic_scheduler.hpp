@@ -36,6 +36,12 @@ class DeterministicScheduler final : public Scheduler {
   void spawn(Process& p) override { make_runnable(p); }
   void schedule(Process& p) override { make_runnable(p); }
   void unblock(Process& p) override { make_runnable(p); }
+  void yield(Process& p) override;
+  // Queued as a yielded process, then drives the loop until a run decision picks it.
+  Signal yield_thread(Process& self) override {
+    yield(self);
+    return drive(self, false);
+  }
   Signal block(Process& self) override { return drive(self, false); }
   Signal thread_begin(Process& self) override { return wait_signal(self); }
   void thread_end(Process& self) override;
@@ -47,6 +53,7 @@ class DeterministicScheduler final : public Scheduler {
   void runnable_at_stop(std::vector<const Process*>& out) override {
     std::lock_guard lk(mu_);
     out.insert(out.end(), runnable_.begin(), runnable_.end());
+    for (const Yielded& y : yielded_) out.push_back(y.p);
   }
 
  private:
@@ -69,6 +76,15 @@ class DeterministicScheduler final : public Scheduler {
   std::unique_ptr<Strategy> strategy_;
   SplitMix64 rng_;  // random(): draws that are not decisions
   std::vector<Process*> runnable_;
+  // Processes that yielded, oldest first: each joins runnable_ once `picks_` reaches `after`
+  // (as many process picks as there were runnable and yielded processes when it yielded), or
+  // at once when nothing else can run. Until then no run decision offers it.
+  struct Yielded {
+    Process* p;
+    uint64_t after;
+  };
+  std::vector<Yielded> yielded_;
+  uint64_t picks_ = 0;  // processes picked to run so far
   std::map<TimerKey, ChannelCore*> timers_;
   int64_t now_ns_ = 0;
   uint64_t timer_seq_ = 0;

@@ -84,6 +84,20 @@ void PoolScheduler::schedule(Process& p) {
   notify_sleeper();
 }
 
+// Behind this worker's queue (and its run-next process, which the yielder hands the worker to):
+// Go's Gosched puts the goroutine on the global queue; here the local one, so that a yield does
+// not move the process to another core. No wake-up: this worker runs it when its turn comes, and
+// an idle one may steal it.
+void PoolScheduler::yield(Process& p) {
+  auto* w = static_cast<Worker*>(tl_worker);
+  if (w == nullptr) {  // not on a worker: cannot happen for a go process; stay safe
+    global_.push(&p);
+    notify_sleeper();
+    return;
+  }
+  w->local.push(&p);
+}
+
 void PoolScheduler::unblock(Process& p) {
   p.signal.store(static_cast<uint32_t>(Signal::Run), std::memory_order_release);
   p.signal.notify_one();

@@ -47,6 +47,12 @@ class PoolScheduler final : public Scheduler {
 
   void spawn(Process& p) override;
   void schedule(Process& p) override;
+  void yield(Process& p) override;
+  // An OS thread of its own: the OS scheduler decides.
+  Signal yield_thread(Process&) override {
+    std::this_thread::yield();
+    return Signal::Run;
+  }
   void unblock(Process& p) override;
   Signal block(Process& self) override;
   Signal thread_begin(Process&) override { return Signal::Run; }

@@ -23,6 +23,13 @@ class Scheduler {
   // A parked go process was woken. Any thread; called with a channel lock held, so it never
   // takes a channel lock.
   virtual void schedule(Process& p) = 0;
+  // The running go process `p` yields (co_await csp::yield(); p.resume_point is set and its
+  // frame suspended): it goes behind the processes runnable now and stays runnable (no wait,
+  // no activity change). Called on the process's own worker (the baton holder), no lock held.
+  virtual void yield(Process& p) = 0;
+  // The calling thread (or main) yields (csp::yield_blocking()): returns when it may go on
+  // (Run), or how the run ended meanwhile (Deadlock, Shutdown).
+  virtual Signal yield_thread(Process& self) = 0;
   // A blocked thread (or main) was released from its channel operation: it may continue.
   virtual void unblock(Process& p) = 0;
   // The calling thread's process waits until released; returns how (Run, Deadlock, Shutdown).

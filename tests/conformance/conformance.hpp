@@ -71,18 +71,19 @@ void on_every_scheduler(F&& main, C&& check) {
   }
 }
 
+// Clojure's (range n): 0 .. n-1.
+inline std::vector<int> range(int n) {
+  std::vector<int> v(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
+  return v;
+}
+
 // time.Sleep / Thread/sleep for main and threads: waits d (virtual time when deterministic,
 // where it also lets every runnable process run first).
 inline void sleep_blocking(std::chrono::nanoseconds d) { csp::timeout(d).take_blocking(); }
 
 // The same inside a go process: co_await conformance::sleep(d).
 inline csp::Proc<void> sleep(std::chrono::nanoseconds d) { co_await csp::timeout(d).take(); }
-
-// runtime.Gosched() inside a go process. csp:: has no yield (see README, missing features); a
-// zero timeout parks the process until the timer service fires it: on the pool a short pause,
-// under the deterministic scheduler "until nothing else can run" (virtual time advances only
-// then), which is a stronger yield than Go's.
-inline csp::Proc<void> gosched() { co_await csp::timeout(std::chrono::nanoseconds(0)).take(); }
 
 // Go's make(chan T, n): n == 0 is unbuffered (csp::fixed(0) is refused by design).
 template <class T>

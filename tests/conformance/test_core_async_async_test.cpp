@@ -1,9 +1,10 @@
 // core.async src/test/clojure/clojure/core/async_test.clj, translated to csp::.
 //
 // Clojure keywords become strings (":val"), nil an empty std::optional, a future or a thread a
-// csp::thread, `(deref f ms :blocked)` an alts on the result channel and a timeout. Tests that
-// need put!/take! callbacks, transducers, mix, a/map or the deprecated channel ops are listed
-// as missing in README.md and have no test here (put!/take!: test_core_async_put_take.cpp). a/map takes one vector of values.
+// csp::thread, `(deref f ms :blocked)` an alts on the result channel and a timeout. Elsewhere:
+// put!/take! (test_core_async_put_take.cpp), channel transducers and transduce
+// (test_core_async_transducers.cpp); the deprecated channel ops are n/a (README.md). a/map
+// takes one vector of values.
 #include "conformance.hpp"
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 using namespace std::chrono_literals;
 using conformance::on_every_scheduler;
 using conformance::Scheduler;
+using conformance::range;
 
 namespace {
 
@@ -41,12 +43,6 @@ csp::Chan<T> thread_take(const csp::Chan<T>& c) {
     out.close();
   });
   return out;
-}
-
-std::vector<int> range(int n) {
-  std::vector<int> v(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
 }
 
 }  // namespace

@@ -10,14 +10,9 @@
 
 using conformance::on_every_scheduler;
 using conformance::Scheduler;
+using conformance::range;
 
 namespace {
-
-std::vector<int> range(int n) {
-  std::vector<int> v(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
-}
 
 // pipeline-tester: returns the go-loop's channel, which gets every output value in order.
 template <class F>

@@ -17,6 +17,7 @@
 using namespace std::chrono_literals;
 using conformance::on_every_scheduler;
 using conformance::Scheduler;
+using conformance::range;
 
 namespace {
 
@@ -42,11 +43,6 @@ csp::Chan<T> go_take(const csp::Chan<T>& c) {
   return out;
 }
 
-std::vector<int> range(int n) {
-  std::vector<int> v(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
-}
 
 // (<! (async/into [] ch)) inside a go block.
 template <class T>

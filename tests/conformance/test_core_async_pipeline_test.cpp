@@ -11,14 +11,9 @@
 
 using conformance::on_every_scheduler;
 using conformance::Scheduler;
+using conformance::range;
 
 namespace {
-
-std::vector<int> range(int n) {
-  std::vector<int> v(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
-}
 
 enum class Kind { compute, blocking, async };
 

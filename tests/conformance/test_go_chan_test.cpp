@@ -319,10 +319,8 @@ void pseudo_random_send(std::size_t chanCap) {
   auto receiver = csp::go("receiver", [=]() -> csp::Proc<std::vector<int>> {
     std::vector<int> l(n);
     for (int i = 0; i < n; ++i) {
-      // Go: runtime.Gosched(), which lets the sender reach its select first. A zero timeout
-      // (conformance::gosched) does not reliably do that on the pool, where the receiver's
-      // timer can fire before the woken sender runs again; 1 ms does.
-      co_await conformance::sleep(std::chrono::milliseconds(1));
+      // Go: runtime.Gosched(), which lets the sender reach its select first.
+      co_await csp::yield();
       l[static_cast<size_t>(i)] = (co_await c.take()).value_or(-1);
     }
     co_return l;
@@ -367,7 +365,7 @@ TEST_CASE("go runtime/chan_test.go: TestMultiConsumer", "[conformance][go]") {
       wg.push_back(csp::go("worker", [=]() -> csp::Proc<void> {
         while (std::optional<int> v = co_await q.take()) {
           // mess with the fifo-ish nature of range
-          if (pn[static_cast<size_t>(w) % pn.size()] == *v) co_await conformance::gosched();
+          if (pn[static_cast<size_t>(w) % pn.size()] == *v) co_await csp::yield();
           co_await r.put(*v);
         }
       }));

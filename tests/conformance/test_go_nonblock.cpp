@@ -15,11 +15,11 @@ namespace {
 
 constexpr int maxTries = 10000;
 
-// sleep(): two ticks of a 10 us ticker, then three Gosched (main is a thread: a zero timeout).
+// sleep(): two ticks of a 10 us ticker, then three Gosched (main is a thread: yield_blocking).
 void pause() {
   conformance::sleep_blocking(10us);
   conformance::sleep_blocking(10us);
-  for (int i = 0; i < 3; ++i) conformance::sleep_blocking(0ns);
+  for (int i = 0; i < 3; ++i) csp::yield_blocking();
 }
 
 // A non-blocking receive on an empty channel takes the default ("blocked ...sender").

@@ -23,7 +23,7 @@ csp::Proc<void> recv(int how, csp::Chan<int> c) {
 csp::Proc<int> send(int sender, int how) {
   auto c = csp::chan<int>("c");
   csp::spawn("recv", [how, c]() -> csp::Proc<void> { co_await recv(how, c); });
-  co_await conformance::gosched();
+  co_await csp::yield();
   if (sender == 1) {
     co_await c.put(1);
     co_return 0;

@@ -146,18 +146,26 @@ struct Describe<Chan<T>> {
   }
 };
 
+namespace detail {
+// The trace's name for a buffer spec's policy.
+constexpr csptrace::BufferKind buffer_kind(BufferSpec buffer) noexcept {
+  switch (buffer.policy) {
+    case BufferSpec::Policy::Unbuffered: break;
+    case BufferSpec::Policy::Fixed: return csptrace::BufferKind::Fixed;
+    case BufferSpec::Policy::Dropping: return csptrace::BufferKind::Dropping;
+    case BufferSpec::Policy::Sliding: return csptrace::BufferKind::Sliding;
+  }
+  return csptrace::BufferKind::Unbuffered;
+}
+}  // namespace detail
+
 // An unbuffered channel, or one with the given buffer. Unnamed channels are called "chan-N".
+// With a transform (a transducer): csp/transform_chan.hpp.
 template <class T>
 Chan<T> chan(std::string_view name = {}, BufferSpec buffer = {},
              csp::SourceLocation loc = csp::SourceLocation::current()) {
-  csptrace::BufferKind kind = csptrace::BufferKind::Unbuffered;
-  switch (buffer.policy) {
-    case BufferSpec::Policy::Unbuffered: kind = csptrace::BufferKind::Unbuffered; break;
-    case BufferSpec::Policy::Fixed: kind = csptrace::BufferKind::Fixed; break;
-    case BufferSpec::Policy::Dropping: kind = csptrace::BufferKind::Dropping; break;
-    case BufferSpec::Policy::Sliding: kind = csptrace::BufferKind::Sliding; break;
-  }
-  return Chan<T>(detail::ChannelCore::make(detail::value_ops<T>(), kind, buffer.capacity, name, loc));
+  return Chan<T>(detail::ChannelCore::make(detail::value_ops<T>(), detail::buffer_kind(buffer),
+                                           buffer.capacity, name, loc));
 }
 template <class T>
 Chan<T> chan(BufferSpec buffer, csp::SourceLocation loc = csp::SourceLocation::current()) {

@@ -5,6 +5,10 @@
 #include <csp/alts.hpp>
 #include <csp/async_ops.hpp>
 #include <csp/buffer_spec.hpp>
+#include <csp/buffers/dropping_buffer.hpp>
+#include <csp/buffers/fixed_buffer.hpp>
+#include <csp/buffers/promise_buffer.hpp>
+#include <csp/buffers/sliding_buffer.hpp>
 #include <csp/chan.hpp>
 #include <csp/combinators/map.hpp>
 #include <csp/combinators/merge.hpp>
@@ -17,6 +21,7 @@
 #include <csp/combinators/pub.hpp>
 #include <csp/combinators/reduce.hpp>
 #include <csp/combinators/split.hpp>
+#include <csp/combinators/transduce.hpp>
 #include <csp/describe.hpp>
 #include <csp/errors.hpp>
 #include <csp/go.hpp>
@@ -27,4 +32,7 @@
 #include <csp/send_chan.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
+#include <csp/transform_chan.hpp>
+#include <csp/transducers.hpp>
 #include <csp/unit.hpp>
+#include <csp/yield.hpp>

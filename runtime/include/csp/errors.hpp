@@ -19,6 +19,12 @@ class ChannelError : public Error {
   using Error::Error;
 };
 
+// remove() on an empty buffer object (csp/buffers/): core.async's remove! of an empty buffer.
+class BufferEmpty : public Error {
+ public:
+  using Error::Error;
+};
+
 // A blocking operation (put_blocking, take_blocking, alts_blocking) was called inside a go
 // process, where it would stall a pool worker (core.async: "Invalid blocking call in dispatch
 // thread"). Use co_await in a go process.

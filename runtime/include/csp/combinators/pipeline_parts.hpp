@@ -4,6 +4,7 @@
 #pragma once
 
 #include <csp/chan.hpp>
+#include <csp/ex_handler.hpp>
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 #include <csp/report_exception.hpp>
@@ -16,13 +17,6 @@
 #include <utility>
 
 namespace csp {
-
-// An ex-handler (core.async's ex-handler of chan and pipeline): called with the exception the
-// pipeline's function threw for one item; the value it returns, if any, is put in that item's
-// place, else the item is dropped. Without one, the exception is reported (report_exception)
-// and the item dropped; the pipeline goes on either way.
-template <class U>
-using ExHandler = std::function<std::optional<U>(std::exception_ptr)>;
 
 namespace detail {
 

@@ -9,7 +9,11 @@
 //  - once `closed_`, no waiter is added to `takes_` and no new put is accepted; waiting putters
 //    stay (core.async) and later takers receive their values;
 //  - on traced runs, each buffered value is stored with the id of the process that put it (for
-//    `transfer`; untraced, the buffered fast path leaves `from_` alone and nothing reads it).
+//    `transfer`; untraced, the buffered fast path leaves `from_` alone and nothing reads it);
+//  - a channel with a transform (a buffered one) runs every accepted put through it; waiting
+//    putters hold untransformed values; the transform's overflow (an expanding step past a
+//    full fixed buffer) is non-empty only while the buffer is full, and its values are older
+//    than none of the buffer's (channel_transform.cpp).
 //
 // Lock contract: every public operation takes `mu_` itself, records its trace events while
 // holding it (so the trace order of one channel is its real order) and wakes partners before
@@ -18,6 +22,7 @@
 #pragma once
 
 #include <csp/buffer_spec.hpp>
+#include <csp/detail/channel_transform.hpp>
 #include <csp/detail/spin_lock.hpp>
 #include <csp/detail/value_ops.hpp>
 #include <csp/detail/waiter.hpp>
@@ -63,9 +68,12 @@ class ChannelCore {
   // Timer channels pass their duration (recorded in chan_make).
   // `result_of`: the process whose result this channel carries (go / thread), recorded as the
   // chan_make's partner so that readers need not guess it from names.
+  // `xform` (fixed, dropping or sliding buffers only): the transform every put goes through;
+  // the channel owns it (and deletes it, even when make throws).
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
                            std::string_view name, csp::SourceLocation loc,
-                           int64_t timer_ns = -1, const Process* result_of = nullptr);
+                           int64_t timer_ns = -1, const Process* result_of = nullptr,
+                           ChannelTransform* xform = nullptr);
 
   // A result channel (buffer 1) and the process whose result it carries, in one allocation:
   // the channel first (so that its last release() frees the block), then `process_size` bytes
@@ -170,6 +178,8 @@ class ChannelCore {
   // Only called while tracing.
   csptrace::Value preview(const void* value) const;
   csptrace::Value preview_taken(const void* optional) const;
+  // A put's value: the buffer's type, or the transform's input type.
+  csptrace::Value preview_put(const void* value) const;
 
  private:
   // How name_ reads: the characters themselves, or the process name a result channel is of.
@@ -185,11 +195,13 @@ class ChannelCore {
   static void deallocate(void* block, std::size_t align) noexcept;
   static ChannelCore* construct(void* block, const Layout& l, Runtime& rt, const ValueOps& ops,
                                 csptrace::BufferKind kind, std::size_t capacity,
-                                std::string_view name, const char* kept_name, NameForm form);
+                                std::string_view name, const char* kept_name, NameForm form,
+                                ChannelTransform* xform = nullptr);
   static void destroy(ChannelCore* ch) noexcept;
   void record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of);
   ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, uint32_t capacity,
-              uint32_t stride, const char* name, NameForm form, uint8_t align_log2);
+              uint32_t stride, const char* name, NameForm form, uint8_t align_log2,
+              bool has_xform);
   ~ChannelCore();
 
   // Everything below requires mu_ unless it says otherwise.
@@ -213,6 +225,14 @@ class ChannelCore {
   bool take_from_putter(void* dst, Process& p, const ChannelTrace& tr);
   OpStatus put_promise(void* src, Process& p, const ChannelTrace& tr);
   void take_buffered(void* dst, Process& p, const ChannelTrace& tr);
+  // The transform's rules (channel_transform.cpp).
+  class TransformedValues;
+  ChannelTransform* xform() const noexcept;
+  OpStatus put_transformed(void* src, Process& p, const ChannelTrace& tr, csp::SourceLocation loc);
+  void refill_from_overflow() noexcept;
+  void admit_transformed_putters(Process& p, const ChannelTrace& tr);
+  void complete_transform(Process* closer, const ChannelTrace& tr);
+  void abort_transformed(Process& p, const ChannelTrace& tr, csp::SourceLocation loc);
   void close_locked(Process* closer, csp::SourceLocation loc);
   OpStatus wait_locked(Waiter* w, void* io, csptrace::WaitOp op, const OpContext& ctx);
   // Sets the waiter's result and wakes its process (an alt: after recording its alt_choice).
@@ -239,8 +259,12 @@ class ChannelCore {
   const csptrace::BufferKind kind_;
   const NameForm name_form_;
   const uint8_t align_log2_;  // the allocation's alignment, for freeing it
-  // A fixed, dropping or sliding buffer on an untraced run: try_buffer_put/take may be used.
+  // A fixed, dropping or sliding buffer without a transform on an untraced run:
+  // try_buffer_put/take may be used.
   const bool plain_buffer_;
+  // The transform's pointer is in the allocation's extra area (channels without one pay
+  // nothing for it); see xform().
+  const bool has_xform_;
 
   SpinLock mu_;
   // Guarded by mu_:

@@ -24,7 +24,7 @@ enum class SoloMode { Mute, Pause };
 
 // A change of one input's modes (core.async's channel-state-map): only the modes given change.
 struct MixToggle {
-  std::optional<bool> solo, mute, pause;
+  std::optional<bool> solo{}, mute{}, pause{};  // initialised, so {.mute = true} is warning-free
 };
 
 template <class T>

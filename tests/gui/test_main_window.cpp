@@ -222,6 +222,23 @@ TEST_CASE("cspview --view-json writes what the window shows", "[window][screensh
   CHECK(v["run_ns"].toArray()[1].toDouble() == 18000);  // the exit before `end` at 18.1 µs
 }
 
+TEST_CASE("cspview - reads the trace from standard input (issue 21: a trace through a pipe)",
+          "[window][screenshot][cli]") {
+  QTemporaryDir dir;
+  const QString png = dir.filePath(QStringLiteral("v.png")), json = dir.filePath(QStringLiteral("v.json"));
+  QProcess p;
+  p.setStandardInputFile(fixture_path("hotdog.jsonl"));
+  p.start(QStringLiteral(CSPVIEW_EXE), {"-", "--screenshot", png, "--view-json", json});
+  REQUIRE(p.waitForFinished(20000));
+  REQUIRE(p.exitCode() == 0);
+  QFile f(json);
+  REQUIRE(f.open(QIODevice::ReadOnly));
+  const QJsonObject v = QJsonDocument::fromJson(f.readAll()).object();
+  CHECK(v["file"].toString() == "-");
+  CHECK(v["events"].toInt() == 30);  // the whole hot dog run, as from the file
+  CHECK(v["run_ns"].toArray()[1].toDouble() == 18000);
+}
+
 TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "[window][screenshot][cli]") {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("shot.png"));

@@ -2,6 +2,7 @@
 // parked taker is held, daemons, handle events) meet odd data get a clear verdict, never a
 // crash. One hand-written fixture each, tests/fixtures/odd-*.jsonl; the fuzz corpus runs them
 // too (tests/fuzz passes the whole fixtures folder).
+#include "model_lookup.hpp"
 #include "temp_path.hpp"
 
 #include <csptrace/analysis.hpp>
@@ -17,6 +18,7 @@
 #include <sstream>
 
 using namespace csptrace;
+using test_lookup::proc_named;
 
 namespace {
 
@@ -40,13 +42,6 @@ Names chans(const TraceModel& m, const Finding& f) {
   Names out;
   for (uint32_t c : f.channels) out.push_back(channel_label(m, c));
   return out;
-}
-
-uint32_t proc_named(const TraceModel& m, const std::string& name) {
-  for (uint32_t p = 0; p < m.processes().size(); ++p)
-    if (m.processes()[p].name == name) return p;
-  FAIL("no process " << name);
-  return kNone;
 }
 
 }  // namespace

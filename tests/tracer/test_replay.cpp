@@ -1,6 +1,7 @@
 // Replay: the state after each event follows the protocol of docs/trace-format.md, and random
 // access through checkpoints (forward, backward, by cursor) gives exactly the state a replay
 // from scratch gives.
+#include "model_lookup.hpp"
 #include "random_trace.hpp"
 
 #include <csptrace/replay.hpp>
@@ -13,25 +14,13 @@
 #include <random>
 
 using namespace csptrace;
+using test_lookup::proc_named;
+using test_lookup::chan_named;
 
 namespace {
 
 TraceModel fixture(const std::string& name) {
   return load_trace(std::string(CSP_FIXTURES) + "/" + name);
-}
-
-uint32_t proc_named(const TraceModel& m, const std::string& name) {
-  for (uint32_t p = 0; p < m.processes().size(); ++p)
-    if (m.processes()[p].name == name) return p;
-  FAIL("no process " << name);
-  return kNone;
-}
-
-uint32_t chan_named(const TraceModel& m, const std::string& name) {
-  for (uint32_t c = 0; c < m.channels().size(); ++c)
-    if (m.channels()[c].name == name) return c;
-  FAIL("no channel " << name);
-  return kNone;
 }
 
 // Index of the event with sequence number seq.

@@ -13,6 +13,7 @@
 
 #include <csptrace/replay_state.hpp>
 
+#include <QJsonObject>
 #include <QSize>
 #include <QString>
 #include <QWidget>
@@ -41,6 +42,9 @@ class CursorView : public QWidget {
   // Draws the current frame at the origin of painter, frame_size() large, with text as text
   // (so an SVG keeps names and values searchable).
   virtual void paint_frame(QPainter& painter) const = 0;
+  // What the frame shows, for `--view-json` and the tests (which test the view through this,
+  // not through pixels): at least {"view": view_name(), "cursor_event": N or null, ...}.
+  virtual QJsonObject describe() const = 0;
 
  signals:
   void event_clicked(size_t event);

@@ -1,6 +1,7 @@
 // Shared pieces of the csptrace verbs: each verb is a function taking its own arguments.
 #pragma once
 
+#include <csptrace/load_options.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <initializer_list>
@@ -31,8 +32,9 @@ int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args)
 int finish_output(const std::string& verb, int status);
 
 // The trace named by FILE ("-": standard input; a pipe or named pipe is streamed), with its
-// warnings printed on stderr. Throws TraceError as load_trace does.
-TraceModel load_input(const std::string& file);
+// warnings printed on stderr. Throws TraceError as load_trace does. options' notice is set to
+// print on stderr; its other members are the caller's (following, per-event callbacks).
+TraceModel load_input(const std::string& file, LoadOptions options = {});
 // True for an argument that is an option ("-x", "--x"); "-" alone is a FILE (standard input).
 bool is_option(const std::string& arg);
 

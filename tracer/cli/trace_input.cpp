@@ -11,8 +11,7 @@ namespace csptrace::cli {
 
 bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
 
-TraceModel load_input(const std::string& file) {
-  LoadOptions options;
+TraceModel load_input(const std::string& file, LoadOptions options) {
   options.notice = [](const std::string& what) { std::cerr << "csptrace: " << what << "\n"; };
   TraceModel m = load_trace(file, options);
   for (const auto& w : m.warnings()) std::cerr << m.source() << ": warning: " << w << "\n";

@@ -50,6 +50,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
     have += in.read(buf.data() + kFixedHeaderBytes, len);
   }
   TraceModelBuilder builder(path);
+  in.follow_until([&] { return builder.ended(); });
   TraceHeader header;
   uint64_t off;
   try {
@@ -128,6 +129,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
         const uint8_t* record = c.p;
         decode_record(c, e, prev_seq, prev_t);
         builder.add(e, record, static_cast<size_t>(c.p - record));
+        if (options.on_event) options.on_event(builder.so_far(), builder.size() - 1);
       }
       record_at = c.pos();
       if (c.left() != 0)

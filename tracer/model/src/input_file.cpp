@@ -42,7 +42,8 @@ void wait_for_writer(int fd, const std::string& name, const LoadOptions& options
 
 }  // namespace
 
-InputFile::InputFile(const std::string& path, const LoadOptions& options) : name_(path) {
+InputFile::InputFile(const std::string& path, const LoadOptions& options)
+    : name_(path), options_(&options) {
   if (path == "-") {
     name_ = "<stdin>";
     fd_ = STDIN_FILENO;
@@ -50,6 +51,7 @@ InputFile::InputFile(const std::string& path, const LoadOptions& options) : name
       throw file_error(name_, "standard input is a terminal; pipe a trace into it "
                               "(csptrace print - < t.csptrace) or give a FILE");
   } else {
+    if (options.follow) wait_until_created(path);
     struct stat st {};
     const bool fifo = ::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (fifo ? O_NONBLOCK : 0));
@@ -65,13 +67,14 @@ InputFile::InputFile(const std::string& path, const LoadOptions& options) : name
                             ".csptrace file");
   regular_ = S_ISREG(st.st_mode);
   if (regular_) size_hint_ = static_cast<uint64_t>(st.st_size);
+  if (regular_ && options.follow) start_following();
 }
 
 InputFile::~InputFile() {
   if (own_fd_) ::close(fd_);
 }
 
-size_t InputFile::read_raw(char* buf, size_t n) {
+size_t InputFile::read_raw(char* buf, size_t n, bool some, bool have_some) {
   size_t done = 0;
   while (done < n) {
     const ssize_t r = ::read(fd_, buf + done, n - done);
@@ -82,8 +85,13 @@ size_t InputFile::read_raw(char* buf, size_t n) {
       throw TraceError(name_, TraceError::Place::Offset, offset_ + peeked_.size() + done,
                        std::string("read error: ") + std::strerror(errno));
     }
-    if (r == 0) break;
+    if (r == 0) {
+      if (some && (done > 0 || have_some)) break;
+      if (following_ && wait_for_more()) continue;
+      break;
+    }
     done += static_cast<size_t>(r);
+    raw_offset_ += static_cast<uint64_t>(r);
   }
   return done;
 }
@@ -92,17 +100,21 @@ std::string_view InputFile::peek(size_t n) {
   if (peeked_.size() < n) {
     const size_t had = peeked_.size();
     peeked_.resize(n);
-    peeked_.resize(had + read_raw(peeked_.data() + had, n - had));
+    peeked_.resize(had + read_raw(peeked_.data() + had, n - had, false));
   }
   return std::string_view(peeked_).substr(0, n);
 }
 
-size_t InputFile::read(void* buf, size_t n) {
+size_t InputFile::read(void* buf, size_t n) { return read_counted(buf, n, false); }
+
+size_t InputFile::read_some(void* buf, size_t n) { return read_counted(buf, n, true); }
+
+size_t InputFile::read_counted(void* buf, size_t n, bool some) {
   char* out = static_cast<char*>(buf);
   const size_t from_peek = std::min(n, peeked_.size());
   std::memcpy(out, peeked_.data(), from_peek);
   peeked_.erase(0, from_peek);
-  const size_t done = from_peek + read_raw(out + from_peek, n - from_peek);
+  const size_t done = from_peek + read_raw(out + from_peek, n - from_peek, some, from_peek > 0);
   offset_ += done;
   if (done < n && regular_ && offset_ < size_hint_)
     throw TraceError(name_, TraceError::Place::File, 0,

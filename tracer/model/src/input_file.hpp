@@ -3,13 +3,19 @@
 // it is read gives a short read and a TraceError naming it, never SIGBUS; and nothing needs the
 // size in advance, so a pipe (`csptrace check <(zcat t.csptrace.gz)`) reads like a file.
 //
+// Following (LoadOptions::follow, a regular file still being written): at the end of what is
+// written, reads wait for more while some process has the file open for writing and the
+// reader's follow_until condition is false; so "end of input" means the writer is gone or the
+// trace is complete.
+//
 // Invariant: offset() bytes have been handed out by peek/read, in file order; peeked bytes are
-// handed out again by the next read.
+// handed out again by the next read. raw_offset_ bytes have been read from fd_.
 #pragma once
 
 #include <csptrace/load_options.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +25,8 @@ class InputFile {
  public:
   // Opens `path` ("-": standard input). Throws TraceError naming the path when it cannot be
   // opened, is a directory, or is standard input on a terminal. A named pipe with no writer
-  // yet is waited for, after telling options.notice so.
+  // yet is waited for, after telling options.notice so; so is a followed file that does not
+  // exist yet. options must outlive this object (its cancel flag and callbacks are used).
   InputFile(const std::string& path, const LoadOptions& options);
   ~InputFile();
   InputFile(const InputFile&) = delete;
@@ -30,6 +37,12 @@ class InputFile {
   // Reads up to n bytes into buf; fewer only at end of input. Throws TraceError on a read error,
   // or when a regular file ends before the size it had when opened (it shrank while read).
   size_t read(void* buf, size_t n);
+  // The same, but a followed file's read returns as soon as it has some bytes, rather than
+  // waiting for all n (for a reader that takes whatever there is, line by line).
+  size_t read_some(void* buf, size_t n);
+  // When following: stop waiting for more once done() is true (the reader saw the trace's end).
+  void follow_until(std::function<bool()> done) { follow_done_ = std::move(done); }
+  bool following() const { return following_; }
 
   // The size of a regular file when opened (for progress and reservations), 0 for a stream.
   uint64_t size_hint() const { return size_hint_; }
@@ -37,7 +50,14 @@ class InputFile {
   const std::string& name() const { return name_; }
 
  private:
-  size_t read_raw(char* buf, size_t n);
+  // Reads n bytes from fd_; fewer at the end of input, or, when `some`, at the end of what a
+  // followed file holds so far once any byte was read (have_some: the caller holds some).
+  size_t read_raw(char* buf, size_t n, bool some, bool have_some = false);
+  size_t read_counted(void* buf, size_t n, bool some);
+  // input_file_follow.cpp: the waits of a followed file.
+  void wait_until_created(const std::string& path);
+  void start_following();
+  bool wait_for_more();
 
   std::string name_;
   int fd_ = -1;
@@ -45,6 +65,10 @@ class InputFile {
   bool regular_ = false;
   uint64_t size_hint_ = 0;
   uint64_t offset_ = 0;   // bytes handed out by read
+  uint64_t raw_offset_ = 0;
+  const LoadOptions* options_;
+  bool following_ = false;
+  std::function<bool()> follow_done_;
   std::string peeked_;    // bytes read from fd_ but not yet handed out
 };
 

@@ -29,6 +29,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
   const std::string& path = in.name();
   const uint64_t total = in.size_hint();
   TraceModelBuilder builder(path);
+  in.follow_until([&] { return builder.ended(); });
   if (total > 0) builder.reserve(static_cast<size_t>(total / 80));
   // The current line's bytes, not yet ended by a newline. Past kMaxJsonlLineBytes they are
   // counted, not kept (tail_bytes), so a torn tail of any size costs no memory: a line that then
@@ -50,6 +51,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
         have_header = true;
       } else {
         builder.add(decode_jsonl_event(line, builder.strings()));
+        if (options.on_event) options.on_event(builder.so_far(), builder.size() - 1);
       }
     } catch (const std::invalid_argument& ex) {
       throw TraceError(path, TraceError::Place::Line, line_no, ex.what());
@@ -73,7 +75,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
   };
 
   while (true) {
-    const size_t n = in.read(chunk.data(), chunk.size());
+    const size_t n = in.read_some(chunk.data(), chunk.size());
     if (n == 0) break;
     std::string_view data(chunk.data(), n);
     size_t start = 0;

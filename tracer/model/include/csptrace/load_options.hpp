@@ -2,10 +2,13 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <functional>
 #include <string>
 
 namespace csptrace {
+
+class TraceModel;
 
 struct LoadOptions {
   // Called now and then with the fraction of the input read so far (0..1), from the loading
@@ -16,6 +19,20 @@ struct LoadOptions {
   // Told, from the loading thread, what the user should know while the load waits (a named
   // pipe with no writer yet). May be empty.
   std::function<void(const std::string&)> notice;
+
+  // Follow a trace that is still being written (`csptrace print --follow`, tail -f): at the end
+  // of the bytes written so far, wait for more while some process has the file open for
+  // writing, until the trace's end event; a file that does not exist yet is waited for. The
+  // load then returns as usual, with the "cut short" warning when the writer went away before
+  // writing the end (it died). Regular files only; a pipe or standard input is read as always.
+  bool follow = false;
+  // Called, from the loading thread, after each event is added, with the model so far (names
+  // of processes and channels are known, but "#id" disambiguation of shared names is not: it
+  // is settled only when the load finishes). May be empty.
+  std::function<void(const TraceModel& so_far, size_t event)> on_event;
+  // Called when a followed trace has no new bytes yet, before the loader waits (a printer
+  // flushes its output here). May be empty.
+  std::function<void()> on_idle;
 };
 
 }  // namespace csptrace

@@ -219,6 +219,11 @@ class TraceModelBuilder {
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
   uint64_t last_seq() const { return last_seq_; }
+  // True once the end event was added (nothing may follow it).
+  bool ended() const { return ended_; }
+  // The model so far, for a caller that shows events as they load (LoadOptions::on_event):
+  // every added event and the names known so far; shared names are not yet marked.
+  const TraceModel& so_far() const { return model_; }
 
   // Completes the model; a trace without an end event gets a warning and complete() == false.
   TraceModel finish() &&;

@@ -38,7 +38,8 @@ struct HugePageAllocator {
   void deallocate(T* p, size_t n) noexcept {
     const size_t bytes = n * sizeof(T);
     if (bytes >= huge_pages::kHugeBlockBytes) huge_pages::unmap(p, bytes);
-    else ::operator delete(p, bytes, std::align_val_t(alignof(T)));
+    // The unsized form: clang (before 19) leaves out sized deallocation unless asked to.
+    else ::operator delete(p, std::align_val_t(alignof(T)));
   }
 
   template <class U>

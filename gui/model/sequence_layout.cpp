@@ -1,0 +1,204 @@
+#include "sequence_layout.hpp"
+
+#include "trace_document.hpp"
+
+#include <csptrace/event.hpp>
+
+#include <algorithm>
+
+namespace cspview {
+
+namespace {
+
+using csptrace::EventKind;
+using csptrace::kNone;
+namespace f = csptrace::f;
+
+// Builds the rows in one pass over the events; open_[p] is the index in bars of process p's
+// wait that has not been woken yet (kNone when it runs).
+class RowBuilder {
+ public:
+  RowBuilder(const TraceDocument& doc, SequenceLayout::Parts& out) : doc_(doc), m_(doc.model()), out_(out) {
+    open_.assign(m_.processes().size(), kNone);
+  }
+
+  void run() {
+    for (size_t i = 0; i < m_.size(); ++i) add(i);
+  }
+
+ private:
+  uint32_t plane(uint32_t p) const { return p < out_.proc_lane.size() ? out_.proc_lane[p] : kNoLane; }
+  uint32_t clane(uint32_t c) const { return c < out_.chan_lane.size() ? out_.chan_lane[c] : kNoLane; }
+  std::string chan_name(uint32_t c) const { return c < m_.channels().size() ? doc_.channel_label(c) : "?"; }
+
+  void row(size_t i, SeqRow::Kind kind, uint32_t from, uint32_t to, std::string label, std::string value = {}) {
+    if (from == kNoLane && to == kNoLane) return;  // about a process or channel with no lifeline
+    if (from == kNoLane) std::swap(from, to);
+    out_.rows.push_back(SeqRow{kind, uint32_t(i), from, to, std::move(label), std::move(value)});
+  }
+
+  std::string value_of(size_t i) const {
+    const csptrace::Event e = m_.event(i, f::value);
+    return (e.present & f::value) ? m_.value_text(e.value) : std::string();
+  }
+
+  void add(size_t i) {
+    const uint32_t p = m_.proc_index(i), c = m_.chan_index(i);
+    switch (m_.kind(i)) {
+      case EventKind::Transfer: {
+        const csptrace::Event e = m_.event(i, f::value | f::via);
+        const std::string v = (e.present & f::value) ? m_.value_text(e.value) : std::string();
+        const bool buffered = e.via == csptrace::Via::Buffer;
+        // With channel lifelines a buffered value leaves the channel's lifeline; without, it
+        // goes from its putter to its taker, as the rendezvous it completes.
+        const uint32_t from = buffered && out_.options.channel_lifelines ? clane(c) : plane(m_.from_index(i));
+        const std::string label = chan_name(c) + (v.empty() ? std::string() : ": " + v) + (buffered ? "  (buffered)" : "");
+        row(i, SeqRow::Kind::Message, from, plane(m_.to_index(i)), label, v);
+        break;
+      }
+      case EventKind::BufPut: {
+        const std::string v = value_of(i);
+        if (out_.options.channel_lifelines)
+          row(i, SeqRow::Kind::Message, plane(p), clane(c), chan_name(c) + ": " + v, v);
+        else
+          row(i, SeqRow::Kind::Put, plane(p), kNoLane, "put " + v + " into " + chan_name(c), v);
+        break;
+      }
+      case EventKind::BufDrop:
+        row(i, SeqRow::Kind::Drop, plane(p), kNoLane, "dropped " + value_of(i) + " from " + chan_name(c));
+        break;
+      case EventKind::Spawn:
+        // An arrow from the parent; a mark when the parent has no lifeline (the runtime's).
+        if (m_.partner_index(i) != kNone)
+          row(i, SeqRow::Kind::Spawn, plane(m_.partner_index(i)), plane(p),
+              plane(m_.partner_index(i)) == kNoLane ? "spawned" : "spawn");
+        break;
+      case EventKind::Exit: {
+        const bool failed = m_.event(i, f::status).status == csptrace::ExitStatus::Error;
+        row(i, SeqRow::Kind::Exit, plane(p), kNoLane, failed ? "failed" : "exit");
+        break;
+      }
+      case EventKind::Park:
+      case EventKind::Block: open_wait(i, p, c); break;
+      case EventKind::Resume:
+      case EventKind::Unblock: close_wait(p); break;
+      case EventKind::AltChoice: {
+        const csptrace::Event e = m_.event(i, f::index | f::rule);
+        const std::string what = e.index < 0 ? std::string("default") : chan_name(c);
+        row(i, SeqRow::Kind::Alt, plane(p), kNoLane,
+            "alt chose " + what + " (" + std::string(csptrace::to_string(e.rule)) + ")");
+        break;
+      }
+      case EventKind::ChanClose:
+        if (p != kNone) row(i, SeqRow::Kind::Close, plane(p), kNoLane, "close " + chan_name(c));
+        break;
+      case EventKind::Refused: {
+        const csptrace::Event e = m_.event(i, f::op);
+        row(i, SeqRow::Kind::Refused, plane(p), kNoLane,
+            std::string(csptrace::to_string(e.op)) + " " + chan_name(c) + " refused: closed");
+        break;
+      }
+      case EventKind::Mark:
+        if (p != kNone) row(i, SeqRow::Kind::Note, plane(p), kNoLane, std::string(m_.str(m_.event(i, f::label).label)));
+        break;
+      case EventKind::Deadlock:
+        if (!out_.lifelines.empty())
+          out_.rows.push_back(SeqRow{SeqRow::Kind::Deadlock, uint32_t(i), 0, kNoLane,
+                                     "deadlock: " + std::string(m_.str(m_.event(i, f::message).message)), {}});
+        break;
+      default: break;  // offers, guards, timers, decisions, makes: no row of their own
+    }
+  }
+
+  void open_wait(size_t i, uint32_t p, uint32_t c) {
+    if (p >= open_.size() || plane(p) == kNoLane) return;
+    const csptrace::Event e = m_.event(i, f::op);
+    const bool sleeping = c != kNone && c < m_.channels().size() &&
+                          m_.channels()[c].buffer == csptrace::BufferKind::Timer;
+    const std::string what = e.op == csptrace::WaitOp::Alts ? std::string("alt") : std::string(csptrace::to_string(e.op)) + " " + chan_name(c);
+    row(i, SeqRow::Kind::Wait, plane(p), kNoLane, (sleeping ? "sleep: " : "wait: ") + what);
+    SeqWaitBar bar;
+    bar.lifeline = plane(p);
+    bar.first_row = out_.rows.size() - 1;
+    bar.end_row = kNone;  // set when woken; kNone -> rows.size() at the end
+    bar.op = uint8_t(e.op);
+    bar.blocked = m_.kind(i) == EventKind::Block;
+    bar.sleeping = sleeping;
+    open_[p] = out_.bars.size();
+    out_.bars.push_back(bar);
+  }
+
+  void close_wait(uint32_t p) {
+    if (p >= open_.size() || open_[p] == kNone) return;
+    // The wake comes with the event that caused it: the bar ends on the last row before it.
+    out_.bars[open_[p]].end_row = out_.rows.size() - 1;
+    open_[p] = kNone;
+  }
+
+  const TraceDocument& doc_;
+  const csptrace::TraceModel& m_;
+  SequenceLayout::Parts& out_;
+  std::vector<size_t> open_;
+};
+
+}  // namespace
+
+SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions options) {
+  const auto& m = doc.model();
+  SequenceLayout out;
+  Parts& s = out.parts_;
+  s.options = options;
+  s.proc_lane.assign(m.processes().size(), kNoLane);
+  s.chan_lane.assign(m.channels().size(), kNoLane);
+  for (uint32_t p = 0; p < m.processes().size(); ++p) {
+    // The runtime's own processes are never part of the program's story.
+    if (m.processes()[p].role == csptrace::ProcRole::Internal) continue;
+    s.proc_lane[p] = uint32_t(s.lifelines.size());
+    s.lifelines.push_back(SeqLifeline{SeqLifeline::Kind::Process, p, doc.process_label(p), 0, 0, false,
+                                      m.processes()[p].status == csptrace::ExitStatus::Error});
+  }
+  if (options.channel_lifelines)
+    for (uint32_t c = 0; c < m.channels().size(); ++c) {
+      if (m.channels()[c].buffer == csptrace::BufferKind::Timer) continue;
+      s.chan_lane[c] = uint32_t(s.lifelines.size());
+      s.lifelines.push_back(SeqLifeline{SeqLifeline::Kind::Channel, c, doc.channel_label(c), 0, 0, false, false});
+    }
+  RowBuilder(doc, s).run();
+
+  const size_t n = s.rows.size();
+  for (SeqWaitBar& b : s.bars)
+    if (b.end_row == kNone) b.end_row = n;
+  // Where each lifeline starts and ends: its spawn and exit rows (the whole chart otherwise).
+  for (SeqLifeline& l : s.lifelines) l.end_row = n;
+  for (size_t r = 0; r < n; ++r) {
+    const SeqRow& row = s.rows[r];
+    if (row.kind == SeqRow::Kind::Spawn && row.to != kNoLane) s.lifelines[row.to].first_row = r;
+    if (row.kind == SeqRow::Kind::Exit) s.lifelines[row.from].end_row = r;
+  }
+  // The analysis's verdict: who waits forever (stuck_waits), and the cycle that explains it.
+  for (const StuckWait& w : doc.stuck()) {
+    const uint32_t l = out.process_lifeline(w.proc);
+    if (l == kNoLane) continue;
+    s.lifelines[l].stuck = true;
+    for (SeqWaitBar& b : s.bars)
+      if (b.lifeline == l && b.end_row == n) b.stuck = true;
+  }
+  for (size_t f = 0; f < doc.findings().size(); ++f) {
+    if (doc.findings()[f].severity != csptrace::Severity::Error) continue;
+    const TimelineOverlay o = doc.overlay_for(f);
+    for (const WaitArrow& a : o.cycle)
+      s.cycle.push_back(SeqCycleEdge{out.process_lifeline(a.waiter), out.process_lifeline(a.releaser), a.label});
+    if (!s.cycle.empty()) break;
+  }
+  return out;
+}
+
+std::optional<size_t> SequenceLayout::row_at(std::optional<size_t> event) const {
+  if (!event) return std::nullopt;
+  const auto& rows = parts_.rows;
+  auto it = std::upper_bound(rows.begin(), rows.end(), *event, [](size_t e, const SeqRow& r) { return e < r.event; });
+  if (it == rows.begin()) return std::nullopt;
+  return size_t(it - rows.begin()) - 1;
+}
+
+}  // namespace cspview

@@ -32,7 +32,10 @@ double footer(const SequenceLayout& layout, const SequenceMetrics& mx) {
 
 size_t rows_that_fit(const SequenceLayout& layout, const SequenceMetrics& mx, double height) {
   const double band = height - mx.header - mx.margin * 2 - footer(layout, mx);
-  return size_t(std::max(3.0, std::floor(band / mx.row_min)));
+  const size_t all = size_t(std::max(3.0, std::floor(band / mx.row_min)));
+  if (all >= layout.rows().size()) return all;
+  // A window says which rows it shows ("rows 15–31 of 337") on a line of its own.
+  return size_t(std::max(3.0, std::floor((band - mx.row_min) / mx.row_min)));
 }
 
 size_t window_start(size_t total, size_t fit, std::optional<size_t> cursor_row, size_t current) {
@@ -48,20 +51,29 @@ size_t window_start(size_t total, size_t fit, std::optional<size_t> cursor_row, 
 
 namespace {
 
-// How much a window needs each lifeline: 2 for the deadlock's (stuck, or in the cycle), which
-// are never left out while there is room for them, 1 for those its rows and bars touch, 0 else.
-std::vector<int> lanes_in_window(const SequenceLayout& layout, size_t first, size_t end) {
-  std::vector<int> need(layout.lifelines().size(), 0);
-  auto mark = [&](uint32_t l, int level) {
-    if (l < need.size()) need[l] = std::max(need[l], level);
+constexpr size_t kUnneeded = size_t(-1);
+
+// How far from the cursor's row a window needs each lifeline, in rows: 0 for the deadlock's
+// (stuck, or in the cycle) and the cursor row's own, which are never left out while there is
+// room; then by the nearest row or wait bar of the window that touches it; kUnneeded when
+// nothing in the window does.
+std::vector<size_t> lane_distances(const SequenceLayout& layout, size_t first, size_t end, std::optional<size_t> cursor) {
+  std::vector<size_t> dist(layout.lifelines().size(), kUnneeded);
+  const size_t c = cursor ? std::clamp(*cursor, first, end > first ? end - 1 : first) : first;
+  auto mark = [&](uint32_t l, size_t d) {
+    if (l < dist.size()) dist[l] = std::min(dist[l], d);
   };
-  for (size_t r = first; r < end; ++r) mark(layout.rows()[r].from, 1), mark(layout.rows()[r].to, 1);
+  for (size_t r = first; r < end; ++r) {
+    const size_t d = r > c ? r - c : c - r;
+    mark(layout.rows()[r].from, d), mark(layout.rows()[r].to, d);
+  }
   for (const SeqWaitBar& b : layout.bars())
-    if (b.first_row < end && b.end_row >= first) mark(b.lifeline, 1);
-  for (const SeqCycleEdge& e : layout.cycle()) mark(e.waiter, 2), mark(e.releaser, 2);
-  for (size_t l = 0; l < need.size(); ++l)
-    if (layout.lifelines()[l].stuck) mark(uint32_t(l), 2);
-  return need;
+    if (b.first_row < end && b.end_row >= first)
+      mark(b.lifeline, c < b.first_row ? b.first_row - c : c > b.end_row ? c - b.end_row : 0);
+  for (const SeqCycleEdge& e : layout.cycle()) mark(e.waiter, 0), mark(e.releaser, 0);
+  for (size_t l = 0; l < dist.size(); ++l)
+    if (layout.lifelines()[l].stuck) mark(uint32_t(l), 0);
+  return dist;
 }
 
 }  // namespace
@@ -73,6 +85,7 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
   fr.width = width;
   fr.height = height;
   fr.total_rows = layout.rows().size();
+  fr.gutter = mx.gutter;
   fr.cursor_row = cursor_row;
   const size_t fit = rows_that_fit(layout, mx, height);
   fr.first_row = std::min(first_row, fr.total_rows > fit ? fr.total_rows - fit : size_t(0));
@@ -85,18 +98,16 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
   std::vector<bool> use(n, true);
   size_t cols = n;
   if (double(n) * mx.col_min > room) {
-    // The most needed first, in lifeline order within a level; shown in lifeline order.
-    const std::vector<int> need = lanes_in_window(layout, fr.first_row, fr.end_row);
-    const size_t max_cols = std::max<size_t>(1, size_t(room / mx.col_min));
-    cols = 0;
-    for (int level = 2; level >= 1; --level)
-      for (size_t l = 0; l < n; ++l) {
-        if (need[l] != level) continue;
-        use[l] = cols < max_cols;
-        cols += use[l];
-      }
-    for (size_t l = 0; l < n; ++l)
-      if (need[l] == 0) use[l] = false;
+    // The nearest to the cursor first (lifeline order among equals), shown in lifeline order.
+    const std::vector<size_t> dist = lane_distances(layout, fr.first_row, fr.end_row, cursor_row);
+    std::vector<uint32_t> order;
+    for (uint32_t l = 0; l < n; ++l)
+      if (dist[l] != kUnneeded) order.push_back(l);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return dist[a] < dist[b]; });
+    order.resize(std::min(order.size(), std::max<size_t>(1, size_t(room / mx.col_min))));
+    use.assign(n, false);
+    for (uint32_t l : order) use[l] = true;
+    cols = order.size();
   }
   fr.hidden_lanes = n - cols;
   fr.col_w = cols ? std::min(mx.col_max, room / double(cols)) : 0;
@@ -109,7 +120,7 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
 
   // Rows: evenly spaced, or by time with a readable minimum gap.
   fr.top = mx.header + mx.margin;
-  const double band = height - fr.top - mx.margin - footer(layout, mx);
+  const double band = height - fr.top - mx.margin - footer(layout, mx) - (shown < fr.total_rows ? mx.row_min : 0);
   fr.row_h = shown ? std::clamp(band / double(shown), mx.row_min, mx.row_max) : mx.row_max;
   fr.row_y.resize(shown);
   if (!real_time || shown < 2) {

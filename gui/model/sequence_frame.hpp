@@ -39,6 +39,7 @@ struct SequenceFrame {
   double row_h = 0;                   // spacing of rows in logical time
   double top = 0, bottom = 0;         // the rows' band (below the header, above the cycle)
   double col_w = 0;
+  double gutter = 0;                  // the event numbers' column on the left
   std::vector<double> lane_x;         // by lifeline; kHidden when not shown
   std::vector<double> row_y;          // centre of row first_row + k
   size_t hidden_lanes = 0;            // lifelines not shown (not in this window, or no room)

@@ -14,11 +14,21 @@ using csptrace::EventKind;
 using csptrace::kNone;
 namespace f = csptrace::f;
 
-// Builds the rows in one pass over the events; open_[p] is the index in bars of process p's
-// wait that has not been woken yet (kNone when it runs).
+std::string chan_name(const TraceDocument& doc, uint32_t c) {
+  return c < doc.model().channels().size() ? doc.channel_label(c) : "?";
+}
+
+bool is_timer(const csptrace::TraceModel& m, uint32_t c) {
+  return c < m.channels().size() && m.channels()[c].buffer == csptrace::BufferKind::Timer;
+}
+
+// Builds the rows in one pass over the events, reading only kinds and indices (the texts are
+// made when a row is drawn, so a million-event trace builds in a fraction of a second);
+// open_[p] is the index in bars of process p's wait that has not been woken yet (kNone when it
+// runs).
 class RowBuilder {
  public:
-  RowBuilder(const TraceDocument& doc, SequenceLayout::Parts& out) : doc_(doc), m_(doc.model()), out_(out) {
+  RowBuilder(const TraceDocument& doc, SequenceLayout::Parts& out) : m_(doc.model()), out_(out) {
     open_.assign(m_.processes().size(), kNone);
   }
 
@@ -29,82 +39,48 @@ class RowBuilder {
  private:
   uint32_t plane(uint32_t p) const { return p < out_.proc_lane.size() ? out_.proc_lane[p] : kNoLane; }
   uint32_t clane(uint32_t c) const { return c < out_.chan_lane.size() ? out_.chan_lane[c] : kNoLane; }
-  std::string chan_name(uint32_t c) const { return c < m_.channels().size() ? doc_.channel_label(c) : "?"; }
 
-  void row(size_t i, SeqRow::Kind kind, uint32_t from, uint32_t to, std::string label, std::string value = {}) {
+  void row(size_t i, SeqRow::Kind kind, uint32_t from, uint32_t to) {
     if (from == kNoLane && to == kNoLane) return;  // about a process or channel with no lifeline
     if (from == kNoLane) std::swap(from, to);
-    out_.rows.push_back(SeqRow{kind, uint32_t(i), from, to, std::move(label), std::move(value)});
-  }
-
-  std::string value_of(size_t i) const {
-    const csptrace::Event e = m_.event(i, f::value);
-    return (e.present & f::value) ? m_.value_text(e.value) : std::string();
+    out_.rows.push_back(SeqRow{kind, uint32_t(i), from, to});
   }
 
   void add(size_t i) {
     const uint32_t p = m_.proc_index(i), c = m_.chan_index(i);
+    const bool lanes = out_.options.channel_lifelines;
     switch (m_.kind(i)) {
       case EventKind::Transfer: {
-        const csptrace::Event e = m_.event(i, f::value | f::via);
-        const std::string v = (e.present & f::value) ? m_.value_text(e.value) : std::string();
-        const bool buffered = e.via == csptrace::Via::Buffer;
         // With channel lifelines a buffered value leaves the channel's lifeline; without, it
         // goes from its putter to its taker, as the rendezvous it completes.
-        const uint32_t from = buffered && out_.options.channel_lifelines ? clane(c) : plane(m_.from_index(i));
-        const std::string label = chan_name(c) + (v.empty() ? std::string() : ": " + v) + (buffered ? "  (buffered)" : "");
-        row(i, SeqRow::Kind::Message, from, plane(m_.to_index(i)), label, v);
+        const bool buffered = lanes && m_.field<csptrace::Field::via>(i) == csptrace::Via::Buffer;
+        row(i, SeqRow::Kind::Message, buffered ? clane(c) : plane(m_.from_index(i)), plane(m_.to_index(i)));
         break;
       }
-      case EventKind::BufPut: {
-        const std::string v = value_of(i);
-        if (out_.options.channel_lifelines)
-          row(i, SeqRow::Kind::Message, plane(p), clane(c), chan_name(c) + ": " + v, v);
-        else
-          row(i, SeqRow::Kind::Put, plane(p), kNoLane, "put " + v + " into " + chan_name(c), v);
+      case EventKind::BufPut:
+        if (lanes) row(i, SeqRow::Kind::Message, plane(p), clane(c));
+        else row(i, SeqRow::Kind::Put, plane(p), kNoLane);
         break;
-      }
-      case EventKind::BufDrop:
-        row(i, SeqRow::Kind::Drop, plane(p), kNoLane, "dropped " + value_of(i) + " from " + chan_name(c));
-        break;
+      case EventKind::BufDrop: row(i, SeqRow::Kind::Drop, plane(p), kNoLane); break;
       case EventKind::Spawn:
         // An arrow from the parent; a mark when the parent has no lifeline (the runtime's).
-        if (m_.partner_index(i) != kNone)
-          row(i, SeqRow::Kind::Spawn, plane(m_.partner_index(i)), plane(p),
-              plane(m_.partner_index(i)) == kNoLane ? "spawned" : "spawn");
+        if (m_.partner_index(i) != kNone) row(i, SeqRow::Kind::Spawn, plane(m_.partner_index(i)), plane(p));
         break;
-      case EventKind::Exit: {
-        const bool failed = m_.event(i, f::status).status == csptrace::ExitStatus::Error;
-        row(i, SeqRow::Kind::Exit, plane(p), kNoLane, failed ? "failed" : "exit");
-        break;
-      }
+      case EventKind::Exit: row(i, SeqRow::Kind::Exit, plane(p), kNoLane); break;
       case EventKind::Park:
       case EventKind::Block: open_wait(i, p, c); break;
       case EventKind::Resume:
       case EventKind::Unblock: close_wait(p); break;
-      case EventKind::AltChoice: {
-        const csptrace::Event e = m_.event(i, f::index | f::rule);
-        const std::string what = e.index < 0 ? std::string("default") : chan_name(c);
-        row(i, SeqRow::Kind::Alt, plane(p), kNoLane,
-            "alt chose " + what + " (" + std::string(csptrace::to_string(e.rule)) + ")");
-        break;
-      }
+      case EventKind::AltChoice: row(i, SeqRow::Kind::Alt, plane(p), kNoLane); break;
       case EventKind::ChanClose:
-        if (p != kNone) row(i, SeqRow::Kind::Close, plane(p), kNoLane, "close " + chan_name(c));
+        if (p != kNone) row(i, SeqRow::Kind::Close, plane(p), kNoLane);
         break;
-      case EventKind::Refused: {
-        const csptrace::Event e = m_.event(i, f::op);
-        row(i, SeqRow::Kind::Refused, plane(p), kNoLane,
-            std::string(csptrace::to_string(e.op)) + " " + chan_name(c) + " refused: closed");
-        break;
-      }
+      case EventKind::Refused: row(i, SeqRow::Kind::Refused, plane(p), kNoLane); break;
       case EventKind::Mark:
-        if (p != kNone) row(i, SeqRow::Kind::Note, plane(p), kNoLane, std::string(m_.str(m_.event(i, f::label).label)));
+        if (p != kNone) row(i, SeqRow::Kind::Note, plane(p), kNoLane);
         break;
       case EventKind::Deadlock:
-        if (!out_.lifelines.empty())
-          out_.rows.push_back(SeqRow{SeqRow::Kind::Deadlock, uint32_t(i), 0, kNoLane,
-                                     "deadlock: " + std::string(m_.str(m_.event(i, f::message).message)), {}});
+        if (!out_.lifelines.empty()) out_.rows.push_back(SeqRow{SeqRow::Kind::Deadlock, uint32_t(i), 0, kNoLane});
         break;
       default: break;  // offers, guards, timers, decisions, makes: no row of their own
     }
@@ -112,18 +88,14 @@ class RowBuilder {
 
   void open_wait(size_t i, uint32_t p, uint32_t c) {
     if (p >= open_.size() || plane(p) == kNoLane) return;
-    const csptrace::Event e = m_.event(i, f::op);
-    const bool sleeping = c != kNone && c < m_.channels().size() &&
-                          m_.channels()[c].buffer == csptrace::BufferKind::Timer;
-    const std::string what = e.op == csptrace::WaitOp::Alts ? std::string("alt") : std::string(csptrace::to_string(e.op)) + " " + chan_name(c);
-    row(i, SeqRow::Kind::Wait, plane(p), kNoLane, (sleeping ? "sleep: " : "wait: ") + what);
+    row(i, SeqRow::Kind::Wait, plane(p), kNoLane);
     SeqWaitBar bar;
     bar.lifeline = plane(p);
     bar.first_row = out_.rows.size() - 1;
     bar.end_row = kNone;  // set when woken; kNone -> rows.size() at the end
-    bar.op = uint8_t(e.op);
+    bar.op = uint8_t(m_.field<csptrace::Field::op>(i));
     bar.blocked = m_.kind(i) == EventKind::Block;
-    bar.sleeping = sleeping;
+    bar.sleeping = is_timer(m_, c);
     open_[p] = out_.bars.size();
     out_.bars.push_back(bar);
   }
@@ -135,7 +107,6 @@ class RowBuilder {
     open_[p] = kNone;
   }
 
-  const TraceDocument& doc_;
   const csptrace::TraceModel& m_;
   SequenceLayout::Parts& out_;
   std::vector<size_t> open_;
@@ -146,6 +117,7 @@ class RowBuilder {
 SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions options) {
   const auto& m = doc.model();
   SequenceLayout out;
+  out.doc_ = &doc;
   Parts& s = out.parts_;
   s.options = options;
   s.proc_lane.assign(m.processes().size(), kNoLane);
@@ -199,6 +171,52 @@ std::optional<size_t> SequenceLayout::row_at(std::optional<size_t> event) const 
   auto it = std::upper_bound(rows.begin(), rows.end(), *event, [](size_t e, const SeqRow& r) { return e < r.event; });
   if (it == rows.begin()) return std::nullopt;
   return size_t(it - rows.begin()) - 1;
+}
+
+}  // namespace cspview
+
+namespace cspview {
+
+std::string SequenceLayout::value(size_t r) const {
+  const auto& m = doc_->model();
+  const SeqRow& row = parts_.rows[r];
+  const csptrace::Event e = m.event(row.event, f::value);
+  return (e.present & f::value) ? m.value_text(e.value) : std::string();
+}
+
+std::string SequenceLayout::label(size_t r) const {
+  const auto& m = doc_->model();
+  const SeqRow& row = parts_.rows[r];
+  const size_t i = row.event;
+  const uint32_t c = m.chan_index(i);
+  switch (row.kind) {
+    case SeqRow::Kind::Message: {
+      const std::string v = value(r);
+      const bool buffered = m.kind(i) == EventKind::Transfer && m.field<csptrace::Field::via>(i) == csptrace::Via::Buffer;
+      return chan_name(*doc_, c) + (v.empty() ? std::string() : ": " + v) + (buffered ? "  (buffered)" : "");
+    }
+    case SeqRow::Kind::Put: return "put " + value(r) + " into " + chan_name(*doc_, c);
+    case SeqRow::Kind::Drop: return "dropped " + value(r) + " from " + chan_name(*doc_, c);
+    case SeqRow::Kind::Spawn: return row.to == kNoLane ? "spawned" : "spawn";
+    case SeqRow::Kind::Exit:
+      return m.field<csptrace::Field::status>(i) == csptrace::ExitStatus::Error ? "failed" : "exit";
+    case SeqRow::Kind::Wait: {
+      const csptrace::WaitOp op = m.field<csptrace::Field::op>(i);
+      const std::string what = op == csptrace::WaitOp::Alts ? std::string("alt")
+                                                           : std::string(csptrace::to_string(op)) + " " + chan_name(*doc_, c);
+      return (is_timer(m, c) ? "sleep: " : "wait: ") + what;
+    }
+    case SeqRow::Kind::Alt: {
+      const std::string what = m.field<csptrace::Field::index>(i) < 0 ? std::string("default") : chan_name(*doc_, c);
+      return "alt chose " + what + " (" + std::string(csptrace::to_string(m.field<csptrace::Field::rule>(i))) + ")";
+    }
+    case SeqRow::Kind::Close: return "close " + chan_name(*doc_, c);
+    case SeqRow::Kind::Refused:
+      return std::string(csptrace::to_string(m.field<csptrace::Field::op>(i))) + " " + chan_name(*doc_, c) + " refused: closed";
+    case SeqRow::Kind::Note: return std::string(m.str(m.field<csptrace::Field::label>(i)));
+    case SeqRow::Kind::Deadlock: return "deadlock: " + std::string(m.str(m.field<csptrace::Field::message>(i)));
+  }
+  return {};
 }
 
 }  // namespace cspview

@@ -44,8 +44,6 @@ struct SeqRow {
   uint32_t event = 0;        // event index
   uint32_t from = kNoLane;   // lifeline the arrow leaves (or the one a mark sits on)
   uint32_t to = kNoLane;     // lifeline the arrow reaches; kNoLane for a mark on one lifeline
-  std::string label;         // `in: "pocket lint"`, `alt chose in (random)`, `take in`
-  std::string value;         // the value an arrow carries, as text (empty for none)
   bool arrow() const { return to != kNoLane && from != kNoLane; }
 };
 
@@ -81,6 +79,13 @@ class SequenceLayout {
     return p < parts_.proc_lane.size() ? parts_.proc_lane[p] : kNoLane;
   }
 
+  // What row r says, made from its event when asked (a row holds no text, so building the
+  // chart of a million events makes no strings): `in: "pocket lint"`, `alt chose in (random)`,
+  // `wait: take in`, `deadlock: ...`.
+  std::string label(size_t r) const;
+  // The value row r's event carries, as text ("\"pocket lint\"", "3"); empty for none.
+  std::string value(size_t r) const;
+
   // The row the cursor stands on: the last row whose event is at or before `event` (nullopt
   // before the first event, or before the first row).
   std::optional<size_t> row_at(std::optional<size_t> event) const;
@@ -96,6 +101,7 @@ class SequenceLayout {
   };
 
  private:
+  const TraceDocument* doc_ = nullptr;  // the document it was built from, which outlives it
   Parts parts_;
 };
 

@@ -59,7 +59,18 @@ void SequenceChartView::set_channel_lifelines(bool on) {
   if (layout_.options().channel_lifelines != on) rebuild();
 }
 
-SequenceMetrics SequenceChartView::metrics() const { return SequenceMetrics{}.scaled(theme_.presentation ? 1.4 : 1.0); }
+SequenceMetrics SequenceChartView::metrics() const {
+  SequenceMetrics mx = SequenceMetrics{}.scaled(theme_.presentation ? 1.4 : 1.0);
+  // The gutter holds the widest event number, "#1200002" in a big trace.
+  if (doc_ && !doc_->model().empty()) {
+    QFont f = font();
+    f.setBold(true);
+    f.setPixelSize(int(mx.row_max * 0.58));
+    const QString widest = QStringLiteral("#%1").arg(doc_->model().seq(doc_->model().size() - 1));
+    mx.gutter = std::max(mx.gutter, double(QFontMetrics(f).horizontalAdvance(widest)) + 10);
+  }
+  return mx;
+}
 
 SequenceFrame SequenceChartView::frame() const {
   if (!doc_) return {};
@@ -146,14 +157,14 @@ QJsonObject SequenceChartView::describe() const {
     arrows.append(QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
                               {QStringLiteral("from"), lane_name(row.from)},
                               {QStringLiteral("to"), lane_name(row.to)},
-                              {QStringLiteral("label"), QString::fromStdString(row.label)},
-                              {QStringLiteral("value"), QString::fromStdString(row.value)}});
+                              {QStringLiteral("label"), QString::fromStdString(layout_.label(r))},
+                              {QStringLiteral("value"), QString::fromStdString(layout_.value(r))}});
   }
   o[QStringLiteral("arrows")] = arrows;
   if (fr.cursor_row) {
     const SeqRow& row = layout_.rows()[*fr.cursor_row];
     o[QStringLiteral("current")] = QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
-                                               {QStringLiteral("label"), QString::fromStdString(row.label)}};
+                                               {QStringLiteral("label"), QString::fromStdString(layout_.label(*fr.cursor_row))}};
   } else {
     o[QStringLiteral("current")] = QJsonValue();
   }

@@ -86,6 +86,7 @@ void SequencePainter::paint_lifelines(QPainter& p) const {
   for (size_t l = 0; l < layout_.lifelines().size(); ++l) {
     if (!fr_.shown(uint32_t(l))) continue;
     const SeqLifeline& line = layout_.lifelines()[l];
+    if (line.end_row < fr_.first_row) continue;  // it exited before this part of the chart
     const double x = fr_.lane_x[l];
     auto y_at = [&](size_t row, double outside) { return fr_.has_row(row) ? fr_.y_of(row) : outside; };
     const double y0 = line.first_row > fr_.first_row ? y_at(line.first_row, fr_.bottom) : fr_.top - 4;
@@ -134,7 +135,7 @@ void SequencePainter::paint_row(QPainter& p, size_t r) const {
   // The event number, as csptrace prints it, in the gutter.
   p.setFont(current ? bold_ : small_);
   p.setPen(current ? theme_.text : theme_.text_dim);
-  p.drawText(QRectF(2, y - fr_.row_h / 2, fr_.lane_x.empty() ? 40 : 46, fr_.row_h), Qt::AlignLeft | Qt::AlignVCenter,
+  p.drawText(QRectF(2, y - fr_.row_h / 2, fr_.gutter - 4, fr_.row_h), Qt::AlignLeft | Qt::AlignVCenter,
              QStringLiteral("#%1").arg(m_.seq(row.event)));
   QColor c = row.kind == SeqRow::Kind::Deadlock || row.kind == SeqRow::Kind::Refused ? theme_.problem
              : row.kind == SeqRow::Kind::Drop                                          ? theme_.notice
@@ -145,14 +146,27 @@ void SequencePainter::paint_row(QPainter& p, size_t r) const {
   if (row.kind == SeqRow::Kind::Deadlock) {
     p.setFont(bold_);
     boxed_text(p, QRectF(50, y - fr_.row_h / 2, fr_.width - 60, fr_.row_h), Qt::AlignCenter,
-               QString::fromStdString(row.label), c);
+               QString::fromStdString(layout_.label(r)), c);
     return;
   }
-  if (row.arrow() && fr_.shown(row.from) && fr_.shown(row.to)) paint_arrow(p, row, y, c, current);
-  else if (fr_.shown(row.from)) paint_mark(p, row, y, c);
+  const QString label = QString::fromStdString(layout_.label(r));
+  if (row.arrow() && fr_.shown(row.from) && fr_.shown(row.to)) {
+    paint_arrow(p, row, label, y, c, current);
+  } else if (row.arrow() && (fr_.shown(row.from) || fr_.shown(row.to))) {
+    // One end is not in this part of the chart: a mark on the other, naming where it goes.
+    SeqRow half = row;
+    const bool out = fr_.shown(row.from);
+    half.from = out ? row.from : row.to;
+    half.to = kNoLane;
+    const QString other = QString::fromStdString(layout_.lifelines()[out ? row.to : row.from].name);
+    paint_mark(p, half, out ? label + QStringLiteral(" → ") + other : other + QStringLiteral(" → ") + label, y, c);
+  } else if (!row.arrow() && fr_.shown(row.from)) {
+    paint_mark(p, row, label, y, c);
+  }
 }
 
-void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, double y, const QColor& c, bool current) const {
+void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c,
+                                  bool current) const {
   const double x0 = fr_.lane_x[row.from], x1 = fr_.lane_x[row.to];
   const double dir = x1 >= x0 ? 1 : -1;
   const double width = current ? 3.5 : 2;
@@ -167,11 +181,10 @@ void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, double y, cons
   const double span = std::abs(x1 - x0) + fr_.col_w * 0.9;
   const double mid = (x0 + x1) / 2;
   const double h = QFontMetricsF(p.font()).height();
-  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom,
-             QString::fromStdString(row.label), c);
+  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom, label, c);
 }
 
-void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, double y, const QColor& c) const {
+void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c) const {
   const double x = fr_.lane_x[row.from];
   const double r = std::clamp(fr_.row_h * 0.16, 3.5, 6.0);
   p.setPen(Qt::NoPen);
@@ -190,11 +203,11 @@ void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, double y, const
   QFont f = row.kind == SeqRow::Kind::Note ? font_ : small_;
   f.setItalic(row.kind == SeqRow::Kind::Note);
   p.setFont(f);
-  const QString text = row.kind == SeqRow::Kind::Note ? QStringLiteral("“%1”").arg(QString::fromStdString(row.label))
-                                                      : QString::fromStdString(row.label);
-  // Marks read to the right of their lifeline, over up to one and a half columns; the last
-  // lifeline's read to its left when the right edge would cut them.
-  const double w = std::max(fr_.col_w * 1.5, 120.0);
+  const QString text = row.kind == SeqRow::Kind::Note ? QStringLiteral("“%1”").arg(label) : label;
+  // Marks read to the right of their lifeline, over up to three columns (a row has one event,
+  // so nothing else is written there); the last lifeline's read to its left when the right
+  // edge would cut them.
+  const double w = std::max(fr_.col_w * 3, 220.0);
   const double need = QFontMetricsF(f).horizontalAdvance(text) + 4;
   if (x + 12 + std::min(w, need) > fr_.width - 4 && x - 12 - need > fr_.width / 2)
     boxed_text(p, QRectF(x - 12 - need, y - fr_.row_h / 2, need, fr_.row_h), Qt::AlignRight | Qt::AlignVCenter, text, c);
@@ -206,13 +219,17 @@ void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, double y, const
 void SequencePainter::paint_header(QPainter& p) const {
   const double h = fr_.top - 8;
   p.fillRect(QRectF(0, 0, fr_.width, fr_.top - 4), theme_.background);
-  p.setFont(bold_);
-  const QFontMetricsF fm(bold_);
   for (size_t l = 0; l < layout_.lifelines().size(); ++l) {
     if (!fr_.shown(uint32_t(l))) continue;
     const SeqLifeline& line = layout_.lifelines()[l];
     const bool channel = line.kind == SeqLifeline::Kind::Channel;
     const QString name = QString::fromStdString(line.name);
+    // A long name takes the smaller type before it is shortened.
+    const bool fits = QFontMetricsF(bold_).horizontalAdvance(name) + 12 <= fr_.col_w - 8;
+    QFont f = fits ? bold_ : small_;
+    f.setBold(true);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
     const double w = std::min(fr_.col_w - 8, fm.horizontalAdvance(name) + 16);
     const QRectF box(fr_.lane_x[l] - w / 2, 4, w, h - 4);
     p.setPen(QPen(line.stuck ? theme_.problem : theme_.text_dim, line.stuck ? 2.5 : 1.2));
@@ -228,11 +245,14 @@ void SequencePainter::paint_cycle(QPainter& p) const {
   if (layout_.cycle().empty()) return;
   // Below the stuck lifelines' crosses, one row per edge; "wait-for" in the gutter.
   const double top = fr_.bottom + std::max(8.0, fr_.row_h * 0.3) * 2;
-  const double row = std::max(12.0, (fr_.height - top - 4) / double(layout_.cycle().size()));
+  const bool windowed = fr_.first_row > 0 || fr_.end_row < fr_.total_rows;  // the note's line is below
+  const double row = std::max(12.0, (fr_.height - top - 4 - (windowed ? fr_.row_h : 0)) / double(layout_.cycle().size()));
   double y = top + row / 2;
-  p.setFont(small_);
+  QFont label = small_;
+  label.setPixelSize(std::min(small_.pixelSize(), int(fr_.gutter / 5)));  // "wait-for" fits the gutter
+  p.setFont(label);
   p.setPen(theme_.problem);
-  p.drawText(QRectF(2, top, 60, row * 2), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("wait-for\ncycle"));
+  p.drawText(QRectF(2, top, fr_.gutter - 2, row * 2), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("wait-for\ncycle"));
   for (const SeqCycleEdge& e : layout_.cycle()) {
     if (fr_.shown(e.waiter) && fr_.shown(e.releaser) && e.waiter != e.releaser) {
       const double x0 = fr_.lane_x[e.waiter], x1 = fr_.lane_x[e.releaser];
@@ -257,7 +277,7 @@ void SequencePainter::paint_notes(QPainter& p) const {
   if (fr_.hidden_lanes > 0) notes << QStringLiteral("%1 lifelines not in this part").arg(fr_.hidden_lanes);
   if (notes.isEmpty()) return;
   p.setFont(small_);
-  boxed_text(p, QRectF(fr_.width - 330, fr_.height - fr_.row_h * 0.8, 320, fr_.row_h * 0.8),
+  boxed_text(p, QRectF(fr_.width / 3, fr_.height - fr_.row_h * 0.8, fr_.width * 2 / 3 - 8, fr_.row_h * 0.8),
              Qt::AlignRight | Qt::AlignVCenter, notes.join(QStringLiteral(" · ")), theme_.text_dim);
 }
 

@@ -27,8 +27,8 @@ class SequencePainter {
   void paint_lifelines(QPainter& p) const;
   void paint_bars(QPainter& p) const;
   void paint_row(QPainter& p, size_t r) const;
-  void paint_arrow(QPainter& p, const SeqRow& row, double y, const QColor& c, bool current) const;
-  void paint_mark(QPainter& p, const SeqRow& row, double y, const QColor& c) const;
+  void paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c, bool current) const;
+  void paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c) const;
   void paint_header(QPainter& p) const;
   void paint_cycle(QPainter& p) const;
   void paint_notes(QPainter& p) const;

@@ -15,8 +15,8 @@ namespace {
 
 std::vector<std::string> labels(const SequenceLayout& l, SeqRow::Kind kind) {
   std::vector<std::string> out;
-  for (const SeqRow& r : l.rows())
-    if (r.kind == kind) out.push_back(r.label);
+  for (size_t r = 0; r < l.rows().size(); ++r)
+    if (l.rows()[r].kind == kind) out.push_back(l.label(r));
   return out;
 }
 
@@ -35,12 +35,13 @@ TEST_CASE("the hot dog's chart: two lifelines, six rendezvous arrows labelled wi
                                          "in: 3", "out: \"hot dog\""});
   // The first goes from main to the machine, the second back.
   std::vector<const SeqRow*> arrows;
-  for (const SeqRow& r : l.rows())
-    if (r.kind == SeqRow::Kind::Message) arrows.push_back(&r);
+  std::vector<size_t> arrow_rows;
+  for (size_t r = 0; r < l.rows().size(); ++r)
+    if (l.rows()[r].kind == SeqRow::Kind::Message) arrows.push_back(&l.rows()[r]), arrow_rows.push_back(r);
   CHECK(lane(l, arrows[0]->from) == "main");
   CHECK(lane(l, arrows[0]->to) == "hot-dog-machine");
   CHECK(lane(l, arrows[1]->from) == "hot-dog-machine");
-  CHECK(arrows[1]->value == "\"wilted lettuce\"");
+  CHECK(l.value(arrow_rows[1]) == "\"wilted lettuce\"");
   // The machine is spawned by main (its lifeline starts there) and exits before main.
   CHECK(labels(l, SeqRow::Kind::Spawn).size() == 1);
   CHECK(l.rows()[l.lifelines()[1].first_row].kind == SeqRow::Kind::Spawn);

@@ -6,6 +6,7 @@
 #include "command_line.hpp"
 #include "cspview_run.hpp"
 #include "sequence_chart_view.hpp"
+#include "view_export.hpp"
 #include "view_tabs.hpp"
 #include "window_fixture.hpp"
 
@@ -163,4 +164,23 @@ TEST_CASE("--export-steps writes one numbered PNG per step of the chosen view", 
   const CspviewRun past = run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "500"});
   CHECK(past.exit_code == 1);
   CHECK(past.err.contains("no events between #500"));
+}
+
+TEST_CASE("presentation mode enlarges the chart and the dark theme reaches it", "[window][sequence][presentation]") {
+  OpenWindow o(fixture_path("hotdog.jsonl"), {1024, 768});
+  REQUIRE(o.ok);
+  SequenceChartView* v = sequence_of(o.w);
+  o.w.seek_event(9);
+  const double normal = v->describe()["row_height"].toDouble();
+  const QImage light = render_cursor_view(*v);
+  o.w.set_dark(true);
+  QApplication::processEvents();
+  const QImage dark = render_cursor_view(*v);
+  // The background of the chart follows the theme (a corner, away from any drawing).
+  CHECK(qGray(light.pixel(light.width() - 3, light.height() / 2)) > 200);
+  CHECK(qGray(dark.pixel(dark.width() - 3, dark.height() / 2)) < 60);
+  o.w.set_presentation(true);
+  QApplication::processEvents();
+  CHECK(v->describe()["row_height"].toDouble() > normal * 1.3);
+  CHECK(v->describe()["current"].toObject()["event"].toInt() == 10);  // still on the cursor
 }

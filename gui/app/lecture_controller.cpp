@@ -41,6 +41,17 @@ LectureController::LectureController(MainWindow& window) : QObject(&window), w_(
   connect(panel_, &BookmarksPanel::activated, this, &LectureController::go_to);
   connect(panel_, &BookmarksPanel::remove_requested, this, &LectureController::remove);
   connect(panel_, &BookmarksPanel::add_requested, this, &LectureController::ask_and_add);
+  // However the cursor got there (a step, --at, a click), the bookmark on its event is the
+  // selected one, its note shown.
+  connect(&window.stepper(), &StepController::moved, this, &LectureController::follow_cursor);
+}
+
+void LectureController::follow_cursor() {
+  const auto at = cursor_number();
+  std::optional<size_t> here;
+  for (size_t i = 0; at && i < script_.bookmarks().size(); ++i)
+    if (script_.bookmarks()[i].event == *at) here = i;
+  panel_->set_current(here);
 }
 
 void LectureController::load_for(const QString& trace_path) {
@@ -50,6 +61,7 @@ void LectureController::load_for(const QString& trace_path) {
   if (file_.isEmpty()) script_.clear();
   panel_->set_error(error_);
   refresh();
+  follow_cursor();
   if (!script_.empty() || !error_.isEmpty()) dock_->show();
 }
 
@@ -129,7 +141,7 @@ void LectureController::go_to(size_t i) {
   if (i >= script_.bookmarks().size() || !w_.document()) return;
   const Bookmark& b = script_.bookmarks()[i];
   if (const auto e = event_at_number(w_.document()->model(), b.event)) w_.seek_event(*e);
-  panel_->set_current(i);
+  panel_->set_current(i);  // the one chosen, also when two share an event
   w_.statusBar()->showMessage(QStringLiteral("Bookmark %1 of %2: %3").arg(i + 1).arg(script_.bookmarks().size())
                                   .arg(QString::fromStdString(b.title)));
 }

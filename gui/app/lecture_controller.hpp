@@ -50,6 +50,7 @@ class LectureController : public QObject {
 
  private:
   void ask_and_add();
+  void follow_cursor();
   void save();
   void refresh();
   std::optional<uint64_t> cursor_number() const;

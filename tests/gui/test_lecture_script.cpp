@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListWidget>
 #include <QStatusBar>
 
 using namespace cspview;
@@ -100,6 +101,14 @@ TEST_CASE("bookmarks survive save and reload, and Page Down steps through them",
   again.w.stepper().to_start();
   again.w.lecture().next_action()->trigger();
   CHECK(again.w.stepper().current_event() == 6u);
+  // The list follows the cursor, however it moved, and shows the bookmark's note.
+  again.w.seek_event(15);
+  const auto* list = again.w.lecture().dock()->findChild<QListWidget*>(QStringLiteral("bookmarks"));
+  REQUIRE(list);
+  CHECK(list->currentRow() == 1);
+  again.w.seek_event(16);
+  CHECK(list->currentRow() == -1);
+  again.w.seek_event(6);
   again.w.lecture().next_action()->trigger();
   CHECK(again.w.stepper().current_event() == 15u);
   again.w.lecture().prev_action()->trigger();

@@ -18,6 +18,20 @@ std::string chan_name(const TraceDocument& doc, uint32_t c) {
   return c < doc.model().channels().size() ? doc.channel_label(c) : "?";
 }
 
+// "take " or "put " for the guard an alt_choice at event i chose: its alt_guard, found among
+// the events before (an alt's guards are offered before it waits; the bound keeps a label
+// cheap in a trace whose guard is far back, which then reads without the operation).
+std::string chosen_op(const csptrace::TraceModel& m, size_t i) {
+  const uint32_t p = m.proc_index(i);
+  const auto alt = m.field<csptrace::Field::alt>(i);
+  const auto index = m.field<csptrace::Field::index>(i);
+  for (size_t k = i, seen = 0; k-- > 0 && seen < 4096; ++seen)
+    if (m.kind(k) == EventKind::AltGuard && m.proc_index(k) == p && m.field<csptrace::Field::alt>(k) == alt &&
+        m.field<csptrace::Field::index>(k) == index)
+      return std::string(csptrace::to_string(m.field<csptrace::Field::op>(k))) + " ";
+  return {};
+}
+
 bool is_timer(const csptrace::TraceModel& m, uint32_t c) {
   return c < m.channels().size() && m.channels()[c].buffer == csptrace::BufferKind::Timer;
 }
@@ -207,7 +221,8 @@ std::string SequenceLayout::label(size_t r) const {
       return (is_timer(m, c) ? "sleep: " : "wait: ") + what;
     }
     case SeqRow::Kind::Alt: {
-      const std::string what = m.field<csptrace::Field::index>(i) < 0 ? std::string("default") : chan_name(*doc_, c);
+      const std::string what =
+          m.field<csptrace::Field::index>(i) < 0 ? std::string("default") : chosen_op(m, i) + chan_name(*doc_, c);
       return "alt chose " + what + " (" + std::string(csptrace::to_string(m.field<csptrace::Field::rule>(i))) + ")";
     }
     case SeqRow::Kind::Close: return "close " + chan_name(*doc_, c);

@@ -163,3 +163,11 @@ TEST_CASE("lifelines that do not fit the width are left out, the window's own fi
   CHECK(double(shown) * mx.col_min <= 360 - mx.gutter);
   CHECK(narrow.hidden_lanes == l.lifelines().size() - shown);
 }
+
+TEST_CASE("an alt's choice names the guard that won, its operation and its rule", "[sequence]") {
+  auto doc = fixture("gui-alts-timeout.jsonl");
+  const SequenceLayout l = SequenceLayout::build(*doc);
+  const auto alts = labels(l, SeqRow::Kind::Alt);
+  REQUIRE_FALSE(alts.empty());
+  CHECK(alts.front() == "alt chose take " + doc->channel_label(0) + " (only)");
+}

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace cspview;
 
@@ -183,4 +184,24 @@ TEST_CASE("presentation mode enlarges the chart and the dark theme reaches it", 
   QApplication::processEvents();
   CHECK(v->describe()["row_height"].toDouble() > normal * 1.3);
   CHECK(v->describe()["current"].toObject()["event"].toInt() == 10);  // still on the cursor
+}
+
+TEST_CASE("the wheel scrolls a long chart until the next step brings the cursor's row back", "[window][sequence]") {
+  OpenWindow o(fixture_path("finding-recorded-philosophers.jsonl"), {1024, 768});
+  REQUIRE(o.ok);
+  SequenceChartView* v = sequence_of(o.w);
+  o.w.seek_event(v->layout().rows()[2].event);
+  const SequenceFrame before = v->frame();
+  REQUIRE(before.end_row < before.total_rows);  // a window, not the whole chart
+  REQUIRE(before.first_row == 0);
+  QWheelEvent down(QPointF(200, 200), v->mapToGlobal(QPointF(200, 200)), {}, QPoint(0, -240), Qt::NoButton, {},
+                   Qt::NoScrollPhase, false);
+  QApplication::sendEvent(v, &down);
+  const SequenceFrame scrolled = v->frame();
+  CHECK(scrolled.first_row == 6);  // three rows a notch, two notches
+  CHECK(v->describe()["rows_shown"].toArray()[0].toInt() == 6);
+  o.w.seek_event(v->layout().rows()[3].event);
+  REQUIRE(v->frame().cursor_row == 3u);
+  CHECK(v->frame().has_row(3));
+  CHECK(v->frame().first_row == 0);
 }

@@ -71,12 +71,13 @@ void SequencePainter::paint(QPainter& p) const {
   p.restore();
 }
 
-void SequencePainter::boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c) const {
+void SequencePainter::boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c,
+                                 int alpha) const {
   const QFontMetricsF fm(p.font());
   const QString shown = fm.elidedText(text, Qt::ElideRight, r.width());
   QRectF tight = fm.boundingRect(r, align, shown).adjusted(-3, 0, 3, 0);
   QColor bg = theme_.background;
-  bg.setAlpha(215);
+  bg.setAlpha(alpha);
   p.fillRect(tight, bg);
   p.setPen(c);
   p.drawText(r, align, shown);
@@ -181,7 +182,8 @@ void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, const QString&
   const double span = std::abs(x1 - x0) + fr_.col_w * 0.9;
   const double mid = (x0 + x1) / 2;
   const double h = QFontMetricsF(p.font()).height();
-  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom, label, c);
+  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom, label, c,
+             current ? 255 : 215);
 }
 
 void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c) const {

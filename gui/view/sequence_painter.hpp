@@ -32,8 +32,9 @@ class SequencePainter {
   void paint_header(QPainter& p) const;
   void paint_cycle(QPainter& p) const;
   void paint_notes(QPainter& p) const;
-  // A label on the background colour, so a lifeline running under it never hides a letter.
-  void boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c) const;
+  // A label on the background colour, so a lifeline running under it never hides a letter;
+  // `alpha` 255 hides all under it (the cursor's label, over its neighbours' words).
+  void boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c, int alpha = 215) const;
 
   const SequenceLayout& layout_;
   const SequenceFrame& fr_;

@@ -31,10 +31,20 @@ void SequenceChartView::set_document(std::shared_ptr<const TraceDocument> doc) {
 }
 
 void SequenceChartView::rebuild() {
-  SequenceOptions o;
-  o.channel_lifelines = channels_action_->isChecked();
-  layout_ = doc_ ? SequenceLayout::build(*doc_, o) : SequenceLayout();
+  stale_ = true;
   update();
+}
+
+bool SequenceChartView::channel_lifelines() const { return channels_action_->isChecked(); }
+
+const SequenceLayout& SequenceChartView::layout() const {
+  if (stale_) {
+    SequenceOptions o;
+    o.channel_lifelines = channel_lifelines();
+    layout_ = doc_ ? SequenceLayout::build(*doc_, o) : SequenceLayout();
+    stale_ = false;
+  }
+  return layout_;
 }
 
 void SequenceChartView::set_cursor(std::optional<size_t> event, const csptrace::ReplayState*) {
@@ -56,7 +66,7 @@ void SequenceChartView::set_real_time(bool on) {
 
 void SequenceChartView::set_channel_lifelines(bool on) {
   if (channels_action_->isChecked() != on) channels_action_->setChecked(on);
-  if (layout_.options().channel_lifelines != on) rebuild();
+  rebuild();  // only marks the chart stale: it is built again when next drawn
 }
 
 SequenceMetrics SequenceChartView::metrics() const {
@@ -75,9 +85,9 @@ SequenceMetrics SequenceChartView::metrics() const {
 SequenceFrame SequenceChartView::frame() const {
   if (!doc_) return {};
   const SequenceMetrics mx = metrics();
-  const auto row = layout_.row_at(cursor_);
-  if (!scrolled_) first_row_ = window_start(layout_.rows().size(), rows_that_fit(layout_, mx, height()), row, first_row_);
-  return frame_sequence(layout_, doc_->model(), mx, width(), height(), first_row_, row, real_time_);
+  const auto row = layout().row_at(cursor_);
+  if (!scrolled_) first_row_ = window_start(layout().rows().size(), rows_that_fit(layout(), mx, height()), row, first_row_);
+  return frame_sequence(layout(), doc_->model(), mx, width(), height(), first_row_, row, real_time_);
 }
 
 QSize SequenceChartView::frame_size() const { return size(); }
@@ -90,7 +100,7 @@ void SequenceChartView::paint_frame(QPainter& painter) const {
     return;
   }
   const SequenceFrame fr = frame();
-  SequencePainter(layout_, fr, doc_->model(), theme_, font()).paint(painter);
+  SequencePainter(layout(), fr, doc_->model(), theme_, font()).paint(painter);
 }
 
 void SequenceChartView::paintEvent(QPaintEvent*) {
@@ -101,7 +111,7 @@ void SequenceChartView::paintEvent(QPaintEvent*) {
 void SequenceChartView::mousePressEvent(QMouseEvent* e) {
   if (!doc_ || e->button() != Qt::LeftButton) return CursorView::mousePressEvent(e);
   // A click on a row (its arrow, its mark or anywhere across it) asks for the cursor there.
-  if (const auto r = frame().row_at_y(e->position().y())) emit event_clicked(layout_.rows()[*r].event);
+  if (const auto r = frame().row_at_y(e->position().y())) emit event_clicked(layout().rows()[*r].event);
 }
 
 void SequenceChartView::wheelEvent(QWheelEvent* e) {
@@ -143,35 +153,35 @@ QJsonObject SequenceChartView::describe() const {
   o[QStringLiteral("rows_shown")] = QJsonArray{qint64(fr.first_row), qint64(fr.end_row)};
   o[QStringLiteral("row_height")] = fr.row_h;
   QJsonArray lanes;
-  for (size_t l = 0; l < layout_.lifelines().size(); ++l)
-    if (fr.shown(uint32_t(l))) lanes.append(QString::fromStdString(layout_.lifelines()[l].name));
+  for (size_t l = 0; l < layout().lifelines().size(); ++l)
+    if (fr.shown(uint32_t(l))) lanes.append(QString::fromStdString(layout().lifelines()[l].name));
   o[QStringLiteral("lifelines")] = lanes;
-  o[QStringLiteral("lifelines_total")] = qint64(layout_.lifelines().size());
+  o[QStringLiteral("lifelines_total")] = qint64(layout().lifelines().size());
   auto lane_name = [&](uint32_t l) {
-    return l < layout_.lifelines().size() ? QJsonValue(QString::fromStdString(layout_.lifelines()[l].name)) : QJsonValue();
+    return l < layout().lifelines().size() ? QJsonValue(QString::fromStdString(layout().lifelines()[l].name)) : QJsonValue();
   };
   QJsonArray arrows;
   for (size_t r = fr.first_row; r < fr.end_row; ++r) {
-    const SeqRow& row = layout_.rows()[r];
+    const SeqRow& row = layout().rows()[r];
     if (!row.arrow() || row.kind != SeqRow::Kind::Message) continue;
     arrows.append(QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
                               {QStringLiteral("from"), lane_name(row.from)},
                               {QStringLiteral("to"), lane_name(row.to)},
-                              {QStringLiteral("label"), QString::fromStdString(layout_.label(r))},
-                              {QStringLiteral("value"), QString::fromStdString(layout_.value(r))}});
+                              {QStringLiteral("label"), QString::fromStdString(layout().label(r))},
+                              {QStringLiteral("value"), QString::fromStdString(layout().value(r))}});
   }
   o[QStringLiteral("arrows")] = arrows;
   if (fr.cursor_row) {
-    const SeqRow& row = layout_.rows()[*fr.cursor_row];
+    const SeqRow& row = layout().rows()[*fr.cursor_row];
     o[QStringLiteral("current")] = QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
-                                               {QStringLiteral("label"), QString::fromStdString(layout_.label(*fr.cursor_row))}};
+                                               {QStringLiteral("label"), QString::fromStdString(layout().label(*fr.cursor_row))}};
   } else {
     o[QStringLiteral("current")] = QJsonValue();
   }
   QJsonArray stuck, cycle;
-  for (const SeqLifeline& l : layout_.lifelines())
+  for (const SeqLifeline& l : layout().lifelines())
     if (l.stuck) stuck.append(QString::fromStdString(l.name));
-  for (const SeqCycleEdge& e : layout_.cycle())
+  for (const SeqCycleEdge& e : layout().cycle())
     cycle.append(QJsonObject{{QStringLiteral("waiter"), lane_name(e.waiter)},
                              {QStringLiteral("releaser"), lane_name(e.releaser)},
                              {QStringLiteral("label"), QString::fromStdString(e.label)}});

@@ -29,8 +29,10 @@ class SequenceChartView : public CursorView {
   void set_real_time(bool on);
   bool real_time() const { return real_time_; }
   void set_channel_lifelines(bool on);
-  bool channel_lifelines() const { return layout_.options().channel_lifelines; }
-  const SequenceLayout& layout() const { return layout_; }
+  bool channel_lifelines() const;
+  // The chart of the document, built when first needed: a tab that is never shown costs a
+  // trace nothing when it opens.
+  const SequenceLayout& layout() const;
   // The frame as drawn at the widget's current size.
   SequenceFrame frame() const;
 
@@ -46,7 +48,8 @@ class SequenceChartView : public CursorView {
   void rebuild();
 
   std::shared_ptr<const TraceDocument> doc_;
-  SequenceLayout layout_;
+  mutable SequenceLayout layout_;
+  mutable bool stale_ = true;     // layout_ is not the chart of doc_ with the options asked
   std::optional<size_t> cursor_;
   bool real_time_ = false;
   bool scrolled_ = false;         // the wheel moved the window away from the cursor's row

@@ -64,3 +64,12 @@ shot "$work/hotdog7.jsonl" issue22-4-story-after --size 1024x768 --presentation 
 shot "$work/pipeline7.jsonl" issue22-5-dark-after --size 1024x768 --presentation --dark \
   --at "$(event_of "$work/pipeline7.jsonl" 'transfer +chan=reverser-out' 2)"
 shot "$work/phil7.csptrace" issue22-10-small-after --size 1024x640
+
+# Issue 23's sequence chart, at the lecture room's 1024x768 (docs/viewer.md, "For a lecture").
+"$bin/samples/sieve" --primes 10 --seed 7 --trace "$work/sieve7.csptrace" >/dev/null
+shot "$work/hotdog7.jsonl" sequence-hotdog --size 1024x768 --view sequence \
+  --at "$(event_of "$work/hotdog7.jsonl" 'transfer +chan=out ')"
+shot "$work/pipeline7.jsonl" sequence-pipeline --size 1024x768 --view sequence \
+  --at "$(event_of "$work/pipeline7.jsonl" 'transfer +chan=reverser-out' 2)"
+shot "$work/sieve7.csptrace" sequence-sieve --size 1024x768 --view sequence --at 420
+shot "$work/phil7.csptrace" sequence-philosophers-deadlock --size 1024x768 --view sequence

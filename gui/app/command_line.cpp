@@ -13,7 +13,9 @@ namespace cspview {
 
 bool wants_screenshot(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
-    if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0) return true;
+    for (const char* o : {"--screenshot", "--export-steps"})
+      if (std::strcmp(argv[i], o) == 0 || (std::strncmp(argv[i], o, std::strlen(o)) == 0 && argv[i][std::strlen(o)] == '='))
+        return true;
   return false;
 }
 
@@ -46,33 +48,44 @@ CommandLine parse_command_line(const QStringList& args) {
   p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("trace to open (.jsonl or .csptrace)"));
   QCommandLineOption at(QStringLiteral("at"),
                         QStringLiteral("put the cursor on event EVENT, numbered as csptrace print numbers it (#1 is "
-                                       "the first)"),
-                        QStringLiteral("EVENT"));
+                                       "the first), or on the bookmark of the lecture script titled NAME "
+                                       "(bookmark:NAME)"),
+                        QStringLiteral("EVENT|bookmark:NAME"));
   QCommandLineOption shot(QStringLiteral("screenshot"),
-                          QStringLiteral("render the window to OUT.png and exit (offscreen when there is no display)"),
-                          QStringLiteral("OUT.png"));
+                          QStringLiteral("render the window to OUT.png, or the view shown to OUT.svg (names and values "
+                                         "as text), and exit (offscreen when there is no display)"),
+                          QStringLiteral("OUT.png|OUT.svg"));
   QCommandLineOption json(QStringLiteral("view-json"),
                           QStringLiteral("with --screenshot: also write what the window shows as JSON (visible_ns, "
                                          "run_ns, cursor_event, finding, caption, ...)"),
                           QStringLiteral("OUT.json"));
   QCommandLineOption view(QStringLiteral("view"),
-                          QStringLiteral("show the time from BEGIN to END (trace time, e.g. 400us:560us; ns without a "
-                                         "unit), instead of the whole run"),
-                          QStringLiteral("BEGIN:END"));
+                          QStringLiteral("the view to show: timeline, sequence (the sequence chart) or network; or, "
+                                         "with a colon, the timeline's time from BEGIN to END (trace time, e.g. "
+                                         "400us:560us; ns without a unit) instead of the whole run"),
+                          QStringLiteral("NAME|BEGIN:END"));
+  QCommandLineOption steps(QStringLiteral("export-steps"),
+                           QStringLiteral("write the view shown at every step as numbered PNGs into DIR (for slides) "
+                                          "and exit"),
+                           QStringLiteral("DIR"));
+  QCommandLineOption from(QStringLiteral("from"), QStringLiteral("with --export-steps: the first event number"),
+                          QStringLiteral("N"));
+  QCommandLineOption to(QStringLiteral("to"), QStringLiteral("with --export-steps: the last event number"),
+                        QStringLiteral("M"));
   QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size, default 1280x800"), QStringLiteral("WxH"));
   QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("dark theme"));
   QCommandLineOption present(QStringLiteral("presentation"),
                              QStringLiteral("presentation mode: full screen, large type, panels hidden"));
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
-  p.addOptions({at, shot, json, view, size, dark, present});
+  p.addOptions({at, shot, json, view, steps, from, to, size, dark, present});
   // "Usage: cspview ...", whether or not a QCoreApplication exists yet (it may not, see main).
   out.help_text = p.helpText();
   static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
   out.help_text.replace(usage, QStringLiteral("Usage: cspview"));
   // An unknown option is named with the nearest known one, before Qt's own message.
   QStringList known;
-  for (const QCommandLineOption& o : {at, shot, json, view, size, dark, present, help, version})
+  for (const QCommandLineOption& o : {at, shot, json, view, steps, from, to, size, dark, present, help, version})
     for (const QString& n : o.names()) known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
   known << QStringLiteral("--help-all");  // QCommandLineParser's own
   for (qsizetype i = 1; i < args.size(); ++i) {
@@ -97,17 +110,51 @@ CommandLine parse_command_line(const QStringList& args) {
     return out;
   }
   if (!pos.isEmpty()) out.file = pos.front();
-  if (p.isSet(at)) {
+  // An event number as csptrace prints it ("74" or "#74").
+  auto number = [](QString v) -> std::optional<uint64_t> {
     bool ok = false;
-    QString v = p.value(at);
     if (v.startsWith(QLatin1Char('#'))) v.remove(0, 1);
     const qulonglong n = v.toULongLong(&ok);
-    if (!ok) {
-      out.error = QStringLiteral("--at takes an event number as csptrace prints it (1, 2, … or #74), not \"%1\"")
-                      .arg(p.value(at));
+    return ok ? std::optional<uint64_t>(n) : std::nullopt;
+  };
+  if (p.isSet(at)) {
+    const QString v = p.value(at);
+    if (v.startsWith(QStringLiteral("bookmark:"))) {
+      out.at_bookmark = v.mid(9);
+      if (out.at_bookmark.isEmpty()) {
+        out.error = QStringLiteral("--at bookmark:NAME needs the bookmark's title after the colon");
+        return out;
+      }
+    } else if (const auto n = number(v)) {
+      out.at = *n;
+    } else {
+      out.error = QStringLiteral("--at takes an event number as csptrace prints it (1, 2, … or #74) or "
+                                 "bookmark:NAME, not \"%1\"")
+                      .arg(v);
       return out;
     }
-    out.at = n;
+  }
+  for (const auto& [opt, into] : {std::pair{&from, &out.from}, std::pair{&to, &out.to}}) {
+    if (!p.isSet(*opt)) continue;
+    *into = number(p.value(*opt));
+    if (!*into) {
+      out.error = QStringLiteral("--%1 takes an event number as csptrace prints it, not \"%2\"")
+                      .arg(opt->names().front(), p.value(*opt));
+      return out;
+    }
+  }
+  if ((out.from || out.to) && !p.isSet(steps)) {
+    out.error = QStringLiteral("--from and --to go with --export-steps DIR");
+    return out;
+  }
+  if (out.from && out.to && *out.to < *out.from) {
+    out.error = QStringLiteral("--to %1 comes before --from %2").arg(*out.to).arg(*out.from);
+    return out;
+  }
+  out.export_steps = p.value(steps);
+  if (p.isSet(steps) && out.export_steps.isEmpty()) {
+    out.error = QStringLiteral("--export-steps needs a folder");
+    return out;
   }
   if (p.isSet(size)) {
     static const QRegularExpression wxh(QStringLiteral("^(\\d+)x(\\d+)$"));
@@ -120,12 +167,16 @@ CommandLine parse_command_line(const QStringList& args) {
     }
     out.size = QSize(w, h);
   }
-  if (p.isSet(view)) {
+  static const QRegularExpression view_word(QStringLiteral("^[a-z][a-z-]*$"));
+  if (p.isSet(view) && view_word.match(p.value(view)).hasMatch()) {
+    out.view_name = p.value(view);  // a view's name; the window knows which exist
+  } else if (p.isSet(view)) {
     const QStringList ends = p.value(view).split(QLatin1Char(':'));
     const auto b = ends.size() == 2 ? parse_time(ends[0]) : std::nullopt;
     const auto e = ends.size() == 2 ? parse_time(ends[1]) : std::nullopt;
     if (!b || !e || *e <= *b) {
-      out.error = QStringLiteral("--view takes BEGIN:END with BEGIN before END, e.g. 400us:560us, not \"%1\"")
+      out.error = QStringLiteral("--view takes a view's name (timeline, sequence, network) or BEGIN:END with BEGIN "
+                                 "before END, e.g. 400us:560us, not \"%1\"")
                       .arg(p.value(view));
       return out;
     }

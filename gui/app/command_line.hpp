@@ -1,5 +1,6 @@
-// cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png] [--view-json OUT.json]
-//         [--size WxH] [--dark] [--presentation]
+// cspview [FILE] [--at EVENT|bookmark:NAME] [--view timeline|sequence|network|BEGIN:END]
+//         [--screenshot OUT.png|OUT.svg] [--view-json OUT.json]
+//         [--export-steps DIR [--from N] [--to M]] [--size WxH] [--dark] [--presentation]
 #pragma once
 
 #include <QSize>
@@ -15,9 +16,14 @@ namespace cspview {
 struct CommandLine {
   QString file;                      // empty: start with no trace
   std::optional<uint64_t> at;        // the event number (as csptrace prints it) for the cursor
-  QString screenshot;                // write the window to this PNG and exit
+  QString at_bookmark;               // --at bookmark:NAME: the bookmark titled NAME
+  QString screenshot;                // write the window (PNG) or the view shown (SVG) and exit
   QString view_json;                 // write what the window shows as JSON (with --screenshot)
+  // --view takes either: a time range for the timeline (a value with ':') or a view's name.
   std::optional<std::pair<double, double>> view;  // --view BEGIN:END, trace time in ns
+  QString view_name;                 // --view sequence: the tab to show (checked by the window)
+  QString export_steps;              // --export-steps DIR: one PNG per event, then exit
+  std::optional<uint64_t> from, to;  // the event numbers --export-steps starts and ends at
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
@@ -37,8 +43,8 @@ std::optional<double> parse_time(const QString& text);
 // The known option nearest to `unknown` by edit distance ("--scrensht" -> "--screenshot").
 QString nearest_option(const QString& unknown, const QStringList& known);
 
-// True when the arguments ask for --screenshot: the caller must choose the platform (offscreen
-// without a display) before the QApplication exists.
+// True when the arguments ask for --screenshot or --export-steps: the caller must choose the
+// platform (offscreen without a display) before the QApplication exists.
 bool wants_screenshot(int argc, char** argv);
 
 }  // namespace cspview

@@ -1,23 +1,16 @@
-// cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png [--view-json OUT.json]]
+// cspview [FILE] [--at EVENT|bookmark:NAME] [--view NAME|BEGIN:END]
+//         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N] [--to M]]
 //         [--size WxH] [--dark] [--presentation]
 #include "command_line.hpp"
-#include "event_number.hpp"
 #include "main_window.hpp"
+#include "startup.hpp"
 
 #include <QApplication>
-#include <QFile>
-#include <QJsonDocument>
 
 #include <cstdio>
 #include <cstdlib>
 
 namespace {
-
-// The event index of --at's number (the last event numbered at or before it), or nullopt.
-std::optional<size_t> at_index(const cspview::MainWindow& w, uint64_t number) {
-  if (!w.document()) return std::nullopt;
-  return cspview::event_at_number(w.document()->model(), number);
-}
 
 // Qt's own options (-platform xcb, -style fusion, ...) are taken out of argv by QApplication.
 bool has_qt_options(int argc, char** argv) {
@@ -47,8 +40,8 @@ int main(int argc, char** argv) {
     const cspview::CommandLine early = cspview::parse_command_line(args);
     if (early.help || !early.error.isEmpty()) return report(early);
   }
-  // --screenshot works headless: without a display, render offscreen (the platform must be
-  // chosen before the QApplication exists).
+  // --screenshot and --export-steps work headless: without a display, render offscreen (the
+  // platform must be chosen before the QApplication exists).
   if (cspview::wants_screenshot(argc, argv) && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
   QApplication app(argc, argv);
@@ -64,50 +57,23 @@ int main(int argc, char** argv) {
   window.resize(cl.size);
   window.set_dark(cl.dark);
 
-  if (!cl.screenshot.isEmpty()) {
+  if (!cl.screenshot.isEmpty() || !cl.export_steps.isEmpty()) {
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.set_remember_recent(false);
     window.show();
     if (cl.presentation) window.set_presentation(true);
-    if (!cl.file.isEmpty()) {
-      QString error;
-      if (!window.open_file_now(cl.file, &error)) {
-        std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
-        return 1;
-      }
-    }
-    if (cl.at) {
-      if (auto e = at_index(window, *cl.at)) window.seek_event(*e);
-      else window.stepper().to_start();
-    }
-    if (cl.view) window.timeline()->show_range(int64_t(cl.view->first), int64_t(cl.view->second));
-    QApplication::processEvents();
-    if (!window.grab().save(cl.screenshot, "PNG")) {
-      std::fprintf(stderr, "cspview: %s: cannot write the screenshot (is the folder writable?)\n",
-                   qPrintable(cl.screenshot));
-      return 1;
-    }
-    if (!cl.view_json.isEmpty()) {
-      QFile f(cl.view_json);
-      if (!f.open(QIODevice::WriteOnly) ||
-          f.write(QJsonDocument(window.view_json()).toJson(QJsonDocument::Indented)) < 0) {
-        std::fprintf(stderr, "cspview: %s: cannot write the view JSON (is the folder writable?)\n",
-                     qPrintable(cl.view_json));
-        return 1;
-      }
-    }
-    return 0;
+    return cspview::run_headless(window, cl);
   }
 
   window.show();
   if (cl.presentation) window.set_presentation(true);
   if (!cl.file.isEmpty()) {
-    if (cl.at || cl.view)
-      QObject::connect(&window, &cspview::MainWindow::document_shown, &window, [&window, cl] {
-        if (cl.at)
-          if (auto e = at_index(window, *cl.at)) window.seek_event(*e);
-        if (cl.view) window.timeline()->show_range(int64_t(cl.view->first), int64_t(cl.view->second));
-      }, Qt::SingleShotConnection);
+    // The choices apply once the trace is shown; one that cannot be honoured is said on
+    // standard error and the window stays open.
+    QObject::connect(&window, &cspview::MainWindow::document_shown, &window, [&window, cl] {
+      if (const QString problem = cspview::apply_command_line(window, cl); !problem.isEmpty())
+        std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
+    }, Qt::SingleShotConnection);
     window.open_file(cl.file);
   }
   return app.exec();

@@ -1,9 +1,11 @@
 #include "main_window.hpp"
 
 #include "count_text.hpp"
+#include "lecture_controller.hpp"
 #include "event_number.hpp"
 #include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
+#include "view_tabs.hpp"
 #include "window_actions.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -33,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   search_job_ = new SearchJob(this);
   actions_ = std::make_unique<WindowActions>(this);
   build_panels();
+  lecture_ = new LectureController(*this);
   build_menus();
   build_toolbar();
   connect_actions();
@@ -45,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     actions_->set_icons(theme_, on);
   });
   connect(timeline_, &TimelineWidget::event_clicked, this, &MainWindow::on_event_clicked);
+  connect(views_, &ViewTabs::event_clicked, this, &MainWindow::on_event_clicked);
   connect(timeline_, &TimelineWidget::jump_requested, this, &MainWindow::jump_to);
   connect(timeline_, &TimelineWidget::cursor_requested, this, [this](std::optional<size_t> e) {
     if (e) stepper_->seek_event(*e);
@@ -134,6 +138,7 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   search_->clear();
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
   timeline_->set_document(doc_);
+  views_->set_document(doc_);
   events_->set_document(doc_);
   event_view_->scroll_to_top();  // a new file starts at its top, not where the last one was
   only_interacting_->setChecked(false);
@@ -151,6 +156,7 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
     if (!doc_ || &doc->model() != &doc_->model()) return;  // a stale result for another trace
     doc_ = std::move(doc);
     timeline_->set_document(doc_, true);
+    views_->set_document(doc_);
     events_->set_document(doc_);
   }
   findings_->set_document(doc_);
@@ -163,6 +169,8 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
                                    .arg(m.processes().size())
                                    .arg(m.channels().size());
   if (!m.warnings().empty()) status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
+  lecture_->load_for(path_);
+  if (!lecture_->error().isEmpty()) status += QStringLiteral(" — ") + lecture_->error();
   if (!doc_->has_analysis()) {
     opening_ = false;
     findings_dock_->setWindowTitle(QStringLiteral("Findings (replaying…)"));
@@ -288,6 +296,7 @@ void MainWindow::on_cursor_moved() {
   const auto ev = stepper_->current_event();
   timeline_->set_cursor(ev, !opening_);
   timeline_->set_selected(ev);
+  views_->set_cursor(ev, stepper_->state());
   update_stepping_enabled();
   if (!doc_) {
     position_->setText(QStringLiteral("no trace"));
@@ -375,6 +384,8 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("window")] = QJsonArray{width(), height()};
   o[QStringLiteral("dark")] = dark_;
   o[QStringLiteral("presentation")] = presentation_;
+  const CursorView* shown = views_->current_view();
+  o[QStringLiteral("active_view")] = shown ? shown->describe() : QJsonObject{{QStringLiteral("view"), QStringLiteral("timeline")}};
   if (!doc_) return o;
   const auto& m = doc_->model();
   o[QStringLiteral("file")] = path_;

@@ -38,7 +38,9 @@ class QWidget;
 
 namespace cspview {
 
+class LectureController;
 class SearchBar;
+class ViewTabs;
 struct WindowActions;
 
 class MainWindow : public QMainWindow {
@@ -62,16 +64,24 @@ class MainWindow : public QMainWindow {
   void seek_event(size_t event);
   StepController& stepper() { return *stepper_; }
   TimelineWidget* timeline() { return timeline_; }
+  // The timeline and the teaching views as tabs, on the one cursor (view_tabs.hpp).
+  ViewTabs* views() { return views_; }
+  // Bookmarks with titles and notes, saved beside the trace (lecture_controller.hpp).
+  LectureController& lecture() { return *lecture_; }
+  const LectureController& lecture() const { return *lecture_; }
+  const QString& path() const { return path_; }
   EventListModel* event_model() { return events_; }
   EventListView* event_view() { return event_view_; }
   FindingsPanel* findings_panel() { return findings_; }
   SearchBar* search_bar() { return search_; }
   const WindowActions& actions() const { return *actions_; }
 
-  // Writes the timeline as it is shown: PNG (or any raster format Qt knows) or SVG by suffix.
+  // Writes the view shown (the timeline or a teaching view) as it is: PNG (or any raster format
+  // Qt knows) or SVG by suffix.
   bool export_view(const QString& path, QString* error);
   // What the window shows, for --view-json and the tests: visible_ns, run_ns, cursor_event
-  // (numbered as csptrace prints), finding ({kind, event} or null), caption, and more.
+  // (numbered as csptrace prints), finding ({kind, event} or null), caption, and more;
+  // active_view is the shown view's describe() ({"view": "timeline"} for the timeline).
   QJsonObject view_json() const;
 
   // Selects finding f: its lanes are marked, its cycle drawn, its cause ringed; with jump the
@@ -146,6 +156,8 @@ class MainWindow : public QMainWindow {
   bool compact_docks_ = false;      // the side panels share the right column (a narrow window)
 
   TimelineWidget* timeline_ = nullptr;
+  ViewTabs* views_ = nullptr;
+  LectureController* lecture_ = nullptr;
   StepController* stepper_ = nullptr;
   TraceLoadJob* loader_ = nullptr;
   SearchJob* search_job_ = nullptr;

@@ -4,6 +4,8 @@
 
 #include "perfetto_export.hpp"
 #include "timeline_export.hpp"
+#include "view_export.hpp"
+#include "view_tabs.hpp"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -106,7 +108,9 @@ bool MainWindow::export_view(const QString& path, QString* error) {
     if (error) *error = QStringLiteral("no trace is open");
     return false;
   }
-  return export_timeline(*timeline_, path, QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName()), error);
+  const QString title = QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName());
+  if (const CursorView* v = views_->current_view()) return export_cursor_view(*v, path, title, error);
+  return export_timeline(*timeline_, path, title, error);
 }
 
 void MainWindow::choose_and_export(bool svg) {

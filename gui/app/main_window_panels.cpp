@@ -2,7 +2,10 @@
 // presentation mode and the window's size.
 #include "main_window.hpp"
 
+#include "lecture_controller.hpp"
 #include "search_bar.hpp"
+#include "teaching_views.hpp"
+#include "view_tabs.hpp"
 #include "window_actions.hpp"
 
 #include <QApplication>
@@ -51,7 +54,12 @@ void size_columns(QTableView* v, const QList<std::pair<int, QString>>& widest) {
 }  // namespace
 
 void MainWindow::build_menus() {
-  actions_->fill_menus(menuBar(), {findings_dock_->toggleViewAction(), state_dock_->toggleViewAction()});
+  actions_->fill_menus(menuBar(), {findings_dock_->toggleViewAction(), state_dock_->toggleViewAction(),
+                                   lecture_->dock()->toggleViewAction()});
+  // The lecture script's menu goes before Help.
+  QMenu* lecture = new QMenu(QStringLiteral("&Lecture"), menuBar());
+  lecture->addActions({lecture_->add_action(), lecture_->next_action(), lecture_->prev_action()});
+  menuBar()->insertMenu(menuBar()->actions().constLast(), lecture);
   recent_menu_ = menuBar()->findChild<QMenu*>(QStringLiteral("recent"));
 }
 
@@ -109,9 +117,11 @@ void MainWindow::build_event_panel(QWidget* parent) {
 }
 
 void MainWindow::build_panels() {
-  // Centre: timeline above the search row and the event list.
+  // Centre: the timeline and the teaching views as tabs, above the search row and the event list.
   auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(timeline_);
+  views_ = new ViewTabs(timeline_, split);
+  add_teaching_views(*views_);
+  split->addWidget(views_);
   build_event_panel(split);
   split->addWidget(events_panel_);
   split->setStretchFactor(0, 3);
@@ -176,6 +186,7 @@ void MainWindow::apply_theme() {
   chan_state_->set_dark(dark_);
   findings_->model()->set_dark(dark_);
   timeline_->set_theme(theme_);
+  views_->set_theme(theme_);
 }
 
 void MainWindow::size_event_list() {
@@ -209,6 +220,7 @@ void MainWindow::set_presentation(bool on) {
   state_dock_->setVisible(!on);
   inspector_dock_->setVisible(!on);
   findings_dock_->setVisible(!on);
+  lecture_->dock()->setVisible(!on && !lecture_->script().empty());
   menuBar()->setVisible(!on);
   if (on) {
     was_maximized_ = isMaximized();

@@ -9,6 +9,7 @@
 // StepController owns it); a view never moves the cursor itself, only asks through the signal.
 #pragma once
 
+#include "theme.hpp"
 #include "trace_document.hpp"
 
 #include <csptrace/replay_state.hpp>
@@ -45,9 +46,18 @@ class CursorView : public QWidget {
   // What the frame shows, for `--view-json` and the tests (which test the view through this,
   // not through pixels): at least {"view": view_name(), "cursor_event": N or null, ...}.
   virtual QJsonObject describe() const = 0;
+  // The window's colours and type (dark, presentation); a view keeps them in theme_ and
+  // redraws. Not pure, so a view that only needs the palette has nothing to write.
+  virtual void set_theme(const Theme& theme) {
+    theme_ = theme;
+    update();
+  }
 
  signals:
   void event_clicked(size_t event);
+
+ protected:
+  Theme theme_ = Theme::make(false, false);
 };
 
 }  // namespace cspview

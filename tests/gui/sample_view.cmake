@@ -2,14 +2,7 @@
 # the run) and checks that `cspview --screenshot --view-json` opens on the run, not on the idle
 # tail: the view holds the run [first, last real event] and is not much wider than it.
 #   cmake -DSAMPLE=... -DCSPVIEW=... -DOUT=dir -DNAME=name -DARGS=a,b -P sample_view.cmake
-file(MAKE_DIRECTORY ${OUT})
-string(REPLACE "," ";" args "${ARGS}")
-set(trace ${OUT}/${NAME}.csptrace)
-execute_process(COMMAND ${SAMPLE} --seed 7 --trace ${trace} ${args}
-                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
-if(NOT EXISTS ${trace})
-  message(FATAL_ERROR "${NAME}: the sample wrote no trace (exit ${rc})")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/record_sample.cmake)  # sets trace
 execute_process(COMMAND ${CSPVIEW} ${trace} --screenshot ${OUT}/${NAME}.png --view-json ${OUT}/${NAME}.json
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

@@ -1,0 +1,23 @@
+// What the command line asks of a window once its trace is open: the view (--view NAME), the
+// cursor (--at EVENT or --at bookmark:NAME), the timeline's range (--view BEGIN:END), in that
+// order; and the runs that write files and exit (--screenshot, --view-json, --export-steps).
+#pragma once
+
+#include "command_line.hpp"
+
+#include <QString>
+
+namespace cspview {
+
+class MainWindow;
+
+// Applies the choices; returns what could not be done ("no view named \"sequnce\"; the views are
+// timeline, sequence"), empty when all went well. What could be done is done either way.
+QString apply_command_line(MainWindow& window, const CommandLine& cl);
+
+// The run without a screen: opens cl.file, applies the choices, writes what was asked and
+// returns the exit code (0, 1 when a file could not be read or written, 2 for a bad choice),
+// with the reason on standard error.
+int run_headless(MainWindow& window, const CommandLine& cl);
+
+}  // namespace cspview

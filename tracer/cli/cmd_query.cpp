@@ -72,7 +72,8 @@ int cmd_query(const Args& args) {
   std::vector<std::string> positional;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (positional_only || !is_option(a)) {
+    // SQL may begin with "-- a comment": an argument with white space is never an option.
+    if (positional_only || !is_option(a) || a.find_first_of(" \t\n") != std::string::npos) {
       positional.push_back(a);
     } else if (a == "--") {
       positional_only = true;

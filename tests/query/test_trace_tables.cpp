@@ -45,6 +45,12 @@ TEST_CASE("docs/query.md documents every table and column as trace_tables() defi
     INFO(t.name);
     CHECK(doc.find("### `" + t.name + "`") != std::string::npos);
     for (const SqlColumn& c : t.columns) CHECK(doc.find(doc_row(t, c)) != std::string::npos);
+    std::string indexed;
+    for (const std::string& cols : t.indexes) indexed += (indexed.empty() ? "" : ", ") + ("`" + cols + "`");
+    if (!indexed.empty()) CHECK(doc.find("Indexed: " + indexed + ".") != std::string::npos);
+    if (!t.clustered_by.empty())
+      CHECK(doc.find("Stored in the order of (`" + t.clustered_by.substr(0, t.clustered_by.find(',')) +
+                     "`") != std::string::npos);
   }
 }
 

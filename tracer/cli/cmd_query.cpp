@@ -3,6 +3,7 @@
 #include "query_output.hpp"
 
 #include <csptrace/query_cache.hpp>
+#include <csptrace/trace_database.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_tables.hpp>
 
@@ -113,6 +114,12 @@ int cmd_query(const Args& args) {
   options.load = [](const std::string& path) { return load_input(path); };
   options.notice = [](const std::string& what) { std::cerr << "csptrace query: " << what << "\n"; };
   try {
+    // Bad SQL is reported before the trace is read, so nothing is built or written for it.
+    try {
+      check_query_sql(sql);
+    } catch (const SqlError& ex) {
+      return sql_error(ex, sql);
+    }
     SqlDatabase db = open_query_database(file, options);
     SqlStatement s;
     try {

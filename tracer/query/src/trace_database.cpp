@@ -77,6 +77,12 @@ void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileSt
   db.exec("COMMIT");
 }
 
+void check_query_sql(std::string_view sql) {
+  SqlDatabase empty("", SqlDatabase::Mode::Memory);
+  for (const SqlTable& t : trace_tables()) empty.exec(create_table_sql(t));
+  empty.prepare_query(sql);
+}
+
 namespace {
 
 // The temporary beside path: in the same folder, so that the rename is atomic.

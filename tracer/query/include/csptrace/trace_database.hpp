@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace csptrace {
 
@@ -26,6 +27,11 @@ TraceFileStamp file_stamp(const std::string& path);
 // one transaction, then creates the indexes. Replays and judges m as csptrace check does.
 // Throws SqlError when SQLite fails (a full disk: SQLITE_FULL), naming the database.
 void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp);
+
+// Compiles sql as SqlDatabase::prepare_query does, against the tables without their rows:
+// throws the same SqlError (message and offset) for a query that cannot run, before any trace
+// is read or any database built or written.
+void check_query_sql(std::string_view sql);
 
 // Writes the database of m to the file path. It is built in a temporary file beside path and
 // renamed to path only once complete, so a failure (a full disk, a bad trace) leaves no file at

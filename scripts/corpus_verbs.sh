@@ -7,7 +7,8 @@
 #   cmake --preset asan && cmake --build build-asan --target csptrace
 #   scripts/corpus_verbs.sh build-asan              # or: scripts/corpus_verbs.sh BUILD FILE|DIR...
 #
-# For each file: validate, print, check, check --json, stats --json, and export to jsonl,
+# For each file: validate, print, check, check --json, stats --json, export to sqlite and a
+# query (docs/query.md), and export to jsonl,
 # csptrace and chrome. A verb may refuse a file (exit 2, with a message); it may not crash, hang
 # (60 s) or make a sanitizer report. A trace that loads must survive both exports unchanged:
 # `print --no-time` of the JSON Lines and of the binary export equals the original's (the JSON
@@ -56,6 +57,8 @@ check_one() {
   run check --json "$f"
   run stats --json "$f"
   run export --format chrome "$f" -o "$dir/x.json"
+  run export --format sqlite "$f" -o "$dir/x.db"
+  run query --no-cache "$f" "SELECT kind, COUNT(*) FROM events GROUP BY kind"
   run export --format jsonl "$f" -o "$dir/x.jsonl"
   # Texts that are not UTF-8 become U+FFFD in JSON, with a warning (docs/reliability.md): that
   # round trip may differ, the binary one may not.
@@ -84,5 +87,5 @@ grep '^FAIL' "$work/results"
 checked=$(grep -c '^ok' "$work/results")
 roundtrips=$(grep -c '^ok rt' "$work/results")
 failures=$(grep -c '^FAIL' "$work/results")
-echo "corpus_verbs.sh: $checked files, 8 verbs each, $roundtrips round trips; $failures failures"
+echo "corpus_verbs.sh: $checked files, 10 verbs each, $roundtrips round trips; $failures failures"
 ((failures == 0))

@@ -135,6 +135,15 @@ class Runner:
             with open(base + ".json", "rb") as f:
                 self.strict_json(name, "the chrome export", f.read())
             os.remove(base + ".json")
+        # The SQL tables (docs/query.md): built, and holding every event the reader saw.
+        self.verb(name, [ct, "export", "--format", "sqlite", "--force", path, "-o", base + ".db"], [0])
+        if os.path.exists(base + ".db"):
+            os.remove(base + ".db")
+        _, out, _ = self.verb(name, [ct, "query", "--no-cache", "--format", "json", path,
+                                     "SELECT COUNT(*) AS n FROM events"], [0])
+        rows = self.strict_json(name, "query --format json", out)
+        if rows is not None and stats is not None and rows != [{"n": stats["events"]}]:
+            fail("%s: query counts %s events, stats %s" % (name, rows, stats["events"]))
         _, original, _ = self.verb(name, [ct, "print", "--no-time", path], [0])
         for fmt, ext in (("jsonl", ".jsonl"), ("csptrace", ".csptrace")):
             self.verb(name, [ct, "export", "--format", fmt, path, "-o", base + ext], [0])

@@ -4,12 +4,14 @@
 #include <csptrace/chrome_export.hpp>
 #include <csptrace/jsonl_codec.hpp>
 #include <csptrace/trace_error.hpp>
+#include <csptrace/trace_database.hpp>
 #include <csptrace/trace_reader.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -73,7 +75,7 @@ void write_binary(const TraceModel& m, const std::string& out_path) {
 int cmd_export(const Args& args) {
   if (wants_help(args)) {
     std::cout
-        << "usage: csptrace export --format jsonl|csptrace|chrome FILE -o OUT\n\n"
+        << "usage: csptrace export --format jsonl|csptrace|chrome|sqlite FILE -o OUT [--force]\n\n"
            "Converts a trace to another encoding.\n\n"
            "  --format jsonl      JSON Lines, one event per line (readable, diffable)\n"
            "  --format csptrace   the compact binary encoding of the fast recorder\n"
@@ -81,18 +83,25 @@ int cmd_export(const Args& args) {
            "                      chrome://tracing: a track per process and per channel, parked\n"
            "                      and blocked intervals as slices, a flow arrow per rendezvous,\n"
            "                      alt guards and choices in the slices' args\n"
-           "  -o OUT              the file to write (overwritten)\n\n"
+           "  --format sqlite     a SQLite database: events, processes, channels, rendezvous,\n"
+           "                      states, occupancy, alts, findings (docs/query.md; `sqlite3\n"
+           "                      OUT .schema` shows every column with its meaning)\n"
+           "  -o OUT              the file to write (overwritten; for sqlite only with --force)\n"
+           "  --force             replace an existing OUT database\n\n"
            "jsonl and csptrace hold the same events: converting one into the other and back\n"
            "changes nothing ('csptrace print --no-time' prints the same; binary -> jsonl ->\n"
            "binary gives the same bytes). A trace cut short is exported as far as it goes.\n";
     return kOk;
   }
   std::string format, file, out;
+  bool force = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--format" || a == "-o") {
       if (i + 1 == args.size()) return usage_error("export", a + " needs a value");
       (a == "-o" ? out : format) = args[++i];
+    } else if (a == "--force") {
+      force = true;
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
     } else if (is_option(a)) {
@@ -103,13 +112,22 @@ int cmd_export(const Args& args) {
       return usage_error("export", "expected one FILE, got a second: " + a);
     }
   }
-  if (format != "jsonl" && format != "csptrace" && format != "chrome")
-    return usage_error("export", format.empty() ? "--format is required (jsonl, csptrace or chrome)"
-                                                : "unknown format '" + format +
-                                                      "'; use jsonl, csptrace or chrome");
+  if (format != "jsonl" && format != "csptrace" && format != "chrome" && format != "sqlite")
+    return usage_error("export", format.empty()
+                                     ? "--format is required (jsonl, csptrace, chrome or sqlite)"
+                                     : "unknown format '" + format +
+                                           "'; use jsonl, csptrace, chrome or sqlite");
   if (file.empty()) return usage_error("export", "expected a FILE");
   if (out.empty()) return usage_error("export", "expected -o OUT");
+  // Before the trace is read, which may take seconds: the database is never half-written.
+  if (format == "sqlite" && !force && ::access(out.c_str(), F_OK) == 0)
+    return usage_error("export", out + " exists; give --force to replace it, or another -o");
   try {
+    if (format == "sqlite") {
+      const TraceFileStamp stamp = file_stamp(file);
+      write_trace_database(load_input(file), out, stamp, force);
+      return kOk;
+    }
     TraceModel m = load_input(file);
     if (format != "csptrace") report_text_not_utf8("export", m);
     if (format == "jsonl") check_jsonl_lines(m);  // before OUT is opened (and truncated)

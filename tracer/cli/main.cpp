@@ -22,7 +22,8 @@ constexpr Verb kVerbs[] = {
     {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
     {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"stats", cmd_stats, "events per kind, processes, channels, waiting time per channel"},
-    {"export", cmd_export, "convert a trace to jsonl, csptrace (binary) or chrome (Perfetto)"},
+    {"export", cmd_export, "convert a trace to jsonl, csptrace (binary), chrome (Perfetto) or sqlite"},
+    {"query", cmd_query, "run an SQL query on the trace's tables (docs/query.md)"},
     {"explore", cmd_explore, "run a program under many schedules until one fails; shrink it"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   for (const auto& v : kVerbs)
     if (v.name == std::string_view(argv[1])) return run_verb(v.name, v.run, args);
-  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "explore", "schema"});
+  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "query", "explore", "schema"});
   std::cerr << "csptrace: unknown verb '" << argv[1] << "'"
             << (near.empty() ? std::string() : "; did you mean '" + near + "'?")
             << " Run 'csptrace --help' for the list.\n";

@@ -1,0 +1,43 @@
+// A trace as a SQLite database: the tables of trace_tables.hpp filled from a loaded trace, its
+// replay and its analysis. csptrace export --format sqlite writes one to a file; csptrace query
+// builds one in memory or in its cache (query_cache.hpp); docs/query.md is the user's guide.
+#pragma once
+
+#include <csptrace/sql_database.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace csptrace {
+
+// The trace file as it was when it was read: the trace table records it, and the query cache
+// compares it with the file now.
+struct TraceFileStamp {
+  bool known = false;  // false for a pipe, a named pipe or standard input
+  int64_t bytes = 0;
+  int64_t mtime_ns = 0;
+  bool operator==(const TraceFileStamp&) const = default;
+};
+// The stamp of a regular file at path; known == false for anything else.
+TraceFileStamp file_stamp(const std::string& path);
+
+// Creates every table of trace_tables() in db (which must hold none) and fills them from m, in
+// one transaction, then creates the indexes. Replays and judges m as csptrace check does.
+// Throws SqlError when SQLite fails (a full disk: SQLITE_FULL), naming the database.
+void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp);
+
+// Compiles sql as SqlDatabase::prepare_query does, against the tables without their rows:
+// throws the same SqlError (message and offset) for a query that cannot run, before any trace
+// is read or any database built or written.
+void check_query_sql(std::string_view sql);
+
+// Writes the database of m to the file path. It is built in a temporary file beside path and
+// renamed to path only once complete, so a failure (a full disk, a bad trace) leaves no file at
+// path and no temporary. An existing path is refused (std::runtime_error saying to give
+// --force) unless replace. Throws std::runtime_error naming the file and what to do.
+void write_trace_database(const TraceModel& m, const std::string& path,
+                          const TraceFileStamp& stamp, bool replace);
+
+}  // namespace csptrace

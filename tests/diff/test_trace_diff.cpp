@@ -1,0 +1,199 @@
+// diff_traces on hand-written runs, each small enough to check by reading it: the matching by
+// name and order, what counts as a process's own step, channels, outcomes, decisions, and the
+// runs cut short or of other programs (docs/diff.md states the rules these follow).
+#include <csptrace/diff_text.hpp>
+#include <csptrace/trace_diff.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include "../tracer/temp_path.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace csptrace;
+
+namespace {
+
+// A trace from its event lines (JSON objects without seq and t, which are numbered here), with a
+// deterministic header; `end` adds the end event.
+TraceModel trace(const std::vector<std::string>& events, const char* end = "normal") {
+  const std::string path = csp_test::temp_path("diff.jsonl");
+  std::ofstream out(path);
+  out << R"({"kind":"header","format":"cspscope-trace","version":3,"program":"p","scheduler":"deterministic","seed":1,"clock":"steady_ns","start_unix_ns":0})"
+      << "\n";
+  size_t seq = 0;
+  auto line = [&](const std::string& body) {
+    ++seq;
+    out << R"({"seq":)" << seq << R"(,"t":)" << seq * 10 << "," << body << "}\n";
+  };
+  for (const std::string& e : events) line(e);
+  if (end) line(std::string(R"("kind":"end","reason":")") + end + "\"");
+  out.close();
+  return load_trace(path);
+}
+
+// main (1) makes channel c and spawns `worker` (2), which puts 1 and 2 on c; main takes both.
+// `ids` shifts every id, which must not matter; `v2` is the second value.
+std::vector<std::string> worker_run(int ids, int v2, bool worker_first = true) {
+  const std::string m = std::to_string(1 + ids), w = std::to_string(2 + ids),
+                    c = std::to_string(5 + ids);
+  std::vector<std::string> e = {
+      R"("kind":"spawn","proc":)" + m + R"(,"name":"main","mode":"main")",
+      R"("kind":"chan_make","proc":)" + m + R"(,"chan":)" + c +
+          R"(,"name":"c","buffer":"unbuffered","cap":0)",
+      R"("kind":"spawn","proc":)" + w + R"(,"partner":)" + m + R"(,"name":"worker","mode":"go")"};
+  auto put = [&](int v) {
+    return R"("kind":"transfer","chan":)" + c + R"(,"from":)" + w + R"(,"to":)" + m +
+           R"(,"via":"direct","value":)" + std::to_string(v);
+  };
+  if (worker_first) {  // the worker waits for main each time
+    e.push_back(R"("kind":"park","proc":)" + w + R"(,"chan":)" + c +
+                R"(,"op":"put","value":1,"loc":"w.cpp:3")");
+    e.push_back(put(1));
+    e.push_back(R"("kind":"resume","proc":)" + w + R"(,"chan":)" + c);
+  } else {  // main waits for the worker
+    e.push_back(R"("kind":"block","proc":)" + m + R"(,"chan":)" + c +
+                R"(,"op":"take","loc":"m.cpp:9")");
+    e.push_back(put(1));
+    e.push_back(R"("kind":"unblock","proc":)" + m + R"(,"chan":)" + c);
+  }
+  e.push_back(put(v2));
+  e.push_back(R"("kind":"exit","proc":)" + w + R"(,"status":"ok")");
+  e.push_back(R"("kind":"exit","proc":)" + m + R"(,"status":"ok")");
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("runs that differ only in ids and in who waited for whom are equivalent", "[diff]") {
+  const TraceModel a = trace(worker_run(0, 2, true)), b = trace(worker_run(10, 2, false));
+  const TraceDiff d = diff_traces(a, b);
+  CHECK(d.match.complete());
+  CHECK(d.match.procs_matched == 2);
+  CHECK(d.processes.empty());
+  CHECK(d.channels.empty());
+  CHECK(d.equivalent());
+}
+
+TEST_CASE("a different value is the first divergence of both its putter and its taker", "[diff]") {
+  const TraceModel a = trace(worker_run(0, 2)), b = trace(worker_run(0, 3));
+  const TraceDiff d = diff_traces(a, b);
+  REQUIRE(d.first_divergence());
+  // The second transfer is event 7 in both. It is main's fourth step (spawn, chan_make, take 1,
+  // take 2) and the worker's third (spawn, put 1, put 2): the same event on both sides, so the
+  // tie goes to A's first process, main.
+  CHECK(d.processes.size() == 2);
+  CHECK(a.processes()[d.first_divergence()->proc_a].name == "main");
+  CHECK(d.first_divergence()->step == 3);
+  CHECK(a.seq(d.first_divergence()->event_a) == 7);
+  REQUIRE(d.channels.size() == 1);
+  CHECK(d.channels[0].kind == ChannelDifference::Kind::Values);
+  CHECK(d.channels[0].only_a_total == 1);
+  CHECK(d.channels[0].only_b_total == 1);
+  CHECK_FALSE(d.equivalent());
+  DiffOptions ignore;
+  ignore.ignore_values = true;
+  CHECK(diff_traces(a, b, ignore).equivalent());
+}
+
+TEST_CASE("the same values in another order differ unless order within a channel is ignored",
+          "[diff]") {
+  std::vector<std::string> swapped = worker_run(0, 2);  // events 4 and 6 are the two transfers
+  const std::string two = R"("kind":"transfer","chan":5,"from":2,"to":1,"via":"direct","value":2)";
+  const std::string one = R"("kind":"transfer","chan":5,"from":2,"to":1,"via":"direct","value":1)";
+  swapped[4] = two;
+  swapped[6] = one;
+  const TraceModel a = trace(worker_run(0, 2)), b = trace(swapped);
+  const TraceDiff d = diff_traces(a, b);
+  REQUIRE(d.channels.size() == 1);
+  CHECK(d.channels[0].kind == ChannelDifference::Kind::Order);
+  CHECK(d.channels[0].transfer == 0);
+  CHECK_FALSE(d.equivalent());
+  DiffOptions unordered;
+  unordered.ignore_order_within_channel = true;
+  CHECK(diff_traces(a, b, unordered).equivalent());
+}
+
+TEST_CASE("processes of one name are matched in spawn order, and a missing one is named",
+          "[diff]") {
+  std::vector<std::string> more = worker_run(0, 2);
+  more.insert(more.begin() + 3,
+              R"("kind":"spawn","proc":3,"partner":1,"name":"worker","mode":"go")");
+  more.insert(more.begin() + 4, R"("kind":"exit","proc":3,"status":"ok")");
+  const TraceModel a = trace(more), b = trace(worker_run(0, 2));
+  const TraceDiff d = diff_traces(a, b);
+  CHECK(d.match.procs_matched == 2);
+  CHECK(d.match.proc_b[1] == 1);      // the first worker of A is B's worker
+  CHECK(d.match.proc_b[2] == kNone);  // the second has no counterpart
+  CHECK(match_text(a, b, d.match) == "the programs differ: A has 3 processes, B 2; matched 2");
+  CHECK_FALSE(d.equivalent());
+}
+
+TEST_CASE("traces with no process in common say so", "[diff]") {
+  const TraceModel a = trace({R"("kind":"spawn","proc":1,"name":"main","mode":"main")"});
+  const TraceModel b = trace({R"("kind":"spawn","proc":1,"name":"other","mode":"main")"});
+  const TraceDiff d = diff_traces(a, b);
+  CHECK(match_text(a, b, d.match) == "no process in common: A has 1 processes, B 1");
+  CHECK_FALSE(d.equivalent());
+}
+
+TEST_CASE("a trace cut short is compared up to its end, which is no divergence", "[diff]") {
+  std::vector<std::string> cut = worker_run(0, 2);
+  cut.resize(5);  // up to the first transfer
+  const TraceModel a = trace(cut, nullptr), b = trace(worker_run(0, 2));
+  REQUIRE_FALSE(a.complete());
+  const TraceDiff d = diff_traces(a, b);
+  CHECK(d.first_divergence() == nullptr);
+  REQUIRE_FALSE(d.processes.empty());
+  for (const ProcessDivergence& v : d.processes) CHECK(v.cut);
+  CHECK(d.outcome.end_a == EndReason::Truncated);
+  CHECK_FALSE(d.equivalent());  // B went on: the runs are not shown to be the same
+}
+
+TEST_CASE("the first decision that differs is where the runs part", "[diff]") {
+  auto run = [](int first, int second) {
+    std::vector<std::string> e = {
+        R"("kind":"spawn","proc":1,"name":"main","mode":"main")",
+        R"("kind":"spawn","proc":2,"partner":1,"name":"a","mode":"go")",
+        R"("kind":"spawn","proc":3,"partner":1,"name":"b","mode":"go")",
+        R"("kind":"decide","decision":"run","proc":)" + std::to_string(first) + R"(,"options":2)",
+        R"("kind":"exit","proc":)" + std::to_string(first) + R"(,"status":"ok")",
+        R"("kind":"decide","decision":"run","proc":)" + std::to_string(second) + R"(,"options":1)",
+        R"("kind":"exit","proc":)" + std::to_string(second) + R"(,"status":"ok")",
+        R"("kind":"exit","proc":1,"status":"ok")"};
+    return e;
+  };
+  const TraceModel a = trace(run(2, 3)), b = trace(run(3, 2));
+  const TraceDiff d = diff_traces(a, b);
+  CHECK(d.decisions.parted);
+  CHECK(d.decisions.decision == 0);
+  CHECK(parting_text(a, b, d.decisions) ==
+        "the runs part at decision 1: run A picked a (event 4, among 2 options), run B picked b "
+        "(event 4, among 2 options)");
+  // Each process did the same (it ran and exited), in another order: equivalent.
+  CHECK(d.equivalent());
+}
+
+TEST_CASE("a deadlock in one run only is an outcome difference", "[diff]") {
+  std::vector<std::string> hung = {
+      R"("kind":"spawn","proc":1,"name":"main","mode":"main")",
+      R"("kind":"chan_make","proc":1,"chan":1,"name":"c","buffer":"unbuffered","cap":0)",
+      R"("kind":"block","proc":1,"chan":1,"op":"take","loc":"m.cpp:3")",
+      R"("kind":"deadlock","message":"1 process can never run again")",
+      R"("kind":"stuck","proc":1,"chan":1,"op":"take","loc":"m.cpp:3")"};
+  const TraceModel a = trace(hung, "deadlock");
+  const TraceModel b =
+      trace({R"("kind":"spawn","proc":1,"name":"main","mode":"main")",
+             R"("kind":"chan_make","proc":1,"chan":1,"name":"c","buffer":"unbuffered","cap":0)",
+             R"("kind":"exit","proc":1,"status":"ok")"});
+  const TraceDiff d = diff_traces(a, b);
+  REQUIRE_FALSE(d.outcome.only_a.empty());
+  CHECK(d.outcome.only_a.front().kind == FindingKind::GlobalDeadlock);
+  CHECK(d.outcome.only_b.empty());
+  CHECK(d.outcome.end_a == EndReason::Deadlock);
+  REQUIRE(d.first_divergence());
+  CHECK(d.first_divergence()->step == 2);  // main: stuck in A, exited in B
+}

@@ -26,7 +26,12 @@ std::vector<uint32_t> sorted(std::vector<uint32_t> v) {
 }  // namespace
 
 void diff_outcomes(const TraceModel& a, const TraceModel& b, TraceDiff& d) {
-  const std::vector<Finding> fa = analyze(Replay(a)), fb = analyze(Replay(b));
+  // Only the end state is analysed: no checkpoints or timeline, so that judging two big runs
+  // costs little more memory than loading them.
+  const std::vector<Finding> fa =
+      analyze(Replay(a, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
+  const std::vector<Finding> fb =
+      analyze(Replay(b, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
   // Two findings are the same outcome when they are of one kind about the same processes.
   auto same = [&](const Finding& x, const Finding& y) {
     return x.kind == y.kind && in_b(x, d.match.proc_b) == sorted(y.processes);

@@ -149,6 +149,7 @@ TEST_CASE("a trace cut short is compared up to its end, which is no divergence",
   CHECK(d.first_divergence() == nullptr);
   REQUIRE_FALSE(d.processes.empty());
   for (const ProcessDivergence& v : d.processes) CHECK(v.cut);
+  CHECK(d.channels.empty());  // c's one transfer in A is the first of B's two
   CHECK(d.outcome.end_a == EndReason::Truncated);
   CHECK_FALSE(d.equivalent());  // B went on: the runs are not shown to be the same
 }

@@ -79,13 +79,15 @@ void diff_channels(const TraceModel& a, const TraceModel& b, const DiffOptions& 
     else
       k = common;
     if (k == xa.size() && k == xb.size()) continue;
+    // A prefix of the other run's transfers, in a trace cut short: the rest was not recorded.
+    if ((k == xa.size() && !a.complete()) || (k == xb.size() && !b.complete())) continue;
     c.transfer = k;
     if (k < xa.size()) c.event_a = xa[k];
     if (k < xb.size()) c.event_b = xb[k];
     if (o.ignore_values) {
       c.kind = ChannelDifference::Kind::Count;
     } else {
-      unmatched_values(a, xa, b, xb, c);
+      unmatched_values(a, xa.subspan(k), b, xb.subspan(k), c);  // the first k are the same
       const bool reordered = c.only_a_total == 0 && c.only_b_total == 0;
       if (reordered && o.ignore_order_within_channel) continue;
       c.kind = reordered ? ChannelDifference::Kind::Order : ChannelDifference::Kind::Values;

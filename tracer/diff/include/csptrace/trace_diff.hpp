@@ -78,7 +78,9 @@ struct TraceDiff {
   // two events, then the later, then A's process order; a missing side counts as its run's end).
   // Divergences marked `cut` come last: they are where a trace was cut short, not differences.
   std::vector<ProcessDivergence> processes;
-  std::vector<ChannelDifference> channels;  // matched channels that differ, in A's order
+  // Matched channels that differ, in A's order. A channel whose transfers in a trace cut short
+  // are a prefix of its transfers in the other run is no difference.
+  std::vector<ChannelDifference> channels;
   OutcomeDifference outcome;
   DecisionParting decisions;
 

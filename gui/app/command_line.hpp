@@ -1,5 +1,5 @@
 // cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png] [--view-json OUT.json]
-//         [--size WxH] [--dark] [--presentation]
+//         [--size WxH] [--dark] [--presentation] [--compare B]
 #pragma once
 
 #include <QSize>
@@ -21,6 +21,7 @@ struct CommandLine {
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
+  QString compare;                   // --compare B: FILE (A) over B, stepped together
   QString error;                     // set when the arguments are wrong
   bool help = false;
   QString help_text;

@@ -1,6 +1,7 @@
 // cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png [--view-json OUT.json]]
-//         [--size WxH] [--dark] [--presentation]
+//         [--size WxH] [--dark] [--presentation] [--compare B]
 #include "command_line.hpp"
+#include "compare_window.hpp"
 #include "event_number.hpp"
 #include "main_window.hpp"
 
@@ -25,6 +26,28 @@ bool has_qt_options(int argc, char** argv) {
     if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0' && argv[i][1] != 'h' && argv[i][1] != 'v')
       return true;
   return false;
+}
+
+// cspview FILE --compare B: both runs in one window (compare_window.hpp); with --screenshot the
+// window is written to the PNG and the program exits.
+int run_compare(const cspview::CommandLine& cl) {
+  cspview::CompareWindow window;
+  window.resize(cl.size);
+  if (!cl.screenshot.isEmpty()) window.setAttribute(Qt::WA_DontShowOnScreen);
+  window.show();
+  QString error;
+  if (!window.open_now(cl.file, cl.compare, &error)) {
+    std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
+    return 1;
+  }
+  if (cl.screenshot.isEmpty()) return QApplication::exec();
+  QApplication::processEvents();
+  if (!window.grab().save(cl.screenshot, "PNG")) {
+    std::fprintf(stderr, "cspview: %s: cannot write the screenshot (is the folder writable?)\n",
+                 qPrintable(cl.screenshot));
+    return 1;
+  }
+  return 0;
 }
 
 int report(const cspview::CommandLine& cl) {
@@ -59,6 +82,8 @@ int main(int argc, char** argv) {
 
   const cspview::CommandLine cl = cspview::parse_command_line(QApplication::arguments());
   if (cl.help || !cl.error.isEmpty()) return report(cl);
+
+  if (!cl.compare.isEmpty()) return run_compare(cl);
 
   cspview::MainWindow window;
   window.resize(cl.size);

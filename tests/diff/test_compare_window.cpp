@@ -49,7 +49,7 @@ TEST_CASE("the comparison opens at the first divergence and moves both cursors t
   CHECK(w.pane_a().stepper().current_event() == size_t{6});
 }
 
-TEST_CASE("--compare without a FILE is refused, naming what to give", "[gui][diff]") {
+TEST_CASE("cspview --compare B without a trace FILE is refused, naming what to give", "[gui][diff]") {
   const cspview::CommandLine cl = cspview::parse_command_line(
       {QStringLiteral("cspview"), QStringLiteral("--compare"), QStringLiteral("b.csptrace")});
   CHECK(cl.error.contains(QStringLiteral("--compare B compares the trace FILE with B")));

@@ -36,6 +36,8 @@ void diff_decisions(const TraceModel& a, const TraceModel& b, TraceDiff& d) {
   DecisionParting& p = d.decisions;
   p.decisions_a = da.size();
   p.decisions_b = db.size();
+  // A run that recorded no decisions (the pool) says nothing about where the schedules part.
+  if (da.empty() || db.empty()) return;
   size_t k = 0;
   while (k < da.size() && k < db.size() && same_decision(a, da[k], b, db[k], d.match)) ++k;
   if (k == da.size() && k == db.size()) return;

@@ -57,7 +57,8 @@ struct ChannelDifference {
   size_t only_a_total = 0, only_b_total = 0;
 };
 
-// The scheduler's decisions side by side: the first one that differs, if any.
+// The scheduler's decisions side by side: the first one that differs, if any. Never parted
+// when either run recorded no decisions (a run on the pool).
 struct DecisionParting {
   size_t decisions_a = 0, decisions_b = 0;  // decide events in each run
   bool parted = false;                      // some decision differs, or one run made more

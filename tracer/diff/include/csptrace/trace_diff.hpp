@@ -39,12 +39,9 @@ struct ProcessDivergence {
 };
 
 struct ChannelDifference {
-  enum class Kind {
-    Order,
-    Values,
-    Count
-  };  // same values reordered; values in one run only;
-      // (with --ignore-values) a different number
+  // Order: the same values, reordered. Values: some values in one run only. Count (with
+  // ignore_values): a different number of transfers.
+  enum class Kind { Order, Values, Count };
   Kind kind = Kind::Order;
   uint32_t chan_a = kNone, chan_b = kNone;
   size_t transfer = 0;                      // index of the first differing transfer

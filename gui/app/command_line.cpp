@@ -76,16 +76,20 @@ CommandLine parse_command_line(const QStringList& args) {
   QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("dark theme"));
   QCommandLineOption present(QStringLiteral("presentation"),
                              QStringLiteral("presentation mode: full screen, large type, panels hidden"));
+  QCommandLineOption compare(QStringLiteral("compare"),
+                             QStringLiteral("compare FILE (above) with the run B (below): stepped together, the "
+                                            "first divergence shown, ] and [ for the next and previous difference"),
+                             QStringLiteral("B"));
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
-  p.addOptions({at, shot, json, view, steps, from, to, size, dark, present});
+  p.addOptions({at, shot, json, view, steps, from, to, size, dark, present, compare});
   // "Usage: cspview ...", whether or not a QCoreApplication exists yet (it may not, see main).
   out.help_text = p.helpText();
   static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
   out.help_text.replace(usage, QStringLiteral("Usage: cspview"));
   // An unknown option is named with the nearest known one, before Qt's own message.
   QStringList known;
-  for (const QCommandLineOption& o : {at, shot, json, view, steps, from, to, size, dark, present, help, version})
+  for (const QCommandLineOption& o : {at, shot, json, view, steps, from, to, size, dark, present, compare, help, version})
     for (const QString& n : o.names()) known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
   known << QStringLiteral("--help-all");  // QCommandLineParser's own
   for (qsizetype i = 1; i < args.size(); ++i) {
@@ -189,6 +193,9 @@ CommandLine parse_command_line(const QStringList& args) {
   if (p.isSet(json) && !p.isSet(shot)) out.error = QStringLiteral("--view-json goes with --screenshot OUT.png");
   out.dark = p.isSet(dark);
   out.presentation = p.isSet(present);
+  out.compare = p.value(compare);
+  if (p.isSet(compare) && (out.compare.isEmpty() || out.file.isEmpty()))
+    out.error = QStringLiteral("--compare B compares the trace FILE with B: give both, e.g. cspview a.csptrace --compare b.csptrace");
   return out;
 }
 

@@ -1,6 +1,7 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view timeline|sequence|network|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg] [--view-json OUT.json]
 //         [--export-steps DIR [--from N] [--to M]] [--size WxH] [--dark] [--presentation]
+//         [--compare B]
 #pragma once
 
 #include <QSize>
@@ -27,6 +28,7 @@ struct CommandLine {
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
+  QString compare;                   // --compare B: FILE (A) over B, stepped together
   QString error;                     // set when the arguments are wrong
   bool help = false;
   QString help_text;

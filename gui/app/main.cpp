@@ -1,7 +1,8 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view NAME|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N] [--to M]]
-//         [--size WxH] [--dark] [--presentation]
+//         [--size WxH] [--dark] [--presentation] [--compare B]
 #include "command_line.hpp"
+#include "compare_window.hpp"
 #include "main_window.hpp"
 #include "startup.hpp"
 
@@ -18,6 +19,28 @@ bool has_qt_options(int argc, char** argv) {
     if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0' && argv[i][1] != 'h' && argv[i][1] != 'v')
       return true;
   return false;
+}
+
+// cspview FILE --compare B: both runs in one window (compare_window.hpp); with --screenshot the
+// window is written to the PNG and the program exits.
+int run_compare(const cspview::CommandLine& cl) {
+  cspview::CompareWindow window;
+  window.resize(cl.size);
+  if (!cl.screenshot.isEmpty()) window.setAttribute(Qt::WA_DontShowOnScreen);
+  window.show();
+  QString error;
+  if (!window.open_now(cl.file, cl.compare, &error)) {
+    std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
+    return 1;
+  }
+  if (cl.screenshot.isEmpty()) return QApplication::exec();
+  QApplication::processEvents();
+  if (!window.grab().save(cl.screenshot, "PNG")) {
+    std::fprintf(stderr, "cspview: %s: cannot write the screenshot (is the folder writable?)\n",
+                 qPrintable(cl.screenshot));
+    return 1;
+  }
+  return 0;
 }
 
 int report(const cspview::CommandLine& cl) {
@@ -52,6 +75,8 @@ int main(int argc, char** argv) {
 
   const cspview::CommandLine cl = cspview::parse_command_line(QApplication::arguments());
   if (cl.help || !cl.error.isEmpty()) return report(cl);
+
+  if (!cl.compare.isEmpty()) return run_compare(cl);
 
   cspview::MainWindow window;
   window.resize(cl.size);

@@ -118,12 +118,16 @@ class Runner:
                 fail("%s: the error does not start with the file's name: %r" % (name, first))
             for verb in (["check"], ["export", "--format", "jsonl", "-o", os.devnull]):
                 self.verb(name, [ct] + verb[:1] + verb[1:] + [path], [2])
+            self.verb(name, [ct, "diff", path, path], [2])
             if self.args.cspview:
                 self.viewer(name, path, allowed=[0, 1, 2])
             return
         self.verb(name, [ct, "check", path], [0, 1])
         _, out, _ = self.verb(name, [ct, "check", "--format", "json", path], [0, 1])
         self.strict_json(name, "check --format json", out)
+        # A trace is equivalent to itself, however odd its shape (csptrace diff, docs/diff.md).
+        _, out, _ = self.verb(name, [ct, "diff", "--json", path, path], [0])
+        self.strict_json(name, "diff --json", out)
         _, out, _ = self.verb(name, [ct, "stats", "--json", path], [0])
         stats = self.strict_json(name, "stats --json", out)
         if stats is not None:

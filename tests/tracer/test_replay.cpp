@@ -246,3 +246,14 @@ TEST_CASE("the random trace exercises every part of the protocol", "[replay][pro
     REQUIRE(count[static_cast<size_t>(k)] > 10);
   }
 }
+
+TEST_CASE("a replay that keeps only the end state ends in the same state as a full one", "[replay]") {
+  for (uint64_t seed : {5u, 11u, 23u}) {
+    const TraceModel m = testing::random_trace(seed, 3000);
+    const Replay full(m);
+    const Replay lean(m, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState);
+    CHECK(lean.final_state() == full.final_state());
+    CHECK(lean.timeline().rendezvous().empty());
+    CHECK(lean.state_at(m.size() / 2) == full.state_at(m.size() / 2));  // from the start
+  }
+}

@@ -25,6 +25,7 @@ int cmd_stats(const Args& args);
 int cmd_check(const Args& args);
 int cmd_explore(const Args& args);
 int cmd_query(const Args& args);
+int cmd_diff(const Args& args);
 
 // Runs a verb: std::bad_alloc becomes a message and kUnreadable; then finish_output.
 int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args);

@@ -24,6 +24,7 @@ constexpr Verb kVerbs[] = {
     {"stats", cmd_stats, "events per kind, processes, channels, waiting time per channel"},
     {"export", cmd_export, "convert a trace to jsonl, csptrace (binary), chrome (Perfetto) or sqlite"},
     {"query", cmd_query, "run an SQL query on the trace's tables (docs/query.md)"},
+    {"diff", cmd_diff, "compare two runs: where they part, per process, channel and outcome"},
     {"explore", cmd_explore, "run a program under many schedules until one fails; shrink it"},
     {"schema", cmd_schema, "print the event reference of the trace format (Markdown)"},
 };
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   for (const auto& v : kVerbs)
     if (v.name == std::string_view(argv[1])) return run_verb(v.name, v.run, args);
-  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "query", "explore", "schema"});
+  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "query", "diff",
+                                         "explore", "schema"});
   std::cerr << "csptrace: unknown verb '" << argv[1] << "'"
             << (near.empty() ? std::string() : "; did you mean '" + near + "'?")
             << " Run 'csptrace --help' for the list.\n";

@@ -19,11 +19,17 @@ size_t state_weight(const ReplayState& s) {
 
 }  // namespace
 
-Replay::Replay(const TraceModel& m, size_t checkpoint_interval)
+Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep)
     : model_(&m),
       interval_(std::max<size_t>(
           {checkpoint_interval, 2 * (m.processes().size() + m.channels().size()), 1})) {
   ReplayState s = csptrace::initial_state(m);
+  if (keep == Keep::EndState) {
+    checkpoints_.push_back(s);  // the one checkpoint state_at_step starts from
+    for (size_t i = 0; i < m.size(); ++i) advance(m, s);
+    final_ = std::move(s);
+    return;
+  }
   TimelineBuilder timeline(m);
   checkpoints_.reserve(m.size() / interval_ + 1);
   checkpoints_.push_back(s);

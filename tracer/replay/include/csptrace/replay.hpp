@@ -26,9 +26,17 @@ class Replay {
  public:
   static constexpr size_t kDefaultCheckpointInterval = 4096;
 
+  // What a Replay keeps besides the end state. Everything: checkpoints for random access and
+  // the timeline, for views. EndState: neither (state_at replays from the start, timeline() is
+  // empty), for a tool that judges whole runs and never steps through them, such as `csptrace
+  // diff` analysing two big traces at once: the analysis reads only the end state.
+  enum class Keep { Everything, EndState };
+
   // Replays all of m once: linear in its events.
-  explicit Replay(const TraceModel& m, size_t checkpoint_interval = kDefaultCheckpointInterval);
-  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval) = delete;  // it would dangle
+  explicit Replay(const TraceModel& m, size_t checkpoint_interval = kDefaultCheckpointInterval,
+                  Keep keep = Keep::Everything);
+  // A temporary model would dangle.
+  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval, Keep = Keep::Everything) = delete;
 
   const TraceModel& model() const { return *model_; }
   size_t size() const { return model_->size(); }  // number of events

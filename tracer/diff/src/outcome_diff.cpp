@@ -1,0 +1,49 @@
+// The analysis of each run (the same judge() as `csptrace check`) side by side: the findings one
+// run has and the other has not, and how each run ended.
+#include <csptrace/analysis.hpp>
+
+#include "diff_parts.hpp"
+
+#include <algorithm>
+
+namespace csptrace::diff_detail {
+
+namespace {
+
+// A finding's processes as B's dense indices (kNone for one B lacks), sorted.
+std::vector<uint32_t> in_b(const Finding& f, const std::vector<uint32_t>& to_b) {
+  std::vector<uint32_t> out;
+  for (uint32_t p : f.processes) out.push_back(p < to_b.size() ? to_b[p] : kNone);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<uint32_t> sorted(std::vector<uint32_t> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+}  // namespace
+
+void diff_outcomes(const TraceModel& a, const TraceModel& b, TraceDiff& d) {
+  // Only the end state is analysed: no checkpoints or timeline, so that judging two big runs
+  // costs little more memory than loading them.
+  const std::vector<Finding> fa =
+      analyze(Replay(a, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
+  const std::vector<Finding> fb =
+      analyze(Replay(b, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
+  // Two findings are the same outcome when they are of one kind about the same processes.
+  auto same = [&](const Finding& x, const Finding& y) {
+    return x.kind == y.kind && in_b(x, d.match.proc_b) == sorted(y.processes);
+  };
+  for (const Finding& x : fa)
+    if (std::none_of(fb.begin(), fb.end(), [&](const Finding& y) { return same(x, y); }))
+      d.outcome.only_a.push_back(x);
+  for (const Finding& y : fb)
+    if (std::none_of(fa.begin(), fa.end(), [&](const Finding& x) { return same(x, y); }))
+      d.outcome.only_b.push_back(y);
+  d.outcome.end_a = a.end_reason();
+  d.outcome.end_b = b.end_reason();
+}
+
+}  // namespace csptrace::diff_detail

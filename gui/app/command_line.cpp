@@ -66,6 +66,10 @@ CommandLine parse_command_line(const QStringList& args) {
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
   p.addOptions({at, shot, json, view, size, dark, present});
+  QCommandLineOption source_dir(QStringLiteral("source-dir"),
+                                QStringLiteral("look for the program's sources in DIR too (the source pane)"),
+                                QStringLiteral("DIR"));
+  p.addOption(source_dir);
   // "Usage: cspview ...", whether or not a QCoreApplication exists yet (it may not, see main).
   out.help_text = p.helpText();
   static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
@@ -75,6 +79,7 @@ CommandLine parse_command_line(const QStringList& args) {
   for (const QCommandLineOption& o : {at, shot, json, view, size, dark, present, help, version})
     for (const QString& n : o.names()) known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
   known << QStringLiteral("--help-all");  // QCommandLineParser's own
+  known << QStringLiteral("--source-dir");
   for (qsizetype i = 1; i < args.size(); ++i) {
     const QString& a = args[i];
     if (a == QStringLiteral("--")) break;
@@ -138,6 +143,7 @@ CommandLine parse_command_line(const QStringList& args) {
   if (p.isSet(json) && !p.isSet(shot)) out.error = QStringLiteral("--view-json goes with --screenshot OUT.png");
   out.dark = p.isSet(dark);
   out.presentation = p.isSet(present);
+  out.source_dir = p.value(source_dir);
   return out;
 }
 

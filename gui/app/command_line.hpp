@@ -1,5 +1,5 @@
 // cspview [FILE] [--at EVENT] [--view BEGIN:END] [--screenshot OUT.png] [--view-json OUT.json]
-//         [--size WxH] [--dark] [--presentation]
+//         [--size WxH] [--dark] [--presentation] [--source-dir DIR]
 #pragma once
 
 #include <QSize>
@@ -21,6 +21,7 @@ struct CommandLine {
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
+  QString source_dir;                // --source-dir DIR: where the source pane also looks
   QString error;                     // set when the arguments are wrong
   bool help = false;
   QString help_text;

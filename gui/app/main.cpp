@@ -3,6 +3,7 @@
 #include "command_line.hpp"
 #include "event_number.hpp"
 #include "main_window.hpp"
+#include "source_dock.hpp"
 
 #include <QApplication>
 #include <QFile>
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   if (cl.help || !cl.error.isEmpty()) return report(cl);
 
   cspview::MainWindow window;
+  cspview::add_source_dock(window, cl.source_dir);
   window.resize(cl.size);
   window.set_dark(cl.dark);
 

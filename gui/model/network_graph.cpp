@@ -59,14 +59,26 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes) 
   }
 
   // A go / thread's result channel is filled by its process when it returns: that process is
-  // its putter, though the trace records the put under the runtime's name, if at all.
+  // its putter, though the trace records the put under the runtime's name, if at all. One that
+  // nobody else touched is left out: a node per process that says nothing (the sieve's filters).
+  std::vector<bool> used_chan(nc, false);
+  for (const auto& [key, e] : wires.edges) used_chan[e.chan] = true;
+  std::vector<bool> unread_result(nc, false);
+  size_t unread = 0;
   for (uint32_t c = 0; c < nc; ++c) {
     const csptrace::ChannelInfo& info = m.channels()[c];
-    if (info.result_of != kNone && info.result_of < np) wires.add(info.result_of, c, true, info.make_event);
+    if (info.result_of == kNone || info.result_of >= np) continue;
+    if (used_chan[c]) {
+      wires.add(info.result_of, c, true, info.make_event);
+    } else {
+      unread_result[c] = true;
+      ++unread;
+    }
   }
 
   NetworkGraph g;
   std::vector<bool> keep_proc(np, true), keep_chan(nc, true);
+  for (uint32_t c = 0; c < nc; ++c) keep_chan[c] = !unread_result[c];
   if (np > max_processes) {
     std::vector<uint32_t> order(np);
     std::iota(order.begin(), order.end(), 0u);
@@ -79,6 +91,9 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes) 
       if (keep_proc[e.proc]) keep_chan[e.chan] = true;
     g.note = "showing the " + std::to_string(max_processes) + " busiest processes of " + count_text(np);
   }
+  if (unread > 0)
+    g.note += (g.note.empty() ? "" : "; ") + std::string("not drawn: ") + count_text(unread) +
+              (unread == 1 ? " result channel" : " result channels") + " nobody read";
   for (uint32_t p = 0; p < np; ++p)
     if (keep_proc[p]) g.processes.push_back(p);
   for (uint32_t c = 0; c < nc; ++c)

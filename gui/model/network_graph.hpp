@@ -6,7 +6,8 @@
 // Who put / took: a transfer's from / to, a buffer put's / take's proc, and the processes that
 // waited to put / take (park, block, an alt's guard, a refused operation), so that a process
 // that only ever waits (a deadlocked philosopher) is still wired to what it waits on; a go's
-// result channel is wired from the process whose result it carries.
+// result channel is wired from the process whose result it carries, and left out (with a
+// note) when nobody used it otherwise.
 //
 // Invariants: processes and channels are dense model indices in ascending order, each listed
 // once; every edge joins a listed process and a listed channel; edges are unique per
@@ -35,7 +36,8 @@ struct NetworkGraph {
   std::vector<uint32_t> processes;  // shown processes (dense indices)
   std::vector<uint32_t> channels;   // shown channels (dense indices)
   std::vector<NetworkEdge> edges;
-  // Empty when everything is shown; else "showing the 200 busiest processes of 1,234".
+  // Empty when everything is shown; else "showing the 200 busiest processes of 1,234" and / or
+  // "not drawn: 11 result channels nobody read".
   std::string note;
   bool operator==(const NetworkGraph&) const = default;
 };
@@ -44,7 +46,8 @@ struct NetworkGraph {
 inline constexpr size_t kNetworkMaxProcesses = 200;
 
 // Linear in the events. With more processes than max_processes, keeps the busiest (most events,
-// ties by index) and the channels they use; otherwise every process and every channel.
+// ties by index) and the channels they use; otherwise every process and every channel but the
+// unread result channels.
 NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes = kNetworkMaxProcesses);
 
 }  // namespace cspview

@@ -128,7 +128,7 @@ NetworkLayout layout_network(const NetworkGraph& ng, const std::vector<NodeBox>&
   static const std::vector<Style> styles = {
       {"dot", {{"rankdir", "LR"}, {"nodesep", "0.3"}, {"ranksep", "0.45"}}},
       {"dot", {{"rankdir", "TB"}, {"nodesep", "0.35"}, {"ranksep", "0.4"}}},
-      {"neato", {{"overlap", "false"}, {"sep", "+14"}, {"len", "1.1"}}},
+      {"neato", {{"overlap", "false"}, {"sep", "+14"}}},
   };
   std::lock_guard lock(graphviz_lock());
   NetworkLayout best;

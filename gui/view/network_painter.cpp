@@ -136,8 +136,11 @@ void paint_message(QPainter& p, const NetworkScene& s) {
   QFont f = s.name_font;
   f.setPointSizeF(f.pointSizeF() * z);
   const QFontMetricsF fm(f);
+  // Beside the token, not above it: the token rests between two nodes, and a label above it
+  // would cover the channel's name.
   QRectF box(0, 0, fm.horizontalAdvance(value) + 12 * z, fm.height() + 4 * z);
-  box.moveCenter(*at - QPointF(0, r + box.height() / 2 + 3 * z));
+  box.moveCenter(*at + QPointF(r + 6 * z + box.width() / 2, 0));
+  if (box.right() > s.size.width()) box.moveCenter(*at - QPointF(r + 6 * z + box.width() / 2, 0));
   p.setPen(QPen(s.theme.story, 2 * z));
   p.setBrush(s.theme.background);
   p.drawRoundedRect(box, 5 * z, 5 * z);
@@ -151,16 +154,16 @@ void paint_bands(QPainter& p, const NetworkScene& s) {
   p.setFont(s.caption_font);
   p.setPen(s.theme.text);
   const QFontMetrics cfm(s.caption_font);
-  p.drawText(QRectF(m, m, s.size.width() - 2 * m, cfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-             cfm.elidedText(s.caption, Qt::ElideRight, s.size.width() - 2 * m));
+  p.drawText(QRectF(m, m, s.size.width() - 2 * m, 2 * cfm.height()), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+             s.caption);
 
   // The legend: only the colours on screen now, in the legend's order.
   std::set<int> used;
   for (const auto& fp : s.frame->processes)
     if (fp.shown && fp.known)
       if (auto c = process_state_colour(fp.state, fp.op)) used.insert(int(*c));
-  p.setFont(s.detail_font);
-  const QFontMetrics fm(s.detail_font);
+  p.setFont(s.caption_font);
+  const QFontMetrics fm(s.caption_font);
   const int h = fm.height();
   int x = m;
   const int y = s.size.height() - s.bottom_band() + m;
@@ -174,11 +177,15 @@ void paint_bands(QPainter& p, const NetworkScene& s) {
     p.drawText(QRect(x, y, fm.horizontalAdvance(name) + 4, h), Qt::AlignLeft | Qt::AlignVCenter, name);
     x += fm.horizontalAdvance(name) + 18;
   }
-  QStringList notes;
-  if (s.frame->cycle_formed) notes << QStringLiteral("red: the wait-for cycle of the deadlock");
-  if (!s.graph->note.empty()) notes << QString::fromStdString(s.graph->note);
-  p.setPen(s.frame->cycle_formed ? s.theme.problem : s.theme.text_dim);
-  p.drawText(QRect(m, y + h, s.size.width() - 2 * m, h), Qt::AlignLeft | Qt::AlignVCenter, notes.join(QStringLiteral("  ·  ")));
+  // The deadlock's note in red, the others dim, on one line under the legend.
+  int nx = m;
+  const auto note = [&](const QString& text, const QColor& colour) {
+    p.setPen(colour);
+    p.drawText(QRect(nx, y + h, s.size.width() - nx - m, h), Qt::AlignLeft | Qt::AlignVCenter, text);
+    nx += fm.horizontalAdvance(text) + 24;
+  };
+  if (s.frame->cycle_formed) note(QStringLiteral("red: the wait-for cycle of the deadlock"), s.theme.problem);
+  if (!s.graph->note.empty()) note(QString::fromStdString(s.graph->note), s.theme.text_dim);
 }
 
 }  // namespace

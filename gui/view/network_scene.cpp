@@ -10,9 +10,9 @@ namespace {
 constexpr int kMargin = 12;
 }
 
-int NetworkScene::top_band() const { return QFontMetrics(caption_font).height() + 2 * kMargin; }
+int NetworkScene::top_band() const { return 2 * QFontMetrics(caption_font).height() + 2 * kMargin; }
 
-int NetworkScene::bottom_band() const { return QFontMetrics(detail_font).height() * 2 + 2 * kMargin; }
+int NetworkScene::bottom_band() const { return QFontMetrics(caption_font).height() * 2 + 2 * kMargin; }
 
 double NetworkScene::zoom() const {
   if (!layout || layout->width <= 0 || layout->height <= 0) return 1.0;

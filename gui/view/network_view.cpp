@@ -111,13 +111,17 @@ void NetworkView::set_cursor(std::optional<size_t> event, const csptrace::Replay
     frame_.message = at_focus.message;
   }
   animation_.stop();
+  // From the putter's end to where the message rests, so the last frame is the still frame.
+  animation_.setEndValue(still_progress());
   if (animated_ && frame_.message && isVisible()) animation_.start();
   update();
 }
 
+// At rest the message sits halfway along the wire it is travelling last (a rendezvous: on its
+// way from the channel to the taker), between two nodes where its label covers no name.
 double NetworkView::still_progress() const {
   if (!frame_.message) return 1.0;
-  return frame_.message->in && frame_.message->out ? 0.5 : 1.0;
+  return frame_.message->in && frame_.message->out ? 0.75 : 0.5;
 }
 
 NetworkScene NetworkView::scene(QSize size, double progress) const {
@@ -128,9 +132,10 @@ NetworkScene NetworkView::scene(QSize size, double progress) const {
   s.cycle = &cycle_;
   s.frame = &frame_;
   s.theme = theme_;
-  s.name_font = theme_.font(font(), 1.35, true);
-  s.detail_font = theme_.font(font(), 1.05);
-  s.caption_font = theme_.font(font(), 1.25);
+  // Large enough to read from the back of a room at 1024x768 once the graph is fitted.
+  s.name_font = theme_.font(font(), 1.6, true);
+  s.detail_font = theme_.font(font(), 1.2);
+  s.caption_font = theme_.font(font(), 1.5);
   s.caption = caption_;
   s.progress = progress;
   s.size = size;

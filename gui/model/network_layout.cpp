@@ -56,6 +56,7 @@ struct GraphCloser {
 struct Style {
   const char* engine;
   std::vector<std::pair<const char*, const char*>> attributes;
+  double handicap = 1.0;  // how much larger than the others it must draw to be chosen
 };
 
 // Precondition: graphviz_lock() is held.
@@ -123,19 +124,21 @@ NetworkLayout layout_network(const NetworkGraph& ng, const std::vector<NodeBox>&
                              const std::vector<NodeBox>& channel_boxes, double aspect) {
   if (ng.processes.empty() && ng.channels.empty()) return {};
   // Left to right reads like a pipeline; top to bottom suits a wide fan; a spring layout folds a
-  // long chain (the sieve) into the frame instead of shrinking it to a thin line. The one drawn
+  // long chain (the sieve) into the frame instead of shrinking it to a thin line, but its wires
+  // cross more, so it must draw a quarter larger than a `dot` layout to win. The one drawn
   // largest in a frame of the given aspect wins (the first on a tie, so the result is stable).
+  // overlap_scaling 0: prism only removes overlaps, it does not first spread the graph out.
   static const std::vector<Style> styles = {
       {"dot", {{"rankdir", "LR"}, {"nodesep", "0.3"}, {"ranksep", "0.45"}}},
       {"dot", {{"rankdir", "TB"}, {"nodesep", "0.35"}, {"ranksep", "0.4"}}},
-      {"neato", {{"overlap", "false"}, {"sep", "+14"}}},
+      {"neato", {{"overlap", "prism"}, {"overlap_scaling", "0"}, {"sep", "+14"}}, 1.25},
   };
   std::lock_guard lock(graphviz_lock());
   NetworkLayout best;
   double best_zoom = 0;
   for (const Style& style : styles) {
     NetworkLayout l = lay_out(style, ng, process_boxes, channel_boxes);
-    const double zoom = std::min(aspect / std::max(l.width, 1.0), 1.0 / std::max(l.height, 1.0));
+    const double zoom = std::min(aspect / std::max(l.width, 1.0), 1.0 / std::max(l.height, 1.0)) / style.handicap;
     if (zoom > best_zoom * 1.0001) {
       best = std::move(l);
       best_zoom = zoom;

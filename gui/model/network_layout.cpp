@@ -3,6 +3,7 @@
 #include <gvc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,11 @@ GVC_t* graphviz_context() {  // precondition: graphviz_lock() is held
   static GVC_t* gvc = gvContext();
   return gvc;
 }
+
+// neato's prism overlap removal is not repeatable to the last bit (the same graph twice gives
+// coordinates ~1e-12 apart), so every coordinate is rounded to 1/64 of a unit: far below a
+// pixel, and the same input then gives the same layout.
+double snap(double v) { return std::round(v * 64.0) / 64.0; }
 
 std::string inches(double points) { return std::to_string(points / 72.0); }
 
@@ -96,10 +102,10 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
 
   gvLayout(graphviz_context(), g.get(), style.engine);
   const boxf bb = GD_bb(g.get());
-  out.width = bb.UR.x - bb.LL.x;
-  out.height = bb.UR.y - bb.LL.y;
+  out.width = snap(bb.UR.x - bb.LL.x);
+  out.height = snap(bb.UR.y - bb.LL.y);
   auto laid = [&](Agnode_t* n) {
-    return LaidNode{ND_coord(n).x - bb.LL.x, bb.UR.y - ND_coord(n).y, ND_width(n) * 72.0, ND_height(n) * 72.0};
+    return LaidNode{snap(ND_coord(n).x - bb.LL.x), snap(bb.UR.y - ND_coord(n).y), ND_width(n) * 72.0, ND_height(n) * 72.0};
   };
   for (size_t i = 0; i < pnode.size(); ++i) out.processes[i] = laid(pnode[i]);
   for (size_t i = 0; i < cnode.size(); ++i) out.channels[i] = laid(cnode[i]);
@@ -110,7 +116,7 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
     if (!spl || spl->size == 0) continue;
     std::vector<LaidPoint>& curve = out.edges[i];
     const bezier& bz = spl->list[0];
-    for (int k = 0; k < bz.size; ++k) curve.push_back({bz.list[k].x - bb.LL.x, bb.UR.y - bz.list[k].y});
+    for (int k = 0; k < bz.size; ++k) curve.push_back({snap(bz.list[k].x - bb.LL.x), snap(bb.UR.y - bz.list[k].y)});
     // The Graphviz edge runs along the put; a take on the same pair runs the other way.
     const bool laid_as_put = agtail(ge) == pnode[proc_at.at(e.proc)];
     if (laid_as_put != e.put) std::reverse(curve.begin(), curve.end());

@@ -6,6 +6,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cspview {
@@ -15,6 +16,7 @@ SourcePane::SourcePane(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(4, 4, 4, 4);
   header_ = new QLabel(this);
   header_->setWordWrap(true);
+  header_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   text_ = new QPlainTextEdit(this);
   text_->setReadOnly(true);
@@ -82,6 +84,15 @@ void SourcePane::show_file(const QString& path, int line) {
                                  : QStringLiteral("%1:%2 (the file has only %3 lines: has it changed since the run?)")
                                        .arg(path).arg(line).arg(lines));
   highlight();
+}
+
+void SourcePane::resizeEvent(QResizeEvent* e) {
+  QWidget::resizeEvent(e);
+  // Centring needs the text's final height, known once the layout has run: a pane filled
+  // while hidden (a tab behind the Inspector) centres its line when it is shown.
+  QTimer::singleShot(0, this, [this] {
+    if (!shown_file_.isEmpty()) text_->centerCursor();
+  });
 }
 
 void SourcePane::highlight() {

@@ -45,6 +45,9 @@ class SourcePane : public QWidget {
   // "Choose a source folder…" was pressed; the owner asks for a folder and calls set_search_dirs.
   void pick_folder_requested();
 
+ protected:
+  void resizeEvent(QResizeEvent* e) override;
+
  private:
   void show_message(const QString& text);
   void show_file(const QString& path, int line);

@@ -3,6 +3,8 @@
 #include "fixture_document.hpp"
 #include "source_pane.hpp"
 
+#include <QApplication>
+#include <QImage>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -32,6 +34,16 @@ TEST_CASE("the source pane highlights the line of the event at the cursor", "[so
   REQUIRE(text->extraSelections().size() == 1);
   CHECK(text->extraSelections()[0].cursor.block().text() == QStringLiteral("// line 17"));
   CHECK(text->textCursor().blockNumber() == 16);
+  // Painted like a debugger's current line: the whole width in the theme's highlight colour.
+  pane.resize(500, 400);
+  pane.show();
+  QApplication::processEvents();
+  const QImage shot = text->viewport()->grab().toImage();
+  const int y = text->cursorRect().center().y();
+  CHECK(shot.pixelColor(shot.width() - 4, y) == Theme::make(false, false).match);
+  CHECK(shot.pixelColor(shot.width() - 4, y + 3 * text->cursorRect().height()) != Theme::make(false, false).match);
+  // Filled while hidden, centred once shown: lines above the current one stay in view.
+  CHECK(text->cursorRect().top() > text->viewport()->height() / 4);
 }
 
 TEST_CASE("the source pane says where it looked when the file is missing", "[source]") {

@@ -198,11 +198,14 @@ void NetworkView::mousePressEvent(QMouseEvent* e) {
 QJsonObject NetworkView::describe() const {
   QJsonObject o;
   o[QStringLiteral("view")] = view_name();
-  o[QStringLiteral("cursor_event")] = frame_.cursor ? QJsonValue(qint64(*frame_.cursor)) : QJsonValue();
+  // Events are numbered as csptrace prints them (event_number.hpp), like the window's
+  // --view-json; cursor_index is the model's index, the one set_cursor and event_clicked use.
+  o[QStringLiteral("cursor_event")] = QJsonValue();
+  o[QStringLiteral("cursor_index")] = frame_.cursor ? QJsonValue(qint64(*frame_.cursor)) : QJsonValue();
   if (!doc_) return o;
   const auto& m = doc_->model();
   if (frame_.cursor && *frame_.cursor < m.size())
-    o[QStringLiteral("cursor_number")] = qint64(event_number(m, *frame_.cursor));
+    o[QStringLiteral("cursor_event")] = qint64(event_number(m, *frame_.cursor));
   o[QStringLiteral("note")] = QString::fromStdString(graph_.note);
   o[QStringLiteral("cycle_formed")] = frame_.cycle_formed;
   QJsonArray procs, chans, cycle;
@@ -241,7 +244,7 @@ QJsonObject NetworkView::describe() const {
         const QString p = QString::fromStdString(doc_->process_label(w.proc)), c = QString::fromStdString(doc_->channel_label(w.chan));
         wires.append(w.put ? p + QStringLiteral(" → ") + c : c + QStringLiteral(" → ") + p);
       }
-    o[QStringLiteral("message")] = QJsonObject{{QStringLiteral("event"), qint64(frame_.message->event)},
+    o[QStringLiteral("message")] = QJsonObject{{QStringLiteral("event"), qint64(event_number(m, frame_.message->event))},
                                                {QStringLiteral("value"), QString::fromStdString(frame_.message->value)},
                                                {QStringLiteral("wires"), wires}};
   }

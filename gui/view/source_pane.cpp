@@ -1,5 +1,7 @@
 #include "source_pane.hpp"
 
+#include "source_text.hpp"
+
 #include <QFile>
 #include <QFontDatabase>
 #include <QLabel>
@@ -18,9 +20,7 @@ SourcePane::SourcePane(QWidget* parent) : QWidget(parent) {
   header_->setWordWrap(true);
   header_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  text_ = new QPlainTextEdit(this);
-  text_->setReadOnly(true);
-  text_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  text_ = new SourceText(this);
   text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   pick_ = new QPushButton(QStringLiteral("Choose a source folder…"), this);
   pick_->hide();

@@ -1,8 +1,8 @@
-// The source line of the event at the cursor, like a debugger's current line: the file, its
-// lines numbered, the line highlighted and scrolled to the middle. The file is found by
-// locate_source (the recorded path, the trace's folder, --source-dir, the folder the user
-// picked); when it is not found the pane says which paths it tried and offers to pick a folder,
-// never an empty pane.
+// The source line of the event at the cursor, like a debugger's current line: the file with
+// its lines numbered (SourceText), the line highlighted and scrolled to the middle. The file is
+// found by locate_source (the recorded path, the trace's folder, --source-dir, the folder the
+// user picked); when it is not found the pane says which paths it tried and offers to pick a
+// folder, never an empty pane.
 //
 // Invariant: header_text() always says what the pane shows (a path and line, or why nothing).
 #pragma once

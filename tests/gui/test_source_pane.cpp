@@ -2,6 +2,7 @@
 
 #include "fixture_document.hpp"
 #include "source_pane.hpp"
+#include "source_text.hpp"
 
 #include <QApplication>
 #include <QImage>
@@ -42,6 +43,11 @@ TEST_CASE("the source pane highlights the line of the event at the cursor", "[so
   const int y = text->cursorRect().center().y();
   CHECK(shot.pixelColor(shot.width() - 4, y) == Theme::make(false, false).match);
   CHECK(shot.pixelColor(shot.width() - 4, y + 3 * text->cursorRect().height()) != Theme::make(false, false).match);
+  // Numbered in a gutter left of the text, as a debugger shows a file.
+  const auto* numbered = qobject_cast<const SourceText*>(text);
+  REQUIRE(numbered);
+  CHECK(numbered->gutter_width() > 0);
+  CHECK(text->viewport()->geometry().left() >= numbered->gutter_width());
   // Filled while hidden, centred once shown: lines above the current one stay in view.
   CHECK(text->cursorRect().top() > text->viewport()->height() / 4);
 }

@@ -83,6 +83,10 @@ CommandLine parse_command_line(const QStringList& args) {
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
   p.addOptions({at, shot, json, view, steps, from, to, size, dark, present, compare});
+  QCommandLineOption source_dir(QStringLiteral("source-dir"),
+                                QStringLiteral("look for the program's sources in DIR too (the source pane)"),
+                                QStringLiteral("DIR"));
+  p.addOption(source_dir);
   // "Usage: cspview ...", whether or not a QCoreApplication exists yet (it may not, see main).
   out.help_text = p.helpText();
   static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
@@ -92,6 +96,7 @@ CommandLine parse_command_line(const QStringList& args) {
   for (const QCommandLineOption& o : {at, shot, json, view, steps, from, to, size, dark, present, compare, help, version})
     for (const QString& n : o.names()) known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
   known << QStringLiteral("--help-all");  // QCommandLineParser's own
+  known << QStringLiteral("--source-dir");
   for (qsizetype i = 1; i < args.size(); ++i) {
     const QString& a = args[i];
     if (a == QStringLiteral("--")) break;
@@ -196,6 +201,7 @@ CommandLine parse_command_line(const QStringList& args) {
   out.compare = p.value(compare);
   if (p.isSet(compare) && (out.compare.isEmpty() || out.file.isEmpty()))
     out.error = QStringLiteral("--compare B compares the trace FILE with B: give both, e.g. cspview a.csptrace --compare b.csptrace");
+  out.source_dir = p.value(source_dir);
   return out;
 }
 

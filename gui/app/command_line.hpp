@@ -1,7 +1,7 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view timeline|sequence|network|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg] [--view-json OUT.json]
 //         [--export-steps DIR [--from N] [--to M]] [--size WxH] [--dark] [--presentation]
-//         [--compare B]
+//         [--compare B] [--source-dir DIR]
 #pragma once
 
 #include <QSize>
@@ -29,6 +29,7 @@ struct CommandLine {
   bool dark = false;
   bool presentation = false;
   QString compare;                   // --compare B: FILE (A) over B, stepped together
+  QString source_dir;                // --source-dir DIR: where the source pane also looks
   QString error;                     // set when the arguments are wrong
   bool help = false;
   QString help_text;

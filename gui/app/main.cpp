@@ -5,6 +5,7 @@
 #include "compare_window.hpp"
 #include "main_window.hpp"
 #include "startup.hpp"
+#include "source_dock.hpp"
 
 #include <QApplication>
 
@@ -79,6 +80,7 @@ int main(int argc, char** argv) {
   if (!cl.compare.isEmpty()) return run_compare(cl);
 
   cspview::MainWindow window;
+  cspview::add_source_dock(window, cl.source_dir);
   window.resize(cl.size);
   window.set_dark(cl.dark);
 

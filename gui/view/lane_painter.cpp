@@ -4,6 +4,7 @@
 #include "deviation_marker.hpp"
 #include "event_marker.hpp"
 #include "label_row.hpp"
+#include "process_state_colour.hpp"
 #include "span_fold.hpp"
 #include "timer_text.hpp"
 
@@ -16,27 +17,11 @@ namespace cspview {
 
 using csptrace::EventKind;
 using csptrace::kNone;
-using csptrace::ProcState;
 
 namespace {
 
 // The legend colour of a process state interval; nullopt before the spawn.
-std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) {
-  switch (iv.state) {
-    case ProcState::NotStarted: return std::nullopt;
-    case ProcState::Running: return StateColour::Running;
-    case ProcState::Runnable: return StateColour::Runnable;
-    case ProcState::Parked:
-      return iv.op == csptrace::WaitOp::Put    ? StateColour::ParkedPut
-             : iv.op == csptrace::WaitOp::Take ? StateColour::ParkedTake
-                                               : StateColour::ParkedAlt;
-    case ProcState::Blocked: return StateColour::BlockedThread;
-    case ProcState::Sleeping: return StateColour::Sleeping;
-    case ProcState::ExitedOk: return StateColour::Exited;
-    case ProcState::ExitedError: return StateColour::Error;
-  }
-  return std::nullopt;
-}
+std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) { return process_state_colour(iv.state, iv.op); }
 
 }  // namespace
 

@@ -1,0 +1,106 @@
+#include "network_graph.hpp"
+
+#include "count_text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+namespace cspview {
+
+using csptrace::EventKind;
+using csptrace::Field;
+using csptrace::kNone;
+using csptrace::WaitOp;
+
+namespace {
+
+struct Wires {
+  // (proc, chan, put) -> its edge; std::map keeps them sorted as the invariant asks.
+  std::map<std::tuple<uint32_t, uint32_t, bool>, NetworkEdge> edges;
+  void add(uint32_t p, uint32_t c, bool put, size_t event) {
+    if (p == kNone || c == kNone) return;
+    auto [it, fresh] = edges.try_emplace({p, c, put});
+    NetworkEdge& e = it->second;
+    if (fresh) e = {p, c, put, 0, event};
+    ++e.uses;
+  }
+};
+
+}  // namespace
+
+NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes) {
+  const size_t np = m.processes().size(), nc = m.channels().size();
+  std::vector<uint64_t> busy(np, 0);
+  Wires wires;
+  for (size_t i = 0; i < m.size(); ++i) {
+    const EventKind k = m.kind(i);
+    const uint32_t p = m.proc_index(i), c = m.chan_index(i);
+    for (uint32_t q : {p, m.from_index(i), m.to_index(i)})
+      if (q != kNone && q < np) ++busy[q];
+    switch (k) {
+      case EventKind::Transfer:
+        wires.add(m.from_index(i), c, true, i);
+        wires.add(m.to_index(i), c, false, i);
+        break;
+      case EventKind::BufPut: wires.add(p, c, true, i); break;
+      case EventKind::BufTake: wires.add(p, c, false, i); break;
+      case EventKind::Park:
+      case EventKind::Block:
+      case EventKind::AltGuard:
+      case EventKind::Refused: {
+        const WaitOp op = m.field<Field::op>(i);
+        if (op != WaitOp::Alts) wires.add(p, c, op == WaitOp::Put, i);
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // A go / thread's result channel is filled by its process when it returns: that process is
+  // its putter, though the trace records the put under the runtime's name, if at all. One that
+  // nobody else touched is left out: a node per process that says nothing (the sieve's filters).
+  std::vector<bool> used_chan(nc, false);
+  for (const auto& [key, e] : wires.edges) used_chan[e.chan] = true;
+  std::vector<bool> unread_result(nc, false);
+  size_t unread = 0;
+  for (uint32_t c = 0; c < nc; ++c) {
+    const csptrace::ChannelInfo& info = m.channels()[c];
+    if (info.result_of == kNone || info.result_of >= np) continue;
+    if (used_chan[c]) {
+      wires.add(info.result_of, c, true, info.make_event);
+    } else {
+      unread_result[c] = true;
+      ++unread;
+    }
+  }
+
+  NetworkGraph g;
+  std::vector<bool> keep_proc(np, true), keep_chan(nc, true);
+  for (uint32_t c = 0; c < nc; ++c) keep_chan[c] = !unread_result[c];
+  if (np > max_processes) {
+    std::vector<uint32_t> order(np);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return busy[a] > busy[b]; });
+    keep_proc.assign(np, false);
+    for (size_t i = 0; i < max_processes; ++i) keep_proc[order[i]] = true;
+    // Only the channels the kept processes use: the rest would float unconnected.
+    keep_chan.assign(nc, false);
+    for (const auto& [key, e] : wires.edges)
+      if (keep_proc[e.proc]) keep_chan[e.chan] = true;
+    g.note = "showing the " + std::to_string(max_processes) + " busiest processes of " + count_text(np);
+  }
+  if (unread > 0)
+    g.note += (g.note.empty() ? "" : "; ") + std::string("not drawn: ") + count_text(unread) +
+              (unread == 1 ? " result channel" : " result channels") + " nobody read";
+  for (uint32_t p = 0; p < np; ++p)
+    if (keep_proc[p]) g.processes.push_back(p);
+  for (uint32_t c = 0; c < nc; ++c)
+    if (keep_chan[c]) g.channels.push_back(c);
+  for (const auto& [key, e] : wires.edges)
+    if (keep_proc[e.proc] && keep_chan[e.chan]) g.edges.push_back(e);
+  return g;
+}
+
+}  // namespace cspview

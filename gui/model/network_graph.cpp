@@ -30,7 +30,7 @@ struct Wires {
 
 }  // namespace
 
-NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes) {
+NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes, size_t max_channels) {
   const size_t np = m.processes().size(), nc = m.channels().size();
   std::vector<uint64_t> busy(np, 0);
   Wires wires;
@@ -90,6 +90,19 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes) 
     for (const auto& [key, e] : wires.edges)
       if (keep_proc[e.proc]) keep_chan[e.chan] = true;
     g.note = "showing the " + std::to_string(max_processes) + " busiest processes of " + count_text(np);
+  }
+  const size_t kept_chans = static_cast<size_t>(std::count(keep_chan.begin(), keep_chan.end(), true));
+  if (kept_chans > max_channels) {
+    std::vector<uint64_t> uses(nc, 0);
+    for (const auto& [key, e] : wires.edges)
+      if (keep_proc[e.proc]) uses[e.chan] += e.uses;
+    std::vector<uint32_t> order;
+    for (uint32_t c = 0; c < nc; ++c)
+      if (keep_chan[c]) order.push_back(c);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
+    for (size_t i = max_channels; i < order.size(); ++i) keep_chan[order[i]] = false;
+    g.note += (g.note.empty() ? "" : "; ") + std::string("showing the ") + std::to_string(max_channels) +
+              " busiest channels of " + count_text(kept_chans);
   }
   if (unread > 0)
     g.note += (g.note.empty() ? "" : "; ") + std::string("not drawn: ") + count_text(unread) +

@@ -44,10 +44,13 @@ struct NetworkGraph {
 
 // The default cap: a graph of more boxes than this is unreadable on a projector and slow to lay out.
 inline constexpr size_t kNetworkMaxProcesses = 200;
+inline constexpr size_t kNetworkMaxChannels = 300;
 
 // Linear in the events. With more processes than max_processes, keeps the busiest (most events,
 // ties by index) and the channels they use; otherwise every process and every channel but the
-// unread result channels.
-NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes = kNetworkMaxProcesses);
+// unread result channels. Of those channels, more than max_channels (one alt over thousands of
+// channels) keeps the busiest (most uses along their wires, ties by index).
+NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes = kNetworkMaxProcesses,
+                           size_t max_channels = kNetworkMaxChannels);
 
 }  // namespace cspview

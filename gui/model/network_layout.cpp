@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace cspview {
@@ -58,6 +59,9 @@ struct GraphCloser {
   }
 };
 
+// The most nodes neato draws with curved wires (see lay_out).
+constexpr size_t kCurvedWiresUpTo = 120;
+
 // One way to lay the network out: Graphviz's engine and its graph attributes.
 struct Style {
   const char* engine;
@@ -73,7 +77,12 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
   out.channels.resize(ng.channels.size());
   out.edges.resize(ng.edges.size());
   std::unique_ptr<Agraph_t, GraphCloser> g(agopen(const_cast<char*>("network"), Agdirected, nullptr));
-  set(g.get(), "splines", "true");
+  // neato routes curved wires around every node through a visibility graph, cubic in the nodes
+  // (an alt over 300 channels took 12 s, all in pathplan); past kCurvedWiresUpTo nodes its wires
+  // are straight. dot routes its own curves cheaply.
+  const bool straight = std::string_view(style.engine) == "neato" &&
+                        ng.processes.size() + ng.channels.size() > kCurvedWiresUpTo;
+  set(g.get(), "splines", straight ? "line" : "true");
   set(g.get(), "pad", "0.1");
   for (const auto& [name, value] : style.attributes) set(g.get(), name, value);
 

@@ -59,7 +59,7 @@ void NetworkView::set_document(std::shared_ptr<const TraceDocument> doc) {
   doc_ = std::move(doc);
   graph_ = doc_ ? network_graph(doc_->model()) : NetworkGraph{};
   cycle_ = doc_ && doc_->has_analysis() ? network_cycle(*doc_, graph_) : NetworkCycle{};
-  relayout();
+  layout_stale_ = true;
   frame_ = doc_ ? network_frame(*doc_, graph_, cycle_, std::nullopt, nullptr) : NetworkFrame{};
   caption_.clear();
   update();
@@ -67,11 +67,18 @@ void NetworkView::set_document(std::shared_ptr<const TraceDocument> doc) {
 
 void NetworkView::set_theme(const Theme& theme) {
   theme_ = theme;
-  relayout();
+  layout_stale_ = true;
   update();
 }
 
-void NetworkView::relayout() {
+const NetworkLayout& NetworkView::layout() const {
+  if (layout_stale_) relayout();
+  return layout_;
+}
+
+void NetworkView::relayout() const {
+  layout_stale_ = false;  // first: scene() below asks layout() for its fonts' scene
+
   if (!doc_) {
     layout_ = {};
     return;
@@ -128,7 +135,7 @@ NetworkScene NetworkView::scene(QSize size, double progress) const {
   NetworkScene s;
   s.doc = doc_.get();
   s.graph = &graph_;
-  s.layout = &layout_;
+  s.layout = &layout();
   s.cycle = &cycle_;
   s.frame = &frame_;
   s.theme = theme_;
@@ -146,7 +153,7 @@ QSize NetworkView::frame_size() const {
   if (width() >= 200 && height() >= 150) return size();
   // Unplaced (an export without a window): the layout at its natural size with its bands.
   const NetworkScene s = scene(QSize(), 1.0);
-  return QSize(int(layout_.width) + 24, int(layout_.height) + s.top_band() + s.bottom_band()).expandedTo({640, 480});
+  return QSize(int(layout().width) + 24, int(layout().height) + s.top_band() + s.bottom_band()).expandedTo({640, 480});
 }
 
 void NetworkView::paint_frame(QPainter& painter) const { paint_network(painter, scene(frame_size(), still_progress())); }
@@ -161,10 +168,10 @@ std::optional<size_t> NetworkView::click_target(QPoint pos) const {
   if (!doc_) return std::nullopt;
   const NetworkScene s = scene(size(), still_progress());
   for (size_t i = 0; i < graph_.processes.size(); ++i)
-    if (frame_.processes[i].shown && s.node_rect(layout_.processes[i]).contains(pos))
+    if (frame_.processes[i].shown && s.node_rect(layout().processes[i]).contains(pos))
       return next_after(doc_->lanes().process_events(graph_.processes[i]), frame_.cursor);
   for (size_t i = 0; i < graph_.channels.size(); ++i)
-    if (frame_.channels[i].shown && s.node_rect(layout_.channels[i]).contains(pos))
+    if (frame_.channels[i].shown && s.node_rect(layout().channels[i]).contains(pos))
       return next_after(doc_->lanes().channel_events(graph_.channels[i]), frame_.cursor);
   return std::nullopt;
 }
@@ -183,11 +190,11 @@ std::optional<QPoint> centre_of(const NetworkScene& s, const std::vector<uint32_
 }  // namespace
 
 std::optional<QPoint> NetworkView::process_centre(uint32_t p) const {
-  return centre_of(scene(size(), 1.0), graph_.processes, layout_.processes, frame_.processes, p);
+  return centre_of(scene(size(), 1.0), graph_.processes, layout().processes, frame_.processes, p);
 }
 
 std::optional<QPoint> NetworkView::channel_centre(uint32_t c) const {
-  return centre_of(scene(size(), 1.0), graph_.channels, layout_.channels, frame_.channels, c);
+  return centre_of(scene(size(), 1.0), graph_.channels, layout().channels, frame_.channels, c);
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* e) {

@@ -9,7 +9,8 @@
 // it does next); clicking a channel node moves it to the channel's next event (the next value
 // through it). When there is none, a click does nothing.
 //
-// Invariants: the graph and its layout change only in set_document / set_theme; the frame is
+// Invariants: the graph changes only in set_document, its layout only on the first use after
+// set_document / set_theme (never while stepping); the frame is
 // rebuilt on every set_cursor from the state given there; paint_frame and the screen paint the
 // same scene, except that paint_frame shows the message at rest (no animation).
 #pragma once
@@ -45,7 +46,9 @@ class NetworkView : public CursorView {
   static constexpr int kAnimationMs = 450;
 
   const NetworkGraph& graph() const { return graph_; }
-  const NetworkLayout& layout() const { return layout_; }
+  // Laid out on first use after set_document / set_theme (a view that is never shown never
+  // pays for Graphviz), at the view's size then.
+  const NetworkLayout& layout() const;
   const NetworkFrame& frame() const { return frame_; }
   // The event a click at pos leads to (see the class comment), in widget coordinates.
   std::optional<size_t> click_target(QPoint pos) const;
@@ -60,13 +63,14 @@ class NetworkView : public CursorView {
   void mousePressEvent(QMouseEvent*) override;
 
  private:
-  void relayout();
+  void relayout() const;
   NetworkScene scene(QSize size, double progress) const;
   double still_progress() const;
 
   std::shared_ptr<const TraceDocument> doc_;
   NetworkGraph graph_;
-  NetworkLayout layout_;
+  mutable NetworkLayout layout_;  // valid when !layout_stale_
+  mutable bool layout_stale_ = true;
   NetworkCycle cycle_;
   NetworkFrame frame_;
   QString caption_;

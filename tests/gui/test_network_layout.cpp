@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "channel_badge.hpp"
 #include "fixture_document.hpp"
 #include "network_graph.hpp"
@@ -108,6 +110,27 @@ TEST_CASE("a big network shows its busiest processes and says so", "[network]") 
     for (const NetworkEdge& e : g.edges) used = used || e.chan == c;
     CHECK(used);
   }
+}
+
+TEST_CASE("a network of many channels shows its busiest channels and says so (hostile: an alt over "
+          "3000 channels hung the layout)", "[network]") {
+  const auto doc = fixture("gui-philosophers-deadlock.jsonl");
+  const NetworkGraph all = network_graph(doc->model());
+  REQUIRE(all.channels.size() > 2);
+  const NetworkGraph g = network_graph(doc->model(), kNetworkMaxProcesses, 2);
+  CHECK(g.channels.size() == 2);
+  CHECK(g.note.find("showing the 2 busiest channels of " + std::to_string(all.channels.size())) == 0);
+  // The two kept are the ones with the most uses along their wires.
+  std::map<uint32_t, uint64_t> uses;
+  for (const NetworkEdge& e : all.edges) uses[e.chan] += e.uses;
+  uint64_t least_kept = UINT64_MAX, most_dropped = 0;
+  for (const auto& [c, n] : uses) {
+    const bool kept = std::binary_search(g.channels.begin(), g.channels.end(), c);
+    if (kept) least_kept = std::min(least_kept, n);
+    else most_dropped = std::max(most_dropped, n);
+  }
+  CHECK(least_kept >= most_dropped);
+  for (const NetworkEdge& e : g.edges) CHECK(std::binary_search(g.channels.begin(), g.channels.end(), e.chan));
 }
 
 TEST_CASE("a channel node says its kind and its buffer's fill", "[network]") {

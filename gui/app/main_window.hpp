@@ -38,6 +38,10 @@ class QWidget;
 
 namespace cspview {
 
+// A dock with this property set to true is kept tabbed behind the inspector by the window's
+// arrangement of its docks (the source pane: there when wanted, never in the way).
+inline constexpr char kBesideInspector[] = "cspview_beside_inspector";
+
 class LectureController;
 class SearchBar;
 class ViewTabs;

@@ -265,6 +265,13 @@ void MainWindow::fit_docks() {
       splitDockWidget(state_dock_, inspector_dock_, Qt::Vertical);
     }
   }
+  // Docks added beside the inspector (the source pane) stay tabbed behind it, whatever the
+  // arrangement above did to the inspector.
+  for (QDockWidget* d : findChildren<QDockWidget*>())
+    if (d->property(kBesideInspector).toBool() && !tabifiedDockWidgets(inspector_dock_).contains(d)) {
+      tabifyDockWidget(inspector_dock_, d);
+      inspector_dock_->raise();
+    }
   const int right = std::clamp(width() * 25 / 100, 230, 340);
   if (compact) {
     resizeDocks({state_dock_}, {right}, Qt::Horizontal);

@@ -23,8 +23,10 @@ QDockWidget* add_source_dock(MainWindow& w, const QString& source_dir) {
   auto* pane = new SourcePane(dock);
   dock->setWidget(pane);
   pane->set_search_dirs(search_dirs(source_dir));
+  // Beside the inspector, which stays in front: the window's first look does not change. The
+  // window keeps it there when it rearranges its docks (MainWindow::fit_docks).
+  dock->setProperty(kBesideInspector, true);
   w.addDockWidget(Qt::RightDockWidgetArea, dock);
-  // Beside the inspector, which stays in front: the window's first look does not change.
   if (auto* inspector = w.findChild<QDockWidget*>(QStringLiteral("inspector"))) {
     w.tabifyDockWidget(inspector, dock);
     inspector->raise();

@@ -3,34 +3,19 @@
 # chart with the lifelines' names as text.
 #   cmake -DSAMPLE=... -DCSPVIEW=... -DOUT=dir -DNAME=name -DARGS=a,b -P sample_sequence.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/record_sample.cmake)  # sets trace
-execute_process(COMMAND ${CSPVIEW} ${trace} --view sequence --size 1024x768 --screenshot ${OUT}/${NAME}.png
-                        --view-json ${OUT}/${NAME}.json
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${NAME}: cspview --view sequence --screenshot failed (${rc}): ${err}")
-endif()
-file(READ ${OUT}/${NAME}.json json)
-string(JSON view GET "${json}" active_view view)
+include(${CMAKE_CURRENT_LIST_DIR}/render_view.cmake)
+render_view(sequence)
 string(JSON rows GET "${json}" active_view rows_total)
 string(JSON lanes LENGTH "${json}" active_view lifelines)
 string(JSON first_lane GET "${json}" active_view lifelines 0)
 string(JSON row_h GET "${json}" active_view row_height)
 message(STATUS "${NAME}: ${rows} rows, ${lanes} lifelines shown, rows ${row_h} px high")
-if(NOT view STREQUAL "sequence")
-  message(FATAL_ERROR "${NAME}: --view sequence shows the ${view} view")
-endif()
 if(rows LESS 1 OR lanes LESS 1)
   message(FATAL_ERROR "${NAME}: an empty chart (${rows} rows, ${lanes} lifelines)")
 endif()
 if(row_h LESS 20)
   message(FATAL_ERROR "${NAME}: rows ${row_h} px high are not readable")
 endif()
-execute_process(COMMAND ${CSPVIEW} ${trace} --view sequence --size 1024x768 --screenshot ${OUT}/${NAME}.svg
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${NAME}: cspview --view sequence --screenshot OUT.svg failed (${rc}): ${err}")
-endif()
-file(READ ${OUT}/${NAME}.svg svg)
 string(FIND "${svg}" ">${first_lane}<" at)
 if(at LESS 0)
   message(FATAL_ERROR "${NAME}: the SVG has no text \"${first_lane}\" (the first lifeline's name)")

@@ -127,7 +127,7 @@ TEST_CASE("real-time spacing and channel lifelines are toggles of the chart", "[
   CHECK(v->describe()["lifelines"].toArray().size() == 2);
 }
 
-TEST_CASE("--view takes a view's name or, with a colon, the old time range", "[window][cli][sequence]") {
+TEST_CASE("cspview --view takes a view's name or, with a colon, the old time range", "[window][cli][sequence]") {
   CHECK(parse_command_line({"cspview", "--view", "sequence"}).view_name == "sequence");
   CHECK_FALSE(parse_command_line({"cspview", "--view", "sequence"}).view.has_value());
   CHECK(parse_command_line({"cspview", "--view", "4us:8us"}).view.has_value());
@@ -153,7 +153,7 @@ TEST_CASE("--view takes a view's name or, with a colon, the old time range", "[w
   CHECK(wrong.err.contains("the views are timeline, sequence"));
 }
 
-TEST_CASE("--export-steps writes one numbered PNG per step of the chosen view", "[window][cli][export]") {
+TEST_CASE("cspview --export-steps writes one numbered PNG per step of the chosen view", "[window][cli][export]") {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("steps"));
   REQUIRE(run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "5", "--to", "9", "--view",

@@ -89,6 +89,7 @@ void MainWindow::connect_actions() {
   connect(a.export_png, &QAction::triggered, this, [this] { choose_and_export(false); });
   connect(a.export_svg, &QAction::triggered, this, [this] { choose_and_export(true); });
   connect(a.export_perfetto, &QAction::triggered, this, &MainWindow::choose_and_export_perfetto);
+  connect(a.compare, &QAction::triggered, this, &MainWindow::choose_and_compare);
   connect(a.quit, &QAction::triggered, this, &QWidget::close);
   connect(a.start, &QAction::triggered, stepper_, &StepController::to_start);
   connect(a.prev_rdv, &QAction::triggered, stepper_, &StepController::prev_rendezvous);

@@ -42,6 +42,8 @@ namespace cspview {
 // arrangement of its docks (the source pane: there when wanted, never in the way).
 inline constexpr char kBesideInspector[] = "cspview_beside_inspector";
 
+class CompareWindow;
+
 class LectureController;
 class SearchBar;
 class ViewTabs;
@@ -73,6 +75,10 @@ class MainWindow : public QMainWindow {
   // Bookmarks with titles and notes, saved beside the trace (lecture_controller.hpp).
   LectureController& lecture() { return *lecture_; }
   const LectureController& lecture() const { return *lecture_; }
+  // This trace over `other` in a compare window of its own, shown (cspview A --compare B); null
+  // with *error set when there is no trace here or either cannot be read. The window deletes
+  // itself when closed.
+  CompareWindow* compare_with(const QString& other, QString* error);
   const QString& path() const { return path_; }
   EventListModel* event_model() { return events_; }
   EventListView* event_view() { return event_view_; }
@@ -146,6 +152,8 @@ class MainWindow : public QMainWindow {
   void choose_and_open();
   void choose_and_export(bool svg);
   void choose_and_export_perfetto();
+  // File > Compare with another run: asks for the other trace, then compare_with.
+  void choose_and_compare();
   void show_shortcuts();
 
   std::shared_ptr<const TraceDocument> doc_;

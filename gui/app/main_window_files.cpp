@@ -2,6 +2,7 @@
 // drop, and exporting the view or the trace.
 #include "main_window.hpp"
 
+#include "compare_window.hpp"
 #include "perfetto_export.hpp"
 #include "timeline_export.hpp"
 #include "view_export.hpp"
@@ -135,6 +136,32 @@ void MainWindow::choose_and_export_perfetto() {
     QMessageBox::warning(this, QStringLiteral("Export failed"), error);
   else
     statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path), 5000);
+}
+
+void MainWindow::choose_and_compare() {
+  if (!doc_ || path_.isEmpty() || path_ == QLatin1String("-")) return;
+  const QString other = QFileDialog::getOpenFileName(this, QStringLiteral("Compare with another run"),
+                                                     QFileInfo(path_).absolutePath(),
+                                                     QStringLiteral("Traces (*.csptrace *.jsonl);;All files (*)"));
+  if (other.isEmpty()) return;
+  QString error;
+  if (!compare_with(other, &error)) QMessageBox::warning(this, QStringLiteral("Cannot compare"), error);
+}
+
+CompareWindow* MainWindow::compare_with(const QString& other, QString* error) {
+  if (!doc_ || path_.isEmpty() || path_ == QLatin1String("-")) {
+    *error = QStringLiteral("open a trace from a file first; it is compared with the one you choose");
+    return nullptr;
+  }
+  auto* window = new CompareWindow;
+  window->setAttribute(Qt::WA_DeleteOnClose);
+  window->resize(size());
+  window->show();
+  if (!window->open_now(path_, other, error)) {
+    window->close();
+    return nullptr;
+  }
+  return window;
 }
 
 }  // namespace cspview

@@ -25,6 +25,7 @@ QAction* make(QWidget* window, const QString& text, const QKeySequence& key, con
 
 WindowActions::WindowActions(QWidget* w) {
   open = make(w, QStringLiteral("&Open…"), QKeySequence::Open);
+  compare = make(w, QStringLiteral("&Compare with another run…"), {});
   export_png = make(w, QStringLiteral("Export view as &PNG…"), QKeySequence(QStringLiteral("Ctrl+E")));
   export_svg = make(w, QStringLiteral("Export view as &SVG…"), QKeySequence(QStringLiteral("Ctrl+Shift+E")));
   export_perfetto = make(w, QStringLiteral("Export trace for &Perfetto…"), {});
@@ -76,7 +77,7 @@ WindowActions::WindowActions(QWidget* w) {
 
 QList<QAction*> WindowActions::need_trace() const {
   QList<QAction*> all = stepping();
-  all << waker << fit << zoom_in << zoom_out << export_png << export_svg << export_perfetto << search;
+  all << waker << fit << zoom_in << zoom_out << compare << export_png << export_svg << export_perfetto << search;
   return all;
 }
 
@@ -84,6 +85,7 @@ void WindowActions::fill_menus(QMenuBar* bar, const QList<QAction*>& panels) con
   QMenu* file = bar->addMenu(QStringLiteral("&File"));
   file->addAction(open);
   file->addMenu(QStringLiteral("Open &recent"))->setObjectName(QStringLiteral("recent"));
+  file->addAction(compare);
   file->addSeparator();
   file->addActions({export_png, export_svg, export_perfetto});
   file->addSeparator();

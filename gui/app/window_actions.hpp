@@ -18,7 +18,7 @@ namespace cspview {
 struct WindowActions {
   explicit WindowActions(QWidget* window);
 
-  QAction *open, *export_png, *export_svg, *export_perfetto, *quit;
+  QAction *open, *compare, *export_png, *export_svg, *export_perfetto, *quit;
   QAction *start, *prev_rdv, *prev, *play, *next, *next_rdv, *end;
   QAction *fit, *zoom_in, *zoom_out, *back, *forward;
   QAction *next_finding, *next_deviation, *prev_deviation, *waker, *follow, *search;

@@ -49,6 +49,25 @@ TEST_CASE("the comparison opens at the first divergence and moves both cursors t
   CHECK(w.pane_a().stepper().current_event() == size_t{6});
 }
 
+TEST_CASE("File > Compare with another run opens the comparison of the open trace and the chosen one",
+          "[gui][diff]") {
+  const std::string a = written(test_diff::worker_run(0, 2, true));
+  const std::string b = written(test_diff::worker_run(0, 3, false));
+  cspview::MainWindow w;
+  QString error;
+  CHECK(w.compare_with(QString::fromStdString(b), &error) == nullptr);  // no trace open yet
+  CHECK(error.contains(QStringLiteral("open a trace from a file first")));
+  REQUIRE(w.open_file_now(QString::fromStdString(a), &error));
+  cspview::CompareWindow* c = w.compare_with(QString::fromStdString(b), &error);
+  REQUIRE(c != nullptr);
+  CHECK(c->caption().contains(QStringLiteral("First divergence: <b>main</b>")));
+  CHECK(c->pane_a().path() == QString::fromStdString(a));
+  CHECK(c->pane_b().path() == QString::fromStdString(b));
+  CHECK(w.compare_with(QStringLiteral("/nonexistent/b.csptrace"), &error) == nullptr);
+  CHECK(error.contains(QStringLiteral("/nonexistent/b.csptrace")));
+  c->close();
+}
+
 TEST_CASE("cspview --compare B without a trace FILE is refused, naming what to give", "[gui][diff]") {
   const cspview::CommandLine cl = cspview::parse_command_line(
       {QStringLiteral("cspview"), QStringLiteral("--compare"), QStringLiteral("b.csptrace")});

@@ -5,6 +5,7 @@
 #include "compare_window.hpp"
 #include "main_window.hpp"
 #include "startup.hpp"
+#include "query_dock.hpp"
 #include "source_dock.hpp"
 
 #include <QApplication>
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
 
   cspview::MainWindow window;
   cspview::add_source_dock(window, cl.source_dir);
+  cspview::add_query_dock(window);
   window.resize(cl.size);
   window.set_dark(cl.dark);
 

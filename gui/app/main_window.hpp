@@ -65,6 +65,8 @@ class MainWindow : public QMainWindow {
   void show_document(std::shared_ptr<const TraceDocument> doc, const QString& path);
   void show_analysis(std::shared_ptr<const TraceDocument> doc);
   const TraceDocument* document() const { return doc_.get(); }
+  // The same, shared: for work that outlives the next document (the Query dock's worker).
+  std::shared_ptr<const TraceDocument> shared_document() const { return doc_; }
 
   // Puts the cursor after `event` (an index, clamped to the last event) and shows it.
   void seek_event(size_t event);

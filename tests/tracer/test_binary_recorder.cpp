@@ -2,6 +2,7 @@
 // thread's events keep their order, and a causal hand-off between threads orders seq.
 #include <csptrace/binary_recorder.hpp>
 #include <csptrace/trace_reader.hpp>
+#include <csptrace/utf8_text.hpp>
 
 #include "temp_path.hpp"
 
@@ -304,5 +305,32 @@ TEST_CASE("the typed path records what record() records, stamped the same way", 
     INFO("event " << i);
     REQUIRE(x == y);
     if (x.has(Field::loc)) CHECK((a.str(x.loc) == "" || a.str(x.loc) == "main.cpp:9"));
+  }
+}
+
+TEST_CASE("a text longer than a recorder keeps is cut visibly, at a character, and reads back in "
+          "both encodings (issue 21: limits that agree)", "[recorder]") {
+  // 3 MB of "é" (two bytes each) plus one byte: past the 1 MB JSON Lines line and any cut point
+  // that is not at a character boundary.
+  const std::string name = "x" + [] {
+    std::string s;
+    for (int i = 0; i < 3 << 19; ++i) s += "\xC3\xA9";
+    return s;
+  }();
+  for (const char* suffix : {"long.csptrace", "long.jsonl"}) {
+    const std::string file = temp(suffix);
+    {
+      auto rec = open_recorder(file, {});
+      Event e = Event(EventKind::Spawn).with_proc(1).with_name(rec->intern(name)).with_mode(ProcMode::Main);
+      rec->record(e);
+      rec->finish(EndReason::Normal, "");
+    }
+    const TraceModel m = load_trace(file);
+    REQUIRE(m.size() == 2);
+    const std::string kept(m.str(m.event(0).name));
+    CHECK(kept.size() <= 32 * 1024);
+    CHECK(is_valid_utf8(kept));
+    CHECK(kept.rfind("x\xC3\xA9\xC3\xA9", 0) == 0);
+    CHECK(kept.ends_with("\xE2\x80\xA6 [cut from " + std::to_string(name.size()) + " bytes]"));
   }
 }

@@ -2,6 +2,7 @@
 #include <csptrace/jsonl_recorder.hpp>
 
 #include "crash_guard.hpp"
+#include "string_log.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -69,8 +70,10 @@ JsonlRecorder::JsonlRecorder(const std::string& path, const TraceHeader& header)
 JsonlRecorder::~JsonlRecorder() { finish(EndReason::Normal, {}); }
 
 StrId JsonlRecorder::intern(std::string_view s) {
+  std::string storage;
+  const std::string_view kept = StringLog::fit(s, storage);
   std::lock_guard lock(mu_);
-  return strings_.intern(s);
+  return strings_.intern(kept);
 }
 
 void JsonlRecorder::write_locked(const char* p, size_t n) noexcept {

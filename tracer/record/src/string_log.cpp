@@ -23,8 +23,20 @@ void StringLog::locate(StrId id, int& segment, uint32_t& slot) noexcept {
   slot = id - kSegmentBase * ((1u << segment) - 1);
 }
 
-StrId StringLog::intern(std::string_view s) {
-  if (s.size() > kMaxStringBytes) s = s.substr(0, kMaxStringBytes);
+std::string_view StringLog::fit(std::string_view s, std::string& storage) {
+  if (s.size() <= kMaxStringBytes) return s;
+  const std::string mark = "\xE2\x80\xA6 [cut from " + std::to_string(s.size()) + " bytes]";
+  size_t keep = kMaxStringBytes - mark.size();
+  // Not inside a character: back up over continuation bytes to the start of the one cut.
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
+  storage.assign(s.substr(0, keep));
+  storage += mark;
+  return storage;
+}
+
+StrId StringLog::intern(std::string_view text) {
+  std::string storage;
+  const std::string_view s = fit(text, storage);
   std::lock_guard lock(mu_);
   if (auto it = index_.find(s); it != index_.end()) return it->second;
   const uint32_t id = published_.load(std::memory_order_relaxed);

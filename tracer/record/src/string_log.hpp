@@ -17,8 +17,16 @@ namespace csptrace {
 
 class StringLog {
  public:
-  // Longer strings are cut to this length when interned (value previews are meant to be short).
-  static constexpr size_t kMaxStringBytes = 64 * 1024;
+  // Longer strings are cut to this length when interned (value previews are meant to be short),
+  // visibly: see fit(). Small enough that a JSON Lines event with all its texts escaped at the
+  // worst (6 bytes a byte, \u00XX) stays under the readers' 1 MB line.
+  static constexpr size_t kMaxStringBytes = 32 * 1024;
+
+  // What a recorder keeps of s: s itself when it is at most kMaxStringBytes long; else its
+  // first bytes, cut at a UTF-8 character boundary, then "… [cut from N bytes]", kMaxStringBytes
+  // long at most, built in storage. Every recorder (binary and JSON Lines) records through it,
+  // so a trace never holds a text that some reader or writer refuses (issue 21).
+  static std::string_view fit(std::string_view s, std::string& storage);
 
   StringLog();
   ~StringLog();

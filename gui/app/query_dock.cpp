@@ -22,14 +22,12 @@ namespace cspview {
 
 namespace {
 
-// "near line 2, column 7" for SQLite's byte offset into sql.
-QString place_in(const QString& sql, int offset) {
-  const QByteArray bytes = sql.toUtf8();
-  if (offset < 0 || offset > bytes.size()) return {};
-  const QString before = QString::fromUtf8(bytes.left(offset));
-  const int line = int(before.count(QLatin1Char('\n'))) + 1;
-  const int column = int(before.size() - before.lastIndexOf(QLatin1Char('\n')));
-  return QStringLiteral(" (line %1, column %2)").arg(line).arg(column);
+// " (line 2, column 7)", as csptrace query says it, for SQLite's byte offset into sql.
+QString place_in(const QByteArray& sql, int offset) {
+  if (offset < 0) return {};
+  const csptrace::SqlPlace p =
+      csptrace::sql_place(std::string_view(sql.constData(), size_t(sql.size())), size_t(offset));
+  return QStringLiteral(" (line %1, column %2)").arg(p.line).arg(p.column);
 }
 
 QString cell_text(const csptrace::SqlStatement& st, int col) {
@@ -143,7 +141,7 @@ void QueryDock::run(const QString& sql) {
         r.rows.push_back(std::move(row));
       }
     } catch (const csptrace::SqlError& ex) {
-      r.error = QString::fromStdString(ex.what()) + place_in(sql, ex.offset());
+      r.error = QString::fromStdString(ex.what()) + place_in(sql.toUtf8(), ex.offset());
     } catch (const std::exception& ex) {
       r.error = QString::fromStdString(ex.what());
     }

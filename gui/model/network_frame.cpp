@@ -85,8 +85,15 @@ NetworkFrame network_frame(const TraceDocument& doc, const NetworkGraph& g, cons
     p.known = true;
     p.state = ps.state;
     p.op = ps.wait.op;
-    for (const StuckWait& w : doc.stuck())
-      if (w.proc == pi && begun(w.park_event)) p.stuck = true;
+  }
+  // One pass over the stuck waits (a deadlock may hold 100 000), each found among the shown
+  // processes by binary search (g.processes is sorted): not a pass per shown process.
+  for (const StuckWait& w : doc.stuck()) {
+    if (!begun(w.park_event)) continue;
+    const auto it = std::lower_bound(g.processes.begin(), g.processes.end(), w.proc);
+    if (it == g.processes.end() || *it != w.proc) continue;
+    NetworkFrame::Process& p = fr.processes[size_t(it - g.processes.begin())];
+    if (p.known) p.stuck = true;
   }
   for (size_t i = 0; i < g.channels.size(); ++i) {
     NetworkFrame::Channel& c = fr.channels[i];

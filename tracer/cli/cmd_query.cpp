@@ -39,18 +39,11 @@ void print_schema() {
 
 // Line and column (from 1) of byte `offset` in sql, the line itself, and a caret under it.
 std::string point_at(const std::string& sql, size_t offset) {
-  offset = std::min(offset, sql.size());
-  const size_t begin = sql.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const size_t line_begin = begin == std::string::npos || begin >= offset ? 0 : begin + 1;
-  size_t line_end = sql.find('\n', offset);
-  if (line_end == std::string::npos) line_end = sql.size();
-  size_t line = 1;
-  for (size_t i = 0; i < line_begin; ++i) line += sql[i] == '\n';
-  std::string text = sql.substr(line_begin, line_end - line_begin);
+  const SqlPlace p = sql_place(sql, offset);
   std::string caret;
-  for (size_t i = line_begin; i < offset; ++i) caret += sql[i] == '\t' ? '\t' : ' ';
-  return "at line " + std::to_string(line) + ", column " + std::to_string(offset - line_begin + 1) +
-         ":\n  " + text + "\n  " + caret + "^\n";
+  for (size_t i = p.line_begin; i < p.line_begin + p.column - 1; ++i) caret += sql[i] == '\t' ? '\t' : ' ';
+  return "at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ":\n  " +
+         sql.substr(p.line_begin, p.line_end - p.line_begin) + "\n  " + caret + "^\n";
 }
 
 int sql_error(const SqlError& ex, const std::string& sql) {

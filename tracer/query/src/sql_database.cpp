@@ -1,5 +1,7 @@
 #include <csptrace/sql_database.hpp>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <cctype>
@@ -209,6 +211,18 @@ SqlStatement SqlDatabase::prepare_query(std::string_view sql) {
     throw SqlError("a query may only read: it would change the database (to change one, export it "
                    "with 'csptrace export --format sqlite' and open that)", 0);
   return s;
+}
+
+SqlPlace sql_place(std::string_view sql, size_t offset) {
+  offset = std::min(offset, sql.size());
+  SqlPlace p;
+  const size_t begin = sql.rfind('\n', offset == 0 ? 0 : offset - 1);
+  p.line_begin = begin == std::string_view::npos || begin >= offset ? 0 : begin + 1;
+  p.line_end = sql.find('\n', offset);
+  if (p.line_end == std::string_view::npos) p.line_end = sql.size();
+  for (size_t i = 0; i < p.line_begin; ++i) p.line += sql[i] == '\n';
+  p.column = offset - p.line_begin + 1;
+  return p;
 }
 
 }  // namespace csptrace

@@ -29,6 +29,13 @@ class SqlError : public std::runtime_error {
   int offset_;
 };
 
+// Where byte `offset` of a query's text is, for pointing at an SqlError's offset: its line and
+// column (from 1; the column counts bytes) and the bytes of that line, [line_begin, line_end).
+struct SqlPlace {
+  size_t line = 1, column = 1, line_begin = 0, line_end = 0;
+};
+SqlPlace sql_place(std::string_view sql, size_t offset);
+
 // The type SQLite gives a column's value in the current row.
 enum class SqlType : uint8_t { Integer, Real, Text, Blob, Null };
 

@@ -18,7 +18,8 @@ namespace samples {
 // sample's own flags (`own`) allowed beside them. A malformed value or an unknown flag (a typo
 // such as --trace-ring) is named on stderr, with the nearest known flag, and the sample exits
 // with status 2 instead of running without what was asked for.
-inline csp::Options options(int argc, char** argv, std::initializer_list<std::string_view> own = {}) {
+inline csp::Options options(int argc, char** argv,
+                            std::initializer_list<std::string_view> own = {}) {
   try {
     csp::Options o = csp::Options::from_args(argc, argv);
     if (const std::string bad = o.unknown_flag(own); !bad.empty()) {
@@ -44,7 +45,8 @@ inline long int_flag(int argc, char** argv, const char* name, long fallback) {
       char* end = nullptr;
       long v = std::strtol(argv[i + 1], &end, 10);
       if (end && *end == '\0' && v > 0) return v;
-      std::fprintf(stderr, "%s: %s takes a positive number, not '%s'\n", argv[0], name, argv[i + 1]);
+      std::fprintf(stderr, "%s: %s takes a positive number, not '%s'\n", argv[0], name,
+                   argv[i + 1]);
       std::exit(2);
     }
   return fallback;

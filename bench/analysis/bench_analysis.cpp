@@ -82,13 +82,16 @@ int main(int argc, char** argv) {
     size_t intervals = 0, steps = 0;
     for (uint32_t p = 0; p < m.processes().size(); ++p) intervals += tl.intervals(p).size();
     for (uint32_t c = 0; c < m.channels().size(); ++c) steps += tl.occupancy(c).size();
-    const double timeline_mb =
-        double(intervals * sizeof(csptrace::StateInterval) + steps * sizeof(csptrace::OccupancyStep) +
-               tl.rendezvous().size() * sizeof(csptrace::Rendezvous)) / 1e6;
-    const size_t checkpoints = (m.size() + replay.checkpoint_interval() - 1) / replay.checkpoint_interval();
-    const double checkpoint_mb =
-        double(checkpoints) * double(m.processes().size() * sizeof(csptrace::ProcessState) +
-                                     m.channels().size() * sizeof(csptrace::ChannelState)) / 1e6;
+    const double timeline_mb = double(intervals * sizeof(csptrace::StateInterval) +
+                                      steps * sizeof(csptrace::OccupancyStep) +
+                                      tl.rendezvous().size() * sizeof(csptrace::Rendezvous)) /
+                               1e6;
+    const size_t checkpoints =
+        (m.size() + replay.checkpoint_interval() - 1) / replay.checkpoint_interval();
+    const double checkpoint_mb = double(checkpoints) *
+                                 double(m.processes().size() * sizeof(csptrace::ProcessState) +
+                                        m.channels().size() * sizeof(csptrace::ChannelState)) /
+                                 1e6;
     const double n = double(m.size());
     std::printf("events=%zu processes=%zu channels=%zu findings=%zu\n", m.size(),
                 m.processes().size(), m.channels().size(), findings.size());
@@ -96,9 +99,10 @@ int main(int argc, char** argv) {
                 analyze_s, replay_s + analyze_s);
     std::printf("cpu: replay_s=%.3f analyze_s=%.3f analysis_total_s=%.3f (of which kernel %.3f)\n",
                 replay_cpu, analyze_cpu, replay_cpu + analyze_cpu, replay_sys + analyze_sys);
-    std::printf("timeline: intervals=%zu occupancy_steps=%zu rendezvous=%zu (%.0f MB); "
-                "checkpoints=%zu (%.0f MB of process and channel states)\n",
-                intervals, steps, tl.rendezvous().size(), timeline_mb, checkpoints, checkpoint_mb);
+    std::printf(
+        "timeline: intervals=%zu occupancy_steps=%zu rendezvous=%zu (%.0f MB); "
+        "checkpoints=%zu (%.0f MB of process and channel states)\n",
+        intervals, steps, tl.rendezvous().size(), timeline_mb, checkpoints, checkpoint_mb);
     std::printf("replay_ns_per_event=%.1f state_at_us=%.1f (checksum %zu)\n", replay_s / n * 1e9,
                 per_state_us, check % 10);
     return 0;

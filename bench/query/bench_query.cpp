@@ -25,7 +25,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // CPU time of the process: on a shared machine the steadier measure of the work done.
 double cpu_s() {
@@ -36,7 +38,8 @@ double cpu_s() {
 
 constexpr const char* kScans[][2] = {
     {"scan_events", "SELECT kind, COUNT(*) FROM events GROUP BY kind"},
-    {"scan_states", "SELECT proc, SUM(t_end - t_begin) FROM states WHERE state = 'parked' GROUP BY proc"},
+    {"scan_states",
+     "SELECT proc, SUM(t_end - t_begin) FROM states WHERE state = 'parked' GROUP BY proc"},
 };
 
 }  // namespace
@@ -62,8 +65,9 @@ int main(int argc, char** argv) {
       const double c1 = cpu_s();
       csptrace::write_trace_database(m, out, csptrace::file_stamp(trace), true);
       const double build = since(t1), build_cpu = cpu_s() - c1;
-      std::printf("run %d: %zu events: load %.2f s (cpu %.2f), build %.2f s (cpu %.2f), export %.2f s",
-                  r + 1, m.size(), load, load_cpu, build, build_cpu, load + build);
+      std::printf(
+          "run %d: %zu events: load %.2f s (cpu %.2f), build %.2f s (cpu %.2f), export %.2f s",
+          r + 1, m.size(), load, load_cpu, build, build_cpu, load + build);
       figures["load"].push_back(load);
       figures["build"].push_back(build);
       figures["build_cpu"].push_back(build_cpu);

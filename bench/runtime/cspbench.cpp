@@ -87,8 +87,8 @@ csp::Proc<Outcome> fanin_select(long n) {
   long long sum = 0;
   std::array<long, kProducers> count{};
   for (long i = 0; i < n; ++i) {
-    auto r = co_await csp::alts(csp::take(cs[0]), csp::take(cs[1]), csp::take(cs[2]),
-                                csp::take(cs[3]));
+    auto r =
+        co_await csp::alts(csp::take(cs[0]), csp::take(cs[1]), csp::take(cs[2]), csp::take(cs[3]));
     const std::optional<long>& v = r.index == 0   ? r.get<0>()
                                    : r.index == 1 ? r.get<1>()
                                    : r.index == 2 ? r.get<2>()
@@ -194,9 +194,12 @@ struct Workload {
 };
 
 const std::map<std::string, Workload> kWorkloads = {
-    {"pingpong", {pingpong, 1'000'000}},   {"buffered", {buffered, 10'000'000}},
-    {"fanin_select", {fanin_select, 2'000'000}}, {"fanin_shared", {fanin_shared, 2'000'000}},
-    {"pipeline", {pipeline, 100'000}},     {"sieve", {sieve, 2000}},
+    {"pingpong", {pingpong, 1'000'000}},
+    {"buffered", {buffered, 10'000'000}},
+    {"fanin_select", {fanin_select, 2'000'000}},
+    {"fanin_shared", {fanin_shared, 2'000'000}},
+    {"pipeline", {pipeline, 100'000}},
+    {"sieve", {sieve, 2000}},
     {"spawn_parked", {spawn_parked, 1'000'000, true}},
 };
 
@@ -215,12 +218,15 @@ int main(int argc, char** argv) {
   std::string name;
   std::vector<char*> runtime_args = {argv[0]};
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "-n") && i + 1 < argc) size = std::strtol(argv[++i], nullptr, 10);
+    if (!std::strcmp(argv[i], "-n") && i + 1 < argc)
+      size = std::strtol(argv[++i], nullptr, 10);
     else if (argv[i][0] == '-' && i + 1 < argc) {
       runtime_args.push_back(argv[i]);
       runtime_args.push_back(argv[++i]);
-    } else if (argv[i][0] != '-' && name.empty()) name = argv[i];
-    else return usage();
+    } else if (argv[i][0] != '-' && name.empty())
+      name = argv[i];
+    else
+      return usage();
   }
   auto w = kWorkloads.find(name);
   if (w == kWorkloads.end()) return usage();
@@ -236,9 +242,8 @@ int main(int argc, char** argv) {
   if (w->second.unlimited_pending) options.max_pending = static_cast<std::size_t>(size) + 1;
   Outcome outcome{};
   auto run = w->second.run;
-  csp::RunResult result = csp::run(options, [&]() -> csp::Proc<void> {
-    outcome = co_await run(size);
-  });
+  csp::RunResult result =
+      csp::run(options, [&]() -> csp::Proc<void> { outcome = co_await run(size); });
   if (outcome.ops == 0) {
     std::fprintf(stderr, "cspbench: the run did not finish: %s\n", result.message.c_str());
     return 1;

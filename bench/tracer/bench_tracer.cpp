@@ -10,6 +10,8 @@
 #include <csptrace/recorder.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <sys/resource.h>
+#include <time.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -18,8 +20,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/resource.h>
-#include <time.h>
 
 #if defined(__x86_64__)
 #include <x86intrin.h>
@@ -65,8 +65,12 @@ template <bool Typed>
 void ping_pong_round(Recorder& r, StrId loc, ProcId me, ProcId other, ChanId chan, uint32_t i) {
   Event park =
       Event(EventKind::Park).with_proc(other).with_chan(chan).with_op(WaitOp::Take).with_loc(loc);
-  Event tr = Event(EventKind::Transfer).with_chan(chan).with_from(me).with_to(other)
-                 .with_via(Via::Direct).with_value(Value::integer(i));
+  Event tr = Event(EventKind::Transfer)
+                 .with_chan(chan)
+                 .with_from(me)
+                 .with_to(other)
+                 .with_via(Via::Direct)
+                 .with_value(Value::integer(i));
   Event res = Event(EventKind::Resume).with_proc(other).with_partner(me).with_chan(chan);
   if constexpr (Typed) {
     auto& b = static_cast<BinaryRecorder&>(r);
@@ -80,13 +84,18 @@ void ping_pong_round(Recorder& r, StrId loc, ProcId me, ProcId other, ChanId cha
 
 void declare(Recorder& r, int pairs) {
   for (ProcId p = 1; p <= ProcId(2 * pairs); ++p) {
-    Event s = Event(EventKind::Spawn).with_proc(p).with_name(r.intern("p" + std::to_string(p)))
+    Event s = Event(EventKind::Spawn)
+                  .with_proc(p)
+                  .with_name(r.intern("p" + std::to_string(p)))
                   .with_mode(ProcMode::Go);
     r.record(s);
   }
   for (ChanId c = 1; c <= ChanId(pairs); ++c) {
-    Event m = Event(EventKind::ChanMake).with_chan(c).with_name(r.intern("ball" + std::to_string(c)))
-                  .with_buffer(BufferKind::Unbuffered).with_cap(0);
+    Event m = Event(EventKind::ChanMake)
+                  .with_chan(c)
+                  .with_name(r.intern("ball" + std::to_string(c)))
+                  .with_buffer(BufferKind::Unbuffered)
+                  .with_cap(0);
     r.record(m);
   }
 }
@@ -214,8 +223,10 @@ int main(int argc, char** argv) {
   long n = 4000000;
   bool record_only = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--record-only") record_only = true;
-    else if (long v = std::atol(argv[i]); v > 0) n = v;
+    if (std::string(argv[i]) == "--record-only")
+      record_only = true;
+    else if (long v = std::atol(argv[i]); v > 0)
+      n = v;
     else {
       std::fprintf(stderr, "usage: %s [EVENTS] [--record-only]\n", argv[0]);
       return 2;
@@ -232,18 +243,20 @@ int main(int argc, char** argv) {
   const SustainedCost one = record_cost<true>(bin, 1, n);
   const SustainedCost two = record_cost<true>(bin2, 2, n / 2);
   if (record_only) {
-    std::printf("hot path %.1f ns/event (median burst %.1f, thread CPU %.1f); through Recorder "
-                "(virtual) %.1f (median burst %.1f); sustained 1 thread %.1f ns/event (thread CPU "
-                "%.1f, process CPU %.1f); 2 threads %.1f ns/event per thread (thread CPU %.1f, "
-                "process CPU %.1f)\n",
-                burst.wall_ns, burst.median_wall_ns, burst.cpu_ns, burst_virtual.wall_ns,
-                burst_virtual.median_wall_ns, one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns,
-                two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
+    std::printf(
+        "hot path %.1f ns/event (median burst %.1f, thread CPU %.1f); through Recorder "
+        "(virtual) %.1f (median burst %.1f); sustained 1 thread %.1f ns/event (thread CPU "
+        "%.1f, process CPU %.1f); 2 threads %.1f ns/event per thread (thread CPU %.1f, "
+        "process CPU %.1f)\n",
+        burst.wall_ns, burst.median_wall_ns, burst.cpu_ns, burst_virtual.wall_ns,
+        burst_virtual.median_wall_ns, one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns,
+        two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
     std::filesystem::remove(bin);
     std::filesystem::remove(bin2);
     return 0;
   }
-  const SustainedCost jsonl_rec = record_cost<false>((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
+  const SustainedCost jsonl_rec =
+      record_cost<false>((dir / "bench-tracer-rec.jsonl").string(), 1, n / 10);
 
   size_t events = 0, mem = 0;
   const Cost bin_rate = load_rate(bin, events, mem);
@@ -255,20 +268,29 @@ int main(int argc, char** argv) {
 
   std::printf("command: %s %ld\n\n", argv[0], n);
   std::printf("| measure | value |\n|---|---|\n");
-  std::printf("| record_as(), hot path: bursts that fit the ring (binary; the runtime's path) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
-              burst.wall_ns, burst.median_wall_ns, burst.cpu_ns);
-  std::printf("| record() through the Recorder interface, hot path (binary) | %.1f ns/event (median burst %.1f, thread CPU %.1f) |\n",
-              burst_virtual.wall_ns, burst_virtual.median_wall_ns, burst_virtual.cpu_ns);
-  std::printf("| record_as(), 1 thread, sustained (binary) | %.1f ns/event (thread CPU %.1f, process CPU %.1f) |\n",
-              one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns);
-  std::printf("| record_as(), 2 threads, sustained (binary) | %.1f ns/event per thread (thread CPU %.1f, process CPU %.1f per event) |\n",
-              two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
+  std::printf(
+      "| record_as(), hot path: bursts that fit the ring (binary; the runtime's path) | %.1f "
+      "ns/event (median burst %.1f, thread CPU %.1f) |\n",
+      burst.wall_ns, burst.median_wall_ns, burst.cpu_ns);
+  std::printf(
+      "| record() through the Recorder interface, hot path (binary) | %.1f ns/event (median burst "
+      "%.1f, thread CPU %.1f) |\n",
+      burst_virtual.wall_ns, burst_virtual.median_wall_ns, burst_virtual.cpu_ns);
+  std::printf(
+      "| record_as(), 1 thread, sustained (binary) | %.1f ns/event (thread CPU %.1f, process CPU "
+      "%.1f) |\n",
+      one.wall_ns, one.thread_cpu_ns, one.process_cpu_ns);
+  std::printf(
+      "| record_as(), 2 threads, sustained (binary) | %.1f ns/event per thread (thread CPU %.1f, "
+      "process CPU %.1f per event) |\n",
+      two.wall_ns, two.thread_cpu_ns, two.process_cpu_ns);
   std::printf("| record(), 1 thread (JSON Lines recorder) | %.1f ns/event |\n", jsonl_rec.wall_ns);
   std::printf("| of which: rdtsc | %.1f ns |\n", rdtsc_ns());
   std::printf("| of which: seq fetch_add, 1 thread / 2 threads contending | %.1f / %.1f ns |\n",
               fetch_add_ns(1), fetch_add_ns(2));
   std::printf("| on disk, binary (ping-pong) | %.2f bytes/event |\n", double(bin_bytes) / events);
-  std::printf("| on disk, JSON Lines (ping-pong) | %.1f bytes/event |\n", double(jsonl_bytes) / jevents);
+  std::printf("| on disk, JSON Lines (ping-pong) | %.1f bytes/event |\n",
+              double(jsonl_bytes) / jevents);
   std::printf("| in memory (TraceModel) | %.1f bytes/event |\n", double(mem) / events);
   std::printf("| load, binary | %.1f M events/s (thread CPU: %.1f M/s) |\n", bin_rate.wall_ns / 1e6,
               bin_rate.cpu_ns / 1e6);

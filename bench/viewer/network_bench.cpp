@@ -27,7 +27,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 }  // namespace
 
@@ -39,18 +41,27 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--at") at = next();
-    else if (a == "--png") png = next();
-    else if (a == "--svg") svg = next();
-    else if (a == "--size") std::sscanf(next().c_str(), "%dx%d", &w, &h);
-    else if (a == "--steps") steps = std::stoi(next());
-    else if (a == "--presentation") presentation = true;
-    else if (a == "--dark") dark = true;
-    else trace = a;
+    if (a == "--at")
+      at = next();
+    else if (a == "--png")
+      png = next();
+    else if (a == "--svg")
+      svg = next();
+    else if (a == "--size")
+      std::sscanf(next().c_str(), "%dx%d", &w, &h);
+    else if (a == "--steps")
+      steps = std::stoi(next());
+    else if (a == "--presentation")
+      presentation = true;
+    else if (a == "--dark")
+      dark = true;
+    else
+      trace = a;
   }
   if (trace.empty()) {
-    std::fprintf(stderr, "usage: network_bench TRACE [--at N|end] [--size WxH] [--png OUT] [--svg OUT] "
-                         "[--presentation] [--dark] [--steps K]\n");
+    std::fprintf(stderr,
+                 "usage: network_bench TRACE [--at N|end] [--size WxH] [--png OUT] [--svg OUT] "
+                 "[--presentation] [--dark] [--steps K]\n");
     return 2;
   }
   std::shared_ptr<const cspview::TraceDocument> doc;
@@ -108,10 +119,11 @@ int main(int argc, char** argv) {
     worst = std::max(worst, ms);
     total += ms;
   }
-  std::printf("%s: %zu processes, %zu channels shown; layout %.1f ms, layout + first frame %.1f ms; "
-              "%zu steps: mean %.2f ms, worst %.2f ms per redraw\n",
-              trace.c_str(), view.graph().processes.size(), view.graph().channels.size(), layout_ms, first_ms, n,
-              n ? total / double(n) : 0.0, worst);
+  std::printf(
+      "%s: %zu processes, %zu channels shown; layout %.1f ms, layout + first frame %.1f ms; "
+      "%zu steps: mean %.2f ms, worst %.2f ms per redraw\n",
+      trace.c_str(), view.graph().processes.size(), view.graph().channels.size(), layout_ms,
+      first_ms, n, n ? total / double(n) : 0.0, worst);
 
   view.set_cursor(event, &state);
   if (!png.empty()) {

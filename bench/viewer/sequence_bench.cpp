@@ -19,7 +19,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 void draw(const cspview::SequenceChartView& v, QImage& img) {
   QPainter p(&img);
@@ -35,8 +37,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   bool ok = true;
-  std::printf("%-28s %9s %7s %10s %12s %12s %12s\n", "trace", "events", "rows", "load ms", "layout+draw", "step median",
-              "step worst");
+  std::printf("%-28s %9s %7s %10s %12s %12s %12s\n", "trace", "events", "rows", "load ms",
+              "layout+draw", "step median", "step worst");
   for (int a = 1; a < argc; ++a) {
     const auto t_load = Clock::now();
     auto doc = cspview::load_document(argv[a]);
@@ -60,10 +62,11 @@ int main(int argc, char** argv) {
       steps.push_back(ms_since(t));
     }
     std::sort(steps.begin(), steps.end());
-    const double median = steps.empty() ? 0 : steps[steps.size() / 2], worst = steps.empty() ? 0 : steps.back();
+    const double median = steps.empty() ? 0 : steps[steps.size() / 2],
+                 worst = steps.empty() ? 0 : steps.back();
     std::printf("%-28s %9zu %7zu %10.1f %12.1f %12.2f %12.2f\n",
-                std::string(argv[a]).substr(std::string(argv[a]).find_last_of('/') + 1).c_str(), m.size(),
-                view.layout().rows().size(), load, first, median, worst);
+                std::string(argv[a]).substr(std::string(argv[a]).find_last_of('/') + 1).c_str(),
+                m.size(), view.layout().rows().size(), load, first, median, worst);
     ok = ok && first <= 1000 && worst <= 16;
   }
   if (!ok) std::printf("a target was missed: layout+draw ≤ 1000 ms, each step ≤ 16 ms\n");

@@ -13,19 +13,19 @@
 // consumer pairs, each pair on its own unbuffered channel, 50 ns apart, so that every lane is
 // dense at every zoom level.
 #include "main_window.hpp"
-#include "trace_document.hpp"
 #include "search_bar.hpp"
 #include "timeline_widget.hpp"
+#include "trace_document.hpp"
 #include "window_actions.hpp"
 
 #include <QApplication>
 
-#include <csptrace/trace_reader.hpp>
 #include <QCheckBox>
+#include <QEventLoop>
 #include <QImage>
 #include <QLineEdit>
-#include <QEventLoop>
 #include <QTimer>
+#include <csptrace/trace_reader.hpp>
 
 #include <sys/resource.h>
 
@@ -43,7 +43,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 // CPU time of the whole process (every thread), in ms.
 double cpu_ms() {
@@ -86,23 +88,36 @@ bool write_trace(const std::string& path, size_t events) {
   if (!f) return false;
   constexpr int kPairs = 32;
   TraceWriter w{f};
-  std::fputs("{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1,\"program\":\"viewer_bench synthetic\","
-             "\"scheduler\":\"deterministic\",\"seed\":1,\"clock\":\"steady_ns\",\"start_unix_ns\":0}\n", f);
+  std::fputs(
+      "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1,\"program\":\"viewer_bench "
+      "synthetic\","
+      "\"scheduler\":\"deterministic\",\"seed\":1,\"clock\":\"steady_ns\",\"start_unix_ns\":0}\n",
+      f);
   line(w, "\"kind\":\"spawn\",\"proc\":1,\"name\":\"main\",\"mode\":\"main\"");
   for (int c = 1; c <= kPairs; ++c) {
-    line(w, "\"kind\":\"chan_make\",\"chan\":%d,\"name\":\"pipe-%d\",\"buffer\":\"unbuffered\",\"cap\":0,\"proc\":1", c, c);
-    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"producer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c, c);
-    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"consumer-%d\",\"mode\":\"go\",\"partner\":1", 2 * c + 1, c);
+    line(w,
+         "\"kind\":\"chan_make\",\"chan\":%d,\"name\":\"pipe-%d\",\"buffer\":\"unbuffered\","
+         "\"cap\":0,\"proc\":1",
+         c, c);
+    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"producer-%d\",\"mode\":\"go\",\"partner\":1",
+         2 * c, c);
+    line(w, "\"kind\":\"spawn\",\"proc\":%d,\"name\":\"consumer-%d\",\"mode\":\"go\",\"partner\":1",
+         2 * c + 1, c);
   }
   for (uint64_t round = 0; w.seq + 3 * kPairs + 2 < events; ++round) {
     for (int c = 1; c <= kPairs; ++c)
-      line(w, "\"kind\":\"park\",\"proc\":%d,\"op\":\"take\",\"chan\":%d,\"loc\":\"bench.cpp:20\"", 2 * c + 1, c);
+      line(w, "\"kind\":\"park\",\"proc\":%d,\"op\":\"take\",\"chan\":%d,\"loc\":\"bench.cpp:20\"",
+           2 * c + 1, c);
     for (int c = 1; c <= kPairs; ++c) {
-      line(w, "\"kind\":\"transfer\",\"chan\":%d,\"from\":%d,\"to\":%d,\"via\":\"direct\",\"value\":%llu", c, 2 * c,
-           2 * c + 1, static_cast<unsigned long long>(round));
+      line(w,
+           "\"kind\":\"transfer\",\"chan\":%d,\"from\":%d,\"to\":%d,\"via\":\"direct\",\"value\":%"
+           "llu",
+           c, 2 * c, 2 * c + 1, static_cast<unsigned long long>(round));
       line(w, "\"kind\":\"resume\",\"proc\":%d,\"partner\":%d,\"chan\":%d", 2 * c + 1, 2 * c, c);
     }
-    if (round % 20000 == 0) line(w, "\"kind\":\"mark\",\"label\":\"round %llu\",\"proc\":1", static_cast<unsigned long long>(round));
+    if (round % 20000 == 0)
+      line(w, "\"kind\":\"mark\",\"label\":\"round %llu\",\"proc\":1",
+           static_cast<unsigned long long>(round));
   }
   line(w, "\"kind\":\"end\",\"reason\":\"normal\"");
   return std::fclose(f) == 0;
@@ -141,10 +156,15 @@ int main(int argc, char** argv) {
   std::string trace;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--events") events = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--trace") trace = argv[i + 1];
+    if (a == "--events")
+      events = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--trace")
+      trace = argv[i + 1];
     else {
-      std::fprintf(stderr, "viewer_bench: unknown option %s\nusage: viewer_bench [--events N] [--trace FILE]\n", argv[i]);
+      std::fprintf(
+          stderr,
+          "viewer_bench: unknown option %s\nusage: viewer_bench [--events N] [--trace FILE]\n",
+          argv[i]);
       return 2;
     }
   }
@@ -152,7 +172,9 @@ int main(int argc, char** argv) {
   if (!std::filesystem::exists(trace)) {
     const auto t0 = Clock::now();
     if (!write_trace(trace, events)) {
-      std::fprintf(stderr, "viewer_bench: %s: cannot write the trace (disk full? folder writable?)\n", trace.c_str());
+      std::fprintf(stderr,
+                   "viewer_bench: %s: cannot write the trace (disk full? folder writable?)\n",
+                   trace.c_str());
       return 1;
     }
     std::printf("wrote %s (%zu events) in %.0f ms\n", trace.c_str(), events, ms_since(t0));
@@ -188,19 +210,24 @@ int main(int argc, char** argv) {
   const double show_ms = time_action(window, [&] { window.show_analysis(doc); });
   const double full_mb = resident_mb();
   const auto& m = doc->model();
-  std::printf("trace: %s\nevents: %zu, processes: %zu, channels: %zu, findings: %zu\n", trace.c_str(), m.size(),
-              m.processes().size(), m.channels().size(), doc->findings().size());
-  std::printf("open to first frame: %.0f ms of CPU, %.0f ms wall  goal <= 1000 ms CPU: %s\n", first_cpu, first_ms,
-              first_cpu <= 1000 ? "met" : "MISSED");
-  std::printf("  the tracer's reader (csptrace::load_trace): %.0f ms of CPU, %.0f MB resident\n", load_cpu, load_mb - base_mb);
-  std::printf("  the viewer's document (lane index, run span, labels): %.0f ms of CPU\n", read_cpu - load_cpu);
-  std::printf("  the window (event list, layout, fit, first paint): %.0f ms of CPU\n", first_cpu - read_cpu);
+  std::printf("trace: %s\nevents: %zu, processes: %zu, channels: %zu, findings: %zu\n",
+              trace.c_str(), m.size(), m.processes().size(), m.channels().size(),
+              doc->findings().size());
+  std::printf("open to first frame: %.0f ms of CPU, %.0f ms wall  goal <= 1000 ms CPU: %s\n",
+              first_cpu, first_ms, first_cpu <= 1000 ? "met" : "MISSED");
+  std::printf("  the tracer's reader (csptrace::load_trace): %.0f ms of CPU, %.0f MB resident\n",
+              load_cpu, load_mb - base_mb);
+  std::printf("  the viewer's document (lane index, run span, labels): %.0f ms of CPU\n",
+              read_cpu - load_cpu);
+  std::printf("  the window (event list, layout, fit, first paint): %.0f ms of CPU\n",
+              first_cpu - read_cpu);
   std::printf("replay and analysis (background thread): %.0f ms wall\n", analysis_ms);
-  std::printf("resident: %.0f MB before, %.0f MB at the first frame, %.0f MB with the replay\n", base_mb, first_mb,
-              full_mb);
+  std::printf("resident: %.0f MB before, %.0f MB at the first frame, %.0f MB with the replay\n",
+              base_mb, first_mb, full_mb);
 
   // (2) Every action, from input to repainted frame, on the GUI thread.
-  std::printf("\nactions on the window (GUI thread, input to repainted frame)  goal <= 100 ms each:\n");
+  std::printf(
+      "\nactions on the window (GUI thread, input to repainted frame)  goal <= 100 ms each:\n");
   cspview::TimelineWidget& tl = *window.timeline();
   const cspview::WindowActions& act = window.actions();
   double worst = show_ms;
@@ -210,15 +237,20 @@ int main(int argc, char** argv) {
   };
   report("states and findings arrive (show_analysis)", show_ms);
   report("fit all (F)", time_action(window, [&] { act.fit->trigger(); }));
-  report("zoom in around the cursor (Ctrl+=) x4", time_action(window, [&] { for (int i = 0; i < 4; ++i) act.zoom_in->trigger(); }));
+  report("zoom in around the cursor (Ctrl+=) x4", time_action(window, [&] {
+           for (int i = 0; i < 4; ++i) act.zoom_in->trigger();
+         }));
   report("zoom out (Ctrl+-)", time_action(window, [&] { act.zoom_out->trigger(); }));
-  report("pan a screen (Shift+wheel)", time_action(window, [&] { tl.set_scale(tl.scale().panned(-600), false); }));
+  report("pan a screen (Shift+wheel)",
+         time_action(window, [&] { tl.set_scale(tl.scale().panned(-600), false); }));
   report("jump to start (Home)", time_action(window, [&] { act.start->trigger(); }));
   report("step forward (→)", time_action(window, [&] { act.next->trigger(); }));
-  report("step forward a rendezvous (Shift+→)", time_action(window, [&] { act.next_rdv->trigger(); }));
+  report("step forward a rendezvous (Shift+→)",
+         time_action(window, [&] { act.next_rdv->trigger(); }));
   report("jump to end (End)", time_action(window, [&] { act.end->trigger(); }));
   report("step back (←) at the end", time_action(window, [&] { act.prev->trigger(); }));
-  report("seek to the middle (click in the list)", time_action(window, [&] { window.seek_event(m.size() / 2); }));
+  report("seek to the middle (click in the list)",
+         time_action(window, [&] { window.seek_event(m.size() / 2); }));
   report("go to the waker (W)", time_action(window, [&] { act.waker->trigger(); }));
   report("view back (Alt+←)", time_action(window, [&] { act.back->trigger(); }));
   report("next finding (N)", time_action(window, [&] { act.next_finding->trigger(); }));
@@ -226,23 +258,29 @@ int main(int argc, char** argv) {
   QObject::connect(&window, &cspview::MainWindow::search_done, &searched, &QEventLoop::quit);
   QTimer::singleShot(60000, &searched, &QEventLoop::quit);
   const auto search_t0 = Clock::now();
-  report("search \"12345\" (returns, runs in the background)", time_action(window, [&] { window.search(QStringLiteral("12345")); }));
+  report("search \"12345\" (returns, runs in the background)",
+         time_action(window, [&] { window.search(QStringLiteral("12345")); }));
   if (window.searching()) searched.exec();
   const double search_ms = ms_since(search_t0);
   report("search result arrives (count, marks)", time_action(window, [] {}));
   report("next match (Enter)", time_action(window, [&] { window.step_match(true); }));
-  report("only matches in the list", time_action(window, [&] { window.findChild<cspview::SearchBar*>()->findChild<QCheckBox*>()->setChecked(true); }));
+  report("only matches in the list", time_action(window, [&] {
+           window.findChild<cspview::SearchBar*>()->findChild<QCheckBox*>()->setChecked(true);
+         }));
   report("only lanes with the selected", time_action(window, [&] {
            for (QCheckBox* c : window.findChildren<QCheckBox*>())
              if (c->text() == QStringLiteral("only with selected")) c->setChecked(true);
          }));
-  report("filter lanes by name", time_action(window, [&] { tl.set_name_filter(QStringLiteral("ping")); }));
+  report("filter lanes by name",
+         time_action(window, [&] { tl.set_name_filter(QStringLiteral("ping")); }));
   report("resize the window", time_action(window, [&] { window.resize(1024, 700); }));
   report("presentation mode on (F5)", time_action(window, [&] { act.presentation->trigger(); }));
-  report("presentation mode off (Esc)", time_action(window, [&] { act.leave_presentation->trigger(); }));
+  report("presentation mode off (Esc)",
+         time_action(window, [&] { act.leave_presentation->trigger(); }));
   report("dark theme (Ctrl+T)", time_action(window, [&] { act.dark->trigger(); }));
   std::printf("  (the search itself: %.0f ms on its own thread)\n", search_ms);
-  std::printf("worst action: %.1f ms  goal <= 100 ms: %s\n", worst, worst <= 100 ? "met" : "MISSED");
+  std::printf("worst action: %.1f ms  goal <= 100 ms: %s\n", worst,
+              worst <= 100 ? "met" : "MISSED");
 
   // (3) Redraws at four zoom levels.
   window.resize(1280, 800);
@@ -253,11 +291,15 @@ int main(int argc, char** argv) {
   std::printf("\nredraws of the timeline (15 each):\n");
   for (double factor : {1.0, 10.0, 1000.0, 100000.0}) {
     tl.fit_all();
-    if (factor > 1) tl.show_range(doc->t_begin() + int64_t(span / 2), doc->t_begin() + int64_t(span / 2 + span / factor));
+    if (factor > 1)
+      tl.show_range(doc->t_begin() + int64_t(span / 2),
+                    doc->t_begin() + int64_t(span / 2 + span / factor));
     const Stats s = time_redraws(tl, 15);
     redraws_met = redraws_met && s.worst <= 16;
-    std::printf("  showing 1/%-7.0f of the run (%.3g ns/px): median %.2f ms, worst %.2f ms  goal <= 16 ms: %s\n", factor,
-                tl.scale().ns_per_px, s.median, s.worst, s.worst <= 16 ? "met" : "MISSED");
+    std::printf(
+        "  showing 1/%-7.0f of the run (%.3g ns/px): median %.2f ms, worst %.2f ms  goal <= 16 ms: "
+        "%s\n",
+        factor, tl.scale().ns_per_px, s.median, s.worst, s.worst <= 16 ? "met" : "MISSED");
   }
   return first_cpu <= 1000 && worst <= 100 && redraws_met && !first.isNull() ? 0 : 1;
 }

@@ -15,11 +15,11 @@
 namespace cspview {
 
 struct CommandLine {
-  QString file;                      // empty: start with no trace
-  std::optional<uint64_t> at;        // the event number (as csptrace prints it) for the cursor
-  QString at_bookmark;               // --at bookmark:NAME: the bookmark titled NAME
-  QString screenshot;                // write the window (PNG) or the view shown (SVG) and exit
-  QString view_json;                 // write what the window shows as JSON (with --screenshot)
+  QString file;                // empty: start with no trace
+  std::optional<uint64_t> at;  // the event number (as csptrace prints it) for the cursor
+  QString at_bookmark;         // --at bookmark:NAME: the bookmark titled NAME
+  QString screenshot;          // write the window (PNG) or the view shown (SVG) and exit
+  QString view_json;           // write what the window shows as JSON (with --screenshot)
   // --view takes either: a time range for the timeline (a value with ':') or a view's name.
   std::optional<std::pair<double, double>> view;  // --view BEGIN:END, trace time in ns
   QString view_name;                 // --view sequence: the tab to show (checked by the window)
@@ -28,9 +28,9 @@ struct CommandLine {
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
-  QString compare;                   // --compare B: FILE (A) over B, stepped together
-  QString source_dir;                // --source-dir DIR: where the source pane also looks
-  QString error;                     // set when the arguments are wrong
+  QString compare;     // --compare B: FILE (A) over B, stepped together
+  QString source_dir;  // --source-dir DIR: where the source pane also looks
+  QString error;       // set when the arguments are wrong
   bool help = false;
   QString help_text;
 };

@@ -32,9 +32,12 @@ LectureController::LectureController(MainWindow& window) : QObject(&window), w_(
     window.addAction(a);  // works with the menus and docks hidden (presentation mode)
     return a;
   };
-  add_ = make(QStringLiteral("Add &bookmark…"), QKeySequence(Qt::Key_B), QStringLiteral("Bookmark the event at the cursor, with a title and a note"));
-  next_ = make(QStringLiteral("Next bookmark"), QKeySequence(Qt::Key_PageDown), QStringLiteral("The cursor to the next bookmark"));
-  prev_ = make(QStringLiteral("Previous bookmark"), QKeySequence(Qt::Key_PageUp), QStringLiteral("The cursor to the previous bookmark"));
+  add_ = make(QStringLiteral("Add &bookmark…"), QKeySequence(Qt::Key_B),
+              QStringLiteral("Bookmark the event at the cursor, with a title and a note"));
+  next_ = make(QStringLiteral("Next bookmark"), QKeySequence(Qt::Key_PageDown),
+               QStringLiteral("The cursor to the next bookmark"));
+  prev_ = make(QStringLiteral("Previous bookmark"), QKeySequence(Qt::Key_PageUp),
+               QStringLiteral("The cursor to the previous bookmark"));
   connect(add_, &QAction::triggered, this, &LectureController::ask_and_add);
   connect(next_, &QAction::triggered, this, [this] { step(true); });
   connect(prev_, &QAction::triggered, this, [this] { step(false); });
@@ -57,7 +60,8 @@ void LectureController::follow_cursor() {
 void LectureController::load_for(const QString& trace_path) {
   file_ = lecture_path(trace_path);
   error_.clear();
-  if (!file_.isEmpty() && !read_lecture(file_, &script_, &error_)) w_.statusBar()->showMessage(error_, 15000);
+  if (!file_.isEmpty() && !read_lecture(file_, &script_, &error_))
+    w_.statusBar()->showMessage(error_, 15000);
   if (file_.isEmpty()) script_.clear();
   panel_->set_error(error_);
   refresh();
@@ -81,7 +85,9 @@ void LectureController::refresh() {
 
 void LectureController::save() {
   if (file_.isEmpty()) {
-    error_ = QStringLiteral("a trace read from standard input has no place for its lecture script; bookmarks last until it is closed");
+    error_ = QStringLiteral(
+        "a trace read from standard input has no place for its lecture script; bookmarks last "
+        "until it is closed");
   } else if (write_lecture(file_, script_, &error_)) {
     error_.clear();
   }
@@ -96,7 +102,8 @@ bool LectureController::add_at_cursor(const QString& title, const QString& note)
     w_.statusBar()->showMessage(error_, 5000);
     return false;
   }
-  const size_t i = script_.add(Bookmark{*at, title.trimmed().toStdString(), note.trimmed().toStdString()});
+  const size_t i =
+      script_.add(Bookmark{*at, title.trimmed().toStdString(), note.trimmed().toStdString()});
   save();
   refresh();
   panel_->set_current(i);
@@ -132,9 +139,12 @@ void LectureController::remove(size_t i) {
 }
 
 void LectureController::step(bool forward) {
-  if (const auto i = script_.next(cursor_number(), forward)) go_to(*i);
-  else w_.statusBar()->showMessage(forward ? QStringLiteral("No bookmark after the cursor.")
-                                           : QStringLiteral("No bookmark before the cursor."), 4000);
+  if (const auto i = script_.next(cursor_number(), forward))
+    go_to(*i);
+  else
+    w_.statusBar()->showMessage(forward ? QStringLiteral("No bookmark after the cursor.")
+                                        : QStringLiteral("No bookmark before the cursor."),
+                                4000);
 }
 
 void LectureController::go_to(size_t i) {
@@ -142,7 +152,9 @@ void LectureController::go_to(size_t i) {
   const Bookmark& b = script_.bookmarks()[i];
   if (const auto e = event_at_number(w_.document()->model(), b.event)) w_.seek_event(*e);
   panel_->set_current(i);  // the one chosen, also when two share an event
-  w_.statusBar()->showMessage(QStringLiteral("Bookmark %1 of %2: %3").arg(i + 1).arg(script_.bookmarks().size())
+  w_.statusBar()->showMessage(QStringLiteral("Bookmark %1 of %2: %3")
+                                  .arg(i + 1)
+                                  .arg(script_.bookmarks().size())
                                   .arg(QString::fromStdString(b.title)));
 }
 

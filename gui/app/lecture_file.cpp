@@ -37,20 +37,28 @@ bool read_lecture(const QString& path, LectureScript* script, QString* error) {
   QFile f(path);
   if (!f.exists()) return true;
   if (!f.open(QIODevice::ReadOnly)) {
-    if (error) *error = QStringLiteral("%1: cannot read the lecture script (%2)").arg(path, f.errorString());
+    if (error)
+      *error = QStringLiteral("%1: cannot read the lecture script (%2)").arg(path, f.errorString());
     return false;
   }
   const QByteArray data = f.readAll();
   QJsonParseError pe;
   const QJsonDocument doc = QJsonDocument::fromJson(data, &pe);
-  const QString fix = QStringLiteral("; fix or delete the file, the trace opens without its bookmarks");
+  const QString fix =
+      QStringLiteral("; fix or delete the file, the trace opens without its bookmarks");
   if (pe.error != QJsonParseError::NoError) {
-    if (error) *error = QStringLiteral("%1:%2: not valid JSON: %3").arg(path).arg(line_of(data, pe.offset)).arg(pe.errorString()) + fix;
+    if (error)
+      *error = QStringLiteral("%1:%2: not valid JSON: %3")
+                   .arg(path)
+                   .arg(line_of(data, pe.offset))
+                   .arg(pe.errorString()) +
+               fix;
     return false;
   }
   const QJsonValue list = doc.object().value(QStringLiteral("bookmarks"));
   if (!doc.isObject() || !list.isArray()) {
-    if (error) *error = QStringLiteral("%1:1: expected an object with a \"bookmarks\" list").arg(path) + fix;
+    if (error)
+      *error = QStringLiteral("%1:1: expected an object with a \"bookmarks\" list").arg(path) + fix;
     return false;
   }
   const QJsonArray arr = list.toArray();
@@ -59,8 +67,13 @@ bool read_lecture(const QString& path, LectureScript* script, QString* error) {
     const double event = o.value(QStringLiteral("event")).toDouble(-1);
     if (!arr[i].isObject() || event < 1 || event != double(uint64_t(event))) {
       if (error)
-        *error = QStringLiteral("%1:%2: bookmark %3 needs \"event\": the event number as csptrace prints it (1, 2, …)")
-                     .arg(path).arg(line_of_bookmark(data, i)).arg(i + 1) + fix;
+        *error = QStringLiteral(
+                     "%1:%2: bookmark %3 needs \"event\": the event number as csptrace prints it "
+                     "(1, 2, …)")
+                     .arg(path)
+                     .arg(line_of_bookmark(data, i))
+                     .arg(i + 1) +
+                 fix;
       script->clear();
       return false;
     }
@@ -80,9 +93,11 @@ bool write_lecture(const QString& path, const LectureScript& script, QString* er
                          {QStringLiteral("version"), 1},
                          {QStringLiteral("bookmarks"), arr}};
   QSaveFile f(path);
-  if (path.isEmpty() || !f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
-      !f.commit()) {
-    if (error) *error = QStringLiteral("%1: cannot write the lecture script (is the folder writable?)").arg(path);
+  if (path.isEmpty() || !f.open(QIODevice::WriteOnly) ||
+      f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+    if (error)
+      *error =
+          QStringLiteral("%1: cannot write the lecture script (is the folder writable?)").arg(path);
     return false;
   }
   return true;

@@ -1,12 +1,13 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view NAME|BEGIN:END]
-//         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N] [--to M]]
+//         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N]
+//         [--to M]]
 //         [--size WxH] [--dark] [--presentation] [--compare B]
 #include "command_line.hpp"
 #include "compare_window.hpp"
 #include "main_window.hpp"
-#include "startup.hpp"
 #include "query_dock.hpp"
 #include "source_dock.hpp"
+#include "startup.hpp"
 
 #include <QApplication>
 
@@ -18,7 +19,8 @@ namespace {
 // Qt's own options (-platform xcb, -style fusion, ...) are taken out of argv by QApplication.
 bool has_qt_options(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
-    if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0' && argv[i][1] != 'h' && argv[i][1] != 'v')
+    if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0' && argv[i][1] != 'h' &&
+        argv[i][1] != 'v')
       return true;
   return false;
 }
@@ -67,7 +69,8 @@ int main(int argc, char** argv) {
   }
   // --screenshot and --export-steps work headless: without a display, render offscreen (the
   // platform must be chosen before the QApplication exists).
-  if (cspview::wants_screenshot(argc, argv) && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+  if (cspview::wants_screenshot(argc, argv) && !std::getenv("DISPLAY") &&
+      !std::getenv("WAYLAND_DISPLAY"))
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("cspscope"));
@@ -99,10 +102,13 @@ int main(int argc, char** argv) {
   if (!cl.file.isEmpty()) {
     // The choices apply once the trace is shown; one that cannot be honoured is said on
     // standard error and the window stays open.
-    QObject::connect(&window, &cspview::MainWindow::document_shown, &window, [&window, cl] {
-      if (const QString problem = cspview::apply_command_line(window, cl); !problem.isEmpty())
-        std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        &window, &cspview::MainWindow::document_shown, &window,
+        [&window, cl] {
+          if (const QString problem = cspview::apply_command_line(window, cl); !problem.isEmpty())
+            std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
+        },
+        Qt::SingleShotConnection);
     window.open_file(cl.file);
   }
   return app.exec();

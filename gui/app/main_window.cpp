@@ -1,8 +1,8 @@
 #include "main_window.hpp"
 
 #include "count_text.hpp"
-#include "lecture_controller.hpp"
 #include "event_number.hpp"
+#include "lecture_controller.hpp"
 #include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
 #include "view_tabs.hpp"
@@ -51,8 +51,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(views_, &ViewTabs::event_clicked, this, &MainWindow::on_event_clicked);
   connect(timeline_, &TimelineWidget::jump_requested, this, &MainWindow::jump_to);
   connect(timeline_, &TimelineWidget::cursor_requested, this, [this](std::optional<size_t> e) {
-    if (e) stepper_->seek_event(*e);
-    else stepper_->to_start();
+    if (e)
+      stepper_->seek_event(*e);
+    else
+      stepper_->to_start();
   });
   connect(timeline_, &TimelineWidget::view_changed, this, [this] {
     actions_->back->setEnabled(timeline_->can_back());
@@ -61,12 +63,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
     if (progress_) progress_->setValue(int(f * 1000));
   });
-  connect(loader_, &TraceLoadJob::loaded, this, [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
-    if (progress_) progress_->reset();
-    show_document(std::move(doc), path);
-  });
+  connect(loader_, &TraceLoadJob::loaded, this,
+          [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
+            if (progress_) progress_->reset();
+            show_document(std::move(doc), path);
+          });
   connect(loader_, &TraceLoadJob::analysed, this,
-          [this](std::shared_ptr<const TraceDocument> doc, const QString&) { show_analysis(std::move(doc)); });
+          [this](std::shared_ptr<const TraceDocument> doc, const QString&) {
+            show_analysis(std::move(doc));
+          });
   connect(loader_, &TraceLoadJob::failed, this, &MainWindow::on_load_failed);
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
@@ -94,7 +99,8 @@ void MainWindow::connect_actions() {
   connect(a.start, &QAction::triggered, stepper_, &StepController::to_start);
   connect(a.prev_rdv, &QAction::triggered, stepper_, &StepController::prev_rendezvous);
   connect(a.prev, &QAction::triggered, stepper_, &StepController::prev);
-  connect(a.play, &QAction::triggered, this, [this] { stepper_->set_playing(!stepper_->playing()); });
+  connect(a.play, &QAction::triggered, this,
+          [this] { stepper_->set_playing(!stepper_->playing()); });
   connect(a.next, &QAction::triggered, stepper_, &StepController::next);
   connect(a.next_rdv, &QAction::triggered, stepper_, &StepController::next_rendezvous);
   connect(a.end, &QAction::triggered, stepper_, &StepController::to_end);
@@ -115,13 +121,15 @@ void MainWindow::connect_actions() {
   connect(a.dark, &QAction::triggered, this, [this](bool on) { set_dark(on); });
   connect(a.presentation, &QAction::triggered, this, [this](bool on) { set_presentation(on); });
   connect(a.leave_presentation, &QAction::triggered, this, [this] { set_presentation(false); });
-  connect(a.toggle_inspector, &QAction::triggered, this, [this] { inspector_dock_->setVisible(!inspector_dock_->isVisible()); });
+  connect(a.toggle_inspector, &QAction::triggered, this,
+          [this] { inspector_dock_->setVisible(!inspector_dock_->isVisible()); });
   connect(a.shortcuts, &QAction::triggered, this, &MainWindow::show_shortcuts);
   connect(a.about, &QAction::triggered, this, [this] {
-    QMessageBox::about(this, QStringLiteral("About cspview"),
-                       QStringLiteral("<b>cspview</b> — the cspscope trace viewer.<br>Record, replay and "
-                                      "debug CSP programs: processes and channels as lanes, stepping "
-                                      "through a run, deadlocks in red."));
+    QMessageBox::about(
+        this, QStringLiteral("About cspview"),
+        QStringLiteral("<b>cspview</b> — the cspscope trace viewer.<br>Record, replay and "
+                       "debug CSP programs: processes and channels as lanes, stepping "
+                       "through a run, deadlocks in red."));
   });
   connect(search_, &SearchBar::query_changed, this, &MainWindow::search);
   connect(search_, &SearchBar::step, this, &MainWindow::step_match);
@@ -169,7 +177,8 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
                                    .arg(QString::fromStdString(count_text(m.size())))
                                    .arg(m.processes().size())
                                    .arg(m.channels().size());
-  if (!m.warnings().empty()) status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
+  if (!m.warnings().empty())
+    status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
   lecture_->load_for(path_);
   if (!lecture_->error().isEmpty()) status += QStringLiteral(" — ") + lecture_->error();
   if (!doc_->has_analysis()) {
@@ -223,15 +232,21 @@ void MainWindow::next_finding() {
 
 void MainWindow::step_deviation(bool forward) {
   if (!doc_ || !stepper_->has_document()) return;
-  if (auto e = doc_->deviations().next_event(stepper_->current_event(), forward)) jump_to(*e);
-  else statusBar()->showMessage(forward ? QStringLiteral("No scheduler deviation after the cursor.")
-                                        : QStringLiteral("No scheduler deviation before the cursor."), 4000);
+  if (auto e = doc_->deviations().next_event(stepper_->current_event(), forward))
+    jump_to(*e);
+  else
+    statusBar()->showMessage(forward ? QStringLiteral("No scheduler deviation after the cursor.")
+                                     : QStringLiteral("No scheduler deviation before the cursor."),
+                             4000);
 }
 
 void MainWindow::go_to_waker() {
   if (!doc_ || !stepper_->current_event()) return;
-  if (auto w = doc_->waker_of(*stepper_->current_event())) jump_to(*w);
-  else statusBar()->showMessage(QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
+  if (auto w = doc_->waker_of(*stepper_->current_event()))
+    jump_to(*w);
+  else
+    statusBar()->showMessage(
+        QStringLiteral("The event at the cursor is not a wake (resume / unblock)."), 4000);
 }
 
 void MainWindow::follow_link(const TextPiece& target) {
@@ -245,8 +260,9 @@ void MainWindow::follow_link(const TextPiece& target) {
       // Where the process matters: the park of its wait that never ends, else its exit, else
       // its spawn.
       if (target.target >= m.processes().size()) return;
-      size_t e = m.processes()[target.target].exit_event != csptrace::kNone ? m.processes()[target.target].exit_event
-                                                                             : m.processes()[target.target].spawn_event;
+      size_t e = m.processes()[target.target].exit_event != csptrace::kNone
+                     ? m.processes()[target.target].exit_event
+                     : m.processes()[target.target].spawn_event;
       for (const StuckWait& w : doc_->stuck())
         if (w.proc == target.target && w.park_event != csptrace::kNone) e = w.park_event;
       jump_to(e);
@@ -318,9 +334,13 @@ void MainWindow::on_cursor_moved() {
   if (const auto* st = stepper_->state()) {
     proc_state_->set_state(doc_, *st);
     chan_state_->set_state(doc_, *st);
-    if (ev) inspector_->show_event(*doc_, *ev, *st);
-    else inspector_->show_text(m.empty() ? QStringLiteral("<p>This trace has no events.</p>")
-                                         : QStringLiteral("<p>The cursor is before the first event. Step forward with →.</p>"));
+    if (ev)
+      inspector_->show_event(*doc_, *ev, *st);
+    else
+      inspector_->show_text(
+          m.empty() ? QStringLiteral("<p>This trace has no events.</p>")
+                    : QStringLiteral(
+                          "<p>The cursor is before the first event. Step forward with →.</p>"));
   } else {  // still replaying: no states yet, and none of the previous trace
     proc_state_->set_state(doc_, {});
     chan_state_->set_state(doc_, {});
@@ -329,7 +349,8 @@ void MainWindow::on_cursor_moved() {
   // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {
     if (auto row = events_->row_of_event(*ev)) {
-      event_view_->set_current_row(*row);  // quiet: the list follows, it does not move the cursor back
+      event_view_->set_current_row(
+          *row);  // quiet: the list follows, it does not move the cursor back
     } else {
       event_view_->clear_current();
     }
@@ -337,7 +358,8 @@ void MainWindow::on_cursor_moved() {
     event_view_->clear_current();
     event_view_->scroll_to_top();
   }
-  if (matches_) search_->show_count(matches_->events.size(), [&]() -> std::optional<size_t> {
+  if (matches_)
+    search_->show_count(matches_->events.size(), [&]() -> std::optional<size_t> {
       if (!ev) return std::nullopt;
       auto it = std::lower_bound(matches_->events.begin(), matches_->events.end(), uint32_t(*ev));
       if (it == matches_->events.end() || *it != *ev) return std::nullopt;
@@ -386,7 +408,8 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("dark")] = dark_;
   o[QStringLiteral("presentation")] = presentation_;
   const CursorView* shown = views_->current_view();
-  o[QStringLiteral("active_view")] = shown ? shown->describe() : QJsonObject{{QStringLiteral("view"), QStringLiteral("timeline")}};
+  o[QStringLiteral("active_view")] =
+      shown ? shown->describe() : QJsonObject{{QStringLiteral("view"), QStringLiteral("timeline")}};
   if (!doc_) return o;
   const auto& m = doc_->model();
   o[QStringLiteral("file")] = path_;
@@ -398,8 +421,10 @@ QJsonObject MainWindow::view_json() const {
   const int f = findings_->current();
   if (f >= 0 && size_t(f) < doc_->findings().size()) {
     const auto& fd = doc_->findings()[size_t(f)];
-    QJsonObject jf{{QStringLiteral("kind"), QString::fromUtf8(csptrace::to_string(fd.kind).data())}};
-    jf[QStringLiteral("event")] = fd.event < m.size() ? QJsonValue(qint64(m.seq(fd.event))) : QJsonValue();
+    QJsonObject jf{
+        {QStringLiteral("kind"), QString::fromUtf8(csptrace::to_string(fd.kind).data())}};
+    jf[QStringLiteral("event")] =
+        fd.event < m.size() ? QJsonValue(qint64(m.seq(fd.event))) : QJsonValue();
     QJsonArray causes;
     for (size_t c : timeline_->scene().overlay->causes) causes.append(qint64(m.seq(c)));
     jf[QStringLiteral("causes")] = causes;
@@ -410,8 +435,11 @@ QJsonObject MainWindow::view_json() const {
   const StoryStep& story = timeline_->story();
   o[QStringLiteral("caption")] = QString::fromStdString(story.caption);
   o[QStringLiteral("story_label")] = QString::fromStdString(story.label);
-  o[QStringLiteral("story_event")] = story.focus ? QJsonValue(qint64(m.seq(*story.focus))) : QJsonValue();
-  o[QStringLiteral("warning")] = m.warnings().empty() ? QJsonValue() : QJsonValue(QString::fromStdString(m.warnings().front()));
+  o[QStringLiteral("story_event")] =
+      story.focus ? QJsonValue(qint64(m.seq(*story.focus))) : QJsonValue();
+  o[QStringLiteral("warning")] = m.warnings().empty()
+                                     ? QJsonValue()
+                                     : QJsonValue(QString::fromStdString(m.warnings().front()));
   o[QStringLiteral("timeline_width")] = timeline_->width();
   o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
   // The scheduler-deviation markers the timeline draws, each on its lane.
@@ -419,8 +447,10 @@ QJsonObject MainWindow::view_json() const {
   for (const DeviationMark& d : doc_->deviations().all())
     devs.append(QJsonObject{
         {QStringLiteral("event"), qint64(m.seq(d.event))},
-        {QStringLiteral("process"), d.proc != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
-        {QStringLiteral("channel"), d.chan != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
+        {QStringLiteral("process"),
+         d.proc != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
+        {QStringLiteral("channel"),
+         d.chan != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
         {QStringLiteral("decision"), QString::fromUtf8(csptrace::to_string(d.kind).data())},
         {QStringLiteral("chosen"), QString::fromStdString(d.chosen)},
         {QStringLiteral("default"), QString::fromStdString(d.by_default)},

@@ -26,16 +26,18 @@ namespace {
 constexpr int kMaxRecent = 8;
 
 QString load_error_text(const QString& message) {
-  return QStringLiteral("%1\n\nCheck the file with `csptrace validate FILE`; the trace format is "
-                        "described in docs/trace-format.md.")
+  return QStringLiteral(
+             "%1\n\nCheck the file with `csptrace validate FILE`; the trace format is "
+             "described in docs/trace-format.md.")
       .arg(message);
 }
 
 }  // namespace
 
 void MainWindow::choose_and_open() {
-  const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open trace"), QFileInfo(path_).absolutePath(),
-                                                    QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, QStringLiteral("Open trace"), QFileInfo(path_).absolutePath(),
+      QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
   if (!path.isEmpty()) open_file(path);
 }
 
@@ -67,7 +69,8 @@ void MainWindow::on_load_failed(const QString& message, const QString& path) {
   if (progress_) progress_->reset();
   emit load_failed(message);
   // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
-  auto* box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),
+  auto* box = new QMessageBox(QMessageBox::Critical,
+                              QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),
                               load_error_text(message), QMessageBox::Ok, this);
   box->setObjectName(QStringLiteral("load_error"));
   box->setAttribute(Qt::WA_DeleteOnClose);
@@ -75,7 +78,8 @@ void MainWindow::on_load_failed(const QString& message, const QString& path) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
-  if (e->mimeData()->hasUrls() && !e->mimeData()->urls().isEmpty() && e->mimeData()->urls().front().isLocalFile())
+  if (e->mimeData()->hasUrls() && !e->mimeData()->urls().isEmpty() &&
+      e->mimeData()->urls().front().isLocalFile())
     e->acceptProposedAction();
 }
 
@@ -99,8 +103,9 @@ void MainWindow::rebuild_recent_menu() {
   recent_menu_->clear();
   const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
   for (const QString& p : recent)
-    recent_menu_->addAction(QFileInfo(p).fileName() + QStringLiteral("   ") + QFileInfo(p).absolutePath(),
-                            this, [this, p] { open_file(p); });
+    recent_menu_->addAction(
+        QFileInfo(p).fileName() + QStringLiteral("   ") + QFileInfo(p).absolutePath(), this,
+        [this, p] { open_file(p); });
   recent_menu_->setEnabled(!recent.isEmpty());
 }
 
@@ -110,47 +115,55 @@ bool MainWindow::export_view(const QString& path, QString* error) {
     return false;
   }
   const QString title = QStringLiteral("cspview — %1").arg(QFileInfo(path_).fileName());
-  if (const CursorView* v = views_->current_view()) return export_cursor_view(*v, path, title, error);
+  if (const CursorView* v = views_->current_view())
+    return export_cursor_view(*v, path, title, error);
   return export_timeline(*timeline_, path, title, error);
 }
 
 void MainWindow::choose_and_export(bool svg) {
   const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
   const QString suggested = QFileInfo(path_).completeBaseName() + QLatin1Char('.') + suffix;
-  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export view"), suggested,
-                                                    svg ? QStringLiteral("SVG (*.svg)") : QStringLiteral("PNG (*.png)"));
+  const QString path = QFileDialog::getSaveFileName(
+      this, QStringLiteral("Export view"), suggested,
+      svg ? QStringLiteral("SVG (*.svg)") : QStringLiteral("PNG (*.png)"));
   if (path.isEmpty()) return;
   QString error;
-  if (!export_view(path, &error)) QMessageBox::warning(this, QStringLiteral("Export failed"), error);
-  else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
+  if (!export_view(path, &error))
+    QMessageBox::warning(this, QStringLiteral("Export failed"), error);
+  else
+    statusBar()->showMessage(QStringLiteral("Wrote %1").arg(path), 5000);
 }
 
 void MainWindow::choose_and_export_perfetto() {
   if (!doc_) return;
   const QString suggested = QFileInfo(path_).completeBaseName() + QStringLiteral(".perfetto.json");
-  const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export trace for Perfetto"),
-                                                    suggested, QStringLiteral("Chrome trace JSON (*.json)"));
+  const QString path =
+      QFileDialog::getSaveFileName(this, QStringLiteral("Export trace for Perfetto"), suggested,
+                                   QStringLiteral("Chrome trace JSON (*.json)"));
   if (path.isEmpty()) return;
   QString error;
   if (!export_perfetto(doc_->model(), path, &error))
     QMessageBox::warning(this, QStringLiteral("Export failed"), error);
   else
-    statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path), 5000);
+    statusBar()->showMessage(QStringLiteral("Wrote %1; open it at ui.perfetto.dev").arg(path),
+                             5000);
 }
 
 void MainWindow::choose_and_compare() {
   if (!doc_ || path_.isEmpty() || path_ == QLatin1String("-")) return;
-  const QString other = QFileDialog::getOpenFileName(this, QStringLiteral("Compare with another run"),
-                                                     QFileInfo(path_).absolutePath(),
-                                                     QStringLiteral("Traces (*.csptrace *.jsonl);;All files (*)"));
+  const QString other = QFileDialog::getOpenFileName(
+      this, QStringLiteral("Compare with another run"), QFileInfo(path_).absolutePath(),
+      QStringLiteral("Traces (*.csptrace *.jsonl);;All files (*)"));
   if (other.isEmpty()) return;
   QString error;
-  if (!compare_with(other, &error)) QMessageBox::warning(this, QStringLiteral("Cannot compare"), error);
+  if (!compare_with(other, &error))
+    QMessageBox::warning(this, QStringLiteral("Cannot compare"), error);
 }
 
 CompareWindow* MainWindow::compare_with(const QString& other, QString* error) {
   if (!doc_ || path_.isEmpty() || path_ == QLatin1String("-")) {
-    *error = QStringLiteral("open a trace from a file first; it is compared with the one you choose");
+    *error =
+        QStringLiteral("open a trace from a file first; it is compared with the one you choose");
     return nullptr;
   }
   auto* window = new CompareWindow;

@@ -48,14 +48,16 @@ QTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
 void size_columns(QTableView* v, const QList<std::pair<int, QString>>& widest) {
   const QFontMetrics fm(v->font());
   v->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
-  for (const auto& [column, sample] : widest) v->setColumnWidth(column, fm.horizontalAdvance(sample) + 16);
+  for (const auto& [column, sample] : widest)
+    v->setColumnWidth(column, fm.horizontalAdvance(sample) + 16);
 }
 
 }  // namespace
 
 void MainWindow::build_menus() {
-  actions_->fill_menus(menuBar(), {findings_dock_->toggleViewAction(), state_dock_->toggleViewAction(),
-                                   lecture_->dock()->toggleViewAction()});
+  actions_->fill_menus(menuBar(),
+                       {findings_dock_->toggleViewAction(), state_dock_->toggleViewAction(),
+                        lecture_->dock()->toggleViewAction()});
   // The lecture script's menu goes before Help.
   QMenu* lecture = new QMenu(QStringLiteral("&Lecture"), menuBar());
   lecture->addActions({lecture_->add_action(), lecture_->next_action(), lecture_->prev_action()});
@@ -75,7 +77,8 @@ void MainWindow::build_toolbar() {
     speed_->addItem(QStringLiteral("%1 ev/s").arg(s), s);
   speed_->setCurrentIndex(2);
   speed_->setToolTip(QStringLiteral("Play speed, in events per second"));
-  connect(speed_, &QComboBox::currentIndexChanged, this, [this](int i) { stepper_->set_speed(speed_->itemData(i).toDouble()); });
+  connect(speed_, &QComboBox::currentIndexChanged, this,
+          [this](int i) { stepper_->set_speed(speed_->itemData(i).toDouble()); });
   tb->addWidget(speed_);
   tb->addAction(actions_->next_finding);
   tb->addSeparator();
@@ -94,7 +97,8 @@ void MainWindow::build_toolbar() {
   connect(lane_filter_, &QLineEdit::textChanged, timeline_, &TimelineWidget::set_name_filter);
   tb->addWidget(lane_filter_);
   only_interacting_ = new QCheckBox(QStringLiteral("only with selected"), tb);
-  only_interacting_->setToolTip(QStringLiteral("Show only the lanes that interact with the process of the selected event"));
+  only_interacting_->setToolTip(
+      QStringLiteral("Show only the lanes that interact with the process of the selected event"));
   connect(only_interacting_, &QCheckBox::toggled, this, [this] { update_lane_focus(); });
   tb->addWidget(only_interacting_);
 }
@@ -156,8 +160,10 @@ void MainWindow::build_panels() {
   inspector_ = new EventInspector(inspector_dock_);
   inspector_dock_->setWidget(inspector_);
   addDockWidget(Qt::RightDockWidgetArea, inspector_dock_);
-  connect(inspector_dock_, &QDockWidget::visibilityChanged, this,
-          [this](bool on) { actions_->toggle_inspector->setText(on ? QStringLiteral("Hide the &Inspector") : QStringLiteral("Show the &Inspector")); });
+  connect(inspector_dock_, &QDockWidget::visibilityChanged, this, [this](bool on) {
+    actions_->toggle_inspector->setText(on ? QStringLiteral("Hide the &Inspector")
+                                           : QStringLiteral("Show the &Inspector"));
+  });
 }
 
 void MainWindow::apply_theme() {
@@ -170,12 +176,13 @@ void MainWindow::apply_theme() {
   toolbar_->setIconSize(presentation_ ? QSize(32, 32) : QSize(22, 22));
   actions_->set_icons(theme_, stepper_->playing());
   for (QWidget* w : {static_cast<QWidget*>(proc_view_), static_cast<QWidget*>(chan_view_),
-                     static_cast<QWidget*>(inspector_), static_cast<QWidget*>(findings_), static_cast<QWidget*>(search_),
-                     static_cast<QWidget*>(statusBar())})
+                     static_cast<QWidget*>(inspector_), static_cast<QWidget*>(findings_),
+                     static_cast<QWidget*>(search_), static_cast<QWidget*>(statusBar())})
     w->setFont(f);
   QToolTip::setFont(f);
   QToolTip::setPalette(qApp->palette());
-  position_->setMinimumWidth(QFontMetrics(f).horizontalAdvance(QStringLiteral("event #9999999 / #9999999   t = 999.999 ms")));
+  position_->setMinimumWidth(QFontMetrics(f).horizontalAdvance(
+      QStringLiteral("event #9999999 / #9999999   t = 999.999 ms")));
   size_event_list();
   size_columns(proc_view_, {{ProcessStateModel::Name, QStringLiteral("hot-dog-m…")},
                             {ProcessStateModel::State, QStringLiteral("parked: take fork-1")}});
@@ -194,13 +201,15 @@ void MainWindow::size_event_list() {
   if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.35);
   event_view_->setFont(f);
   const QFontMetrics fm(f);
-  const std::pair<int, QString> widest[] = {{EventListModel::Seq, QStringLiteral("99999999")},
-                                            {EventListModel::Time, QStringLiteral("999.999 ms")},
-                                            {EventListModel::Kind, QStringLiteral("chan_close")},
-                                            {EventListModel::Process, QStringLiteral("hot-dog-machine")},
-                                            {EventListModel::Channel, QStringLiteral("result of phil-0")},
-                                            {EventListModel::Details, QStringLiteral("main → hot-dog-machine  \"pocket lint\"  direct")}};
-  for (const auto& [column, sample] : widest) event_view_->set_column_width(column, fm.horizontalAdvance(sample) + 16);
+  const std::pair<int, QString> widest[] = {
+      {EventListModel::Seq, QStringLiteral("99999999")},
+      {EventListModel::Time, QStringLiteral("999.999 ms")},
+      {EventListModel::Kind, QStringLiteral("chan_close")},
+      {EventListModel::Process, QStringLiteral("hot-dog-machine")},
+      {EventListModel::Channel, QStringLiteral("result of phil-0")},
+      {EventListModel::Details, QStringLiteral("main → hot-dog-machine  \"pocket lint\"  direct")}};
+  for (const auto& [column, sample] : widest)
+    event_view_->set_column_width(column, fm.horizontalAdvance(sample) + 16);
 }
 
 void MainWindow::set_dark(bool dark) {
@@ -226,8 +235,10 @@ void MainWindow::set_presentation(bool on) {
     was_maximized_ = isMaximized();
     if (!testAttribute(Qt::WA_DontShowOnScreen)) showFullScreen();
   } else if (isFullScreen()) {
-    if (was_maximized_) showMaximized();
-    else showNormal();
+    if (was_maximized_)
+      showMaximized();
+    else
+      showNormal();
   }
   apply_theme();
 }
@@ -268,7 +279,8 @@ void MainWindow::fit_docks() {
   // Docks added beside the inspector (the source pane) stay tabbed behind it, whatever the
   // arrangement above did to the inspector.
   for (QDockWidget* d : findChildren<QDockWidget*>())
-    if (d->property(kBesideInspector).toBool() && !tabifiedDockWidgets(inspector_dock_).contains(d)) {
+    if (d->property(kBesideInspector).toBool() &&
+        !tabifiedDockWidgets(inspector_dock_).contains(d)) {
       tabifyDockWidget(inspector_dock_, d);
       inspector_dock_->raise();
     }
@@ -276,13 +288,15 @@ void MainWindow::fit_docks() {
   if (compact) {
     resizeDocks({state_dock_}, {right}, Qt::Horizontal);
   } else {
-    resizeDocks({findings_dock_, state_dock_}, {std::clamp(width() * 16 / 100, 170, 240), right}, Qt::Horizontal);
+    resizeDocks({findings_dock_, state_dock_}, {std::clamp(width() * 16 / 100, 170, 240), right},
+                Qt::Horizontal);
   }
 }
 
 void MainWindow::raise_main_dock() {
   // Tabbed, the findings come first when there is an error to see, else the state at the cursor.
-  const bool error = doc_ && !doc_->findings().empty() && doc_->findings().front().severity == csptrace::Severity::Error;
+  const bool error = doc_ && !doc_->findings().empty() &&
+                     doc_->findings().front().severity == csptrace::Severity::Error;
   (error ? findings_dock_ : state_dock_)->raise();
 }
 

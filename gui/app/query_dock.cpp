@@ -56,7 +56,8 @@ const char* kExample =
 
 }  // namespace
 
-QueryDock::QueryDock(MainWindow& window) : QDockWidget(QStringLiteral("Query (SQL)"), &window), window_(window) {
+QueryDock::QueryDock(MainWindow& window)
+    : QDockWidget(QStringLiteral("Query (SQL)"), &window), window_(window) {
   setObjectName(QStringLiteral("query"));
   pool_.setMaxThreadCount(1);
   auto* body = new QWidget(this);
@@ -109,8 +110,9 @@ void QueryDock::run(const QString& sql) {
     status_->setText(QStringLiteral("Open a trace first: the query runs on its tables."));
     return;
   }
-  status_->setText(built_for_ == doc ? QStringLiteral("Running…")
-                                     : QStringLiteral("Building the tables of the trace, then running…"));
+  status_->setText(built_for_ == doc
+                       ? QStringLiteral("Running…")
+                       : QStringLiteral("Building the tables of the trace, then running…"));
   run_button_->setEnabled(false);
   const unsigned gen = generation_;
   pool_.start([this, doc, sql, gen] {
@@ -120,13 +122,15 @@ void QueryDock::run(const QString& sql) {
     try {
       if (built_for_ != doc) {
         db_.reset();
-        auto db = std::make_unique<csptrace::SqlDatabase>(":memory:", csptrace::SqlDatabase::Mode::Memory);
+        auto db = std::make_unique<csptrace::SqlDatabase>(":memory:",
+                                                          csptrace::SqlDatabase::Mode::Memory);
         csptrace::fill_trace_database(*db, doc->model(), {});
         db_ = std::move(db);
         built_for_ = doc;
       }
       const QByteArray text = sql.toUtf8();
-      csptrace::SqlStatement st = db_->prepare_query(std::string_view(text.constData(), size_t(text.size())));
+      csptrace::SqlStatement st =
+          db_->prepare_query(std::string_view(text.constData(), size_t(text.size())));
       for (int c = 0; c < st.columns(); ++c) {
         const std::string_view name = st.column_name(c);
         r.columns << QString::fromUtf8(name.data(), qsizetype(name.size()));
@@ -146,8 +150,9 @@ void QueryDock::run(const QString& sql) {
       r.error = QString::fromStdString(ex.what());
     }
     r.seconds = double(clock.nsecsElapsed()) / 1e9;
-    QMetaObject::invokeMethod(this, [this, r = std::move(r), gen]() mutable { show_result(std::move(r), gen); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, r = std::move(r), gen]() mutable { show_result(std::move(r), gen); },
+        Qt::QueuedConnection);
   });
 }
 
@@ -166,9 +171,11 @@ void QueryDock::show_result(QueryResult r, unsigned generation) {
   if (!result_.error.isEmpty()) {
     status_->setText(result_.error);
   } else {
-    QString s = QStringLiteral("%1 rows in %2 s").arg(result_.rows.size()).arg(result_.seconds, 0, 'f', 2);
+    QString s =
+        QStringLiteral("%1 rows in %2 s").arg(result_.rows.size()).arg(result_.seconds, 0, 'f', 2);
     if (result_.more)
-      s = QStringLiteral("the first %1 rows, in %2 s; the query has more: narrow it with WHERE or LIMIT")
+      s = QStringLiteral(
+              "the first %1 rows, in %2 s; the query has more: narrow it with WHERE or LIMIT")
               .arg(QueryResult::kMaxRows)
               .arg(result_.seconds, 0, 'f', 2);
     bool clickable = false;

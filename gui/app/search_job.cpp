@@ -7,7 +7,8 @@
 
 namespace cspview {
 
-SearchJob::SearchJob(QObject* parent) : QObject(parent), current_(std::make_shared<std::atomic<uint64_t>>(0)) {}
+SearchJob::SearchJob(QObject* parent)
+    : QObject(parent), current_(std::make_shared<std::atomic<uint64_t>>(0)) {}
 
 SearchJob::~SearchJob() {
   current_->store(0);
@@ -41,20 +42,24 @@ void SearchJob::start(std::shared_ptr<const TraceDocument> doc, const QString& q
   Run* raw = run.get();
   QPointer<SearchJob> self(this);
   auto current = current_;
-  raw->thread = std::thread([raw, self, current, gen, doc = std::move(doc), q = query.toStdString()]() {
-    try {
-      auto result = std::make_shared<const SearchResult>(search_events(*doc, q, &raw->cancel));
-      if (self)
-        QMetaObject::invokeMethod(self.data(), [self, current, gen, result]() {
-          if (!self || current->load() != gen) return;  // superseded
-          self->running_ = false;
-          emit self->finished(result);
-        }, Qt::QueuedConnection);
-    } catch (const csptrace::LoadCancelled&) {
-      // A newer search replaced it; nothing to report.
-    }
-    raw->done = true;
-  });
+  raw->thread =
+      std::thread([raw, self, current, gen, doc = std::move(doc), q = query.toStdString()]() {
+        try {
+          auto result = std::make_shared<const SearchResult>(search_events(*doc, q, &raw->cancel));
+          if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, current, gen, result]() {
+                  if (!self || current->load() != gen) return;  // superseded
+                  self->running_ = false;
+                  emit self->finished(result);
+                },
+                Qt::QueuedConnection);
+        } catch (const csptrace::LoadCancelled&) {
+          // A newer search replaced it; nothing to report.
+        }
+        raw->done = true;
+      });
   runs_.push_back(std::move(run));
 }
 

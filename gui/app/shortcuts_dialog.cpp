@@ -16,7 +16,8 @@ void show_shortcuts_dialog(QWidget* parent, const QList<QAction*>& actions) {
       "<tr><td><b>wheel / Shift + wheel</b></td><td>scroll lanes / pan in time</td></tr>"
       "<tr><td><b>drag</b></td><td>pan</td></tr>"
       "<tr><td><b>Shift + drag</b></td><td>zoom to the selected time range</td></tr>"
-      "<tr><td><b>click</b></td><td>select the event: cursor, inspector and state panels follow</td></tr>"
+      "<tr><td><b>click</b></td><td>select the event: cursor, inspector and state panels "
+      "follow</td></tr>"
       "<tr><td><b>click a group title</b></td><td>fold or unfold Processes / Channels</td></tr>");
   QMessageBox box(parent);
   box.setWindowTitle(QStringLiteral("Keyboard and mouse"));

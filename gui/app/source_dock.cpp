@@ -39,7 +39,8 @@ QDockWidget* add_source_dock(MainWindow& w, const QString& source_dir) {
   QObject::connect(&w, &MainWindow::document_shown, pane, refresh);
   QObject::connect(&w.stepper(), &StepController::moved, pane, refresh);
   QObject::connect(pane, &SourcePane::pick_folder_requested, pane, [&w, pane, source_dir, refresh] {
-    const QString dir = QFileDialog::getExistingDirectory(&w, QStringLiteral("Folder of the program's sources"));
+    const QString dir =
+        QFileDialog::getExistingDirectory(&w, QStringLiteral("Folder of the program's sources"));
     if (dir.isEmpty()) return;
     QSettings().setValue(QLatin1String(kSourceFolderKey), dir);
     pane->set_search_dirs(search_dirs(source_dir));

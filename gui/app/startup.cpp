@@ -20,19 +20,25 @@ QString apply_command_line(MainWindow& window, const CommandLine& cl) {
     problems << QStringLiteral("no view named \"%1\"; the views are %2")
                     .arg(cl.view_name, window.views()->names().join(QStringLiteral(", ")));
   if (cl.at && window.document()) {
-    if (auto e = event_at_number(window.document()->model(), *cl.at)) window.seek_event(*e);
-    else window.stepper().to_start();
+    if (auto e = event_at_number(window.document()->model(), *cl.at))
+      window.seek_event(*e);
+    else
+      window.stepper().to_start();
   }
   if (!cl.at_bookmark.isEmpty()) {
     if (auto e = window.lecture().event_of(cl.at_bookmark)) {
       window.seek_event(*e);
     } else {
       QStringList titles;
-      for (const Bookmark& b : window.lecture().script().bookmarks()) titles << QString::fromStdString(b.title);
-      const QString file = window.lecture().file().isEmpty() ? QStringLiteral("(no lecture script)") : window.lecture().file();
+      for (const Bookmark& b : window.lecture().script().bookmarks())
+        titles << QString::fromStdString(b.title);
+      const QString file = window.lecture().file().isEmpty() ? QStringLiteral("(no lecture script)")
+                                                             : window.lecture().file();
       problems << QStringLiteral("%1: no bookmark titled \"%2\"%3")
                       .arg(file, cl.at_bookmark,
-                           titles.isEmpty() ? QString() : QStringLiteral(" (there are: %1)").arg(titles.join(QStringLiteral(", "))));
+                           titles.isEmpty() ? QString()
+                                            : QStringLiteral(" (there are: %1)")
+                                                  .arg(titles.join(QStringLiteral(", "))));
     }
   }
   if (cl.view) window.timeline()->show_range(int64_t(cl.view->first), int64_t(cl.view->second));
@@ -46,7 +52,8 @@ int run_headless(MainWindow& window, const CommandLine& cl) {
       std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
       return 1;
     }
-    if (!window.lecture().error().isEmpty()) std::fprintf(stderr, "cspview: %s\n", qPrintable(window.lecture().error()));
+    if (!window.lecture().error().isEmpty())
+      std::fprintf(stderr, "cspview: %s\n", qPrintable(window.lecture().error()));
   }
   if (const QString problem = apply_command_line(window, cl); !problem.isEmpty()) {
     std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
@@ -57,17 +64,23 @@ int run_headless(MainWindow& window, const CommandLine& cl) {
     QString error;
     const bool svg = cl.screenshot.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     // A PNG is the whole window as it is seen; an SVG is the view shown, drawn as vectors.
-    const bool ok = svg ? window.export_view(cl.screenshot, &error) : window.grab().save(cl.screenshot, "PNG");
+    const bool ok =
+        svg ? window.export_view(cl.screenshot, &error) : window.grab().save(cl.screenshot, "PNG");
     if (!ok) {
       std::fprintf(stderr, "cspview: %s\n",
-                   qPrintable(svg ? error : QStringLiteral("%1: cannot write the screenshot (is the folder writable?)").arg(cl.screenshot)));
+                   qPrintable(svg ? error
+                                  : QStringLiteral(
+                                        "%1: cannot write the screenshot (is the folder writable?)")
+                                        .arg(cl.screenshot)));
       return 1;
     }
   }
   if (!cl.view_json.isEmpty()) {
     QFile f(cl.view_json);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(window.view_json()).toJson(QJsonDocument::Indented)) < 0) {
-      std::fprintf(stderr, "cspview: %s: cannot write the view JSON (is the folder writable?)\n", qPrintable(cl.view_json));
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(QJsonDocument(window.view_json()).toJson(QJsonDocument::Indented)) < 0) {
+      std::fprintf(stderr, "cspview: %s: cannot write the view JSON (is the folder writable?)\n",
+                   qPrintable(cl.view_json));
       return 1;
     }
   }

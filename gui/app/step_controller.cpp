@@ -19,7 +19,8 @@ void StepController::set_document(std::shared_ptr<const TraceDocument> doc) {
   set_playing(false);
   cursor_.reset();
   doc_ = std::move(doc);
-  if (doc_ && doc_->has_analysis()) cursor_ = std::make_unique<csptrace::ReplayCursor>(doc_->replay());
+  if (doc_ && doc_->has_analysis())
+    cursor_ = std::make_unique<csptrace::ReplayCursor>(doc_->replay());
   emit moved();
 }
 

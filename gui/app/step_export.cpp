@@ -10,8 +10,8 @@
 
 namespace cspview {
 
-bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t> from, std::optional<uint64_t> to,
-                  QString* error, int* written) {
+bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t> from,
+                  std::optional<uint64_t> to, QString* error, int* written) {
   *written = 0;
   const TraceDocument* doc = window.document();
   if (!doc || doc->model().empty() || !window.stepper().has_document()) {
@@ -25,12 +25,18 @@ bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t
   // refused here rather than shrunk to one step.
   if (!i0 || !i1 || *i1 < *i0 || first > m.seq(m.size() - 1) || last < m.seq(0)) {
     *error = QStringLiteral("no events between #%1 and #%2 (the trace has #%3 to #%4)")
-                 .arg(first).arg(last).arg(m.seq(0)).arg(m.seq(m.size() - 1));
+                 .arg(first)
+                 .arg(last)
+                 .arg(m.seq(0))
+                 .arg(m.seq(m.size() - 1));
     return false;
   }
   if (*i1 - *i0 + 1 > kMaxExportSteps && !(from && to)) {
-    *error = QStringLiteral("%1 steps is too many slides; choose some with --from N --to M (at most %2 without both)")
-                 .arg(*i1 - *i0 + 1).arg(kMaxExportSteps);
+    *error = QStringLiteral(
+                 "%1 steps is too many slides; choose some with --from N --to M (at most %2 "
+                 "without both)")
+                 .arg(*i1 - *i0 + 1)
+                 .arg(kMaxExportSteps);
     return false;
   }
   if (!QDir().mkpath(dir)) {
@@ -41,7 +47,8 @@ bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t
   for (size_t e = *i0; e <= *i1; ++e) {
     window.seek_event(e);
     QApplication::processEvents();
-    const QString path = QDir(dir).filePath(QStringLiteral("step-%1.png").arg(m.seq(e), digits, 10, QLatin1Char('0')));
+    const QString path = QDir(dir).filePath(
+        QStringLiteral("step-%1.png").arg(m.seq(e), digits, 10, QLatin1Char('0')));
     const CursorView* v = window.views()->current_view();
     const QImage image = v ? render_cursor_view(*v) : window.timeline()->grab().toImage();
     if (!image.save(path, "PNG")) {

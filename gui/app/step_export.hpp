@@ -18,7 +18,7 @@ inline constexpr uint64_t kMaxExportSteps = 2000;
 // Writes the steps from event number `from` (default: the first) to `to` (default: the last)
 // into `dir` (made if missing). False with *error naming the folder or the range; *written is
 // the number of files written either way.
-bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t> from, std::optional<uint64_t> to,
-                  QString* error, int* written);
+bool export_steps(MainWindow& window, const QString& dir, std::optional<uint64_t> from,
+                  std::optional<uint64_t> to, QString* error, int* written);
 
 }  // namespace cspview

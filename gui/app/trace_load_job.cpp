@@ -45,9 +45,12 @@ void TraceLoadJob::start(const QString& path) {
   // current one; `current` outlives the job, `self` turns null when the job is gone.
   auto post = [self, current, gen = raw->generation](auto fn) {
     if (!self) return;
-    QMetaObject::invokeMethod(self.data(), [self, current, gen, fn]() {
-      if (self && current->load() == gen) fn(self.data());
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, current, gen, fn]() {
+          if (self && current->load() == gen) fn(self.data());
+        },
+        Qt::QueuedConnection);
   };
   raw->thread = std::thread([raw, file, path, post]() {
     csptrace::LoadOptions opts;

@@ -23,7 +23,7 @@ class TraceLoadJob : public QObject {
   ~TraceLoadJob() override;  // cancels and joins every load still running
 
   void start(const QString& path);
-  void cancel();              // the current load stops soon and reports cancelled()
+  void cancel();  // the current load stops soon and reports cancelled()
   bool running() const { return running_; }
 
  signals:
@@ -38,7 +38,7 @@ class TraceLoadJob : public QObject {
   struct Load {
     uint64_t generation = 0;
     std::atomic<bool> cancel{false};
-    std::atomic<bool> done{false};    // the thread has finished its work; join will not wait
+    std::atomic<bool> done{false};  // the thread has finished its work; join will not wait
     std::thread thread;
   };
   void reap();  // joins loads whose threads have finished, never waits for one

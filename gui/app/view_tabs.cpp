@@ -5,7 +5,8 @@
 
 namespace cspview {
 
-ViewTabs::ViewTabs(TimelineWidget* timeline, QWidget* parent) : QTabWidget(parent), timeline_(timeline) {
+ViewTabs::ViewTabs(TimelineWidget* timeline, QWidget* parent)
+    : QTabWidget(parent), timeline_(timeline) {
   setDocumentMode(true);
   addTab(timeline_, QStringLiteral("Timeline"));
   auto* first = new QShortcut(QKeySequence(QStringLiteral("Ctrl+1")), this);

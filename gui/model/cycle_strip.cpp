@@ -10,8 +10,8 @@ int CycleStrip::width_for(size_t edges, double font_scale) {
   return int(std::lround((30.0 * double(edges) + 34.0) * font_scale));
 }
 
-CycleStrip::CycleStrip(const std::vector<WaitArrow>& cycle, const LaneLayout& layout, double left, double width,
-                       double rows_top)
+CycleStrip::CycleStrip(const std::vector<WaitArrow>& cycle, const LaneLayout& layout, double left,
+                       double width, double rows_top)
     : left_(left), width_(width) {
   if (cycle.empty()) return;
   const double gap = width / double(cycle.size() + 1);

@@ -17,11 +17,11 @@
 namespace cspview {
 
 struct CycleColumn {
-  size_t edge = 0;          // index into the overlay's cycle
+  size_t edge = 0;  // index into the overlay's cycle
   double x = 0;
   double y_waiter = 0, y_releaser = 0;
   std::optional<double> y_chan;  // the channel's row, when shown
-  size_t park_event = 0;    // where the click leads
+  size_t park_event = 0;         // where the click leads
 };
 
 class CycleStrip {
@@ -31,7 +31,8 @@ class CycleStrip {
 
   CycleStrip() = default;
   // `rows_top` is the screen y of layout row y == 0 (the lanes' top minus the scroll).
-  CycleStrip(const std::vector<WaitArrow>& cycle, const LaneLayout& layout, double left, double width, double rows_top);
+  CycleStrip(const std::vector<WaitArrow>& cycle, const LaneLayout& layout, double left,
+             double width, double rows_top);
 
   const std::vector<CycleColumn>& columns() const { return columns_; }
   double left() const { return left_; }

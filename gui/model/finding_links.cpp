@@ -11,17 +11,21 @@ namespace cspview {
 
 namespace {
 
-bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '#'; }
+bool name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '#';
+}
 
 // A bare name is a whole word: not inside a longer name, not the stem of "main.cpp".
 bool whole_word(std::string_view text, size_t at, size_t len) {
-  if (at > 0 && (name_char(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/' || text[at - 1] == '"'))
+  if (at > 0 && (name_char(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/' ||
+                 text[at - 1] == '"'))
     return false;
   const size_t end = at + len;
   if (end < text.size()) {
     const char c = text[end];
     if (name_char(c) || c == '"') return false;
-    if ((c == '.' || c == ':') && end + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[end + 1])))
+    if ((c == '.' || c == ':') && end + 1 < text.size() &&
+        !std::isspace(static_cast<unsigned char>(text[end + 1])))
       return false;
   }
   return true;
@@ -36,8 +40,10 @@ std::vector<TextPiece> link_names(const TraceDocument& doc, std::string_view tex
   std::vector<TextPiece> out;
   auto plain = [&out](std::string_view s) {
     if (s.empty()) return;
-    if (!out.empty() && out.back().kind == TextPiece::Kind::Text) out.back().text += s;
-    else out.push_back({TextPiece::Kind::Text, std::string(s), 0});
+    if (!out.empty() && out.back().kind == TextPiece::Kind::Text)
+      out.back().text += s;
+    else
+      out.push_back({TextPiece::Kind::Text, std::string(s), 0});
   };
   size_t i = 0, run = 0;  // run: start of the plain text not yet emitted
   while (i < text.size()) {
@@ -85,7 +91,8 @@ std::vector<size_t> finding_causes(const TraceDocument& doc, const csptrace::Fin
     if (p.kind == TextPiece::Kind::Event && p.target != f.event &&
         std::find(out.begin(), out.end(), p.target) == out.end())
       out.push_back(p.target);
-  if (!out.empty() || f.kind != csptrace::FindingKind::StrandedWait || f.channels.empty() || f.processes.empty())
+  if (!out.empty() || f.kind != csptrace::FindingKind::StrandedWait || f.channels.empty() ||
+      f.processes.empty())
     return out;
   // A stranded wait whose explanation names no event: the last exit among the other
   // processes that used the channel is where the wait lost its last partner.

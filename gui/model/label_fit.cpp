@@ -12,7 +12,8 @@ std::string cut(const std::string& s, size_t n) {
 
 }  // namespace
 
-std::string fit_label(const std::string& what, const std::string& where, double max_width, const TextWidth& width) {
+std::string fit_label(const std::string& what, const std::string& where, double max_width,
+                      const TextWidth& width) {
   if (!where.empty()) {
     const std::string full = what + " (" + where + ")";
     if (width(full) <= max_width) return full;
@@ -27,8 +28,10 @@ std::string fit_label(const std::string& what, const std::string& where, double 
   size_t lo = 0, hi = what.size();
   while (lo < hi) {
     const size_t mid = (lo + hi + 1) / 2;
-    if (width(cut(what, mid) + "…") <= max_width) lo = mid;
-    else hi = mid - 1;
+    if (width(cut(what, mid) + "…") <= max_width)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
   if (lo == 0) return {};  // a lone "…" says nothing
   return cut(what, lo) + "…";

@@ -13,6 +13,7 @@ using TextWidth = std::function<double(const std::string&)>;
 
 // The longest of: "what (where)", "what (file:line)" (folders dropped), "what", and `what`
 // cut at the end with "…"; empty when not even "…" fits.
-std::string fit_label(const std::string& what, const std::string& where, double max_width, const TextWidth& width);
+std::string fit_label(const std::string& what, const std::string& where, double max_width,
+                      const TextWidth& width);
 
 }  // namespace cspview

@@ -8,7 +8,8 @@ using csptrace::EventKind;
 using csptrace::kNone;
 using csptrace::TraceModel;
 
-LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m.channels().size()) {
+LaneIndex::LaneIndex(const TraceModel& m)
+    : proc_(m.processes().size()), chan_(m.channels().size()) {
   // Two passes: count each lane's events, then fill lists of exactly that size. Growing the
   // lists by doubling instead copied and page-faulted twice the memory: 0.45 s instead of 0.18 s
   // for the lanes of a 6 M-event trace.
@@ -47,7 +48,8 @@ LaneIndex::LaneIndex(const TraceModel& m) : proc_(m.processes().size()), chan_(m
     return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
   };
   auto sort = [&](Lane& lane) {
-    if (!std::is_sorted(lane.begin(), lane.end(), by_time)) std::sort(lane.begin(), lane.end(), by_time);
+    if (!std::is_sorted(lane.begin(), lane.end(), by_time))
+      std::sort(lane.begin(), lane.end(), by_time);
   };
   for (auto* lanes : {&proc_, &chan_})
     for (auto& lane : *lanes) sort(lane);

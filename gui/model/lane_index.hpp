@@ -18,9 +18,9 @@ namespace cspview {
 // One thing to draw on a lane: a single event, or several events closer together than the
 // fold width merged into one counted mark.
 struct LaneMark {
-  double x0 = 0, x1 = 0;    // pixel extent (x0 == x1 for a single event)
-  uint32_t first = 0;       // event index of the first event in the mark
-  uint32_t count = 1;       // events folded into it
+  double x0 = 0, x1 = 0;  // pixel extent (x0 == x1 for a single event)
+  uint32_t first = 0;     // event index of the first event in the mark
+  uint32_t count = 1;     // events folded into it
 };
 
 class LaneIndex {
@@ -33,7 +33,8 @@ class LaneIndex {
   // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
   std::span<const uint32_t> transfers() const { return transfers_; }
   std::span<const uint32_t> transfers_by_time() const {
-    return transfers_by_time_.empty() ? std::span<const uint32_t>(transfers_) : std::span<const uint32_t>(transfers_by_time_);
+    return transfers_by_time_.empty() ? std::span<const uint32_t>(transfers_)
+                                      : std::span<const uint32_t>(transfers_by_time_);
   }
   // Values put into buffers (the first half of a buffered hand-over), by time.
   std::span<const uint32_t> buffer_puts_by_time() const { return buf_puts_; }

@@ -33,8 +33,7 @@ Interactions interactions_of(const TraceModel& m, uint32_t p) {
   }
   // Processes that woke p or that p woke count too.
   for (size_t i = 0; i < m.size(); ++i)
-    if (m.partner_index(i) == p && m.proc_index(i) != kNone &&
-        m.kind(i) != EventKind::Spawn)
+    if (m.partner_index(i) == p && m.proc_index(i) != kNone && m.kind(i) != EventKind::Spawn)
       in.processes[m.proc_index(i)] = true;
   return in;
 }
@@ -43,7 +42,8 @@ LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
     : proc_row_(m.processes().size(), -1), chan_row_(m.channels().size(), -1) {
   const std::string needle = lower(o.name_filter);
   std::shared_ptr<const Interactions> focus = o.focus_interactions;
-  if (o.focus_process && !focus) focus = std::make_shared<const Interactions>(interactions_of(m, *o.focus_process));
+  if (o.focus_process && !focus)
+    focus = std::make_shared<const Interactions>(interactions_of(m, *o.focus_process));
   if (!o.focus_process) focus.reset();
   auto shown = [&](const std::string& label) {
     return needle.empty() || lower(label).find(needle) != std::string::npos;

@@ -36,8 +36,8 @@ class LaneLayout {
   struct Options {
     int lane_height = 26;
     int group_height = 22;
-    std::string name_filter;                 // case-insensitive substring; empty: all
-    std::optional<uint32_t> focus_process;   // only what interacts with it
+    std::string name_filter;                // case-insensitive substring; empty: all
+    std::optional<uint32_t> focus_process;  // only what interacts with it
     // interactions_of(focus_process), when the caller keeps it (it costs a pass over the
     // events); computed here when null.
     std::shared_ptr<const Interactions> focus_interactions;

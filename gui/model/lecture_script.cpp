@@ -20,7 +20,8 @@ std::optional<size_t> LectureScript::find(const std::string& name) const {
   for (size_t i = 0; i < bookmarks_.size(); ++i)
     if (bookmarks_[i].title == name) return i;
   auto lower = [](std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return s;
   };
   std::optional<size_t> found;

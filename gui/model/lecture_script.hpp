@@ -15,7 +15,7 @@
 namespace cspview {
 
 struct Bookmark {
-  uint64_t event = 0;   // the event number as csptrace prints it (seq), stable across loads
+  uint64_t event = 0;  // the event number as csptrace prints it (seq), stable across loads
   std::string title;
   std::string note;
   bool operator==(const Bookmark&) const = default;

@@ -36,7 +36,9 @@ class NameIndex {
   // Looked up by string_view without building a string (one lookup per position and length).
   struct TextHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
   };
   std::unordered_map<std::string, std::vector<Name>, TextHash, std::equal_to<>> by_text_;
   std::vector<size_t> lengths_;

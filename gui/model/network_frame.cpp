@@ -15,14 +15,16 @@ namespace {
 
 std::optional<size_t> find_edge(const NetworkGraph& g, uint32_t p, uint32_t c, bool put) {
   const NetworkEdge key{p, c, put};
-  const auto it = std::lower_bound(g.edges.begin(), g.edges.end(), key, [](const NetworkEdge& a, const NetworkEdge& b) {
-    return std::tie(a.proc, a.chan, a.put) < std::tie(b.proc, b.chan, b.put);
-  });
+  const auto it = std::lower_bound(
+      g.edges.begin(), g.edges.end(), key, [](const NetworkEdge& a, const NetworkEdge& b) {
+        return std::tie(a.proc, a.chan, a.put) < std::tie(b.proc, b.chan, b.put);
+      });
   if (it == g.edges.end() || it->proc != p || it->chan != c || it->put != put) return std::nullopt;
   return size_t(it - g.edges.begin());
 }
 
-std::optional<NetworkFrame::Message> message_at(const TraceDocument& doc, const NetworkGraph& g, size_t e) {
+std::optional<NetworkFrame::Message> message_at(const TraceDocument& doc, const NetworkGraph& g,
+                                                size_t e) {
   const auto& m = doc.model();
   NetworkFrame::Message msg;
   msg.event = e;
@@ -30,7 +32,8 @@ std::optional<NetworkFrame::Message> message_at(const TraceDocument& doc, const 
   switch (m.kind(e)) {
     case EventKind::Transfer:
       // A value taken from a buffer was put there earlier (its buf_put): only the take moves now.
-      if (m.field<Field::via>(e) != csptrace::Via::Buffer) msg.in = find_edge(g, m.from_index(e), c, true);
+      if (m.field<Field::via>(e) != csptrace::Via::Buffer)
+        msg.in = find_edge(g, m.from_index(e), c, true);
       msg.out = find_edge(g, m.to_index(e), c, false);
       break;
     case EventKind::BufPut: msg.in = find_edge(g, m.proc_index(e), c, true); break;
@@ -65,8 +68,9 @@ NetworkCycle network_cycle(const TraceDocument& doc, const NetworkGraph& g) {
   return out;
 }
 
-NetworkFrame network_frame(const TraceDocument& doc, const NetworkGraph& g, const NetworkCycle& cycle,
-                           std::optional<size_t> cursor, const csptrace::ReplayState* state) {
+NetworkFrame network_frame(const TraceDocument& doc, const NetworkGraph& g,
+                           const NetworkCycle& cycle, std::optional<size_t> cursor,
+                           const csptrace::ReplayState* state) {
   const auto& m = doc.model();
   NetworkFrame fr;
   fr.cursor = cursor;

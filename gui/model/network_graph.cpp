@@ -30,7 +30,8 @@ struct Wires {
 
 }  // namespace
 
-NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes, size_t max_channels) {
+NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes,
+                           size_t max_channels) {
   const size_t np = m.processes().size(), nc = m.channels().size();
   std::vector<uint64_t> busy(np, 0);
   Wires wires;
@@ -82,16 +83,19 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes, 
   if (np > max_processes) {
     std::vector<uint32_t> order(np);
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return busy[a] > busy[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return busy[a] > busy[b]; });
     keep_proc.assign(np, false);
     for (size_t i = 0; i < max_processes; ++i) keep_proc[order[i]] = true;
     // Only the channels the kept processes use: the rest would float unconnected.
     keep_chan.assign(nc, false);
     for (const auto& [key, e] : wires.edges)
       if (keep_proc[e.proc]) keep_chan[e.chan] = true;
-    g.note = "showing the " + std::to_string(max_processes) + " busiest processes of " + count_text(np);
+    g.note =
+        "showing the " + std::to_string(max_processes) + " busiest processes of " + count_text(np);
   }
-  const size_t kept_chans = static_cast<size_t>(std::count(keep_chan.begin(), keep_chan.end(), true));
+  const size_t kept_chans =
+      static_cast<size_t>(std::count(keep_chan.begin(), keep_chan.end(), true));
   if (kept_chans > max_channels) {
     std::vector<uint64_t> uses(nc, 0);
     for (const auto& [key, e] : wires.edges)
@@ -99,10 +103,11 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes, 
     std::vector<uint32_t> order;
     for (uint32_t c = 0; c < nc; ++c)
       if (keep_chan[c]) order.push_back(c);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
     for (size_t i = max_channels; i < order.size(); ++i) keep_chan[order[i]] = false;
-    g.note += (g.note.empty() ? "" : "; ") + std::string("showing the ") + std::to_string(max_channels) +
-              " busiest channels of " + count_text(kept_chans);
+    g.note += (g.note.empty() ? "" : "; ") + std::string("showing the ") +
+              std::to_string(max_channels) + " busiest channels of " + count_text(kept_chans);
   }
   if (unread > 0)
     g.note += (g.note.empty() ? "" : "; ") + std::string("not drawn: ") + count_text(unread) +

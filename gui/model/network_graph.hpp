@@ -26,8 +26,8 @@ namespace cspview {
 struct NetworkEdge {
   uint32_t proc = 0;
   uint32_t chan = 0;
-  bool put = true;      // true: proc -> chan (it put); false: chan -> proc (it took)
-  uint64_t uses = 0;    // how many events of the trace go along this wire
+  bool put = true;         // true: proc -> chan (it put); false: chan -> proc (it took)
+  uint64_t uses = 0;       // how many events of the trace go along this wire
   size_t first_event = 0;  // the first of them
   bool operator==(const NetworkEdge&) const = default;
 };
@@ -42,7 +42,8 @@ struct NetworkGraph {
   bool operator==(const NetworkGraph&) const = default;
 };
 
-// The default cap: a graph of more boxes than this is unreadable on a projector and slow to lay out.
+// The default cap: a graph of more boxes than this is unreadable on a projector and slow to lay
+// out.
 inline constexpr size_t kNetworkMaxProcesses = 200;
 inline constexpr size_t kNetworkMaxChannels = 300;
 
@@ -50,7 +51,8 @@ inline constexpr size_t kNetworkMaxChannels = 300;
 // ties by index) and the channels they use; otherwise every process and every channel but the
 // unread result channels. Of those channels, more than max_channels (one alt over thousands of
 // channels) keeps the busiest (most uses along their wires, ties by index).
-NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes = kNetworkMaxProcesses,
+NetworkGraph network_graph(const csptrace::TraceModel& m,
+                           size_t max_processes = kNetworkMaxProcesses,
                            size_t max_channels = kNetworkMaxChannels);
 
 }  // namespace cspview

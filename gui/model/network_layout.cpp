@@ -70,13 +70,15 @@ struct Style {
 };
 
 // Precondition: graphviz_lock() is held.
-NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vector<NodeBox>& process_boxes,
+NetworkLayout lay_out(const Style& style, const NetworkGraph& ng,
+                      const std::vector<NodeBox>& process_boxes,
                       const std::vector<NodeBox>& channel_boxes) {
   NetworkLayout out;
   out.processes.resize(ng.processes.size());
   out.channels.resize(ng.channels.size());
   out.edges.resize(ng.edges.size());
-  std::unique_ptr<Agraph_t, GraphCloser> g(agopen(const_cast<char*>("network"), Agdirected, nullptr));
+  std::unique_ptr<Agraph_t, GraphCloser> g(
+      agopen(const_cast<char*>("network"), Agdirected, nullptr));
   // neato routes curved wires around every node through a visibility graph, cubic in the nodes
   // (an alt over 300 channels took 12 s, all in pathplan); past kCurvedWiresUpTo nodes its wires
   // are straight. dot routes its own curves cheaply.
@@ -89,11 +91,13 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
   std::vector<Agnode_t*> pnode, cnode;
   std::map<uint32_t, size_t> proc_at, chan_at;  // dense index -> position in the graph's lists
   for (size_t i = 0; i < ng.processes.size(); ++i) {
-    pnode.push_back(add_node(g.get(), "p" + std::to_string(ng.processes[i]), process_boxes.at(i), "box"));
+    pnode.push_back(
+        add_node(g.get(), "p" + std::to_string(ng.processes[i]), process_boxes.at(i), "box"));
     proc_at[ng.processes[i]] = i;
   }
   for (size_t i = 0; i < ng.channels.size(); ++i) {
-    cnode.push_back(add_node(g.get(), "c" + std::to_string(ng.channels[i]), channel_boxes.at(i), "box"));
+    cnode.push_back(
+        add_node(g.get(), "c" + std::to_string(ng.channels[i]), channel_boxes.at(i), "box"));
     chan_at[ng.channels[i]] = i;
   }
   // One Graphviz edge per (process, channel) pair, even when the process both puts and takes
@@ -114,7 +118,8 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
   out.width = snap(bb.UR.x - bb.LL.x);
   out.height = snap(bb.UR.y - bb.LL.y);
   auto laid = [&](Agnode_t* n) {
-    return LaidNode{snap(ND_coord(n).x - bb.LL.x), snap(bb.UR.y - ND_coord(n).y), ND_width(n) * 72.0, ND_height(n) * 72.0};
+    return LaidNode{snap(ND_coord(n).x - bb.LL.x), snap(bb.UR.y - ND_coord(n).y),
+                    ND_width(n) * 72.0, ND_height(n) * 72.0};
   };
   for (size_t i = 0; i < pnode.size(); ++i) out.processes[i] = laid(pnode[i]);
   for (size_t i = 0; i < cnode.size(); ++i) out.channels[i] = laid(cnode[i]);
@@ -125,7 +130,8 @@ NetworkLayout lay_out(const Style& style, const NetworkGraph& ng, const std::vec
     if (!spl || spl->size == 0) continue;
     std::vector<LaidPoint>& curve = out.edges[i];
     const bezier& bz = spl->list[0];
-    for (int k = 0; k < bz.size; ++k) curve.push_back({snap(bz.list[k].x - bb.LL.x), snap(bb.UR.y - bz.list[k].y)});
+    for (int k = 0; k < bz.size; ++k)
+      curve.push_back({snap(bz.list[k].x - bb.LL.x), snap(bb.UR.y - bz.list[k].y)});
     // The Graphviz edge runs along the put; a take on the same pair runs the other way.
     const bool laid_as_put = agtail(ge) == pnode[proc_at.at(e.proc)];
     if (laid_as_put != e.put) std::reverse(curve.begin(), curve.end());
@@ -153,7 +159,8 @@ NetworkLayout layout_network(const NetworkGraph& ng, const std::vector<NodeBox>&
   double best_zoom = 0;
   for (const Style& style : styles) {
     NetworkLayout l = lay_out(style, ng, process_boxes, channel_boxes);
-    const double zoom = std::min(aspect / std::max(l.width, 1.0), 1.0 / std::max(l.height, 1.0)) / style.handicap;
+    const double zoom =
+        std::min(aspect / std::max(l.width, 1.0), 1.0 / std::max(l.height, 1.0)) / style.handicap;
     if (zoom > best_zoom * 1.0001) {
       best = std::move(l);
       best_zoom = zoom;

@@ -1,6 +1,7 @@
 // Where the boxes and wires of a NetworkGraph go, laid out by Graphviz (`dot` left to right or
-// top to bottom, or `neato` for a long chain: whichever fits the frame best). Qt-free: the caller gives each node's size (the view
-// measures its text), the layout gives centres and wires in the same units, y pointing down.
+// top to bottom, or `neato` for a long chain: whichever fits the frame best). Qt-free: the caller
+// gives each node's size (the view measures its text), the layout gives centres and wires in the
+// same units, y pointing down.
 //
 // Invariants: processes / channels / edges are parallel to the graph's lists; every box lies
 // within [0, width] x [0, height]; an edge's curve starts on its source node's border and ends

@@ -6,7 +6,9 @@ namespace cspview {
 
 double RunSpan::margin() const { return std::max(500.0, 0.02 * double(duration())); }
 
-double RunSpan::view_lo() const { return std::min(double(first), std::max(0.0, double(first) - margin())); }
+double RunSpan::view_lo() const {
+  return std::min(double(first), std::max(0.0, double(first) - margin()));
+}
 
 double RunSpan::view_hi() const { return double(end) + margin(); }
 

@@ -14,9 +14,9 @@
 namespace cspview {
 
 struct RunSpan {
-  int64_t first = 0;   // time of the first event
-  int64_t last = 0;    // time of the last real event (before `end`)
-  int64_t end = 0;     // time of `end`, or last
+  int64_t first = 0;  // time of the first event
+  int64_t last = 0;   // time of the last real event (before `end`)
+  int64_t end = 0;    // time of `end`, or last
 
   int64_t duration() const { return last - first; }
   int64_t idle_tail() const { return end - last; }

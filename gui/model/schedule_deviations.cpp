@@ -19,7 +19,8 @@ std::string label_of(const std::vector<std::string>& labels, uint32_t index) {
 
 }  // namespace
 
-ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m, const std::vector<std::string>& proc_labels,
+ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m,
+                                       const std::vector<std::string>& proc_labels,
                                        const std::vector<std::string>& chan_labels) {
   by_proc_.resize(m.processes().size());
   by_chan_.resize(m.channels().size());
@@ -52,12 +53,15 @@ ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m, const std:
       mark.by_default = label_of(proc_labels, m.process_index(d.by_default.proc));
     }
     if (mark.proc == kNone && mark.chan == kNone) continue;  // nowhere to show it
-    mark.lane = mark.proc != kNone ? label_of(proc_labels, mark.proc) : label_of(chan_labels, mark.chan);
+    mark.lane =
+        mark.proc != kNone ? label_of(proc_labels, mark.proc) : label_of(chan_labels, mark.chan);
     marks_.push_back(std::move(mark));
   }
   for (uint32_t k = 0; k < marks_.size(); ++k) {
-    if (marks_[k].proc != kNone) by_proc_[marks_[k].proc].push_back(k);
-    else by_chan_[marks_[k].chan].push_back(k);
+    if (marks_[k].proc != kNone)
+      by_proc_[marks_[k].proc].push_back(k);
+    else
+      by_chan_[marks_[k].chan].push_back(k);
   }
   auto by_time = [&](uint32_t a, uint32_t b) {
     return std::pair(m.time(marks_[a].event), a) < std::pair(m.time(marks_[b].event), b);
@@ -80,10 +84,12 @@ const DeviationMark* ScheduleDeviations::at_event(size_t e) const {
   return it != marks_.end() && it->event == e ? &*it : nullptr;
 }
 
-std::optional<size_t> ScheduleDeviations::next_event(std::optional<size_t> cursor, bool forward) const {
+std::optional<size_t> ScheduleDeviations::next_event(std::optional<size_t> cursor,
+                                                     bool forward) const {
   if (forward) {
-    auto it = cursor ? std::upper_bound(marks_.begin(), marks_.end(), *cursor,
-                                        [](size_t event, const DeviationMark& d) { return event < d.event; })
+    auto it = cursor ? std::upper_bound(
+                           marks_.begin(), marks_.end(), *cursor,
+                           [](size_t event, const DeviationMark& d) { return event < d.event; })
                      : marks_.begin();
     if (it == marks_.end()) return std::nullopt;
     return it->event;
@@ -96,25 +102,26 @@ std::optional<size_t> ScheduleDeviations::next_event(std::optional<size_t> curso
 }
 
 std::string deviation_text(const DeviationMark& d) {
-  const std::string tail = ": a deviation from running in order (decision " + std::to_string(d.decision) + " of " +
-                           std::to_string(d.decisions) + ").";
+  const std::string tail = ": a deviation from running in order (decision " +
+                           std::to_string(d.decision) + " of " + std::to_string(d.decisions) + ").";
   switch (d.kind) {
     case Decision::Run:
       if (d.chan != kNone)
-        return "The scheduler fires " + d.chosen + " before running " + d.by_default + " (the oldest that could run)" +
-               tail;
+        return "The scheduler fires " + d.chosen + " before running " + d.by_default +
+               " (the oldest that could run)" + tail;
       return "The scheduler picks " + d.chosen + " to run next, before " + d.by_default +
              " (the oldest that could run)" + tail;
     case Decision::Guard:
-      return "The scheduler has " + d.lane + "'s alt try " + d.chosen + " first, before " + d.by_default + " (the first in order)" +
-             tail;
+      return "The scheduler has " + d.lane + "'s alt try " + d.chosen + " first, before " +
+             d.by_default + " (the first in order)" + tail;
     case Decision::Timer: break;
   }
   return "The scheduler chooses " + d.chosen + " before " + d.by_default + tail;
 }
 
 std::string deviation_label(const DeviationMark& d) {
-  if (d.kind == Decision::Guard) return d.chosen + ", not " + d.by_default.substr(d.by_default.find(' ') + 1);
+  if (d.kind == Decision::Guard)
+    return d.chosen + ", not " + d.by_default.substr(d.by_default.find(' ') + 1);
   return "before " + d.by_default;
 }
 

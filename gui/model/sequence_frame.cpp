@@ -7,7 +7,8 @@ namespace cspview {
 
 SequenceMetrics SequenceMetrics::scaled(double s) const {
   SequenceMetrics m = *this;
-  for (double* v : {&m.row_min, &m.row_max, &m.header, &m.gutter, &m.col_min, &m.col_max, &m.margin, &m.cycle_row})
+  for (double* v : {&m.row_min, &m.row_max, &m.header, &m.gutter, &m.col_min, &m.col_max, &m.margin,
+                    &m.cycle_row})
     *v *= s;
   return m;
 }
@@ -57,7 +58,8 @@ constexpr size_t kUnneeded = size_t(-1);
 // (stuck, or in the cycle) and the cursor row's own, which are never left out while there is
 // room; then by the nearest row or wait bar of the window that touches it; kUnneeded when
 // nothing in the window does.
-std::vector<size_t> lane_distances(const SequenceLayout& layout, size_t first, size_t end, std::optional<size_t> cursor) {
+std::vector<size_t> lane_distances(const SequenceLayout& layout, size_t first, size_t end,
+                                   std::optional<size_t> cursor) {
   std::vector<size_t> dist(layout.lifelines().size(), kUnneeded);
   const size_t c = cursor ? std::clamp(*cursor, first, end > first ? end - 1 : first) : first;
   auto mark = [&](uint32_t l, size_t d) {
@@ -78,9 +80,9 @@ std::vector<size_t> lane_distances(const SequenceLayout& layout, size_t first, s
 
 }  // namespace
 
-SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::TraceModel& m, const SequenceMetrics& mx,
-                             double width, double height, size_t first_row, std::optional<size_t> cursor_row,
-                             bool real_time) {
+SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::TraceModel& m,
+                             const SequenceMetrics& mx, double width, double height,
+                             size_t first_row, std::optional<size_t> cursor_row, bool real_time) {
   SequenceFrame fr;
   fr.width = width;
   fr.height = height;
@@ -103,7 +105,8 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
     std::vector<uint32_t> order;
     for (uint32_t l = 0; l < n; ++l)
       if (dist[l] != kUnneeded) order.push_back(l);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return dist[a] < dist[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return dist[a] < dist[b]; });
     order.resize(std::min(order.size(), std::max<size_t>(1, size_t(room / mx.col_min))));
     use.assign(n, false);
     for (uint32_t l : order) use[l] = true;
@@ -120,7 +123,8 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
 
   // Rows: evenly spaced, or by time with a readable minimum gap.
   fr.top = mx.header + mx.margin;
-  const double band = height - fr.top - mx.margin - footer(layout, mx) - (shown < fr.total_rows ? mx.row_min : 0);
+  const double band =
+      height - fr.top - mx.margin - footer(layout, mx) - (shown < fr.total_rows ? mx.row_min : 0);
   fr.row_h = shown ? std::clamp(band / double(shown), mx.row_min, mx.row_max) : mx.row_max;
   fr.row_y.resize(shown);
   if (!real_time || shown < 2) {
@@ -133,7 +137,8 @@ SequenceFrame frame_sequence(const SequenceLayout& layout, const csptrace::Trace
     double y = fr.top + mx.row_min / 2;
     for (size_t r = 0; r < shown; ++r) {
       const double t = double(m.time(layout.rows()[fr.first_row + r].event));
-      const double by_time = fr.top + mx.row_min * (double(r) + 0.5) + (t1 > t0 ? (t - t0) / (t1 - t0) * spare : 0);
+      const double by_time =
+          fr.top + mx.row_min * (double(r) + 0.5) + (t1 > t0 ? (t - t0) / (t1 - t0) * spare : 0);
       y = r == 0 ? by_time : std::max(by_time, y + mx.row_min);
       fr.row_y[r] = y;
     }

@@ -26,8 +26,8 @@ std::string chosen_op(const csptrace::TraceModel& m, size_t i) {
   const auto alt = m.field<csptrace::Field::alt>(i);
   const auto index = m.field<csptrace::Field::index>(i);
   for (size_t k = i, seen = 0; k-- > 0 && seen < 4096; ++seen)
-    if (m.kind(k) == EventKind::AltGuard && m.proc_index(k) == p && m.field<csptrace::Field::alt>(k) == alt &&
-        m.field<csptrace::Field::index>(k) == index)
+    if (m.kind(k) == EventKind::AltGuard && m.proc_index(k) == p &&
+        m.field<csptrace::Field::alt>(k) == alt && m.field<csptrace::Field::index>(k) == index)
       return std::string(csptrace::to_string(m.field<csptrace::Field::op>(k))) + " ";
   return {};
 }
@@ -51,8 +51,12 @@ class RowBuilder {
   }
 
  private:
-  uint32_t plane(uint32_t p) const { return p < out_.proc_lane.size() ? out_.proc_lane[p] : kNoLane; }
-  uint32_t clane(uint32_t c) const { return c < out_.chan_lane.size() ? out_.chan_lane[c] : kNoLane; }
+  uint32_t plane(uint32_t p) const {
+    return p < out_.proc_lane.size() ? out_.proc_lane[p] : kNoLane;
+  }
+  uint32_t clane(uint32_t c) const {
+    return c < out_.chan_lane.size() ? out_.chan_lane[c] : kNoLane;
+  }
 
   void row(size_t i, SeqRow::Kind kind, uint32_t from, uint32_t to) {
     if (from == kNoLane && to == kNoLane) return;  // about a process or channel with no lifeline
@@ -68,17 +72,21 @@ class RowBuilder {
         // With channel lifelines a buffered value leaves the channel's lifeline; without, it
         // goes from its putter to its taker, as the rendezvous it completes.
         const bool buffered = lanes && m_.field<csptrace::Field::via>(i) == csptrace::Via::Buffer;
-        row(i, SeqRow::Kind::Message, buffered ? clane(c) : plane(m_.from_index(i)), plane(m_.to_index(i)));
+        row(i, SeqRow::Kind::Message, buffered ? clane(c) : plane(m_.from_index(i)),
+            plane(m_.to_index(i)));
         break;
       }
       case EventKind::BufPut:
-        if (lanes) row(i, SeqRow::Kind::Message, plane(p), clane(c));
-        else row(i, SeqRow::Kind::Put, plane(p), kNoLane);
+        if (lanes)
+          row(i, SeqRow::Kind::Message, plane(p), clane(c));
+        else
+          row(i, SeqRow::Kind::Put, plane(p), kNoLane);
         break;
       case EventKind::BufDrop: row(i, SeqRow::Kind::Drop, plane(p), kNoLane); break;
       case EventKind::Spawn:
         // An arrow from the parent; a mark when the parent has no lifeline (the runtime's).
-        if (m_.partner_index(i) != kNone) row(i, SeqRow::Kind::Spawn, plane(m_.partner_index(i)), plane(p));
+        if (m_.partner_index(i) != kNone)
+          row(i, SeqRow::Kind::Spawn, plane(m_.partner_index(i)), plane(p));
         break;
       case EventKind::Exit: row(i, SeqRow::Kind::Exit, plane(p), kNoLane); break;
       case EventKind::Park:
@@ -94,7 +102,8 @@ class RowBuilder {
         if (p != kNone) row(i, SeqRow::Kind::Note, plane(p), kNoLane);
         break;
       case EventKind::Deadlock:
-        if (!out_.lifelines.empty()) out_.rows.push_back(SeqRow{SeqRow::Kind::Deadlock, uint32_t(i), 0, kNoLane});
+        if (!out_.lifelines.empty())
+          out_.rows.push_back(SeqRow{SeqRow::Kind::Deadlock, uint32_t(i), 0, kNoLane});
         break;
       default: break;  // offers, guards, timers, decisions, makes: no row of their own
     }
@@ -140,14 +149,16 @@ SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions o
     // The runtime's own processes are never part of the program's story.
     if (m.processes()[p].role == csptrace::ProcRole::Internal) continue;
     s.proc_lane[p] = uint32_t(s.lifelines.size());
-    s.lifelines.push_back(SeqLifeline{SeqLifeline::Kind::Process, p, doc.process_label(p), 0, 0, false,
+    s.lifelines.push_back(SeqLifeline{SeqLifeline::Kind::Process, p, doc.process_label(p), 0, 0,
+                                      false,
                                       m.processes()[p].status == csptrace::ExitStatus::Error});
   }
   if (options.channel_lifelines)
     for (uint32_t c = 0; c < m.channels().size(); ++c) {
       if (m.channels()[c].buffer == csptrace::BufferKind::Timer) continue;
       s.chan_lane[c] = uint32_t(s.lifelines.size());
-      s.lifelines.push_back(SeqLifeline{SeqLifeline::Kind::Channel, c, doc.channel_label(c), 0, 0, false, false});
+      s.lifelines.push_back(
+          SeqLifeline{SeqLifeline::Kind::Channel, c, doc.channel_label(c), 0, 0, false, false});
     }
   RowBuilder(doc, s).run();
 
@@ -173,7 +184,8 @@ SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions o
     if (doc.findings()[f].severity != csptrace::Severity::Error) continue;
     const TimelineOverlay o = doc.overlay_for(f);
     for (const WaitArrow& a : o.cycle)
-      s.cycle.push_back(SeqCycleEdge{out.process_lifeline(a.waiter), out.process_lifeline(a.releaser), a.label});
+      s.cycle.push_back(
+          SeqCycleEdge{out.process_lifeline(a.waiter), out.process_lifeline(a.releaser), a.label});
     if (!s.cycle.empty()) break;
   }
   return out;
@@ -182,7 +194,8 @@ SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions o
 std::optional<size_t> SequenceLayout::row_at(std::optional<size_t> event) const {
   if (!event) return std::nullopt;
   const auto& rows = parts_.rows;
-  auto it = std::upper_bound(rows.begin(), rows.end(), *event, [](size_t e, const SeqRow& r) { return e < r.event; });
+  auto it = std::upper_bound(rows.begin(), rows.end(), *event,
+                             [](size_t e, const SeqRow& r) { return e < r.event; });
   if (it == rows.begin()) return std::nullopt;
   return size_t(it - rows.begin()) - 1;
 }
@@ -206,8 +219,10 @@ std::string SequenceLayout::label(size_t r) const {
   switch (row.kind) {
     case SeqRow::Kind::Message: {
       const std::string v = value(r);
-      const bool buffered = m.kind(i) == EventKind::Transfer && m.field<csptrace::Field::via>(i) == csptrace::Via::Buffer;
-      return chan_name(*doc_, c) + (v.empty() ? std::string() : ": " + v) + (buffered ? "  (buffered)" : "");
+      const bool buffered = m.kind(i) == EventKind::Transfer &&
+                            m.field<csptrace::Field::via>(i) == csptrace::Via::Buffer;
+      return chan_name(*doc_, c) + (v.empty() ? std::string() : ": " + v) +
+             (buffered ? "  (buffered)" : "");
     }
     case SeqRow::Kind::Put: return "put " + value(r) + " into " + chan_name(*doc_, c);
     case SeqRow::Kind::Drop: return "dropped " + value(r) + " from " + chan_name(*doc_, c);
@@ -217,19 +232,24 @@ std::string SequenceLayout::label(size_t r) const {
     case SeqRow::Kind::Wait: {
       const csptrace::WaitOp op = m.field<csptrace::Field::op>(i);
       const std::string what = op == csptrace::WaitOp::Alts ? std::string("alt")
-                                                           : std::string(csptrace::to_string(op)) + " " + chan_name(*doc_, c);
+                                                            : std::string(csptrace::to_string(op)) +
+                                                                  " " + chan_name(*doc_, c);
       return (is_timer(m, c) ? "sleep: " : "wait: ") + what;
     }
     case SeqRow::Kind::Alt: {
-      const std::string what =
-          m.field<csptrace::Field::index>(i) < 0 ? std::string("default") : chosen_op(m, i) + chan_name(*doc_, c);
-      return "alt chose " + what + " (" + std::string(csptrace::to_string(m.field<csptrace::Field::rule>(i))) + ")";
+      const std::string what = m.field<csptrace::Field::index>(i) < 0
+                                   ? std::string("default")
+                                   : chosen_op(m, i) + chan_name(*doc_, c);
+      return "alt chose " + what + " (" +
+             std::string(csptrace::to_string(m.field<csptrace::Field::rule>(i))) + ")";
     }
     case SeqRow::Kind::Close: return "close " + chan_name(*doc_, c);
     case SeqRow::Kind::Refused:
-      return std::string(csptrace::to_string(m.field<csptrace::Field::op>(i))) + " " + chan_name(*doc_, c) + " refused: closed";
+      return std::string(csptrace::to_string(m.field<csptrace::Field::op>(i))) + " " +
+             chan_name(*doc_, c) + " refused: closed";
     case SeqRow::Kind::Note: return std::string(m.str(m.field<csptrace::Field::label>(i)));
-    case SeqRow::Kind::Deadlock: return "deadlock: " + std::string(m.str(m.field<csptrace::Field::message>(i)));
+    case SeqRow::Kind::Deadlock:
+      return "deadlock: " + std::string(m.str(m.field<csptrace::Field::message>(i)));
   }
   return {};
 }

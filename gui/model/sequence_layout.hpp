@@ -30,36 +30,48 @@ struct SequenceOptions {
 struct SeqLifeline {
   enum class Kind : uint8_t { Process, Channel };
   Kind kind = Kind::Process;
-  uint32_t index = 0;        // dense process or channel index
-  std::string name;          // its label (TraceDocument::process_label / channel_label)
-  size_t first_row = 0;      // the row it starts at (its spawn; 0 when it starts with the trace)
-  size_t end_row = 0;        // the row it ends at (its exit), rows().size() when it lives on
-  bool stuck = false;        // the analysis says it waits forever: it ends in red
-  bool failed = false;       // it exited with an exception
+  uint32_t index = 0;    // dense process or channel index
+  std::string name;      // its label (TraceDocument::process_label / channel_label)
+  size_t first_row = 0;  // the row it starts at (its spawn; 0 when it starts with the trace)
+  size_t end_row = 0;    // the row it ends at (its exit), rows().size() when it lives on
+  bool stuck = false;    // the analysis says it waits forever: it ends in red
+  bool failed = false;   // it exited with an exception
 };
 
 struct SeqRow {
-  enum class Kind : uint8_t { Message, Spawn, Exit, Wait, Alt, Close, Refused, Drop, Put, Note, Deadlock };
+  enum class Kind : uint8_t {
+    Message,
+    Spawn,
+    Exit,
+    Wait,
+    Alt,
+    Close,
+    Refused,
+    Drop,
+    Put,
+    Note,
+    Deadlock
+  };
   Kind kind = Kind::Message;
-  uint32_t event = 0;        // event index
-  uint32_t from = kNoLane;   // lifeline the arrow leaves (or the one a mark sits on)
-  uint32_t to = kNoLane;     // lifeline the arrow reaches; kNoLane for a mark on one lifeline
+  uint32_t event = 0;       // event index
+  uint32_t from = kNoLane;  // lifeline the arrow leaves (or the one a mark sits on)
+  uint32_t to = kNoLane;    // lifeline the arrow reaches; kNoLane for a mark on one lifeline
   bool arrow() const { return to != kNoLane && from != kNoLane; }
 };
 
 struct SeqWaitBar {
   uint32_t lifeline = 0;
-  size_t first_row = 0;      // the park / block row
-  size_t end_row = 0;        // the last row at or before its wake; rows().size() if none
-  uint8_t op = 0;            // csptrace::WaitOp as a number: put, take, alts
-  bool blocked = false;      // a thread holding its OS thread (block), not a park
-  bool sleeping = false;     // waits on a timer channel
-  bool stuck = false;        // never woken, and the analysis says it waits forever
+  size_t first_row = 0;   // the park / block row
+  size_t end_row = 0;     // the last row at or before its wake; rows().size() if none
+  uint8_t op = 0;         // csptrace::WaitOp as a number: put, take, alts
+  bool blocked = false;   // a thread holding its OS thread (block), not a park
+  bool sleeping = false;  // waits on a timer channel
+  bool stuck = false;     // never woken, and the analysis says it waits forever
 };
 
 struct SeqCycleEdge {
   uint32_t waiter = kNoLane, releaser = kNoLane;  // lifelines
-  std::string label;         // "take fork-1"
+  std::string label;                              // "take fork-1"
 };
 
 class SequenceLayout {

@@ -12,7 +12,8 @@ std::vector<SpanMark> fold_spans(std::span<const csptrace::StateInterval> iv,
     return size_t(std::upper_bound(iv.begin() + long(from), iv.end(), t,
                                    [](double v, const csptrace::StateInterval& s) {
                                      return v < double(s.t_end);
-                                   }) - iv.begin());
+                                   }) -
+                  iv.begin());
   };
   const double t_right = scale.end_ns();
   size_t i = ending_after(0, scale.t_of(0));

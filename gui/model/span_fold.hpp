@@ -14,9 +14,9 @@
 namespace cspview {
 
 struct SpanMark {
-  double x0 = 0, x1 = 0;   // pixels
-  uint32_t first = 0;      // index of the first interval
-  uint32_t count = 1;      // > 1: a folded run of narrow intervals
+  double x0 = 0, x1 = 0;  // pixels
+  uint32_t first = 0;     // index of the first interval
+  uint32_t count = 1;     // > 1: a folded run of narrow intervals
 };
 
 // Precondition: intervals are sorted and touching (as Timeline::intervals gives them).

@@ -5,7 +5,8 @@ namespace cspview {
 using csptrace::kNone;
 using csptrace::ProcState;
 
-ProcessStateText describe_process(const TraceDocument& doc, const csptrace::ReplayState& s, uint32_t p) {
+ProcessStateText describe_process(const TraceDocument& doc, const csptrace::ReplayState& s,
+                                  uint32_t p) {
   ProcessStateText out;
   const auto& ps = s.processes[p];
   const auto& m = doc.model();
@@ -34,7 +35,8 @@ ProcessStateText describe_process(const TraceDocument& doc, const csptrace::Repl
   return out;
 }
 
-ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::ReplayState& s, uint32_t c) {
+ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::ReplayState& s,
+                                  uint32_t c) {
   ChannelStateText out;
   const auto& cs = s.channels[c];
   const auto& m = doc.model();
@@ -53,18 +55,22 @@ ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::Repl
       out.contents += (i ? ", " : "") + m.value_text(cs.buffer[i].value);
     }
     out.contents += "]";
-    if (info.cap > 0) out.contents += " " + std::to_string(cs.buffer.size()) + "/" + std::to_string(info.cap);
+    if (info.cap > 0)
+      out.contents += " " + std::to_string(cs.buffer.size()) + "/" + std::to_string(info.cap);
   } else {
-    out.contents = info.buffer == csptrace::BufferKind::Timer
-                       ? (cs.timer_fired ? "fired" : cs.timer_armed ? "armed" : "idle")
-                       : "empty (rendezvous)";
+    out.contents = info.buffer == csptrace::BufferKind::Timer ? (cs.timer_fired   ? "fired"
+                                                                 : cs.timer_armed ? "armed"
+                                                                                  : "idle")
+                                                              : "empty (rendezvous)";
   }
   if (cs.closed) out.contents += ", closed";
   auto list = [&](const csptrace::FrontQueue<csptrace::Waiter>& ws, bool with_value) {
     std::string text;
     for (const auto& w : ws) {
-      text += (text.empty() ? "" : ", ") + (w.proc != kNone ? doc.process_label(w.proc) : std::string("?"));
-      if (with_value && w.value.kind != csptrace::Value::Kind::None) text += " (" + m.value_text(w.value) + ")";
+      text += (text.empty() ? "" : ", ") +
+              (w.proc != kNone ? doc.process_label(w.proc) : std::string("?"));
+      if (with_value && w.value.kind != csptrace::Value::Kind::None)
+        text += " (" + m.value_text(w.value) + ")";
       if (w.in_alt) text += " in alt";
     }
     return text;

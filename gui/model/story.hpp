@@ -29,6 +29,7 @@ StoryStep story_at(const TraceDocument& doc, std::optional<size_t> cursor);
 // Where the view goes when it follows the cursor to `event`: `current` when the event and its
 // `neighbours` events each side (by event order) are in view and spread over at least a
 // quarter of it; otherwise a view fitted to them. Only the start and zoom change.
-TimeScale follow_view(const TimeScale& current, const TraceDocument& doc, size_t event, int neighbours = 3);
+TimeScale follow_view(const TimeScale& current, const TraceDocument& doc, size_t event,
+                      int neighbours = 3);
 
 }  // namespace cspview

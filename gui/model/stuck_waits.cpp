@@ -4,7 +4,8 @@
 
 namespace cspview {
 
-std::vector<StuckWait> stuck_waits(const csptrace::TraceModel& m, const csptrace::ReplayState& final,
+std::vector<StuckWait> stuck_waits(const csptrace::TraceModel& m,
+                                   const csptrace::ReplayState& final,
                                    const std::vector<uint32_t>& stuck) {
   std::vector<StuckWait> out;
   for (uint32_t p : stuck) {

@@ -13,7 +13,8 @@ namespace cspview {
 
 // `final` is the replay state after the last event, `stuck` the verdict's stuck processes. Each
 // wait's text reads `stuck: take from "fork-1"` (csptrace::wait_text) with its place in `where`.
-std::vector<StuckWait> stuck_waits(const csptrace::TraceModel& m, const csptrace::ReplayState& final,
+std::vector<StuckWait> stuck_waits(const csptrace::TraceModel& m,
+                                   const csptrace::ReplayState& final,
                                    const std::vector<uint32_t>& stuck);
 
 }  // namespace cspview

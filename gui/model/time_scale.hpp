@@ -20,9 +20,9 @@ struct TimeScale {
   static constexpr double kMinNsPerPx = 0.01;  // 100 px per ns: far past any useful zoom
   static constexpr double kMaxNsPerPx = 1e12;
 
-  double start_ns = 0;     // trace time at x == 0
-  double ns_per_px = 1;    // zoom
-  int width_px = 1;        // width of the drawing area
+  double start_ns = 0;   // trace time at x == 0
+  double ns_per_px = 1;  // zoom
+  int width_px = 1;      // width of the drawing area
 
   double x_of(double t_ns) const { return (t_ns - start_ns) / ns_per_px; }
   double t_of(double x) const { return start_ns + x * ns_per_px; }

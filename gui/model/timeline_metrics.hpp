@@ -8,10 +8,10 @@
 namespace cspview {
 
 struct TimelineMetrics {
-  int lane_height = 26;     // a process or channel lane, before few lanes grow to fill the height
-  int group_height = 22;    // the "Processes" / "Channels" title rows
-  int label_width = 165;    // lane names on the left
-  int axis_height = 30;     // the time ruler on top
+  int lane_height = 26;   // a process or channel lane, before few lanes grow to fill the height
+  int group_height = 22;  // the "Processes" / "Channels" title rows
+  int label_width = 165;  // lane names on the left
+  int axis_height = 30;   // the time ruler on top
 
   static TimelineMetrics make(double font_scale, int widget_width);
 };

@@ -6,10 +6,14 @@ namespace cspview {
 
 using csptrace::EventKind;
 
-bool timers_are_virtual(const csptrace::TraceModel& m) { return m.header().scheduler == "deterministic"; }
+bool timers_are_virtual(const csptrace::TraceModel& m) {
+  return m.header().scheduler == "deterministic";
+}
 
-std::string timer_note(const csptrace::TraceModel& m, std::span<const uint32_t> lane, uint32_t chan) {
-  if (chan >= m.channels().size() || m.channels()[chan].buffer != csptrace::BufferKind::Timer) return {};
+std::string timer_note(const csptrace::TraceModel& m, std::span<const uint32_t> lane,
+                       uint32_t chan) {
+  if (chan >= m.channels().size() || m.channels()[chan].buffer != csptrace::BufferKind::Timer)
+    return {};
   const auto& info = m.channels()[chan];
   int64_t armed = -1, fired = -1;
   for (uint32_t e : lane) {
@@ -17,7 +21,8 @@ std::string timer_note(const csptrace::TraceModel& m, std::span<const uint32_t> 
     if (m.kind(e) == EventKind::TimerFire && fired < 0) fired = m.time(e);
   }
   const bool virt = timers_are_virtual(m);
-  std::string text = "set for " + csptrace::format_duration(info.duration) + (virt ? " of virtual time" : "");
+  std::string text =
+      "set for " + csptrace::format_duration(info.duration) + (virt ? " of virtual time" : "");
   if (fired < 0) return text + "; not fired";
   const int64_t from = armed >= 0 ? armed : m.time(info.make_event);
   text += virt ? "; fired " + csptrace::format_duration(fired - from) + " later on this axis"

@@ -18,12 +18,15 @@ TraceDocument::TraceDocument(csptrace::TraceModel model)
     : model_(std::make_shared<const csptrace::TraceModel>(std::move(model))),
       lanes_(std::make_shared<const LaneIndex>(*model_)) {
   const auto& m = *model_;
-  for (uint32_t p = 0; p < m.processes().size(); ++p) proc_labels_.push_back(csptrace::process_label(m, p));
-  for (uint32_t c = 0; c < m.channels().size(); ++c) chan_labels_.push_back(csptrace::channel_label(m, c));
+  for (uint32_t p = 0; p < m.processes().size(); ++p)
+    proc_labels_.push_back(csptrace::process_label(m, p));
+  for (uint32_t c = 0; c < m.channels().size(); ++c)
+    chan_labels_.push_back(csptrace::channel_label(m, c));
   run_ = run_span_of(m);
 }
 
-std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(const std::atomic<bool>* cancel) const {
+std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
+    const std::atomic<bool>* cancel) const {
   auto check = [cancel] {
     if (cancel && cancel->load()) throw csptrace::LoadCancelled();
   };

@@ -14,8 +14,8 @@
 #include "schedule_deviations.hpp"
 #include "timeline_overlay.hpp"
 
-#include <csptrace/load_options.hpp>
 #include <csptrace/finding.hpp>
+#include <csptrace/load_options.hpp>
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -40,7 +40,8 @@ class TraceDocument {
 
   // Stage 2: a document on the same model and lanes, with replay, stuck waits and findings.
   // Linear in the events; checks `cancel` between its parts and throws LoadCancelled.
-  std::shared_ptr<const TraceDocument> with_analysis(const std::atomic<bool>* cancel = nullptr) const;
+  std::shared_ptr<const TraceDocument> with_analysis(
+      const std::atomic<bool>* cancel = nullptr) const;
 
   const csptrace::TraceModel& model() const { return *model_; }
   const LaneIndex& lanes() const { return *lanes_; }

@@ -7,8 +7,9 @@
 namespace cspview {
 
 ChannelStateModel::ChannelStateModel(QObject* parent)
-    : StateModelBase({QStringLiteral("channel"), QStringLiteral("buffer"), QStringLiteral("waiting putters"),
-                      QStringLiteral("waiting takers")}, parent) {}
+    : StateModelBase({QStringLiteral("channel"), QStringLiteral("buffer"),
+                      QStringLiteral("waiting putters"), QStringLiteral("waiting takers")},
+                     parent) {}
 
 QVariant ChannelStateModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};

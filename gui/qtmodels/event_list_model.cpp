@@ -35,7 +35,9 @@ void EventListModel::set_rows(std::shared_ptr<const SearchResult> only) {
   endResetModel();
 }
 
-size_t EventListModel::event_at_row(int row) const { return only_ ? only_->events[size_t(row)] : size_t(row); }
+size_t EventListModel::event_at_row(int row) const {
+  return only_ ? only_->events[size_t(row)] : size_t(row);
+}
 
 std::optional<int> EventListModel::row_of_event(size_t event) const {
   if (!doc_ || event >= doc_->model().size()) return std::nullopt;
@@ -51,13 +53,17 @@ int EventListModel::rowCount(const QModelIndex& parent) const {
   return int(std::min<size_t>(n, size_t(std::numeric_limits<int>::max())));
 }
 
-int EventListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int EventListModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString EventListModel::details(const TraceDocument& doc, size_t i) {
   const auto& m = doc.model();
   const auto e = m.event(i);
   QStringList parts;
-  auto proc = [&](uint32_t ix) { return qs(ix == kNone ? std::string("?") : doc.process_label(ix)); };
+  auto proc = [&](uint32_t ix) {
+    return qs(ix == kNone ? std::string("?") : doc.process_label(ix));
+  };
   using csptrace::Field;
   if (e.kind == EventKind::Transfer)
     parts << QStringLiteral("%1 → %2").arg(proc(m.from_index(i)), proc(m.to_index(i)));
@@ -69,7 +75,8 @@ QString EventListModel::details(const TraceDocument& doc, size_t i) {
   if (e.has(Field::level)) parts << QStringLiteral("level %1").arg(e.level);
   if (e.has(Field::alt)) parts << QStringLiteral("alt %1").arg(e.alt);
   if (e.has(Field::index)) parts << QStringLiteral("guard %1").arg(e.index);
-  if (e.has(Field::ready)) parts << (e.ready ? QStringLiteral("ready") : QStringLiteral("not ready"));
+  if (e.has(Field::ready))
+    parts << (e.ready ? QStringLiteral("ready") : QStringLiteral("not ready"));
   if (e.has(Field::rule)) parts << qs(csptrace::to_string(e.rule));
   if (e.has(Field::partner) && e.kind != EventKind::Transfer)
     parts << QStringLiteral("by %1").arg(proc(m.partner_index(i)));
@@ -96,7 +103,8 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const {
         const uint32_t p = m.proc_index(i) != kNone ? m.proc_index(i) : m.from_index(i);
         return p == kNone ? QString() : qs(doc_->process_label(p));
       }
-      case Channel: return m.chan_index(i) == kNone ? QString() : qs(doc_->channel_label(m.chan_index(i)));
+      case Channel:
+        return m.chan_index(i) == kNone ? QString() : qs(doc_->channel_label(m.chan_index(i)));
       case Details: return details(*doc_, i);
       case Where: {
         const auto e = m.event(i);

@@ -49,8 +49,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
         names << qs(doc_->process_label(p));
       }
       return QStringLiteral("%1 %2 (%3)\n    %4")
-          .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)), qs(csptrace::to_string(f.strength)),
-               names.join(QStringLiteral(", ")));
+          .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)),
+               qs(csptrace::to_string(f.strength)), names.join(QStringLiteral(", ")));
     }
     case Qt::ToolTipRole:
     case ExplanationRole: return qs(f.explanation);
@@ -64,7 +64,9 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
 }
 
 QUrl FindingsModel::link_url(TextPiece::Kind kind, size_t target) {
-  const char* what = kind == TextPiece::Kind::Process ? "process" : kind == TextPiece::Kind::Channel ? "channel" : "event";
+  const char* what = kind == TextPiece::Kind::Process   ? "process"
+                     : kind == TextPiece::Kind::Channel ? "channel"
+                                                        : "event";
   return QUrl(QStringLiteral("cspview:%1/%2").arg(QLatin1String(what)).arg(qulonglong(target)));
 }
 
@@ -77,10 +79,14 @@ std::optional<TextPiece> FindingsModel::parse_link(const QUrl& url) {
   if (!ok) return std::nullopt;
   TextPiece p;
   p.target = size_t(target);
-  if (parts[0] == QStringLiteral("process")) p.kind = TextPiece::Kind::Process;
-  else if (parts[0] == QStringLiteral("channel")) p.kind = TextPiece::Kind::Channel;
-  else if (parts[0] == QStringLiteral("event")) p.kind = TextPiece::Kind::Event;
-  else return std::nullopt;
+  if (parts[0] == QStringLiteral("process"))
+    p.kind = TextPiece::Kind::Process;
+  else if (parts[0] == QStringLiteral("channel"))
+    p.kind = TextPiece::Kind::Channel;
+  else if (parts[0] == QStringLiteral("event"))
+    p.kind = TextPiece::Kind::Event;
+  else
+    return std::nullopt;
   return p;
 }
 
@@ -88,8 +94,10 @@ QString FindingsModel::linked_html(const TraceDocument& doc, std::string_view te
   QString h;
   for (const TextPiece& p : link_names(doc, text)) {
     const QString t = qs(p.text).toHtmlEscaped();
-    if (p.kind == TextPiece::Kind::Text) h += t;
-    else h += QStringLiteral("<a href=\"%1\">%2</a>").arg(link_url(p.kind, p.target).toString(), t);
+    if (p.kind == TextPiece::Kind::Text)
+      h += t;
+    else
+      h += QStringLiteral("<a href=\"%1\">%2</a>").arg(link_url(p.kind, p.target).toString(), t);
   }
   return h;
 }
@@ -99,11 +107,13 @@ QString FindingsModel::finding_html(const TraceDocument& doc, size_t i) {
   const csptrace::Finding& f = doc.findings()[i];
   const auto& m = doc.model();
   QString h = QStringLiteral("<p><b>%1 %2</b> (%3)<br><span style='color:gray'>%4</span></p>")
-                  .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)), qs(csptrace::to_string(f.strength)),
+                  .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)),
+                       qs(csptrace::to_string(f.strength)),
                        qs(csptrace::finding_doc(f.kind)).toHtmlEscaped());
   if (f.event < m.size())
     h += QStringLiteral("<p>at %1, <a href=\"%2\">event %3</a></p>")
-             .arg(qs(csptrace::format_duration(f.time)), link_url(TextPiece::Kind::Event, f.event).toString())
+             .arg(qs(csptrace::format_duration(f.time)),
+                  link_url(TextPiece::Kind::Event, f.event).toString())
              .arg(m.seq(f.event));
   h += QStringLiteral("<p>%1</p>").arg(linked_html(doc, f.explanation));
   const auto causes = finding_causes(doc, f);
@@ -112,10 +122,12 @@ QString FindingsModel::finding_html(const TraceDocument& doc, size_t i) {
     for (size_t e : causes)
       links << QStringLiteral("<a href=\"%1\">%2 %3 (#%4)</a>")
                    .arg(link_url(TextPiece::Kind::Event, e).toString(),
-                        qs(m.proc_index(e) != csptrace::kNone ? doc.process_label(m.proc_index(e)) : std::string()),
+                        qs(m.proc_index(e) != csptrace::kNone ? doc.process_label(m.proc_index(e))
+                                                              : std::string()),
                         qs(csptrace::to_string(m.kind(e))))
                    .arg(m.seq(e));
-    h += QStringLiteral("<p><b>Cause</b> (ringed on the timeline): %1</p>").arg(links.join(QStringLiteral(", ")));
+    h += QStringLiteral("<p><b>Cause</b> (ringed on the timeline): %1</p>")
+             .arg(links.join(QStringLiteral(", ")));
   }
   if (!f.locations.empty()) {
     QStringList locs;

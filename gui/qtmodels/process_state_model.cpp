@@ -8,7 +8,8 @@
 namespace cspview {
 
 ProcessStateModel::ProcessStateModel(QObject* parent)
-    : StateModelBase({QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("where")}, parent) {}
+    : StateModelBase({QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("where")},
+                     parent) {}
 
 QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
@@ -18,7 +19,8 @@ QVariant ProcessStateModel::data(const QModelIndex& index, int role) const {
     if (index.column() == Name) return QString::fromStdString(doc_->process_label(p));
     const ProcessStateText t = describe_process(*doc_, state_, p);
     switch (index.column()) {
-      case State: return QString::fromStdString(t.waits_on.empty() ? t.state : t.state + ": " + t.waits_on);
+      case State:
+        return QString::fromStdString(t.waits_on.empty() ? t.state : t.state + ": " + t.waits_on);
       case Where: {
         // The file name and line; the folders only in the tooltip.
         const QString where = QString::fromStdString(t.where);

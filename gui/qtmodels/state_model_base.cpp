@@ -2,7 +2,8 @@
 
 namespace cspview {
 
-void StateModelBase::set_state(std::shared_ptr<const TraceDocument> doc, csptrace::ReplayState state) {
+void StateModelBase::set_state(std::shared_ptr<const TraceDocument> doc,
+                               csptrace::ReplayState state) {
   const bool same_shape = doc_ && doc && doc.get() == doc_.get();
   if (!same_shape) beginResetModel();
   doc_ = std::move(doc);
@@ -19,10 +20,13 @@ int StateModelBase::rowCount(const QModelIndex& parent) const {
   return parent.isValid() || !doc_ ? 0 : rows_for(state_);
 }
 
-int StateModelBase::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(headers_.size()); }
+int StateModelBase::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : int(headers_.size());
+}
 
 QVariant StateModelBase::headerData(int section, Qt::Orientation o, int role) const {
-  if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= headers_.size()) return {};
+  if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= headers_.size())
+    return {};
   return headers_[section];
 }
 

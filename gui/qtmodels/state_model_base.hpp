@@ -18,7 +18,8 @@ namespace cspview {
 class StateModelBase : public QAbstractTableModel {
   Q_OBJECT
  public:
-  StateModelBase(QStringList headers, QObject* parent) : QAbstractTableModel(parent), headers_(std::move(headers)) {}
+  StateModelBase(QStringList headers, QObject* parent)
+      : QAbstractTableModel(parent), headers_(std::move(headers)) {}
   void set_state(std::shared_ptr<const TraceDocument> doc, csptrace::ReplayState state);
   const csptrace::ReplayState& state() const { return state_; }
   void set_dark(bool dark) { colours_ = ToneColours::make(dark); }

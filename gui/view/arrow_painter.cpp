@@ -108,16 +108,19 @@ void ArrowPainter::paint_focus(QPainter& p) const {
   const double w = std::min<double>(fm.horizontalAdvance(text) + 20, lanes.width() - 8);
   const double h = fm.height() + 6;
   const QRectF bounds = a->path.boundingRect().adjusted(-4, -4, 4, 4);
-  const double mid_y = std::clamp(bounds.center().y() - h / 2, lanes.top() + 2, lanes.bottom() - h - 2);
+  const double mid_y =
+      std::clamp(bounds.center().y() - h / 2, lanes.top() + 2, lanes.bottom() - h - 2);
   QRectF box;
   if (bounds.right() + 8 + w <= lanes.right() - 2) {
     box = QRectF(bounds.right() + 8, mid_y, w, h);
   } else if (bounds.left() - 8 - w >= lanes.left() + 2) {
     box = QRectF(bounds.left() - 8 - w, mid_y, w, h);
   } else {
-    const double x = std::clamp(bounds.center().x() - w / 2, lanes.left() + 2, lanes.right() - w - 2);
-    const double y = bounds.top() - h - 2 >= lanes.top() + 2 ? bounds.top() - h - 2
-                                                             : std::min(bounds.bottom() + 2, lanes.bottom() - h - 2);
+    const double x =
+        std::clamp(bounds.center().x() - w / 2, lanes.left() + 2, lanes.right() - w - 2);
+    const double y = bounds.top() - h - 2 >= lanes.top() + 2
+                         ? bounds.top() - h - 2
+                         : std::min(bounds.bottom() + 2, lanes.bottom() - h - 2);
     box = QRectF(x, y, w, h);
   }
   p.setPen(Qt::NoPen);

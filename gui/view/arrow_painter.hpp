@@ -16,9 +16,9 @@ namespace cspview {
 
 struct RendezvousArrow {
   size_t event = 0;
-  QPainterPath path;        // the whole curve
-  QPointF head_from, tip;   // the head's direction (its control point) and tip
-  bool buffered = false;    // dashed: into or out of a buffer
+  QPainterPath path;       // the whole curve
+  QPointF head_from, tip;  // the head's direction (its control point) and tip
+  bool buffered = false;   // dashed: into or out of a buffer
 };
 
 class ArrowPainter {

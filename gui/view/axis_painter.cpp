@@ -48,11 +48,13 @@ void AxisPainter::paint_idle(QPainter& p) const {
                            .arg(QString::fromStdString(csptrace::format_duration(run.idle_tail())),
                                 QString::fromStdString(csptrace::format_duration(run.end)));
   const double w = fm.horizontalAdvance(text) + 8;
-  const double x = std::max(std::min(x0 + 4, lanes.right() - w - 4), lanes.left() + lanes.width() / 3);
+  const double x =
+      std::max(std::min(x0 + 4, lanes.right() - w - 4), lanes.left() + lanes.width() / 3);
   const QRectF box(x, s_.row_top(title), std::min(w, lanes.right() - x), title.height);
   p.setFont(f);
   p.setPen(s_.theme.text_dim);
-  p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, int(box.width())));
+  p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
+             fm.elidedText(text, Qt::ElideRight, int(box.width())));
 }
 
 void AxisPainter::paint(QPainter& p) const {
@@ -94,7 +96,8 @@ void AxisPainter::paint(QPainter& p) const {
   const bool idle = run.idle_tail() > 0 && xr < width && xr > -40;
   if (idle && row.free(xr - 3, xr + 7)) {
     p.setPen(QPen(s_.theme.text_dim, 1.5));
-    for (double dx : {0.0, 4.0}) p.drawLine(QPointF(lx + xr + dx - 2, top + h - 3), QPointF(lx + xr + dx + 2, top + 3));
+    for (double dx : {0.0, 4.0})
+      p.drawLine(QPointF(lx + xr + dx - 2, top + h - 3), QPointF(lx + xr + dx + 2, top + 3));
     row.reserve(xr - 3, xr + 7);
   }
 
@@ -140,8 +143,9 @@ void AxisPainter::paint(QPainter& p) const {
   p.setPen(s_.theme.text_dim);
   p.setFont(s_.theme.font(s_.font, 0.9));
   const QFontMetrics cfm(p.font());
-  p.drawText(QRect(8, top, s_.label_width() - 10, h), Qt::AlignVCenter | Qt::AlignLeft,
-             cfm.elidedText(QString::fromStdString(axis_title(m)), Qt::ElideRight, s_.label_width() - 10));
+  p.drawText(
+      QRect(8, top, s_.label_width() - 10, h), Qt::AlignVCenter | Qt::AlignLeft,
+      cfm.elidedText(QString::fromStdString(axis_title(m)), Qt::ElideRight, s_.label_width() - 10));
 }
 
 }  // namespace cspview

@@ -32,9 +32,12 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(list_, 3);
   layout->addWidget(note_, 1);
   layout->addLayout(buttons);
-  connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { emit activated(size_t(list_->row(item))); });
+  connect(list_, &QListWidget::itemActivated, this,
+          [this](QListWidgetItem* item) { emit activated(size_t(list_->row(item))); });
   connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
-    note_->setText(row >= 0 && size_t(row) < notes_.size() ? QString::fromStdString(notes_[size_t(row)]) : QString());
+    note_->setText(row >= 0 && size_t(row) < notes_.size()
+                       ? QString::fromStdString(notes_[size_t(row)])
+                       : QString());
   });
   connect(add_, &QPushButton::clicked, this, &BookmarksPanel::add_requested);
   connect(remove_, &QPushButton::clicked, this, [this] {

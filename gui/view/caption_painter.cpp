@@ -13,7 +13,8 @@ QFont caption_font(const Theme& theme, const QFont& font) { return theme.font(fo
 }  // namespace
 
 int CaptionPainter::height(const Theme& theme, const QFont& font, bool with_warning) {
-  const int line = QFontMetrics(caption_font(theme, font)).height() + int(std::lround(8 * theme.font_scale));
+  const int line =
+      QFontMetrics(caption_font(theme, font)).height() + int(std::lround(8 * theme.font_scale));
   return with_warning ? 2 * line : line;
 }
 
@@ -43,7 +44,8 @@ void CaptionPainter::paint(QPainter& p) const {
   p.setFont(f);
   p.setPen(s_.theme.text);
   const QString text = QString::fromStdString(s_.story.caption);
-  p.drawText(QRectF(x, band.top(), s_.size.width() - x - 8, band.height()), Qt::AlignVCenter | Qt::AlignLeft,
+  p.drawText(QRectF(x, band.top(), s_.size.width() - x - 8, band.height()),
+             Qt::AlignVCenter | Qt::AlignLeft,
              fm.elidedText(text, Qt::ElideRight, int(s_.size.width() - x - 8)));
   if (!s_.warning.isEmpty() && s_.caption_height >= 2 * line) {
     const QRect warn(0, line, s_.size.width(), line);

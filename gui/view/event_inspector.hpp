@@ -18,7 +18,8 @@ class EventInspector : public QTextBrowser {
   void show_event(const TraceDocument& doc, size_t event, const csptrace::ReplayState& after);
   void show_text(const QString& html);
 
-  static QString event_html(const TraceDocument& doc, size_t event, const csptrace::ReplayState& after);
+  static QString event_html(const TraceDocument& doc, size_t event,
+                            const csptrace::ReplayState& after);
 };
 
 }  // namespace cspview

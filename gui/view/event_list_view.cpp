@@ -14,7 +14,8 @@ EventListView::EventListView(QWidget* parent) : QAbstractScrollArea(parent) {
   setFocusPolicy(Qt::StrongFocus);
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   verticalScrollBar()->setSingleStep(1);
-  connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+  connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(),
+          qOverload<>(&QWidget::update));
 }
 
 void EventListView::set_model(QAbstractItemModel* model) {
@@ -57,13 +58,17 @@ void EventListView::set_column_width(int column, int width) {
   viewport()->update();
 }
 
-int EventListView::column_width(int column) const { return column >= 0 && column < widths_.size() ? widths_[column] : 0; }
+int EventListView::column_width(int column) const {
+  return column >= 0 && column < widths_.size() ? widths_[column] : 0;
+}
 
 void EventListView::scroll_to_row(int row) {
   if (row < 0 || row >= rows()) return;
   const int top = top_row(), n = visible_rows();
-  if (row < top) verticalScrollBar()->setValue(row);
-  else if (row >= top + n) verticalScrollBar()->setValue(row - n + 1);
+  if (row < top)
+    verticalScrollBar()->setValue(row);
+  else if (row >= top + n)
+    verticalScrollBar()->setValue(row - n + 1);
 }
 
 void EventListView::scroll_to_top() { verticalScrollBar()->setValue(0); }
@@ -157,7 +162,8 @@ void EventListView::paintEvent(QPaintEvent*) {
   const int columns = model_->columnCount();
   // Column edges: fixed widths, the last one stretches.
   QVector<int> x(columns + 1, 0);
-  for (int c = 0; c < columns; ++c) x[c + 1] = x[c] + (c + 1 < columns ? column_width(c) : std::max(40, w - x[c]));
+  for (int c = 0; c < columns; ++c)
+    x[c + 1] = x[c] + (c + 1 < columns ? column_width(c) : std::max(40, w - x[c]));
   p.fillRect(QRect(0, 0, w, hh), pal.button());
   p.setPen(pal.buttonText().color());
   QFont bold = font();
@@ -165,7 +171,8 @@ void EventListView::paintEvent(QPaintEvent*) {
   p.setFont(bold);
   for (int c = 0; c < columns; ++c) {
     const QRect cell(x[c] + 4, 0, x[c + 1] - x[c] - 8, hh);
-    p.drawText(cell, Qt::AlignVCenter | Qt::AlignLeft, model_->headerData(c, Qt::Horizontal).toString());
+    p.drawText(cell, Qt::AlignVCenter | Qt::AlignLeft,
+               model_->headerData(c, Qt::Horizontal).toString());
     p.setPen(pal.mid().color());
     p.drawLine(x[c + 1] - 1, 0, x[c + 1] - 1, hh);
     p.setPen(pal.buttonText().color());
@@ -174,8 +181,10 @@ void EventListView::paintEvent(QPaintEvent*) {
   for (int r = first; r < last; ++r) {
     const int y = hh + (r - first) * rh;
     const bool current = r == current_;
-    if (current) p.fillRect(QRect(0, y, w, rh), pal.highlight());
-    else if ((r & 1) == 1) p.fillRect(QRect(0, y, w, rh), pal.alternateBase());
+    if (current)
+      p.fillRect(QRect(0, y, w, rh), pal.highlight());
+    else if ((r & 1) == 1)
+      p.fillRect(QRect(0, y, w, rh), pal.alternateBase());
     for (int c = 0; c < columns; ++c) {
       const QModelIndex ix = model_->index(r, c);
       const QString text = model_->data(ix, Qt::DisplayRole).toString();
@@ -186,10 +195,12 @@ void EventListView::paintEvent(QPaintEvent*) {
       QFont f = font();
       if (cell_font.isValid()) f.setBold(cell_font.value<QFont>().bold());
       p.setFont(f);
-      p.setPen(current ? pal.highlightedText().color()
-                       : colour.isValid() ? colour.value<QColor>() : pal.text().color());
+      p.setPen(current            ? pal.highlightedText().color()
+               : colour.isValid() ? colour.value<QColor>()
+                                  : pal.text().color());
       const QRect cell(x[c] + 4, y, x[c + 1] - x[c] - 8, rh);
-      const Qt::Alignment a = align.isValid() ? Qt::Alignment(align.toInt()) : (Qt::AlignVCenter | Qt::AlignLeft);
+      const Qt::Alignment a =
+          align.isValid() ? Qt::Alignment(align.toInt()) : (Qt::AlignVCenter | Qt::AlignLeft);
       p.drawText(cell, int(a), QFontMetrics(f).elidedText(text, Qt::ElideRight, cell.width()));
     }
   }

@@ -21,8 +21,8 @@ void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size) {
   p.restore();
 }
 
-void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& theme, size_t e, double x,
-                       int top, int h, bool selected) {
+void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& theme, size_t e,
+                       double x, int top, int h, bool selected) {
   const double cy = top + h / 2.0;
   const double r = std::max(3.0, h * 0.22);
   p.setPen(QPen(theme.marker, 1.2));
@@ -54,7 +54,8 @@ void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& 
       break;
     case EventKind::TimerArm:
     case EventKind::TimerFire: {
-      p.setBrush(m.kind(e) == EventKind::TimerFire ? theme.state_colour(StateColour::Sleeping) : Qt::NoBrush);
+      p.setBrush(m.kind(e) == EventKind::TimerFire ? theme.state_colour(StateColour::Sleeping)
+                                                   : Qt::NoBrush);
       p.drawEllipse(QPointF(x, cy), r + 1, r + 1);
       p.drawLine(QPointF(x, cy), QPointF(x, cy - r));
       p.drawLine(QPointF(x, cy), QPointF(x + r * 0.7, cy));
@@ -63,7 +64,8 @@ void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& 
     case EventKind::AltChoice: {
       p.setBrush(theme.state_colour(StateColour::ParkedAlt));
       QPolygonF d;
-      d << QPointF(x, cy - r - 2) << QPointF(x + r + 2, cy) << QPointF(x, cy + r + 2) << QPointF(x - r - 2, cy);
+      d << QPointF(x, cy - r - 2) << QPointF(x + r + 2, cy) << QPointF(x, cy + r + 2)
+        << QPointF(x - r - 2, cy);
       p.drawPolygon(d);
       break;
     }
@@ -93,8 +95,7 @@ void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& 
     }
     case EventKind::Mark:
     case EventKind::Stuck:
-    case EventKind::Deadlock:
-      break;  // drawn as overlays across the lanes
+    case EventKind::Deadlock: break;  // drawn as overlays across the lanes
     default:
       p.setPen(QPen(theme.text_dim, 1));
       p.drawLine(QPointF(x, cy - r * 0.6), QPointF(x, cy + r * 0.6));

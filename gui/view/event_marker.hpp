@@ -13,8 +13,8 @@
 namespace cspview {
 
 // Draws event e's symbol centred at x within [top, top + h); `selected` rings it.
-void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& theme, size_t e, double x,
-                       int top, int h, bool selected);
+void draw_event_marker(QPainter& p, const csptrace::TraceModel& m, const Theme& theme, size_t e,
+                       double x, int top, int h, bool selected);
 
 // Draws an arrow head at `tip` pointing along (tip - from).
 void draw_arrow_head(QPainter& p, QPointF from, QPointF tip, double size);

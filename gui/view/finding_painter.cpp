@@ -11,7 +11,8 @@ namespace cspview {
 
 CycleStrip FindingPainter::strip(const TimelineScene& s) {
   if (!s.overlay || s.overlay->cycle.empty() || s.strip_width <= 0 || !s.layout) return {};
-  return CycleStrip(s.overlay->cycle, *s.layout, s.lanes_right(), s.strip_width, s.lanes_top() - s.scroll_y);
+  return CycleStrip(s.overlay->cycle, *s.layout, s.lanes_right(), s.strip_width,
+                    s.lanes_top() - s.scroll_y);
 }
 
 void FindingPainter::paint_lanes(QPainter& p) const {
@@ -25,7 +26,9 @@ void FindingPainter::paint_stuck(QPainter& p) const {
   // up before the channel's name (fit_label).
   const QFont f = s_.theme.font(s_.font, 0.95, true);
   const QFontMetrics fm(f);
-  const TextWidth width = [&fm](const std::string& t) { return double(fm.horizontalAdvance(QString::fromStdString(t))); };
+  const TextWidth width = [&fm](const std::string& t) {
+    return double(fm.horizontalAdvance(QString::fromStdString(t)));
+  };
   p.setFont(f);
   const double right = s_.lanes_right();
   for (const StuckWait& w : s_.doc->stuck()) {
@@ -99,8 +102,10 @@ void FindingPainter::paint_cycle_strip(QPainter& p) const {
     const QFont f = s_.theme.font(s_.font, 0.9, true);
     p.setFont(f);
     p.setPen(s_.theme.problem);
-    p.drawText(QRectF(area.left() + 4, s_.row_top(title), area.width() - 6, title.height), Qt::AlignVCenter | Qt::AlignLeft,
-               QFontMetrics(f).elidedText(QStringLiteral("wait-for cycle"), Qt::ElideRight, int(area.width() - 6)));
+    p.drawText(QRectF(area.left() + 4, s_.row_top(title), area.width() - 6, title.height),
+               Qt::AlignVCenter | Qt::AlignLeft,
+               QFontMetrics(f).elidedText(QStringLiteral("wait-for cycle"), Qt::ElideRight,
+                                          int(area.width() - 6)));
   }
   const double scale = s_.theme.font_scale;
   const double head = 15 * scale;

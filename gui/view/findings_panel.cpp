@@ -16,7 +16,8 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QSplitter(Qt::Vertical, parent) 
   warning_ = new QLabel(top);
   warning_->setWordWrap(true);
   warning_->setObjectName(QStringLiteral("trace_warning"));
-  warning_->setStyleSheet(QStringLiteral("QLabel { background: #ffe9b0; color: #6b3d00; padding: 4px; }"));
+  warning_->setStyleSheet(
+      QStringLiteral("QLabel { background: #ffe9b0; color: #6b3d00; padding: 4px; }"));
   warning_->hide();
   list_ = new QListView(top);
   list_->setModel(model_);
@@ -29,7 +30,8 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QSplitter(Qt::Vertical, parent) 
   addWidget(top);
   addWidget(text_);
   setSizes({200, 300});
-  connect(list_, &QListView::clicked, this, [this](const QModelIndex& ix) { emit activated(ix.row()); });
+  connect(list_, &QListView::clicked, this,
+          [this](const QModelIndex& ix) { emit activated(ix.row()); });
   connect(text_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
     if (auto target = FindingsModel::parse_link(url)) emit link_activated(*target);
   });
@@ -58,11 +60,13 @@ void FindingsPanel::show_finding(int f) {
     list_->clearSelection();
     const bool empty = doc_ && doc_->model().empty();
     const bool clean = doc_ && doc_->has_analysis() && doc_->findings().empty() && !empty;
-    text_->setHtml(empty   ? QStringLiteral("<p><b>This trace has no events.</b></p><p>Nothing was recorded, so "
-                                            "there is nothing to check.</p>")
-                   : clean ? QStringLiteral("<p><b>No problems found.</b></p><p>No process is stuck, no wait-for "
-                                            "cycle, nothing left running at the end.</p>")
-                           : QString());
+    text_->setHtml(
+        empty ? QStringLiteral("<p><b>This trace has no events.</b></p><p>Nothing was recorded, so "
+                               "there is nothing to check.</p>")
+        : clean
+            ? QStringLiteral("<p><b>No problems found.</b></p><p>No process is stuck, no wait-for "
+                             "cycle, nothing left running at the end.</p>")
+            : QString());
     return;
   }
   list_->setCurrentIndex(model_->index(f));

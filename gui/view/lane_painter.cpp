@@ -21,7 +21,9 @@ using csptrace::kNone;
 namespace {
 
 // The legend colour of a process state interval; nullopt before the spawn.
-std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) { return process_state_colour(iv.state, iv.op); }
+std::optional<StateColour> colour_of(const csptrace::StateInterval& iv) {
+  return process_state_colour(iv.state, iv.op);
+}
 
 }  // namespace
 
@@ -35,9 +37,12 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
   const double lx = s_.label_width();
   if (!s_.doc->has_analysis()) {
     // Still replaying in the background: the events themselves, until the states are known.
-    for (const LaneMark& mark : LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
-      if (mark.count > 1) paint_folded(p, mark, top + pad, h);
-      else marker(p, mark.first, lx + mark.x0, top + pad, h);
+    for (const LaneMark& mark :
+         LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {
+      if (mark.count > 1)
+        paint_folded(p, mark, top + pad, h);
+      else
+        marker(p, mark.first, lx + mark.x0, top + pad, h);
     }
     return;
   }
@@ -53,28 +58,33 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
     if (!colour) continue;
     // Exited is a thin line: the process is gone, the lane should look empty.
     if (*colour == StateColour::Exited)
-      p.fillRect(QRectF(x0, top + row.height / 2.0 - 1, x1 - x0, 2), s_.theme.state_colour(*colour));
+      p.fillRect(QRectF(x0, top + row.height / 2.0 - 1, x1 - x0, 2),
+                 s_.theme.state_colour(*colour));
     else
       p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
   }
   // Events that say more than a state change: alt choices, refusals, errors, spawns. An alt
   // choice says which guard won and why where that fits without covering another label.
-  const auto marks = LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx);
+  const auto marks =
+      LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx);
   const QFont f = s_.theme.font(s_.font, 0.85, true);
   const QFontMetrics fm(f);
   LabelRow labels;
   for (const LaneMark& mark : marks)
     if (mark.count == 1) labels.reserve(mark.x0 - 6, mark.x0 + 6);
-  const auto devs = deviations_in_view(s_.doc->deviations().on_process(row.index), top + pad, h, labels);
+  const auto devs =
+      deviations_in_view(s_.doc->deviations().on_process(row.index), top + pad, h, labels);
   for (const LaneMark& mark : marks) {
     if (mark.count > 1) continue;  // the folded span already says "busy here"
     switch (m.kind(mark.first)) {
       case EventKind::AltChoice: {
         marker(p, mark.first, lx + mark.x0, top + pad, h);
         const auto e = m.event(mark.first);
-        const QString text = e.index < 0 ? QStringLiteral("default")
-                                         : QStringLiteral("guard %1 · %2").arg(e.index).arg(
-                                               QString::fromUtf8(csptrace::to_string(e.rule).data()));
+        const QString text = e.index < 0
+                                 ? QStringLiteral("default")
+                                 : QStringLiteral("guard %1 · %2")
+                                       .arg(e.index)
+                                       .arg(QString::fromUtf8(csptrace::to_string(e.rule).data()));
         const double w = fm.horizontalAdvance(text) + 6;
         if (auto x = labels.place(mark.x0 + 10, w, mark.x0 + 8, s_.scale.width_px)) {
           p.setFont(f);
@@ -87,27 +97,27 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
       }
       case EventKind::Refused:
       case EventKind::Exit:
-      case EventKind::Spawn:
-        marker(p, mark.first, lx + mark.x0, top + pad, h);
-        break;
+      case EventKind::Spawn: marker(p, mark.first, lx + mark.x0, top + pad, h); break;
       default:
-        if (s_.selected && *s_.selected == mark.first) marker(p, mark.first, lx + mark.x0, top + pad, h);
+        if (s_.selected && *s_.selected == mark.first)
+          marker(p, mark.first, lx + mark.x0, top + pad, h);
         break;
     }
   }
   paint_deviations(p, devs);
 }
 
-std::vector<LanePainter::DeviationInView> LanePainter::deviations_in_view(std::span<const uint32_t> lane, int top,
-                                                                          int h, LabelRow& labels) const {
+std::vector<LanePainter::DeviationInView> LanePainter::deviations_in_view(
+    std::span<const uint32_t> lane, int top, int h, LabelRow& labels) const {
   std::vector<DeviationInView> out;
   if (lane.empty()) return out;
   const auto& m = s_.doc->model();
   const auto& all = s_.doc->deviations().all();
   const double half = deviation_badge(0, top, h).width() / 2;
   const double t0 = s_.scale.t_of(-half), t1 = s_.scale.t_of(s_.scale.width_px + half);
-  auto it = std::lower_bound(lane.begin(), lane.end(), t0,
-                             [&](uint32_t k, double t) { return double(m.time(all[k].event)) < t; });
+  auto it = std::lower_bound(lane.begin(), lane.end(), t0, [&](uint32_t k, double t) {
+    return double(m.time(all[k].event)) < t;
+  });
   double last_x = -1e9;
   for (; it != lane.end() && double(m.time(all[*it].event)) <= t1; ++it) {
     const double x = s_.scale.x_of(double(m.time(all[*it].event)));
@@ -169,21 +179,24 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
     // One event, or a few at the same instant (a buf_take and its transfer): draw each. The
     // lane is sorted by (time, event index): a binary search finds the mark's first event (a
     // linear find from the lane's start cost 16 ms per frame deep inside a 5 M-event trace).
-    const auto at = std::lower_bound(lane.begin(), lane.end(), mark.first, [&m](uint32_t a, uint32_t b) {
-      return std::pair(m.time(a), a) < std::pair(m.time(b), b);
-    });
+    const auto at = std::lower_bound(
+        lane.begin(), lane.end(), mark.first,
+        [&m](uint32_t a, uint32_t b) { return std::pair(m.time(a), a) < std::pair(m.time(b), b); });
     for (auto it = at; it != lane.end() && it != at + mark.count; ++it)
       marker(p, *it, s_.label_width() + mark.x0, top + pad, h);
   }
   // A timer that fired while processes could run: its badge and label, over the lane's marks.
   LabelRow free;
   for (const LaneMark& mk : marks) free.reserve(mk.x0 - 7, mk.x1 + 7);
-  const auto devs = deviations_in_view(s_.doc->deviations().on_channel(row.index), top + pad, h, free);
+  const auto devs =
+      deviations_in_view(s_.doc->deviations().on_channel(row.index), top + pad, h, free);
   // A timer says, after its fire, how long it was set for, in the time of this axis, where
   // that fits between the lane's marks (else the tooltip and the story caption say it).
   const auto fire = info.buffer != csptrace::BufferKind::Timer
                         ? lane.end()
-                        : std::find_if(lane.begin(), lane.end(), [&m](uint32_t e) { return m.kind(e) == EventKind::TimerFire; });
+                        : std::find_if(lane.begin(), lane.end(), [&m](uint32_t e) {
+                            return m.kind(e) == EventKind::TimerFire;
+                          });
   if (fire != lane.end()) {
     const double x = s_.scale.x_of(double(m.time(*fire)));
     const QFont f = s_.theme.font(s_.font, 0.85);
@@ -197,7 +210,8 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
       if (auto at = free.place(x + 10, w, x + 8, right - s_.label_width())) {
         p.setFont(f);
         p.setPen(s_.theme.text_dim);
-        p.drawText(QRectF(s_.label_width() + *at, top, w, row.height), Qt::AlignVCenter | Qt::AlignLeft, text);
+        p.drawText(QRectF(s_.label_width() + *at, top, w, row.height),
+                   Qt::AlignVCenter | Qt::AlignLeft, text);
         break;
       }
     }
@@ -214,7 +228,8 @@ void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int 
   if (steps.empty()) return;
   const auto& info = s_.doc->model().channels()[row.index];
   const double cap = info.cap > 0 && info.buffer != csptrace::BufferKind::Timer ? info.cap : 0;
-  QColor put = s_.theme.state_colour(StateColour::ParkedPut), take = s_.theme.state_colour(StateColour::ParkedTake);
+  QColor put = s_.theme.state_colour(StateColour::ParkedPut),
+         take = s_.theme.state_colour(StateColour::ParkedTake);
   put.setAlpha(90);
   take.setAlpha(90);
   QColor fill = s_.theme.buffer_fill;

@@ -23,13 +23,16 @@ std::vector<LegendItem> legend_items(const Theme& t, bool deviations) {
   items.push_back({t.problem, QStringLiteral("stuck"), Qt::BDiagPattern});
   items.push_back({t.buffer_fill, QStringLiteral("buffered values"), Qt::SolidPattern});
   items.push_back({t.folded, QStringLiteral("folded events"), Qt::Dense4Pattern});
-  if (deviations) items.push_back({t.deviation, QStringLiteral("scheduler deviation (D)"), Qt::SolidPattern, true});
+  if (deviations)
+    items.push_back(
+        {t.deviation, QStringLiteral("scheduler deviation (D)"), Qt::SolidPattern, true});
   return items;
 }
 
 // Lays the legend out in rows that fit `width`; calls place(item, x, row) for each.
 template <class Place>
-int layout_legend(const Theme& t, bool deviations, const QFontMetrics& fm, double box, int width, Place place) {
+int layout_legend(const Theme& t, bool deviations, const QFontMetrics& fm, double box, int width,
+                  Place place) {
   double x = 8;
   int row = 0;
   for (const LegendItem& item : legend_items(t, deviations)) {
@@ -49,24 +52,30 @@ int layout_legend(const Theme& t, bool deviations, const QFontMetrics& fm, doubl
 int Legend::height(const Theme& theme, const QFont& font, int width, bool deviations) {
   const int row_h = int(std::lround(26 * theme.font_scale));
   const QFontMetrics fm(theme.font(font, 0.9));
-  return row_h * layout_legend(theme, deviations, fm, row_h * 0.45, width, [](const LegendItem&, double, int) {});
+  return row_h * layout_legend(theme, deviations, fm, row_h * 0.45, width,
+                               [](const LegendItem&, double, int) {});
 }
 
-void Legend::paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& r, bool deviations) {
+void Legend::paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& r,
+                   bool deviations) {
   p.fillRect(r, theme.axis_background);
   const QFont f = theme.font(font, 0.9);
   p.setFont(f);
   const QFontMetrics fm(f);
   const int row_h = int(std::lround(26 * theme.font_scale));
   const double box = row_h * 0.45;
-  layout_legend(theme, deviations, fm, box, r.width(), [&](const LegendItem& item, double x, int row) {
-    const double cy = r.top() + row * row_h + row_h / 2.0;
-    QRectF sw(x, cy - box / 2, box * 1.6, box);
-    if (item.badge) draw_deviation_marker(p, theme, deviation_badge(sw.center().x(), int(cy - box), int(2 * box)), false);
-    else p.fillRect(sw, QBrush(item.colour, item.style));
-    p.setPen(theme.text);
-    p.drawText(QPointF(x + sw.width() + 4, cy + fm.ascent() / 2.0 - 1), item.text);
-  });
+  layout_legend(
+      theme, deviations, fm, box, r.width(), [&](const LegendItem& item, double x, int row) {
+        const double cy = r.top() + row * row_h + row_h / 2.0;
+        QRectF sw(x, cy - box / 2, box * 1.6, box);
+        if (item.badge)
+          draw_deviation_marker(
+              p, theme, deviation_badge(sw.center().x(), int(cy - box), int(2 * box)), false);
+        else
+          p.fillRect(sw, QBrush(item.colour, item.style));
+        p.setPen(theme.text);
+        p.drawText(QPointF(x + sw.width() + 4, cy + fm.ascent() / 2.0 - 1), item.text);
+      });
 }
 
 }  // namespace cspview

@@ -13,7 +13,8 @@ namespace cspview {
 class Legend {
  public:
   static int height(const Theme& theme, const QFont& font, int width, bool deviations = false);
-  static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area, bool deviations = false);
+  static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area,
+                    bool deviations = false);
 };
 
 }  // namespace cspview

@@ -21,13 +21,15 @@ QPainterPath curve_path(const NetworkScene& s, const std::vector<LaidPoint>& c) 
   if (c.empty()) return path;
   path.moveTo(s.map(c[0].x, c[0].y));
   for (size_t k = 1; k + 2 < c.size(); k += 3)
-    path.cubicTo(s.map(c[k].x, c[k].y), s.map(c[k + 1].x, c[k + 1].y), s.map(c[k + 2].x, c[k + 2].y));
+    path.cubicTo(s.map(c[k].x, c[k].y), s.map(c[k + 1].x, c[k + 1].y),
+                 s.map(c[k + 2].x, c[k + 2].y));
   return path;
 }
 
 void arrow_head(QPainter& p, const QPainterPath& path, double size) {
   if (path.elementCount() < 2) return;
-  const QPointF tip = path.pointAtPercent(1.0), back = path.pointAtPercent(std::max(0.0, 1.0 - 6.0 / std::max(path.length(), 6.0)));
+  const QPointF tip = path.pointAtPercent(1.0),
+                back = path.pointAtPercent(std::max(0.0, 1.0 - 6.0 / std::max(path.length(), 6.0)));
   const double a = std::atan2(tip.y() - back.y(), tip.x() - back.x());
   QPolygonF head;
   head << tip << tip - QPointF(std::cos(a - 0.45), std::sin(a - 0.45)) * size
@@ -36,12 +38,16 @@ void arrow_head(QPainter& p, const QPainterPath& path, double size) {
   p.drawPolygon(head);
 }
 
-QColor text_on(const QColor& fill) { return qGray(fill.rgb()) > 150 ? QColor(Qt::black) : QColor(Qt::white); }
+QColor text_on(const QColor& fill) {
+  return qGray(fill.rgb()) > 150 ? QColor(Qt::black) : QColor(Qt::white);
+}
 
 bool edge_shown(const NetworkScene& s, size_t i) {
   const NetworkEdge& e = s.graph->edges[i];
-  const auto pi = std::lower_bound(s.graph->processes.begin(), s.graph->processes.end(), e.proc) - s.graph->processes.begin();
-  const auto ci = std::lower_bound(s.graph->channels.begin(), s.graph->channels.end(), e.chan) - s.graph->channels.begin();
+  const auto pi = std::lower_bound(s.graph->processes.begin(), s.graph->processes.end(), e.proc) -
+                  s.graph->processes.begin();
+  const auto ci = std::lower_bound(s.graph->channels.begin(), s.graph->channels.end(), e.chan) -
+                  s.graph->channels.begin();
   return s.frame->processes[size_t(pi)].shown && s.frame->channels[size_t(ci)].shown;
 }
 
@@ -55,7 +61,9 @@ void paint_edges(QPainter& p, const NetworkScene& s) {
       if (!edge_shown(s, i)) continue;
       const bool on_msg = msg && (msg->in == i || msg->out == i);
       const bool on_cycle = red.count(i) > 0;
-      if ((pass == 0) != (!on_msg && !on_cycle) || (pass == 1 && !on_msg) || (pass == 2 && !on_cycle)) continue;
+      if ((pass == 0) != (!on_msg && !on_cycle) || (pass == 1 && !on_msg) ||
+          (pass == 2 && !on_cycle))
+        continue;
       const QColor c = pass == 2 ? s.theme.problem : pass == 1 ? s.theme.story : s.theme.arrow;
       const double w = (pass == 0 ? 1.6 : 3.6) * z;
       const QPainterPath path = curve_path(s, s.layout->edges[i]);
@@ -76,16 +84,19 @@ void paint_channels(QPainter& p, const NetworkScene& s) {
     const uint32_t c = s.graph->channels[i];
     const QRectF r = s.node_rect(s.layout->channels[i]);
     p.setBrush(s.theme.lane_odd);
-    p.setPen(QPen(fc.closed ? s.theme.text_dim : s.theme.text, 1.4 * z, fc.closed ? Qt::DashLine : Qt::SolidLine));
+    p.setPen(QPen(fc.closed ? s.theme.text_dim : s.theme.text, 1.4 * z,
+                  fc.closed ? Qt::DashLine : Qt::SolidLine));
     p.drawRoundedRect(r, 4 * z, 4 * z);
     QFont nf = s.name_font;
     nf.setPointSizeF(nf.pointSizeF() * z * 0.9);
     QFont df = s.detail_font;
     df.setPointSizeF(df.pointSizeF() * z);
-    const QRectF top(r.left(), r.top(), r.width(), r.height() / 2), bottom(r.left(), r.center().y(), r.width(), r.height() / 2);
+    const QRectF top(r.left(), r.top(), r.width(), r.height() / 2),
+        bottom(r.left(), r.center().y(), r.width(), r.height() / 2);
     p.setPen(s.theme.text);
     p.setFont(nf);
-    p.drawText(top.adjusted(0, 2 * z, 0, 0), Qt::AlignCenter, QString::fromStdString(s.doc->channel_label(c)));
+    p.drawText(top.adjusted(0, 2 * z, 0, 0), Qt::AlignCenter,
+               QString::fromStdString(s.doc->channel_label(c)));
     const std::string kind = channel_kind_text(s.doc->model().channels()[c]);
     p.setFont(df);
     p.setPen(s.theme.text_dim);
@@ -115,7 +126,8 @@ void paint_processes(QPainter& p, const NetworkScene& s) {
     p.setFont(nf);
     const QRectF top(r.left(), r.top(), r.width(), r.height() * 0.56);
     const QRectF bottom(r.left(), r.top() + r.height() * 0.52, r.width(), r.height() * 0.48);
-    p.drawText(top, Qt::AlignHCenter | Qt::AlignBottom, QString::fromStdString(s.doc->process_label(pi)));
+    p.drawText(top, Qt::AlignHCenter | Qt::AlignBottom,
+               QString::fromStdString(s.doc->process_label(pi)));
     if (!word.isEmpty()) {
       p.setFont(df);
       p.drawText(bottom, Qt::AlignHCenter | Qt::AlignTop, word);
@@ -154,8 +166,8 @@ void paint_bands(QPainter& p, const NetworkScene& s) {
   p.setFont(s.caption_font);
   p.setPen(s.theme.text);
   const QFontMetrics cfm(s.caption_font);
-  p.drawText(QRectF(m, m, s.size.width() - 2 * m, 2 * cfm.height()), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-             s.caption);
+  p.drawText(QRectF(m, m, s.size.width() - 2 * m, 2 * cfm.height()),
+             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, s.caption);
 
   // The legend: only the colours on screen now, in the legend's order.
   std::set<int> used;
@@ -174,17 +186,20 @@ void paint_bands(QPainter& p, const NetworkScene& s) {
     p.drawRoundedRect(QRectF(x, y + 2, h * 1.4, h - 4), 3, 3);
     x += int(h * 1.4) + 6;
     p.setPen(s.theme.text);
-    p.drawText(QRect(x, y, fm.horizontalAdvance(name) + 4, h), Qt::AlignLeft | Qt::AlignVCenter, name);
+    p.drawText(QRect(x, y, fm.horizontalAdvance(name) + 4, h), Qt::AlignLeft | Qt::AlignVCenter,
+               name);
     x += fm.horizontalAdvance(name) + 18;
   }
   // The deadlock's note in red, the others dim, on one line under the legend.
   int nx = m;
   const auto note = [&](const QString& text, const QColor& colour) {
     p.setPen(colour);
-    p.drawText(QRect(nx, y + h, s.size.width() - nx - m, h), Qt::AlignLeft | Qt::AlignVCenter, text);
+    p.drawText(QRect(nx, y + h, s.size.width() - nx - m, h), Qt::AlignLeft | Qt::AlignVCenter,
+               text);
     nx += fm.horizontalAdvance(text) + 24;
   };
-  if (s.frame->cycle_formed) note(QStringLiteral("red: the wait-for cycle of the deadlock"), s.theme.problem);
+  if (s.frame->cycle_formed)
+    note(QStringLiteral("red: the wait-for cycle of the deadlock"), s.theme.problem);
   if (!s.graph->note.empty()) note(QString::fromStdString(s.graph->note), s.theme.text_dim);
 }
 
@@ -198,7 +213,8 @@ std::optional<QPointF> message_point(const NetworkScene& s) {
   };
   const QPainterPath in = path_of(msg.in), out = path_of(msg.out);
   const double t = std::clamp(s.progress, 0.0, 1.0);
-  if (!in.isEmpty() && !out.isEmpty()) return t < 0.5 ? in.pointAtPercent(t * 2) : out.pointAtPercent(t * 2 - 1);
+  if (!in.isEmpty() && !out.isEmpty())
+    return t < 0.5 ? in.pointAtPercent(t * 2) : out.pointAtPercent(t * 2 - 1);
   if (!in.isEmpty()) return in.pointAtPercent(t);
   if (!out.isEmpty()) return out.pointAtPercent(t);
   return std::nullopt;

@@ -25,7 +25,7 @@ struct NetworkScene {
   const NetworkFrame* frame = nullptr;
   Theme theme;
   QFont name_font, detail_font, caption_font;
-  QString caption;   // the cursor's step in words (story_at)
+  QString caption;        // the cursor's step in words (story_at)
   double progress = 1.0;  // where the message is along its wires, 0..1
   QSize size;
 

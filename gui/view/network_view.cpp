@@ -30,7 +30,8 @@ std::optional<size_t> next_after(std::span<const uint32_t> lane, std::optional<s
 // The widest state word a process box may have to hold.
 double widest_state_word(const QFontMetricsF& fm) {
   double w = 0;
-  for (int c = 0; c < kStateColourCount; ++c) w = std::max(w, fm.horizontalAdvance(state_colour_name(StateColour(c))));
+  for (int c = 0; c < kStateColourCount; ++c)
+    w = std::max(w, fm.horizontalAdvance(state_colour_name(StateColour(c))));
   return w;
 }
 
@@ -39,7 +40,8 @@ QString widest_fill(const csptrace::ChannelInfo& info) {
   if (info.buffer == csptrace::BufferKind::Timer) return s + QStringLiteral(" armed");
   if (info.buffer == csptrace::BufferKind::Unbuffered) return s + QStringLiteral(" closed");
   if (info.cap > kMaxSlotGlyphs) return s + QStringLiteral(" %1/%1 closed").arg(info.cap);
-  return s + QLatin1Char(' ') + QString(QChar(0x25AE)).repeated(int(std::max(1u, info.cap))) + QStringLiteral(" closed");
+  return s + QLatin1Char(' ') + QString(QChar(0x25AE)).repeated(int(std::max(1u, info.cap))) +
+         QStringLiteral(" closed");
 }
 
 }  // namespace
@@ -91,7 +93,8 @@ void NetworkView::relayout() const {
   const double state_w = widest_state_word(dfm);
   std::vector<NodeBox> pboxes, cboxes;
   for (uint32_t p : graph_.processes) {
-    const double w = std::max(nfm.horizontalAdvance(QString::fromStdString(doc_->process_label(p))), state_w);
+    const double w =
+        std::max(nfm.horizontalAdvance(QString::fromStdString(doc_->process_label(p))), state_w);
     pboxes.push_back({w + 28, nfm.height() + dfm.height() + 16});
   }
   for (uint32_t c : graph_.channels) {
@@ -153,14 +156,19 @@ QSize NetworkView::frame_size() const {
   if (width() >= 200 && height() >= 150) return size();
   // Unplaced (an export without a window): the layout at its natural size with its bands.
   const NetworkScene s = scene(QSize(), 1.0);
-  return QSize(int(layout().width) + 24, int(layout().height) + s.top_band() + s.bottom_band()).expandedTo({640, 480});
+  return QSize(int(layout().width) + 24, int(layout().height) + s.top_band() + s.bottom_band())
+      .expandedTo({640, 480});
 }
 
-void NetworkView::paint_frame(QPainter& painter) const { paint_network(painter, scene(frame_size(), still_progress())); }
+void NetworkView::paint_frame(QPainter& painter) const {
+  paint_network(painter, scene(frame_size(), still_progress()));
+}
 
 void NetworkView::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  const double progress = animation_.state() == QAbstractAnimation::Running ? animation_.currentValue().toDouble() : still_progress();
+  const double progress = animation_.state() == QAbstractAnimation::Running
+                              ? animation_.currentValue().toDouble()
+                              : still_progress();
   paint_network(p, scene(size(), progress));
 }
 
@@ -180,8 +188,9 @@ namespace {
 
 // The centre of node `id` of a list of the graph (processes or channels), when shown.
 template <typename Shown>
-std::optional<QPoint> centre_of(const NetworkScene& s, const std::vector<uint32_t>& ids, const std::vector<LaidNode>& nodes,
-                                const std::vector<Shown>& frame, uint32_t id) {
+std::optional<QPoint> centre_of(const NetworkScene& s, const std::vector<uint32_t>& ids,
+                                const std::vector<LaidNode>& nodes, const std::vector<Shown>& frame,
+                                uint32_t id) {
   const auto it = std::lower_bound(ids.begin(), ids.end(), id);
   if (it == ids.end() || *it != id || !frame[size_t(it - ids.begin())].shown) return std::nullopt;
   return s.node_rect(nodes[size_t(it - ids.begin())]).center().toPoint();
@@ -208,7 +217,8 @@ QJsonObject NetworkView::describe() const {
   // Events are numbered as csptrace prints them (event_number.hpp), like the window's
   // --view-json; cursor_index is the model's index, the one set_cursor and event_clicked use.
   o[QStringLiteral("cursor_event")] = QJsonValue();
-  o[QStringLiteral("cursor_index")] = frame_.cursor ? QJsonValue(qint64(*frame_.cursor)) : QJsonValue();
+  o[QStringLiteral("cursor_index")] =
+      frame_.cursor ? QJsonValue(qint64(*frame_.cursor)) : QJsonValue();
   if (!doc_) return o;
   const auto& m = doc_->model();
   if (frame_.cursor && *frame_.cursor < m.size())
@@ -219,26 +229,29 @@ QJsonObject NetworkView::describe() const {
   for (size_t i = 0; i < graph_.processes.size(); ++i) {
     const auto& fp = frame_.processes[i];
     const auto colour = fp.known ? process_state_colour(fp.state, fp.op) : std::nullopt;
-    procs.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(doc_->process_label(graph_.processes[i]))},
-                             {QStringLiteral("shown"), fp.shown},
-                             {QStringLiteral("colour"), colour ? state_colour_name(*colour) : QString()},
-                             {QStringLiteral("stuck"), fp.stuck}});
+    procs.append(QJsonObject{
+        {QStringLiteral("name"), QString::fromStdString(doc_->process_label(graph_.processes[i]))},
+        {QStringLiteral("shown"), fp.shown},
+        {QStringLiteral("colour"), colour ? state_colour_name(*colour) : QString()},
+        {QStringLiteral("stuck"), fp.stuck}});
   }
   for (size_t i = 0; i < graph_.channels.size(); ++i) {
     const auto& fc = frame_.channels[i];
     const uint32_t c = graph_.channels[i];
-    chans.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(doc_->channel_label(c))},
-                             {QStringLiteral("kind"), QString::fromStdString(channel_kind_text(m.channels()[c]))},
-                             {QStringLiteral("shown"), fc.shown},
-                             {QStringLiteral("level"), qint64(fc.level)},
-                             {QStringLiteral("fill"), QString::fromStdString(fc.fill)},
-                             {QStringLiteral("closed"), fc.closed}});
+    chans.append(QJsonObject{
+        {QStringLiteral("name"), QString::fromStdString(doc_->channel_label(c))},
+        {QStringLiteral("kind"), QString::fromStdString(channel_kind_text(m.channels()[c]))},
+        {QStringLiteral("shown"), fc.shown},
+        {QStringLiteral("level"), qint64(fc.level)},
+        {QStringLiteral("fill"), QString::fromStdString(fc.fill)},
+        {QStringLiteral("closed"), fc.closed}});
   }
   for (size_t e : cycle_.edges) {
     const NetworkEdge& w = graph_.edges[e];
-    cycle.append(QJsonObject{{QStringLiteral("process"), QString::fromStdString(doc_->process_label(w.proc))},
-                             {QStringLiteral("channel"), QString::fromStdString(doc_->channel_label(w.chan))},
-                             {QStringLiteral("put"), w.put}});
+    cycle.append(QJsonObject{
+        {QStringLiteral("process"), QString::fromStdString(doc_->process_label(w.proc))},
+        {QStringLiteral("channel"), QString::fromStdString(doc_->channel_label(w.chan))},
+        {QStringLiteral("put"), w.put}});
   }
   o[QStringLiteral("processes")] = procs;
   o[QStringLiteral("channels")] = chans;
@@ -248,12 +261,14 @@ QJsonObject NetworkView::describe() const {
     for (auto e : {frame_.message->in, frame_.message->out})
       if (e) {
         const NetworkEdge& w = graph_.edges[*e];
-        const QString p = QString::fromStdString(doc_->process_label(w.proc)), c = QString::fromStdString(doc_->channel_label(w.chan));
+        const QString p = QString::fromStdString(doc_->process_label(w.proc)),
+                      c = QString::fromStdString(doc_->channel_label(w.chan));
         wires.append(w.put ? p + QStringLiteral(" → ") + c : c + QStringLiteral(" → ") + p);
       }
-    o[QStringLiteral("message")] = QJsonObject{{QStringLiteral("event"), qint64(event_number(m, frame_.message->event))},
-                                               {QStringLiteral("value"), QString::fromStdString(frame_.message->value)},
-                                               {QStringLiteral("wires"), wires}};
+    o[QStringLiteral("message")] =
+        QJsonObject{{QStringLiteral("event"), qint64(event_number(m, frame_.message->event))},
+                    {QStringLiteral("value"), QString::fromStdString(frame_.message->value)},
+                    {QStringLiteral("wires"), wires}};
   }
   return o;
 }

@@ -20,11 +20,13 @@ SearchBar::SearchBar(QWidget* parent) : QWidget(parent) {
   row->setSpacing(4);
   edit_ = new QLineEdit(this);
   edit_->setObjectName(QStringLiteral("search"));
-  edit_->setPlaceholderText(QStringLiteral("search events (Ctrl+F): kind, process, channel, value, file:line, #number…"));
+  edit_->setPlaceholderText(
+      QStringLiteral("search events (Ctrl+F): kind, process, channel, value, file:line, #number…"));
   edit_->setClearButtonEnabled(true);
   edit_->installEventFilter(this);
   count_ = new QLabel(this);
-  count_->setMinimumWidth(count_->fontMetrics().horizontalAdvance(QStringLiteral("1,234,567 of 1,234,567")));
+  count_->setMinimumWidth(
+      count_->fontMetrics().horizontalAdvance(QStringLiteral("1,234,567 of 1,234,567")));
   prev_ = new QToolButton(this);
   prev_->setText(QStringLiteral("▲"));
   prev_->setToolTip(QStringLiteral("Previous match (Shift+Enter)"));
@@ -70,10 +72,15 @@ void SearchBar::show_searching() { count_->setText(QStringLiteral("searching…"
 
 void SearchBar::show_count(size_t matches, std::optional<size_t> current) {
   auto n = [](size_t v) { return QString::fromStdString(count_text(v)); };
-  if (sent_.trimmed().isEmpty()) count_->clear();
-  else if (matches == 0) count_->setText(QStringLiteral("no match"));
-  else if (current) count_->setText(QStringLiteral("%1 of %2").arg(n(*current + 1), n(matches)));
-  else count_->setText(QStringLiteral("%1 %2").arg(n(matches), matches == 1 ? QStringLiteral("match") : QStringLiteral("matches")));
+  if (sent_.trimmed().isEmpty())
+    count_->clear();
+  else if (matches == 0)
+    count_->setText(QStringLiteral("no match"));
+  else if (current)
+    count_->setText(QStringLiteral("%1 of %2").arg(n(*current + 1), n(matches)));
+  else
+    count_->setText(QStringLiteral("%1 %2").arg(
+        n(matches), matches == 1 ? QStringLiteral("match") : QStringLiteral("matches")));
 }
 
 bool SearchBar::eventFilter(QObject* watched, QEvent* e) {

@@ -86,8 +86,11 @@ SequenceFrame SequenceChartView::frame() const {
   if (!doc_) return {};
   const SequenceMetrics mx = metrics();
   const auto row = layout().row_at(cursor_);
-  if (!scrolled_) first_row_ = window_start(layout().rows().size(), rows_that_fit(layout(), mx, height()), row, first_row_);
-  return frame_sequence(layout(), doc_->model(), mx, width(), height(), first_row_, row, real_time_);
+  if (!scrolled_)
+    first_row_ = window_start(layout().rows().size(), rows_that_fit(layout(), mx, height()), row,
+                              first_row_);
+  return frame_sequence(layout(), doc_->model(), mx, width(), height(), first_row_, row,
+                        real_time_);
 }
 
 QSize SequenceChartView::frame_size() const { return size(); }
@@ -96,7 +99,8 @@ void SequenceChartView::paint_frame(QPainter& painter) const {
   if (!doc_) {
     painter.fillRect(QRect(QPoint(0, 0), size()), theme_.background);
     painter.setPen(theme_.text_dim);
-    painter.drawText(QRect(QPoint(0, 0), size()), Qt::AlignCenter, QStringLiteral("Open a trace to see its sequence chart"));
+    painter.drawText(QRect(QPoint(0, 0), size()), Qt::AlignCenter,
+                     QStringLiteral("Open a trace to see its sequence chart"));
     return;
   }
   const SequenceFrame fr = frame();
@@ -111,7 +115,8 @@ void SequenceChartView::paintEvent(QPaintEvent*) {
 void SequenceChartView::mousePressEvent(QMouseEvent* e) {
   if (!doc_ || e->button() != Qt::LeftButton) return CursorView::mousePressEvent(e);
   // A click on a row (its arrow, its mark or anywhere across it) asks for the cursor there.
-  if (const auto r = frame().row_at_y(e->position().y())) emit event_clicked(layout().rows()[*r].event);
+  if (const auto r = frame().row_at_y(e->position().y()))
+    emit event_clicked(layout().rows()[*r].event);
 }
 
 void SequenceChartView::wheelEvent(QWheelEvent* e) {
@@ -158,23 +163,27 @@ QJsonObject SequenceChartView::describe() const {
   o[QStringLiteral("lifelines")] = lanes;
   o[QStringLiteral("lifelines_total")] = qint64(layout().lifelines().size());
   auto lane_name = [&](uint32_t l) {
-    return l < layout().lifelines().size() ? QJsonValue(QString::fromStdString(layout().lifelines()[l].name)) : QJsonValue();
+    return l < layout().lifelines().size()
+               ? QJsonValue(QString::fromStdString(layout().lifelines()[l].name))
+               : QJsonValue();
   };
   QJsonArray arrows;
   for (size_t r = fr.first_row; r < fr.end_row; ++r) {
     const SeqRow& row = layout().rows()[r];
     if (!row.arrow() || row.kind != SeqRow::Kind::Message) continue;
-    arrows.append(QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
-                              {QStringLiteral("from"), lane_name(row.from)},
-                              {QStringLiteral("to"), lane_name(row.to)},
-                              {QStringLiteral("label"), QString::fromStdString(layout().label(r))},
-                              {QStringLiteral("value"), QString::fromStdString(layout().value(r))}});
+    arrows.append(
+        QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
+                    {QStringLiteral("from"), lane_name(row.from)},
+                    {QStringLiteral("to"), lane_name(row.to)},
+                    {QStringLiteral("label"), QString::fromStdString(layout().label(r))},
+                    {QStringLiteral("value"), QString::fromStdString(layout().value(r))}});
   }
   o[QStringLiteral("arrows")] = arrows;
   if (fr.cursor_row) {
     const SeqRow& row = layout().rows()[*fr.cursor_row];
-    o[QStringLiteral("current")] = QJsonObject{{QStringLiteral("event"), qint64(m.seq(row.event))},
-                                               {QStringLiteral("label"), QString::fromStdString(layout().label(*fr.cursor_row))}};
+    o[QStringLiteral("current")] = QJsonObject{
+        {QStringLiteral("event"), qint64(m.seq(row.event))},
+        {QStringLiteral("label"), QString::fromStdString(layout().label(*fr.cursor_row))}};
   } else {
     o[QStringLiteral("current")] = QJsonValue();
   }

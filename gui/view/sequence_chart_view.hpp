@@ -49,7 +49,7 @@ class SequenceChartView : public CursorView {
 
   std::shared_ptr<const TraceDocument> doc_;
   mutable SequenceLayout layout_;
-  mutable bool stale_ = true;     // layout_ is not the chart of doc_ with the options asked
+  mutable bool stale_ = true;  // layout_ is not the chart of doc_ with the options asked
   std::optional<size_t> cursor_;
   bool real_time_ = false;
   bool scrolled_ = false;         // the wheel moved the window away from the cursor's row

@@ -14,7 +14,8 @@ namespace {
 QColor faded(QColor c, const QColor& bg) {
   // Rows after the cursor: mixed into the background rather than transparent, so an SVG and a
   // PNG look the same.
-  return QColor::fromRgbF(float(c.redF() * 0.35 + bg.redF() * 0.65), float(c.greenF() * 0.35 + bg.greenF() * 0.65),
+  return QColor::fromRgbF(float(c.redF() * 0.35 + bg.redF() * 0.65),
+                          float(c.greenF() * 0.35 + bg.greenF() * 0.65),
                           float(c.blueF() * 0.35 + bg.blueF() * 0.65));
 }
 
@@ -40,7 +41,8 @@ StateColour wait_colour(const SeqWaitBar& b) {
 }  // namespace
 
 SequencePainter::SequencePainter(const SequenceLayout& layout, const SequenceFrame& frame,
-                                 const csptrace::TraceModel& m, const Theme& theme, const QFont& base)
+                                 const csptrace::TraceModel& m, const Theme& theme,
+                                 const QFont& base)
     : layout_(layout), fr_(frame), m_(m), theme_(theme), font_(base) {
   // Type follows the row height: large rows (a short trace, presentation mode) get large type.
   font_.setPixelSize(int(std::clamp(fr_.row_h * 0.52, 12.0, 24.0)));
@@ -71,8 +73,8 @@ void SequencePainter::paint(QPainter& p) const {
   p.restore();
 }
 
-void SequencePainter::boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c,
-                                 int alpha) const {
+void SequencePainter::boxed_text(QPainter& p, const QRectF& r, int align, const QString& text,
+                                 const QColor& c, int alpha) const {
   const QFontMetricsF fm(p.font());
   const QString shown = fm.elidedText(text, Qt::ElideRight, r.width());
   QRectF tight = fm.boundingRect(r, align, shown).adjusted(-3, 0, 3, 0);
@@ -89,8 +91,11 @@ void SequencePainter::paint_lifelines(QPainter& p) const {
     const SeqLifeline& line = layout_.lifelines()[l];
     if (line.end_row < fr_.first_row) continue;  // it exited before this part of the chart
     const double x = fr_.lane_x[l];
-    auto y_at = [&](size_t row, double outside) { return fr_.has_row(row) ? fr_.y_of(row) : outside; };
-    const double y0 = line.first_row > fr_.first_row ? y_at(line.first_row, fr_.bottom) : fr_.top - 4;
+    auto y_at = [&](size_t row, double outside) {
+      return fr_.has_row(row) ? fr_.y_of(row) : outside;
+    };
+    const double y0 =
+        line.first_row > fr_.first_row ? y_at(line.first_row, fr_.bottom) : fr_.top - 4;
     const double y1 = line.end_row < fr_.end_row ? y_at(line.end_row, fr_.top) : fr_.bottom;
     if (line.first_row > fr_.first_row && y0 > fr_.top) {  // not spawned yet: a faint dotted line
       p.setPen(QPen(theme_.grid, 1, Qt::DotLine));
@@ -113,7 +118,9 @@ void SequencePainter::paint_bars(QPainter& p) const {
   for (const SeqWaitBar& b : layout_.bars()) {
     if (!fr_.shown(b.lifeline) || b.first_row >= fr_.end_row || b.end_row < fr_.first_row) continue;
     const double y0 = fr_.has_row(b.first_row) ? fr_.y_of(b.first_row) : fr_.top;
-    const double y1 = b.end_row < fr_.end_row ? (fr_.has_row(b.end_row) ? fr_.y_of(b.end_row) : fr_.top) : fr_.bottom;
+    const double y1 = b.end_row < fr_.end_row
+                          ? (fr_.has_row(b.end_row) ? fr_.y_of(b.end_row) : fr_.top)
+                          : fr_.bottom;
     if (y1 <= y0) continue;
     QColor c = b.stuck ? theme_.problem : theme_.state_colour(wait_colour(b));
     if (fr_.cursor_row && b.first_row > *fr_.cursor_row) c = faded(c, theme_.background);
@@ -136,12 +143,13 @@ void SequencePainter::paint_row(QPainter& p, size_t r) const {
   // The event number, as csptrace prints it, in the gutter.
   p.setFont(current ? bold_ : small_);
   p.setPen(current ? theme_.text : theme_.text_dim);
-  p.drawText(QRectF(2, y - fr_.row_h / 2, fr_.gutter - 4, fr_.row_h), Qt::AlignLeft | Qt::AlignVCenter,
-             QStringLiteral("#%1").arg(m_.seq(row.event)));
-  QColor c = row.kind == SeqRow::Kind::Deadlock || row.kind == SeqRow::Kind::Refused ? theme_.problem
-             : row.kind == SeqRow::Kind::Drop                                          ? theme_.notice
-             : row.kind == SeqRow::Kind::Spawn                                         ? theme_.text_dim
-                                                                                       : theme_.arrow;
+  p.drawText(QRectF(2, y - fr_.row_h / 2, fr_.gutter - 4, fr_.row_h),
+             Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("#%1").arg(m_.seq(row.event)));
+  QColor c = row.kind == SeqRow::Kind::Deadlock || row.kind == SeqRow::Kind::Refused
+                 ? theme_.problem
+             : row.kind == SeqRow::Kind::Drop  ? theme_.notice
+             : row.kind == SeqRow::Kind::Spawn ? theme_.text_dim
+                                               : theme_.arrow;
   if (current && row.arrow()) c = theme_.story;
   if (future) c = faded(c, theme_.background);
   if (row.kind == SeqRow::Kind::Deadlock) {
@@ -160,14 +168,16 @@ void SequencePainter::paint_row(QPainter& p, size_t r) const {
     half.from = out ? row.from : row.to;
     half.to = kNoLane;
     const QString other = QString::fromStdString(layout_.lifelines()[out ? row.to : row.from].name);
-    paint_mark(p, half, out ? label + QStringLiteral(" → ") + other : other + QStringLiteral(" → ") + label, y, c);
+    paint_mark(p, half,
+               out ? label + QStringLiteral(" → ") + other : other + QStringLiteral(" → ") + label,
+               y, c);
   } else if (!row.arrow() && fr_.shown(row.from)) {
     paint_mark(p, row, label, y, c);
   }
 }
 
-void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c,
-                                  bool current) const {
+void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y,
+                                  const QColor& c, bool current) const {
   const double x0 = fr_.lane_x[row.from], x1 = fr_.lane_x[row.to];
   const double dir = x1 >= x0 ? 1 : -1;
   const double width = current ? 3.5 : 2;
@@ -182,18 +192,20 @@ void SequencePainter::paint_arrow(QPainter& p, const SeqRow& row, const QString&
   const double span = std::abs(x1 - x0) + fr_.col_w * 0.9;
   const double mid = (x0 + x1) / 2;
   const double h = QFontMetricsF(p.font()).height();
-  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom, label, c,
-             current ? 255 : 215);
+  boxed_text(p, QRectF(mid - span / 2, y - width - h, span, h), Qt::AlignHCenter | Qt::AlignBottom,
+             label, c, current ? 255 : 215);
 }
 
-void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c) const {
+void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y,
+                                 const QColor& c) const {
   const double x = fr_.lane_x[row.from];
   const double r = std::clamp(fr_.row_h * 0.16, 3.5, 6.0);
   p.setPen(Qt::NoPen);
   p.setBrush(c);
   switch (row.kind) {
     case SeqRow::Kind::Alt: {  // a diamond: the choice point of an alt
-      QPolygonF d({QPointF(x, y - r * 1.6), QPointF(x + r * 1.6, y), QPointF(x, y + r * 1.6), QPointF(x - r * 1.6, y)});
+      QPolygonF d({QPointF(x, y - r * 1.6), QPointF(x + r * 1.6, y), QPointF(x, y + r * 1.6),
+                   QPointF(x - r * 1.6, y)});
       p.drawPolygon(d);
       break;
     }
@@ -212,7 +224,8 @@ void SequencePainter::paint_mark(QPainter& p, const SeqRow& row, const QString& 
   const double w = std::max(fr_.col_w * 3, 220.0);
   const double need = QFontMetricsF(f).horizontalAdvance(text) + 4;
   if (x + 12 + std::min(w, need) > fr_.width - 4 && x - 12 - need > fr_.width / 2)
-    boxed_text(p, QRectF(x - 12 - need, y - fr_.row_h / 2, need, fr_.row_h), Qt::AlignRight | Qt::AlignVCenter, text, c);
+    boxed_text(p, QRectF(x - 12 - need, y - fr_.row_h / 2, need, fr_.row_h),
+               Qt::AlignRight | Qt::AlignVCenter, text, c);
   else
     boxed_text(p, QRectF(x + 12, y - fr_.row_h / 2, std::min(w, fr_.width - x - 14), fr_.row_h),
                Qt::AlignLeft | Qt::AlignVCenter, text, c);
@@ -247,14 +260,18 @@ void SequencePainter::paint_cycle(QPainter& p) const {
   if (layout_.cycle().empty()) return;
   // Below the stuck lifelines' crosses, one row per edge; "wait-for" in the gutter.
   const double top = fr_.bottom + std::max(8.0, fr_.row_h * 0.3) * 2;
-  const bool windowed = fr_.first_row > 0 || fr_.end_row < fr_.total_rows;  // the note's line is below
-  const double row = std::max(12.0, (fr_.height - top - 4 - (windowed ? fr_.row_h : 0)) / double(layout_.cycle().size()));
+  const bool windowed =
+      fr_.first_row > 0 || fr_.end_row < fr_.total_rows;  // the note's line is below
+  const double row = std::max(
+      12.0, (fr_.height - top - 4 - (windowed ? fr_.row_h : 0)) / double(layout_.cycle().size()));
   double y = top + row / 2;
   QFont label = small_;
-  label.setPixelSize(std::min(small_.pixelSize(), int(fr_.gutter / 5)));  // "wait-for" fits the gutter
+  label.setPixelSize(
+      std::min(small_.pixelSize(), int(fr_.gutter / 5)));  // "wait-for" fits the gutter
   p.setFont(label);
   p.setPen(theme_.problem);
-  p.drawText(QRectF(2, top, fr_.gutter - 2, row * 2), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("wait-for\ncycle"));
+  p.drawText(QRectF(2, top, fr_.gutter - 2, row * 2), Qt::AlignLeft | Qt::AlignTop,
+             QStringLiteral("wait-for\ncycle"));
   for (const SeqCycleEdge& e : layout_.cycle()) {
     if (fr_.shown(e.waiter) && fr_.shown(e.releaser) && e.waiter != e.releaser) {
       const double x0 = fr_.lane_x[e.waiter], x1 = fr_.lane_x[e.releaser];
@@ -264,8 +281,9 @@ void SequencePainter::paint_cycle(QPainter& p) const {
       arrow_head(p, QPointF(x1, y), dir, 10, theme_.problem);
       p.setFont(small_);
       const double span = std::abs(x1 - x0) + fr_.col_w * 0.8;
-      boxed_text(p, QRectF((x0 + x1) / 2 - span / 2, y - row / 2, span, row / 2), Qt::AlignHCenter | Qt::AlignBottom,
-                 QString::fromStdString(e.label), theme_.problem);
+      boxed_text(p, QRectF((x0 + x1) / 2 - span / 2, y - row / 2, span, row / 2),
+                 Qt::AlignHCenter | Qt::AlignBottom, QString::fromStdString(e.label),
+                 theme_.problem);
     }
     y += row;
   }
@@ -275,12 +293,18 @@ void SequencePainter::paint_notes(QPainter& p) const {
   // A window of a longer chart says which part it is, so nobody takes it for the whole run.
   QStringList notes;
   if (fr_.first_row > 0 || fr_.end_row < fr_.total_rows)
-    notes << QStringLiteral("rows %1–%2 of %3").arg(fr_.first_row + 1).arg(fr_.end_row).arg(fr_.total_rows);
-  if (fr_.hidden_lanes > 0) notes << QStringLiteral("%1 lifelines not in this part").arg(fr_.hidden_lanes);
+    notes << QStringLiteral("rows %1–%2 of %3")
+                 .arg(fr_.first_row + 1)
+                 .arg(fr_.end_row)
+                 .arg(fr_.total_rows);
+  if (fr_.hidden_lanes > 0)
+    notes << QStringLiteral("%1 lifelines not in this part").arg(fr_.hidden_lanes);
   if (notes.isEmpty()) return;
   p.setFont(small_);
-  boxed_text(p, QRectF(fr_.width / 3, fr_.height - fr_.row_h * 0.8, fr_.width * 2 / 3 - 8, fr_.row_h * 0.8),
-             Qt::AlignRight | Qt::AlignVCenter, notes.join(QStringLiteral(" · ")), theme_.text_dim);
+  boxed_text(
+      p,
+      QRectF(fr_.width / 3, fr_.height - fr_.row_h * 0.8, fr_.width * 2 / 3 - 8, fr_.row_h * 0.8),
+      Qt::AlignRight | Qt::AlignVCenter, notes.join(QStringLiteral(" · ")), theme_.text_dim);
 }
 
 }  // namespace cspview

@@ -17,8 +17,8 @@ namespace cspview {
 
 class SequencePainter {
  public:
-  SequencePainter(const SequenceLayout& layout, const SequenceFrame& frame, const csptrace::TraceModel& m,
-                  const Theme& theme, const QFont& base);
+  SequencePainter(const SequenceLayout& layout, const SequenceFrame& frame,
+                  const csptrace::TraceModel& m, const Theme& theme, const QFont& base);
   void paint(QPainter& p) const;
   // The text size rows are labelled in (the header's is a little larger).
   const QFont& label_font() const { return font_; }
@@ -27,14 +27,17 @@ class SequencePainter {
   void paint_lifelines(QPainter& p) const;
   void paint_bars(QPainter& p) const;
   void paint_row(QPainter& p, size_t r) const;
-  void paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c, bool current) const;
-  void paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c) const;
+  void paint_arrow(QPainter& p, const SeqRow& row, const QString& label, double y, const QColor& c,
+                   bool current) const;
+  void paint_mark(QPainter& p, const SeqRow& row, const QString& label, double y,
+                  const QColor& c) const;
   void paint_header(QPainter& p) const;
   void paint_cycle(QPainter& p) const;
   void paint_notes(QPainter& p) const;
   // A label on the background colour, so a lifeline running under it never hides a letter;
   // `alpha` 255 hides all under it (the cursor's label, over its neighbours' words).
-  void boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c, int alpha = 215) const;
+  void boxed_text(QPainter& p, const QRectF& r, int align, const QString& text, const QColor& c,
+                  int alpha = 215) const;
 
   const SequenceLayout& layout_;
   const SequenceFrame& fr_;

@@ -59,7 +59,9 @@ void SourcePane::show_event(const TraceDocument* doc, std::optional<size_t> even
   if (!doc) return show_message(QStringLiteral("No trace open."));
   if (!event) return show_message(QStringLiteral("Before the first event: no source line yet."));
   const auto ref = source_of_event(*doc, *event);
-  if (!ref) return show_message(QStringLiteral("This event records no source line (the trace has no \"loc\" for it)."));
+  if (!ref)
+    return show_message(
+        QStringLiteral("This event records no source line (the trace has no \"loc\" for it)."));
   const SourceLookup found = locate_source(ref->file, trace_path_.toStdString(), dirs_);
   if (!found.found) {
     pick_->show();
@@ -80,9 +82,13 @@ void SourcePane::show_file(const QString& path, int line) {
   text_->show();
   line_ = line;
   const int lines = text_->document()->blockCount();
-  header_->setText(line <= lines ? QStringLiteral("%1:%2").arg(path).arg(line)
-                                 : QStringLiteral("%1:%2 (the file has only %3 lines: has it changed since the run?)")
-                                       .arg(path).arg(line).arg(lines));
+  header_->setText(
+      line <= lines
+          ? QStringLiteral("%1:%2").arg(path).arg(line)
+          : QStringLiteral("%1:%2 (the file has only %3 lines: has it changed since the run?)")
+                .arg(path)
+                .arg(line)
+                .arg(lines));
   highlight();
 }
 

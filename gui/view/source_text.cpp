@@ -27,10 +27,13 @@ class Gutter : public QWidget {
 SourceText::SourceText(QWidget* parent) : QPlainTextEdit(parent), gutter_(new Gutter(this)) {
   setReadOnly(true);
   setLineWrapMode(QPlainTextEdit::NoWrap);
-  connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutter_width(), 0, 0, 0); });
+  connect(this, &QPlainTextEdit::blockCountChanged, this,
+          [this] { setViewportMargins(gutter_width(), 0, 0, 0); });
   connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect& r, int dy) {
-    if (dy) gutter_->scroll(0, dy);
-    else gutter_->update(0, r.y(), gutter_->width(), r.height());
+    if (dy)
+      gutter_->scroll(0, dy);
+    else
+      gutter_->update(0, r.y(), gutter_->width(), r.height());
   });
   setViewportMargins(gutter_width(), 0, 0, 0);
 }
@@ -55,7 +58,8 @@ void SourceText::paint_gutter(QPaintEvent* e) {
   const int h = fontMetrics().height();
   while (block.isValid() && top <= e->rect().bottom()) {
     if (block.isVisible())
-      p.drawText(0, top, gutter_->width() - 5, h, Qt::AlignRight | Qt::AlignVCenter, QString::number(block.blockNumber() + 1));
+      p.drawText(0, top, gutter_->width() - 5, h, Qt::AlignRight | Qt::AlignVCenter,
+                 QString::number(block.blockNumber() + 1));
     top += qRound(blockBoundingRect(block).height());
     block = block.next();
   }

@@ -7,7 +7,8 @@
 
 namespace cspview {
 
-bool export_timeline(TimelineWidget& timeline, const QString& path, const QString& title, QString* error) {
+bool export_timeline(TimelineWidget& timeline, const QString& path, const QString& title,
+                     QString* error) {
   if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
     const TimelineScene scene = timeline.scene();
     QSvgGenerator svg;
@@ -25,11 +26,13 @@ bool export_timeline(TimelineWidget& timeline, const QString& path, const QStrin
     return true;
   }
   if (!timeline.grab().save(path)) {
-    if (error) *error = QStringLiteral("%1: cannot write the image (is the folder writable, the suffix .png?)").arg(path);
+    if (error)
+      *error =
+          QStringLiteral("%1: cannot write the image (is the folder writable, the suffix .png?)")
+              .arg(path);
     return false;
   }
   return true;
 }
-
 
 }  // namespace cspview

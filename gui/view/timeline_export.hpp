@@ -9,6 +9,7 @@
 namespace cspview {
 
 // False with *error naming the file when it cannot be written.
-bool export_timeline(TimelineWidget& timeline, const QString& path, const QString& title, QString* error);
+bool export_timeline(TimelineWidget& timeline, const QString& path, const QString& title,
+                     QString* error);
 
 }  // namespace cspview

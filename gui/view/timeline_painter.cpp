@@ -41,7 +41,8 @@ void TimelinePainter::paint(QPainter& p) const {
   paint_labels(p);
   AxisPainter(s_).paint(p);
   CaptionPainter(s_).paint(p);
-  Legend::paint(p, s_.theme, s_.font, QRect(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height),
+  Legend::paint(p, s_.theme, s_.font,
+                QRect(0, s_.lanes_bottom(), s_.size.width(), s_.legend_height),
                 !s_.doc->deviations().empty());
 }
 
@@ -61,8 +62,10 @@ void TimelinePainter::paint_rows(QPainter& p) const {
     p.fillRect(r, lane_no % 2 ? s_.theme.lane_odd : s_.theme.lane_even);
     p.save();
     p.setClipRect(s_.lanes_rect().intersected(r));
-    if (row.kind == RowKind::Process) lanes.paint_process_lane(p, row, top);
-    else lanes.paint_channel_lane(p, row, top);
+    if (row.kind == RowKind::Process)
+      lanes.paint_process_lane(p, row, top);
+    else
+      lanes.paint_channel_lane(p, row, top);
     p.restore();
   }
 }
@@ -85,11 +88,13 @@ void TimelinePainter::paint_matches(QPainter& p) const {
   // and always a tick along the bottom of the ruler (one per pixel column at most).
   if (!s_.matches || s_.matches->empty()) return;
   const auto& m = s_.doc->model();
-  const auto vis = LaneIndex::visible(m, s_.matches->by_time, s_.scale.t_of(-4), s_.scale.t_of(s_.scale.width_px + 4));
+  const auto vis = LaneIndex::visible(m, s_.matches->by_time, s_.scale.t_of(-4),
+                                      s_.scale.t_of(s_.scale.width_px + 4));
   // Millions of matches fold to one tick per two pixels (a binary search per tick), so the
   // frame costs the width, not the matches.
   for (const LaneMark& mark : LaneIndex::fold(m, s_.matches->by_time, s_.scale, 2.0))
-    p.fillRect(QRectF(s_.label_width() + mark.x0 - 1.5, s_.lanes_top(), mark.x1 - mark.x0 + 3, 5 * s_.theme.font_scale),
+    p.fillRect(QRectF(s_.label_width() + mark.x0 - 1.5, s_.lanes_top(), mark.x1 - mark.x0 + 3,
+                      5 * s_.theme.font_scale),
                s_.theme.match);
   if (double(vis.size()) > s_.scale.width_px / 6.0) return;
   QPen ring(s_.theme.match, 3 * s_.theme.font_scale);
@@ -98,7 +103,8 @@ void TimelinePainter::paint_matches(QPainter& p) const {
     const uint32_t proc = m.proc_index(e) != csptrace::kNone ? m.proc_index(e)
                           : m.to_index(e) != csptrace::kNone ? m.to_index(e)
                                                              : m.from_index(e);
-    const LaneRow* row = m.chan_index(e) != csptrace::kNone ? s_.layout->channel_row(m.chan_index(e)) : nullptr;
+    const LaneRow* row =
+        m.chan_index(e) != csptrace::kNone ? s_.layout->channel_row(m.chan_index(e)) : nullptr;
     if (!row && proc != csptrace::kNone) row = s_.layout->process_row(proc);
     if (!row) continue;
     p.setPen(ring);
@@ -135,8 +141,9 @@ void TimelinePainter::paint_labels(QPainter& p) const {
       p.setPen(s_.theme.text);
       const size_t n = procs ? m.processes().size() : m.channels().size();
       p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft,
-                 QStringLiteral("%1 %2 (%3)").arg(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"),
-                                                  procs ? QStringLiteral("Processes") : QStringLiteral("Channels"))
+                 QStringLiteral("%1 %2 (%3)")
+                     .arg(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"),
+                          procs ? QStringLiteral("Processes") : QStringLiteral("Channels"))
                      .arg(n));
       continue;
     }
@@ -165,7 +172,8 @@ void TimelinePainter::paint_labels(QPainter& p) const {
     if (detail_w > 0 && fm.horizontalAdvance(name) + detail_w > r.width() - 10) detail_w = 0;
     p.setFont(normal);
     p.setPen(problem ? s_.theme.problem : s_.theme.text);
-    p.drawText(QRect(r.left() + 4, r.top(), r.width() - 4 - detail_w, r.height()), Qt::AlignVCenter | Qt::AlignLeft,
+    p.drawText(QRect(r.left() + 4, r.top(), r.width() - 4 - detail_w, r.height()),
+               Qt::AlignVCenter | Qt::AlignLeft,
                fm.elidedText(name, Qt::ElideMiddle, r.width() - 4 - detail_w));
     if (detail_w > 0) {
       p.setFont(small);
@@ -175,7 +183,8 @@ void TimelinePainter::paint_labels(QPainter& p) const {
   }
   p.restore();
   p.setPen(s_.theme.grid);
-  p.drawLine(QPointF(s_.label_width() - 0.5, s_.lanes_top()), QPointF(s_.label_width() - 0.5, s_.lanes_bottom()));
+  p.drawLine(QPointF(s_.label_width() - 0.5, s_.lanes_top()),
+             QPointF(s_.label_width() - 0.5, s_.lanes_bottom()));
 }
 
 }  // namespace cspview

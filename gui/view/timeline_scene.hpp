@@ -33,17 +33,17 @@ struct TimelineScene {
   const SearchResult* matches = nullptr;  // search matches to mark; may be null
   Theme theme = Theme::make(false, false);
   QFont font;
-  QSize size;                 // of the whole timeline, in pixels
-  TimelineMetrics metrics;    // label column, axis, lane heights
-  int caption_height = 0;     // the story caption band on top (0: none)
-  int legend_height = 26;     // state legend at the bottom
-  int strip_width = 0;        // the wait-for cycle's strip on the right (0: none)
-  int scroll_y = 0;           // lanes scrolled up by this many pixels
-  TimeScale scale;            // maps time to x within the lanes area (x 0 == label_width())
+  QSize size;                      // of the whole timeline, in pixels
+  TimelineMetrics metrics;         // label column, axis, lane heights
+  int caption_height = 0;          // the story caption band on top (0: none)
+  int legend_height = 26;          // state legend at the bottom
+  int strip_width = 0;             // the wait-for cycle's strip on the right (0: none)
+  int scroll_y = 0;                // lanes scrolled up by this many pixels
+  TimeScale scale;                 // maps time to x within the lanes area (x 0 == label_width())
   std::optional<size_t> cursor;    // event index
   std::optional<size_t> selected;  // event index
-  StoryStep story;            // the cursor's step in words, and the hand-over to highlight
-  QString warning;            // shown under the caption: the trace was cut short, ...
+  StoryStep story;                 // the cursor's step in words, and the hand-over to highlight
+  QString warning;                 // shown under the caption: the trace was cut short, ...
   bool processes_collapsed = false, channels_collapsed = false;
 
   int label_width() const { return metrics.label_width; }
@@ -52,9 +52,12 @@ struct TimelineScene {
   int lanes_bottom() const { return size.height() - legend_height; }
   int lanes_right() const { return size.width() - strip_width; }
   QRect lanes_rect() const {
-    return QRect(label_width(), lanes_top(), lanes_right() - label_width(), lanes_bottom() - lanes_top());
+    return QRect(label_width(), lanes_top(), lanes_right() - label_width(),
+                 lanes_bottom() - lanes_top());
   }
-  QRect strip_rect() const { return QRect(lanes_right(), lanes_top(), strip_width, lanes_bottom() - lanes_top()); }
+  QRect strip_rect() const {
+    return QRect(lanes_right(), lanes_top(), strip_width, lanes_bottom() - lanes_top());
+  }
   // Screen y of a layout row's top, and of its middle.
   int row_top(const LaneRow& r) const { return lanes_top() + r.y - scroll_y; }
   int row_centre(const LaneRow& r) const { return row_top(r) + r.height / 2; }

@@ -24,12 +24,17 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
   if (s.strip_rect().contains(pos)) {
     const CycleStrip strip = FindingPainter::strip(s);
     const auto edge = strip.edge_at(pos.x(), pos.y());
-    if (!edge) return QStringLiteral("The wait-for cycle: each arrow goes from a waiting process through the channel "
-                                     "it waits on to the process that could release it.");
+    if (!edge)
+      return QStringLiteral(
+          "The wait-for cycle: each arrow goes from a waiting process through the channel "
+          "it waits on to the process that could release it.");
     const WaitArrow& a = overlay_.cycle[*edge];
-    return QStringLiteral("<b>%1</b> waits to %2, which only <b>%3</b> could complete.<br>Click: go to the park "
-                          "that began the wait.")
-        .arg(esc(doc_->process_label(a.waiter)), esc(a.label), esc(doc_->process_label(a.releaser)));
+    return QStringLiteral(
+               "<b>%1</b> waits to %2, which only <b>%3</b> could complete.<br>Click: go to the "
+               "park "
+               "that began the wait.")
+        .arg(esc(doc_->process_label(a.waiter)), esc(a.label),
+             esc(doc_->process_label(a.releaser)));
   }
   if (auto e = deviation_at(pos)) {
     if (const DeviationMark* d = doc_->deviations().at_event(*e))
@@ -39,11 +44,15 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
   }
   if (auto e = event_at(pos)) {
     const auto ev = m.event(*e);
-    QString text = QStringLiteral("<pre>%1</pre>")
-                       .arg(QString::fromStdString(csptrace::format_event(m, *e)).simplified().toHtmlEscaped());
-    if (ev.has(csptrace::Field::loc)) text += QStringLiteral("at <b>%1</b>").arg(esc(std::string(m.str(ev.loc))));
+    QString text =
+        QStringLiteral("<pre>%1</pre>")
+            .arg(
+                QString::fromStdString(csptrace::format_event(m, *e)).simplified().toHtmlEscaped());
+    if (ev.has(csptrace::Field::loc))
+      text += QStringLiteral("at <b>%1</b>").arg(esc(std::string(m.str(ev.loc))));
     if (m.chan_index(*e) != csptrace::kNone) {
-      const std::string note = timer_note(m, doc_->lanes().channel_events(m.chan_index(*e)), m.chan_index(*e));
+      const std::string note =
+          timer_note(m, doc_->lanes().channel_events(m.chan_index(*e)), m.chan_index(*e));
       if (!note.empty()) text += QStringLiteral("<br>timer: %1").arg(esc(note));
     }
     return text;
@@ -54,10 +63,14 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
       const double t = s.t_of(pos.x());
       for (const StuckWait& w : doc_->stuck())
         if (w.proc == row->index && t >= double(w.since))
-          return QStringLiteral("<b>%1</b> %2<br>since %3, to the end of the trace%4<br>Click: go to the park that "
-                                "began the wait.")
-              .arg(esc(doc_->process_label(w.proc)), esc(w.what), esc(csptrace::format_duration(w.since)),
-                   w.where.empty() ? QString() : QStringLiteral(", at <b>%1</b>").arg(esc(w.where)));
+          return QStringLiteral(
+                     "<b>%1</b> %2<br>since %3, to the end of the trace%4<br>Click: go to the park "
+                     "that "
+                     "began the wait.")
+              .arg(
+                  esc(doc_->process_label(w.proc)), esc(w.what),
+                  esc(csptrace::format_duration(w.since)),
+                  w.where.empty() ? QString() : QStringLiteral(", at <b>%1</b>").arg(esc(w.where)));
     }
     if (auto a = arrow_at(pos))
       return QStringLiteral("<pre>%1</pre>")
@@ -86,10 +99,12 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
       return text;
     }
   }
-  if (pos.y() >= s.axis_top() && pos.y() < s.lanes_top() && pos.x() < s.label_width() && timers_are_virtual(m))
-    return QStringLiteral("The axis is the clock the recorder stamped events with. This run used the deterministic "
-                          "scheduler (--seed), whose timers run on a virtual clock: a timer fires when every process "
-                          "waits, not after its duration on this axis.");
+  if (pos.y() >= s.axis_top() && pos.y() < s.lanes_top() && pos.x() < s.label_width() &&
+      timers_are_virtual(m))
+    return QStringLiteral(
+        "The axis is the clock the recorder stamped events with. This run used the deterministic "
+        "scheduler (--seed), whose timers run on a virtual clock: a timer fires when every process "
+        "waits, not after its duration on this axis.");
   return {};
 }
 
@@ -102,26 +117,32 @@ QString TimelineWidget::span_tooltip(QPoint pos) const {
   const auto& iv = doc_->timeline().intervals(row->index);
   const auto t = int64_t(s.t_of(pos.x()));
   const size_t k = doc_->timeline().first_interval_from(row->index, t);
-  if (k >= iv.size() || iv[k].t_begin > t || iv[k].state == csptrace::ProcState::NotStarted) return {};
+  if (k >= iv.size() || iv[k].t_begin > t || iv[k].state == csptrace::ProcState::NotStarted)
+    return {};
   const auto& span = iv[k];
   QString what = QString::fromUtf8(csptrace::to_string(span.state).data());
   if (csptrace::is_waiting(span.state)) {
     what += QStringLiteral(": ") + QString::fromUtf8(csptrace::to_string(span.op).data());
-    if (span.chan != csptrace::kNone) what += QStringLiteral(" ") + QString::fromStdString(doc_->channel_label(span.chan));
+    if (span.chan != csptrace::kNone)
+      what += QStringLiteral(" ") + QString::fromStdString(doc_->channel_label(span.chan));
   }
   const bool last = k + 1 == iv.size();
   return QStringLiteral("<b>%1</b> %2<br>from %3%4")
-      .arg(esc(doc_->process_label(row->index)), what.toHtmlEscaped(), esc(csptrace::format_duration(span.t_begin)),
+      .arg(esc(doc_->process_label(row->index)), what.toHtmlEscaped(),
+           esc(csptrace::format_duration(span.t_begin)),
            last ? QStringLiteral(" to the end of the trace")
-                : QStringLiteral(" for %1").arg(esc(csptrace::format_duration(span.t_end - span.t_begin))));
+                : QStringLiteral(" for %1").arg(
+                      esc(csptrace::format_duration(span.t_end - span.t_begin))));
 }
 
 bool TimelineWidget::event(QEvent* e) {
   if (e->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(e);
     const QString text = tooltip_at(help->pos());
-    if (text.isEmpty()) QToolTip::hideText();
-    else QToolTip::showText(help->globalPos(), text, this);
+    if (text.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(help->globalPos(), text, this);
     return true;
   }
   return QWidget::event(e);

@@ -56,7 +56,9 @@ void TimelineWidget::set_theme(const Theme& theme) {
   rewidth(old_width);
 }
 
-TimelineMetrics TimelineWidget::metrics() const { return TimelineMetrics::make(theme_.font_scale, width()); }
+TimelineMetrics TimelineWidget::metrics() const {
+  return TimelineMetrics::make(theme_.font_scale, width());
+}
 
 int TimelineWidget::caption_height() const {
   return doc_ ? CaptionPainter::height(theme_, font(), !warning_.isEmpty()) : 0;
@@ -65,11 +67,15 @@ int TimelineWidget::caption_height() const {
 int TimelineWidget::strip_width_for(int widget_width) const {
   // Never more than a third of the lanes: a long cycle's columns get narrower instead.
   const int wanted = CycleStrip::width_for(overlay_.cycle.size(), theme_.font_scale);
-  return std::min(wanted, std::max(0, (widget_width - TimelineMetrics::make(theme_.font_scale, widget_width).label_width) / 3));
+  return std::min(wanted,
+                  std::max(0, (widget_width -
+                               TimelineMetrics::make(theme_.font_scale, widget_width).label_width) /
+                                  3));
 }
 
 int TimelineWidget::lanes_width_for(int widget_width) const {
-  return std::max(1, widget_width - TimelineMetrics::make(theme_.font_scale, widget_width).label_width -
+  return std::max(1, widget_width -
+                         TimelineMetrics::make(theme_.font_scale, widget_width).label_width -
                          strip_width_for(widget_width));
 }
 
@@ -89,7 +95,8 @@ void TimelineWidget::set_cursor(std::optional<size_t> event, bool follow) {
       set_scale(follow_view(scale_, *doc_, *event), false);
     } else {
       const double x = scale_.x_of(double(doc_->model().time(*event)));
-      if (x < 0 || x > lanes_width()) set_scale(scale_.centred_on(double(doc_->model().time(*event))), false);
+      if (x < 0 || x > lanes_width())
+        set_scale(scale_.centred_on(double(doc_->model().time(*event))), false);
     }
   }
   update();
@@ -126,7 +133,8 @@ void TimelineWidget::set_focus_process(std::optional<uint32_t> p) {
   layout_options_.focus_process = p;
   // One pass over the events now, not one per relayout (resize, theme, fold).
   layout_options_.focus_interactions =
-      p && doc_ ? std::make_shared<const Interactions>(interactions_of(doc_->model(), *p)) : nullptr;
+      p && doc_ ? std::make_shared<const Interactions>(interactions_of(doc_->model(), *p))
+                : nullptr;
   relayout();
 }
 
@@ -140,7 +148,8 @@ void TimelineWidget::relayout() {
     layout_ = LaneLayout(doc_->model(), layout_options_);
     const TimelineScene s = scene();
     int lanes = 0, groups = 0;
-    for (const LaneRow& r : layout_.rows()) (r.kind == RowKind::Process || r.kind == RowKind::Channel ? lanes : groups)++;
+    for (const LaneRow& r : layout_.rows())
+      (r.kind == RowKind::Process || r.kind == RowKind::Channel ? lanes : groups)++;
     const int room = s.lanes_bottom() - s.lanes_top() - groups * m.group_height;
     if (lanes > 0 && room / lanes > m.lane_height) {
       layout_options_.lane_height = std::min(room / lanes, m.lane_height * 2);
@@ -238,7 +247,10 @@ void TimelineWidget::show_range(int64_t t0, int64_t t1) {
   set_scale(TimeScale::fit(double(t0), double(t1), lanes_width()));
 }
 
-void TimelineWidget::remember_place() { history_.visit(place()); emit view_changed(); }
+void TimelineWidget::remember_place() {
+  history_.visit(place());
+  emit view_changed();
+}
 
 void TimelineWidget::restore(const ViewPlace& v) {
   const bool cursor_moved = v.cursor != cursor_;
@@ -270,7 +282,8 @@ void TimelineWidget::wheelEvent(QWheelEvent* e) {
     const auto now = std::chrono::steady_clock::now();
     const bool burst = now - last_wheel_history_ < std::chrono::milliseconds(800);
     last_wheel_history_ = now;
-    set_scale(scale_.zoomed(std::clamp(x, 0.0, double(lanes_width())), std::pow(1.25, steps)), !burst);
+    set_scale(scale_.zoomed(std::clamp(x, 0.0, double(lanes_width())), std::pow(1.25, steps)),
+              !burst);
   } else if (e->modifiers() & Qt::ShiftModifier || e->angleDelta().x() != 0) {
     const double d = e->angleDelta().x() != 0 ? e->angleDelta().x() / 120.0 : steps;
     set_scale(scale_.panned(d * lanes_width() / 10.0), false);
@@ -337,8 +350,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
     }
   }
   if (auto t = click_target(pos)) {
-    if (t->jump) emit jump_requested(t->event);
-    else emit event_clicked(t->event);
+    if (t->jump)
+      emit jump_requested(t->event);
+    else
+      emit event_clicked(t->event);
   }
 }
 
@@ -350,7 +365,7 @@ std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& m = doc_->model();
   const auto lane = row->kind == RowKind::Process ? doc_->lanes().process_events(row->index)
-                                                   : doc_->lanes().channel_events(row->index);
+                                                  : doc_->lanes().channel_events(row->index);
   const double x = pos.x() - s.label_width();
   const double slop = 6;
   auto near = LaneIndex::visible(m, lane, scale_.t_of(x - slop), scale_.t_of(x + slop));
@@ -371,15 +386,17 @@ std::optional<size_t> TimelineWidget::deviation_at(QPoint pos) const {
   const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& devs = doc_->deviations();
-  const auto lane = row->kind == RowKind::Process ? devs.on_process(row->index) : devs.on_channel(row->index);
+  const auto lane =
+      row->kind == RowKind::Process ? devs.on_process(row->index) : devs.on_channel(row->index);
   const auto& m = doc_->model();
   const double half = deviation_badge(0, 0, row->height).width() / 2 + 2;
   const double x = pos.x() - s.label_width();
-  auto it = std::lower_bound(lane.begin(), lane.end(), scale_.t_of(x - half), [&](uint32_t k, double t) {
-    return double(m.time(devs.all()[k].event)) < t;
-  });
+  auto it = std::lower_bound(
+      lane.begin(), lane.end(), scale_.t_of(x - half),
+      [&](uint32_t k, double t) { return double(m.time(devs.all()[k].event)) < t; });
   // The earliest in reach: the painter keeps the earliest of badges that would overlap.
-  if (it == lane.end() || std::abs(scale_.x_of(double(m.time(devs.all()[*it].event))) - x) > half) return std::nullopt;
+  if (it == lane.end() || std::abs(scale_.x_of(double(m.time(devs.all()[*it].event))) - x) > half)
+    return std::nullopt;
   return devs.all()[*it].event;
 }
 
@@ -405,7 +422,8 @@ std::optional<size_t> TimelineWidget::stuck_park_at(QPoint pos) const {
   if (!row || row->kind != RowKind::Process) return std::nullopt;
   const double t = s.t_of(pos.x());
   for (const StuckWait& w : doc_->stuck())
-    if (w.proc == row->index && t >= double(w.since) && w.park_event != csptrace::kNone) return w.park_event;
+    if (w.proc == row->index && t >= double(w.since) && w.park_event != csptrace::kNone)
+      return w.park_event;
   return std::nullopt;
 }
 
@@ -428,7 +446,8 @@ std::optional<TimelineWidget::ClickTarget> TimelineWidget::click_target(QPoint p
   if (s.strip_rect().contains(pos)) {
     const CycleStrip strip = FindingPainter::strip(s);
     if (auto edge = strip.edge_at(pos.x(), pos.y()))
-      if (overlay_.cycle[*edge].park_event != csptrace::kNone) return ClickTarget{overlay_.cycle[*edge].park_event, true};
+      if (overlay_.cycle[*edge].park_event != csptrace::kNone)
+        return ClickTarget{overlay_.cycle[*edge].park_event, true};
     return std::nullopt;
   }
   if (auto e = deviation_at(pos)) return ClickTarget{*e, false};

@@ -14,8 +14,10 @@ void draw(QPainter& p, ToolIcon which, const QColor& c, const QColor& accent) {
   p.setBrush(c);
   auto tri = [&p](double x, double dir) {  // a triangle 22 wide pointing along dir (+1 right)
     QPolygonF t;
-    if (dir > 0) t << QPointF(x, 14) << QPointF(x + 22, 32) << QPointF(x, 50);
-    else t << QPointF(x + 22, 14) << QPointF(x, 32) << QPointF(x + 22, 50);
+    if (dir > 0)
+      t << QPointF(x, 14) << QPointF(x + 22, 32) << QPointF(x, 50);
+    else
+      t << QPointF(x + 22, 14) << QPointF(x, 32) << QPointF(x + 22, 50);
     p.drawPolygon(t);
   };
   auto bar = [&p](double x) { p.drawRect(QRectF(x, 14, 7, 36)); };
@@ -39,12 +41,22 @@ void draw(QPainter& p, ToolIcon which, const QColor& c, const QColor& accent) {
       p.setBrush(Qt::NoBrush);
       p.setPen(QPen(c, 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
       QPolygonF folder;
-      folder << QPointF(8, 16) << QPointF(26, 16) << QPointF(32, 22) << QPointF(56, 22) << QPointF(56, 50) << QPointF(8, 50);
+      folder << QPointF(8, 16) << QPointF(26, 16) << QPointF(32, 22) << QPointF(56, 22)
+             << QPointF(56, 50) << QPointF(8, 50);
       p.drawPolygon(folder);
       break;
     }
-    case ToolIcon::ToStart: bar(12); tri(22, -1); tri(38, -1); break;
-    case ToolIcon::PrevRendezvous: tri(8, -1); tri(30, -1); p.setBrush(accent); p.drawEllipse(QPointF(56, 32), 6, 6); break;
+    case ToolIcon::ToStart:
+      bar(12);
+      tri(22, -1);
+      tri(38, -1);
+      break;
+    case ToolIcon::PrevRendezvous:
+      tri(8, -1);
+      tri(30, -1);
+      p.setBrush(accent);
+      p.drawEllipse(QPointF(56, 32), 6, 6);
+      break;
     case ToolIcon::PrevEvent: tri(20, -1); break;
     case ToolIcon::Play: {
       QPolygonF t;
@@ -52,10 +64,23 @@ void draw(QPainter& p, ToolIcon which, const QColor& c, const QColor& accent) {
       p.drawPolygon(t);
       break;
     }
-    case ToolIcon::Pause: p.drawRect(QRectF(16, 12, 11, 40)); p.drawRect(QRectF(37, 12, 11, 40)); break;
+    case ToolIcon::Pause:
+      p.drawRect(QRectF(16, 12, 11, 40));
+      p.drawRect(QRectF(37, 12, 11, 40));
+      break;
     case ToolIcon::NextEvent: tri(22, 1); break;
-    case ToolIcon::NextRendezvous: p.setBrush(accent); p.drawEllipse(QPointF(8, 32), 6, 6); p.setBrush(c); tri(12, 1); tri(34, 1); break;
-    case ToolIcon::ToEnd: tri(4, 1); tri(20, 1); bar(45); break;
+    case ToolIcon::NextRendezvous:
+      p.setBrush(accent);
+      p.drawEllipse(QPointF(8, 32), 6, 6);
+      p.setBrush(c);
+      tri(12, 1);
+      tri(34, 1);
+      break;
+    case ToolIcon::ToEnd:
+      tri(4, 1);
+      tri(20, 1);
+      bar(45);
+      break;
     case ToolIcon::ViewBack: hook(true); break;
     case ToolIcon::ViewForward: hook(false); break;
     case ToolIcon::Fit: {
@@ -86,7 +111,8 @@ void draw(QPainter& p, ToolIcon which, const QColor& c, const QColor& accent) {
       p.setBrush(accent);
       p.drawEllipse(QPointF(32, 32), 7, 7);
       p.setBrush(c);
-      for (const QRectF& r : {QRectF(29, 2, 6, 12), QRectF(29, 50, 6, 12), QRectF(2, 29, 12, 6), QRectF(50, 29, 12, 6)})
+      for (const QRectF& r : {QRectF(29, 2, 6, 12), QRectF(29, 50, 6, 12), QRectF(2, 29, 12, 6),
+                              QRectF(50, 29, 12, 6)})
         p.drawRect(r);
       break;
     }

@@ -11,8 +11,20 @@
 namespace cspview {
 
 enum class ToolIcon {
-  Open, ToStart, PrevRendezvous, PrevEvent, Play, Pause, NextEvent, NextRendezvous, ToEnd,
-  ViewBack, ViewForward, Fit, NextFinding, Follow
+  Open,
+  ToStart,
+  PrevRendezvous,
+  PrevEvent,
+  Play,
+  Pause,
+  NextEvent,
+  NextRendezvous,
+  ToEnd,
+  ViewBack,
+  ViewForward,
+  Fit,
+  NextFinding,
+  Follow
 };
 
 QIcon toolbar_icon(ToolIcon which, const Theme& theme);

@@ -14,7 +14,8 @@ QImage render_cursor_view(const CursorView& view) {
   return image;
 }
 
-bool export_cursor_view(const CursorView& view, const QString& path, const QString& title, QString* error) {
+bool export_cursor_view(const CursorView& view, const QString& path, const QString& title,
+                        QString* error) {
   if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
     const QSize size = view.frame_size().expandedTo(QSize(1, 1));
     QSvgGenerator svg;
@@ -24,7 +25,9 @@ bool export_cursor_view(const CursorView& view, const QString& path, const QStri
     svg.setTitle(title);
     QPainter p;
     if (!p.begin(&svg)) {
-      if (error) *error = QStringLiteral("%1: cannot write the SVG file (is the folder writable?)").arg(path);
+      if (error)
+        *error =
+            QStringLiteral("%1: cannot write the SVG file (is the folder writable?)").arg(path);
       return false;
     }
     view.paint_frame(p);
@@ -32,7 +35,10 @@ bool export_cursor_view(const CursorView& view, const QString& path, const QStri
     return true;
   }
   if (!render_cursor_view(view).save(path)) {
-    if (error) *error = QStringLiteral("%1: cannot write the image (is the folder writable, the suffix .png?)").arg(path);
+    if (error)
+      *error =
+          QStringLiteral("%1: cannot write the image (is the folder writable, the suffix .png?)")
+              .arg(path);
     return false;
   }
   return true;

@@ -11,7 +11,8 @@
 namespace cspview {
 
 // False with *error naming the file when it cannot be written.
-bool export_cursor_view(const CursorView& view, const QString& path, const QString& title, QString* error);
+bool export_cursor_view(const CursorView& view, const QString& path, const QString& title,
+                        QString* error);
 
 // The current frame as an image, frame_size() large (at least 1x1).
 QImage render_cursor_view(const CursorView& view);

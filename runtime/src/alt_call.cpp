@@ -62,7 +62,8 @@ class ChannelSetLock {
         chans_[j] = c;
       }
     }
-    chans_.truncate(static_cast<std::size_t>(std::unique(chans_.begin(), chans_.end()) - chans_.begin()));
+    chans_.truncate(
+        static_cast<std::size_t>(std::unique(chans_.begin(), chans_.end()) - chans_.begin()));
     for (ChannelCore* c : chans_) c->lock();
   }
   ~ChannelSetLock() {
@@ -101,8 +102,12 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     if (r) ready.push_back(static_cast<uint32_t>(i));
     if (rec) {
       Event e(EventKind::AltGuard);
-      e.with_proc(p.id).with_alt(state.number).with_index(static_cast<int32_t>(i)).with_op(s.op)
-          .with_chan(s.chan->id()).with_ready(r);
+      e.with_proc(p.id)
+          .with_alt(state.number)
+          .with_index(static_cast<int32_t>(i))
+          .with_op(s.op)
+          .with_chan(s.chan->id())
+          .with_ready(r);
       if (s.op == WaitOp::Put) {
         csptrace::Value v = s.chan->preview_put(s.io);
         if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
@@ -134,7 +139,10 @@ bool AltCall::begin(Process& p, WaitMode mode) {
       if (rec) {
         if (s.op == WaitOp::Take) v = s.chan->preview_taken(s.io);
         Event e(EventKind::AltChoice);
-        e.with_proc(p.id).with_alt(state.number).with_index(chosen).with_rule(rule)
+        e.with_proc(p.id)
+            .with_alt(state.number)
+            .with_index(chosen)
+            .with_rule(rule)
             .with_chan(s.chan->id());
         if (v.kind != csptrace::Value::Kind::None) e.with_value(v);
         rt.record_as<EventKind::AltChoice>(e);
@@ -147,7 +155,9 @@ bool AltCall::begin(Process& p, WaitMode mode) {
     chosen = -1;
     if (rec) {
       Event e(EventKind::AltChoice);
-      rt.record_as<EventKind::AltChoice>(e.with_proc(p.id).with_alt(state.number).with_index(-1)
+      rt.record_as<EventKind::AltChoice>(e.with_proc(p.id)
+                                             .with_alt(state.number)
+                                             .with_index(-1)
                                              .with_rule(csptrace::AltRule::Default));
     }
     return true;

@@ -170,9 +170,7 @@ OpStatus ChannelCore::try_put_locked(void* src, const OpContext& ctx) {
     return OpStatus::Done;
   }
   switch (policy) {
-    case WhenFull::DropNew:
-      tr.buf_drop(p.id, count_, src);
-      return OpStatus::Done;
+    case WhenFull::DropNew: tr.buf_drop(p.id, count_, src); return OpStatus::Done;
     case WhenFull::DropOldest:
       tr.buf_drop(p.id, count_ - 1, slot(0));
       drop_oldest();
@@ -224,7 +222,7 @@ OpStatus ChannelCore::put(void* src, Waiter* w, const OpContext& ctx) {
   // buffer and for tracing are skipped.
   if (kind_ == BufferKind::Unbuffered && rt_.rec == nullptr && !closed_) [[likely]]
     st = hand_to_taker(src, *ctx.proc, ChannelTrace(*this, rt_, nullptr)) ? OpStatus::Done
-                                                                           : OpStatus::WouldWait;
+                                                                          : OpStatus::WouldWait;
   else
     st = try_put_locked(src, ctx);
   if (st != OpStatus::WouldWait || ctx.mode == WaitMode::None) return st;

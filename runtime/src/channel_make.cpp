@@ -65,10 +65,9 @@ void ChannelCore::deallocate(void* block, std::size_t align) noexcept {
   }
 }
 
-ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
-                                    const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                                    std::string_view name, const char* kept_name, NameForm form,
-                                    ChannelTransform* xform) {
+ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt, const ValueOps& ops,
+                                    BufferKind kind, std::size_t capacity, std::string_view name,
+                                    const char* kept_name, NameForm form, ChannelTransform* xform) {
   auto* bytes = static_cast<unsigned char*>(block);
   const char* name_chars = kept_name;
   if (form == NameForm::Plain) {
@@ -79,9 +78,9 @@ ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt,
   }
   const auto align_log2 = static_cast<uint8_t>(std::countr_zero(l.align));
   if (xform) ::new (bytes + l.extra_at) ChannelTransform*(xform);
-  auto* ch = new (block) ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity),
-                                     static_cast<uint32_t>(l.stride), name_chars, form, align_log2,
-                                     xform != nullptr);
+  auto* ch = new (block)
+      ChannelCore(rt, ops, kind, static_cast<uint32_t>(capacity), static_cast<uint32_t>(l.stride),
+                  name_chars, form, align_log2, xform != nullptr);
   if (capacity > 0) {
     ch->storage_ = bytes + l.storage_at;
     ch->from_ = reinterpret_cast<csptrace::ProcId*>(bytes + l.from_at);
@@ -96,13 +95,12 @@ void ChannelCore::destroy(ChannelCore* ch) noexcept {
 }
 
 ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t capacity,
-                               std::string_view name, csp::SourceLocation loc,
-                               int64_t timer_ns, const Process* result_of,
-                               ChannelTransform* xform) {
+                               std::string_view name, csp::SourceLocation loc, int64_t timer_ns,
+                               const Process* result_of, ChannelTransform* xform) {
   std::unique_ptr<ChannelTransform> owned(xform);  // until the channel holds it
   Runtime& rt = runtime_for("csp::chan", loc);
-  const bool sized = kind == BufferKind::Fixed || kind == BufferKind::Dropping ||
-                     kind == BufferKind::Sliding;
+  const bool sized =
+      kind == BufferKind::Fixed || kind == BufferKind::Dropping || kind == BufferKind::Sliding;
   // core.async: "buffer must be supplied when transducer is" (a rendezvous has nowhere to put
   // the values one put adds).
   if (xform && !sized)
@@ -119,9 +117,9 @@ ChannelCore* ChannelCore::make(const ValueOps& ops, BufferKind kind, std::size_t
                        "' asks for a buffer of " + std::to_string(capacity) +
                        " values, more than fit in memory; use a smaller buffer");
   const NameForm form = name.empty() ? NameForm::Numbered : NameForm::Plain;
-  const Layout l = layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0,
-                          xform ? sizeof(ChannelTransform*) : 0,
-                          xform ? alignof(ChannelTransform*) : 1);
+  const Layout l =
+      layout(ops, capacity, form == NameForm::Plain ? name.size() + 1 : 0,
+             xform ? sizeof(ChannelTransform*) : 0, xform ? alignof(ChannelTransform*) : 1);
   ChannelCore* ch =
       construct(allocate(l), l, rt, ops, kind, capacity, name, nullptr, form, owned.release());
   ch->record_make(loc, timer_ns, result_of);
@@ -137,12 +135,10 @@ ChannelCore::ResultBlock ChannelCore::allocate_result_block(const ValueOps& ops,
           l.align};
 }
 
-void ChannelCore::free_result_block(const ResultBlock& b) noexcept {
-  deallocate(b.block, b.align);
-}
+void ChannelCore::free_result_block(const ResultBlock& b) noexcept { deallocate(b.block, b.align); }
 
-ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
-                                      const Process& of, csp::SourceLocation loc) {
+ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops, const Process& of,
+                                      csp::SourceLocation loc) {
   const Layout l = layout(ops, 1, 0, b.process_size, b.process_align);
   ChannelCore* ch = construct(b.block, l, the_runtime(), ops, BufferKind::Fixed, 1, {},
                               of.name().c_str(), NameForm::ResultOf);
@@ -150,8 +146,7 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
   return ch;
 }
 
-void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns,
-                              const Process* result_of) {
+void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of) {
   trace().make(tl_current, loc, timer_ns, result_of);
 }
 
@@ -167,8 +162,7 @@ ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint
       kind_(kind),
       name_form_(form),
       align_log2_(align_log2),
-      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr &&
-                    !has_xform),
+      plain_buffer_(capacity > 0 && kind != BufferKind::Promise && rt.rec == nullptr && !has_xform),
       has_xform_(has_xform) {}
 
 ChannelCore::~ChannelCore() {
@@ -178,8 +172,8 @@ ChannelCore::~ChannelCore() {
 
 ChannelTransform* ChannelCore::xform() const noexcept {
   if (!has_xform_) return nullptr;
-  const auto* at = reinterpret_cast<const unsigned char*>(this) +
-                   extra_offset(alignof(ChannelTransform*));
+  const auto* at =
+      reinterpret_cast<const unsigned char*>(this) + extra_offset(alignof(ChannelTransform*));
   return *std::launder(reinterpret_cast<ChannelTransform* const*>(at));
 }
 

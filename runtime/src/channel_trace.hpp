@@ -12,8 +12,8 @@
 
 #include <csp/detail/channel_core.hpp>
 
-#include <optional>
 #include <csp/source_location.hpp>
+#include <optional>
 
 namespace csp::detail {
 
@@ -103,8 +103,11 @@ class ChannelTrace {
   // A waiting alt's choice, between the event that completed it and its wake.
   Event alt_choice(const Waiter& w, const Event* cause) const {
     Event e(EventKind::AltChoice);
-    e.with_proc(w.proc()->id).with_alt(w.alt()->number).with_index(w.index)
-        .with_rule(csptrace::AltRule::Waited).with_chan(ch_.id());
+    e.with_proc(w.proc()->id)
+        .with_alt(w.alt()->number)
+        .with_index(w.index)
+        .with_rule(csptrace::AltRule::Waited)
+        .with_chan(ch_.id());
     if (cause && cause->has(csptrace::Field::value)) e.with_value(cause->value);
     return e;
   }
@@ -118,7 +121,9 @@ class ChannelTrace {
             const Process* result_of) const {
     if (!on()) return;
     Event e(EventKind::ChanMake);
-    e.with_chan(ch_.id()).with_name(rec_->intern(ch_.name())).with_buffer(ch_.kind())
+    e.with_chan(ch_.id())
+        .with_name(rec_->intern(ch_.name()))
+        .with_buffer(ch_.kind())
         .with_cap(ch_.capacity());
     if (loc.line() != 0) e.with_loc(rt_.loc_id(loc));
     if (timer_ns >= 0) e.with_duration(timer_ns);
@@ -132,8 +137,10 @@ class ChannelTrace {
     if (!on()) return;
     Event e(ctx.mode == WaitMode::Park ? EventKind::Park : EventKind::Block);
     e.with_proc(ctx.proc->id).with_op(op).with_loc(rt_.loc_id(ctx.loc));
-    if (op == WaitOp::Alts) e.with_alt(alt);
-    else e.with_chan(ch_.id());
+    if (op == WaitOp::Alts)
+      e.with_alt(alt);
+    else
+      e.with_chan(ch_.id());
     if (value) with_value(e, ch_.preview_put(value));
     rt_.record_park_or_block(e);
   }
@@ -168,11 +175,13 @@ class ChannelTrace {
   csptrace::Recorder* const rec_;
 };
 
-inline ChannelTrace ChannelCore::trace() const noexcept { return ChannelTrace(*this, rt_, rt_.rec); }
+inline ChannelTrace ChannelCore::trace() const noexcept {
+  return ChannelTrace(*this, rt_, rt_.rec);
+}
 
 // Inlined: on an untraced rendezvous the recording branches fold away. Requires the lock.
-[[gnu::always_inline]] inline void ChannelCore::complete(Waiter* w, WaitResult r,
-                                                         Process* partner, const ChannelTrace& tr,
+[[gnu::always_inline]] inline void ChannelCore::complete(Waiter* w, WaitResult r, Process* partner,
+                                                         const ChannelTrace& tr,
                                                          std::optional<csptrace::Event> cause) {
   Process& owner = *w->proc();
   w->result = r;

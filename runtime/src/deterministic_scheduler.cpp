@@ -62,8 +62,7 @@ ChannelCore* DeterministicScheduler::take_timer_locked(uint32_t run_options) {
   for (auto it = first; it != timers_.end() && it->first.first == deadline; ++it)
     due.push_back(it->second->id());
   auto chosen = first;
-  if (due.size() > 1)
-    std::advance(chosen, static_cast<std::ptrdiff_t>(strategy_->pick_timer(due)));
+  if (due.size() > 1) std::advance(chosen, static_cast<std::ptrdiff_t>(strategy_->pick_timer(due)));
   ChannelCore* timer = chosen->second;
   // Recorded in the order the strategy was asked: the run decision, then which timer.
   record_decision(csptrace::Decision::Run, run_options, nullptr, timer);

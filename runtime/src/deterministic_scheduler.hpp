@@ -13,8 +13,8 @@
 // a main that never blocks runs to its end first.
 #pragma once
 
-#include "scheduler.hpp"
 #include "schedule/strategy.hpp"
+#include "scheduler.hpp"
 
 #include <cstdint>
 #include <map>

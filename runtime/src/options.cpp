@@ -62,7 +62,8 @@ Options Options::from_args(int argc, const char* const* argv) {
         throw std::invalid_argument(std::string(flag) + ": missing value (e.g. " +
                                     std::string(flag) +
                                     (flag == "--trace" || flag == "--replay" ? " run.csptrace)"
-                                     : flag == "--schedule" ? " pct:seed=1)" : " 1)"));
+                                     : flag == "--schedule"                  ? " pct:seed=1)"
+                                                                             : " 1)"));
       value = argv[++i];
     }
     if (flag == "--seed") o.seed = parse_number(flag, value);

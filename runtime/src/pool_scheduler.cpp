@@ -21,7 +21,10 @@ inline void cpu_relax() noexcept {
 void PoolScheduler::RunQueue::push(Process* p) {
   p->run_link = nullptr;
   std::lock_guard lk(mu);
-  if (tail) tail->run_link = p; else head = p;
+  if (tail)
+    tail->run_link = p;
+  else
+    head = p;
   tail = p;
   size.fetch_add(1, std::memory_order_release);
 }
@@ -220,7 +223,8 @@ void PoolScheduler::worker_loop(unsigned index) {
     waking_.store(false, std::memory_order_relaxed);  // a wake-up that found no sleeper is spent
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
     auto woken = [&] {
-      return epoch_.load(std::memory_order_seq_cst) != seen || stop_.load(std::memory_order_acquire);
+      return epoch_.load(std::memory_order_seq_cst) != seen ||
+             stop_.load(std::memory_order_acquire);
     };
     // Another worker may queue processes without waking anyone (see schedule): look again
     // after kIdleRecheck, backing off to kIdleRecheckMax while there is nothing to steal.

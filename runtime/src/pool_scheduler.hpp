@@ -73,9 +73,9 @@ class PoolScheduler final : public Scheduler {
   };
   struct Worker {
     RunQueue local;
-    Process* run_next = nullptr;  // touched only by this worker's thread
-    int streak = 0;               // run-next hand-offs in a row (see next_after_park)
-    int64_t pending_activity = 0; // decrements not yet published (Runtime::tl_activity)
+    Process* run_next = nullptr;   // touched only by this worker's thread
+    int streak = 0;                // run-next hand-offs in a row (see next_after_park)
+    int64_t pending_activity = 0;  // decrements not yet published (Runtime::tl_activity)
     // Processes started so far; written by this worker only, read by idle ones to tell a worker
     // stuck in one long step (steal from it) from one busy with many short ones (leave it).
     std::atomic<uint32_t> switches{0};

@@ -173,8 +173,8 @@ ChannelCore* make_timeout(std::chrono::nanoseconds d, csp::SourceLocation loc) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%gms", ms);
   name += buf;
-  ChannelCore* ch = ChannelCore::make(value_ops<Unit>(), csptrace::BufferKind::Timer, 0, name, loc,
-                                      d.count());
+  ChannelCore* ch =
+      ChannelCore::make(value_ops<Unit>(), csptrace::BufferKind::Timer, 0, name, loc, d.count());
   if (rt.rec) {
     Event e(EventKind::TimerArm);
     e.with_chan(ch->id()).with_duration(d.count());

@@ -19,7 +19,7 @@ void report_exception(std::string_view what, std::exception_ptr e,
     const detail::Process* p = detail::tl_current;
     rt->add_error(p ? p->name() : std::string("(unknown thread)"), text);
     mark(text, loc);  // records only on a traced run
-  } catch (...) {  // out of memory while reporting: nothing more can be said
+  } catch (...) {     // out of memory while reporting: nothing more can be said
   }
 }
 

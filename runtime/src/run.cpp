@@ -70,8 +70,9 @@ RunResult run_main(const Options& opt, std::function<void()> main, std::string m
     r.status = RunStatus::Error;
     // Not "N processes ended": a pipeline's worker reports the exception of one item and
     // goes on, so an error names where it was thrown, not a process that died.
-    r.message = r.errors.size() == 1 ? std::string("1 exception was reported:")
-                                     : std::to_string(r.errors.size()) + " exceptions were reported:";
+    r.message = r.errors.size() == 1
+                    ? std::string("1 exception was reported:")
+                    : std::to_string(r.errors.size()) + " exceptions were reported:";
     for (const ProcessError& e : r.errors) r.message += "\n  " + e.process + ": " + e.message;
   }
   // A trace lost in part or whole makes the run fail: a program that exits 0 has a whole trace.

@@ -181,7 +181,8 @@ namespace {
 // is 4 bytes; text that is not UTF-8 is cut where it is).
 std::size_t utf8_cut(std::string_view s, std::size_t n) {
   std::size_t cut = n;
-  while (cut > 0 && n - cut < 3 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+  while (cut > 0 && n - cut < 3 && cut < s.size() &&
+         (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
     --cut;
   return cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80 ? n : cut;
 }
@@ -205,8 +206,8 @@ const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc,
                                    csptrace::ProcRole role) {
   struct Hash {
     std::size_t operator()(const ProcSite& s) const noexcept {
-      return std::hash<std::string>()(s.name) ^ (std::size_t{s.loc.line()} << 20) ^
-             s.loc.column() ^ (std::size_t(s.role) << 40);
+      return std::hash<std::string>()(s.name) ^ (std::size_t{s.loc.line()} << 20) ^ s.loc.column() ^
+             (std::size_t(s.role) << 40);
     }
   };
   struct Same {
@@ -230,7 +231,10 @@ void Runtime::register_process(Process& p) {
     std::lock_guard lk(reg_mu_);
     p.reg_prev = reg_tail_;
     p.reg_next = nullptr;
-    if (reg_tail_) reg_tail_->reg_next = &p; else reg_head_ = &p;
+    if (reg_tail_)
+      reg_tail_->reg_next = &p;
+    else
+      reg_head_ = &p;
     reg_tail_ = &p;
   }
   if (rec) {
@@ -253,8 +257,14 @@ void Runtime::record_handles(const Process& p, const CaptureLog& captured) {
 
 void Runtime::unregister_process(Process& p) {
   std::lock_guard lk(reg_mu_);
-  if (p.reg_prev) p.reg_prev->reg_next = p.reg_next; else if (reg_head_ == &p) reg_head_ = p.reg_next;
-  if (p.reg_next) p.reg_next->reg_prev = p.reg_prev; else if (reg_tail_ == &p) reg_tail_ = p.reg_prev;
+  if (p.reg_prev)
+    p.reg_prev->reg_next = p.reg_next;
+  else if (reg_head_ == &p)
+    reg_head_ = p.reg_next;
+  if (p.reg_next)
+    p.reg_next->reg_prev = p.reg_prev;
+  else if (reg_tail_ == &p)
+    reg_tail_ = p.reg_prev;
   p.reg_prev = p.reg_next = nullptr;
 }
 
@@ -281,8 +291,10 @@ void Runtime::record_wake(Process& p, const ChannelCore& chan, Process* partner,
   Event e(go ? EventKind::Resume : EventKind::Unblock);
   e.with_proc(p.id).with_chan(chan.id());
   if (partner) e.with_partner(partner->id);
-  if (go) record_wake_as<EventKind::Resume>(*this, e, cause);
-  else record_wake_as<EventKind::Unblock>(*this, e, cause);
+  if (go)
+    record_wake_as<EventKind::Resume>(*this, e, cause);
+  else
+    record_wake_as<EventKind::Unblock>(*this, e, cause);
 }
 
 void Runtime::add_activity(int64_t change) {
@@ -305,8 +317,8 @@ void Runtime::on_quiescent() {
     (p->role() == csptrace::ProcRole::Internal ? internal : stuck).push_back(p);
 
   const std::string summary = std::to_string(stuck.size()) +
-                            (stuck.size() == 1 ? " process" : " processes") +
-                            " can never run again";
+                              (stuck.size() == 1 ? " process" : " processes") +
+                              " can never run again";
   std::string msg = summary + ":";
   // The message names the first few for a person; RunResult::stuck and the trace list them all.
   constexpr std::size_t kNamedInMessage = 20;
@@ -336,8 +348,10 @@ void Runtime::on_quiescent() {
       const Wait w = wait_of(*p);
       Event e(EventKind::Stuck);
       e.with_proc(p->id).with_op(w.op);
-      if (w.op == csptrace::WaitOp::Alts) e.with_alt(w.alt);
-      else if (w.chan) e.with_chan(w.chan->id());
+      if (w.op == csptrace::WaitOp::Alts)
+        e.with_alt(w.alt);
+      else if (w.chan)
+        e.with_chan(w.chan->id());
       if (w.loc.line() != 0) e.with_loc(loc_id(w.loc));
       rec->record(e);
     }

@@ -23,9 +23,9 @@
 #include <csptrace/recorder.hpp>
 
 #include <atomic>
+#include <csp/source_location.hpp>
 #include <memory>
 #include <mutex>
-#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -51,22 +51,32 @@ class Runtime {
   // the binary recorder's typed path when that is the recorder. Call only when rec != nullptr.
   template <csptrace::EventKind K>
   void record_as(csptrace::Event& e) {
-    if (bin) [[likely]] bin->record_as<K>(e);
-    else rec->record(e);
+    if (bin) [[likely]]
+      bin->record_as<K>(e);
+    else
+      rec->record(e);
   }
   template <csptrace::EventKind K1, csptrace::EventKind K2>
   void record_pair_as(csptrace::Event& first, csptrace::Event& second) {
-    if (bin) [[likely]] bin->record_pair_as<K1, K2>(first, second);
-    else rec->record_pair(first, second);
+    if (bin) [[likely]]
+      bin->record_pair_as<K1, K2>(first, second);
+    else
+      rec->record_pair(first, second);
   }
   // record_as for a park or a block, whichever e was made as.
   void record_park_or_block(csptrace::Event& e) {
-    if (e.kind == csptrace::EventKind::Park) record_as<csptrace::EventKind::Park>(e);
-    else record_as<csptrace::EventKind::Block>(e);
+    if (e.kind == csptrace::EventKind::Park)
+      record_as<csptrace::EventKind::Park>(e);
+    else
+      record_as<csptrace::EventKind::Block>(e);
   }
 
-  csptrace::ProcId next_proc_id() noexcept { return next_proc_.fetch_add(1, std::memory_order_relaxed); }
-  csptrace::ChanId next_chan_id() noexcept { return next_chan_.fetch_add(1, std::memory_order_relaxed); }
+  csptrace::ProcId next_proc_id() noexcept {
+    return next_proc_.fetch_add(1, std::memory_order_relaxed);
+  }
+  csptrace::ChanId next_chan_id() noexcept {
+    return next_chan_.fetch_add(1, std::memory_order_relaxed);
+  }
   std::size_t max_pending() const noexcept { return max_pending_; }
   bool deterministic() const noexcept { return deterministic_; }
   Scheduler& scheduler() noexcept { return *sched_; }
@@ -180,9 +190,9 @@ extern std::atomic<Runtime*> g_runtime;
 inline Runtime& the_runtime() noexcept { return *g_runtime.load(std::memory_order_acquire); }
 
 // Builds a thread or main process.
-std::unique_ptr<Process> make_thread_process(
-    Runtime& rt, std::string name, csptrace::ProcMode mode, csp::SourceLocation loc,
-    csptrace::ProcRole role = csptrace::ProcRole::User);
+std::unique_ptr<Process> make_thread_process(Runtime& rt, std::string name, csptrace::ProcMode mode,
+                                             csp::SourceLocation loc,
+                                             csptrace::ProcRole role = csptrace::ProcRole::User);
 
 // "samples/hotdog/main.cpp:38" for a trace's loc field and error messages ("" without a line).
 std::string format_loc(csp::SourceLocation loc);

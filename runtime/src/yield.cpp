@@ -33,4 +33,3 @@ void yield_blocking(csp::SourceLocation loc) {
 }
 
 }  // namespace csp
-

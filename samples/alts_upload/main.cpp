@@ -30,8 +30,9 @@ int main(int argc, char** argv) {
       upload("sassy.jpg", c3, 20ms);
       csp::mark("race three uploads");
       auto r = csp::alts_blocking(csp::take(c1), csp::take(c2), csp::take(c3));
-      const std::optional<std::string>& headshot =
-          r.index == 0 ? r.get<0>() : r.index == 1 ? r.get<1>() : r.get<2>();
+      const std::optional<std::string>& headshot = r.index == 0   ? r.get<0>()
+                                                   : r.index == 1 ? r.get<1>()
+                                                                  : r.get<2>();
       std::printf("Sending headshot notification for %s\n", headshot->c_str());
       // Collect the two slower uploads too, so that no upload waits forever.
       for (int i = 0; i < 2; ++i) csp::alts_blocking(csp::take(c1), csp::take(c2), csp::take(c3));

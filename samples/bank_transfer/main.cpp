@@ -29,13 +29,15 @@ int main(int argc, char** argv) {
   const long audit_steps = samples::int_flag(argc, argv, "--audit-steps", 3 * rounds + 2);
   csp::Options options = samples::options(argc, argv, {"--fixed", "--audit-steps", "--rounds"});
   csp::RunResult result = csp::run(options, [=] {
-    auto lock_a = csp::chan<int>("lock-A", csp::fixed(1)), lock_b = csp::chan<int>("lock-B", csp::fixed(1));
+    auto lock_a = csp::chan<int>("lock-A", csp::fixed(1)),
+         lock_b = csp::chan<int>("lock-B", csp::fixed(1));
     lock_a.put_blocking(1);
     lock_b.put_blocking(1);
     auto lock_of = [=](char account) { return account == 'A' ? lock_a : lock_b; };
     // Requests and the ledger are unbuffered: every line written waits for the bookkeeper,
     // which is where the scheduler may let someone else run.
-    auto normal = csp::chan<Transfer>("normal"), express = csp::chan<Transfer>("express", csp::fixed(1));
+    auto normal = csp::chan<Transfer>("normal"),
+         express = csp::chan<Transfer>("express", csp::fixed(1));
     auto ledger = csp::chan<std::string>("ledger");
 
     csp::go("bookkeeper", [=]() -> csp::Proc<void> {
@@ -48,7 +50,8 @@ int main(int argc, char** argv) {
         const std::optional<Transfer> t = r.index == 0 ? r.get<0>() : r.get<1>();
         if (!t) co_return;
         const bool reversed = r.index == 1 && !fixed;  // the bug: express locks `to` first
-        auto first = lock_of(reversed ? t->to : t->from), second = lock_of(reversed ? t->from : t->to);
+        auto first = lock_of(reversed ? t->to : t->from),
+             second = lock_of(reversed ? t->from : t->to);
         co_await first.take();
         co_await ledger.put("clerk holds the first lock");
         co_await second.take();

@@ -23,7 +23,6 @@ int main(int argc, char** argv) {
     bob.take_blocking();
     std::printf("they talked\n");
   });
-  if (result.status == csp::RunStatus::Deadlock)
-    std::printf("%s\n", result.message.c_str());
+  if (result.status == csp::RunStatus::Deadlock) std::printf("%s\n", result.message.c_str());
   return samples::exit_code(result);
 }

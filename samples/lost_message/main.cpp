@@ -24,7 +24,6 @@ int main(int argc, char** argv) {
     auto sum = consumer.take_blocking();
     std::printf("sum = %d\n", sum ? *sum : -1);
   });
-  if (result.status == csp::RunStatus::Deadlock)
-    std::printf("%s\n", result.message.c_str());
+  if (result.status == csp::RunStatus::Deadlock) std::printf("%s\n", result.message.c_str());
   return samples::exit_code(result);
 }

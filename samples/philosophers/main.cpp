@@ -59,7 +59,6 @@ int main(int argc, char** argv) {
     for (auto& d : done) d.take_blocking();
     std::printf("all philosophers ate %d meals\n", kMeals);
   });
-  if (result.status == csp::RunStatus::Deadlock)
-    std::printf("%s\n", result.message.c_str());
+  if (result.status == csp::RunStatus::Deadlock) std::printf("%s\n", result.message.c_str());
   return samples::exit_code(result);
 }

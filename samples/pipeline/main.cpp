@@ -14,7 +14,8 @@ csp::Chan<std::string> upper_caser(csp::Chan<std::string> in) {
   auto out = csp::chan<std::string>("upper-caser-out");
   csp::go("upper-caser", [=]() -> csp::Proc<void> {
     while (auto s = co_await in.take()) {
-      std::transform(s->begin(), s->end(), s->begin(), [](unsigned char c) { return std::toupper(c); });
+      std::transform(s->begin(), s->end(), s->begin(),
+                     [](unsigned char c) { return std::toupper(c); });
       co_await out.put(*s);
     }
     out.close();

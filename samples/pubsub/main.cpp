@@ -23,7 +23,9 @@ struct Item {
 
 template <>
 struct csp::Describe<Item> {
-  static Preview preview(const Item& item) { return Preview::of_text(item.topic + ": " + item.text); }
+  static Preview preview(const Item& item) {
+    return Preview::of_text(item.topic + ": " + item.text);
+  }
 };
 
 int main(int argc, char** argv) {
@@ -55,8 +57,8 @@ int main(int argc, char** argv) {
                                                  reader("weather-fan", weather, 1ms),
                                                  reader("slow-sports-fan", slow, 15ms)};
     const std::pair<const char*, const char*> items[] = {
-        {"sports", "1-0"}, {"weather", "rain"}, {"sports", "2-0"}, {"sports", "2-1"},
-        {"weather", "sun"}, {"sports", "3-1"}, {"sports", "final: 3-1"}};
+        {"sports", "1-0"},  {"weather", "rain"}, {"sports", "2-0"},       {"sports", "2-1"},
+        {"weather", "sun"}, {"sports", "3-1"},   {"sports", "final: 3-1"}};
     for (auto [topic, text] : items) {
       Item item{topic, text};  // not Item{...} inside co_await: GCC 12 destroys that twice
       co_await news.put(std::move(item));

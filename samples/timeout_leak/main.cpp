@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
       auto answer = csp::chan<int>("answer");
       csp::go("child", [=]() -> csp::Proc<void> {
         co_await csp::timeout(30ms).take();  // a slow computation
-        co_await answer.put(42);              // blocks forever: the parent has gone
+        co_await answer.put(42);             // blocks forever: the parent has gone
       });
       auto r = co_await csp::alts(csp::take(answer), csp::take(csp::timeout(10ms)));
       std::printf(r.index == 0 ? "got the answer\n" : "timed out; going on without it\n");

@@ -15,7 +15,6 @@
 
 namespace ioc {
 
-
 // Clojure's exception hierarchy, enough of it for the catch clauses below.
 struct Throwable : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -27,7 +26,8 @@ struct RuntimeException : Exception {
   using Exception::Exception;
 };
 struct ExceptionInfo : RuntimeException {
-  ExceptionInfo(const std::string& msg, std::string t) : RuntimeException(msg), type(std::move(t)) {}
+  ExceptionInfo(const std::string& msg, std::string t)
+      : RuntimeException(msg), type(std::move(t)) {}
   std::string type;  // (:type (ex-data ex))
 };
 struct UnsupportedOperationException : RuntimeException {

@@ -233,9 +233,7 @@ class PowerSeries {
         std::array<Value, 2> uv = co_await get2(U, V);
         const Rat u = Traits::rat(uv[0]), v = Traits::rat(uv[1]);
         switch (end(u) + 2 * end(v)) {
-          case 0:
-            co_await Z.dat.put(Traits::wrap(add(u, v)));
-            break;
+          case 0: co_await Z.dat.put(Traits::wrap(add(u, v))); break;
           case 1:
             co_await Z.dat.put(uv[1]);
             co_await copy(V, Z);
@@ -244,9 +242,7 @@ class PowerSeries {
             co_await Z.dat.put(uv[0]);
             co_await copy(U, Z);
             break;
-          case 3:
-            co_await Z.dat.put(Traits::wrap(finis));
-            break;
+          case 3: co_await Z.dat.put(Traits::wrap(finis)); break;
         }
       }
     });
@@ -407,9 +403,16 @@ class PowerSeries {
     for (int i = 0; i < N; ++i) a[static_cast<size_t>(i)] = itor(i + 1);
     if (!co_await checka(m, a, "Mul")) co_return failures;  // 1 2 3 4 5
     const PS e = co_await Exp(Ones);
-    a = {itor(1),        i2tor(1, 1),      i2tor(3, 2),       i2tor(13, 6),
-         i2tor(73, 24),  i2tor(167, 40),   i2tor(4051, 720),  i2tor(37633, 5040),
-         i2tor(43817, 4480), i2tor(4596553, 362880)};
+    a = {itor(1),
+         i2tor(1, 1),
+         i2tor(3, 2),
+         i2tor(13, 6),
+         i2tor(73, 24),
+         i2tor(167, 40),
+         i2tor(4051, 720),
+         i2tor(37633, 5040),
+         i2tor(43817, 4480),
+         i2tor(4596553, 362880)};
     if (!co_await checka(e, a, "Exp")) co_return failures;  // 1 1 3/2 13/6 73/24
     const PS at = Integ(zero, MonSubst(Ones, neg(one), 2));
     for (int c = 1, i = 0; i < N; ++i) {

@@ -17,8 +17,8 @@
 
 using namespace std::chrono_literals;
 using conformance::on_every_scheduler;
-using conformance::Scheduler;
 using conformance::range;
+using conformance::Scheduler;
 
 namespace {
 
@@ -205,7 +205,8 @@ TEST_CASE("core.async async_test.clj: io-thread-tests - io-thread blocking ops",
     auto c3 = csp::chan<std::string>("c3");
     csp::thread("upper", [=] {
       std::string s = c1.take_blocking().value_or("");
-      std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::toupper(ch); });
+      std::transform(s.begin(), s.end(), s.begin(),
+                     [](unsigned char ch) { return std::toupper(ch); });
       c2.put_blocking(s);
     });
     csp::thread("reverse", [=] {
@@ -224,7 +225,8 @@ TEST_CASE("core.async async_test.clj: ops-tests - to-chan", "[conformance][core.
   });
 }
 
-TEST_CASE("core.async async_test.clj: ops-tests - to-chan (to-chan!!)", "[conformance][core.async]") {
+TEST_CASE("core.async async_test.clj: ops-tests - to-chan (to-chan!!)",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     CHECK(csp::into(csp::to_chan_blocking(range(10))).take_blocking() == range(10));
     CHECK(csp::into(csp::to_chan_blocking(range(0))).take_blocking() == range(0));
@@ -232,7 +234,8 @@ TEST_CASE("core.async async_test.clj: ops-tests - to-chan (to-chan!!)", "[confor
   });
 }
 
-TEST_CASE("core.async async_test.clj: ops-tests - onto-chan (onto-chan!!)", "[conformance][core.async]") {
+TEST_CASE("core.async async_test.clj: ops-tests - onto-chan (onto-chan!!)",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto ch = csp::chan<int>("ch", csp::fixed(10));
     csp::onto_chan_blocking(ch, range(10));
@@ -247,8 +250,9 @@ TEST_CASE("core.async async_test.clj: ops-tests - map", "[conformance][core.asyn
       for (int v : vs) sum += v;
       return sum;
     };
-    auto m = csp::map(plus, std::vector<csp::Chan<int>>{csp::to_chan(range(4)), csp::to_chan(range(4)),
-                                                        csp::to_chan(range(4)), csp::to_chan(range(4))});
+    auto m =
+        csp::map(plus, std::vector<csp::Chan<int>>{csp::to_chan(range(4)), csp::to_chan(range(4)),
+                                                   csp::to_chan(range(4)), csp::to_chan(range(4))});
     CHECK(csp::into(m).take_blocking() == std::vector<int>{0, 4, 8, 12});
     CHECK_FALSE(csp::map(plus, std::vector<csp::Chan<int>>{}).take_blocking());
   });
@@ -283,9 +287,9 @@ TEST_CASE("core.async async_test.clj: ops-tests - pipe", "[conformance][core.asy
 
 TEST_CASE("core.async async_test.clj: ops-tests - split", "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
-    auto [even, odd] = csp::split([](int v) { return v % 2 == 0; },
-                                  csp::to_chan(std::vector<int>{1, 2, 3, 4, 5, 6}), csp::fixed(5),
-                                  csp::fixed(5));
+    auto [even, odd] =
+        csp::split([](int v) { return v % 2 == 0; },
+                   csp::to_chan(std::vector<int>{1, 2, 3, 4, 5, 6}), csp::fixed(5), csp::fixed(5));
     CHECK(csp::into(even).take_blocking() == std::vector<int>{2, 4, 6});
     CHECK(csp::into(odd).take_blocking() == std::vector<int>{1, 3, 5});
   });
@@ -419,7 +423,8 @@ TEST_CASE("core.async async_test.clj: test-write-on-closed", "[conformance][core
 
 // core.async refuses nil as a value (AssertionError); a csp::Chan<T> carries any T, so a put of
 // an empty std::optional is an ordinary value (docs/runtime.md: "values").
-TEST_CASE("core.async async_test.clj: test-alts-put-nil-invalid", "[conformance][core.async][differs]") {
+TEST_CASE("core.async async_test.clj: test-alts-put-nil-invalid",
+          "[conformance][core.async][differs]") {
   on_every_scheduler([](const Scheduler&) {
     auto c1 = csp::chan<std::optional<int>>("c1");
     auto c2 = csp::chan<std::optional<int>>("c2");
@@ -428,7 +433,8 @@ TEST_CASE("core.async async_test.clj: test-alts-put-nil-invalid", "[conformance]
       co_return v && !v->has_value() ? 1 : 0;
     });
     int index = -2;
-    CHECK_NOTHROW(index = csp::alts_blocking(csp::take(c1), csp::put(c2, std::optional<int>{})).index);
+    CHECK_NOTHROW(index =
+                      csp::alts_blocking(csp::take(c1), csp::put(c2, std::optional<int>{})).index);
     CHECK(index == 1);
     CHECK(taker.take_blocking() == 1);
   });

@@ -9,8 +9,8 @@
 #include <vector>
 
 using conformance::on_every_scheduler;
-using conformance::Scheduler;
 using conformance::range;
+using conformance::Scheduler;
 
 namespace {
 
@@ -139,7 +139,8 @@ TEST_CASE("core.async pipeline_test.cljs: async-pipelines-af-multiplier",
   on_every_scheduler([](const Scheduler&) {
     auto r = csp::go("go", []() -> csp::Proc<std::vector<long>> {
       const std::vector<int> in{1, 2, 3, 4};  // named: GCC 12 and braced temporaries in co_await
-      std::optional<std::vector<long>> out = co_await pipeline_tester(2, in, multiplier_async).take();
+      std::optional<std::vector<long>> out =
+          co_await pipeline_tester(2, in, multiplier_async).take();
       co_return out.value_or(std::vector<long>{});
     });
     CHECK(r.take_blocking() == std::vector<long>{0, 0, 1, 0, 1, 2, 0, 1, 2, 3});
@@ -150,7 +151,8 @@ TEST_CASE("core.async pipeline_test.cljs: pipelines-async", "[conformance][core.
   on_every_scheduler([](const Scheduler&) {
     auto r = csp::go("go", []() -> csp::Proc<std::vector<long>> {
       const std::vector<int> in = range(100);
-      std::optional<std::vector<long>> out = co_await pipeline_tester(1, in, incrementer_async).take();
+      std::optional<std::vector<long>> out =
+          co_await pipeline_tester(1, in, incrementer_async).take();
       co_return out.value_or(std::vector<long>{});
     });
     std::vector<long> expected;
@@ -165,13 +167,15 @@ TEST_CASE("core.async pipeline_test.cljs: test-close?", "[conformance][core.asyn
       std::vector<std::optional<int>> seen;
       {
         auto cout = csp::chan<int>("cout", csp::fixed(1));
-        csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
+        csp::pipeline(
+            5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
         seen.push_back(co_await cout.take());
         seen.push_back(co_await cout.take());
       }
       for (int i = 0; i < 2; ++i) {  // close? false, then nil (the same for a bool)
         auto cout = csp::chan<int>("cout", csp::fixed(1));
-        csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), false);
+        csp::pipeline(
+            5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), false);
         seen.push_back(co_await cout.take());
         co_await cout.put(kMore);
         seen.push_back(co_await cout.take());

@@ -16,8 +16,8 @@
 
 using namespace std::chrono_literals;
 using conformance::on_every_scheduler;
-using conformance::Scheduler;
 using conformance::range;
+using conformance::Scheduler;
 
 namespace {
 
@@ -42,7 +42,6 @@ csp::Chan<T> go_take(const csp::Chan<T>& c) {
   });
   return out;
 }
-
 
 // (<! (async/into [] ch)) inside a go block.
 template <class T>
@@ -101,8 +100,9 @@ namespace {
 void check_one_cap_error(const csp::RunResult& r, const char* what) {
   CHECK(r.status == csp::RunStatus::Error);
   REQUIRE(r.errors.size() == 1);
-  CHECK_THAT(r.errors[0].message, Catch::Contains(std::string("no more than 1024 pending ") + what) &&
-                                      Catch::Contains("'c'"));
+  CHECK_THAT(
+      r.errors[0].message,
+      Catch::Contains(std::string("no more than 1024 pending ") + what) && Catch::Contains("'c'"));
 }
 }  // namespace
 
@@ -120,9 +120,8 @@ TEST_CASE("core.async tests.cljs: queue-limits - async put!s are limited",
         conformance::sleep_blocking(20ms);
         auto over = csp::go("put! 42", [=]() -> csp::Proc<bool> { co_return co_await c.put(42); });
         CHECK_FALSE(over.take_blocking());  // it failed: its channel closed without a value
-        auto first = csp::go("take!", [=]() -> csp::Proc<int> {
-          co_return (co_await c.take()).value_or(-1);
-        });
+        auto first = csp::go(
+            "take!", [=]() -> csp::Proc<int> { co_return (co_await c.take()).value_or(-1); });
         CHECK(first.take_blocking() == 0);
       },
       [](const Scheduler&, const csp::RunResult& r) { check_one_cap_error(r, "puts"); });
@@ -136,9 +135,8 @@ TEST_CASE("core.async tests.cljs: queue-limits - async take!s are limited",
         for (int x = 0; x < 1024; ++x)
           csp::spawn("take!", [=]() -> csp::Proc<void> { co_await c.take(); });
         conformance::sleep_blocking(20ms);
-        auto over = csp::go("take! 1025", [=]() -> csp::Proc<int> {
-          co_return (co_await c.take()).value_or(-1);
-        });
+        auto over = csp::go(
+            "take! 1025", [=]() -> csp::Proc<int> { co_return (co_await c.take()).value_or(-1); });
         CHECK_FALSE(over.take_blocking());
         auto put = csp::go("put!", [=]() -> csp::Proc<bool> { co_return co_await c.put(42); });
         CHECK(put.take_blocking() == true);
@@ -200,9 +198,8 @@ TEST_CASE("core.async tests.cljs: cleanup", "[conformance][core.async][cljs]") {
         co_return defaults;
       });
       CHECK(r.take_blocking() == 1024);
-      auto take = csp::go("take!", [=]() -> csp::Proc<int> {
-        co_return (co_await c.take()).value_or(-1);
-      });
+      auto take =
+          csp::go("take!", [=]() -> csp::Proc<int> { co_return (co_await c.take()).value_or(-1); });
       CHECK(c.put_blocking(7));
       CHECK(take.take_blocking() == 7);
     }
@@ -224,8 +221,8 @@ TEST_CASE("core.async tests.cljs: test-split", "[conformance][core.async][cljs]"
   on_every_scheduler([](const Scheduler&) {
     auto r = csp::go("go", []() -> csp::Proc<std::pair<std::vector<int>, std::vector<int>>> {
       auto [even, odd] = csp::split([](int v) { return v % 2 == 0; },
-                                    csp::to_chan(std::vector<int>{1, 2, 3, 4, 5, 6}),
-                                    csp::fixed(5), csp::fixed(5));
+                                    csp::to_chan(std::vector<int>{1, 2, 3, 4, 5, 6}), csp::fixed(5),
+                                    csp::fixed(5));
       auto evens = (co_await csp::into(even).take()).value_or(std::vector<int>{});
       auto odds = (co_await csp::into(odd).take()).value_or(std::vector<int>{});
       co_return std::pair{evens, odds};
@@ -241,7 +238,8 @@ TEST_CASE("core.async tests.cljs: test-merge", "[conformance][core.async][cljs]"
   on_every_scheduler([](const Scheduler&) {
     std::vector<csp::Chan<int>> ins;
     for (int i = 0; i < 4; ++i) ins.push_back(csp::to_chan(range(4)));
-    const std::vector<int> all = go_into(csp::merge(ins)).take_blocking().value_or(std::vector<int>{});
+    const std::vector<int> all =
+        go_into(csp::merge(ins)).take_blocking().value_or(std::vector<int>{});
     std::map<int, int> frequencies;
     for (int v : all) ++frequencies[v];
     CHECK(frequencies == std::map<int, int>{{0, 4}, {1, 4}, {2, 4}, {3, 4}});
@@ -341,7 +339,8 @@ TEST_CASE("core.async tests.cljs: test-map", "[conformance][core.async][cljs]") 
   });
 }
 
-TEST_CASE("core.async buffer_tests.cljs: unblocking-buffer-tests", "[conformance][core.async][cljs]") {
+TEST_CASE("core.async buffer_tests.cljs: unblocking-buffer-tests",
+          "[conformance][core.async][cljs]") {
   CHECK_FALSE(csp::unblocking(csp::fixed(1)));
   CHECK(csp::unblocking(csp::dropping(1)));
   CHECK(csp::unblocking(csp::sliding(1)));
@@ -351,7 +350,8 @@ TEST_CASE("core.async tests.cljs: test-reduce", "[conformance][core.async][cljs]
   on_every_scheduler([](const Scheduler&) {
     auto plus = [](int acc, int v) { return acc + v; };
     auto empty = csp::go("go", [=]() -> csp::Proc<int> {
-      co_return (co_await csp::reduce(plus, 0, csp::to_chan(std::vector<int>{})).take()).value_or(-1);
+      co_return (co_await csp::reduce(plus, 0, csp::to_chan(std::vector<int>{})).take())
+          .value_or(-1);
     });
     auto ten = csp::go("go", [=]() -> csp::Proc<int> {
       co_return (co_await csp::reduce(plus, 0, csp::to_chan(range(10))).take()).value_or(-1);
@@ -407,7 +407,8 @@ TEST_CASE("core.async tests.cljs: test-bufferless", "[conformance][core.async][c
       co_return r.index == 0 ? r.get<0>().value_or("nil") : "timeout";
     });
     auto putter = csp::go("go", [=]() -> csp::Proc<std::string> {
-      auto r = co_await csp::alts(csp::put(c, ":value"), csp::take(csp::timeout(6000ms)), csp::priority);
+      auto r =
+          co_await csp::alts(csp::put(c, ":value"), csp::take(csp::timeout(6000ms)), csp::priority);
       co_return r.index == 0 ? (r.get<0>() ? "true" : "false") : "timeout";
     });
     CHECK(taker.take_blocking() == std::string(":value"));  // [:value c]

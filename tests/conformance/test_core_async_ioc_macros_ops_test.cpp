@@ -26,8 +26,9 @@ TEST_CASE("core.async ioc_macros_test.clj: async-test", "[conformance][core.asyn
   on_every_scheduler([](const Scheduler&) {
     // values are returned correctly
     auto c10 = identity_chan(10);
-    CHECK(csp::go("go", [=]() -> csp::Proc<int> { co_return (co_await c10.take()).value_or(-1); })
-              .take_blocking() == 10);
+    CHECK(csp::go("go", [=]() -> csp::Proc<int> {
+            co_return (co_await c10.take()).value_or(-1);
+          }).take_blocking() == 10);
     // writes work
     auto c11 = identity_chan(11);
     CHECK(csp::go("go", [=]() -> csp::Proc<int> {
@@ -93,9 +94,8 @@ TEST_CASE("core.async ioc_macros_test.clj: enqueued-chan-ops", "[conformance][co
     }
     {  // enqueued channel takes re-enter async properly
       auto c = csp::chan<std::string>("c");
-      auto async_chan = csp::go("go", [=]() -> csp::Proc<std::string> {
-        co_return (co_await c.take()).value_or("nil");
-      });
+      auto async_chan = csp::go(
+          "go", [=]() -> csp::Proc<std::string> { co_return (co_await c.take()).value_or("nil"); });
       c.put_blocking(":foo");
       CHECK(async_chan.take_blocking() == std::string(":foo"));
     }

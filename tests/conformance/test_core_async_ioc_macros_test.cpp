@@ -118,7 +118,7 @@ TEST_CASE("core.async ioc_macros_test.clj: test-try-catch-finally", "[conformanc
             } catch (const Exception&) {
               caught = true;
             }
-            co_return caught && co_await pause(true);
+            co_return caught&& co_await pause(true);
           }) == true);
 
     // don't explode trying to compile this: (try true (catch Exception e (pause 1) e))

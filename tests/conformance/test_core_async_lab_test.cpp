@@ -78,8 +78,9 @@ TEST_CASE("core.async lab_test.clj: broadcast-test - writes to every target",
   });
 }
 
-TEST_CASE("core.async lab_test.clj: broadcast-test - a target that does not take blocks the next write",
-          "[conformance][core.async]") {
+TEST_CASE(
+    "core.async lab_test.clj: broadcast-test - a target that does not take blocks the next write",
+    "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     std::vector<csp::Chan<std::string>> receivers;
     for (int i = 0; i < 5; ++i) receivers.push_back(csp::chan<std::string>("r"));
@@ -105,8 +106,9 @@ TEST_CASE("core.async lab_test.clj: broadcast-test - a target that does not take
   });
 }
 
-TEST_CASE("core.async lab_test.clj: broadcast-test - buffered targets are not throttled by each other",
-          "[conformance][core.async]") {
+TEST_CASE(
+    "core.async lab_test.clj: broadcast-test - buffered targets are not throttled by each other",
+    "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     std::vector<csp::Chan<int>> receivers;
     for (int i = 0; i < 5; ++i) receivers.push_back(csp::chan<int>("r", csp::fixed(100)));

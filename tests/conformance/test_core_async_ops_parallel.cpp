@@ -85,7 +85,8 @@ TEST_CASE("core.async async.clj: pub docstring - each item goes to all subs in p
           "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto src = csp::chan<int>("src");
-    auto p = csp::pub(src, [](int v) { return v % 2 == 0 ? std::string(":even") : std::string(":odd"); });
+    auto p = csp::pub(
+        src, [](int v) { return v % 2 == 0 ? std::string(":even") : std::string(":odd"); });
     auto a = csp::chan<int>("a");
     auto b = csp::chan<int>("b");
     auto odd = csp::chan<int>("odd", csp::fixed(10));

@@ -10,8 +10,8 @@
 #include <vector>
 
 using conformance::on_every_scheduler;
-using conformance::Scheduler;
 using conformance::range;
+using conformance::Scheduler;
 
 namespace {
 
@@ -85,18 +85,21 @@ TEST_CASE("core.async pipeline_test.clj: test-sizes (pipeline)", "[conformance][
   });
 }
 
-TEST_CASE("core.async pipeline_test.clj: test-sizes (pipeline-blocking)", "[conformance][core.async]") {
+TEST_CASE("core.async pipeline_test.clj: test-sizes (pipeline-blocking)",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     const std::pair<std::size_t, int> cases[] = {{1, 0}, {1, 10}, {10, 10}, {20, 10}, {5, 1000}};
     for (auto [n, size] : cases) {
       INFO("n " << n << ", size " << size);
       const std::vector<int> r = range(size);
-      CHECK(pipeline_tester(Kind::blocking, n, r, identity) == std::vector<long>(r.begin(), r.end()));
+      CHECK(pipeline_tester(Kind::blocking, n, r, identity) ==
+            std::vector<long>(r.begin(), r.end()));
     }
   });
 }
 
-TEST_CASE("core.async pipeline_test.clj: test-sizes (pipeline-async)", "[conformance][core.async]") {
+TEST_CASE("core.async pipeline_test.clj: test-sizes (pipeline-async)",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     const std::pair<std::size_t, int> cases[] = {{1, 0}, {1, 10}, {10, 10}, {20, 10}, {5, 1000}};
     for (auto [n, size] : cases) {
@@ -112,14 +115,16 @@ TEST_CASE("core.async pipeline_test.clj: test-close? (pipeline)", "[conformance]
   on_every_scheduler([](const Scheduler&) {
     {
       auto cout = csp::chan<int>("cout", csp::fixed(1));
-      csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
+      csp::pipeline(
+          5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
       CHECK(cout.take_blocking() == 1);
       CHECK_FALSE(cout.take_blocking());
     }
     // close? false and close? nil are the same: csp::pipeline's close_to is a bool.
     for (bool close : {false, false}) {
       auto cout = csp::chan<int>("cout", csp::fixed(1));
-      csp::pipeline(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), close);
+      csp::pipeline(
+          5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), close);
       CHECK(cout.take_blocking() == 1);
       cout.put_blocking(kMore);
       CHECK(cout.take_blocking() == kMore);
@@ -127,18 +132,20 @@ TEST_CASE("core.async pipeline_test.clj: test-close? (pipeline)", "[conformance]
   });
 }
 
-TEST_CASE("core.async pipeline_test.clj: test-close? (pipeline-blocking)", "[conformance][core.async]") {
+TEST_CASE("core.async pipeline_test.clj: test-close? (pipeline-blocking)",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     {
       auto cout = csp::chan<int>("cout", csp::fixed(1));
-      csp::pipeline_blocking(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
+      csp::pipeline_blocking(
+          5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), true);
       CHECK(cout.take_blocking() == 1);
       CHECK_FALSE(cout.take_blocking());
     }
     for (bool close : {false, false}) {  // false and nil
       auto cout = csp::chan<int>("cout", csp::fixed(1));
-      csp::pipeline_blocking(5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}),
-                             close);
+      csp::pipeline_blocking(
+          5, cout, [](int v) { return v; }, csp::to_chan(std::vector<int>{1}), close);
       CHECK(cout.take_blocking() == 1);
       cout.put_blocking(kMore);
       CHECK(cout.take_blocking() == kMore);

@@ -85,8 +85,8 @@ TEST_CASE("core.async async_test.clj: take!-on-caller? - no value yet: on the pu
     auto test_channel = csp::chan<std::string>("test-channel");
     auto read_promise = csp::promise_chan<std::string>("read-promise");
     csp::take_async(
-        test_channel, [read_promise](std::optional<std::string>) { (void)read_promise.offer("take!"); },
-        true);
+        test_channel,
+        [read_promise](std::optional<std::string>) { (void)read_promise.offer("take!"); }, true);
     test_channel.put_blocking(":foo");
     // core.async: the callback ran on main (the putter); here in the take!'s own process.
     CHECK(read_promise.take_blocking() == "take!");
@@ -126,7 +126,8 @@ TEST_CASE("core.async async_test.clj: put!-on-caller? - no reader yet: on the ta
   });
 }
 
-TEST_CASE("core.async async_test.clj: limit-async-take!-put! - put_async", "[conformance][core.async]") {
+TEST_CASE("core.async async_test.clj: limit-async-take!-put! - put_async",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto c = csp::chan<int>("c");
     for (int x = 0; x < 1024; ++x) csp::put_async(c, x);
@@ -136,7 +137,8 @@ TEST_CASE("core.async async_test.clj: limit-async-take!-put! - put_async", "[con
   });
 }
 
-TEST_CASE("core.async async_test.clj: limit-async-take!-put! - take_async", "[conformance][core.async]") {
+TEST_CASE("core.async async_test.clj: limit-async-take!-put! - take_async",
+          "[conformance][core.async]") {
   on_every_scheduler([](const Scheduler&) {
     auto c = csp::chan<int>("c");
     auto got = csp::chan<int>("got", csp::fixed(1));

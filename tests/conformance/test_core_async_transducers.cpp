@@ -13,8 +13,8 @@
 
 using namespace std::chrono_literals;
 using conformance::on_every_scheduler;
-using conformance::Scheduler;
 using conformance::range;
+using conformance::Scheduler;
 
 namespace {
 

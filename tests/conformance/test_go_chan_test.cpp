@@ -376,9 +376,9 @@ TEST_CASE("go runtime/chan_test.go: TestMultiConsumer", "[conformance][go]") {
         sum += v;
         co_await q.put(v);
       }
-      q.close();                                // no more work
+      q.close();                                   // no more work
       for (const auto& w : wg) co_await w.take();  // workers done
-      r.close();                                // ... so there can be no more results
+      r.close();                                   // ... so there can be no more results
       co_return sum;
     });
     long n = 0, s = 0;

@@ -33,7 +33,8 @@ bool recv_takes_default(const csp::Chan<T>& c) {
 // process sends `from_sender` and main receives it with non-blocking receives. Returns what
 // went wrong, empty when nothing did.
 template <class T>
-std::string exchange(std::size_t buffer, T to_receiver, T from_sender, const csp::Chan<bool>& sync) {
+std::string exchange(std::size_t buffer, T to_receiver, T from_sender,
+                     const csp::Chan<bool>& sync) {
   auto c = make_chan<T>(buffer, "c");
   csp::spawn("receiver", [c, sync, to_receiver]() -> csp::Proc<void> {
     std::optional<T> v = co_await c.take();

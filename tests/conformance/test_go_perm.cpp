@@ -12,15 +12,27 @@ using conformance::Scheduler;
 namespace {
 
 template <class C>
-concept CanSend = requires(const C& c) { c.put(0); c.put_blocking(0); };
+concept CanSend = requires(const C& c) {
+  c.put(0);
+  c.put_blocking(0);
+};
 template <class C>
-concept CanRecv = requires(const C& c) { c.take(); c.take_blocking(); };
+concept CanRecv = requires(const C& c) {
+  c.take();
+  c.take_blocking();
+};
 template <class C>
-concept CanClose = requires(const C& c) { c.close(); };
+concept CanClose = requires(const C& c) {
+  c.close();
+};
 template <class C>
-concept CanSendCase = requires(const C& c) { csp::put(c, 0); };
+concept CanSendCase = requires(const C& c) {
+  csp::put(c, 0);
+};
 template <class C>
-concept CanRecvCase = requires(const C& c) { csp::take(c); };
+concept CanRecvCase = requires(const C& c) {
+  csp::take(c);
+};
 
 using Cr = csp::RecvChan<int>;  // <-chan int
 using Cs = csp::SendChan<int>;  // chan<- int

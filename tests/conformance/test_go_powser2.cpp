@@ -15,9 +15,8 @@ using conformance::Scheduler;
 TEST_CASE("go test/chan/powser2.go", "[conformance][go]") {
   using Series = powser::PowerSeries<powser::ByInterface>;
   on_every_scheduler([](const Scheduler&) {
-    auto failures = csp::go("main", []() -> csp::Proc<std::vector<std::string>> {
-      co_return co_await Series::test();
-    });
+    auto failures = csp::go(
+        "main", []() -> csp::Proc<std::vector<std::string>> { co_return co_await Series::test(); });
     const std::vector<std::string> got =
         failures.take_blocking().value_or(std::vector<std::string>{"main ended without a result"});
     CHECK(got == std::vector<std::string>{});

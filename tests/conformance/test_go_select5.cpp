@@ -43,11 +43,10 @@ auto alts_of(Tuple guards) {
 // bit 2 a dummy receive, bit 3 a nil send, bit 4 a nil receive.
 template <int Mask>
 auto optional_cases(const Channels& ch) {
-  return std::tuple_cat(maybe<(Mask & 2) != 0>(csp::put(ch.dummy, 1)),
-                        maybe<(Mask & 4) != 0>(csp::take(ch.dummy)),
-                        maybe<(Mask & 8) != 0>(csp::put(ch.nilch, 1)),
-                        maybe<(Mask & 16) != 0>(csp::take(ch.nilch)),
-                        maybe<(Mask & 1) != 0>(csp::otherwise));
+  return std::tuple_cat(
+      maybe<(Mask & 2) != 0>(csp::put(ch.dummy, 1)), maybe<(Mask & 4) != 0>(csp::take(ch.dummy)),
+      maybe<(Mask & 8) != 0>(csp::put(ch.nilch, 1)), maybe<(Mask & 16) != 0>(csp::take(ch.nilch)),
+      maybe<(Mask & 1) != 0>(csp::otherwise));
 }
 
 // recv: send n, receive it into x through a select with the receive listed first; it must win
@@ -74,7 +73,8 @@ bool nonblock_case(const Channels& ch) {
   constexpr int dummy_recvs = (Mask >> 2) & 3, nil_recvs = (Mask >> 4) & 3;
   auto r = alts_of(std::tuple_cat(
       maybe<(Mask & 1) != 0>(csp::put(ch.dummy, 1)), maybe<(Mask & 2) != 0>(csp::put(ch.nilch, 1)),
-      maybe<(dummy_recvs >= 1)>(csp::take(ch.dummy)), maybe<(dummy_recvs >= 2)>(csp::take(ch.dummy)),
+      maybe<(dummy_recvs >= 1)>(csp::take(ch.dummy)),
+      maybe<(dummy_recvs >= 2)>(csp::take(ch.dummy)),
       maybe<(dummy_recvs >= 3)>(csp::take(ch.dummy)), maybe<(nil_recvs >= 1)>(csp::take(ch.nilch)),
       maybe<(nil_recvs >= 2)>(csp::take(ch.nilch)), maybe<(nil_recvs >= 3)>(csp::take(ch.nilch)),
       std::tuple(csp::otherwise)));

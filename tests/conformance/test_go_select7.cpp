@@ -40,7 +40,8 @@ TEST_CASE("go test/chan/select7.go", "[conformance][go]") {
     for (int how = 1; how <= 3; ++how)
       for (int sender = 1; sender <= 3; ++sender) {
         INFO("send" << sender << "(recv" << how << ")");
-        auto r = csp::go("main", [sender, how]() -> csp::Proc<int> { co_return co_await send(sender, how); });
+        auto r = csp::go(
+            "main", [sender, how]() -> csp::Proc<int> { co_return co_await send(sender, how); });
         CHECK(r.take_blocking() == 0);
       }
   });

@@ -49,8 +49,9 @@ TEST_CASE("the comparison opens at the first divergence and moves both cursors t
   CHECK(w.pane_a().stepper().current_event() == size_t{6});
 }
 
-TEST_CASE("File > Compare with another run opens the comparison of the open trace and the chosen one",
-          "[gui][diff]") {
+TEST_CASE(
+    "File > Compare with another run opens the comparison of the open trace and the chosen one",
+    "[gui][diff]") {
   const std::string a = written(test_diff::worker_run(0, 2, true));
   const std::string b = written(test_diff::worker_run(0, 3, false));
   cspview::MainWindow w;
@@ -68,7 +69,8 @@ TEST_CASE("File > Compare with another run opens the comparison of the open trac
   c->close();
 }
 
-TEST_CASE("cspview --compare B without a trace FILE is refused, naming what to give", "[gui][diff]") {
+TEST_CASE("cspview --compare B without a trace FILE is refused, naming what to give",
+          "[gui][diff]") {
   const cspview::CommandLine cl = cspview::parse_command_line(
       {QStringLiteral("cspview"), QStringLiteral("--compare"), QStringLiteral("b.csptrace")});
   CHECK(cl.error.contains(QStringLiteral("--compare B compares the trace FILE with B")));

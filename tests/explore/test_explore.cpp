@@ -7,11 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -97,9 +97,9 @@ TEST_CASE("csp::explore runs a correct program untraced and finds nothing", "[ex
   }
 }
 
-TEST_CASE("dfs exhausts a small program and prunes the orders of independent steps",
-          "[explore]") {
-  const Cli independent = run_csptrace(std::string("explore --strategy dfs --runs 100000 -- ") + PAIRS_EXE);
+TEST_CASE("dfs exhausts a small program and prunes the orders of independent steps", "[explore]") {
+  const Cli independent =
+      run_csptrace(std::string("explore --strategy dfs --runs 100000 -- ") + PAIRS_EXE);
   INFO(independent.out);
   CHECK(independent.status == 0);
   CHECK(independent.out.find("no error finding in any of the ") != std::string::npos);
@@ -119,7 +119,7 @@ TEST_CASE("dfs exhausts a small program and prunes the orders of independent ste
 TEST_CASE("explore reports a crash with its schedule and keeps the trace", "[explore]") {
   const std::string keep = temp_path("keep");
   const Cli r = run_csptrace("explore --runs 100 --no-shrink --keep " + keep + " -o " +
-                         temp_path("crash.csptrace") + " -- " + CRASH_EXE);
+                             temp_path("crash.csptrace") + " -- " + CRASH_EXE);
   INFO(r.out);
   CHECK(r.status == 1);
   CHECK(r.out.find("the program died of SIGSEGV") != std::string::npos);
@@ -130,7 +130,7 @@ TEST_CASE("explore reports a crash with its schedule and keeps the trace", "[exp
 
 TEST_CASE("explore kills a run that does not finish and reports it", "[explore]") {
   const Cli r = run_csptrace("explore --runs 20 --no-shrink --run-timeout 0.5 -o " +
-                         temp_path("spin.csptrace") + " -- " + SPIN_EXE);
+                             temp_path("spin.csptrace") + " -- " + SPIN_EXE);
   INFO(r.out);
   CHECK(r.status == 1);
   CHECK(r.out.find("did not finish within the run timeout") != std::string::npos);
@@ -147,7 +147,8 @@ TEST_CASE("explore refuses what it cannot explore, with a reason", "[explore]") 
   CHECK(typo.status == 2);
   CHECK(typo.out.find("did you mean --strategy?") != std::string::npos);
   CHECK(run_csptrace(std::string("explore --shard 3/2 -- ") + PAIRS_EXE).status == 2);
-  CHECK(run_csptrace(std::string("explore --shard 1/2 --strategy dfs -- ") + PAIRS_EXE).status == 2);
+  CHECK(run_csptrace(std::string("explore --shard 1/2 --strategy dfs -- ") + PAIRS_EXE).status ==
+        2);
   CHECK(run_csptrace("explore --runs 5").status == 2);
 }
 
@@ -155,8 +156,8 @@ TEST_CASE("shards explore disjoint runs and their reports merge", "[explore]") {
   const std::string dir = temp_path("shards");
   std::filesystem::create_directories(dir);
   for (int k = 1; k <= 2; ++k) {
-    const Cli r = run_csptrace("explore --runs 15 --shard " + std::to_string(k) + "/2 --report " + dir +
-                           "/shard-" + std::to_string(k) + ".json -- " + PAIRS_EXE);
+    const Cli r = run_csptrace("explore --runs 15 --shard " + std::to_string(k) + "/2 --report " +
+                               dir + "/shard-" + std::to_string(k) + ".json -- " + PAIRS_EXE);
     INFO(r.out);
     CHECK(r.status == 0);
     CHECK(r.out.find("shard " + std::to_string(k) + "/2") != std::string::npos);

@@ -10,15 +10,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -26,9 +26,7 @@ using csptrace::EventKind;
 
 namespace {
 
-std::string temp(const std::string& name) {
-  return csp_test::temp_path(name);
-}
+std::string temp(const std::string& name) { return csp_test::temp_path(name); }
 
 csp::Options traced(const std::string& path, uint64_t seed) {
   csp::Options opt;
@@ -163,7 +161,8 @@ csp::RunResult park_everyone(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("100 000 processes parked at once: bounded memory, the deadlock is reported", "[faults]") {
+TEST_CASE("100 000 processes parked at once: bounded memory, the deadlock is reported",
+          "[faults]") {
   constexpr int kProcs = kParked;
   const std::string path = temp("parked.csptrace");
   const long rss_before = max_rss_kb();

@@ -45,9 +45,12 @@ size_t transfers_on(const TraceModel& m, const std::string& chan) {
 
 TEST_CASE("a traced program killed mid-run leaves a trace that loads", "[faults][crash]") {
   auto [ext, sig] = GENERATE(table<std::string, int>({
-      {".csptrace", SIGKILL}, {".jsonl", SIGKILL},
-      {".csptrace", SIGSEGV}, {".jsonl", SIGSEGV},
-      {".csptrace", SIGABRT}, {".jsonl", SIGABRT},
+      {".csptrace", SIGKILL},
+      {".jsonl", SIGKILL},
+      {".csptrace", SIGSEGV},
+      {".jsonl", SIGSEGV},
+      {".csptrace", SIGABRT},
+      {".jsonl", SIGABRT},
   }));
   CAPTURE(ext, sig);
   const std::string file = csp_test::temp_path("killed" + ext);

@@ -2,11 +2,11 @@
 // (memfd) and loaded by path, exactly as csptrace and cspview load a trace.
 #pragma once
 
+#include <sys/mman.h>
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace csp_fuzz {
 

@@ -12,11 +12,11 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -57,15 +57,15 @@ int run(int (*verb)(const Args&), const char* name, Args args) {
     Silenced quiet;
     rc = csptrace::cli::run_verb(name, verb, args);
   }
-  if (rc != csptrace::cli::kOk && rc != csptrace::cli::kFailed &&
-      rc != csptrace::cli::kUnreadable)
+  if (rc != csptrace::cli::kOk && rc != csptrace::cli::kFailed && rc != csptrace::cli::kUnreadable)
     std::abort();
   return rc;
 }
 
 std::vector<std::string> lines_of(const csptrace::TraceModel& m) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < m.size(); ++i) out.push_back(csptrace::format_event(m, i, {.time = false}));
+  for (size_t i = 0; i < m.size(); ++i)
+    out.push_back(csptrace::format_event(m, i, {.time = false}));
   return out;
 }
 
@@ -75,8 +75,8 @@ void export_and_read_back(const std::string& in, const csptrace::TraceModel& ori
                           const char* format) {
   csp_fuzz::InputFile out(nullptr, 0);
   if (!out.ok()) return;
-  const int rc = run(csptrace::cli::cmd_export, "export",
-                     {"--format", format, in, "-o", out.path()});
+  const int rc =
+      run(csptrace::cli::cmd_export, "export", {"--format", format, in, "-o", out.path()});
   if (rc != csptrace::cli::kOk || std::string(format) == "chrome") return;
   csptrace::TraceModel back;
   try {

@@ -15,5 +15,6 @@ inline CspviewRun run_cspview(const QStringList& args, int timeout_ms = 30000) {
   QProcess p;
   p.start(QStringLiteral(CSPVIEW_EXE), args);
   if (!p.waitForFinished(timeout_ms)) return {};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardError())};
 }

@@ -9,7 +9,8 @@
 
 using namespace cspview;
 
-TEST_CASE("the deadlocked philosophers are stuck at the end, each on its right fork", "[document]") {
+TEST_CASE("the deadlocked philosophers are stuck at the end, each on its right fork",
+          "[document]") {
   auto doc = fixture("gui-philosophers-deadlock.jsonl");
   REQUIRE(doc->stuck().size() == 4);
   bool phil0 = false;
@@ -67,7 +68,8 @@ TEST_CASE("loading reports bad files with their place and honours cancel", "[doc
   std::atomic<bool> cancel{true};
   csptrace::LoadOptions o;
   o.cancel = &cancel;
-  CHECK_THROWS_AS(load_document(std::string(CSP_FIXTURES) + "/hotdog.jsonl", o), csptrace::LoadCancelled);
+  CHECK_THROWS_AS(load_document(std::string(CSP_FIXTURES) + "/hotdog.jsonl", o),
+                  csptrace::LoadCancelled);
   CHECK_FALSE(fixture("hotdog.jsonl")->model().empty());
 }
 

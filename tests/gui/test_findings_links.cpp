@@ -18,8 +18,9 @@ const csptrace::Finding* first_of(const TraceDocument& doc, csptrace::FindingKin
 TEST_CASE("an explanation's processes, channels and events become links", "[findings][links]") {
   auto doc = fixture("finding-stranded-wait.jsonl");
   const auto& m = doc->model();
-  const std::string text = "consumer is parked at stats.cpp:22 waiting to take from \"data\" (since 3.200 µs). "
-                           "producer exited at 2.300 µs (event 10).";
+  const std::string text =
+      "consumer is parked at stats.cpp:22 waiting to take from \"data\" (since 3.200 µs). "
+      "producer exited at 2.300 µs (event 10).";
   const auto pieces = link_names(*doc, text);
   std::string joined;
   int procs = 0, chans = 0, events = 0;

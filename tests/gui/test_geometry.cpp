@@ -28,9 +28,9 @@ TEST_CASE("the run ends at its last real event, not at `end`", "[run_span]") {
   CHECK(r.last == 5000);
   CHECK(r.end == 900000);
   CHECK(r.idle_tail() == 895000);
-  CHECK(r.view_lo() >= 0);                 // never negative time
-  CHECK(r.view_hi() > 900000);             // the tail can be panned to
-  CHECK(r.max_view() < 900000 / 2.0);      // but never zoomed out to fill the screen
+  CHECK(r.view_lo() >= 0);             // never negative time
+  CHECK(r.view_hi() > 900000);         // the tail can be panned to
+  CHECK(r.max_view() < 900000 / 2.0);  // but never zoomed out to fill the screen
   // A trace without `end` (cut short): the run is all of it.
   const RunSpan cut = run_span_of(fixture("finding-stranded-wait.jsonl")->model());
   CHECK(cut.end == cut.last);
@@ -59,7 +59,8 @@ TEST_CASE("axis labels read 12.85 ms, not 12850 µs", "[time_scale]") {
 TEST_CASE("the wait-for cycle has a strip of its own, each edge leading to its park", "[cycle]") {
   auto doc = fixture("gui-philosophers-deadlock.jsonl");
   size_t f = 0;
-  while (f < doc->findings().size() && doc->findings()[f].kind != csptrace::FindingKind::WaitCycle) ++f;
+  while (f < doc->findings().size() && doc->findings()[f].kind != csptrace::FindingKind::WaitCycle)
+    ++f;
   REQUIRE(f < doc->findings().size());
   const TimelineOverlay o = doc->overlay_for(f);
   REQUIRE(o.cycle.size() == 3);
@@ -77,5 +78,6 @@ TEST_CASE("the wait-for cycle has a strip of its own, each edge leading to its p
     // A click on the column, between its rows, is that edge.
     CHECK(strip.edge_at(c.x + 2, (c.y_waiter + *c.y_chan) / 2) == c.edge);
   }
-  CHECK_FALSE(strip.edge_at(700, strip.columns().front().y_waiter).has_value());  // left of the strip
+  CHECK_FALSE(
+      strip.edge_at(700, strip.columns().front().y_waiter).has_value());  // left of the strip
 }

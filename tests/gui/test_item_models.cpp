@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include "channel_state_model.hpp"
 #include "event_list_model.hpp"
 #include "event_search.hpp"
 #include "findings_model.hpp"
 #include "fixture_document.hpp"
-#include "channel_state_model.hpp"
 #include "process_state_model.hpp"
 
 #include <QAbstractItemModelTester>
@@ -46,8 +46,7 @@ TEST_CASE("the event list passes the model tester, filtered and not", "[models]"
   CHECK(model.data(model.index(6, EventListModel::Seq)).toULongLong() == doc->model().seq(6));
 }
 
-TEST_CASE("a scheduler decision's row says what was decided among how many options",
-          "[models]") {
+TEST_CASE("a scheduler decision's row says what was decided among how many options", "[models]") {
   EventListModel model;
   auto doc = fixture("gui-schedule-deviations.jsonl");
   model.set_document(doc);
@@ -57,7 +56,8 @@ TEST_CASE("a scheduler decision's row says what was decided among how many optio
     ++decisions;
     const size_t i = model.event_at_row(r);
     const QString details = model.data(model.index(r, EventListModel::Details)).toString();
-    CHECK(details.startsWith(QString::fromStdString(std::string(csptrace::to_string(doc->model().event(i).decision)))));
+    CHECK(details.startsWith(
+        QString::fromStdString(std::string(csptrace::to_string(doc->model().event(i).decision)))));
     CHECK(details.contains(QStringLiteral("chosen among %1").arg(doc->model().event(i).options)));
   }
   CHECK(decisions >= 3);

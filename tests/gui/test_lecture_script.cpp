@@ -67,7 +67,9 @@ TEST_CASE("the script file round-trips, and bad JSON is named with its line", "[
 
   QFile f(path);
   REQUIRE(f.open(QIODevice::WriteOnly));
-  f.write("{\n  \"bookmarks\": [\n    {\"event\": 7, \"title\": \"a\"},\n    {\"event\": 9 \"title\": \"b\"}\n  ]\n}\n");
+  f.write(
+      "{\n  \"bookmarks\": [\n    {\"event\": 7, \"title\": \"a\"},\n    {\"event\": 9 \"title\": "
+      "\"b\"}\n  ]\n}\n");
   f.close();
   CHECK_FALSE(read_lecture(path, &back, &error));
   CHECK(error.startsWith(path + ":4:"));
@@ -79,14 +81,16 @@ TEST_CASE("the script file round-trips, and bad JSON is named with its line", "[
   CHECK(error.startsWith(path + ":3: bookmark 2 needs \"event\""));
 }
 
-TEST_CASE("bookmarks survive save and reload, and Page Down steps through them", "[lecture][window]") {
+TEST_CASE("bookmarks survive save and reload, and Page Down steps through them",
+          "[lecture][window]") {
   QTemporaryDir dir;
   const QString trace = copy_fixture(dir, "hotdog.jsonl");
   {
     OpenWindow o(trace);
     REQUIRE(o.ok);
     o.w.seek_event(6);  // #7
-    REQUIRE(o.w.lecture().add_at_cursor(QStringLiteral("pocket lint"), QStringLiteral("the first rendezvous")));
+    REQUIRE(o.w.lecture().add_at_cursor(QStringLiteral("pocket lint"),
+                                        QStringLiteral("the first rendezvous")));
     o.w.seek_event(15);  // #16
     REQUIRE(o.w.lecture().add_at_cursor(QStringLiteral("a hot dog"), QStringLiteral("at last")));
     CHECK(QFile::exists(trace + ".cspview.json"));
@@ -117,18 +121,21 @@ TEST_CASE("bookmarks survive save and reload, and Page Down steps through them",
 
   // --at bookmark:NAME opens there.
   const QString json = dir.filePath(QStringLiteral("v.json"));
-  REQUIRE(run_cspview({trace, "--at", "bookmark:a hot dog", "--screenshot", dir.filePath("v.png"), "--view-json", json})
+  REQUIRE(run_cspview({trace, "--at", "bookmark:a hot dog", "--screenshot", dir.filePath("v.png"),
+                       "--view-json", json})
               .exit_code == 0);
   QFile f(json);
   REQUIRE(f.open(QIODevice::ReadOnly));
   CHECK(QJsonDocument::fromJson(f.readAll()).object()["cursor_event"].toInt() == 16);
-  const CspviewRun unknown = run_cspview({trace, "--at", "bookmark:mustard", "--screenshot", dir.filePath("v.png")});
+  const CspviewRun unknown =
+      run_cspview({trace, "--at", "bookmark:mustard", "--screenshot", dir.filePath("v.png")});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.contains("no bookmark titled \"mustard\""));
   CHECK(unknown.err.contains("pocket lint"));
 }
 
-TEST_CASE("a broken script file is named with its line and the trace still opens", "[lecture][window]") {
+TEST_CASE("a broken script file is named with its line and the trace still opens",
+          "[lecture][window]") {
   QTemporaryDir dir;
   const QString trace = copy_fixture(dir, "hotdog.jsonl");
   QFile f(trace + ".cspview.json");

@@ -13,8 +13,8 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <csptrace/trace_reader.hpp>
@@ -25,7 +25,9 @@ using namespace cspview;
 
 namespace {
 
-QString fixture_path(const char* name) { return QStringLiteral(CSP_FIXTURES "/") + QLatin1String(name); }
+QString fixture_path(const char* name) {
+  return QStringLiteral(CSP_FIXTURES "/") + QLatin1String(name);
+}
 
 QImage window_image(MainWindow& w) {
   QApplication::processEvents();
@@ -47,9 +49,10 @@ void write_file(const QString& path, const char* text) {
 }  // namespace
 
 TEST_CASE("every fixture renders a real frame that the cursor changes", "[window][screenshot]") {
-  for (const char* name : {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "gui-alts-timeout.jsonl",
-                           "finding-wait-cycle.jsonl", "finding-timeout-masked-loss.jsonl",
-                           "finding-recorded-philosophers.jsonl"}) {
+  for (const char* name :
+       {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "gui-alts-timeout.jsonl",
+        "finding-wait-cycle.jsonl", "finding-timeout-masked-loss.jsonl",
+        "finding-recorded-philosophers.jsonl"}) {
     INFO(name);
     MainWindow w;
     w.setAttribute(Qt::WA_DontShowOnScreen);
@@ -91,7 +94,9 @@ TEST_CASE("stepping moves the cursor by events and by rendezvous", "[window][ste
 TEST_CASE("a corrupt file is an error message, never a crash", "[window][errors]") {
   QTemporaryDir dir;
   const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
-  write_file(bad, "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1}\n{\"seq\":1,\"t\":0,\"kind\":\"spawn\"\n");
+  write_file(bad,
+             "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1}\n{\"seq\":1,\"t\":"
+             "0,\"kind\":\"spawn\"\n");
   MainWindow w;
   QString error;
   CHECK_FALSE(w.open_file_now(bad, &error));
@@ -128,7 +133,8 @@ TEST_CASE("export writes PNG and SVG", "[window][export]") {
   w.resize(1280, 800);
   QString error;
   REQUIRE(w.open_file_now(fixture_path("hotdog.jsonl"), &error));
-  const QString png = dir.filePath(QStringLiteral("v.png")), svg = dir.filePath(QStringLiteral("v.svg"));
+  const QString png = dir.filePath(QStringLiteral("v.png")),
+                svg = dir.filePath(QStringLiteral("v.svg"));
   REQUIRE(w.export_view(png, &error));
   CHECK(QImage(png).width() > 100);
   REQUIRE(w.export_view(svg, &error));
@@ -139,7 +145,8 @@ TEST_CASE("export writes PNG and SVG", "[window][export]") {
   CHECK(text.contains("hot-dog-machine"));
 }
 
-TEST_CASE("export for Perfetto writes Chrome trace JSON, and names an unwritable file", "[window][export]") {
+TEST_CASE("export for Perfetto writes Chrome trace JSON, and names an unwritable file",
+          "[window][export]") {
   QTemporaryDir dir;
   QString error;
   const csptrace::TraceModel m = csptrace::load_trace(fixture_path("hotdog.jsonl").toStdString());
@@ -155,8 +162,8 @@ TEST_CASE("export for Perfetto writes Chrome trace JSON, and names an unwritable
 }
 
 TEST_CASE("the command line is parsed with clear errors", "[window][cli]") {
-  auto cl = parse_command_line({"cspview", "t.jsonl", "--at", "12", "--screenshot", "o.png", "--size", "1600x900",
-                                "--view-json", "o.json"});
+  auto cl = parse_command_line({"cspview", "t.jsonl", "--at", "12", "--screenshot", "o.png",
+                                "--size", "1600x900", "--view-json", "o.json"});
   CHECK(cl.error.isEmpty());
   CHECK(cl.file == "t.jsonl");
   CHECK(cl.at == 12u);
@@ -184,11 +191,14 @@ TEST_CASE("an unknown option is named, with the nearest known one", "[window][cl
   CHECK(cl.error.contains("--trace-ring"));
   CHECK(cl.error.contains("did you mean"));
   CHECK(parse_command_line({"cspview", "--scrensHot", "x.png"}).error.contains("--screenshot"));
-  CHECK(parse_command_line({"cspview", "--presentaton"}).error.contains("did you mean --presentation?"));
-  CHECK(parse_command_line({"cspview", "--dark=1"}).error.isEmpty() == false);  // --dark takes no value
+  CHECK(parse_command_line({"cspview", "--presentaton"})
+            .error.contains("did you mean --presentation?"));
+  CHECK(parse_command_line({"cspview", "--dark=1"}).error.isEmpty() ==
+        false);  // --dark takes no value
   CHECK(nearest_option("--sise", {"--size", "--at", "--dark"}) == "--size");
   QProcess p;
-  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--trace-ring", "16M", "--screenshot", "/tmp/x.png"});
+  p.start(QStringLiteral(CSPVIEW_EXE),
+          {fixture_path("hotdog.jsonl"), "--trace-ring", "16M", "--screenshot", "/tmp/x.png"});
   REQUIRE(p.waitForFinished(20000));
   CHECK(p.exitCode() == 2);
   const QString err = QString::fromUtf8(p.readAllStandardError());
@@ -198,17 +208,21 @@ TEST_CASE("an unknown option is named, with the nearest known one", "[window][cl
 
 TEST_CASE("cspview --view-json writes what the window shows", "[window][screenshot][cli]") {
   QTemporaryDir dir;
-  const QString png = dir.filePath(QStringLiteral("v.png")), json = dir.filePath(QStringLiteral("v.json"));
+  const QString png = dir.filePath(QStringLiteral("v.png")),
+                json = dir.filePath(QStringLiteral("v.json"));
   QProcess p;
-  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--at", "7", "--screenshot", png, "--view-json", json});
+  p.start(QStringLiteral(CSPVIEW_EXE),
+          {fixture_path("hotdog.jsonl"), "--at", "7", "--screenshot", png, "--view-json", json});
   REQUIRE(p.waitForFinished(20000));
   REQUIRE(p.exitCode() == 0);
   QFile f(json);
   REQUIRE(f.open(QIODevice::ReadOnly));
   const QJsonObject v = QJsonDocument::fromJson(f.readAll()).object();
-  for (const char* key : {"visible_ns", "run_ns", "cursor_event", "finding", "caption"}) CHECK(v.contains(key));
+  for (const char* key : {"visible_ns", "run_ns", "cursor_event", "finding", "caption"})
+    CHECK(v.contains(key));
   // --view shows the time asked for.
-  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--view", "4us:8us", "--screenshot", png, "--view-json", json});
+  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--view", "4us:8us",
+                                        "--screenshot", png, "--view-json", json});
   REQUIRE(p.waitForFinished(20000));
   REQUIRE(p.exitCode() == 0);
   QFile g(json);
@@ -225,7 +239,8 @@ TEST_CASE("cspview --view-json writes what the window shows", "[window][screensh
 TEST_CASE("cspview - reads the trace from standard input (issue 21: a trace through a pipe)",
           "[window][screenshot][cli]") {
   QTemporaryDir dir;
-  const QString png = dir.filePath(QStringLiteral("v.png")), json = dir.filePath(QStringLiteral("v.json"));
+  const QString png = dir.filePath(QStringLiteral("v.png")),
+                json = dir.filePath(QStringLiteral("v.json"));
   QProcess p;
   p.setStandardInputFile(fixture_path("hotdog.jsonl"));
   p.start(QStringLiteral(CSPVIEW_EXE), {"-", "--screenshot", png, "--view-json", json});
@@ -239,11 +254,13 @@ TEST_CASE("cspview - reads the trace from standard input (issue 21: a trace thro
   CHECK(v["run_ns"].toArray()[1].toDouble() == 18000);
 }
 
-TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "[window][screenshot][cli]") {
+TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error",
+          "[window][screenshot][cli]") {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("shot.png"));
   QProcess p;
-  p.start(QStringLiteral(CSPVIEW_EXE), {fixture_path("hotdog.jsonl"), "--at", "6", "--screenshot", out});
+  p.start(QStringLiteral(CSPVIEW_EXE),
+          {fixture_path("hotdog.jsonl"), "--at", "6", "--screenshot", out});
   REQUIRE(p.waitForFinished(20000));
   CHECK(p.exitCode() == 0);
   const QImage img(out);
@@ -252,7 +269,8 @@ TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "
 
   const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
   write_file(bad, "not json\n");
-  p.start(QStringLiteral(CSPVIEW_EXE), {bad, "--screenshot", dir.filePath(QStringLiteral("no.png"))});
+  p.start(QStringLiteral(CSPVIEW_EXE),
+          {bad, "--screenshot", dir.filePath(QStringLiteral("no.png"))});
   REQUIRE(p.waitForFinished(20000));
   CHECK(p.exitCode() == 1);
   const QString err = QString::fromUtf8(p.readAllStandardError());
@@ -261,10 +279,12 @@ TEST_CASE("cspview --screenshot writes the window, or exits 1 with the error", "
   CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("no.png"))));
 }
 
-TEST_CASE("a trace is drawn before its analysis, which then adds states and stepping", "[window][loading]") {
+TEST_CASE("a trace is drawn before its analysis, which then adds states and stepping",
+          "[window][loading]") {
   MainWindow w;
   w.resize(1280, 800);
-  auto quick = read_document((QStringLiteral(CSP_FIXTURES "/") + "gui-philosophers-deadlock.jsonl").toStdString());
+  auto quick = read_document(
+      (QStringLiteral(CSP_FIXTURES "/") + "gui-philosophers-deadlock.jsonl").toStdString());
   w.show_document(quick, QStringLiteral("philosophers"));
   CHECK_FALSE(w.stepper().has_document());
   const QImage before = window_image(w);
@@ -276,7 +296,8 @@ TEST_CASE("a trace is drawn before its analysis, which then adds states and step
   CHECK(window_image(w) != before);
 }
 
-TEST_CASE("opening in the background shows the trace, or a dialog naming the file and line", "[window][loading]") {
+TEST_CASE("opening in the background shows the trace, or a dialog naming the file and line",
+          "[window][loading]") {
   QTemporaryDir dir;
   MainWindow w;
   QSignalSpy shown(&w, &MainWindow::document_shown);
@@ -285,7 +306,8 @@ TEST_CASE("opening in the background shows the trace, or a dialog naming the fil
   CHECK(w.document()->has_analysis());
 
   const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
-  write_file(bad, "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1}\n{\"seq\":1}\n");
+  write_file(bad,
+             "{\"kind\":\"header\",\"format\":\"cspscope-trace\",\"version\":1}\n{\"seq\":1}\n");
   QSignalSpy failed(&w, &MainWindow::load_failed);
   w.open_file(bad);
   REQUIRE(failed.wait(5000));

@@ -16,10 +16,11 @@ using namespace cspview;
 TEST_CASE("labels on a row never overlap each other or what is reserved", "[labels]") {
   LabelRow row;
   row.reserve(100, 140);  // the cursor badge
-  const auto a = row.place(110, 50, 0, 1000);  // wanted under the badge: moves to the nearest free place
+  const auto a =
+      row.place(110, 50, 0, 1000);  // wanted under the badge: moves to the nearest free place
   REQUIRE(a.has_value());
   CHECK((*a + 50 <= 100 - row.gap || *a >= 140 + row.gap));
-  const auto b = row.place(*a, 50, 0, 1000);   // wanted where a is: goes beside it
+  const auto b = row.place(*a, 50, 0, 1000);  // wanted where a is: goes beside it
   REQUIRE(b.has_value());
   CHECK((*b + 50 <= *a - row.gap || *b >= *a + 50 + row.gap));
   CHECK_FALSE(row.place(0, 2000, 0, 1000).has_value());  // wider than the row
@@ -32,9 +33,11 @@ TEST_CASE("labels on a row never overlap each other or what is reserved", "[labe
 
 TEST_CASE("a stuck label gives up the source path before the channel name", "[labels]") {
   const TextWidth w = [](const std::string& s) { return 7.0 * double(s.size()); };  // 7 px a byte
-  const std::string what = "stuck: take result of phil-0", where = "src/samples/philosophers/main.cpp:52";
+  const std::string what = "stuck: take result of phil-0",
+                    where = "src/samples/philosophers/main.cpp:52";
   CHECK(fit_label(what, where, 1000, w) == what + " (" + where + ")");
-  CHECK(fit_label(what, where, 7.0 * double((what + " (main.cpp:52)").size()), w) == what + " (main.cpp:52)");
+  CHECK(fit_label(what, where, 7.0 * double((what + " (main.cpp:52)").size()), w) ==
+        what + " (main.cpp:52)");
   CHECK(fit_label(what, where, 7.0 * double(what.size()), w) == what);
   const std::string cut = fit_label(what, where, 7.0 * 20, w);
   CHECK(cut.rfind("stuck: take", 0) == 0);
@@ -65,11 +68,14 @@ TEST_CASE("timers are described in the time the axis shows", "[timers]") {
   REQUIRE(timers_are_virtual(m));  // recorded with --seed: the deterministic scheduler
   uint32_t timer = csptrace::kNone;
   for (uint32_t c = 0; c < m.channels().size(); ++c)
-    if (m.channels()[c].buffer == csptrace::BufferKind::Timer && m.channels()[c].name == "timeout 10ms") timer = c;
+    if (m.channels()[c].buffer == csptrace::BufferKind::Timer &&
+        m.channels()[c].name == "timeout 10ms")
+      timer = c;
   REQUIRE(timer != csptrace::kNone);
   const std::string note = timer_note(m, doc->lanes().channel_events(timer), timer);
   CHECK(note.rfind("set for 10.000 ms of virtual time; fired ", 0) == 0);
   CHECK(note.find("later on this axis") != std::string::npos);
   CHECK(axis_title(m) == "time → (virtual timers)");
-  CHECK(timer_note(m, doc->lanes().channel_events(0), 0).empty() == (m.channels()[0].buffer != csptrace::BufferKind::Timer));
+  CHECK(timer_note(m, doc->lanes().channel_events(0), 0).empty() ==
+        (m.channels()[0].buffer != csptrace::BufferKind::Timer));
 }

@@ -19,7 +19,9 @@ NetworkLayout layout_of(const NetworkGraph& g) {
 }
 
 bool same(const NetworkLayout& a, const NetworkLayout& b) {
-  auto node_eq = [](const LaidNode& x, const LaidNode& y) { return x.x == y.x && x.y == y.y && x.w == y.w && x.h == y.h; };
+  auto node_eq = [](const LaidNode& x, const LaidNode& y) {
+    return x.x == y.x && x.y == y.y && x.w == y.w && x.h == y.h;
+  };
   if (a.width != b.width || a.height != b.height || a.processes.size() != b.processes.size() ||
       a.channels.size() != b.channels.size() || a.edges.size() != b.edges.size())
     return false;
@@ -37,7 +39,8 @@ bool same(const NetworkLayout& a, const NetworkLayout& b) {
 
 bool inside(const LaidNode& n, const NetworkLayout& l) {
   const double eps = 0.5;
-  return n.x - n.w / 2 >= -eps && n.y - n.h / 2 >= -eps && n.x + n.w / 2 <= l.width + eps && n.y + n.h / 2 <= l.height + eps;
+  return n.x - n.w / 2 >= -eps && n.y - n.h / 2 >= -eps && n.x + n.w / 2 <= l.width + eps &&
+         n.y + n.h / 2 <= l.height + eps;
 }
 
 }  // namespace
@@ -54,7 +57,8 @@ TEST_CASE("the network wires putters to channels to takers over the whole run", 
     wires.push_back(e.put ? p + " -> " + c : c + " -> " + p);
     CHECK(e.uses > 0);
   }
-  CHECK(wires == std::vector<std::string>{"main -> in", "out -> main", "in -> hot-dog-machine", "hot-dog-machine -> out"});
+  CHECK(wires == std::vector<std::string>{"main -> in", "out -> main", "in -> hot-dog-machine",
+                                          "hot-dog-machine -> out"});
 }
 
 TEST_CASE("a process that only ever waits is wired to what it waits on", "[network]") {
@@ -64,11 +68,13 @@ TEST_CASE("a process that only ever waits is wired to what it waits on", "[netwo
   // main never touches "done" but by waiting to take from it.
   bool main_takes_done = false;
   for (const NetworkEdge& e : g.edges)
-    if (m.processes()[e.proc].name == "main" && m.channels()[e.chan].name == "done" && !e.put) main_takes_done = true;
+    if (m.processes()[e.proc].name == "main" && m.channels()[e.chan].name == "done" && !e.put)
+      main_takes_done = true;
   CHECK(main_takes_done);
 }
 
-TEST_CASE("the layout holds every process and channel of each fixture trace, the same every time", "[network]") {
+TEST_CASE("the layout holds every process and channel of each fixture trace, the same every time",
+          "[network]") {
   size_t traces = 0;
   for (const auto& entry : std::filesystem::directory_iterator(CSP_FIXTURES)) {
     if (entry.path().extension() != ".jsonl") continue;
@@ -112,25 +118,31 @@ TEST_CASE("a big network shows its busiest processes and says so", "[network]") 
   }
 }
 
-TEST_CASE("a network of many channels shows its busiest channels and says so (hostile: an alt over "
-          "3000 channels hung the layout)", "[network]") {
+TEST_CASE(
+    "a network of many channels shows its busiest channels and says so (hostile: an alt over "
+    "3000 channels hung the layout)",
+    "[network]") {
   const auto doc = fixture("gui-philosophers-deadlock.jsonl");
   const NetworkGraph all = network_graph(doc->model());
   REQUIRE(all.channels.size() > 2);
   const NetworkGraph g = network_graph(doc->model(), kNetworkMaxProcesses, 2);
   CHECK(g.channels.size() == 2);
-  CHECK(g.note.find("showing the 2 busiest channels of " + std::to_string(all.channels.size())) == 0);
+  CHECK(g.note.find("showing the 2 busiest channels of " + std::to_string(all.channels.size())) ==
+        0);
   // The two kept are the ones with the most uses along their wires.
   std::map<uint32_t, uint64_t> uses;
   for (const NetworkEdge& e : all.edges) uses[e.chan] += e.uses;
   uint64_t least_kept = UINT64_MAX, most_dropped = 0;
   for (const auto& [c, n] : uses) {
     const bool kept = std::binary_search(g.channels.begin(), g.channels.end(), c);
-    if (kept) least_kept = std::min(least_kept, n);
-    else most_dropped = std::max(most_dropped, n);
+    if (kept)
+      least_kept = std::min(least_kept, n);
+    else
+      most_dropped = std::max(most_dropped, n);
   }
   CHECK(least_kept >= most_dropped);
-  for (const NetworkEdge& e : g.edges) CHECK(std::binary_search(g.channels.begin(), g.channels.end(), e.chan));
+  for (const NetworkEdge& e : g.edges)
+    CHECK(std::binary_search(g.channels.begin(), g.channels.end(), e.chan));
 }
 
 TEST_CASE("a channel node says its kind and its buffer's fill", "[network]") {

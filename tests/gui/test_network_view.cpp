@@ -35,7 +35,8 @@ struct Net {
   QJsonObject chan(const char* name) const { return find("channels", name); }
   QJsonObject find(const char* list, const char* name) const {
     for (const auto& v : view.describe()[QLatin1String(list)].toArray())
-      if (v.toObject()[QStringLiteral("name")].toString() == QLatin1String(name)) return v.toObject();
+      if (v.toObject()[QStringLiteral("name")].toString() == QLatin1String(name))
+        return v.toObject();
     return {};
   }
 };
@@ -57,7 +58,8 @@ QString svg_of(const NetworkView& v) {
 }  // namespace
 
 TEST_CASE("the network's colours and buffers are the replay state's at every cursor", "[network]") {
-  for (const char* name : {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "gui-alts-timeout.jsonl"}) {
+  for (const char* name :
+       {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "gui-alts-timeout.jsonl"}) {
     Net n(name);
     const auto& m = n.doc->model();
     for (size_t e = 0; e < m.size(); ++e) {
@@ -74,7 +76,8 @@ TEST_CASE("the network's colours and buffers are the replay state's at every cur
         const auto colour = process_state_colour(ps.state, ps.wait.op);
         const QJsonObject o = procs[p].toObject();
         CHECK(o[QStringLiteral("shown")].toBool() == (ps.state != csptrace::ProcState::NotStarted));
-        CHECK(o[QStringLiteral("colour")].toString() == (colour ? state_colour_name(*colour) : QString()));
+        CHECK(o[QStringLiteral("colour")].toString() ==
+              (colour ? state_colour_name(*colour) : QString()));
       }
       const QJsonArray chans = d[QStringLiteral("channels")].toArray();
       REQUIRE(size_t(chans.size()) == m.channels().size());
@@ -82,7 +85,8 @@ TEST_CASE("the network's colours and buffers are the replay state's at every cur
         const QJsonObject o = chans[c].toObject();
         CHECK(o[QStringLiteral("shown")].toBool() == n.state.channels[c].made);
         CHECK(o[QStringLiteral("level")].toInteger() == n.state.channels[c].level());
-        CHECK(o[QStringLiteral("fill")].toString().toStdString() == channel_fill_text(m.channels()[c], n.state.channels[c]));
+        CHECK(o[QStringLiteral("fill")].toString().toStdString() ==
+              channel_fill_text(m.channels()[c], n.state.channels[c]));
       }
     }
   }
@@ -94,14 +98,18 @@ TEST_CASE("the hot dog's network at chosen steps", "[network]") {
   CHECK_FALSE(n.proc("hot-dog-machine")[QStringLiteral("shown")].toBool());
   CHECK(n.chan("out")[QStringLiteral("shown")].toBool());
   n.at(4);  // seq 5: the machine parks to take from "in"
-  CHECK(n.proc("hot-dog-machine")[QStringLiteral("colour")].toString() == QStringLiteral("parked: take"));
+  CHECK(n.proc("hot-dog-machine")[QStringLiteral("colour")].toString() ==
+        QStringLiteral("parked: take"));
   CHECK(n.chan("in")[QStringLiteral("kind")].toString() == QStringLiteral("unbuffered"));
   n.at(6);  // seq 7: main hands "pocket lint" to the machine through "in"
   const QJsonObject msg = n.view.describe()[QStringLiteral("message")].toObject();
   CHECK(msg[QStringLiteral("value")].toString() == QStringLiteral("\"pocket lint\""));
-  CHECK(msg[QStringLiteral("wires")].toArray() == QJsonArray{QStringLiteral("main → in"), QStringLiteral("in → hot-dog-machine")});
+  CHECK(msg[QStringLiteral("wires")].toArray() ==
+        QJsonArray{QStringLiteral("main → in"), QStringLiteral("in → hot-dog-machine")});
   n.at(7);  // seq 8: the machine resumes; the message shown is the transfer that woke it
-  CHECK(n.view.describe()[QStringLiteral("message")].toObject()[QStringLiteral("event")].toInteger() == 7);
+  CHECK(n.view.describe()[QStringLiteral("message")]
+            .toObject()[QStringLiteral("event")]
+            .toInteger() == 7);
 }
 
 TEST_CASE("a buffer's fill follows its puts and takes", "[network]") {
@@ -113,7 +121,8 @@ TEST_CASE("a buffer's fill follows its puts and takes", "[network]") {
   CHECK(n.chan("fork-0")[QStringLiteral("fill")].toString() == QStringLiteral("\u25AF"));
 }
 
-TEST_CASE("the deadlocked philosophers' wait-for cycle turns red once every wait has begun", "[network]") {
+TEST_CASE("the deadlocked philosophers' wait-for cycle turns red once every wait has begun",
+          "[network]") {
   Net n("gui-philosophers-deadlock.jsonl");
   n.at(20);  // seq 21: phil-1 parks; phil-2 has not yet
   CHECK_FALSE(n.view.describe()[QStringLiteral("cycle_formed")].toBool());
@@ -123,24 +132,32 @@ TEST_CASE("the deadlocked philosophers' wait-for cycle turns red once every wait
   CHECK(d[QStringLiteral("cycle_formed")].toBool());
   QStringList cycle;
   for (const auto& v : d[QStringLiteral("cycle")].toArray())
-    cycle << v.toObject()[QStringLiteral("process")].toString() + QLatin1Char('/') + v.toObject()[QStringLiteral("channel")].toString();
-  for (const char* wire : {"phil-0/fork-1", "phil-1/fork-1", "phil-1/fork-2", "phil-2/fork-2", "phil-2/fork-0", "phil-0/fork-0"})
+    cycle << v.toObject()[QStringLiteral("process")].toString() + QLatin1Char('/') +
+                 v.toObject()[QStringLiteral("channel")].toString();
+  for (const char* wire : {"phil-0/fork-1", "phil-1/fork-1", "phil-1/fork-2", "phil-2/fork-2",
+                           "phil-2/fork-0", "phil-0/fork-0"})
     CHECK(cycle.contains(QLatin1String(wire)));
-  for (const char* p : {"phil-0", "phil-1", "phil-2"}) CHECK(n.proc(p)[QStringLiteral("stuck")].toBool());
+  for (const char* p : {"phil-0", "phil-1", "phil-2"})
+    CHECK(n.proc(p)[QStringLiteral("stuck")].toBool());
   // And the frame says so in red words, as text.
   CHECK(svg_of(n.view).contains(QStringLiteral("wait-for cycle")));
 }
 
 TEST_CASE("the network's SVG holds every process and channel name as text", "[network]") {
-  for (const char* name : {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "nearmiss-recorded-pubsub.jsonl"}) {
+  for (const char* name :
+       {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl", "nearmiss-recorded-pubsub.jsonl"}) {
     Net n(name);
     n.at(n.doc->model().size() - 1);
     const QString svg = svg_of(n.view);
     INFO(name);
     for (uint32_t p = 0; p < n.doc->model().processes().size(); ++p)
-      CHECK(svg.contains(QStringLiteral(">") + QString::fromStdString(n.doc->process_label(p)).toHtmlEscaped() + QStringLiteral("<")));
+      CHECK(svg.contains(QStringLiteral(">") +
+                         QString::fromStdString(n.doc->process_label(p)).toHtmlEscaped() +
+                         QStringLiteral("<")));
     for (uint32_t c = 0; c < n.doc->model().channels().size(); ++c)
-      CHECK(svg.contains(QStringLiteral(">") + QString::fromStdString(n.doc->channel_label(c)).toHtmlEscaped() + QStringLiteral("<")));
+      CHECK(svg.contains(QStringLiteral(">") +
+                         QString::fromStdString(n.doc->channel_label(c)).toHtmlEscaped() +
+                         QStringLiteral("<")));
   }
 }
 

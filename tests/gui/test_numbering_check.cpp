@@ -17,16 +17,19 @@
 using namespace cspview;
 
 TEST_CASE("the viewer numbers findings' events as csptrace check does", "[window][numbering]") {
-  const QStringList fixtures = QDir(QStringLiteral(CSP_FIXTURES))
-                                   .entryList({QStringLiteral("finding-*.jsonl"), QStringLiteral("nearmiss-*.jsonl")});
+  const QStringList fixtures =
+      QDir(QStringLiteral(CSP_FIXTURES))
+          .entryList({QStringLiteral("finding-*.jsonl"), QStringLiteral("nearmiss-*.jsonl")});
   REQUIRE(fixtures.size() >= 8);
   int compared = 0;
   for (const QString& name : fixtures) {
     INFO(name.toStdString());
     QProcess check;
-    check.start(QStringLiteral(CSPTRACE_EXE), {QStringLiteral("check"), QStringLiteral("--json"), fixture_path(name.toUtf8().constData())});
+    check.start(QStringLiteral(CSPTRACE_EXE), {QStringLiteral("check"), QStringLiteral("--json"),
+                                               fixture_path(name.toUtf8().constData())});
     REQUIRE(check.waitForFinished(20000));
-    const QJsonArray expected = QJsonDocument::fromJson(check.readAllStandardOutput()).object()["findings"].toArray();
+    const QJsonArray expected =
+        QJsonDocument::fromJson(check.readAllStandardOutput()).object()["findings"].toArray();
     OpenWindow o(fixture_path(name.toUtf8().constData()));
     REQUIRE(o.ok);
     const auto& doc = *o.w.document();

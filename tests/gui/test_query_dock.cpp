@@ -27,17 +27,20 @@ const QueryResult& run_and_wait(QueryDock& dock, const QString& sql) {
 
 }  // namespace
 
-TEST_CASE("the Query dock runs SQL on the trace's tables and a click on an event number moves the cursor",
-          "[window][query]") {
+TEST_CASE(
+    "the Query dock runs SQL on the trace's tables and a click on an event number moves the cursor",
+    "[window][query]") {
   OpenWindow ow(fixture_path("gui-philosophers-deadlock.jsonl"));
   REQUIRE(ow.ok);
   QueryDock* dock = add_query_dock(ow.w);
   const QueryResult& r = run_and_wait(
-      *dock, QStringLiteral("SELECT p.label AS process, s.state, s.begin_seq FROM states s "
-                            "JOIN processes p ON p.id = s.proc WHERE s.state IN ('parked', 'blocked') "
-                            "ORDER BY s.t_end - s.t_begin DESC, s.begin_seq LIMIT 5"));
+      *dock,
+      QStringLiteral("SELECT p.label AS process, s.state, s.begin_seq FROM states s "
+                     "JOIN processes p ON p.id = s.proc WHERE s.state IN ('parked', 'blocked') "
+                     "ORDER BY s.t_end - s.t_begin DESC, s.begin_seq LIMIT 5"));
   REQUIRE(r.error.isEmpty());
-  CHECK(r.columns == QStringList{QStringLiteral("process"), QStringLiteral("state"), QStringLiteral("begin_seq")});
+  CHECK(r.columns == QStringList{QStringLiteral("process"), QStringLiteral("state"),
+                                 QStringLiteral("begin_seq")});
   REQUIRE(!r.rows.empty());
   const csptrace::TraceModel& m = ow.w.document()->model();
   // The row's begin_seq is the event that began the wait: a park or block by the named process.
@@ -51,11 +54,13 @@ TEST_CASE("the Query dock runs SQL on the trace's tables and a click on an event
   CHECK(ow.w.stepper().current_event() == e);
 }
 
-TEST_CASE("the Query dock says where bad SQL is wrong, and refuses a statement that writes", "[window][query]") {
+TEST_CASE("the Query dock says where bad SQL is wrong, and refuses a statement that writes",
+          "[window][query]") {
   OpenWindow ow(fixture_path("hotdog.jsonl"));
   REQUIRE(ow.ok);
   QueryDock* dock = add_query_dock(ow.w);
-  const QueryResult& bad = run_and_wait(*dock, QStringLiteral("SELECT kind\nFROM events WHER kind = 1"));
+  const QueryResult& bad =
+      run_and_wait(*dock, QStringLiteral("SELECT kind\nFROM events WHER kind = 1"));
   CHECK(bad.error.contains(QStringLiteral("near \"kind\": syntax error")));
   CHECK(bad.error.contains(QStringLiteral("line 2, column 18")));  // as csptrace query says it
   const QueryResult& no_table = run_and_wait(*dock, QStringLiteral("SELECT kind FROM evnts"));

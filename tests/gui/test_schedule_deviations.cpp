@@ -25,9 +25,11 @@ constexpr const char* kInOrder = "gui-schedule-in-order.jsonl";
 
 QJsonObject view_json_of(const QString& trace, const QStringList& extra = {}) {
   QTemporaryDir dir;
-  const QString png = dir.filePath(QStringLiteral("v.png")), json = dir.filePath(QStringLiteral("v.json"));
+  const QString png = dir.filePath(QStringLiteral("v.png")),
+                json = dir.filePath(QStringLiteral("v.json"));
   QProcess p;
-  p.start(QStringLiteral(CSPVIEW_EXE), QStringList{trace} + extra + QStringList{"--screenshot", png, "--view-json", json});
+  p.start(QStringLiteral(CSPVIEW_EXE),
+          QStringList{trace} + extra + QStringList{"--screenshot", png, "--view-json", json});
   REQUIRE(p.waitForFinished(20000));
   REQUIRE(p.exitCode() == 0);
   QFile f(json);
@@ -37,7 +39,8 @@ QJsonObject view_json_of(const QString& trace, const QStringList& extra = {}) {
 
 }  // namespace
 
-TEST_CASE("an explored trace's deviations are its decide events that did not run in order", "[deviations]") {
+TEST_CASE("an explored trace's deviations are its decide events that did not run in order",
+          "[deviations]") {
   auto doc = fixture(kExplored);
   const auto& m = doc->model();
   const auto& devs = doc->deviations();
@@ -61,18 +64,20 @@ TEST_CASE("an explored trace's deviations are its decide events that did not run
     // On the chosen process's lane, or for a timer that fired first on the timer's lane.
     CHECK((d.proc != csptrace::kNone) != (d.chan != csptrace::kNone));
     const auto lane = d.proc != csptrace::kNone ? devs.on_process(d.proc) : devs.on_channel(d.chan);
-    CHECK(std::count_if(lane.begin(), lane.end(), [&](uint32_t k) { return devs.all()[k].event == d.event; }) == 1);
+    CHECK(std::count_if(lane.begin(), lane.end(),
+                        [&](uint32_t k) { return devs.all()[k].event == d.event; }) == 1);
     // The story caption at the decision says it in words.
     const std::string caption = story_at(*doc, d.event).caption;
     CHECK(caption == deviation_text(d));
-    CHECK(caption.find("a deviation from running in order (decision " + std::to_string(d.decision) + " of ") !=
-          std::string::npos);
+    CHECK(caption.find("a deviation from running in order (decision " + std::to_string(d.decision) +
+                       " of ") != std::string::npos);
   }
   const DeviationMark& first = devs.all().front();
   if (first.kind == csptrace::Decision::Run && first.proc != csptrace::kNone)
-    CHECK(deviation_text(first) == "The scheduler picks " + first.chosen + " to run next, before " + first.by_default +
-                                       " (the oldest that could run): a deviation from running in order (decision " +
-                                       std::to_string(first.decision) + " of " + std::to_string(first.decisions) + ").");
+    CHECK(deviation_text(first) ==
+          "The scheduler picks " + first.chosen + " to run next, before " + first.by_default +
+              " (the oldest that could run): a deviation from running in order (decision " +
+              std::to_string(first.decision) + " of " + std::to_string(first.decisions) + ").");
   // Stepping: from before the first event to the first deviation, and back again.
   CHECK(devs.next_event(std::nullopt, true) == first.event);
   CHECK(devs.next_event(first.event, false) == std::nullopt);
@@ -92,10 +97,12 @@ TEST_CASE("a run in order and a pool run have no deviations", "[deviations]") {
   CHECK(decisions == 6);
   CHECK(in_order->deviations().empty());
   CHECK(fixture("hotdog.jsonl")->deviations().empty());
-  CHECK(story_at(*in_order, in_order->model().size() / 2).caption.find("deviation") == std::string::npos);
+  CHECK(story_at(*in_order, in_order->model().size() / 2).caption.find("deviation") ==
+        std::string::npos);
 }
 
-TEST_CASE("the view JSON (--view-json) lists the deviation markers, and none for a run in order", "[deviations][cli]") {
+TEST_CASE("the view JSON (--view-json) lists the deviation markers, and none for a run in order",
+          "[deviations][cli]") {
   auto doc = fixture(kExplored);
   const QJsonObject v = view_json_of(fixture_path(kExplored));
   const QJsonArray devs = v["deviations"].toArray();
@@ -108,8 +115,10 @@ TEST_CASE("the view JSON (--view-json) lists the deviation markers, and none for
     CHECK(j["chosen"].toString().toStdString() == d.chosen);
     CHECK(j["default"].toString().toStdString() == d.by_default);
     CHECK(j["number"].toInteger() == qint64(d.decision));
-    if (d.proc != csptrace::kNone) CHECK(j["process"].toString().toStdString() == doc->process_label(d.proc));
-    else CHECK(j["channel"].toString().toStdString() == doc->channel_label(d.chan));
+    if (d.proc != csptrace::kNone)
+      CHECK(j["process"].toString().toStdString() == doc->process_label(d.proc));
+    else
+      CHECK(j["channel"].toString().toStdString() == doc->channel_label(d.chan));
   }
   // --at a deviation: the caption tells it.
   const qint64 first = devs[0].toObject()["event"].toInteger();
@@ -144,11 +153,14 @@ TEST_CASE("D and Shift+D step from deviation to deviation", "[deviations][window
   // The badge is on the chosen process's lane, and its tooltip says what happened there.
   const TimelineScene scene = o.w.timeline()->scene();
   const DeviationMark& d = devs[0];
-  const LaneRow* row = d.proc != csptrace::kNone ? scene.layout->process_row(d.proc) : scene.layout->channel_row(d.chan);
+  const LaneRow* row = d.proc != csptrace::kNone ? scene.layout->process_row(d.proc)
+                                                 : scene.layout->channel_row(d.chan);
   REQUIRE(row != nullptr);
-  const QPoint badge(int(scene.x_of(double(o.w.document()->model().time(d.event)))), scene.row_centre(*row));
+  const QPoint badge(int(scene.x_of(double(o.w.document()->model().time(d.event)))),
+                     scene.row_centre(*row));
   CHECK(o.w.timeline()->tooltip(badge).contains(QStringLiteral("Scheduler deviation")));
-  CHECK(o.w.timeline()->tooltip(badge).contains(QStringLiteral("a deviation from running in order")));
+  CHECK(
+      o.w.timeline()->tooltip(badge).contains(QStringLiteral("a deviation from running in order")));
 
   OpenWindow in_order(fixture_path(kInOrder));
   REQUIRE(in_order.ok);

@@ -16,7 +16,8 @@ TEST_CASE("search finds events by value, name, kind and number", "[search]") {
   REQUIRE_FALSE(lint.empty());
   for (uint32_t e : lint.events) {
     const auto ev = m.event(e);  // its value, or a mark's label
-    const std::string text = ev.has(csptrace::Field::label) ? std::string(m.str(ev.label)) : m.value_text(ev.value);
+    const std::string text =
+        ev.has(csptrace::Field::label) ? std::string(m.str(ev.label)) : m.value_text(ev.value);
     CHECK(text.find("pocket lint") != std::string::npos);
   }
   const SearchResult refused = search_events(*doc, "refused");
@@ -31,7 +32,8 @@ TEST_CASE("search finds events by value, name, kind and number", "[search]") {
   CHECK(search_events(*doc, "").empty());
   // by_time holds the same events, in time order.
   CHECK(machine.by_time.size() == machine.events.size());
-  for (size_t i = 1; i < machine.by_time.size(); ++i) CHECK(m.time(machine.by_time[i - 1]) <= m.time(machine.by_time[i]));
+  for (size_t i = 1; i < machine.by_time.size(); ++i)
+    CHECK(m.time(machine.by_time[i - 1]) <= m.time(machine.by_time[i]));
 }
 
 TEST_CASE("Enter and Shift+Enter step through matches, wrapping around", "[search]") {
@@ -40,7 +42,7 @@ TEST_CASE("Enter and Shift+Enter step through matches, wrapping around", "[searc
   CHECK(next_match(r, std::nullopt, true) == 3u);
   CHECK(next_match(r, 3, true) == 7u);
   CHECK(next_match(r, 5, true) == 7u);
-  CHECK(next_match(r, 12, true) == 3u);   // wraps
+  CHECK(next_match(r, 12, true) == 3u);  // wraps
   CHECK(next_match(r, 7, false) == 3u);
   CHECK(next_match(r, 3, false) == 12u);  // wraps
   CHECK(next_match(r, std::nullopt, false) == 12u);

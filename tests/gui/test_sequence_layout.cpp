@@ -20,24 +20,28 @@ std::vector<std::string> labels(const SequenceLayout& l, SeqRow::Kind kind) {
   return out;
 }
 
-std::string lane(const SequenceLayout& l, uint32_t i) { return i < l.lifelines().size() ? l.lifelines()[i].name : "-"; }
+std::string lane(const SequenceLayout& l, uint32_t i) {
+  return i < l.lifelines().size() ? l.lifelines()[i].name : "-";
+}
 
 }  // namespace
 
-TEST_CASE("the hot dog's chart: two lifelines, six rendezvous arrows labelled with their values", "[sequence]") {
+TEST_CASE("the hot dog's chart: two lifelines, six rendezvous arrows labelled with their values",
+          "[sequence]") {
   auto doc = fixture("hotdog.jsonl");
   const SequenceLayout l = SequenceLayout::build(*doc);
   REQUIRE(l.lifelines().size() == 2);
   CHECK(l.lifelines()[0].name == "main");
   CHECK(l.lifelines()[1].name == "hot-dog-machine");
   const auto msgs = labels(l, SeqRow::Kind::Message);
-  CHECK(msgs == std::vector<std::string>{"in: \"pocket lint\"", "out: \"wilted lettuce\"", "in: 3", "out: \"hot dog\"",
-                                         "in: 3", "out: \"hot dog\""});
+  CHECK(msgs == std::vector<std::string>{"in: \"pocket lint\"", "out: \"wilted lettuce\"", "in: 3",
+                                         "out: \"hot dog\"", "in: 3", "out: \"hot dog\""});
   // The first goes from main to the machine, the second back.
   std::vector<const SeqRow*> arrows;
   std::vector<size_t> arrow_rows;
   for (size_t r = 0; r < l.rows().size(); ++r)
-    if (l.rows()[r].kind == SeqRow::Kind::Message) arrows.push_back(&l.rows()[r]), arrow_rows.push_back(r);
+    if (l.rows()[r].kind == SeqRow::Kind::Message)
+      arrows.push_back(&l.rows()[r]), arrow_rows.push_back(r);
   CHECK(lane(l, arrows[0]->from) == "main");
   CHECK(lane(l, arrows[0]->to) == "hot-dog-machine");
   CHECK(lane(l, arrows[1]->from) == "hot-dog-machine");
@@ -49,7 +53,8 @@ TEST_CASE("the hot dog's chart: two lifelines, six rendezvous arrows labelled wi
   CHECK(labels(l, SeqRow::Kind::Note) == std::vector<std::string>{"customer inserts pocket lint"});
   CHECK(labels(l, SeqRow::Kind::Refused).size() == 2);
   // Rows are in event order; resumes and unblocks have none.
-  CHECK(std::is_sorted(l.rows().begin(), l.rows().end(), [](const SeqRow& a, const SeqRow& b) { return a.event < b.event; }));
+  CHECK(std::is_sorted(l.rows().begin(), l.rows().end(),
+                       [](const SeqRow& a, const SeqRow& b) { return a.event < b.event; }));
   for (const SeqRow& r : l.rows()) CHECK(doc->model().kind(r.event) != csptrace::EventKind::Resume);
   // Three parks of the machine and three blocks of main, each ended by the transfer that woke it.
   REQUIRE(l.bars().size() == 6);
@@ -58,7 +63,8 @@ TEST_CASE("the hot dog's chart: two lifelines, six rendezvous arrows labelled wi
     CHECK(l.rows()[b.end_row].kind == SeqRow::Kind::Message);
     CHECK_FALSE(b.stuck);
   }
-  CHECK(std::count_if(l.bars().begin(), l.bars().end(), [](const SeqWaitBar& b) { return b.blocked; }) == 3);
+  CHECK(std::count_if(l.bars().begin(), l.bars().end(),
+                      [](const SeqWaitBar& b) { return b.blocked; }) == 3);
   CHECK(l.cycle().empty());
 }
 
@@ -73,17 +79,20 @@ TEST_CASE("the cursor's row is the last row at or before its event", "[sequence]
   CHECK(*l.row_at(doc->model().size() - 1) == l.rows().size() - 1);
 }
 
-TEST_CASE("channel lifelines carry the buffered values and rendezvous still go process to process", "[sequence]") {
+TEST_CASE("channel lifelines carry the buffered values and rendezvous still go process to process",
+          "[sequence]") {
   auto doc = fixture("hotdog.jsonl");
   const SequenceLayout l = SequenceLayout::build(*doc, SequenceOptions{.channel_lifelines = true});
   REQUIRE(l.lifelines().size() == 4);
   CHECK(l.lifelines()[2].kind == SeqLifeline::Kind::Channel);
   CHECK(l.lifelines()[2].name == "in");
   for (const SeqRow& r : l.rows())
-    if (r.kind == SeqRow::Kind::Message) CHECK(l.lifelines()[r.to].kind == SeqLifeline::Kind::Process);
+    if (r.kind == SeqRow::Kind::Message)
+      CHECK(l.lifelines()[r.to].kind == SeqLifeline::Kind::Process);
 }
 
-TEST_CASE("a deadlock's stuck processes end in red, with the analysis's wait-for cycle", "[sequence]") {
+TEST_CASE("a deadlock's stuck processes end in red, with the analysis's wait-for cycle",
+          "[sequence]") {
   auto doc = fixture("gui-philosophers-deadlock.jsonl");
   const SequenceLayout l = SequenceLayout::build(*doc);
   std::vector<std::string> stuck;
@@ -110,19 +119,21 @@ TEST_CASE("a deadlock's stuck processes end in red, with the analysis's wait-for
   }
 }
 
-TEST_CASE("the window keeps still while the cursor stays inside it, and follows when it leaves", "[sequence]") {
-  CHECK(window_start(10, 20, 5, 0) == 0);        // everything fits
-  CHECK(window_start(1000, 30, 10, 0) == 0);     // inside
-  CHECK(window_start(1000, 30, 20, 0) == 0);     // still inside, no jump
+TEST_CASE("the window keeps still while the cursor stays inside it, and follows when it leaves",
+          "[sequence]") {
+  CHECK(window_start(10, 20, 5, 0) == 0);     // everything fits
+  CHECK(window_start(1000, 30, 10, 0) == 0);  // inside
+  CHECK(window_start(1000, 30, 20, 0) == 0);  // still inside, no jump
   const size_t moved = window_start(1000, 30, 29, 0);
-  CHECK(moved > 0);                               // at the edge: follows
+  CHECK(moved > 0);  // at the edge: follows
   CHECK(29 >= moved);
   CHECK(29 < moved + 30);
   CHECK(window_start(1000, 30, 999, 0) == 970);  // the end: a full window
   CHECK(window_start(1000, 30, 500, 0) == 490);  // a jump puts the cursor a third down
 }
 
-TEST_CASE("a frame fits the rows at a readable height or shows a window around the cursor", "[sequence]") {
+TEST_CASE("a frame fits the rows at a readable height or shows a window around the cursor",
+          "[sequence]") {
   auto doc = fixture("hotdog.jsonl");
   const SequenceLayout l = SequenceLayout::build(*doc);
   const SequenceMetrics mx;
@@ -149,14 +160,17 @@ TEST_CASE("a frame fits the rows at a readable height or shows a window around t
 
   // Real time: rows keep their order and the minimum gap, and a long pause shows as space.
   const SequenceFrame rt = frame_sequence(l, doc->model(), mx, 800, 900, 0, std::nullopt, true);
-  for (size_t k = 1; k < rt.row_y.size(); ++k) CHECK(rt.row_y[k] - rt.row_y[k - 1] >= mx.row_min - 1e-9);
+  for (size_t k = 1; k < rt.row_y.size(); ++k)
+    CHECK(rt.row_y[k] - rt.row_y[k - 1] >= mx.row_min - 1e-9);
 }
 
-TEST_CASE("lifelines that do not fit the width are left out, the window's own first", "[sequence]") {
+TEST_CASE("lifelines that do not fit the width are left out, the window's own first",
+          "[sequence]") {
   auto doc = fixture("gui-philosophers-deadlock.jsonl");
   const SequenceLayout l = SequenceLayout::build(*doc);
   const SequenceMetrics mx;
-  const SequenceFrame narrow = frame_sequence(l, doc->model(), mx, 360, 800, 0, std::nullopt, false);
+  const SequenceFrame narrow =
+      frame_sequence(l, doc->model(), mx, 360, 800, 0, std::nullopt, false);
   size_t shown = 0;
   for (size_t i = 0; i < l.lifelines().size(); ++i) shown += narrow.shown(uint32_t(i));
   CHECK(shown >= 1);

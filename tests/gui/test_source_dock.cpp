@@ -15,9 +15,11 @@
 using namespace cspview;
 
 TEST_CASE("the command line takes the source pane's folder as --source-dir", "[source]") {
-  CHECK(parse_command_line({"cspview", "t.jsonl", "--source-dir", "/src"}).source_dir == QStringLiteral("/src"));
+  CHECK(parse_command_line({"cspview", "t.jsonl", "--source-dir", "/src"}).source_dir ==
+        QStringLiteral("/src"));
   CHECK(parse_command_line({"cspview", "t.jsonl"}).source_dir.isEmpty());
-  CHECK(parse_command_line({"cspview", "--source-dri", "x"}).error.contains(QStringLiteral("did you mean --source-dir?")));
+  CHECK(parse_command_line({"cspview", "--source-dri", "x"})
+            .error.contains(QStringLiteral("did you mean --source-dir?")));
 }
 
 TEST_CASE("the source dock follows the window's cursor and searches --source-dir", "[source]") {

@@ -29,7 +29,8 @@ TEST_CASE("a loc reads as file and line", "[source]") {
   CHECK_FALSE(parse_source_ref("main.cpp:4x"));
 }
 
-TEST_CASE("sources are looked for as recorded, beside the trace, then in the given folders", "[source]") {
+TEST_CASE("sources are looked for as recorded, beside the trace, then in the given folders",
+          "[source]") {
   QTemporaryDir tmp;
   const fs::path root = tmp.path().toStdString();
   const std::string trace = (root / "traces" / "run.csptrace").string();
@@ -55,7 +56,8 @@ TEST_CASE("sources are looked for as recorded, beside the trace, then in the giv
   }
   SECTION("an absolute path from another machine, by its trailing parts") {
     touch(root / "picked" / "samples" / "hotdog" / "main.cpp");
-    const auto r = locate_source("/home/ann/cspscope/samples/hotdog/main.cpp", trace, {src, picked});
+    const auto r =
+        locate_source("/home/ann/cspscope/samples/hotdog/main.cpp", trace, {src, picked});
     CHECK(r.found == (root / "picked" / "samples" / "hotdog" / "main.cpp").string());
     CHECK(r.tried.back() == *r.found);
   }
@@ -65,13 +67,15 @@ TEST_CASE("sources are looked for as recorded, beside the trace, then in the giv
     CHECK(r.tried == std::vector<std::string>{"main.cpp", (root / "traces" / "main.cpp").string(),
                                               (root / "src" / "main.cpp").string(),
                                               (root / "picked" / "main.cpp").string()});
-    CHECK(r.message({"main.cpp", 3}) == "main.cpp not found; tried: main.cpp, " + (root / "traces" / "main.cpp").string() +
-                                            ", " + (root / "src" / "main.cpp").string() + ", " +
+    CHECK(r.message({"main.cpp", 3}) == "main.cpp not found; tried: main.cpp, " +
+                                            (root / "traces" / "main.cpp").string() + ", " +
+                                            (root / "src" / "main.cpp").string() + ", " +
                                             (root / "picked" / "main.cpp").string());
   }
 }
 
-TEST_CASE("an event's source line is its own, else the latest line of the processes it is about", "[source]") {
+TEST_CASE("an event's source line is its own, else the latest line of the processes it is about",
+          "[source]") {
   const auto doc = fixture("hotdog.jsonl");
   CHECK(source_of_event(*doc, 4) == SourceRef{"hotdog.cpp", 17});  // seq 5: the machine parks
   // seq 7: the transfer records no loc; the machine's park to take it is the latest line.

@@ -42,7 +42,8 @@ TEST_CASE("the source pane highlights the line of the event at the cursor", "[so
   const QImage shot = text->viewport()->grab().toImage();
   const int y = text->cursorRect().center().y();
   CHECK(shot.pixelColor(shot.width() - 4, y) == Theme::make(false, false).match);
-  CHECK(shot.pixelColor(shot.width() - 4, y + 3 * text->cursorRect().height()) != Theme::make(false, false).match);
+  CHECK(shot.pixelColor(shot.width() - 4, y + 3 * text->cursorRect().height()) !=
+        Theme::make(false, false).match);
   // Numbered in a gutter left of the text, as a debugger shows a file.
   const auto* numbered = qobject_cast<const SourceText*>(text);
   REQUIRE(numbered);

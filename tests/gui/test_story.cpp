@@ -13,7 +13,8 @@ TEST_CASE("the story names the hand-over at the cursor and says it in words", "[
   const StoryStep s = story_at(*doc, 6);
   REQUIRE(s.focus == 6u);
   CHECK(s.label == "main → in → hot-dog-machine: \"pocket lint\"");
-  CHECK(s.caption == "main hands \"pocket lint\" to hot-dog-machine through in: a rendezvous, both were there.");
+  CHECK(s.caption ==
+        "main hands \"pocket lint\" to hot-dog-machine through in: a rendezvous, both were there.");
   // Index 7 (#8): the machine resumes; the story still shows the hand-over that woke it.
   const StoryStep wake = story_at(*doc, 7);
   CHECK(wake.focus == 6u);

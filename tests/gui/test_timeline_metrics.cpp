@@ -15,7 +15,8 @@ TEST_CASE("the lane names never take the room of a small window from the timelin
     }
   // A wide desk window keeps the full name column; presentation mode scales every size.
   CHECK(TimelineMetrics::make(1.0, 1280).label_width == 165);
-  const TimelineMetrics desk = TimelineMetrics::make(1.0, 1600), room = TimelineMetrics::make(1.6, 1600);
+  const TimelineMetrics desk = TimelineMetrics::make(1.0, 1600),
+                        room = TimelineMetrics::make(1.6, 1600);
   CHECK(room.lane_height > desk.lane_height);
   CHECK(room.axis_height > desk.axis_height);
   CHECK(room.label_width > desk.label_width);

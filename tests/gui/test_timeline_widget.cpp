@@ -22,12 +22,14 @@ struct Fixture {
   QPoint where(size_t e) {
     const TimelineScene s = tl.scene();
     const auto& m = doc->model();
-    const LaneRow* row = m.proc_index(e) != csptrace::kNone ? s.layout->process_row(m.proc_index(e))
-                                                              : s.layout->channel_row(m.chan_index(e));
+    const LaneRow* row = m.proc_index(e) != csptrace::kNone
+                             ? s.layout->process_row(m.proc_index(e))
+                             : s.layout->channel_row(m.chan_index(e));
     return QPoint(int(std::lround(s.x_of(double(m.time(e))))), s.row_top(*row) + row->height / 2);
   }
   void wheel(QPoint pos, int delta, Qt::KeyboardModifiers mods) {
-    QWheelEvent ev(pos, tl.mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, mods, Qt::NoScrollPhase, false);
+    QWheelEvent ev(pos, tl.mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, mods,
+                   Qt::NoScrollPhase, false);
     QApplication::sendEvent(&tl, &ev);
   }
 };

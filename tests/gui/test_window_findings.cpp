@@ -26,13 +26,15 @@ size_t finding_of(const TraceDocument& doc, csptrace::FindingKind k) {
 
 }  // namespace
 
-TEST_CASE("the story caption and the hand-over's label follow the cursor, also in the export", "[window][story]") {
+TEST_CASE("the story caption and the hand-over's label follow the cursor, also in the export",
+          "[window][story]") {
   QTemporaryDir dir;
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   o.w.seek_event(6);
   const QJsonObject v = o.w.view_json();
-  CHECK(v["caption"].toString() == "main hands \"pocket lint\" to hot-dog-machine through in: a rendezvous, both were there.");
+  CHECK(v["caption"].toString() ==
+        "main hands \"pocket lint\" to hot-dog-machine through in: a rendezvous, both were there.");
   CHECK(v["story_label"].toString() == "main → in → hot-dog-machine: \"pocket lint\"");
   CHECK(v["cursor_event"].toInt() == int(o.w.document()->model().seq(6)));
   const QString svg = dir.filePath(QStringLiteral("story.svg"));
@@ -74,7 +76,8 @@ TEST_CASE("an arrow's curve and a state span are clickable, not only the dot", "
   CHECK(o.w.document()->model().proc_index(span->event) == 1u);
 }
 
-TEST_CASE("the wait-for cycle is never drawn over events, and each edge leads to its park", "[window][findings]") {
+TEST_CASE("the wait-for cycle is never drawn over events, and each edge leads to its park",
+          "[window][findings]") {
   OpenWindow o(fixture_path("gui-philosophers-deadlock.jsonl"));
   REQUIRE(o.ok);
   const size_t f = finding_of(*o.w.document(), csptrace::FindingKind::WaitCycle);
@@ -83,7 +86,8 @@ TEST_CASE("the wait-for cycle is never drawn over events, and each edge leads to
   TimelineWidget* tl = o.w.timeline();
   // Zoomed into the middle of the run, with the end off screen (where the old drawing pinned
   // the cycle over the events).
-  tl->show_range(o.w.document()->t_begin(), (o.w.document()->t_begin() + o.w.document()->t_end()) / 2);
+  tl->show_range(o.w.document()->t_begin(),
+                 (o.w.document()->t_begin() + o.w.document()->t_end()) / 2);
   const TimelineScene s = tl->scene();
   REQUIRE(s.strip_width > 0);
   const CycleStrip strip = FindingPainter::strip(s);
@@ -108,7 +112,8 @@ TEST_CASE("the wait-for cycle is never drawn over events, and each edge leads to
   CHECK(stuck->jump);
 }
 
-TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows them", "[window][findings]") {
+TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows them",
+          "[window][findings]") {
   OpenWindow o(fixture_path("gui-philosophers-deadlock.jsonl"));
   REQUIRE(o.ok);
   TimelineWidget* tl = o.w.timeline();
@@ -121,7 +126,8 @@ TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows
   REQUIRE(s.overlay->involves_process(p));
   const csptrace::StateInterval* running = nullptr;
   for (const auto& iv : doc.timeline().intervals(p))
-    if (iv.state == csptrace::ProcState::Running && (!running || iv.t_end - iv.t_begin > running->t_end - running->t_begin))
+    if (iv.state == csptrace::ProcState::Running &&
+        (!running || iv.t_end - iv.t_begin > running->t_end - running->t_begin))
       running = &iv;
   REQUIRE(running);
   const LaneRow* row = s.layout->process_row(p);
@@ -129,11 +135,13 @@ TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows
   const QPoint at(int(s.x_of((running->t_begin + running->t_end) / 2.0)), s.row_top(*row) + 6);
   REQUIRE(s.lanes_rect().contains(at));
   const QImage img = tl->grab().toImage();
-  INFO("at " << at.x() << "," << at.y() << " colour " << QColor(img.pixel(at)).name().toStdString());
+  INFO("at " << at.x() << "," << at.y() << " colour "
+             << QColor(img.pixel(at)).name().toStdString());
   CHECK(QColor(img.pixel(at)) == s.theme.state_colour(StateColour::Running));
 }
 
-TEST_CASE("explanations link to their processes, channels and events; the cause is ringed", "[window][findings]") {
+TEST_CASE("explanations link to their processes, channels and events; the cause is ringed",
+          "[window][findings]") {
   OpenWindow o(fixture_path("finding-stranded-wait.jsonl"));
   REQUIRE(o.ok);
   const auto& doc = *o.w.document();
@@ -179,7 +187,8 @@ TEST_CASE("a normal end is neutral: only a lost value is red", "[window][tone]")
   int takes = 0, puts = 0;
   for (size_t i = 0; i < m.size(); ++i) {
     if (m.kind(i) != csptrace::EventKind::Refused) continue;
-    const QVariant colour = list->data(list->index(int(i), EventListModel::Kind), Qt::ForegroundRole);
+    const QVariant colour =
+        list->data(list->index(int(i), EventListModel::Kind), Qt::ForegroundRole);
     if (m.event(i).op == csptrace::WaitOp::Take) {
       CHECK(tone_of(m, i) == Tone::Normal);
       CHECK_FALSE(colour.isValid());

@@ -25,7 +25,8 @@ double contrast(const QColor& a, const QColor& b) {
 
 // The average colour of an icon's opaque pixels.
 QColor ink(const QIcon& icon, QIcon::Mode mode = QIcon::Normal) {
-  const QImage img = icon.pixmap(QSize(32, 32), mode).toImage().convertToFormat(QImage::Format_ARGB32);
+  const QImage img =
+      icon.pixmap(QSize(32, 32), mode).toImage().convertToFormat(QImage::Format_ARGB32);
   double r = 0, g = 0, b = 0, n = 0;
   for (int y = 0; y < img.height(); ++y)
     for (int x = 0; x < img.width(); ++x) {
@@ -58,10 +59,12 @@ TEST_CASE("step and view back do not share an icon", "[window][presentation]") {
   const QImage step = w.actions().prev->icon().pixmap(32, 32).toImage();
   const QImage back = w.actions().back->icon().pixmap(32, 32).toImage();
   CHECK(step != back);
-  CHECK(w.actions().next->icon().pixmap(32, 32).toImage() != w.actions().forward->icon().pixmap(32, 32).toImage());
+  CHECK(w.actions().next->icon().pixmap(32, 32).toImage() !=
+        w.actions().forward->icon().pixmap(32, 32).toImage());
 }
 
-TEST_CASE("F5 goes full screen with large type, Esc leaves, Ctrl+I brings the Inspector back", "[window][presentation]") {
+TEST_CASE("F5 goes full screen with large type, Esc leaves, Ctrl+I brings the Inspector back",
+          "[window][presentation]") {
   MainWindow w;
   w.resize(1024, 768);
   w.show();

@@ -16,7 +16,8 @@
 
 using namespace cspview;
 
-TEST_CASE("search runs in the background, counts, marks and steps through matches", "[window][search]") {
+TEST_CASE("search runs in the background, counts, marks and steps through matches",
+          "[window][search]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   QSignalSpy done(&o.w, &MainWindow::search_done);
@@ -58,7 +59,8 @@ TEST_CASE("Enter before the search is done steps when its result arrives", "[win
   CHECK(o.w.stepper().current_event() == size_t(o.w.search_result()->events.front()));
 }
 
-TEST_CASE("the event list follows the cursor, and moving in it moves the cursor", "[window][list]") {
+TEST_CASE("the event list follows the cursor, and moving in it moves the cursor",
+          "[window][list]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   EventListView* list = o.w.event_view();
@@ -94,10 +96,12 @@ TEST_CASE("stepping controls stay disabled until the replay is in", "[window][lo
   for (QAction* a : w.actions().stepping()) CHECK(a->isEnabled());
 }
 
-TEST_CASE("an empty trace says so, and a cut-short one shows its warning where it is seen", "[window][loading]") {
+TEST_CASE("an empty trace says so, and a cut-short one shows its warning where it is seen",
+          "[window][loading]") {
   QTemporaryDir dir;
   const QString empty = dir.filePath(QStringLiteral("empty.jsonl"));
-  std::ofstream(empty.toStdString()) << R"({"kind":"header","format":"cspscope-trace","version":1})" << "\n";
+  std::ofstream(empty.toStdString()) << R"({"kind":"header","format":"cspscope-trace","version":1})"
+                                     << "\n";
   OpenWindow e(empty);
   REQUIRE(e.ok);
   CHECK(e.w.findings_panel()->explanation_html().contains("This trace has no events"));
@@ -118,7 +122,8 @@ TEST_CASE("the number column fits a 7-digit event number", "[window][list]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   EventListView* list = o.w.event_view();
-  CHECK(list->column_width(EventListModel::Seq) > list->fontMetrics().horizontalAdvance(QStringLiteral("9999999")) + 6);
+  CHECK(list->column_width(EventListModel::Seq) >
+        list->fontMetrics().horizontalAdvance(QStringLiteral("9999999")) + 6);
 }
 
 TEST_CASE("a process without a spawn location does not say \"spawned at ?\"", "[window][tooltip]") {

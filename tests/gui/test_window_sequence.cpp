@@ -60,7 +60,8 @@ TEST_CASE("the views are tabs on one cursor; --view names them", "[window][seque
   CHECK(o.w.view_json()["active_view"].toObject()["view"].toString() == "timeline");
 }
 
-TEST_CASE("clicking an arrow of the sequence chart moves the cursor of every view", "[window][sequence]") {
+TEST_CASE("clicking an arrow of the sequence chart moves the cursor of every view",
+          "[window][sequence]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   SequenceChartView* v = sequence_of(o.w);
@@ -80,7 +81,8 @@ TEST_CASE("clicking an arrow of the sequence chart moves the cursor of every vie
   CHECK(o.w.view_json()["cursor_event"].toInt() == 13);
 }
 
-TEST_CASE("the hot dog's sequence chart as SVG has its names and values as text", "[window][sequence][export]") {
+TEST_CASE("the hot dog's sequence chart as SVG has its names and values as text",
+          "[window][sequence][export]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   sequence_of(o.w);
@@ -93,8 +95,12 @@ TEST_CASE("the hot dog's sequence chart as SVG has its names and values as text"
   REQUIRE(f.open(QIODevice::ReadOnly));
   const QString text = QString::fromUtf8(f.readAll());
   // Each as the content of a <text> element, not as outlines.
-  auto as_text = [&](const QString& s) { return text.contains(QRegularExpression(QStringLiteral("<text[^>]*>[^<]*") + QRegularExpression::escape(s))); };
-  for (const char* s : {"main", "hot-dog-machine", "in: ", "out: ", "pocket lint", "wilted lettuce", "hot dog"})
+  auto as_text = [&](const QString& s) {
+    return text.contains(
+        QRegularExpression(QStringLiteral("<text[^>]*>[^<]*") + QRegularExpression::escape(s)));
+  };
+  for (const char* s :
+       {"main", "hot-dog-machine", "in: ", "out: ", "pocket lint", "wilted lettuce", "hot dog"})
     CHECK(as_text(QString::fromUtf8(s)));
   // A PNG through the same painter.
   const QString png = dir.filePath(QStringLiteral("hotdog.png"));
@@ -102,7 +108,8 @@ TEST_CASE("the hot dog's sequence chart as SVG has its names and values as text"
   CHECK(QImage(png).size() == o.w.views()->current_view()->frame_size());
 }
 
-TEST_CASE("the deadlocked philosophers' chart names the stuck and the cycle", "[window][sequence]") {
+TEST_CASE("the deadlocked philosophers' chart names the stuck and the cycle",
+          "[window][sequence]") {
   OpenWindow o(fixture_path("gui-philosophers-deadlock.jsonl"), {1024, 768});
   REQUIRE(o.ok);
   SequenceChartView* v = sequence_of(o.w);
@@ -115,7 +122,8 @@ TEST_CASE("the deadlocked philosophers' chart names the stuck and the cycle", "[
   CHECK(fr.has_row(*fr.cursor_row));
 }
 
-TEST_CASE("real-time spacing and channel lifelines are toggles of the chart", "[window][sequence]") {
+TEST_CASE("real-time spacing and channel lifelines are toggles of the chart",
+          "[window][sequence]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   SequenceChartView* v = sequence_of(o.w);
@@ -127,47 +135,58 @@ TEST_CASE("real-time spacing and channel lifelines are toggles of the chart", "[
   CHECK(v->describe()["lifelines"].toArray().size() == 2);
 }
 
-TEST_CASE("cspview --view takes a view's name or, with a colon, the old time range", "[window][cli][sequence]") {
+TEST_CASE("cspview --view takes a view's name or, with a colon, the old time range",
+          "[window][cli][sequence]") {
   CHECK(parse_command_line({"cspview", "--view", "sequence"}).view_name == "sequence");
   CHECK_FALSE(parse_command_line({"cspview", "--view", "sequence"}).view.has_value());
   CHECK(parse_command_line({"cspview", "--view", "4us:8us"}).view.has_value());
   CHECK(parse_command_line({"cspview", "--view", "4us:8us"}).view_name.isEmpty());
   CHECK(parse_command_line({"cspview", "--view", "4us"}).error.contains("view's name"));
   CHECK(parse_command_line({"cspview", "--from", "3"}).error.contains("--export-steps"));
-  CHECK(parse_command_line({"cspview", "--export-steps", "d", "--from", "9", "--to", "3"}).error.contains("before"));
-  const auto steps = parse_command_line({"cspview", "t", "--export-steps", "d", "--from", "#2", "--to", "5"});
+  CHECK(parse_command_line({"cspview", "--export-steps", "d", "--from", "9", "--to", "3"})
+            .error.contains("before"));
+  const auto steps =
+      parse_command_line({"cspview", "t", "--export-steps", "d", "--from", "#2", "--to", "5"});
   CHECK(steps.error.isEmpty());
   CHECK(steps.from == 2u);
   CHECK(steps.to == 5u);
   CHECK(parse_command_line({"cspview", "--at", "bookmark:first"}).at_bookmark == "first");
 
   QTemporaryDir dir;
-  const QString png = dir.filePath(QStringLiteral("s.png")), json = dir.filePath(QStringLiteral("s.json"));
-  REQUIRE(run_cspview({fixture_path("hotdog.jsonl"), "--view", "sequence", "--at", "10", "--screenshot", png,
-                       "--view-json", json}).exit_code == 0);
+  const QString png = dir.filePath(QStringLiteral("s.png")),
+                json = dir.filePath(QStringLiteral("s.json"));
+  REQUIRE(run_cspview({fixture_path("hotdog.jsonl"), "--view", "sequence", "--at", "10",
+                       "--screenshot", png, "--view-json", json})
+              .exit_code == 0);
   const QJsonObject v = read_json(json)["active_view"].toObject();
   CHECK(v["view"].toString() == "sequence");
   CHECK(v["current"].toObject()["event"].toInt() == 10);
-  const CspviewRun wrong = run_cspview({fixture_path("hotdog.jsonl"), "--view", "sequnce", "--screenshot", png});
+  const CspviewRun wrong =
+      run_cspview({fixture_path("hotdog.jsonl"), "--view", "sequnce", "--screenshot", png});
   CHECK(wrong.exit_code == 2);
   CHECK(wrong.err.contains("the views are timeline, sequence"));
 }
 
-TEST_CASE("cspview --export-steps writes one numbered PNG per step of the chosen view", "[window][cli][export]") {
+TEST_CASE("cspview --export-steps writes one numbered PNG per step of the chosen view",
+          "[window][cli][export]") {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("steps"));
-  REQUIRE(run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "5", "--to", "9", "--view",
-                       "sequence", "--size", "800x600"}).exit_code == 0);
+  REQUIRE(run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "5", "--to",
+                       "9", "--view", "sequence", "--size", "800x600"})
+              .exit_code == 0);
   const QStringList files = QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
-  CHECK(files == QStringList{"step-0005.png", "step-0006.png", "step-0007.png", "step-0008.png", "step-0009.png"});
+  CHECK(files == QStringList{"step-0005.png", "step-0006.png", "step-0007.png", "step-0008.png",
+                             "step-0009.png"});
   // Each is the chart at its step: consecutive steps that move a value differ.
   CHECK(QImage(QDir(out).filePath(files[1])) != QImage(QDir(out).filePath(files[2])));
-  const CspviewRun past = run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "500"});
+  const CspviewRun past =
+      run_cspview({fixture_path("hotdog.jsonl"), "--export-steps", out, "--from", "500"});
   CHECK(past.exit_code == 1);
   CHECK(past.err.contains("no events between #500"));
 }
 
-TEST_CASE("presentation mode enlarges the chart and the dark theme reaches it", "[window][sequence][presentation]") {
+TEST_CASE("presentation mode enlarges the chart and the dark theme reaches it",
+          "[window][sequence][presentation]") {
   OpenWindow o(fixture_path("hotdog.jsonl"), {1024, 768});
   REQUIRE(o.ok);
   SequenceChartView* v = sequence_of(o.w);
@@ -186,7 +205,8 @@ TEST_CASE("presentation mode enlarges the chart and the dark theme reaches it", 
   CHECK(v->describe()["current"].toObject()["event"].toInt() == 10);  // still on the cursor
 }
 
-TEST_CASE("the wheel scrolls a long chart until the next step brings the cursor's row back", "[window][sequence]") {
+TEST_CASE("the wheel scrolls a long chart until the next step brings the cursor's row back",
+          "[window][sequence]") {
   OpenWindow o(fixture_path("finding-recorded-philosophers.jsonl"), {1024, 768});
   REQUIRE(o.ok);
   SequenceChartView* v = sequence_of(o.w);
@@ -194,8 +214,8 @@ TEST_CASE("the wheel scrolls a long chart until the next step brings the cursor'
   const SequenceFrame before = v->frame();
   REQUIRE(before.end_row < before.total_rows);  // a window, not the whole chart
   REQUIRE(before.first_row == 0);
-  QWheelEvent down(QPointF(200, 200), v->mapToGlobal(QPointF(200, 200)), {}, QPoint(0, -240), Qt::NoButton, {},
-                   Qt::NoScrollPhase, false);
+  QWheelEvent down(QPointF(200, 200), v->mapToGlobal(QPointF(200, 200)), {}, QPoint(0, -240),
+                   Qt::NoButton, {}, Qt::NoScrollPhase, false);
   QApplication::sendEvent(v, &down);
   const SequenceFrame scrolled = v->frame();
   CHECK(scrolled.first_row == 6);  // three rows a notch, two notches

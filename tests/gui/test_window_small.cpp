@@ -18,7 +18,8 @@ TEST_CASE("at 1024x640 the timeline gets more than half the width", "[window][sm
   CHECK(s.lanes_rect().width() >= 0.35 * 1024);
 }
 
-TEST_CASE("the \"where\" column of At the cursor is on screen in a narrow dock", "[window][small]") {
+TEST_CASE("the \"where\" column of At the cursor is on screen in a narrow dock",
+          "[window][small]") {
   OpenWindow o(fixture_path("finding-recorded-philosophers.jsonl"), {1024, 640});
   REQUIRE(o.ok);
   // At this width the side panels share the right column as tabs; show "At the cursor".
@@ -34,7 +35,8 @@ TEST_CASE("the \"where\" column of At the cursor is on screen in a narrow dock",
   CHECK(procs->columnViewportPosition(where) + 20 <= procs->viewport()->width());
   bool phil = false;
   for (int r = 0; r < procs->model()->rowCount(); ++r)
-    if (procs->model()->data(procs->model()->index(r, ProcessStateModel::Name)).toString() == "phil-0") {
+    if (procs->model()->data(procs->model()->index(r, ProcessStateModel::Name)).toString() ==
+        "phil-0") {
       CHECK(procs->model()->data(procs->model()->index(r, where)).toString() == "main.cpp:52");
       phil = true;
     }

@@ -15,7 +15,8 @@ TEST_CASE("a trace opens on its run, not on the idle tail before `end`", "[windo
   OpenWindow o(write_idle_tail_trace(dir));
   REQUIRE(o.ok);
   const QJsonObject v = o.w.view_json();
-  const double v0 = v["visible_ns"].toArray()[0].toDouble(), v1 = v["visible_ns"].toArray()[1].toDouble();
+  const double v0 = v["visible_ns"].toArray()[0].toDouble(),
+               v1 = v["visible_ns"].toArray()[1].toDouble();
   const double r0 = v["run_ns"].toArray()[0].toDouble(), r1 = v["run_ns"].toArray()[1].toDouble();
   CHECK(r0 == 1000);
   CHECK(r1 == 5000);
@@ -71,7 +72,8 @@ TEST_CASE("N and W jumps go into the view history, Alt+Left returns", "[window][
   CHECK(d.w.stepper().current_event() == 3u);
 }
 
-TEST_CASE("stepping with follow on keeps the step and its neighbours in a readable view", "[window][story]") {
+TEST_CASE("stepping with follow on keeps the step and its neighbours in a readable view",
+          "[window][story]") {
   OpenWindow o(fixture_path("finding-recorded-philosophers.jsonl"));
   REQUIRE(o.ok);
   TimelineWidget* tl = o.w.timeline();

@@ -12,7 +12,9 @@
 #include <fstream>
 #include <string>
 
-inline QString fixture_path(const char* name) { return QStringLiteral(CSP_FIXTURES "/") + QLatin1String(name); }
+inline QString fixture_path(const char* name) {
+  return QStringLiteral(CSP_FIXTURES "/") + QLatin1String(name);
+}
 
 // A window of the given size, opened on a fixture (or a path), as the screenshot option shows it.
 struct OpenWindow {
@@ -38,7 +40,8 @@ inline QImage grab_window(cspview::MainWindow& w) {
 // recorder writes it: the run is 0..5 µs, `end` at 900 µs.
 inline QString write_idle_tail_trace(const QTemporaryDir& dir) {
   const QString path = dir.filePath(QStringLiteral("idle-tail.jsonl"));
-  std::ofstream(path.toStdString()) << R"({"kind":"header","format":"cspscope-trace","version":1,"scheduler":"pool"}
+  std::ofstream(path.toStdString())
+      << R"({"kind":"header","format":"cspscope-trace","version":1,"scheduler":"pool"}
 {"seq":1,"t":1000,"kind":"spawn","proc":1,"name":"main","mode":"main"}
 {"seq":2,"t":1200,"kind":"chan_make","chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1}
 {"seq":3,"t":1400,"kind":"spawn","proc":2,"name":"worker","mode":"go","partner":1}

@@ -8,10 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -24,7 +24,8 @@ struct TraceFile {
               ("csp-shapes-" + std::to_string(::getpid()) + "-" + name))
                  .string()),
         out(path) {
-    out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"shape"})" "\n";
+    out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"shape"})"
+           "\n";
     ev("spawn", R"("proc":1,"name":"main","mode":"main")");
   }
   ~TraceFile() { std::filesystem::remove(path); }
@@ -80,8 +81,8 @@ TEST_CASE("states from sparse checkpoints equal a replay from the start", "[host
   // checkpoint interval, so checkpoints are spaced by the state's size.
   TraceFile t("buffer.jsonl");
   const int n = 50000;
-  t.ev("chan_make", R"("chan":1,"name":"big","buffer":"fixed","cap":)" + std::to_string(n) +
-                        R"(,"proc":1)");
+  t.ev("chan_make",
+       R"("chan":1,"name":"big","buffer":"fixed","cap":)" + std::to_string(n) + R"(,"proc":1)");
   for (int i = 0; i < n; ++i)
     t.ev("buf_put", R"("proc":1,"chan":1,"value":)" + std::to_string(i) + R"(,"level":)" +
                         std::to_string(i + 1));

@@ -8,15 +8,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 
@@ -38,7 +38,8 @@ std::string write_file(const std::string& name, const std::string& bytes) {
 
 // A complete trace of n marks.
 std::string marks(int n) {
-  std::string s = kHeader + R"({"seq":1,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})" "\n";
+  std::string s = kHeader + R"({"seq":1,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"
+                            "\n";
   for (int i = 0; i < n; ++i)
     s += R"({"seq":)" + std::to_string(i + 2) + R"(,"t":1,"kind":"mark","proc":1,"label":"m)" +
          std::to_string(i) + "\"}\n";
@@ -86,9 +87,8 @@ TEST_CASE("a torn JSON Lines tail loads up to its last complete line, with a war
     const csptrace::TraceModel m = csptrace::load_trace(path);
     CHECK(m.size() == 51);
     REQUIRE_FALSE(m.warnings().empty());
-    CHECK_THAT(m.warnings().front(),
-               Catch::Contains("last line is incomplete") && Catch::Contains(tail.says) &&
-                   Catch::Contains("line 53"));
+    CHECK_THAT(m.warnings().front(), Catch::Contains("last line is incomplete") &&
+                                         Catch::Contains(tail.says) && Catch::Contains("line 53"));
     std::filesystem::remove(path);
   }
   SECTION("a long line in the middle is still an error") {
@@ -100,7 +100,9 @@ TEST_CASE("a torn JSON Lines tail loads up to its last complete line, with a war
 }
 
 TEST_CASE("zero bytes after a complete binary trace are named, not misread", "[hostile][reader]") {
-  const std::string jsonl = write_file("zeros.jsonl", marks(20) + R"({"seq":22,"t":2,"kind":"end","reason":"normal"})" "\n");
+  const std::string jsonl =
+      write_file("zeros.jsonl", marks(20) + R"({"seq":22,"t":2,"kind":"end","reason":"normal"})"
+                                            "\n");
   const std::string bin = to_binary(jsonl);
   std::string bytes;
   {
@@ -111,7 +113,8 @@ TEST_CASE("zero bytes after a complete binary trace are named, not misread", "[h
   const csptrace::TraceModel m = csptrace::load_trace(zero_tail);
   CHECK(m.size() == 22);
   REQUIRE(m.warnings().size() == 1);
-  CHECK_THAT(m.warnings()[0], Catch::Contains("ends with 65536 zero bytes after its last whole chunk"));
+  CHECK_THAT(m.warnings()[0],
+             Catch::Contains("ends with 65536 zero bytes after its last whole chunk"));
 
   const std::string junk = write_file("junk.csptrace", bytes + std::string(64, '\0') + "junk");
   CHECK_THAT(error_of(junk), Catch::Contains("offset " + std::to_string(bytes.size()) +
@@ -134,7 +137,8 @@ TEST_CASE("a trace is read from a named pipe, telling the user it waits for a wr
   const csptrace::TraceModel m = csptrace::load_trace(fifo, options);
   writer.join();
   CHECK(m.size() == 101);
-  CHECK_THAT(told, Catch::Contains(fifo + " is a named pipe") && Catch::Contains("waiting for a writer"));
+  CHECK_THAT(told,
+             Catch::Contains(fifo + " is a named pipe") && Catch::Contains("waiting for a writer"));
   std::filesystem::remove(fifo);
 }
 
@@ -158,8 +162,8 @@ TEST_CASE("a file that shrinks while it is read gives a TraceError, never SIGBUS
       (void)csptrace::load_trace(bin);
     } catch (const csptrace::TraceError& ex) {
       ++errors;
-      CHECK_THAT(std::string(ex.what()), Catch::Contains("shrank from") ||
-                                             Catch::Contains("ends inside a chunk"));
+      CHECK_THAT(std::string(ex.what()),
+                 Catch::Contains("shrank from") || Catch::Contains("ends inside a chunk"));
     }
     cutter.join();
   }
@@ -171,15 +175,24 @@ TEST_CASE("a file that shrinks while it is read gives a TraceError, never SIGBUS
 }
 
 TEST_CASE("messages that used to mislead", "[hostile][reader]") {
-  const std::string head = kHeader + R"({"seq":1,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})" "\n" +
-                           R"({"seq":2,"t":0,"kind":"spawn","proc":2,"name":"w","mode":"go"})" "\n";
+  const std::string head = kHeader +
+                           R"({"seq":1,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"
+                           "\n" +
+                           R"({"seq":2,"t":0,"kind":"spawn","proc":2,"name":"w","mode":"go"})"
+                           "\n";
   const std::string dup = write_file(
-      "dup.jsonl", head + R"({"seq":3,"t":1,"kind":"transfer","chan":1,"from":1,"to":2,"to":1,"via":"direct"})" "\n");
-  CHECK_THAT(error_of(dup), Catch::EndsWith(":4: key \"to\" appears twice in the object; give each field once"));
-  const std::string frac = write_file(
-      "frac.jsonl", head + R"({"seq":3,"t":1,"kind":"mark","label":"x","value":1.5})" "\n");
-  CHECK_THAT(error_of(frac),
-             Catch::EndsWith(":4: field \"value\" must be an integer or a string, not the fractional number 1.5"));
+      "dup.jsonl",
+      head + R"({"seq":3,"t":1,"kind":"transfer","chan":1,"from":1,"to":2,"to":1,"via":"direct"})"
+             "\n");
+  CHECK_THAT(error_of(dup),
+             Catch::EndsWith(":4: key \"to\" appears twice in the object; give each field once"));
+  const std::string frac =
+      write_file("frac.jsonl", head + R"({"seq":3,"t":1,"kind":"mark","label":"x","value":1.5})"
+                                      "\n");
+  CHECK_THAT(
+      error_of(frac),
+      Catch::EndsWith(
+          ":4: field \"value\" must be an integer or a string, not the fractional number 1.5"));
   const std::string dir = temp_path("dir.jsonl");
   std::filesystem::create_directory(dir);
   CHECK_THAT(error_of(dir), Catch::Contains("is a directory, not a trace file"));
@@ -224,8 +237,8 @@ TEST_CASE("a trace larger than the memory allowed is a message and exit 2, not a
   const std::string path = write_file("oom.jsonl", marks(300000));
   const std::string out = temp_path("oom.txt");
   // 30 MB of address space: enough to start, not to load 300 000 events.
-  const std::string cmd = "ulimit -v 30000; " + std::string(CSPTRACE_EXE) + " validate " + path +
-                          " 2>" + out;
+  const std::string cmd =
+      "ulimit -v 30000; " + std::string(CSPTRACE_EXE) + " validate " + path + " 2>" + out;
   const int status = std::system(("/bin/sh -c '" + cmd + "'").c_str());
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);

@@ -9,16 +9,16 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -54,7 +54,7 @@ csp::RunResult ping_pong(const std::string& trace, long rounds) {
 struct ChildRun {
   int exit_code = -1;  // -1: killed by a signal
   int signal = 0;
-  std::string err;     // what it wrote on stderr
+  std::string err;  // what it wrote on stderr
 };
 
 // Runs ping_pong in a child process under a file-size limit of `limit` bytes.
@@ -74,8 +74,10 @@ ChildRun run_limited(const std::string& trace, rlim_t limit, long rounds) {
   int st = 0;
   ::waitpid(pid, &st, 0);
   ChildRun c;
-  if (WIFEXITED(st)) c.exit_code = WEXITSTATUS(st);
-  else c.signal = WTERMSIG(st);
+  if (WIFEXITED(st))
+    c.exit_code = WEXITSTATUS(st);
+  else
+    c.signal = WTERMSIG(st);
   c.err = read_all(err_path);
   std::filesystem::remove(err_path);
   return c;

@@ -6,13 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace query_test {
@@ -20,9 +20,8 @@ namespace query_test {
 // A path unique to this test process (ctest runs test cases as parallel processes).
 inline std::string temp_path(const std::string& name) {
   static std::atomic<int> counter{0};
-  return (std::filesystem::temp_directory_path() /
-          ("csptest-query-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-           name))
+  return (std::filesystem::temp_directory_path() / ("csptest-query-" + std::to_string(::getpid()) +
+                                                    "-" + std::to_string(counter++) + "-" + name))
       .string();
 }
 
@@ -53,7 +52,9 @@ inline Run run(const std::string& command) {
   return r;
 }
 
-inline Run run_csptrace(const std::string& args) { return run(std::string(CSPTRACE_EXE) + " " + args); }
+inline Run run_csptrace(const std::string& args) {
+  return run(std::string(CSPTRACE_EXE) + " " + args);
+}
 
 // `csptrace query --format json TRACE SQL`, parsed; fails the test on a non-zero exit.
 inline nlohmann::json query_json(const std::string& trace, const std::string& sql) {
@@ -73,8 +74,7 @@ inline nlohmann::json cli_json(const std::string& args, int expect_status) {
 // A sample run with the deterministic scheduler (seed 7, as tests/samples runs them), its trace
 // written as JSON Lines to a fresh path.
 inline std::string record_sample(const std::string& exe, const std::string& args = "") {
-  const std::string trace =
-      temp_path(std::filesystem::path(exe).filename().string() + ".jsonl");
+  const std::string trace = temp_path(std::filesystem::path(exe).filename().string() + ".jsonl");
   const Run r = run(exe + " --seed 7 --trace " + trace + " " + args);
   INFO(exe << " " << args << "\n" << r.err);
   REQUIRE(std::filesystem::exists(trace));

@@ -15,9 +15,12 @@ using nlohmann::json;
 namespace {
 
 std::vector<std::string> sample_traces() {
-  return {record_sample(PHILOSOPHERS_EXE, "--deadlock"), record_sample(ALTS_UPLOAD_EXE),
-          record_sample(BUFFERS_EXE), record_sample(TIMEOUT_LEAK_EXE),
-          record_sample(WORKER_POOL_EXE), record_sample(PIPELINE_EXE)};
+  return {record_sample(PHILOSOPHERS_EXE, "--deadlock"),
+          record_sample(ALTS_UPLOAD_EXE),
+          record_sample(BUFFERS_EXE),
+          record_sample(TIMEOUT_LEAK_EXE),
+          record_sample(WORKER_POOL_EXE),
+          record_sample(PIPELINE_EXE)};
 }
 
 json stats(const std::string& trace) { return cli_json("stats --json " + quoted(trace), 0); }
@@ -42,8 +45,8 @@ std::vector<Wait> waits_of(const std::vector<json>& events) {
     if (!e.contains("proc")) continue;
     const int64_t p = e["proc"];
     if (k == "park" || k == "block") {
-      open[p] = {p, e.value("chan", int64_t(-1)), e["op"], e["seq"], e["t"], last_t, false,
-                 e.value("loc", std::string())};
+      open[p] = {p,     e.value("chan", int64_t(-1)), e["op"], e["seq"], e["t"], last_t,
+                 false, e.value("loc", std::string())};
     } else if ((k == "resume" || k == "unblock" || k == "exit") && open.count(p)) {
       Wait w = open[p];
       w.end_t = e["t"];
@@ -117,7 +120,8 @@ TEST_CASE("query.md 4, the longest waits = the trace's longest park-to-resume (i
     INFO(trace);
     std::vector<Wait> waits = waits_of(trace_events(trace));
     std::sort(waits.begin(), waits.end(), [](const Wait& a, const Wait& b) {
-      return std::tuple(b.end_t - b.begin_t, a.begin_seq) < std::tuple(a.end_t - a.begin_t, b.begin_seq);
+      return std::tuple(b.end_t - b.begin_t, a.begin_seq) <
+             std::tuple(a.end_t - a.begin_t, b.begin_seq);
     });
     const json rows = query_json(trace, doc_example(4));
     REQUIRE(rows.size() == std::min<size_t>(5, waits.size()));
@@ -129,8 +133,10 @@ TEST_CASE("query.md 4, the longest waits = the trace's longest park-to-resume (i
   }
 }
 
-TEST_CASE("query.md 5, the values through fork-0 = its transfer events, as many as stats counts "
-          "(issue 27)", "[query][docs]") {
+TEST_CASE(
+    "query.md 5, the values through fork-0 = its transfer events, as many as stats counts "
+    "(issue 27)",
+    "[query][docs]") {
   const std::string trace = record_sample(PHILOSOPHERS_EXE);  // eats: fork-0 passes many times
   const std::vector<json> events = trace_events(trace);
   int64_t fork0 = -1;
@@ -162,9 +168,12 @@ TEST_CASE("query.md 6, who talks to whom adds up to stats transfers per channel 
   }
 }
 
-TEST_CASE("query.md 7, alt fairness totals = stats alt_guard and the trace's alt_choice events "
-          "(issue 27)", "[query][docs]") {
-  for (const std::string& trace : {record_sample(ALTS_UPLOAD_EXE), record_sample(TIMEOUT_LEAK_EXE)}) {
+TEST_CASE(
+    "query.md 7, alt fairness totals = stats alt_guard and the trace's alt_choice events "
+    "(issue 27)",
+    "[query][docs]") {
+  for (const std::string& trace :
+       {record_sample(ALTS_UPLOAD_EXE), record_sample(TIMEOUT_LEAK_EXE)}) {
     INFO(trace);
     const json s = stats(trace);
     int64_t offered = 0, ready = 0, chosen = 0;
@@ -207,8 +216,10 @@ TEST_CASE("query.md 8, findings and their processes = check --json (issue 27)", 
   }
 }
 
-TEST_CASE("query.md 9, each process's waits per channel = its parks and blocks in the trace "
-          "(issue 27)", "[query][docs]") {
+TEST_CASE(
+    "query.md 9, each process's waits per channel = its parks and blocks in the trace "
+    "(issue 27)",
+    "[query][docs]") {
   for (const std::string& trace : sample_traces()) {
     INFO(trace);
     const std::vector<json> events = trace_events(trace);
@@ -231,8 +242,10 @@ TEST_CASE("query.md 9, each process's waits per channel = its parks and blocks i
   }
 }
 
-TEST_CASE("query.md 10, the stuck processes = check's global-deadlock, each at its last wait "
-          "(issue 27)", "[query][docs]") {
+TEST_CASE(
+    "query.md 10, the stuck processes = check's global-deadlock, each at its last wait "
+    "(issue 27)",
+    "[query][docs]") {
   const std::string trace = record_sample(PHILOSOPHERS_EXE, "--deadlock");
   const Run r = run_csptrace("check --json " + quoted(trace));
   REQUIRE(r.status == 1);

@@ -30,8 +30,10 @@ std::vector<std::string> files_in(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("bad SQL: SQLite's message, the line and column it points at, exit 2, nothing on "
-          "stdout (issue 27, Bad input)", "[query][cli]") {
+TEST_CASE(
+    "bad SQL: SQLite's message, the line and column it points at, exit 2, nothing on "
+    "stdout (issue 27, Bad input)",
+    "[query][cli]") {
   const std::string trace = fresh_copy(kHotdog);
   Run r = run_csptrace("query " + trace + " " + quoted("SELECT seq,\n  bogus FROM events"));
   CHECK(r.status == 2);
@@ -55,8 +57,10 @@ TEST_CASE("bad SQL: SQLite's message, the line and column it points at, exit 2, 
   CHECK(query_json(trace, "SELECT COUNT(*) AS n FROM events")[0]["n"] == 30);
 }
 
-TEST_CASE("no SQL prints the tables as CREATE statements with every column's meaning "
-          "(issue 27: query TRACE with no SQL prints the schema)", "[query][cli]") {
+TEST_CASE(
+    "no SQL prints the tables as CREATE statements with every column's meaning "
+    "(issue 27: query TRACE with no SQL prints the schema)",
+    "[query][cli]") {
   const Run r = run_csptrace("query " + kHotdog);
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("CREATE TABLE events (") &&
@@ -64,8 +68,10 @@ TEST_CASE("no SQL prints the tables as CREATE statements with every column's mea
                         Catch::Contains("-- the process the event is about"));
 }
 
-TEST_CASE("export refuses an existing OUT without --force and replaces it with it (issue 27, "
-          "Bad input)", "[query][export]") {
+TEST_CASE(
+    "export refuses an existing OUT without --force and replaces it with it (issue 27, "
+    "Bad input)",
+    "[query][export]") {
   const std::string out = temp_path("existing.db");
   { std::ofstream(out) << "precious"; }
   Run r = run_csptrace("export --format sqlite " + kHotdog + " -o " + out);
@@ -78,8 +84,10 @@ TEST_CASE("export refuses an existing OUT without --force and replaces it with i
   std::filesystem::remove(out);
 }
 
-TEST_CASE("export to a full disk fails loudly and leaves neither OUT nor its temporary "
-          "(issue 27: nothing half-written; STYLE: a full disk fails loudly)", "[query][export]") {
+TEST_CASE(
+    "export to a full disk fails loudly and leaves neither OUT nor its temporary "
+    "(issue 27: nothing half-written; STYLE: a full disk fails loudly)",
+    "[query][export]") {
   const std::string dir = temp_path("full");
   std::filesystem::create_directory(dir);
   // A 16 KiB file-size limit stands in for a full disk: writes past it fail with EFBIG.
@@ -90,8 +98,10 @@ TEST_CASE("export to a full disk fails loudly and leaves neither OUT nor its tem
   CHECK(files_in(dir).empty());
 }
 
-TEST_CASE("the query cache is built once, rebuilt when the trace changes, and answers for the "
-          "new trace (docs/query.md: where the tables are built)", "[query][cache]") {
+TEST_CASE(
+    "the query cache is built once, rebuilt when the trace changes, and answers for the "
+    "new trace (docs/query.md: where the tables are built)",
+    "[query][cache]") {
   const std::string trace = fresh_copy(kHotdog);
   const std::string sql = quoted("SELECT COUNT(*) AS n FROM events");
   Run r = run_csptrace("query --format csv " + trace + " " + sql);
@@ -109,8 +119,10 @@ TEST_CASE("the query cache is built once, rebuilt when the trace changes, and an
   CHECK_THAT(r.err, Catch::Contains("rebuilding the query cache"));
 }
 
-TEST_CASE("a file at the cache's path that csptrace did not write is left alone, and --no-cache and "
-          "standard input write nothing (docs/query.md)", "[query][cache]") {
+TEST_CASE(
+    "a file at the cache's path that csptrace did not write is left alone, and --no-cache and "
+    "standard input write nothing (docs/query.md)",
+    "[query][cache]") {
   const std::string trace = fresh_copy(kHotdog);
   const std::string dir = std::filesystem::path(trace).parent_path().string();
   const std::string sql = quoted("SELECT COUNT(*) AS n FROM processes");
@@ -126,8 +138,10 @@ TEST_CASE("a file at the cache's path that csptrace did not write is left alone,
   CHECK(slurp(trace + ".query.db") == "the user's own notes");
 }
 
-TEST_CASE("a million-row result streams: memory stays far below the output's size (issue 27, "
-          "Bad input)", "[query][cli]") {
+TEST_CASE(
+    "a million-row result streams: memory stays far below the output's size (issue 27, "
+    "Bad input)",
+    "[query][cli]") {
   const std::string trace = fresh_copy(kHotdog);
   REQUIRE(run_csptrace("query " + trace + " " + quoted("SELECT 1")).status == 0);  // the cache
   // 1 000 000 rows of ~100 bytes: 100 MB of output, held nowhere.
@@ -136,12 +150,14 @@ TEST_CASE("a million-row result streams: memory stays far below the output's siz
       "SELECT i, printf('%090d', i) AS pad FROM n");
   for (const char* format : {"csv", "json", "table"}) {
     INFO(format);
-    const Run r = run(std::string(CSPTRACE_EXE) + " query --format " +
-                      format + " " + trace + " " + sql + " | wc -l");
+    const Run r = run(std::string(CSPTRACE_EXE) + " query --format " + format + " " + trace + " " +
+                      sql + " | wc -l");
     REQUIRE(r.status == 0);
     // csv: a header line; json: "[" and "]"; table: header, rule and "(N rows)".
     const long lines = std::stol(r.out);
-    CHECK(lines == 1000000 + (std::string(format) == "csv" ? 1 : std::string(format) == "json" ? 2 : 3));
+    CHECK(lines == 1000000 + (std::string(format) == "csv"    ? 1
+                              : std::string(format) == "json" ? 2
+                                                              : 3));
   }
   rusage ru{};
   getrusage(RUSAGE_CHILDREN, &ru);

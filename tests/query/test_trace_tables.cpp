@@ -25,8 +25,10 @@ std::string doc_row(const SqlTable& t, const SqlColumn& c) {
 
 }  // namespace
 
-TEST_CASE("events has a column per field of CSPTRACE_FIELDS, in schema order (schema.hpp: one "
-          "definition)", "[query][schema]") {
+TEST_CASE(
+    "events has a column per field of CSPTRACE_FIELDS, in schema order (schema.hpp: one "
+    "definition)",
+    "[query][schema]") {
   const SqlTable& events = trace_table("events");
   REQUIRE(events.columns.size() == size_t(kFieldCount) + 1);  // + kind
   CHECK(events.columns[2].name == "kind");
@@ -38,24 +40,30 @@ TEST_CASE("events has a column per field of CSPTRACE_FIELDS, in schema order (sc
   CHECK(events.primary_key == "seq");
 }
 
-TEST_CASE("docs/query.md documents every table and column as trace_tables() defines them "
-          "(issue 27: documented in docs/query.md)", "[query][docs]") {
+TEST_CASE(
+    "docs/query.md documents every table and column as trace_tables() defines them "
+    "(issue 27: documented in docs/query.md)",
+    "[query][docs]") {
   const std::string doc = slurp(std::string(CSP_DOCS) + "/query.md");
   for (const SqlTable& t : trace_tables()) {
     INFO(t.name);
     CHECK(doc.find("### `" + t.name + "`") != std::string::npos);
     for (const SqlColumn& c : t.columns) CHECK(doc.find(doc_row(t, c)) != std::string::npos);
     std::string indexed;
-    for (const std::string& cols : t.indexes) indexed += (indexed.empty() ? "" : ", ") + ("`" + cols + "`");
+    for (const std::string& cols : t.indexes)
+      indexed += (indexed.empty() ? "" : ", ") + ("`" + cols + "`");
     if (!indexed.empty()) CHECK(doc.find("Indexed: " + indexed + ".") != std::string::npos);
     if (!t.clustered_by.empty())
-      CHECK(doc.find("Stored in the order of (`" + t.clustered_by.substr(0, t.clustered_by.find(',')) +
-                     "`") != std::string::npos);
+      CHECK(doc.find("Stored in the order of (`" +
+                     t.clustered_by.substr(0, t.clustered_by.find(',')) + "`") !=
+            std::string::npos);
   }
 }
 
-TEST_CASE("sqlite3 OUT.db .schema shows every table with its columns and indexes (issue 27, "
-          "Done when)", "[query][export]") {
+TEST_CASE(
+    "sqlite3 OUT.db .schema shows every table with its columns and indexes (issue 27, "
+    "Done when)",
+    "[query][export]") {
   const std::string out = temp_path("hotdog.db");
   REQUIRE(run_csptrace("export --format sqlite " + kHotdog + " -o " + out).status == 0);
   const Run schema = run("sqlite3 " + out + " .schema");
@@ -72,8 +80,10 @@ TEST_CASE("sqlite3 OUT.db .schema shows every table with its columns and indexes
   std::filesystem::remove(out);
 }
 
-TEST_CASE("README's csptrace section lists query and export --format sqlite (issue 27, Done "
-          "when)", "[query][docs]") {
+TEST_CASE(
+    "README's csptrace section lists query and export --format sqlite (issue 27, Done "
+    "when)",
+    "[query][docs]") {
   const std::string readme = slurp(CSP_README);
   CHECK(readme.find("csptrace query ") != std::string::npos);
   CHECK(readme.find("csptrace export --format jsonl|csptrace|chrome|sqlite") != std::string::npos);
@@ -102,9 +112,12 @@ TEST_CASE("every event's row holds every field of its JSON Lines line (hotdog fi
       ++present;
       REQUIRE(e.contains(name));
       const json& want = e[name];
-      if (want.is_boolean()) CHECK(row.column_int(c) == (want.get<bool>() ? 1 : 0));
-      else if (want.is_number()) CHECK(row.column_int(c) == want.get<int64_t>());
-      else CHECK(std::string(row.column_text(c)) == want.get<std::string>());
+      if (want.is_boolean())
+        CHECK(row.column_int(c) == (want.get<bool>() ? 1 : 0));
+      else if (want.is_number())
+        CHECK(row.column_int(c) == want.get<int64_t>());
+      else
+        CHECK(std::string(row.column_text(c)) == want.get<std::string>());
     }
     CHECK(present == e.size());
   }

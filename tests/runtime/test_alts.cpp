@@ -87,7 +87,8 @@ TEST_CASE("put guards: the alt puts when a taker is there; false on a closed cha
   CHECK(r.ok());
 }
 
-TEST_CASE("a parked alt is completed by the first partner; the other guards are withdrawn", "[alts]") {
+TEST_CASE("a parked alt is completed by the first partner; the other guards are withdrawn",
+          "[alts]") {
   auto t = rt_test::run_traced(deterministic(12), [&] {
     auto a = csp::chan<int>("a");
     auto b = csp::chan<int>("b");

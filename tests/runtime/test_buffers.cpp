@@ -78,7 +78,8 @@ TEST_CASE("promise: the first value is kept forever, later puts are dropped", "[
     auto p = csp::promise_chan<int>("answer");
     std::vector<csp::Chan<int>> results;
     for (int i = 0; i < 3; ++i)
-      results.push_back(csp::go("asker", [=]() -> csp::Proc<int> { co_return *co_await p.take(); }));
+      results.push_back(
+          csp::go("asker", [=]() -> csp::Proc<int> { co_return *co_await p.take(); }));
     csp::timeout(1ms).take_blocking();  // all three wait
     CHECK(p.put_blocking(42));
     CHECK(p.put_blocking(7));  // accepted, dropped
@@ -158,8 +159,9 @@ TEST_CASE("buffered values keep their alignment, wrap around, and die with the c
 // Untraced go processes put into and take from buffers without suspending (the awaiters'
 // inline fast paths); these check that path keeps the rules. Strings, so that a value moved
 // twice or never destroyed shows (ASan).
-TEST_CASE("untraced buffered puts and takes in go processes: every value once, in order per producer",
-          "[buffer]") {
+TEST_CASE(
+    "untraced buffered puts and takes in go processes: every value once, in order per producer",
+    "[buffer]") {
   constexpr int kProducers = 4, kConsumers = 3, kPer = 2000;
   std::vector<std::string> taken[kConsumers];
   std::atomic<int> refused{0};  // Catch's CHECK is not for pool workers: count, check after
@@ -212,14 +214,15 @@ TEST_CASE("untraced dropping and sliding buffers keep the right values for go pr
     auto d = csp::chan<int>("drop", csp::dropping(2));
     auto s = csp::chan<int>("slide", csp::sliding(2));
     accepted = *csp::go("putter", [=]() -> csp::Proc<int> {
-      int n = 0;
-      for (int i = 1; i <= 5; ++i) {
-        const bool into_dropping = co_await d.put(i);  // never waits: full means dropped
-        const bool into_sliding = co_await s.put(i);
-        n += into_dropping + into_sliding;
-      }
-      co_return n;
-    }).take_blocking();
+                  int n = 0;
+                  for (int i = 1; i <= 5; ++i) {
+                    const bool into_dropping =
+                        co_await d.put(i);  // never waits: full means dropped
+                    const bool into_sliding = co_await s.put(i);
+                    n += into_dropping + into_sliding;
+                  }
+                  co_return n;
+                }).take_blocking();
     dropped_kept = drain(d);
     slid_kept = drain(s);
   });

@@ -35,14 +35,14 @@ TEST_CASE("waiting putters are served first come, first served", "[channel]") {
   std::vector<int> taken;
   auto t = rt_test::run_traced(deterministic(11), [&] {
     auto c = csp::chan<int>("queue");
-    for (int i = 0; i < 6; ++i)
-      csp::go("putter", [=]() -> csp::Proc<void> { co_await c.put(i); });
+    for (int i = 0; i < 6; ++i) csp::go("putter", [=]() -> csp::Proc<void> { co_await c.put(i); });
     csp::timeout(1ms).take_blocking();  // virtual time: every putter has parked by now
     for (int i = 0; i < 6; ++i) taken.push_back(*c.take_blocking());
   });
   REQUIRE(t.result.ok());
   std::vector<int> parked;
-  for (size_t i : rt_test::events_of(t.model, EventKind::Park)) parked.push_back(static_cast<int>(t.model.event(i).value.num));
+  for (size_t i : rt_test::events_of(t.model, EventKind::Park))
+    parked.push_back(static_cast<int>(t.model.event(i).value.num));
   REQUIRE(parked.size() == 6);
   CHECK(taken == parked);
 }
@@ -81,7 +81,8 @@ TEST_CASE("offer and poll never wait", "[channel]") {
   CHECK(r.ok());
 }
 
-TEST_CASE("close: waiting takers get nothing, new puts are refused, close is idempotent", "[channel]") {
+TEST_CASE("close: waiting takers get nothing, new puts are refused, close is idempotent",
+          "[channel]") {
   bool put_after_close = true;
   std::optional<int> taken_by_waiter = 7;
   auto t = rt_test::run_traced(deterministic(3), [&] {
@@ -123,8 +124,7 @@ TEST_CASE("the pending-put cap names the channel", "[channel]") {
   opt.max_pending = 4;
   csp::RunResult r = csp::run(opt, [&] {
     auto c = csp::chan<int>("crowded");
-    for (int i = 0; i < 5; ++i)
-      csp::go("writer", [=]() -> csp::Proc<void> { co_await c.put(i); });
+    for (int i = 0; i < 5; ++i) csp::go("writer", [=]() -> csp::Proc<void> { co_await c.put(i); });
     csp::timeout(1ms).take_blocking();
   });
   REQUIRE(r.status == csp::RunStatus::Error);
@@ -137,9 +137,8 @@ TEST_CASE("the pending-put cap names the channel", "[channel]") {
 TEST_CASE("channel operations outside a run are refused with a clear message", "[channel]") {
   CHECK_THROWS_WITH(csp::chan<int>("x"), Catch::Contains("outside csp::run"));
   csp::Chan<int> none;
-  csp::RunResult r = csp::run(csp::Options{}, [&] {
-    CHECK_THROWS_WITH(none.offer(1), Catch::Contains("null csp::Chan"));
-  });
+  csp::RunResult r = csp::run(
+      csp::Options{}, [&] { CHECK_THROWS_WITH(none.offer(1), Catch::Contains("null csp::Chan")); });
   CHECK(r.ok());
 }
 

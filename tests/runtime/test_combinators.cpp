@@ -48,9 +48,9 @@ TEST_CASE("merge receives every value of every input, then closes", "[combinator
 
 TEST_CASE("split routes by a predicate", "[combinators]") {
   csp::RunResult r = csp::run(deterministic(2), [&] {
-    auto [even, odd] = csp::split([](int v) { return v % 2 == 0; },
-                                  csp::to_chan(std::vector<int>{1, 2, 3, 4, 5}), csp::fixed(5),
-                                  csp::fixed(5));
+    auto [even, odd] =
+        csp::split([](int v) { return v % 2 == 0; }, csp::to_chan(std::vector<int>{1, 2, 3, 4, 5}),
+                   csp::fixed(5), csp::fixed(5));
     auto evens = csp::into(even);
     auto odds = csp::into(odd);
     CHECK(evens.take_blocking() == std::vector<int>{2, 4});
@@ -66,7 +66,8 @@ TEST_CASE("pipeline keeps the input order with several workers", "[combinators]"
     std::vector<std::string> got;
     csp::RunResult r = csp::run(opt, [&] {
       auto out = csp::chan<std::string>("out");
-      csp::pipeline(4, out, [](int v) { return std::to_string(v * v); }, csp::to_chan(in));
+      csp::pipeline(
+          4, out, [](int v) { return std::to_string(v * v); }, csp::to_chan(in));
       got = *csp::into(out).take_blocking();
     });
     CHECK(r.ok());

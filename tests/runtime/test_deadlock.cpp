@@ -87,7 +87,7 @@ TEST_CASE("a deadlock among go processes while main waits for them", "[deadlock]
     auto fork2 = csp::chan<int>("fork-2");
     auto p1 = csp::go("phil-1", [=]() -> csp::Proc<void> { co_await fork1.take(); });
     auto p2 = csp::go("phil-2", [=]() -> csp::Proc<void> {
-      co_await csp::alts(csp::take(fork2), csp::put(fork2, 1) , csp::priority);
+      co_await csp::alts(csp::take(fork2), csp::put(fork2, 1), csp::priority);
     });
     p1.take_blocking();
   });

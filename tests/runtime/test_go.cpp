@@ -59,7 +59,8 @@ TEST_CASE("a Proc may co_await another Proc, and exceptions propagate to the cal
   CHECK(caught == "helper broke");
 }
 
-TEST_CASE("an exception escaping a process is recorded, closes its channel and is reported", "[go]") {
+TEST_CASE("an exception escaping a process is recorded, closes its channel and is reported",
+          "[go]") {
   auto t = rt_test::run_traced(deterministic(1), [&] {
     auto res = csp::go("faulty", []() -> csp::Proc<int> {
       throw std::runtime_error("sensor offline");
@@ -84,7 +85,8 @@ TEST_CASE("an exception escaping a process is recorded, closes its channel and i
   CHECK(found);
 }
 
-TEST_CASE("the callable is owned by the runtime: captured state outlives the spawning scope", "[go]") {
+TEST_CASE("the callable is owned by the runtime: captured state outlives the spawning scope",
+          "[go]") {
   csp::RunResult r = csp::run(csp::Options{}, [&] {
     auto gate = csp::chan<int>("gate");
     csp::Chan<std::string> res;
@@ -143,9 +145,8 @@ TEST_CASE("unnamed processes and channels get readable names", "[go]") {
 TEST_CASE("a result channel keeps its name after its run is over", "[go]") {
   csp::Chan<int> kept;
   csp::RunResult r = csp::run(csp::Options{}, [&] {
-    kept = csp::go("a process with a name longer than fifteen", []() -> csp::Proc<int> {
-      co_return 1;
-    });
+    kept = csp::go("a process with a name longer than fifteen",
+                   []() -> csp::Proc<int> { co_return 1; });
     CHECK(kept.take_blocking() == 1);
   });
   REQUIRE(r.ok());
@@ -170,7 +171,8 @@ TEST_CASE("go processes of every callable shape, spawned repeatedly, end and fre
     for (int i = 0; i < kEach; ++i) {
       // A coroutine lambda, one that returns another coroutine's Proc, one that makes a Proc
       // before the one it returns, and one that spawns a process while making its own.
-      results.push_back(csp::go("lambda", [=]() -> csp::Proc<int> { co_return *co_await in.take(); }));
+      results.push_back(
+          csp::go("lambda", [=]() -> csp::Proc<int> { co_return *co_await in.take(); }));
       results.push_back(csp::go("returns helper", [=] { return add_one(in); }));
       results.push_back(csp::go("two frames", [=] { return add_two(add_one(in)); }));
       results.push_back(csp::go("spawns inside", [=] {
@@ -278,8 +280,8 @@ TEST_CASE("spawned processes in a deadlock are named", "[go][spawn]") {
   REQUIRE(r.status == csp::RunStatus::Deadlock);
   std::vector<std::string> stuck;
   for (const auto& s : r.stuck) stuck.push_back(s.process + " " + s.op + " " + s.channel);
-  CHECK_THAT(stuck, Catch::UnorderedEquals(std::vector<std::string>{
-                             "main take done", "left take a", "right take b"}));
+  CHECK_THAT(stuck, Catch::UnorderedEquals(
+                        std::vector<std::string>{"main take done", "left take a", "right take b"}));
 }
 
 TEST_CASE("spawned processes still parked when main returns are freed", "[go][spawn]") {
@@ -345,10 +347,10 @@ TEST_CASE("spawned processes of every callable shape end and free cleanly", "[go
     auto out = csp::chan<int>("out", csp::fixed(kKinds * kEach));
     for (long i = 0; i < kEach; ++i) {
       csp::spawn("lambda", [=]() -> csp::Proc<void> { co_await out.put(*co_await in.take()); });
-      csp::spawn("returns helper", [=] { return forward_to(out, add_one(in)); });      // +1
+      csp::spawn("returns helper", [=] { return forward_to(out, add_one(in)); });       // +1
       csp::spawn("two frames", [=] { return forward_to(out, add_two(add_one(in))); });  // +2
       // The Wrapping lives in the closure: its member coroutine refers to it.
-      csp::spawn("wrapping", [w = Wrapping{in, out, false}] { return w(); });           // +1
+      csp::spawn("wrapping", [w = Wrapping{in, out, false}] { return w(); });             // +1
       csp::spawn("wrapping, early drop", [w = Wrapping{in, out, true}] { return w(); });  // +1
       // The first learns the root (relay) frame's size; the second puts a member frame in
       // its slot, after which the type gets no slot.

@@ -29,13 +29,16 @@ std::vector<long> run_pipeline(Kind kind, std::vector<int> inputs) {
     case Kind::compute: csp::pipeline(2, out, throw_on_3, in); break;
     case Kind::blocking: csp::pipeline_blocking(2, out, throw_on_3, in); break;
     case Kind::async:
-      csp::pipeline_async(2, out, [](int v, csp::Chan<long> result) {
-        if (v == 3) throw std::runtime_error("three");
-        csp::spawn("af", [v, result]() -> csp::Proc<void> {
-          co_await result.put(v);
-          result.close();
-        });
-      }, in);
+      csp::pipeline_async(
+          2, out,
+          [](int v, csp::Chan<long> result) {
+            if (v == 3) throw std::runtime_error("three");
+            csp::spawn("af", [v, result]() -> csp::Proc<void> {
+              co_await result.put(v);
+              result.close();
+            });
+          },
+          in);
       break;
   }
   return *csp::into(out).take_blocking();
@@ -50,7 +53,11 @@ TEST_CASE("pipeline: an exception in f drops the item, is reported, and the pipe
       INFO("kind " << static_cast<int>(kind) << ", seed " << opt.seed.value_or(0));
       std::vector<long> got;
       rt_test::TracedRun t = rt_test::run_traced(
-          opt, [&] { got = run_pipeline(kind, {1, 2, 3, 4, 5}); }, "pipeline_error");
+          opt,
+          [&] {
+            got = run_pipeline(kind, {1, 2, 3, 4, 5});
+          },
+          "pipeline_error");
       CHECK(got == std::vector<long>{1, 2, 4, 5});
       CHECK(t.result.status == csp::RunStatus::Error);
       REQUIRE(t.result.errors.size() == 1);
@@ -72,10 +79,9 @@ TEST_CASE("pipeline: the ex-handler's value replaces the item; a throwing handle
                     [](std::exception_ptr) -> std::optional<long> { return -1; });
       replaced = *csp::into(out).take_blocking();
       auto out2 = csp::chan<long>("out2", csp::fixed(1));
-      csp::pipeline_blocking(3, out2, throw_on_3, csp::to_chan(std::vector<int>{1, 2, 3, 4}),
-                             true, [](std::exception_ptr e) -> std::optional<long> {
-                               std::rethrow_exception(e);
-                             });
+      csp::pipeline_blocking(
+          3, out2, throw_on_3, csp::to_chan(std::vector<int>{1, 2, 3, 4}), true,
+          [](std::exception_ptr e) -> std::optional<long> { std::rethrow_exception(e); });
       dropped = *csp::into(out2).take_blocking();
     });
     CHECK(replaced == std::vector<long>{1, 2, -1, 4});
@@ -94,7 +100,8 @@ TEST_CASE("pipeline: a closed output stops delivery but every result is still dr
       auto out = csp::chan<int>("out");
       out.close();
       auto in = csp::to_chan(std::vector<int>(50, 1));
-      csp::Chan<csp::Unit> done = csp::pipeline(4, out, [](int v) { return v; }, in, false);
+      csp::Chan<csp::Unit> done = csp::pipeline(
+          4, out, [](int v) { return v; }, in, false);
       CHECK_FALSE(done.take_blocking());  // pipeline-out ends: no worker is left waiting
       CHECK_FALSE(in.poll());             // every input was consumed
     });

@@ -18,8 +18,7 @@ bool spin_until(const std::atomic<bool>& flag, std::chrono::seconds limit) {
 }
 }  // namespace
 
-TEST_CASE("pool: a process queued behind one that never parks runs on the idle worker",
-          "[pool]") {
+TEST_CASE("pool: a process queued behind one that never parks runs on the idle worker", "[pool]") {
   // "setter" and then "waiter" are woken by main on main's worker: waiter displaces setter
   // from the run-next slot into the local queue without waking the other worker. waiter then
   // computes (spins) without parking until setter has run, which only the other worker can do:

@@ -30,9 +30,7 @@ auto workers() {
     auto side = csp::chan<int>("side", csp::fixed(1));
     const int n = 3 + g_extra_worker;
     for (int i = 0; i < n; ++i)
-      csp::go("worker-" + std::to_string(i), [=]() -> csp::Proc<void> {
-        co_await results.put(i);
-      });
+      csp::go("worker-" + std::to_string(i), [=]() -> csp::Proc<void> { co_await results.put(i); });
     side.put_blocking(42);
     int got = 0;
     while (got < n) {
@@ -47,7 +45,8 @@ auto workers() {
 TEST_CASE("a replay of a seeded run makes the same run, event for event", "[schedule]") {
   for (uint64_t seed : {1, 2, 3, 17}) {
     g_extra_worker = 0;
-    const rt_test::TracedRun original = rt_test::run_traced(rt_test::deterministic(seed), workers(), "orig");
+    const rt_test::TracedRun original =
+        rt_test::run_traced(rt_test::deterministic(seed), workers(), "orig");
     REQUIRE(rt_test::count_of(original.model, csptrace::EventKind::Decide) > 3);
     csp::Options replay;
     replay.replay = original.path;
@@ -61,7 +60,8 @@ TEST_CASE("a replay of a seeded run makes the same run, event for event", "[sche
 TEST_CASE("a replay of a program that changed stops at the first decision that differs",
           "[schedule]") {
   g_extra_worker = 0;
-  const rt_test::TracedRun original = rt_test::run_traced(rt_test::deterministic(5), workers(), "orig");
+  const rt_test::TracedRun original =
+      rt_test::run_traced(rt_test::deterministic(5), workers(), "orig");
   g_extra_worker = 1;
   csp::Options replay;
   replay.replay = original.path;
@@ -101,8 +101,8 @@ TEST_CASE("a replay of a file that cannot be read is the run's error, named, bef
 }
 
 TEST_CASE("every strategy is deterministic: one spec, one run", "[schedule]") {
-  for (const char* spec : {"random:seed=3,timers=race", "pct:seed=3,depth=2,steps=20",
-                           "pct:seed=9,depth=3"}) {
+  for (const char* spec :
+       {"random:seed=3,timers=race", "pct:seed=3,depth=2,steps=20", "pct:seed=9,depth=3"}) {
     const auto a = rt_test::run_traced(scheduled(spec), workers(), "a");
     const auto b = rt_test::run_traced(scheduled(spec), workers(), "b");
     INFO(spec);
@@ -142,10 +142,11 @@ TEST_CASE("timers=race lets a due timer fire before a runnable worker answers", 
   };
   int timed_out_idle = 0, timed_out_race = 0;
   for (uint64_t seed = 0; seed < 64; ++seed) {
-    const auto idle = rt_test::run_traced(scheduled("random:seed=" + std::to_string(seed)), race, "idle");
+    const auto idle =
+        rt_test::run_traced(scheduled("random:seed=" + std::to_string(seed)), race, "idle");
     timed_out_idle += rt_test::count_of(idle.model, csptrace::EventKind::Mark) > 0;
-    const auto raced =
-        rt_test::run_traced(scheduled("random:seed=" + std::to_string(seed) + ",timers=race"), race, "race");
+    const auto raced = rt_test::run_traced(
+        scheduled("random:seed=" + std::to_string(seed) + ",timers=race"), race, "race");
     timed_out_race += rt_test::count_of(raced.model, csptrace::EventKind::Mark) > 0;
   }
   CHECK(timed_out_idle == 0);
@@ -156,16 +157,16 @@ TEST_CASE("timers=race lets a due timer fire before a runnable worker answers", 
 // Go runtime/chan_test.go TestPseudoRandomSend, on the deterministic scheduler over many seeds:
 // a parked select with two put guards on one channel; which guard the receiver completes must
 // be a fair choice, not always the first listed.
-TEST_CASE("go chan_test.go TestPseudoRandomSend: a parked alt's guards on one channel are served fairly",
-          "[schedule]") {
+TEST_CASE(
+    "go chan_test.go TestPseudoRandomSend: a parked alt's guards on one channel are served fairly",
+    "[schedule]") {
   int zeros = 0, ones = 0;
   for (uint64_t seed = 0; seed < 100; ++seed) {
     int got = -1;
     const csp::RunResult r = csp::run(rt_test::deterministic(seed), [&] {
       auto c = csp::chan<int>("c");
-      csp::go("sender", [=]() -> csp::Proc<void> {
-        co_await csp::alts(csp::put(c, 1), csp::put(c, 0));
-      });
+      csp::go("sender",
+              [=]() -> csp::Proc<void> { co_await csp::alts(csp::put(c, 1), csp::put(c, 0)); });
       csp::timeout(1ms).take_blocking();  // the sender parks on both guards meanwhile
       got = c.take_blocking().value_or(-1);
     });

@@ -122,7 +122,8 @@ void check_ledger(Ledger& l, size_t at_least) {
 
 }  // namespace
 
-TEST_CASE("stress: random alts and concurrent close lose and duplicate nothing (pool)", "[stress]") {
+TEST_CASE("stress: random alts and concurrent close lose and duplicate nothing (pool)",
+          "[stress]") {
   for (int round = 0; round < 3; ++round) {
     Ledger ledger;
     csp::Options opt;

@@ -47,8 +47,11 @@ TEST_CASE("a thread's blocking operations are traced as block/unblock", "[thread
   });
   REQUIRE(t.result.ok());
   // Either main blocked and was unblocked, or the putter parked first and was resumed.
-  CHECK(rt_test::count_of(t.model, EventKind::Block) + rt_test::count_of(t.model, EventKind::Park) >= 1);
-  CHECK(rt_test::count_of(t.model, EventKind::Block) == rt_test::count_of(t.model, EventKind::Unblock));
+  CHECK(rt_test::count_of(t.model, EventKind::Block) +
+            rt_test::count_of(t.model, EventKind::Park) >=
+        1);
+  CHECK(rt_test::count_of(t.model, EventKind::Block) ==
+        rt_test::count_of(t.model, EventKind::Unblock));
 }
 
 TEST_CASE("an exception escaping a thread is reported", "[thread]") {

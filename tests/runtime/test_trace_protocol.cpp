@@ -48,7 +48,8 @@ void mixed() {
   un.close();
   fx.close();
   csp::mark("closed");
-  while (sl.poll()) {}
+  while (sl.poll()) {
+  }
 }
 
 void check_protocol(const csptrace::TraceModel& m) {
@@ -105,7 +106,8 @@ void check_protocol(const csptrace::TraceModel& m) {
   // Every wake names a partner that was not waiting itself at that moment (except timers).
   for (size_t i = 0; i < m.size(); ++i) {
     const EventKind k = m.kind(i);
-    if ((k == EventKind::Resume || k == EventKind::Unblock) && m.partner_index(i) != csptrace::kNone) {
+    if ((k == EventKind::Resume || k == EventKind::Unblock) &&
+        m.partner_index(i) != csptrace::kNone) {
       // the waker's last event before i is not a wait: it is running
       for (size_t j = i; j-- > 0;) {
         if (m.proc_index(j) == m.partner_index(i) &&
@@ -136,20 +138,23 @@ TEST_CASE("traced events follow the protocol on the deterministic scheduler", "[
 TEST_CASE("a transfer and the wake it causes are one pair: the next seq, the same time",
           "[trace]") {
   constexpr int kRounds = 200;
-  auto t = rt_test::run_traced(csp::Options{}, [] {
-    auto ping = csp::chan<int>("ping");
-    auto pong = csp::chan<int>("pong");
-    csp::go("echo", [=]() -> csp::Proc<void> {
-      for (int i = 0; i < kRounds; ++i) {
-        std::optional<int> v = co_await ping.take();
-        co_await pong.put(*v + 1);
-      }
-    });
-    for (int i = 0; i < kRounds; ++i) {
-      ping.put_blocking(i);
-      pong.take_blocking();
-    }
-  }, "pairs");
+  auto t = rt_test::run_traced(
+      csp::Options{},
+      [] {
+        auto ping = csp::chan<int>("ping");
+        auto pong = csp::chan<int>("pong");
+        csp::go("echo", [=]() -> csp::Proc<void> {
+          for (int i = 0; i < kRounds; ++i) {
+            std::optional<int> v = co_await ping.take();
+            co_await pong.put(*v + 1);
+          }
+        });
+        for (int i = 0; i < kRounds; ++i) {
+          ping.put_blocking(i);
+          pong.take_blocking();
+        }
+      },
+      "pairs");
   REQUIRE(t.result.ok());
   int wakes = 0;
   for (std::size_t i = 1; i < t.model.size(); ++i) {
@@ -171,22 +176,25 @@ TEST_CASE("the trace header and value previews", "[trace]") {
   struct Point {
     int x, y;
   };
-  auto t = rt_test::run_traced(csp::Options{}, [] {
-    auto c = csp::chan<std::string>("texts", csp::fixed(2));
-    c.put_blocking(std::string(200, 'x'));  // bounded
-    auto d = csp::chan<double>("reals", csp::fixed(1));
-    d.put_blocking(2.5);
-    auto p = csp::chan<Point>("points", csp::fixed(1));
-    p.put_blocking(Point{1, 2});
-    auto i = csp::chan<short>("shorts", csp::fixed(1));
-    i.put_blocking(short{-7});
-    auto e = csp::chan<Colour>("colours", csp::fixed(1));
-    e.put_blocking(Colour::Blue);
-    auto s = csp::chan<Celsius>("temperatures", csp::fixed(1));
-    s.put_blocking(Celsius::Freezing);
-    auto b = csp::chan<bool>("flags", csp::fixed(1));
-    b.put_blocking(true);
-  }, "previews");
+  auto t = rt_test::run_traced(
+      csp::Options{},
+      [] {
+        auto c = csp::chan<std::string>("texts", csp::fixed(2));
+        c.put_blocking(std::string(200, 'x'));  // bounded
+        auto d = csp::chan<double>("reals", csp::fixed(1));
+        d.put_blocking(2.5);
+        auto p = csp::chan<Point>("points", csp::fixed(1));
+        p.put_blocking(Point{1, 2});
+        auto i = csp::chan<short>("shorts", csp::fixed(1));
+        i.put_blocking(short{-7});
+        auto e = csp::chan<Colour>("colours", csp::fixed(1));
+        e.put_blocking(Colour::Blue);
+        auto s = csp::chan<Celsius>("temperatures", csp::fixed(1));
+        s.put_blocking(Celsius::Freezing);
+        auto b = csp::chan<bool>("flags", csp::fixed(1));
+        b.put_blocking(true);
+      },
+      "previews");
   REQUIRE(t.result.ok());
   CHECK(t.model.header().scheduler == "pool");
   CHECK(t.model.header().program == "previews");
@@ -214,7 +222,8 @@ TEST_CASE("CSP_TRACE switches tracing on without code changes", "[trace]") {
 }
 
 TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", "[trace]") {
-  const char* argv[] = {"/bin/prog", "--seed", "12", "--trace=x.jsonl", "--workers", "3", "--verbose"};
+  const char* argv[] = {"/bin/prog", "--seed", "12",       "--trace=x.jsonl",
+                        "--workers", "3",      "--verbose"};
   csp::Options o = csp::Options::from_args(7, argv);
   CHECK(o.seed == 12u);
   CHECK(o.trace_path == "x.jsonl");
@@ -226,8 +235,10 @@ TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", 
   CHECK_THROWS_WITH(csp::Options::from_args(2, missing), Catch::Contains("missing value"));
 }
 
-TEST_CASE("Options::from_args hands back what it did not take; unknown_flag names a typo "
-          "(issue 22: --trace-ring 16M was silently ignored)", "[trace]") {
+TEST_CASE(
+    "Options::from_args hands back what it did not take; unknown_flag names a typo "
+    "(issue 22: --trace-ring 16M was silently ignored)",
+    "[trace]") {
   const char* argv[] = {"prog", "--rounds", "5", "--seed=3", "--trace-ring", "16M", "--", "--x"};
   csp::Options o = csp::Options::from_args(8, argv);
   CHECK(o.seed == 3u);
@@ -239,17 +250,21 @@ TEST_CASE("Options::from_args hands back what it did not take; unknown_flag name
   const char* fine[] = {"prog", "--rounds=5", "input.txt", "--", "--anything"};
   CHECK(csp::Options::from_args(5, fine).unknown_flag({"--rounds"}).empty());
   const char* typo[] = {"prog", "--round", "5"};
-  CHECK(csp::Options::from_args(3, typo).unknown_flag({"--rounds"}).starts_with(
-      "unknown flag --round; did you mean --rounds?"));
+  CHECK(csp::Options::from_args(3, typo)
+            .unknown_flag({"--rounds"})
+            .starts_with("unknown flag --round; did you mean --rounds?"));
 }
 
 TEST_CASE("a result channel's chan_make names its owner", "[protocol]") {
   csp::Options opt;
   opt.seed = 1;
-  auto t = rt_test::run_traced(opt, [] {
-    auto res = csp::go("answer", []() -> csp::Proc<int> { co_return 42; });
-    res.take_blocking();
-  }, "result-owner");
+  auto t = rt_test::run_traced(
+      opt,
+      [] {
+        auto res = csp::go("answer", []() -> csp::Proc<int> { co_return 42; });
+        res.take_blocking();
+      },
+      "result-owner");
   const auto& m = t.model;
   uint32_t answer = csptrace::kNone;
   for (uint32_t p = 0; p < m.processes().size(); ++p)

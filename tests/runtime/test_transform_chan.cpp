@@ -23,8 +23,9 @@ namespace {
 
 // The transform of the property tests: drops multiples of 3, turns each other x into x, -x.
 auto drop3_twice() {
-  return csp::comp(csp::filter([](int x) { return x % 3 != 0; }),
-                   csp::mapcat([](int x) { return std::vector<int>{x, -x}; }));
+  return csp::comp(csp::filter([](int x) { return x % 3 != 0; }), csp::mapcat([](int x) {
+                     return std::vector<int>{x, -x};
+                   }));
 }
 
 std::vector<int> expected_outputs(int producers, int per) {
@@ -92,10 +93,12 @@ std::vector<int> run_mixed(const csp::Options& opt, csp::BufferSpec buffer,
 
 TEST_CASE("transform: map, filter, mapcat and comp on a buffered channel", "[transform]") {
   const auto r = csp::run(rt_test::deterministic(1), [] {
-    auto c = csp::chan<int>("c", csp::fixed(4),
-                            csp::comp(csp::map([](int x) { return x * 10; }),
-                                      csp::remove([](int x) { return x == 20; }),
-                                      csp::mapcat([](int x) { return std::vector<int>{x, x + 1}; })));
+    auto c =
+        csp::chan<int>("c", csp::fixed(4),
+                       csp::comp(csp::map([](int x) { return x * 10; }),
+                                 csp::remove([](int x) { return x == 20; }), csp::mapcat([](int x) {
+                                   return std::vector<int>{x, x + 1};
+                                 })));
     for (int i = 1; i <= 3; ++i) CHECK(c.put_blocking(i));
     c.close();
     std::vector<int> got;
@@ -234,9 +237,9 @@ TEST_CASE("transduce: folds the transformed values, completion included, and sto
         [](int acc, std::vector<int> g) { return acc * 10 + static_cast<int>(g.size()); }, 0,
         csp::to_chan(std::vector<int>{1, 2, 3, 4, 5}));
     CHECK(groups.take_blocking() == 221);
-    auto until = csp::transduce(csp::take_while([](int x) { return x < 4; }),
-                                [](int acc, int x) { return acc + x; }, 0,
-                                csp::to_chan(std::vector<int>{1, 2, 3, 4, 5}));
+    auto until = csp::transduce(
+        csp::take_while([](int x) { return x < 4; }), [](int acc, int x) { return acc + x; }, 0,
+        csp::to_chan(std::vector<int>{1, 2, 3, 4, 5}));
     CHECK(until.take_blocking() == 6);
     auto stop = csp::transduce(
         csp::map([](int x) { return x; }),
@@ -295,7 +298,6 @@ TEST_CASE("transform: the trace's buffer puts and takes balance and the replay e
     const csptrace::ReplayState end = replay.state_at(t.model.size() - 1);
     for (size_t c = 0; c < t.model.channels().size(); ++c)
       if (t.model.channels()[c].name == "xf") CHECK(end.channels[c].level() == 0);
-    for (const auto& f : csptrace::analyze(replay))
-      CHECK(f.severity != csptrace::Severity::Error);
+    for (const auto& f : csptrace::analyze(replay)) CHECK(f.severity != csptrace::Severity::Error);
   }
 }

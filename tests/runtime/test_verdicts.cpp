@@ -92,8 +92,10 @@ TEST_CASE("issue 19: a lock/channel cycle is a wait-cycle with and without a han
     const Verdict v = judged(1, lock_cycle(contended), contended ? "handoff" : "buffered");
     INFO((contended ? "contended" : "uncontended") << "\n" << v.all_text);
     // The two runs really differ in how P2 got the token.
-    if (contended) REQUIRE(direct_transfers_on(v.run.model, "mu") > 0);
-    else REQUIRE(direct_transfers_on(v.run.model, "mu") == 0);
+    if (contended)
+      REQUIRE(direct_transfers_on(v.run.model, "mu") > 0);
+    else
+      REQUIRE(direct_transfers_on(v.run.model, "mu") == 0);
     const csptrace::Finding* cycle = first_of(v, FindingKind::WaitCycle);
     REQUIRE(cycle != nullptr);
     REQUIRE(cycle->severity == Severity::Error);
@@ -104,16 +106,21 @@ TEST_CASE("issue 19: a lock/channel cycle is a wait-cycle with and without a han
   }
 }
 
-TEST_CASE("issue 19: a process waiting for its own later close is not a cycle, and the runtime's "
-          "join thread is never named", "[verdict][analysis]") {
-  const Verdict v = judged(1, []() -> csp::Proc<void> {
-    auto stopped = csp::chan<csp::Unit>("stopped");
-    csp::spawn("loop", [=]() -> csp::Proc<void> {
-      co_await stopped.take();
-      stopped.close();
-    });
-    co_await stopped.take();
-  }, "self_wait");
+TEST_CASE(
+    "issue 19: a process waiting for its own later close is not a cycle, and the runtime's "
+    "join thread is never named",
+    "[verdict][analysis]") {
+  const Verdict v = judged(
+      1,
+      []() -> csp::Proc<void> {
+        auto stopped = csp::chan<csp::Unit>("stopped");
+        csp::spawn("loop", [=]() -> csp::Proc<void> {
+          co_await stopped.take();
+          stopped.close();
+        });
+        co_await stopped.take();
+      },
+      "self_wait");
   INFO(v.all_text);
   REQUIRE(v.run.result.status == csp::RunStatus::Deadlock);
   REQUIRE(first_of(v, FindingKind::WaitCycle) == nullptr);
@@ -127,12 +134,18 @@ TEST_CASE("issue 19: a process waiting for its own later close is not a cycle, a
 
 TEST_CASE("issue 19: two putters on a full buffer nobody reads: the buffer is full, no cycle",
           "[verdict][analysis]") {
-  const Verdict v = judged(1, [] {
-    auto box = csp::chan<int>("box", csp::fixed(1));
-    csp::spawn("a", [=]() -> csp::Proc<void> { co_await box.put(1); co_await box.put(2); });
-    csp::spawn("b", [=]() -> csp::Proc<void> { co_await box.put(3); });
-    csp::timeout(1ms).take_blocking();
-  }, "full_buffer");
+  const Verdict v = judged(
+      1,
+      [] {
+        auto box = csp::chan<int>("box", csp::fixed(1));
+        csp::spawn("a", [=]() -> csp::Proc<void> {
+          co_await box.put(1);
+          co_await box.put(2);
+        });
+        csp::spawn("b", [=]() -> csp::Proc<void> { co_await box.put(3); });
+        csp::timeout(1ms).take_blocking();
+      },
+      "full_buffer");
   INFO(v.all_text);
   REQUIRE(first_of(v, FindingKind::WaitCycle) == nullptr);
   REQUIRE(first_of(v, FindingKind::BlockedAtExit) != nullptr);
@@ -143,17 +156,22 @@ TEST_CASE("issue 19: two putters on a full buffer nobody reads: the buffer is fu
 TEST_CASE("issue 19: a process parked forever at a normal exit is an error unless a daemon",
           "[verdict][analysis]") {
   for (bool daemon : {false, true}) {
-    const Verdict v = judged(2, [daemon] {
-      auto log = csp::chan<std::string>("log", csp::fixed(4));
-      auto body = [=]() -> csp::Proc<void> {
-        while (auto line = co_await log.take()) {
-        }
-      };
-      if (daemon) csp::spawn("logger", body, csp::daemon);
-      else csp::spawn("logger", body);
-      log.put_blocking("started");
-      csp::timeout(1ms).take_blocking();
-    }, daemon ? "daemon" : "leaked");
+    const Verdict v = judged(
+        2,
+        [daemon] {
+          auto log = csp::chan<std::string>("log", csp::fixed(4));
+          auto body = [=]() -> csp::Proc<void> {
+            while (auto line = co_await log.take()) {
+            }
+          };
+          if (daemon)
+            csp::spawn("logger", body, csp::daemon);
+          else
+            csp::spawn("logger", body);
+          log.put_blocking("started");
+          csp::timeout(1ms).take_blocking();
+        },
+        daemon ? "daemon" : "leaked");
     INFO(v.all_text);
     REQUIRE(v.run.result.ok());
     if (daemon) {
@@ -169,15 +187,18 @@ TEST_CASE("issue 19: a process parked forever at a normal exit is an error unles
 }
 
 TEST_CASE("a process records the channels its callable captured", "[verdict][trace]") {
-  const rt_test::TracedRun t = rt_test::run_traced(rt_test::deterministic(1), [] {
-    auto a = csp::chan<int>("a"), b = csp::chan<int>("b"), unused = csp::chan<int>("unused");
-    csp::go("holder", [=]() -> csp::Proc<void> {
-      a.offer(1);
-      b.offer(2);
-      co_return;
-    }).take_blocking();
-    (void)unused;
-  }, "handles");
+  const rt_test::TracedRun t = rt_test::run_traced(
+      rt_test::deterministic(1),
+      [] {
+        auto a = csp::chan<int>("a"), b = csp::chan<int>("b"), unused = csp::chan<int>("unused");
+        csp::go("holder", [=]() -> csp::Proc<void> {
+          a.offer(1);
+          b.offer(2);
+          co_return;
+        }).take_blocking();
+        (void)unused;
+      },
+      "handles");
   std::vector<std::string> held;
   for (size_t i = 0; i < t.model.size(); ++i)
     if (t.model.kind(i) == csptrace::EventKind::Handle) {

@@ -27,8 +27,14 @@ std::vector<std::string> yield_order(const csp::Options& opt) {
   auto log = std::make_shared<Log>();
   const auto r = csp::run(opt, [=] {
     auto a = csp::go("a", [=]() -> csp::Proc<void> {
-      auto b = csp::go("b", [=]() -> csp::Proc<void> { log->add("b"); co_return; });
-      auto c = csp::go("c", [=]() -> csp::Proc<void> { log->add("c"); co_return; });
+      auto b = csp::go("b", [=]() -> csp::Proc<void> {
+        log->add("b");
+        co_return;
+      });
+      auto c = csp::go("c", [=]() -> csp::Proc<void> {
+        log->add("c");
+        co_return;
+      });
       co_await csp::yield();
       log->add("a");
       co_await b.take();
@@ -65,11 +71,13 @@ TEST_CASE("yield: the processes runnable at a yield run before the yielder goes 
   }
   csp::Options one_worker;  // a single worker runs its queue in order: b, c, then a
   one_worker.workers = 1;
-  for (int i = 0; i < 20; ++i) CHECK(yield_order(one_worker) == std::vector<std::string>{"b", "c", "a"});
+  for (int i = 0; i < 20; ++i)
+    CHECK(yield_order(one_worker) == std::vector<std::string>{"b", "c", "a"});
 }
 
 TEST_CASE("yield: yielding loops end, on both schedulers, and are not a deadlock", "[yield]") {
-  for (uint64_t seed = 1; seed <= 10; ++seed) CHECK(yield_loops(rt_test::deterministic(seed), 500).ok());
+  for (uint64_t seed = 1; seed <= 10; ++seed)
+    CHECK(yield_loops(rt_test::deterministic(seed), 500).ok());
   CHECK(yield_loops(csp::Options{}, 20000).ok());
 }
 

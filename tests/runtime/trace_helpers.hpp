@@ -7,11 +7,11 @@
 #include <csptrace/trace_model.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -62,7 +62,8 @@ inline size_t count_of(const csptrace::TraceModel& m, csptrace::EventKind k) {
 }
 
 // Events of one kind on the channel called `chan`.
-inline size_t count_on(const csptrace::TraceModel& m, csptrace::EventKind k, const std::string& chan) {
+inline size_t count_on(const csptrace::TraceModel& m, csptrace::EventKind k,
+                       const std::string& chan) {
   size_t n = 0;
   for (size_t i = 0; i < m.size(); ++i) {
     if (m.kind(i) != k || m.chan_index(i) == csptrace::kNone) continue;

@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 namespace csp_test {

@@ -10,9 +10,9 @@ namespace csptrace::testing {
 namespace {
 
 struct SimWaiter {
-  uint32_t proc;   // process id
-  int64_t value;   // for putters
-  int guard;       // guard index when waiting in an alt, else -1
+  uint32_t proc;  // process id
+  int64_t value;  // for putters
+  int guard;      // guard index when waiting in an alt, else -1
 };
 
 struct SimChan {
@@ -26,7 +26,7 @@ struct SimChan {
 
 struct SimGuard {
   WaitOp op;
-  size_t chan;     // index into chans
+  size_t chan;  // index into chans
   int64_t value;
 };
 
@@ -106,8 +106,12 @@ void Sim::make_chan(ProcId by) {
   const BufferKind k = kinds[pick(5)];
   const ChanId id = ChanId(chans_.size() + 1);
   const uint32_t cap = k == BufferKind::Unbuffered ? 0 : 2;
-  add(ev(EventKind::ChanMake).with_chan(id).with_proc(by)
-          .with_name(b_.strings().intern("c" + std::to_string(id))).with_buffer(k).with_cap(cap));
+  add(ev(EventKind::ChanMake)
+          .with_chan(id)
+          .with_proc(by)
+          .with_name(b_.strings().intern("c" + std::to_string(id)))
+          .with_buffer(k)
+          .with_cap(cap));
   chans_.push_back(chan(id, k, cap));
   data_.push_back(chans_.size() - 1);
 }
@@ -115,15 +119,18 @@ void Sim::make_chan(ProcId by) {
 void Sim::leave_queues(ProcId p) {
   for (auto& c : chans_)
     for (auto* q : {&c.putters, &c.takers})
-      for (auto it = q->begin(); it != q->end();)
-        it = it->proc == p ? q->erase(it) : it + 1;
+      for (auto it = q->begin(); it != q->end();) it = it->proc == p ? q->erase(it) : it + 1;
 }
 
 void Sim::wake(const SimWaiter& w, size_t c, ProcId by) {
   SimProc& wp = procs_[proc_ix(w.proc)];
   if (w.guard >= 0) {
-    Event e = ev(EventKind::AltChoice).with_proc(w.proc).with_alt(wp.alt).with_index(w.guard)
-                  .with_rule(AltRule::Waited).with_chan(chans_[c].id);
+    Event e = ev(EventKind::AltChoice)
+                  .with_proc(w.proc)
+                  .with_alt(wp.alt)
+                  .with_index(w.guard)
+                  .with_rule(AltRule::Waited)
+                  .with_chan(chans_[c].id);
     add(e);
   }
   leave_queues(w.proc);
@@ -146,12 +153,20 @@ void Sim::put(size_t p, size_t ci, int64_t v, int guard) {
   SimChan& c = chans_[ci];
   const ProcId pid = procs_[p].id;
   if (c.closed) {
-    add(ev(EventKind::Refused).with_proc(pid).with_chan(c.id).with_op(WaitOp::Put).with_value(Value::integer(v)));
+    add(ev(EventKind::Refused)
+            .with_proc(pid)
+            .with_chan(c.id)
+            .with_op(WaitOp::Put)
+            .with_value(Value::integer(v)));
     return;
   }
   if (!c.takers.empty()) {
     SimWaiter w = c.takers.front();
-    add(ev(EventKind::Transfer).with_chan(c.id).with_from(pid).with_to(w.proc).with_via(Via::Direct)
+    add(ev(EventKind::Transfer)
+            .with_chan(c.id)
+            .with_from(pid)
+            .with_to(w.proc)
+            .with_via(Via::Direct)
             .with_value(Value::integer(v)));
     wake(w, ci, pid);
     return;
@@ -159,27 +174,43 @@ void Sim::put(size_t p, size_t ci, int64_t v, int guard) {
   if (c.kind != BufferKind::Unbuffered) {
     if (c.buffer.size() < c.cap) {
       c.buffer.push_back({v, pid});
-      add(ev(EventKind::BufPut).with_proc(pid).with_chan(c.id).with_value(Value::integer(v))
+      add(ev(EventKind::BufPut)
+              .with_proc(pid)
+              .with_chan(c.id)
+              .with_value(Value::integer(v))
               .with_level(uint32_t(c.buffer.size())));
       return;
     }
     if (c.kind == BufferKind::Dropping) {
-      add(ev(EventKind::BufDrop).with_proc(pid).with_chan(c.id).with_value(Value::integer(v))
+      add(ev(EventKind::BufDrop)
+              .with_proc(pid)
+              .with_chan(c.id)
+              .with_value(Value::integer(v))
               .with_level(uint32_t(c.buffer.size())));
       return;
     }
     if (c.kind == BufferKind::Sliding) {
-      add(ev(EventKind::BufDrop).with_proc(pid).with_chan(c.id)
-              .with_value(Value::integer(c.buffer.front().first)).with_level(uint32_t(c.cap - 1)));
+      add(ev(EventKind::BufDrop)
+              .with_proc(pid)
+              .with_chan(c.id)
+              .with_value(Value::integer(c.buffer.front().first))
+              .with_level(uint32_t(c.cap - 1)));
       c.buffer.pop_front();
       c.buffer.push_back({v, pid});
-      add(ev(EventKind::BufPut).with_proc(pid).with_chan(c.id).with_value(Value::integer(v))
+      add(ev(EventKind::BufPut)
+              .with_proc(pid)
+              .with_chan(c.id)
+              .with_value(Value::integer(v))
               .with_level(uint32_t(c.buffer.size())));
       return;
     }
   }
   if (guard >= 0) return;  // alts only park once, on all guards (see alt())
-  add(ev(EventKind::Park).with_proc(pid).with_chan(c.id).with_op(WaitOp::Put).with_value(Value::integer(v)));
+  add(ev(EventKind::Park)
+          .with_proc(pid)
+          .with_chan(c.id)
+          .with_op(WaitOp::Put)
+          .with_value(Value::integer(v)));
   c.putters.push_back({pid, v, -1});
   procs_[p].waiting = true;
   procs_[p].op = WaitOp::Put;
@@ -192,14 +223,24 @@ void Sim::take(size_t p, size_t ci, int guard) {
   if (!c.buffer.empty()) {
     auto [v, from] = c.buffer.front();
     c.buffer.pop_front();
-    add(ev(EventKind::BufTake).with_proc(pid).with_chan(c.id).with_value(Value::integer(v))
+    add(ev(EventKind::BufTake)
+            .with_proc(pid)
+            .with_chan(c.id)
+            .with_value(Value::integer(v))
             .with_level(uint32_t(c.buffer.size())));
-    add(ev(EventKind::Transfer).with_chan(c.id).with_from(from).with_to(pid).with_via(Via::Buffer)
+    add(ev(EventKind::Transfer)
+            .with_chan(c.id)
+            .with_from(from)
+            .with_to(pid)
+            .with_via(Via::Buffer)
             .with_value(Value::integer(v)));
     if (!c.putters.empty()) {  // a waiting putter's value enters the freed room
       SimWaiter w = c.putters.front();
       c.buffer.push_back({w.value, w.proc});
-      add(ev(EventKind::BufPut).with_proc(w.proc).with_chan(c.id).with_value(Value::integer(w.value))
+      add(ev(EventKind::BufPut)
+              .with_proc(w.proc)
+              .with_chan(c.id)
+              .with_value(Value::integer(w.value))
               .with_level(uint32_t(c.buffer.size())));
       wake(w, ci, pid);
     }
@@ -207,7 +248,11 @@ void Sim::take(size_t p, size_t ci, int guard) {
   }
   if (!c.putters.empty()) {
     SimWaiter w = c.putters.front();
-    add(ev(EventKind::Transfer).with_chan(c.id).with_from(w.proc).with_to(pid).with_via(Via::Direct)
+    add(ev(EventKind::Transfer)
+            .with_chan(c.id)
+            .with_from(w.proc)
+            .with_to(pid)
+            .with_via(Via::Direct)
             .with_value(Value::integer(w.value)));
     wake(w, ci, pid);
     return;
@@ -218,7 +263,10 @@ void Sim::take(size_t p, size_t ci, int guard) {
   }
   if (guard >= 0) return;
   // main holds its OS thread: it blocks; go processes park.
-  add(ev(p == 0 ? EventKind::Block : EventKind::Park).with_proc(pid).with_chan(c.id).with_op(WaitOp::Take));
+  add(ev(p == 0 ? EventKind::Block : EventKind::Park)
+          .with_proc(pid)
+          .with_chan(c.id)
+          .with_op(WaitOp::Take));
   c.takers.push_back({pid, 0, -1});
   procs_[p].waiting = true;
   procs_[p].op = WaitOp::Take;
@@ -251,18 +299,29 @@ void Sim::alt(size_t p) {
   int chosen = -1;
   for (int g = 0; g < 2; ++g) {
     const bool r = ready(guards[g]);
-    Event e = ev(EventKind::AltGuard).with_proc(sp.id).with_alt(sp.alt).with_index(g)
-                  .with_op(guards[g].op).with_chan(chans_[guards[g].chan].id).with_ready(r);
+    Event e = ev(EventKind::AltGuard)
+                  .with_proc(sp.id)
+                  .with_alt(sp.alt)
+                  .with_index(g)
+                  .with_op(guards[g].op)
+                  .with_chan(chans_[guards[g].chan].id)
+                  .with_ready(r);
     if (guards[g].op == WaitOp::Put) e.with_value(Value::integer(guards[g].value));
     add(e);
     if (r && chosen < 0) chosen = g;
   }
   if (chosen >= 0) {
     const SimGuard& g = guards[chosen];
-    if (g.op == WaitOp::Put) put(p, g.chan, g.value, chosen);
-    else take(p, g.chan, chosen);
-    add(ev(EventKind::AltChoice).with_proc(sp.id).with_alt(sp.alt).with_index(chosen)
-            .with_rule(AltRule::Priority).with_chan(chans_[g.chan].id));
+    if (g.op == WaitOp::Put)
+      put(p, g.chan, g.value, chosen);
+    else
+      take(p, g.chan, chosen);
+    add(ev(EventKind::AltChoice)
+            .with_proc(sp.id)
+            .with_alt(sp.alt)
+            .with_index(chosen)
+            .with_rule(AltRule::Priority)
+            .with_chan(chans_[g.chan].id));
     return;
   }
   add(ev(EventKind::Park).with_proc(sp.id).with_op(WaitOp::Alts).with_alt(sp.alt));
@@ -278,8 +337,13 @@ void Sim::alt(size_t p) {
 void Sim::sleep(size_t p) {
   const ChanId id = ChanId(chans_.size() + 1);
   const ProcId pid = procs_[p].id;
-  add(ev(EventKind::ChanMake).with_chan(id).with_proc(pid).with_name(b_.strings().intern("timeout"))
-          .with_buffer(BufferKind::Timer).with_cap(0).with_duration(1000));
+  add(ev(EventKind::ChanMake)
+          .with_chan(id)
+          .with_proc(pid)
+          .with_name(b_.strings().intern("timeout"))
+          .with_buffer(BufferKind::Timer)
+          .with_cap(0)
+          .with_duration(1000));
   add(ev(EventKind::TimerArm).with_chan(id).with_proc(pid).with_duration(1000));
   chans_.push_back(chan(id, BufferKind::Timer, 0));
   timers_.push_back(chans_.size() - 1);
@@ -319,25 +383,44 @@ TraceModel Sim::run(size_t events) {
       // main never waits, so the run goes on until the budget: it spawns, makes channels,
       // feeds and drains them when that cannot wait, and closes one now and then.
       const SimGuard g{pick(2) ? WaitOp::Put : WaitOp::Take, any_chan(), next_value_++};
-      if (r < 15 && procs_.size() < 40) spawn(pid);
-      else if (r < 18) make_chan(pid);
-      else if (r < 28) close(p, any_chan());
-      else if (r < 35 && !timers_.empty()) { fire(timers_.back()); timers_.pop_back(); }
-      else if (ready(g) && g.op == WaitOp::Put) put(p, g.chan, g.value, -1);
-      else if (ready(g)) take(p, g.chan, -1);
-      else add(ev(EventKind::Mark).with_proc(pid).with_label(b_.strings().intern("mark")));
+      if (r < 15 && procs_.size() < 40)
+        spawn(pid);
+      else if (r < 18)
+        make_chan(pid);
+      else if (r < 28)
+        close(p, any_chan());
+      else if (r < 35 && !timers_.empty()) {
+        fire(timers_.back());
+        timers_.pop_back();
+      } else if (ready(g) && g.op == WaitOp::Put)
+        put(p, g.chan, g.value, -1);
+      else if (ready(g))
+        take(p, g.chan, -1);
+      else
+        add(ev(EventKind::Mark).with_proc(pid).with_label(b_.strings().intern("mark")));
       continue;
     }
-    if (r < 30) put(p, any_chan(), next_value_++, -1);
-    else if (r < 60) take(p, any_chan(), -1);
-    else if (r < 75) alt(p);
-    else if (r < 80) sleep(p);
-    else if (r < 83 && !timers_.empty()) { fire(timers_.back()); timers_.pop_back(); }
-    else if (r < 84) close(p, any_chan());
-    else if (r < 87 && procs_.size() < 40) spawn(pid);
-    else if (r < 88) make_chan(pid);
+    if (r < 30)
+      put(p, any_chan(), next_value_++, -1);
+    else if (r < 60)
+      take(p, any_chan(), -1);
+    else if (r < 75)
+      alt(p);
+    else if (r < 80)
+      sleep(p);
+    else if (r < 83 && !timers_.empty()) {
+      fire(timers_.back());
+      timers_.pop_back();
+    } else if (r < 84)
+      close(p, any_chan());
+    else if (r < 87 && procs_.size() < 40)
+      spawn(pid);
+    else if (r < 88)
+      make_chan(pid);
     else if (r < 91) {
-      add(ev(EventKind::Exit).with_proc(pid).with_status(pick(4) ? ExitStatus::Ok : ExitStatus::Error));
+      add(ev(EventKind::Exit)
+              .with_proc(pid)
+              .with_status(pick(4) ? ExitStatus::Ok : ExitStatus::Error));
       procs_[p].exited = true;
     } else {
       add(ev(EventKind::Mark).with_proc(pid).with_label(b_.strings().intern("mark")));
@@ -354,8 +437,10 @@ TraceModel Sim::run(size_t events) {
     for (const auto& sp : procs_)
       if (sp.waiting) {
         Event e = ev(EventKind::Stuck).with_proc(sp.id).with_op(sp.op);
-        if (sp.op == WaitOp::Alts) e.with_alt(sp.alt);
-        else e.with_chan(sp.chan);
+        if (sp.op == WaitOp::Alts)
+          e.with_alt(sp.alt);
+        else
+          e.with_chan(sp.chan);
         add(e);
       }
     add(ev(EventKind::End).with_reason(EndReason::Deadlock));

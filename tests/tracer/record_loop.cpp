@@ -6,13 +6,13 @@
 
 #include <csptrace/recorder.hpp>
 
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
-#include <sys/mman.h>
-#include <sys/resource.h>
 #include <thread>
 
 using namespace csptrace;
@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
   TraceHeader h;
   h.program = "record_loop";
   auto rec = open_recorder(argv[1], h);
-  Event spawn = Event(EventKind::Spawn).with_proc(1).with_name(rec->intern("main")).with_mode(ProcMode::Main);
+  Event spawn =
+      Event(EventKind::Spawn).with_proc(1).with_name(rec->intern("main")).with_mode(ProcMode::Main);
   rec->record(spawn);
   for (long i = 0; mode == "forever" || i < n; ++i) {
     Event e = Event(EventKind::AltOffer).with_proc(1).with_alt(static_cast<uint32_t>(i));

@@ -2,10 +2,10 @@
 // separate processes in parallel, so fixed names would collide.
 #pragma once
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 namespace csp_test {
 

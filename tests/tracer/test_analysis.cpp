@@ -88,8 +88,8 @@ TEST_CASE("stranded-wait: a partial deadlock while an unrelated thread keeps run
   REQUIRE(procs(c, root) == Names{"consumer"});
   REQUIRE(chans(c, root) == Names{"data"});
   REQUIRE(root.locations == Names{"stats.cpp:22"});
-  REQUIRE_THAT(root.explanation, Catch::Contains("producer exited") &&
-                                     Catch::Contains("Close \"data\""));
+  REQUIRE_THAT(root.explanation,
+               Catch::Contains("producer exited") && Catch::Contains("Close \"data\""));
   REQUIRE(procs(c, c.findings[1]) == Names{"main"});
   REQUIRE(chans(c, c.findings[1]) == Names{"result"});
 }
@@ -196,8 +196,9 @@ TEST_CASE("predicted: only a process that may hold the channel could release it"
   for (const Finding& f : c.findings) {
     REQUIRE(f.severity == Severity::Warning);
     REQUIRE(f.strength == Strength::Predicted);
-    REQUIRE_THAT(f.explanation, Catch::Contains("writer (it may hold \"lines\" but never used it)") ||
-                                    Catch::Contains("unless writer acts"));
+    REQUIRE_THAT(f.explanation,
+                 Catch::Contains("writer (it may hold \"lines\" but never used it)") ||
+                     Catch::Contains("unless writer acts"));
   }
 }
 
@@ -257,7 +258,8 @@ TEST_CASE("replay and analysis survive traces that break the protocol", "[analys
   for (uint64_t seed : {1u, 2u, 3u}) {
     const TraceModel full = testing::random_trace(seed, 1500);
     TraceModelBuilder b("holes");
-    for (size_t s = 1; s < full.strings().size(); ++s) b.strings().intern(full.strings().get(StrId(s)));
+    for (size_t s = 1; s < full.strings().size(); ++s)
+      b.strings().intern(full.strings().get(StrId(s)));
     for (size_t i = 0; i < full.size(); ++i) {
       if (rng() % 8 == 0) continue;
       try {
@@ -278,7 +280,8 @@ TEST_CASE("replay and analysis survive traces that break the protocol", "[analys
   }
 }
 
-TEST_CASE("traces the runtime recorded for the samples get their verdicts", "[analysis][recorded]") {
+TEST_CASE("traces the runtime recorded for the samples get their verdicts",
+          "[analysis][recorded]") {
   // Recorded with the integ branch's samples, --seed 1: philosophers --deadlock, timeout_leak,
   // and pubsub (a correct program with combinators and a slow subscriber).
   const Checked phil = check("finding-recorded-philosophers.jsonl");
@@ -304,8 +307,10 @@ TEST_CASE("issue 19: a lock handed to a parked taker is held: the AB-BA cycle is
                                               "taken from it)"));
 }
 
-TEST_CASE("issue 19: waiting for one's own signal is said so, not explained as a cycle, and the "
-          "runtime's join thread is never named", "[analysis]") {
+TEST_CASE(
+    "issue 19: waiting for one's own signal is said so, not explained as a cycle, and the "
+    "runtime's join thread is never named",
+    "[analysis]") {
   const Checked c = check("finding-self-wait.jsonl");
   REQUIRE(kinds(c) == Names{"global-deadlock", "stranded-wait", "stranded-wait"});
   for (const Finding& f : c.findings) {

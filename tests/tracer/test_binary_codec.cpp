@@ -19,11 +19,16 @@ Event full_event(EventKind k, uint64_t seq, int64_t t) {
   e.t = t;
   auto fill = [](auto& v, int salt) {
     using T = std::decay_t<decltype(v)>;
-    if constexpr (std::is_same_v<T, Value>) v = salt % 2 ? Value::integer(-123456789012345) : Value::text_id(7);
-    else if constexpr (std::is_same_v<T, bool>) v = true;
-    else if constexpr (std::is_enum_v<T>) v = static_cast<T>(1);
-    else if constexpr (std::is_signed_v<T>) v = static_cast<T>(-1 - salt);
-    else v = static_cast<T>(1000 + salt);
+    if constexpr (std::is_same_v<T, Value>)
+      v = salt % 2 ? Value::integer(-123456789012345) : Value::text_id(7);
+    else if constexpr (std::is_same_v<T, bool>)
+      v = true;
+    else if constexpr (std::is_enum_v<T>)
+      v = static_cast<T>(1);
+    else if constexpr (std::is_signed_v<T>)
+      v = static_cast<T>(-1 - salt);
+    else
+      v = static_cast<T>(1000 + salt);
   };
   int salt = static_cast<int>(k);
 #define FILL(member, key, type, doc) \
@@ -64,10 +69,13 @@ TEST_CASE("every kind with every field round-trips through a binary record", "[b
 TEST_CASE("a record encoded for a kind known at compile time has the same bytes", "[binary]") {
   auto typed = [](uint8_t* p, const Event& e, uint32_t limit) -> uint8_t* {
     switch (e.kind) {
+      // Unformatted: clang-format would join the macro's use and the #undef into one line.
+      // clang-format off
 #define TYPED(E, name, req, opt, doc, example) \
   case EventKind::E: return binary::encode_unstamped_as<EventKind::E>(p, e, limit);
       CSPTRACE_KINDS(TYPED)
 #undef TYPED
+      // clang-format on
       case EventKind::count_: break;
     }
     return p;
@@ -92,7 +100,8 @@ TEST_CASE("a ping-pong record takes a few bytes", "[binary]") {
   uint8_t buf[binary::kMaxRecordBytes];
   uint64_t prev_seq = 100;
   int64_t prev_t = 1'000'000;
-  Event park = Event(EventKind::Park).with_proc(2).with_chan(1).with_op(WaitOp::Take).with_thread(1);
+  Event park =
+      Event(EventKind::Park).with_proc(2).with_chan(1).with_op(WaitOp::Take).with_thread(1);
   park.seq = 101;
   park.t = 1'000'250;
   size_t n = size_t(binary::encode_record(buf, park, prev_seq, prev_t) - buf);

@@ -21,9 +21,7 @@ namespace {
 
 const std::string kFixture = std::string(CSP_FIXTURES) + "/hotdog.jsonl";
 
-std::string temp(const std::string& name) {
-  return csp_test::temp_path(name);
-}
+std::string temp(const std::string& name) { return csp_test::temp_path(name); }
 
 std::string write_binary(const TraceModel& m, const std::string& name, size_t per_chunk) {
   std::string path = temp(name);
@@ -56,13 +54,15 @@ TEST_CASE("the fixture round-trips through the binary encoding", "[binary][reade
   REQUIRE(b.size() == j.size());
   // String ids are renumbered in order of first use; the texts are the same.
   for (size_t i = 0; i < j.size(); ++i)
-    CHECK(encode_jsonl_event(b.event(i), b.strings()) == encode_jsonl_event(j.event(i), j.strings()));
+    CHECK(encode_jsonl_event(b.event(i), b.strings()) ==
+          encode_jsonl_event(j.event(i), j.strings()));
   CHECK(printed(b) == printed(j));
   CHECK(b.complete());
   CHECK(b.header().program == j.header().program);
 }
 
-TEST_CASE("a binary file cut at any byte loads its whole chunks or fails cleanly", "[binary][reader]") {
+TEST_CASE("a binary file cut at any byte loads its whole chunks or fails cleanly",
+          "[binary][reader]") {
   TraceModel j = load_trace(kFixture);
   const std::string whole = read_all(write_binary(j, "cut-src.csptrace", 3));
   const std::string path = temp("cut.csptrace");

@@ -18,12 +18,13 @@ using namespace csptrace;
 
 namespace {
 
-std::string temp(const std::string& name) {
-  return csp_test::temp_path(name);
-}
+std::string temp(const std::string& name) { return csp_test::temp_path(name); }
 
 void spawn(Recorder& r, ProcId p) {
-  Event e = Event(EventKind::Spawn).with_proc(p).with_name(r.intern("p" + std::to_string(p))).with_mode(ProcMode::Thread);
+  Event e = Event(EventKind::Spawn)
+                .with_proc(p)
+                .with_name(r.intern("p" + std::to_string(p)))
+                .with_mode(ProcMode::Thread);
   r.record(e);
 }
 
@@ -160,7 +161,11 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
   {
     auto rec = open_recorder(file, {});
     spawn(*rec, 1);
-    Event make = Event(EventKind::ChanMake).with_chan(1).with_name(rec->intern("c")).with_buffer(BufferKind::Unbuffered).with_cap(0);
+    Event make = Event(EventKind::ChanMake)
+                     .with_chan(1)
+                     .with_name(rec->intern("c"))
+                     .with_buffer(BufferKind::Unbuffered)
+                     .with_cap(0);
     rec->record(make);
     const StrId loc = rec->intern("main.cpp:1");
     for (uint32_t i = 0; i < kEvents; ++i) {
@@ -187,8 +192,7 @@ TEST_CASE("events of every record length survive laps of the ring intact", "[rec
   }
 }
 
-TEST_CASE("a recorded pair has consecutive seqs and one time, from several threads",
-          "[recorder]") {
+TEST_CASE("a recorded pair has consecutive seqs and one time, from several threads", "[recorder]") {
   // Pairs and single events interleaved, more than a ring holds (when the writer falls behind,
   // pairs meet a nearly full ring and wait for room), in both encodings.
   const std::string ext = GENERATE(as<std::string>{}, ".csptrace", ".jsonl");
@@ -245,8 +249,12 @@ TEST_CASE("text ids the recorder never handed out are written as the empty strin
     const StrId bogus = 1000000;
     Event mark = Event(EventKind::Mark).with_proc(1).with_label(bogus);
     rec->record(mark);
-    Event park = Event(EventKind::Park).with_proc(1).with_op(WaitOp::Alts).with_alt(1)
-                     .with_value(Value::text_id(bogus)).with_loc(rec->intern("main.cpp:7"));
+    Event park = Event(EventKind::Park)
+                     .with_proc(1)
+                     .with_op(WaitOp::Alts)
+                     .with_alt(1)
+                     .with_value(Value::text_id(bogus))
+                     .with_loc(rec->intern("main.cpp:7"));
     rec->record(park);
     rec->finish(EndReason::Normal);
   }
@@ -264,9 +272,15 @@ TEST_CASE("the typed path records what record() records, stamped the same way", 
   const std::string typed_file = temp("typed.csptrace");
   const std::string virtual_file = temp("virtual.csptrace");
   auto record_round = [](BinaryRecorder& rec, bool typed, StrId loc, StrId bogus, uint32_t i) {
-    Event park = Event(EventKind::Park).with_proc(2).with_chan(1).with_op(WaitOp::Take)
+    Event park = Event(EventKind::Park)
+                     .with_proc(2)
+                     .with_chan(1)
+                     .with_op(WaitOp::Take)
                      .with_loc(i % 2 ? loc : bogus);
-    Event tr = Event(EventKind::Transfer).with_chan(1).with_from(1).with_to(2)
+    Event tr = Event(EventKind::Transfer)
+                   .with_chan(1)
+                   .with_from(1)
+                   .with_to(2)
                    .with_via(Via::Direct)
                    .with_value(i % 3 ? Value::integer(-int64_t(i) * 1000) : Value::text_id(loc));
     Event res = Event(EventKind::Resume).with_proc(2).with_partner(1).with_chan(1);
@@ -285,8 +299,11 @@ TEST_CASE("the typed path records what record() records, stamped the same way", 
     BinaryRecorder rec(typed ? typed_file : virtual_file, {});
     spawn(rec, 1);
     spawn(rec, 2);
-    Event make = Event(EventKind::ChanMake).with_chan(1).with_name(rec.intern("ball"))
-                     .with_buffer(BufferKind::Unbuffered).with_cap(0);
+    Event make = Event(EventKind::ChanMake)
+                     .with_chan(1)
+                     .with_name(rec.intern("ball"))
+                     .with_buffer(BufferKind::Unbuffered)
+                     .with_cap(0);
     rec.record(make);
     const StrId loc = rec.intern("main.cpp:9");
     uint32_t unstamped = 0;
@@ -308,8 +325,10 @@ TEST_CASE("the typed path records what record() records, stamped the same way", 
   }
 }
 
-TEST_CASE("a text longer than a recorder keeps is cut visibly, at a character, and reads back in "
-          "both encodings (issue 21: limits that agree)", "[recorder]") {
+TEST_CASE(
+    "a text longer than a recorder keeps is cut visibly, at a character, and reads back in "
+    "both encodings (issue 21: limits that agree)",
+    "[recorder]") {
   // 3 MB of "é" (two bytes each) plus one byte: past the 1 MB JSON Lines line and any cut point
   // that is not at a character boundary.
   const std::string name = "x" + [] {
@@ -321,7 +340,10 @@ TEST_CASE("a text longer than a recorder keeps is cut visibly, at a character, a
     const std::string file = temp(suffix);
     {
       auto rec = open_recorder(file, {});
-      Event e = Event(EventKind::Spawn).with_proc(1).with_name(rec->intern(name)).with_mode(ProcMode::Main);
+      Event e = Event(EventKind::Spawn)
+                    .with_proc(1)
+                    .with_name(rec->intern(name))
+                    .with_mode(ProcMode::Main);
       rec->record(e);
       rec->finish(EndReason::Normal, "");
     }

@@ -3,14 +3,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 

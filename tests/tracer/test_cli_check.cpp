@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -42,10 +42,10 @@ TEST_CASE("csptrace check exit codes follow the worst finding", "[cli][check]") 
   // A predicted stranded wait is a warning: fine unless --strict (--fail-on warning).
   REQUIRE(run("check " + fixture("finding-predicted-sleeper.jsonl")).status == 0);
   REQUIRE(run("check --strict " + fixture("finding-predicted-sleeper.jsonl")).status == 1);
-  for (const char* f : {"finding-global-deadlock.jsonl", "finding-wait-cycle.jsonl",
-                        "finding-stranded-wait.jsonl", "finding-wait-cycle-forks.jsonl",
-                        "finding-dead-alt.jsonl", "finding-timeout-masked-loss.jsonl",
-                        "finding-blocked-at-exit.jsonl"})
+  for (const char* f :
+       {"finding-global-deadlock.jsonl", "finding-wait-cycle.jsonl", "finding-stranded-wait.jsonl",
+        "finding-wait-cycle-forks.jsonl", "finding-dead-alt.jsonl",
+        "finding-timeout-masked-loss.jsonl", "finding-blocked-at-exit.jsonl"})
     REQUIRE(run(std::string("check ") + fixture(f)).status == 1);
 }
 
@@ -87,8 +87,10 @@ TEST_CASE("csptrace check on an unreadable file exits 2 with FILE:LINE", "[cli][
   auto bad = csp_test::temp_path("check-bad.jsonl");
   {
     std::ofstream out(bad);
-    out << R"({"kind":"header","format":"cspscope-trace","version":1})" << "\n"
-        << R"({"seq":1,"t":0,"kind":"park","proc":7,"op":"take","chan":1})" << "\n";
+    out << R"({"kind":"header","format":"cspscope-trace","version":1})"
+        << "\n"
+        << R"({"seq":1,"t":0,"kind":"park","proc":7,"op":"take","chan":1})"
+        << "\n";
   }
   Run r = run("check " + bad, true);
   REQUIRE(r.status == 2);
@@ -109,8 +111,8 @@ TEST_CASE("csptrace print --csp writes the run in textbook CSP notation", "[cli]
   REQUIRE_THAT(r.out, Catch::Contains("\nhot-dog-machine: ⟨in.\"pocket lint\""));
   // Each process sees only its own communications.
   Run phil = run("print --csp " + fixture("finding-wait-cycle.jsonl"));
-  REQUIRE_THAT(phil.out, Catch::Contains("phil-0: ⟨fork-0.\"fork\"⟩") &&
-                             Catch::Contains("main: ⟨⟩"));
+  REQUIRE_THAT(phil.out,
+               Catch::Contains("phil-0: ⟨fork-0.\"fork\"⟩") && Catch::Contains("main: ⟨⟩"));
   REQUIRE_THAT(run("print --help").out, Catch::Contains("--csp"));
   REQUIRE_THAT(run("--help").out, Catch::Contains("check"));
 }

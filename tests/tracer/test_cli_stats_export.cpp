@@ -5,20 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
 const std::string kFixture = std::string(CSP_FIXTURES) + "/hotdog.jsonl";
 
-std::string temp(const std::string& name) {
-  return csp_test::temp_path("cli2-" + name);
-}
+std::string temp(const std::string& name) { return csp_test::temp_path("cli2-" + name); }
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,7 +48,8 @@ TEST_CASE("csptrace stats counts events, kinds and channel waits", "[cli][stats]
   CHECK(csptrace("stats --bogus " + kFixture, out) == 2);
 }
 
-TEST_CASE("export jsonl <-> csptrace is lossless and binary -> jsonl -> binary is exact", "[cli][export]") {
+TEST_CASE("export jsonl <-> csptrace is lossless and binary -> jsonl -> binary is exact",
+          "[cli][export]") {
   std::string out;
   const std::string b1 = temp("a.csptrace"), j1 = temp("b.jsonl"), b2 = temp("c.csptrace");
   REQUIRE(csptrace("export --format csptrace " + kFixture + " -o " + b1, out) == 0);
@@ -77,12 +76,13 @@ TEST_CASE("export chrome writes trace events with slices and flows", "[cli][expo
     if (e["ph"] == "s") ++flows;
     if (e["ph"] == "M" && e["name"] == "thread_name") ++threads;
   }
-  CHECK(threads == 4);  // two processes, two channels
+  CHECK(threads == 4);     // two processes, two channels
   CHECK(slices >= 2 + 6);  // two lives, three parks, three blocks
   CHECK(flows == 6);       // every transfer of the fixture is a rendezvous
 }
 
-TEST_CASE("validate accepts a truncated binary trace and rejects an unusable one", "[cli][binary]") {
+TEST_CASE("validate accepts a truncated binary trace and rejects an unusable one",
+          "[cli][binary]") {
   std::string out;
   const std::string b = temp("v.csptrace"), cut = temp("cut.csptrace");
   REQUIRE(csptrace("export --format csptrace " + kFixture + " -o " + b, out) == 0);

@@ -7,13 +7,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace csptrace;
 
@@ -27,9 +27,7 @@ ChildProcess start(const std::string& file, const std::string& mode, long n) {
   return csp_test::start_child(RECORD_LOOP_EXE, {file, mode, std::to_string(n)});
 }
 
-std::string temp(const std::string& name) {
-  return csp_test::temp_path(name);
-}
+std::string temp(const std::string& name) { return csp_test::temp_path(name); }
 
 // The alt counters of the loop's events are 0, 1, 2, ... with no hole.
 void check_contiguous(const TraceModel& m) {
@@ -51,7 +49,8 @@ TraceModel killed_while_idle(const std::string& file, long n) {
 
 }  // namespace
 
-TEST_CASE("after SIGKILL the trace loads as truncated, losing at most the last interval", "[recorder][crash]") {
+TEST_CASE("after SIGKILL the trace loads as truncated, losing at most the last interval",
+          "[recorder][crash]") {
   SECTION("killed while idle: everything recorded more than 100 ms before is in the file") {
     TraceModel m = killed_while_idle(temp("kill-idle.csptrace"), 20000);
     CHECK(!m.complete());
@@ -72,7 +71,8 @@ TEST_CASE("after SIGKILL the trace loads as truncated, losing at most the last i
   }
 }
 
-TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trace", "[recorder][crash]") {
+TEST_CASE("a fatal signal or std::terminate flushes everything and ends the trace",
+          "[recorder][crash]") {
   auto [mode, sig, message] = GENERATE(table<std::string, int, std::string>({
       {"segv", SIGSEGV, "killed by SIGSEGV"},
       {"abort", SIGABRT, "killed by SIGABRT"},

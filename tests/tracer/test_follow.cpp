@@ -11,14 +11,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
 #include <fstream>
-#include <poll.h>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 using namespace csptrace;
 
@@ -101,9 +101,9 @@ std::vector<std::string> read_lines(FILE* out, size_t want) {
 TEST_CASE("follow: a JSON Lines trace written in pieces is seen whole, ending at its end event") {
   const TraceModel full = load_trace(std::string(CSP_FIXTURES) + "/hotdog.jsonl");
   bool complete = false;
-  const auto seen = follow_while_written(csp_test::temp_path("follow.jsonl"),
-                                         read_file(std::string(CSP_FIXTURES) + "/hotdog.jsonl"),
-                                         &complete);
+  const auto seen =
+      follow_while_written(csp_test::temp_path("follow.jsonl"),
+                           read_file(std::string(CSP_FIXTURES) + "/hotdog.jsonl"), &complete);
   CHECK(complete);
   CHECK(seen == printed(full));
 }
@@ -112,8 +112,7 @@ TEST_CASE("follow: a binary trace written in pieces cut through its chunks is se
   const TraceModel full = load_trace(std::string(CSP_FIXTURES) + "/hotdog.jsonl");
   const std::string bytes = binary_of(full, csp_test::temp_path("whole.csptrace"));
   bool complete = false;
-  const auto seen =
-      follow_while_written(csp_test::temp_path("follow.csptrace"), bytes, &complete);
+  const auto seen = follow_while_written(csp_test::temp_path("follow.csptrace"), bytes, &complete);
   CHECK(complete);
   CHECK(seen == printed(full));
 }

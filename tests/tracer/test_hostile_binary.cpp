@@ -43,11 +43,13 @@ void set_u32(std::string& b, size_t at, uint32_t v) {
 }
 
 size_t first_chunk(const std::string& b) {
-  return binary::kFixedHeaderBytes + binary::get_u32(reinterpret_cast<const uint8_t*>(b.data() + 12));
+  return binary::kFixedHeaderBytes +
+         binary::get_u32(reinterpret_cast<const uint8_t*>(b.data() + 12));
 }
 
 // Loading these bytes fails with "FILE: offset <at>: ...expect...".
-void refused_at(const std::string& name, const std::string& bytes, size_t at, const std::string& expect) {
+void refused_at(const std::string& name, const std::string& bytes, size_t at,
+                const std::string& expect) {
   auto path = write_file(name, bytes);
   try {
     (void)load_trace(path);
@@ -70,14 +72,16 @@ TEST_CASE("a binary file from a newer format version is refused", "[binary][host
                  std::to_string(kFormatVersion) + ")");
 }
 
-TEST_CASE("a chunk claiming a huge length is refused before anything is allocated", "[binary][hostile]") {
+TEST_CASE("a chunk claiming a huge length is refused before anything is allocated",
+          "[binary][hostile]") {
   std::string b = fixture_bytes();
   const size_t at = first_chunk(b);
   set_u32(b, at, 0xffffffffu);
   refused_at("hugechunk", b, at, "chunk length 4294967295 is larger than any writer produces");
 }
 
-TEST_CASE("a chunk claiming more bytes than the file has loads the chunks before it", "[binary][hostile]") {
+TEST_CASE("a chunk claiming more bytes than the file has loads the chunks before it",
+          "[binary][hostile]") {
   std::string b = fixture_bytes();
   const size_t at = first_chunk(b);
   const uint32_t len = binary::get_u32(reinterpret_cast<const uint8_t*>(b.data() + at));
@@ -87,7 +91,8 @@ TEST_CASE("a chunk claiming more bytes than the file has loads the chunks before
   CHECK(!m.complete());
   CHECK(m.size() == 8);  // the first chunk's events
   REQUIRE(m.warnings().size() >= 1);
-  CHECK_THAT(m.warnings().front(), Catch::Contains("ends inside a chunk at offset " + std::to_string(second)));
+  CHECK_THAT(m.warnings().front(),
+             Catch::Contains("ends inside a chunk at offset " + std::to_string(second)));
 }
 
 TEST_CASE("a header claiming a huge length is refused", "[binary][hostile]") {

@@ -48,15 +48,17 @@ void refused_at(const std::string& name, const std::vector<std::string>& ls, int
 }  // namespace
 
 TEST_CASE("a newer format version is refused with the version numbers", "[jsonl][hostile]") {
-  refused_at("newer",
-             {R"({"kind":"header","format":"cspscope-trace","version":99,"program":"p","scheduler":"threads"})"},
-             1, "version 99 is newer than this cspscope understands");
+  refused_at(
+      "newer",
+      {R"({"kind":"header","format":"cspscope-trace","version":99,"program":"p","scheduler":"threads"})"},
+      1, "version 99 is newer than this cspscope understands");
 }
 
 TEST_CASE("NUL bytes and invalid UTF-8 are refused on their line", "[jsonl][hostile]") {
   std::string nul = R"({"seq":2,"t":1,"kind":"mark","label":"a)" + std::string(1, '\0') + R"(b"})";
   refused_at("nul", {kHeader, kSpawn, nul}, 3, "not valid JSON");
-  std::string bad_utf8 = R"({"seq":2,"t":1,"kind":"mark","label":"caf)" + std::string("\xc3\x28") + R"("})";
+  std::string bad_utf8 =
+      R"({"seq":2,"t":1,"kind":"mark","label":"caf)" + std::string("\xc3\x28") + R"("})";
   refused_at("utf8", {kHeader, kSpawn, bad_utf8}, 3, "not valid JSON");
   // nlohmann's lexer alone took the NUL for the end of the line and accepted what follows.
   std::string nul_outside = kSpawn + std::string(1, '\0') + "junk";
@@ -68,7 +70,9 @@ TEST_CASE("an extremely long line is refused without reading it whole", "[jsonl]
   std::string path = csp_test::temp_path("long.jsonl");
   {
     std::ofstream out(path, std::ios::binary);
-    out << kHeader << "\n" << kSpawn << "\n" << R"({"seq":2,"t":1,"kind":"mark","label":")";
+    out << kHeader << "\n"
+        << kSpawn << "\n"
+        << R"({"seq":2,"t":1,"kind":"mark","label":")";
     std::string block(1 << 20, 'x');
     for (int i = 0; i < 64; ++i) out << block;
     out << "\"}\n";
@@ -83,37 +87,44 @@ TEST_CASE("extremely deep nesting is refused", "[jsonl][hostile]") {
   std::string deep = R"({"seq":2,"t":1,"kind":"mark","label":)" + std::string(depth, '[') +
                      std::string(depth, ']') + "}";
   refused_at("deep", {kHeader, kSpawn, deep}, 3, "JSON nested deeper than 8 levels");
-  std::string deep_header = R"({"kind":"header","x":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  std::string deep_header =
+      R"({"kind":"header","x":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
   refused_at("deep-header", {deep_header}, 1, "JSON nested deeper than 8 levels");
 }
 
 TEST_CASE("absurd numbers are refused or kept exactly", "[jsonl][hostile]") {
   SECTION("a capacity past the field's range") {
-    refused_at("cap",
-               {kHeader, kSpawn,
-                R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"fixed","cap":99999999999999999999999,"proc":1})"},
-               3, "field \"cap\" must be an integer from 0 to 4294967295, not 9.999999999999999e+22");
+    refused_at(
+        "cap",
+        {kHeader, kSpawn,
+         R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"fixed","cap":99999999999999999999999,"proc":1})"},
+        3, "field \"cap\" must be an integer from 0 to 4294967295, not 9.999999999999999e+22");
   }
   SECTION("a negative capacity") {
-    refused_at("cap-neg",
-               {kHeader, kSpawn,
-                R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"fixed","cap":-1,"proc":1})"},
-               3, "field \"cap\" must not be negative");
+    refused_at(
+        "cap-neg",
+        {kHeader, kSpawn,
+         R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"fixed","cap":-1,"proc":1})"},
+        3, "field \"cap\" must not be negative");
   }
   SECTION("ids past the id range") {
     refused_at("bigid",
-               {kHeader, R"({"seq":1,"t":0,"kind":"spawn","proc":4294967296,"name":"main","mode":"main"})"},
+               {kHeader,
+                R"({"seq":1,"t":0,"kind":"spawn","proc":4294967296,"name":"main","mode":"main"})"},
                2, "field \"proc\" is out of range (from 0 to 4294967295)");
-    refused_at("hugeid",
-               {kHeader, R"({"seq":1,"t":0,"kind":"spawn","proc":18446744073709551616,"name":"main","mode":"main"})"},
-               2, "field \"proc\" must be an integer from 0 to 4294967295");
+    refused_at(
+        "hugeid",
+        {kHeader,
+         R"({"seq":1,"t":0,"kind":"spawn","proc":18446744073709551616,"name":"main","mode":"main"})"},
+        2, "field \"proc\" must be an integer from 0 to 4294967295");
   }
   SECTION("the largest ids and a huge capacity are just numbers") {
     auto path = write_file(
         "hugeok",
-        lines({kHeader,
-               R"({"seq":1,"t":0,"kind":"spawn","proc":4294967295,"name":"main","mode":"main"})",
-               R"({"seq":2,"t":1,"kind":"chan_make","chan":4294967295,"name":"c","buffer":"fixed","cap":4294967295,"proc":4294967295})"}));
+        lines(
+            {kHeader,
+             R"({"seq":1,"t":0,"kind":"spawn","proc":4294967295,"name":"main","mode":"main"})",
+             R"({"seq":2,"t":1,"kind":"chan_make","chan":4294967295,"name":"c","buffer":"fixed","cap":4294967295,"proc":4294967295})"}));
     TraceModel m = load_trace(path);
     REQUIRE(m.processes().size() == 1);
     REQUIRE(m.channels().size() == 1);
@@ -121,17 +132,24 @@ TEST_CASE("absurd numbers are refused or kept exactly", "[jsonl][hostile]") {
   }
   SECTION("t near INT64_MAX, and t past it") {
     auto path = write_file(
-        "tmax", lines({kHeader, R"({"seq":1,"t":9223372036854775807,"kind":"spawn","proc":1,"name":"main","mode":"main"})"}));
+        "tmax",
+        lines(
+            {kHeader,
+             R"({"seq":1,"t":9223372036854775807,"kind":"spawn","proc":1,"name":"main","mode":"main"})"}));
     TraceModel m = load_trace(path);
     CHECK(m.time(0) == INT64_MAX);
-    refused_at("tover",
-               {kHeader, R"({"seq":1,"t":9223372036854775808,"kind":"spawn","proc":1,"name":"main","mode":"main"})"},
-               2, "field \"t\" is out of range (from -9223372036854775808 to 9223372036854775807)");
+    refused_at(
+        "tover",
+        {kHeader,
+         R"({"seq":1,"t":9223372036854775808,"kind":"spawn","proc":1,"name":"main","mode":"main"})"},
+        2, "field \"t\" is out of range (from -9223372036854775808 to 9223372036854775807)");
   }
   SECTION("seq past UINT64_MAX") {
-    refused_at("seqover",
-               {kHeader, R"({"seq":18446744073709551616,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"},
-               2, "field \"seq\" must be an integer from 0 to 18446744073709551615");
+    refused_at(
+        "seqover",
+        {kHeader,
+         R"({"seq":18446744073709551616,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"},
+        2, "field \"seq\" must be an integer from 0 to 18446744073709551615");
   }
 }
 
@@ -143,7 +161,8 @@ TEST_CASE("a million processes declared load in memory linear in the file", "[js
     out << kHeader << "\n";
     for (int i = 1; i <= n; ++i)
       out << R"({"seq":)" << i << R"(,"t":0,"kind":"spawn","proc":)" << i
-          << R"(,"name":"p","mode":"go"})" << "\n";
+          << R"(,"name":"p","mode":"go"})"
+          << "\n";
   }
   TraceModel m = load_trace(path);
   CHECK(m.processes().size() == size_t(n));
@@ -154,21 +173,27 @@ TEST_CASE("a million processes declared load in memory linear in the file", "[js
 
 TEST_CASE("proc 0 is refused where the kind is about a process", "[jsonl][hostile]") {
   // Found by fuzz_binary_reader: an exit with proc 0 indexed the process table with "none".
-  refused_at("exit-proc0", {kHeader, kSpawn, R"({"seq":2,"t":1,"kind":"exit","proc":0,"status":"ok"})"}, 3,
+  refused_at("exit-proc0",
+             {kHeader, kSpawn, R"({"seq":2,"t":1,"kind":"exit","proc":0,"status":"ok"})"}, 3,
              "exit: proc 0 is reserved for \"no process\"");
-  refused_at("park-proc0", {kHeader, kSpawn,
-                            R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0})",
-                            R"({"seq":3,"t":2,"kind":"park","proc":0,"op":"take","chan":1})"},
-             4, "park: proc 0 is reserved");
+  refused_at(
+      "park-proc0",
+      {kHeader, kSpawn,
+       R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0})",
+       R"({"seq":3,"t":2,"kind":"park","proc":0,"op":"take","chan":1})"},
+      4, "park: proc 0 is reserved");
   // Where proc is optional, 0 still means "no process".
-  auto path = write_file("chan-make-proc0",
-                         lines({kHeader, kSpawn,
-                                R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0,"proc":0})"}));
+  auto path = write_file(
+      "chan-make-proc0",
+      lines(
+          {kHeader, kSpawn,
+           R"({"seq":2,"t":1,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0,"proc":0})"}));
   CHECK(load_trace(path).size() == 2);
 }
 
 TEST_CASE("seq 0 is refused", "[jsonl][hostile]") {
   // Found by fuzz_jsonl_reader: a first event with seq 0 loaded, then printing it threw.
-  refused_at("seq0", {kHeader, R"({"seq":0,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"}, 2,
+  refused_at("seq0",
+             {kHeader, R"({"seq":0,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"}, 2,
              "seq 0 is not allowed; seq counts from 1");
 }

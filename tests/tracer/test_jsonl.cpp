@@ -35,12 +35,13 @@ TEST_CASE("malformed event lines are rejected with a reason", "[jsonl]") {
              Catch::Contains("out of range"));
   CHECK_THAT(decode_error(R"({"seq":1,"t":0,"kind":"mark","value":[1]})"),
              Catch::Contains("must be an integer or a string, not array"));
-  CHECK_THAT(decode_error(std::string(R"({"seq":1,"t":0,"kind":"mark","label":")") + "\xff\xfe" +
-                          "\"}"),
-             Catch::Contains("not valid JSON"));
+  CHECK_THAT(
+      decode_error(std::string(R"({"seq":1,"t":0,"kind":"mark","label":")") + "\xff\xfe" + "\"}"),
+      Catch::Contains("not valid JSON"));
   CHECK_THAT(decode_error(std::string(100, '[') + std::string(100, ']')),
              Catch::Contains("nested deeper"));
-  CHECK_THAT(decode_error(std::string("{\"seq\":1,\0\"t\":0}", 17)), Catch::Contains("not valid JSON"));
+  CHECK_THAT(decode_error(std::string("{\"seq\":1,\0\"t\":0}", 17)),
+             Catch::Contains("not valid JSON"));
 }
 
 TEST_CASE("a header line is required first and checked", "[jsonl]") {

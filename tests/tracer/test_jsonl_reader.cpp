@@ -79,7 +79,8 @@ TEST_CASE("corrupted copies of the fixture name the file and line", "[jsonl][rea
       {"unknownkind", 10, R"({"seq":9,"t":6000,"kind":"sneeze","proc":1})", "unknown event kind"},
       {"missingfield", 6, R"({"seq":5,"t":3000,"kind":"park","proc":2,"chan":1})",
        "lacks required field(s): op"},
-      {"badref", 8, R"({"seq":7,"t":5000,"kind":"transfer","chan":7,"from":1,"to":2,"via":"direct"})",
+      {"badref", 8,
+       R"({"seq":7,"t":5000,"kind":"transfer","chan":7,"from":1,"to":2,"via":"direct"})",
        "chan 7 refers to a channel that no earlier chan_make"},
       {"badproc", 9, R"({"seq":8,"t":5100,"kind":"resume","proc":12})",
        "proc 12 refers to a process that no earlier spawn"},
@@ -88,7 +89,8 @@ TEST_CASE("corrupted copies of the fixture name the file and line", "[jsonl][rea
       {"extrafield", 7, R"({"seq":6,"t":4000,"kind":"mark","label":"x","chan":1})",
        "does not take field(s): chan"},
       {"twice", 27, R"({"seq":26,"t":16200,"kind":"exit","proc":1,"status":"ok"})", ""},
-      {"noheader", 1, R"({"seq":0,"t":0,"kind":"mark","label":"x"})", "first line must be the header"},
+      {"noheader", 1, R"({"seq":0,"t":0,"kind":"mark","label":"x"})",
+       "first line must be the header"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);

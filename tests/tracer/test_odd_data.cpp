@@ -122,8 +122,8 @@ TEST_CASE("issue 19 bad input: odd-cut-mid-transfer: a wait served before the cu
   REQUIRE_THAT(m.warnings()[0], Catch::StartsWith("the last line is incomplete and was left "
                                                   "out (line 20, 60 bytes without a final "
                                                   "newline"));
-  REQUIRE_THAT(m.warnings()[1], Catch::Contains("no end event") &&
-                                    Catch::Contains("cut short after 18 events"));
+  REQUIRE_THAT(m.warnings()[1],
+               Catch::Contains("no end event") && Catch::Contains("cut short after 18 events"));
   const Replay r(m);
   const ReplayState& end = r.final_state();
   const uint32_t main = proc_named(m, "main"), logger = proc_named(m, "logger");

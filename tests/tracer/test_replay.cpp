@@ -14,8 +14,8 @@
 #include <random>
 
 using namespace csptrace;
-using test_lookup::proc_named;
 using test_lookup::chan_named;
+using test_lookup::proc_named;
 
 namespace {
 
@@ -197,7 +197,8 @@ TEST_CASE("checkpointed random access equals a replay from scratch", "[replay][p
   }
 }
 
-TEST_CASE("stepping a cursor backward visits the states stepping forward visited", "[replay][property]") {
+TEST_CASE("stepping a cursor backward visits the states stepping forward visited",
+          "[replay][property]") {
   for (uint64_t seed : {3u, 11u}) {
     const TraceModel m = testing::random_trace(seed, 2000);
     const Replay r(m, 50);
@@ -247,7 +248,8 @@ TEST_CASE("the random trace exercises every part of the protocol", "[replay][pro
   }
 }
 
-TEST_CASE("a replay that keeps only the end state ends in the same state as a full one", "[replay]") {
+TEST_CASE("a replay that keeps only the end state ends in the same state as a full one",
+          "[replay]") {
   for (uint64_t seed : {5u, 11u, 23u}) {
     const TraceModel m = testing::random_trace(seed, 3000);
     const Replay full(m);

@@ -19,7 +19,8 @@ namespace {
 // deviation), and last fires the timer t2 when nothing else can run (forced: no deviation).
 TraceModel hand_written_run() {
   const std::string path = csp_test::temp_path("deviations.jsonl");
-  std::ofstream(path) << R"({"kind":"header","format":"cspscope-trace","version":3,"scheduler":"deterministic","seed":1}
+  std::ofstream(path)
+      << R"({"kind":"header","format":"cspscope-trace","version":3,"scheduler":"deterministic","seed":1}
 {"seq":1,"t":100,"kind":"spawn","proc":1,"name":"main","mode":"main"}
 {"seq":2,"t":200,"kind":"chan_make","chan":1,"name":"t1","buffer":"timer","cap":0,"proc":1,"duration":1000}
 {"seq":3,"t":210,"kind":"timer_arm","proc":1,"chan":1,"duration":1000}

@@ -46,16 +46,30 @@ TEST_CASE("every kind's documented example decodes and re-encodes identically", 
 TEST_CASE("every field type survives encode and decode", "[schema]") {
   StringTable s;
   Event e(EventKind::AltChoice);
-  e.with_seq(7).with_t(123456789012).with_thread(3).with_proc(4).with_alt(2).with_index(-1)
-      .with_rule(AltRule::Default).with_chan(9).with_value(Value::integer(-42));
+  e.with_seq(7)
+      .with_t(123456789012)
+      .with_thread(3)
+      .with_proc(4)
+      .with_alt(2)
+      .with_index(-1)
+      .with_rule(AltRule::Default)
+      .with_chan(9)
+      .with_value(Value::integer(-42));
   std::string line = encode_jsonl_event(e, s);
   StringTable s2;
   Event back = decode_jsonl_event(line, s2);
   REQUIRE(back == e);
 
   Event g(EventKind::AltGuard);
-  g.with_seq(8).with_t(1).with_proc(1).with_alt(1).with_index(0).with_op(WaitOp::Put)
-      .with_chan(2).with_ready(true).with_value(Value::text_id(s.intern("ünïcode \"quoted\"")));
+  g.with_seq(8)
+      .with_t(1)
+      .with_proc(1)
+      .with_alt(1)
+      .with_index(0)
+      .with_op(WaitOp::Put)
+      .with_chan(2)
+      .with_ready(true)
+      .with_value(Value::text_id(s.intern("ünïcode \"quoted\"")));
   StringTable s3;
   Event gb = decode_jsonl_event(encode_jsonl_event(g, s), s3);
   REQUIRE(gb.kind == EventKind::AltGuard);

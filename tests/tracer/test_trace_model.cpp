@@ -18,11 +18,27 @@ TEST_CASE("the model's accessors after packing", "[model]") {
     return e;
   };
   b.add(at(Event(EventKind::Spawn).with_proc(10).with_name(main).with_mode(ProcMode::Main), 1, 0));
-  b.add(at(Event(EventKind::Spawn).with_proc(20).with_name(worker).with_mode(ProcMode::Go).with_partner(10), 2, 5));
-  b.add(at(Event(EventKind::ChanMake).with_chan(7).with_name(ch).with_buffer(BufferKind::Unbuffered).with_cap(0), 3, 9));
-  b.add(at(Event(EventKind::Park).with_proc(20).with_chan(7).with_op(WaitOp::Take).with_thread(3), 10, 12));
-  b.add(at(Event(EventKind::Transfer).with_chan(7).with_from(10).with_to(20).with_via(Via::Direct)
-               .with_value(Value::text_id(hello)), 11, 20));
+  b.add(at(Event(EventKind::Spawn)
+               .with_proc(20)
+               .with_name(worker)
+               .with_mode(ProcMode::Go)
+               .with_partner(10),
+           2, 5));
+  b.add(at(Event(EventKind::ChanMake)
+               .with_chan(7)
+               .with_name(ch)
+               .with_buffer(BufferKind::Unbuffered)
+               .with_cap(0),
+           3, 9));
+  b.add(at(Event(EventKind::Park).with_proc(20).with_chan(7).with_op(WaitOp::Take).with_thread(3),
+           10, 12));
+  b.add(at(Event(EventKind::Transfer)
+               .with_chan(7)
+               .with_from(10)
+               .with_to(20)
+               .with_via(Via::Direct)
+               .with_value(Value::text_id(hello)),
+           11, 20));
   b.add(at(Event(EventKind::Resume).with_proc(20).with_partner(10).with_chan(7), 12, 21));
   b.add(at(Event(EventKind::End).with_reason(EndReason::Normal), 40, 30));
   TraceModel m = std::move(b).finish();
@@ -91,21 +107,51 @@ TEST_CASE("field<F>(i) and event(i, wanted) equal the fields of event(i)", "[mod
     TraceModelBuilder b("mem");
     const StrId name = b.strings().intern("p"), loc = b.strings().intern("main.cpp:12345");
     const StrId text = b.strings().intern("a value");
-    b.add(Event(EventKind::Spawn).with_seq(1).with_t(0).with_proc(1).with_name(name)
-              .with_mode(ProcMode::Thread).with_thread(1u << 30).with_loc(loc));
-    b.add(Event(EventKind::ChanMake).with_seq(2).with_t(300).with_chan(5000).with_name(name)
-              .with_buffer(BufferKind::Timer).with_cap(0).with_duration(-(int64_t{1} << 50)));
-    b.add(Event(EventKind::Park).with_seq(9).with_t(70000).with_proc(1).with_chan(5000)
-              .with_op(WaitOp::Put).with_value(Value::integer(-123456789012)).with_alt(77777)
+    b.add(Event(EventKind::Spawn)
+              .with_seq(1)
+              .with_t(0)
+              .with_proc(1)
+              .with_name(name)
+              .with_mode(ProcMode::Thread)
+              .with_thread(1u << 30)
               .with_loc(loc));
-    b.add(Event(EventKind::AltGuard).with_seq(10).with_t(70001).with_proc(1).with_alt(3)
-              .with_index(-1).with_op(WaitOp::Take).with_chan(5000).with_ready(true)
+    b.add(Event(EventKind::ChanMake)
+              .with_seq(2)
+              .with_t(300)
+              .with_chan(5000)
+              .with_name(name)
+              .with_buffer(BufferKind::Timer)
+              .with_cap(0)
+              .with_duration(-(int64_t{1} << 50)));
+    b.add(Event(EventKind::Park)
+              .with_seq(9)
+              .with_t(70000)
+              .with_proc(1)
+              .with_chan(5000)
+              .with_op(WaitOp::Put)
+              .with_value(Value::integer(-123456789012))
+              .with_alt(77777)
+              .with_loc(loc));
+    b.add(Event(EventKind::AltGuard)
+              .with_seq(10)
+              .with_t(70001)
+              .with_proc(1)
+              .with_alt(3)
+              .with_index(-1)
+              .with_op(WaitOp::Take)
+              .with_chan(5000)
+              .with_ready(true)
               .with_value(Value::text_id(text)));
-    b.add(Event(EventKind::Exit).with_seq(11).with_t(70002).with_proc(1)
-              .with_status(ExitStatus::Error).with_message(text));
+    b.add(Event(EventKind::Exit)
+              .with_seq(11)
+              .with_t(70002)
+              .with_proc(1)
+              .with_status(ExitStatus::Error)
+              .with_message(text));
     check_fields_match_events(std::move(b).finish());
   }
   SECTION("random runs") {
-    for (uint64_t seed = 1; seed <= 5; ++seed) check_fields_match_events(testing::random_trace(seed, 400));
+    for (uint64_t seed = 1; seed <= 5; ++seed)
+      check_fields_match_events(testing::random_trace(seed, 400));
   }
 }

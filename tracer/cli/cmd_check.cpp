@@ -89,12 +89,15 @@ void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
     if (f.event < m.size())
       std::cout << " at " << format_duration(f.time) << ", event " << m.seq(f.event);
     std::cout << "\n";
-    if (!f.processes.empty()) std::cout << "  processes: " << joined(names(m, f.processes, true)) << "\n";
-    if (!f.channels.empty()) std::cout << "  channels:  " << joined(names(m, f.channels, false)) << "\n";
+    if (!f.processes.empty())
+      std::cout << "  processes: " << joined(names(m, f.processes, true)) << "\n";
+    if (!f.channels.empty())
+      std::cout << "  channels:  " << joined(names(m, f.channels, false)) << "\n";
     if (!f.locations.empty()) std::cout << "  source:    " << joined(f.locations) << "\n";
     std::cout << wrapped(f.explanation, 94, "  ") << "\n";
   }
-  if (findings.empty()) std::cout << m.source() << ": no findings\n";
+  if (findings.empty())
+    std::cout << m.source() << ": no findings\n";
   else
     std::cout << m.source() << ": " << counts[0] << " error(s), " << counts[1] << " warning(s), "
               << counts[2] << " info\n";
@@ -153,22 +156,28 @@ int cmd_check(const Args& args) {
     } else if (a == "--format") {
       const std::string* v = value("text, json or sarif");
       if (!v) return kUnreadable;
-      if (*v == "text") format = Format::Text;
-      else if (*v == "json") format = Format::Json;
-      else if (*v == "sarif") format = Format::Sarif;
-      else return usage_error("check", "--format takes text, json or sarif, not '" + *v + "'");
+      if (*v == "text")
+        format = Format::Text;
+      else if (*v == "json")
+        format = Format::Json;
+      else if (*v == "sarif")
+        format = Format::Sarif;
+      else
+        return usage_error("check", "--format takes text, json or sarif, not '" + *v + "'");
     } else if (a == "--fail-on") {
       const std::string* v = value("error, warning or info");
       if (!v) return kUnreadable;
       const auto level = parse_Severity(*v);
-      if (!level) return usage_error("check", "--fail-on takes error, warning or info, not '" + *v + "'");
+      if (!level)
+        return usage_error("check", "--fail-on takes error, warning or info, not '" + *v + "'");
       fail_on = *level;
     } else if (a == "--srcroot") {
       const std::string* v = value("a folder");
       if (!v) return kUnreadable;
       srcroot = *v;
     } else if (is_option(a)) {
-      return unknown_option("check", a, {"--format", "--json", "--fail-on", "--strict", "--srcroot"});
+      return unknown_option("check", a,
+                            {"--format", "--json", "--fail-on", "--strict", "--srcroot"});
     } else if (file.empty()) {
       file = a;
     } else {

@@ -69,7 +69,8 @@ int cmd_diff(const Args& args) {
     return usage_error("diff",
                        "expected two trace files A and B, got " + std::to_string(files.size()));
   if (files[0] == "-" && files[1] == "-")
-    return usage_error("diff", "A and B cannot both be standard input (-): give one of them as a file");
+    return usage_error("diff",
+                       "A and B cannot both be standard input (-): give one of them as a file");
   try {
     const TraceModel a = load_input(files[0]);
     const TraceModel b = load_input(files[1]);

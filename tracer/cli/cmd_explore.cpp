@@ -142,10 +142,14 @@ int cmd_explore(const Args& args) {
     const std::string* v = nullptr;
     if (a == "--strategy") {
       if (!(v = value("random, pct or dfs"))) return kUnreadable;
-      if (*v == "random") o.strategy = ExploreStrategy::Random;
-      else if (*v == "pct") o.strategy = ExploreStrategy::Pct;
-      else if (*v == "dfs") o.strategy = ExploreStrategy::Dfs;
-      else return bad(*v, "random, pct or dfs");
+      if (*v == "random")
+        o.strategy = ExploreStrategy::Random;
+      else if (*v == "pct")
+        o.strategy = ExploreStrategy::Pct;
+      else if (*v == "dfs")
+        o.strategy = ExploreStrategy::Dfs;
+      else
+        return bad(*v, "random, pct or dfs");
     } else if (a == "--depth" || a == "--runs" || a == "--jobs" || a == "--seed") {
       if (!(v = value("a number"))) return kUnreadable;
       const std::optional<uint64_t> n = number(*v);
@@ -159,14 +163,15 @@ int cmd_explore(const Args& args) {
       if (!(v = value("seconds"))) return kUnreadable;
       const std::optional<double> s = seconds(*v);
       if (!s) return bad(*v, "a positive number of seconds");
-      if (a == "--time") o.max_seconds = *s;
-      else run_timeout = *s;
+      if (a == "--time")
+        o.max_seconds = *s;
+      else
+        run_timeout = *s;
     } else if (a == "--shard") {
       if (!(v = value("K/N"))) return kUnreadable;
       const size_t slash = v->find('/');
-      const auto k = number(v->substr(0, slash)), n = slash == std::string::npos
-                                                          ? std::nullopt
-                                                          : number(v->substr(slash + 1));
+      const auto k = number(v->substr(0, slash)),
+                 n = slash == std::string::npos ? std::nullopt : number(v->substr(slash + 1));
       if (!k || !n || *k == 0 || *k > *n) return bad(*v, "K/N with 1 <= K <= N, e.g. 3/8");
       o.shard = static_cast<uint32_t>(*k - 1);
       o.shards = static_cast<uint32_t>(*n);
@@ -187,10 +192,10 @@ int cmd_explore(const Args& args) {
       if (a == "-o") o.output = *v;
       if (a == "--report") report_path = *v;
     } else {
-      return unknown_option("explore", a,
-                            {"--strategy", "--depth", "--runs", "--time", "--jobs", "--seed",
-                             "--shard", "--fail-on", "--strict", "--all", "--no-shrink",
-                             "--keep", "--report", "--merge", "--run-timeout"});
+      return unknown_option(
+          "explore", a,
+          {"--strategy", "--depth", "--runs", "--time", "--jobs", "--seed", "--shard", "--fail-on",
+           "--strict", "--all", "--no-shrink", "--keep", "--report", "--merge", "--run-timeout"});
     }
   }
   if (program.empty())
@@ -199,16 +204,19 @@ int cmd_explore(const Args& args) {
     if (!o.keep_dir.empty()) fs::create_directories(o.keep_dir);
     WorkDir work;
     o.work_dir = work.path;
-    ProcessRunner runner(program, std::chrono::milliseconds(static_cast<int64_t>(run_timeout * 1000)));
+    ProcessRunner runner(program,
+                         std::chrono::milliseconds(static_cast<int64_t>(run_timeout * 1000)));
     const unsigned jobs = o.jobs;
-    const RunBatch batch = [&](const std::vector<RunRequest>& reqs) { return runner.run(reqs, jobs); };
+    const RunBatch batch = [&](const std::vector<RunRequest>& reqs) {
+      return runner.run(reqs, jobs);
+    };
     const bool tty = isatty(2) != 0;
     const Progress progress = [&](const ExploreReport& r) {
       if (!tty) return;
       std::fprintf(stderr, "\r  runs %llu  %.0f runs/s  %zu distinct outcome%s   ",
                    static_cast<unsigned long long>(r.runs),
-                   r.seconds > 0 ? static_cast<double>(r.runs) / r.seconds : 0.0,
-                   r.outcomes.size(), r.outcomes.size() == 1 ? "" : "s");
+                   r.seconds > 0 ? static_cast<double>(r.runs) / r.seconds : 0.0, r.outcomes.size(),
+                   r.outcomes.size() == 1 ? "" : "s");
     };
     const ExploreReport r = explore(o, batch, progress);
     if (tty) std::fprintf(stderr, "\r%60s\r", "");

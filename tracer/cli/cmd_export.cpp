@@ -3,15 +3,15 @@
 #include <csptrace/binary_trace_writer.hpp>
 #include <csptrace/chrome_export.hpp>
 #include <csptrace/jsonl_codec.hpp>
-#include <csptrace/trace_error.hpp>
 #include <csptrace/trace_database.hpp>
+#include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -113,10 +113,10 @@ int cmd_export(const Args& args) {
     }
   }
   if (format != "jsonl" && format != "csptrace" && format != "chrome" && format != "sqlite")
-    return usage_error("export", format.empty()
-                                     ? "--format is required (jsonl, csptrace, chrome or sqlite)"
-                                     : "unknown format '" + format +
-                                           "'; use jsonl, csptrace, chrome or sqlite");
+    return usage_error(
+        "export", format.empty()
+                      ? "--format is required (jsonl, csptrace, chrome or sqlite)"
+                      : "unknown format '" + format + "'; use jsonl, csptrace, chrome or sqlite");
   if (file.empty()) return usage_error("export", "expected a FILE");
   if (out.empty()) return usage_error("export", "expected -o OUT");
   // Before the trace is read, which may take seconds: the database is never half-written.
@@ -132,9 +132,12 @@ int cmd_export(const Args& args) {
     if (format != "csptrace") report_text_not_utf8("export", m);
     if (format == "jsonl") check_jsonl_lines(m);  // before OUT is opened (and truncated)
     try {
-      if (format == "jsonl") write_jsonl(m, out);
-      else if (format == "csptrace") write_binary(m, out);
-      else write_chrome_trace(m, out);
+      if (format == "jsonl")
+        write_jsonl(m, out);
+      else if (format == "csptrace")
+        write_binary(m, out);
+      else
+        write_chrome_trace(m, out);
     } catch (const std::runtime_error&) {
       remove_partial(out);
       throw;

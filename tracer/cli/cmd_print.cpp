@@ -69,17 +69,24 @@ int cmd_print(const Args& args) {
   bool csp = false, follow = false;
   std::string file;
   for (const auto& a : args) {
-    if (a == "--no-time") fmt.time = false;
-    else if (a == "--csp") csp = true;
-    else if (a == "--follow") follow = true;
-    else if (is_option(a)) return usage_error("print", "unknown option " + a);
-    else if (file.empty()) file = a;
-    else return usage_error("print", "expected one FILE, got a second: " + a);
+    if (a == "--no-time")
+      fmt.time = false;
+    else if (a == "--csp")
+      csp = true;
+    else if (a == "--follow")
+      follow = true;
+    else if (is_option(a))
+      return usage_error("print", "unknown option " + a);
+    else if (file.empty())
+      file = a;
+    else
+      return usage_error("print", "expected one FILE, got a second: " + a);
   }
   if (file.empty()) return usage_error("print", "expected a FILE");
   if (follow && csp)
-    return usage_error("print", "--csp needs the whole run and --follow prints it as it comes: "
-                                "give one of them");
+    return usage_error("print",
+                       "--csp needs the whole run and --follow prints it as it comes: "
+                       "give one of them");
   try {
     if (follow) return print_following(file, fmt);
     TraceModel m = load_input(file);

@@ -7,9 +7,9 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_tables.hpp>
 
+#include <unistd.h>
 #include <cstring>
 #include <iostream>
-#include <unistd.h>
 
 namespace csptrace::cli {
 
@@ -34,14 +34,16 @@ constexpr const char* kHelp =
     "cannot be read, or a usage error.\n";
 
 void print_schema() {
-  for (const SqlTable& t : trace_tables()) std::cout << create_table_sql(t) << create_indexes_sql(t) << '\n';
+  for (const SqlTable& t : trace_tables())
+    std::cout << create_table_sql(t) << create_indexes_sql(t) << '\n';
 }
 
 // Line and column (from 1) of byte `offset` in sql, the line itself, and a caret under it.
 std::string point_at(const std::string& sql, size_t offset) {
   const SqlPlace p = sql_place(sql, offset);
   std::string caret;
-  for (size_t i = p.line_begin; i < p.line_begin + p.column - 1; ++i) caret += sql[i] == '\t' ? '\t' : ' ';
+  for (size_t i = p.line_begin; i < p.line_begin + p.column - 1; ++i)
+    caret += sql[i] == '\t' ? '\t' : ' ';
   return "at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ":\n  " +
          sql.substr(p.line_begin, p.line_end - p.line_begin) + "\n  " + caret + "^\n";
 }
@@ -81,10 +83,14 @@ int cmd_query(const Args& args) {
       } else {
         v = a.substr(9);
       }
-      if (v == "table") format = QueryFormat::Table;
-      else if (v == "csv") format = QueryFormat::Csv;
-      else if (v == "json") format = QueryFormat::Json;
-      else return usage_error("query", "--format takes table, csv or json, not '" + v + "'");
+      if (v == "table")
+        format = QueryFormat::Table;
+      else if (v == "csv")
+        format = QueryFormat::Csv;
+      else if (v == "json")
+        format = QueryFormat::Json;
+      else
+        return usage_error("query", "--format takes table, csv or json, not '" + v + "'");
     } else {
       return unknown_option("query", a, {"--format", "--no-cache"});
     }

@@ -65,7 +65,8 @@ int cmd_schema(const Args& args) {
               << kind_doc(kind) << ".\n\n"
               << "- required: " << field_list(required_fields(kind)) << "\n"
               << "- optional: " << field_list(optional_fields(kind)) << "\n\n"
-              << "```json\n" << kind_example(kind) << "\n```\n";
+              << "```json\n"
+              << kind_example(kind) << "\n```\n";
   }
   return kOk;
 }

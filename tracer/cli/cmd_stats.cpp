@@ -52,8 +52,8 @@ void print_text(const TraceModel& m, const TraceStats& s) {
       std::printf("  %-12s %10llu\n", std::string(to_string(static_cast<EventKind>(k))).c_str(),
                   static_cast<unsigned long long>(s.per_kind[k]));
   if (s.channels.empty()) return;
-  std::printf("\n  %-20s %10s %9s %14s %14s\n", "channel", "transfers", "max level",
-              "putters wait", "takers wait");
+  std::printf("\n  %-20s %10s %9s %14s %14s\n", "channel", "transfers", "max level", "putters wait",
+              "takers wait");
   for (uint32_t c = 0; c < s.channels.size(); ++c) {
     const auto& cs = s.channels[c];
     std::printf("  %-20s %10llu %9u %14s %14s\n", channel_label(m, c).c_str(),
@@ -66,29 +66,36 @@ void print_text(const TraceModel& m, const TraceStats& s) {
 
 int cmd_stats(const Args& args) {
   if (wants_help(args)) {
-    std::cout << "usage: csptrace stats [--json] FILE\n\n"
-                 "Summarises a trace: events in total and per kind, processes, channels, duration,\n"
-                 "and per channel the transfers, the highest buffer level, and how long putters\n"
-                 "and takers waited on it (time with at least one waiting).\n\n"
-                 "  --json   print one JSON object (\"events\", \"kinds\", \"processes\",\n"
-                 "           \"channels\", \"duration_ns\", \"channel_stats\", ...)\n";
+    std::cout
+        << "usage: csptrace stats [--json] FILE\n\n"
+           "Summarises a trace: events in total and per kind, processes, channels, duration,\n"
+           "and per channel the transfers, the highest buffer level, and how long putters\n"
+           "and takers waited on it (time with at least one waiting).\n\n"
+           "  --json   print one JSON object (\"events\", \"kinds\", \"processes\",\n"
+           "           \"channels\", \"duration_ns\", \"channel_stats\", ...)\n";
     return kOk;
   }
   bool json = false;
   std::string file;
   for (const auto& a : args) {
-    if (a == "--json") json = true;
-    else if (is_option(a)) return usage_error("stats", "unknown option " + a);
-    else if (file.empty()) file = a;
-    else return usage_error("stats", "expected one FILE, got a second: " + a);
+    if (a == "--json")
+      json = true;
+    else if (is_option(a))
+      return usage_error("stats", "unknown option " + a);
+    else if (file.empty())
+      file = a;
+    else
+      return usage_error("stats", "expected one FILE, got a second: " + a);
   }
   if (file.empty()) return usage_error("stats", "expected a FILE");
   try {
     TraceModel m = load_input(file);
     TraceStats s = compute_stats(m);
     if (json) report_text_not_utf8("stats", m);
-    if (json) print_json(m, s);
-    else print_text(m, s);
+    if (json)
+      print_json(m, s);
+    else
+      print_text(m, s);
     return kOk;
   } catch (const TraceError& ex) {
     std::cerr << ex.what() << "\n";

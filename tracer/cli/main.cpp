@@ -1,11 +1,11 @@
 // csptrace: command-line access to cspscope traces.
 #include "cli.hpp"
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
-#include <vector>
 #include <iostream>
+#include <vector>
 
 namespace csptrace::cli {
 
@@ -22,7 +22,8 @@ constexpr Verb kVerbs[] = {
     {"print", cmd_print, "print the events of a trace, one line each (--csp: as a CSP trace)"},
     {"check", cmd_check, "find deadlocks, stuck and leaked processes, and explain them"},
     {"stats", cmd_stats, "events per kind, processes, channels, waiting time per channel"},
-    {"export", cmd_export, "convert a trace to jsonl, csptrace (binary), chrome (Perfetto) or sqlite"},
+    {"export", cmd_export,
+     "convert a trace to jsonl, csptrace (binary), chrome (Perfetto) or sqlite"},
     {"query", cmd_query, "run an SQL query on the trace's tables (docs/query.md)"},
     {"diff", cmd_diff, "compare two runs: where they part, per process, channel and outcome"},
     {"explore", cmd_explore, "run a program under many schedules until one fails; shrink it"},
@@ -48,8 +49,8 @@ int main(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   for (const auto& v : kVerbs)
     if (v.name == std::string_view(argv[1])) return run_verb(v.name, v.run, args);
-  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "query", "diff",
-                                         "explore", "schema"});
+  std::string near = nearest(argv[1], {"validate", "print", "check", "stats", "export", "query",
+                                       "diff", "explore", "schema"});
   std::cerr << "csptrace: unknown verb '" << argv[1] << "'"
             << (near.empty() ? std::string() : "; did you mean '" + near + "'?")
             << " Run 'csptrace --help' for the list.\n";

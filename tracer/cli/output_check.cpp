@@ -5,12 +5,12 @@
 // kUnreadable with the reason, instead of an exit 0 with the output lost.
 #include "cli.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <new>
-#include <unistd.h>
 
 namespace csptrace::cli {
 

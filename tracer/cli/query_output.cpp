@@ -59,14 +59,16 @@ class AlignedTable {
 
   uint64_t run() {
     std::vector<std::string> header;
-    for (int c = 0; c < cols_; ++c) header.push_back(fit(std::string(s_.column_name(c)), kTableMaxWidth));
+    for (int c = 0; c < cols_; ++c)
+      header.push_back(fit(std::string(s_.column_name(c)), kTableMaxWidth));
     widths_.assign(cols_, 0);
     numeric_.assign(cols_, true);
     for (int c = 0; c < cols_; ++c) widths_[c] = width(header[c]);
     // The first rows size the columns; later rows are cut to those widths.
     std::vector<std::vector<std::string>> sample;
     bool more = true;
-    while (sample.size() < size_t(kTableSampleRows) && (more = s_.step())) sample.push_back(row(true));
+    while (sample.size() < size_t(kTableSampleRows) && (more = s_.step()))
+      sample.push_back(row(true));
     print(header, false);
     std::string rule;
     for (int c = 0; c < cols_; ++c) rule += (c ? "-+-" : "") + std::string(widths_[c], '-');

@@ -56,12 +56,13 @@ Json sarif_log(const TraceModel& m, const std::vector<Finding>& findings,
   Json rules = Json::array();
   for (size_t k = 0; k < enum_count<FindingKind>(); ++k) {
     const auto kind = static_cast<FindingKind>(k);
-    rules.push_back({{"id", std::string(to_string(kind))},
-                     {"shortDescription", {{"text", std::string(finding_doc(kind))}}},
-                     {"fullDescription",
-                      {{"text", std::string(finding_doc(kind)) +
-                                    " (cspscope's analysis; docs/analysis.md describes the rule)"}}},
-                     {"defaultConfiguration", {{"level", level_of(usual(kind))}}}});
+    rules.push_back(
+        {{"id", std::string(to_string(kind))},
+         {"shortDescription", {{"text", std::string(finding_doc(kind))}}},
+         {"fullDescription",
+          {{"text", std::string(finding_doc(kind)) +
+                        " (cspscope's analysis; docs/analysis.md describes the rule)"}}},
+         {"defaultConfiguration", {{"level", level_of(usual(kind))}}}});
   }
   Json results = Json::array();
   for (const Finding& f : findings) {

@@ -17,9 +17,9 @@
 
 #include <array>
 #include <coroutine>
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <tuple>
 #include <type_traits>

@@ -21,11 +21,11 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
+#include <csp/source_location.hpp>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <type_traits>
-#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {
@@ -37,8 +37,8 @@ namespace detail {
 // moves the value) and wakes the process, whose body then runs `done`.
 template <class T, bool IsPut>
 struct AsyncOp {
-  using Callback = std::conditional_t<IsPut, std::function<void(bool)>,
-                                      std::function<void(std::optional<T>)>>;
+  using Callback =
+      std::conditional_t<IsPut, std::function<void(bool)>, std::function<void(std::optional<T>)>>;
   AsyncOp(Chan<T> c, Callback cb, csp::SourceLocation l)
       : ch(std::move(c)), done(std::move(cb)), loc(l), waiter(Waiter::Lazy{}, ch.core_ptr(), l) {}
   AsyncOp(const AsyncOp&) = delete;
@@ -54,17 +54,21 @@ struct AsyncOp {
     const OpContext ctx{&p, op.loc, WaitMode::Park};
     ChannelCore* c = op.ch.core_ptr();
     OpStatus st;
-    if constexpr (IsPut) st = c->put(&*op.value, &op.waiter, ctx);  // the T itself
-    else st = c->take(&op.taken, &op.waiter, ctx);                  // the std::optional<T>
-    if (st == OpStatus::Waiting) return;  // the partner that completes it wakes p
+    if constexpr (IsPut)
+      st = c->put(&*op.value, &op.waiter, ctx);  // the T itself
+    else
+      st = c->take(&op.taken, &op.waiter, ctx);  // the std::optional<T>
+    if (st == OpStatus::Waiting) return;         // the partner that completes it wakes p
     op.waiter.result = st == OpStatus::Done ? WaitResult::Done : WaitResult::Closed;
     start_go(p);
   }
   // In the process, once completed.
   void report() {
     if (!done) return;
-    if constexpr (IsPut) done(waiter.result == WaitResult::Done);
-    else done(std::move(taken));
+    if constexpr (IsPut)
+      done(waiter.result == WaitResult::Done);
+    else
+      done(std::move(taken));
   }
 
   Chan<T> ch;
@@ -95,8 +99,8 @@ void queue_async(std::unique_ptr<AsyncOp<T, IsPut>> op, const char* name) {
 // core.async's put!: puts v on ch without waiting (see the top). Returns false if ch was
 // already closed (the callback, if any, then gets false too), else true.
 template <class T, class U>
-bool put_async(const Chan<T>& ch, U&& v, std::function<void(bool)> done = {},
-               bool on_caller = true, csp::SourceLocation loc = csp::SourceLocation::current()) {
+bool put_async(const Chan<T>& ch, U&& v, std::function<void(bool)> done = {}, bool on_caller = true,
+               csp::SourceLocation loc = csp::SourceLocation::current()) {
   T value(std::forward<U>(v));
   detail::ChannelCore* c = ch.core_ptr();
   if (c == nullptr) (void)ch.offer(std::move(value), loc);  // throws: a null channel
@@ -113,10 +117,13 @@ bool put_async(const Chan<T>& ch, U&& v, std::function<void(bool)> done = {},
     if (on_caller) {
       done(ok);
     } else {
-      spawn("put!-callback", [done = std::move(done), ok]() -> Proc<void> {
-        done(ok);
-        co_return;
-      }, loc);
+      spawn(
+          "put!-callback",
+          [done = std::move(done), ok]() -> Proc<void> {
+            done(ok);
+            co_return;
+          },
+          loc);
     }
   }
   return ok;
@@ -141,10 +148,13 @@ void take_async(const Chan<T>& ch, std::type_identity_t<std::function<void(std::
   if (on_caller) {
     done(std::move(got));
   } else {
-    spawn("take!-callback", [done = std::move(done), got = std::move(got)]() mutable -> Proc<void> {
-      done(std::move(got));
-      co_return;
-    }, loc);
+    spawn(
+        "take!-callback",
+        [done = std::move(done), got = std::move(got)]() mutable -> Proc<void> {
+          done(std::move(got));
+          co_return;
+        },
+        loc);
   }
 }
 

@@ -18,9 +18,9 @@
 #include <csp/put_operation.hpp>
 #include <csp/take_operation.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <utility>

@@ -32,7 +32,7 @@
 #include <csp/send_chan.hpp>
 #include <csp/take_any.hpp>
 #include <csp/timeout.hpp>
-#include <csp/transform_chan.hpp>
 #include <csp/transducers.hpp>
+#include <csp/transform_chan.hpp>
 #include <csp/unit.hpp>
 #include <csp/yield.hpp>

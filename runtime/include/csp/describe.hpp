@@ -37,7 +37,9 @@ inline constexpr std::size_t kPreviewMaxChars = 64;
 
 namespace detail {
 template <class T>
-concept Streamable = requires(std::ostream& os, const T& v) { os << v; };
+concept Streamable = requires(std::ostream& os, const T& v) {
+  os << v;
+};
 }  // namespace detail
 
 template <class T>

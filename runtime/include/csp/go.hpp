@@ -24,11 +24,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <new>
-#include <csp/source_location.hpp>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -176,13 +176,13 @@ class GoProcess final : public Process {
   // so it is used only when plain operator new's alignment is not enough.
   static void* allocate(std::size_t size) {
     if constexpr (kAlign > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
-      return ::operator new(size, std::align_val_t{kAlign});
+      return ::operator new (size, std::align_val_t{kAlign});
     else
       return ::operator new(size);
   }
   static void deallocate(void* block) noexcept {
     if constexpr (kAlign > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
-      ::operator delete(block, std::align_val_t{kAlign});
+      ::operator delete (block, std::align_val_t{kAlign});
     else
       ::operator delete(block);
   }
@@ -191,8 +191,7 @@ class GoProcess final : public Process {
     return ChannelCore::extra_offset(kAlign);
   }
 
-  GoProcess(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc,
-            csptrace::ProcRole role)
+  GoProcess(Runtime& rt, std::string name, F&& fn, csp::SourceLocation loc, csptrace::ProcRole role)
       : Process(rt, std::move(name), csptrace::ProcMode::Go, loc, role), fn_(std::move(fn)) {}
   ~GoProcess() override = default;
 
@@ -208,7 +207,7 @@ class GoProcess final : public Process {
     tl_frame_slot = {&fn_, slot, room, 0, slot};
     try {
       task_ = std::invoke(fn_);  // creates the (suspended) frame; the body has not run yet
-    } catch (...) {             // e.g. allocating the frame failed: the process ends at once
+    } catch (...) {              // e.g. allocating the frame failed: the process ends at once
       tl_frame_slot = outer;
       finish_process(*this, result(), std::current_exception());
       end();
@@ -232,7 +231,7 @@ class GoProcess final : public Process {
     }
     try {
       first(*this, arg);  // from here on, too
-    } catch (...) {  // it neither parked nor started: it ends here, unrun
+    } catch (...) {       // it neither parked nor started: it ends here, unrun
       finish_process(*this, result(), nullptr);
       abandon();
       throw;
@@ -278,7 +277,8 @@ auto go(std::string name, F f, csp::SourceLocation loc = csp::SourceLocation::cu
                                               csptrace::ProcRole::User);
 }
 template <class F>
-auto go(std::string name, F f, DaemonTag, csp::SourceLocation loc = csp::SourceLocation::current()) {
+auto go(std::string name, F f, DaemonTag,
+        csp::SourceLocation loc = csp::SourceLocation::current()) {
   using R = typename std::invoke_result_t<F&>::value_type;
   detail::Runtime& rt = detail::runtime_for("csp::go", loc);
   return detail::GoProcess<F, R, true>::spawn(rt, std::move(name), std::move(f), loc,
@@ -323,8 +323,8 @@ auto start_thread_of(std::string name, F f, csp::SourceLocation loc, csptrace::P
       }
     };
   }
-  ChannelCore* result = start_thread(std::move(name), loc, value_ops<T>(), std::move(body), role,
-                                     captured);
+  ChannelCore* result =
+      start_thread(std::move(name), loc, value_ops<T>(), std::move(body), role, captured);
   return Chan<T>(result);
 }
 }  // namespace detail

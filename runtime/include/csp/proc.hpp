@@ -1,7 +1,8 @@
 // Proc<T>: the coroutine type of a lightweight process body (and of helpers it calls).
 //
 //   csp::go("echo", [=]() -> csp::Proc<int> { auto v = co_await c.take(); co_return *v; });
-//   csp::Proc<int> helper(csp::Chan<int> c) { co_return *co_await c.take(); }  // co_await helper(c)
+//   csp::Proc<int> helper(csp::Chan<int> c) { co_return *co_await c.take(); }  // co_await
+//   helper(c)
 //
 // A Proc is lazy: it runs when go() schedules it or when another Proc co_awaits it (which
 // resumes the caller when it returns, on the same worker; an exception propagates to the caller).

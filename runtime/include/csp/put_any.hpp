@@ -33,8 +33,7 @@ class [[nodiscard]] PutAnyOperation {
  public:
   PutAnyOperation(std::vector<Chan<T>> chans, const T& value, detail::AltOptions opts,
                   csp::SourceLocation loc)
-      : chans_(std::move(chans)), values_(chans_.size(), value), slots_(chans_.size()),
-        loc_(loc) {
+      : chans_(std::move(chans)), values_(chans_.size(), value), slots_(chans_.size()), loc_(loc) {
     if (chans_.empty())
       throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
                          ": put_any needs at least one channel");

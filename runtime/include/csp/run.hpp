@@ -11,12 +11,12 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>

@@ -14,9 +14,9 @@
 #include <csp/alts.hpp>
 #include <csp/chan.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <utility>
 

@@ -14,8 +14,8 @@
 #include <csp/errors.hpp>
 
 #include <coroutine>
-#include <optional>
 #include <csp/source_location.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,8 +24,8 @@ namespace csp {
 
 template <class T>
 struct TakeAnyResult {
-  int index = -1;              // which channel won; -1: the default (csp::otherwise)
-  std::optional<T> value;      // empty when that channel was closed and drained
+  int index = -1;          // which channel won; -1: the default (csp::otherwise)
+  std::optional<T> value;  // empty when that channel was closed and drained
 };
 
 template <class T>
@@ -93,7 +93,7 @@ class [[nodiscard]] TakeAnyOperation {
 struct TakeAnyOption {
   detail::AltOptions opts;
   TakeAnyOption() = default;
-  TakeAnyOption(PriorityTag) { opts.priority = true; }   // NOLINT: implicit by design
+  TakeAnyOption(PriorityTag) { opts.priority = true; }      // NOLINT: implicit by design
   TakeAnyOption(OtherwiseTag) { opts.has_default = true; }  // NOLINT: implicit by design
 };
 
@@ -105,8 +105,7 @@ inline AltOptions combine(const TakeAnyOption& a, const TakeAnyOption& b) {
 
 // co_await csp::take_any(chans [, csp::priority] [, csp::otherwise]) in a go process.
 template <class T>
-TakeAnyOperation<T> take_any(std::vector<Chan<T>> chans, TakeAnyOption a = {},
-                             TakeAnyOption b = {},
+TakeAnyOperation<T> take_any(std::vector<Chan<T>> chans, TakeAnyOption a = {}, TakeAnyOption b = {},
                              csp::SourceLocation loc = csp::SourceLocation::current()) {
   return TakeAnyOperation<T>(std::move(chans), detail::combine(a, b), loc);
 }

@@ -5,8 +5,8 @@
 #include <csp/detail/runtime_hooks.hpp>
 
 #include <coroutine>
-#include <optional>
 #include <csp/source_location.hpp>
+#include <optional>
 
 namespace csp {
 

@@ -24,12 +24,12 @@
 #include <csp/send_chan.hpp>
 #include <csp/transducers.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstdint>
 #include <deque>
 #include <exception>
 #include <new>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -54,7 +54,8 @@ class TypedTransform final : public ChannelTransform {
 
  public:
   TypedTransform(const Xf& xform, ExHandler<Out> handler, csp::SourceLocation loc)
-      : step_(xform.template bind<In>(ToChannel{&sink_})), handler_(std::move(handler)),
+      : step_(xform.template bind<In>(ToChannel{&sink_})),
+        handler_(std::move(handler)),
         loc_(loc) {}
 
   bool step(void* in, TransformSink& sink) noexcept override {
@@ -176,7 +177,9 @@ using TransformedChan =
     std::conditional_t<std::is_same_v<In, Out>, Chan<In>, TransformChan<In, Out>>;
 
 template <class Xf, class In>
-concept TransducerOf = requires { typename Xf::template output<In>; };
+concept TransducerOf = requires {
+  typename Xf::template output<In>;
+};
 
 // A channel of puts of In through `xform` (a buffer is required); the ex-handler gets what the
 // transducer throws, and its value, if any, enters the buffer in that put's place.
@@ -187,9 +190,9 @@ TransformedChan<In, transduced_t<Xf, In>> chan(
     csp::SourceLocation loc = csp::SourceLocation::current()) {
   using Out = transduced_t<Xf, In>;
   auto* x = new detail::TypedTransform<In, Out, Xf>(xform, std::move(ex_handler), loc);
-  return TransformedChan<In, Out>(detail::ChannelCore::make(
-      detail::value_ops<Out>(), detail::buffer_kind(buffer), buffer.capacity, name, loc, -1,
-      nullptr, x));
+  return TransformedChan<In, Out>(
+      detail::ChannelCore::make(detail::value_ops<Out>(), detail::buffer_kind(buffer),
+                                buffer.capacity, name, loc, -1, nullptr, x));
 }
 template <class In, TransducerOf<In> Xf>
 TransformedChan<In, transduced_t<Xf, In>> chan(

@@ -29,8 +29,11 @@ class ListStrategy final : public Strategy {
  public:
   ListStrategy(std::vector<ScheduledDecision> list, std::vector<Expected> expected, bool strict,
                bool race_timers, std::string describe)
-      : list_(std::move(list)), expected_(std::move(expected)), strict_(strict),
-        race_(race_timers), describe_(std::move(describe)) {}
+      : list_(std::move(list)),
+        expected_(std::move(expected)),
+        strict_(strict),
+        race_(race_timers),
+        describe_(std::move(describe)) {}
 
   bool races_timers() const override { return race_; }
 
@@ -42,7 +45,8 @@ class ListStrategy final : public Strategy {
 
   std::size_t pick_run(std::span<Process* const> runnable, bool timer_offered) override {
     const std::size_t n = runnable.size() + (timer_offered ? 1 : 0);
-    const ScheduledDecision* d = next(Decision::Run, n, [&] { return runnable_text(runnable, timer_offered); });
+    const ScheduledDecision* d =
+        next(Decision::Run, n, [&] { return runnable_text(runnable, timer_offered); });
     if (d != nullptr && !d->is_default_marker()) {
       if (d->proc == 0 && timer_offered) return runnable.size();
       for (std::size_t i = 0; i < runnable.size(); ++i)
@@ -55,7 +59,8 @@ class ListStrategy final : public Strategy {
     return oldest;
   }
 
-  std::size_t pick_guard(const Process& p, uint32_t alt, std::span<const uint32_t> guards) override {
+  std::size_t pick_guard(const Process& p, uint32_t alt,
+                         std::span<const uint32_t> guards) override {
     auto found = [&] {
       std::string s = p.name() + "'s alt " + std::to_string(alt) + " with guards";
       for (uint32_t g : guards) s += " " + std::to_string(g);
@@ -86,8 +91,8 @@ class ListStrategy final : public Strategy {
   std::optional<std::string> leftover() const override {
     if (!strict_ || diverged_ || at_ >= list_.size()) return std::nullopt;
     return "replay: the program ended after " + std::to_string(at_) + " of the trace's " +
-           std::to_string(list_.size()) + " decisions; decision " + std::to_string(at_ + 1) +
-           " (" + csptrace::format_decision(list_[at_]) + ", " + expected_[at_].who +
+           std::to_string(list_.size()) + " decisions; decision " + std::to_string(at_ + 1) + " (" +
+           csptrace::format_decision(list_[at_]) + ", " + expected_[at_].who +
            ") never came. The program no longer matches the trace: was it changed or rebuilt?";
   }
   std::string describe() const override { return describe_; }
@@ -172,8 +177,9 @@ std::unique_ptr<Strategy> make_replay_strategy(const std::string& trace_path) {
         k == csptrace::EventKind::Spawn) {
       const csptrace::Event e = m.event(i);
       if (p != csptrace::kNone && (e.present & csptrace::f::loc))
-        last_wait[p] = std::string(k == csptrace::EventKind::Spawn ? "spawned at " : "waiting at ") +
-                       std::string(m.str(e.loc));
+        last_wait[p] =
+            std::string(k == csptrace::EventKind::Spawn ? "spawned at " : "waiting at ") +
+            std::string(m.str(e.loc));
       continue;
     }
     if (k != csptrace::EventKind::Decide) continue;

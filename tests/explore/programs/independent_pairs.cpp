@@ -20,9 +20,8 @@ int main(int argc, char** argv) {
         co_await c.put(p);
         if (shared) co_await log.put(p);
       }));
-      ends.push_back(csp::go("take-" + std::to_string(p), [=]() -> csp::Proc<void> {
-        co_await c.take();
-      }));
+      ends.push_back(
+          csp::go("take-" + std::to_string(p), [=]() -> csp::Proc<void> { co_await c.take(); }));
     }
     for (auto& e : ends) e.take_blocking();
   });

@@ -39,7 +39,8 @@ csp::Proc<bool> restore(csp::Chan<csp::Unit> ctxDone, bool fixed) {
 
 csp::Proc<void> TestCockroach18101(realbugs::Flags f) {
   auto ctxDone = csp::chan<csp::Unit>("ctx.Done");  // ctx, cancel := context.WithCancel(...)
-  csp::spawn("G1 restore", [ctxDone, f]() -> csp::Proc<void> { co_await restore(ctxDone, f.fixed); });
+  csp::spawn("G1 restore",
+             [ctxDone, f]() -> csp::Proc<void> { co_await restore(ctxDone, f.fixed); });
   csp::spawn("cancel", [ctxDone]() -> csp::Proc<void> {
     ctxDone.close();  // cancel()
     co_return;

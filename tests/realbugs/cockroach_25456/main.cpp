@@ -36,7 +36,7 @@ csp::Proc<void> process(Replica repl, bool fixed) {
 
 csp::Proc<void> TestCockroach25456(realbugs::Flags f) {
   Stopper stopper = NewStopper();
-  Store store{stopper};    // tc.StartWithStoreConfig(stopper)
+  Store store{stopper};  // tc.StartWithStoreConfig(stopper)
   Replica repl{store};
   for (int i = 0; i < 2; i++) co_await process(repl, f.fixed);  // tc.store.consistencyQueue.process
 }

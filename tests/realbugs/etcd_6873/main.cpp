@@ -11,8 +11,8 @@
 namespace {
 
 struct watchBroadcasts {
-  csp::Chan<int> mu;          // sync.Mutex: one token
-  csp::Chan<int> updatec;     // chan *watchBroadcast, buffer 1
+  csp::Chan<int> mu;           // sync.Mutex: one token
+  csp::Chan<int> updatec;      // chan *watchBroadcast, buffer 1
   csp::Chan<csp::Unit> donec;  // only ever closed
 };
 
@@ -23,8 +23,7 @@ csp::Proc<void> coalesce(watchBroadcasts wbs, int /*wb*/) {
 
 watchBroadcasts newWatchBroadcasts() {
   watchBroadcasts wbs{csp::chan<int>("wbs.mu", csp::fixed(1)),
-                      csp::chan<int>("updatec", csp::fixed(1)),
-                      csp::chan<csp::Unit>("donec")};
+                      csp::chan<int>("updatec", csp::fixed(1)), csp::chan<csp::Unit>("donec")};
   wbs.mu.offer(1);
   csp::spawn("G2 coalesce loop", [wbs]() -> csp::Proc<void> {
     while (std::optional<int> wb = co_await wbs.updatec.take()) co_await coalesce(wbs, *wb);

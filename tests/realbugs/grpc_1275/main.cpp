@@ -40,7 +40,7 @@ csp::Proc<void> CloseStream(Stream s, bool fixed) {
 }
 
 csp::Proc<void> testInflightStreamClosing(bool fixed) {
-  Stream stream = NewStream();  // client.NewStream()
+  Stream stream = NewStream();            // client.NewStream()
   auto donec = csp::chan<bool>("donec");  // only ever closed
   csp::spawn("G2 stream.Read", [stream, donec]() -> csp::Proc<void> {
     co_await StreamRead(stream);

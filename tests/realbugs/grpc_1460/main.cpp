@@ -24,7 +24,7 @@ csp::Proc<void> keepalive(http2Client t, bool fixed) {
   co_await t.mu.take();  // t.mu.Lock()
   if (*t.activeStream < 1) {
     co_await t.awakenKeepalive.take();
-    co_await t.mu.put(1);  // t.mu.Unlock()
+    co_await t.mu.put(1);                          // t.mu.Unlock()
     if (fixed) co_await t.awakenKeepalive.take();  // dormant until NewStream wakes it
   } else {
     co_await t.mu.put(1);  // t.mu.Unlock()
@@ -47,7 +47,8 @@ csp::Proc<void> TestGrpc1460(realbugs::Flags f) {
                      std::make_shared<int>(0)};
   client.mu.offer(1);
   if (f.fixed) client.awakenKeepalive.offer(csp::Unit{});  // non-writable until dormant
-  csp::spawn("G1 keepalive", [client, f]() -> csp::Proc<void> { co_await keepalive(client, f.fixed); });
+  csp::spawn("G1 keepalive",
+             [client, f]() -> csp::Proc<void> { co_await keepalive(client, f.fixed); });
   csp::spawn("G2 NewStream", [client]() -> csp::Proc<void> { co_await NewStream(client); });
   co_return;
 }

@@ -48,7 +48,9 @@ csp::Proc<void> testServerGracefulStopIdempotent(bool fixed) {
   for (int i = 0; i < 3; i++) co_await GracefulStop(srv, fixed);
 }
 
-csp::Proc<void> TestGrpc795(realbugs::Flags f) { co_await testServerGracefulStopIdempotent(f.fixed); }
+csp::Proc<void> TestGrpc795(realbugs::Flags f) {
+  co_await testServerGracefulStopIdempotent(f.fixed);
+}
 
 }  // namespace
 

@@ -17,7 +17,7 @@
 namespace {
 
 struct processorListener {
-  csp::Chan<int> lock;                                     // sync.RWMutex, Lock/Unlock only
+  csp::Chan<int> lock;                                    // sync.RWMutex, Lock/Unlock only
   std::shared_ptr<std::deque<int>> pendingNotifications;  // guarded by lock
 };
 
@@ -39,7 +39,7 @@ csp::Proc<void> pop(processorListener p, csp::Chan<csp::Unit> stopCh, bool fixed
     if (fixed) co_await p.lock.take();  // blockingGet: p.lock.Lock()
     p.pendingNotifications->pop_front();
     if (fixed) co_await p.lock.put(1);  // blockingGet: defer p.lock.Unlock()
-    co_await stopCh.take();  // select { case <-stopCh: return }
+    co_await stopCh.take();             // select { case <-stopCh: return }
     break;
   }
   if (!fixed) co_await p.lock.put(1);  // defer p.lock.Unlock()

@@ -60,9 +60,12 @@ cacheWatcher newCacheWatcher(int chanSize, std::vector<watchCacheEvent> initEven
                               : csp::chan<watchCacheEvent>("c.input"),
                  chanSize > 0 ? csp::chan<Event>("c.result", csp::fixed(chanSize))
                               : csp::chan<Event>("c.result"),
-                 csp::chan<csp::Unit>("c.done"), std::make_shared<bool>(false), fixed};
+                 csp::chan<csp::Unit>("c.done"),
+                 std::make_shared<bool>(false),
+                 fixed};
   w.mu.offer(1);
-  csp::spawn("G2 process", [w, initEvents]() -> csp::Proc<void> { co_await process(w, initEvents); });
+  csp::spawn("G2 process",
+             [w, initEvents]() -> csp::Proc<void> { co_await process(w, initEvents); });
   return w;
 }
 

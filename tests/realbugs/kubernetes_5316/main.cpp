@@ -23,7 +23,8 @@ csp::Proc<bool> fn() {
 
 csp::Proc<void> finishRequest(std::chrono::milliseconds timeout, bool fixed) {
   auto ch = fixed ? csp::chan<bool>("ch", csp::fixed(1)) : csp::chan<bool>("ch");
-  auto errCh = fixed ? csp::chan<std::string>("errCh", csp::fixed(1)) : csp::chan<std::string>("errCh");
+  auto errCh =
+      fixed ? csp::chan<std::string>("errCh", csp::fixed(1)) : csp::chan<std::string>("errCh");
   csp::spawn("G2 fn", [ch, errCh]() -> csp::Proc<void> {
     bool failed = co_await fn();
     if (failed) {
@@ -37,7 +38,8 @@ csp::Proc<void> finishRequest(std::chrono::milliseconds timeout, bool fixed) {
 }
 
 csp::Proc<void> TestKubernetes5316(realbugs::Flags f) {
-  csp::spawn("G1 finishRequest", [f]() -> csp::Proc<void> { co_await finishRequest(1ms, f.fixed); });
+  csp::spawn("G1 finishRequest",
+             [f]() -> csp::Proc<void> { co_await finishRequest(1ms, f.fixed); });
   co_return;
 }
 

@@ -38,9 +38,8 @@ Verdict judge(const Replay& replay) {
   const size_t first_stranded = out.size();
   find_dead_alts(cx, out);
   find_stranded_waits(cx, out);
-  std::stable_partition(out.begin() + first_stranded, out.end(), [&](const Finding& f) {
-    return cx.partners_gone(f.processes.front());
-  });
+  std::stable_partition(out.begin() + first_stranded, out.end(),
+                        [&](const Finding& f) { return cx.partners_gone(f.processes.front()); });
   find_blocked_at_exit(cx, out);
   find_leaks_at_exit(cx, out);
   find_timer_quiescence(cx, out);

@@ -141,8 +141,10 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   const char* did_op = take ? "put on" : "took from";
   if (take && u.owner != kNone && u.owner != p && did.size() == 1 && did[0] == u.owner &&
       holds.empty()) {
-    out += ch + " is the result channel of " + say.proc(u.owner) + ", which puts its result "
-           "there when it returns and closes it when it ends, but " + state_of(u.owner, p, w) + ".";
+    out += ch + " is the result channel of " + say.proc(u.owner) +
+           ", which puts its result "
+           "there when it returns and closes it when it ends, but " +
+           state_of(u.owner, p, w) + ".";
     return out;
   }
   if (!did.empty() || !holds.empty()) {
@@ -183,13 +185,14 @@ std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
                       (may.size() == 1 ? "it may hold it" : "they may hold it") + ")");
       std::vector<uint32_t> everyone = handles;
       everyone.insert(everyone.end(), may.begin(), may.end());
-      out += nobody + (full ? ", " : "; only a process holding it could: ") +
-             Narrator::list(who) + ", and " + states(everyone);
+      out += nobody + (full ? ", " : "; only a process holding it could: ") + Narrator::list(who) +
+             ", and " + states(everyone);
     } else if (!same_boat.empty() && graph.blocked_on(p, w.chan)) {
       std::vector<uint32_t> all_in = same_boat;
       all_in.insert(all_in.begin(), p);
       out += "Nobody ever " + what + ", and the only processes that hold it (" +
-             say.procs(all_in, others + 1) + ") all wait on it themselves, so none of them can: they wait " +
+             say.procs(all_in, others + 1) +
+             ") all wait on it themselves, so none of them can: they wait " +
              "for a signal only they could send";
     } else {
       out += nobody;

@@ -170,9 +170,8 @@ size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
 
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {
   const auto& ch = children_[p];
-  auto it = std::partition_point(ch.begin(), ch.end(), [&](uint32_t c) {
-    return m_.processes()[c].spawn_event <= after;
-  });
+  auto it = std::partition_point(
+      ch.begin(), ch.end(), [&](uint32_t c) { return m_.processes()[c].spawn_event <= after; });
   if (it == ch.end()) return {tout_[p], tout_[p]};
   return {tin_[*it], tout_[p]};
 }

@@ -23,10 +23,10 @@ struct ChannelUsers {
 
 // An alt that chose a timer guard and so gave up its guard `op` on a channel.
 struct Abandonment {
-  size_t event = kNone;           // the alt_choice
-  uint32_t proc = kNone;          // the alt's process
-  WaitOp op = WaitOp::Take;       // the abandoned guard's operation
-  uint32_t timer = kNone;         // the timer channel that won
+  size_t event = kNone;      // the alt_choice
+  uint32_t proc = kNone;     // the alt's process
+  WaitOp op = WaitOp::Take;  // the abandoned guard's operation
+  uint32_t timer = kNone;    // the timer channel that won
 };
 
 class ChannelUse {
@@ -55,7 +55,7 @@ class ChannelUse {
   std::vector<ChannelUsers> users_;
   std::vector<std::vector<Abandonment>> abandoned_;
   struct Use {
-    size_t last = kNone;  // last event at which p used c
+    size_t last = kNone;             // last event at which p used c
     bool put = false, take = false;  // p is in users_[c].putters / takers
     uint32_t puts = 0, takes = 0;    // values p put on / took from c
   };
@@ -69,10 +69,10 @@ class ChannelUse {
   };
   std::vector<Recent> recent_;
   Use& entry(uint32_t c, uint32_t p);  // uses_[key(c, p)]; precondition: c < users_.size()
-  std::vector<std::vector<uint32_t>> children_;    // in spawn order
-  std::vector<uint32_t> last_child_;               // by parent: its latest spawn, or kNone
-  std::vector<uint32_t> euler_;                    // processes in depth-first spawn order
-  std::vector<size_t> tin_, tout_;                 // p's subtree is euler_[tin_[p], tout_[p])
+  std::vector<std::vector<uint32_t>> children_;  // in spawn order
+  std::vector<uint32_t> last_child_;             // by parent: its latest spawn, or kNone
+  std::vector<uint32_t> euler_;                  // processes in depth-first spawn order
+  std::vector<size_t> tin_, tout_;               // p's subtree is euler_[tin_[p], tout_[p])
 };
 
 }  // namespace csptrace

@@ -44,8 +44,9 @@ Finding from_runtime(const AnalysisContext& cx, size_t at) {
                   std::string(m.str(m.event(at).message)) + ". ";
   if (!waits.empty()) {
     const size_t total = waits.size();
-    f.explanation += "Stuck forever: " +
-                     Narrator::list(Narrator::capped(std::move(waits), total), "; and ") + ". ";
+    f.explanation +=
+        "Stuck forever: " + Narrator::list(Narrator::capped(std::move(waits), total), "; and ") +
+        ". ";
   }
   f.explanation +=
       "No timer was armed and no thread was busy, so nothing can wake any of them; the findings "
@@ -77,8 +78,10 @@ void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out) {
     cx.add_process(f, p);
     waits.push_back(cx.say.waiting(p));
   }
-  f.explanation = "Every live process waits, and nothing can wake any of them; the last one began "
-                  "waiting " + cx.say.when(latest) + ": " + Narrator::list(waits, "; and ") + ". ";
+  f.explanation =
+      "Every live process waits, and nothing can wake any of them; the last one began "
+      "waiting " +
+      cx.say.when(latest) + ": " + Narrator::list(waits, "; and ") + ". ";
   f.explanation += cx.end.armed_timers == 0 ? "No timer is armed. "
                                             : "The armed timers wake nobody who could help. ";
   f.explanation += cx.m.complete()

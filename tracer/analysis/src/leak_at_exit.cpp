@@ -15,7 +15,7 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
       continue;
     const ProcessState& ps = cx.end.processes[p];
     if (is_waiting(ps.state) && !ps.wait.completed) continue;  // a daemon's wait, or a sleeper's
-    cx.add_new_process(f, p);  // each p once: the loop's
+    cx.add_new_process(f, p);                                  // each p once: the loop's
     what.push_back(cx.say.proc(p) + " was " +
                    (is_waiting(ps.state) ? std::string("about to run: its operation had "
                                                        "completed")
@@ -23,14 +23,13 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
                    ".");
   }
   if (what.empty()) return;
-  f.explanation = std::to_string(what.size()) + " process" +
-                  (what.size() == 1 ? " was" : "es were") +
-                  " still running when the program ended. " + Narrator::sentences(what) +
-                  (what.size() == 1 ? " It was" : " They were") +
-                  " cut off, not finished: make the program wait for " +
-                  (what.size() == 1 ? "it" : "them") +
-                  " (take its result, or a done channel it closes), or declare " +
-                  (what.size() == 1 ? "it" : "them") + " with csp::daemon.";
+  f.explanation =
+      std::to_string(what.size()) + " process" + (what.size() == 1 ? " was" : "es were") +
+      " still running when the program ended. " + Narrator::sentences(what) +
+      (what.size() == 1 ? " It was" : " They were") +
+      " cut off, not finished: make the program wait for " + (what.size() == 1 ? "it" : "them") +
+      " (take its result, or a done channel it closes), or declare " +
+      (what.size() == 1 ? "it" : "them") + " with csp::daemon.";
   out.push_back(std::move(f));
 }
 

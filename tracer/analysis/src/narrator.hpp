@@ -13,8 +13,8 @@ class Narrator {
  public:
   Narrator(const TraceModel& m, const ReplayState& end) : m_(m), end_(end) {}
 
-  std::string proc(uint32_t p) const;      // consumer
-  std::string chan(uint32_t c) const;      // "jobs"
+  std::string proc(uint32_t p) const;  // consumer
+  std::string chan(uint32_t c) const;  // "jobs"
   // "producer, filter and sink"; past kNamedInList names, "a, b, ... and 99 980 more", so that
   // an explanation stays short however many processes share a fate (n explanations naming n
   // processes each were quadratic in output).

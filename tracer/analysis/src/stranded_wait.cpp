@@ -25,7 +25,8 @@ std::string advice_when_gone(const AnalysisContext& cx, uint32_t p, uint32_t c) 
     if (r.because == Because::Holds) holders.push_back(r.proc);
   const std::string ch = cx.say.chan(c);
   if (holders.empty())
-    return "Close " + ch + " when the last value has been put, so that the taker gets nothing "
+    return "Close " + ch +
+           " when the last value has been put, so that the taker gets nothing "
            "and can finish.";
   const bool one = holders.size() == 1;
   return cx.say.procs(holders) + (one ? " ended holding a value" : " ended holding values") +
@@ -46,10 +47,11 @@ void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out) {
     f.explanation = cx.say.waiting(p) + ". " + cx.why_stuck(p, {w.op, w.chan});
     if (cx.graph.predicted(p)) {
       const std::vector<uint32_t> hopes = cx.weak_hope_procs(p);
-      f.explanation += " The trace was cut while the program ran, so this is a prediction: "
-                       "unless " + Narrator::list(names_of(cx, hopes), " or ") +
-                       (hopes.size() == 1 ? " acts" : " act") + ", " + cx.say.proc(p) +
-                       " waits forever.";
+      f.explanation +=
+          " The trace was cut while the program ran, so this is a prediction: "
+          "unless " +
+          Narrator::list(names_of(cx, hopes), " or ") + (hopes.size() == 1 ? " acts" : " act") +
+          ", " + cx.say.proc(p) + " waits forever.";
     } else if (cx.partners_gone(p) && w.op == WaitOp::Take && !cx.end.channels[w.chan].closed &&
                !cx.use.users(w.chan).putters.empty()) {
       f.explanation += " " + advice_when_gone(cx, p, w.chan);

@@ -1,7 +1,7 @@
 // timeout-masked-loss: an alt gave up on a channel because its timeout fired, never used the
 // channel again, and the partner it abandoned now waits on that channel forever (the value it
-// brought is lost). The classic leak of Go's `select { case r := <-ch: ...; case <-time.After(d): }`
-// with an unbuffered ch. Reported even after a normal exit: the value was lost either way.
+// brought is lost). The classic leak of Go's `select { case r := <-ch: ...; case <-time.After(d):
+// }` with an unbuffered ch. Reported even after a normal exit: the value was lost either way.
 #include "analysis_context.hpp"
 
 #include <algorithm>

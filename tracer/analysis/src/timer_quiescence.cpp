@@ -39,8 +39,10 @@ void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out) {
   }
   f.explanation = "At the end of the trace every live process waits, but the timer" +
                   std::string(timers.size() == 1 ? " " : "s ") + Narrator::list(armed) +
-                  (timers.size() == 1 ? " is" : " are") + " armed, so the program is quiet, not "
-                  "deadlocked: " + Narrator::list(waits, "; and ") + ".";
+                  (timers.size() == 1 ? " is" : " are") +
+                  " armed, so the program is quiet, not "
+                  "deadlocked: " +
+                  Narrator::list(waits, "; and ") + ".";
   if (!others.empty())
     f.explanation += " " + cx.say.procs(others) + (others.size() == 1 ? " waits" : " wait") +
                      " for what happens when the timer fires.";

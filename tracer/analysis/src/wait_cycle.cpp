@@ -23,9 +23,9 @@ std::string which_only(const AnalysisContext& cx, const WaitEdge& e,
     if (r.because == Because::Holds) holds.push_back(r.proc);
     if (r.because == Because::Handle) handles.push_back(r.proc);
   }
-  std::string out = ", which only " + cx.say.procs(in) + " could " +
-                    (e.op == WaitOp::Take ? (holds.size() == in.size() ? "put back" : "put on")
-                                          : "take from");
+  std::string out =
+      ", which only " + cx.say.procs(in) + " could " +
+      (e.op == WaitOp::Take ? (holds.size() == in.size() ? "put back" : "put on") : "take from");
   std::vector<std::string> why;
   if (!holds.empty())
     why.push_back(cx.say.procs(holds) + (holds.size() == 1 ? " holds a value" : " hold values") +
@@ -65,14 +65,15 @@ void find_wait_cycles(AnalysisContext& cx, std::vector<Finding>& out) {
     f.explanation = "These " + std::to_string(f.cycle.size()) +
                     " processes wait for each other: " + Narrator::list(steps, "; and ") + ". ";
     if (!predicted) {
-      f.explanation += "Each can only be released by another one of them, so none of them can "
-                       "ever move.";
+      f.explanation +=
+          "Each can only be released by another one of them, so none of them can "
+          "ever move.";
     } else {
       f.explanation += std::string("None of them can release another, and the only ") +
                        (hopes.size() == 1 ? "process left that could release them is "
                                           : "processes left that could release them are ") +
-                       Narrator::list(hopes, "; and ") +
-                       ": unless " + (hopes.size() == 1 ? "it acts" : "one of them acts") +
+                       Narrator::list(hopes, "; and ") + ": unless " +
+                       (hopes.size() == 1 ? "it acts" : "one of them acts") +
                        ", they are deadlocked (the trace was cut while the program still ran).";
     }
     if (!entangled.empty())

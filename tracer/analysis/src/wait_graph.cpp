@@ -18,8 +18,8 @@ WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelU
   in_cycle_.assign(P, 0);
   for (uint32_t p = 0; p < P; ++p) {
     const ProcessState& ps = end.processes[p];
-    stuck_[p] = live(p) && is_waiting(ps.state) && !ps.wait.completed &&
-                !(program_over && daemon(p));
+    stuck_[p] =
+        live(p) && is_waiting(ps.state) && !ps.wait.completed && !(program_over && daemon(p));
   }
   find_free(false);
   find_free(true);
@@ -180,7 +180,7 @@ struct WaitGraph::ReleaserCache {
   std::unordered_map<uint64_t, std::vector<Releaser>> of;  // key: chan << 1 | (op == take)
   std::vector<uint64_t> seen;                              // by process: == epoch when added
   uint64_t epoch = 0;
-  std::unordered_map<uint32_t, Holders> blocked_holders;   // by channel
+  std::unordered_map<uint32_t, Holders> blocked_holders;  // by channel
 };
 
 const WaitGraph::Holders& WaitGraph::blocked_holders(uint32_t c) const {
@@ -269,8 +269,7 @@ bool WaitGraph::weak(uint32_t p, WaitOn w, const Releaser& r) const {
 
 bool WaitGraph::joins(uint32_t p) const {
   const Wait& w = end_.processes[p].wait;
-  return w.op == WaitOp::Take && w.chan < m_.channels().size() &&
-         use_.users(w.chan).owner != kNone;
+  return w.op == WaitOp::Take && w.chan < m_.channels().size() && use_.users(w.chan).owner != kNone;
 }
 
 std::vector<WaitEdge> WaitGraph::cycle_in(const std::vector<uint32_t>& comp) const {

@@ -115,7 +115,8 @@ class WaitGraph {
   void find_components();
   // Breadth-first: the shortest cycle from start back to it inside the component (through
   // joining processes only when with_joins), or none.
-  std::vector<WaitEdge> shortest_cycle_through(uint32_t start, const std::vector<uint32_t>& component,
+  std::vector<WaitEdge> shortest_cycle_through(uint32_t start,
+                                               const std::vector<uint32_t>& component,
                                                bool with_joins) const;
   bool joins(uint32_t p) const;
   bool reachable_by_spawn(uint32_t c, const std::vector<size_t>& free_before) const;

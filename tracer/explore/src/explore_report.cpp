@@ -28,7 +28,8 @@ std::string grouped(uint64_t n) {
 
 std::string percent(uint64_t k, uint64_t n) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g %%", n ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0);
+  std::snprintf(buf, sizeof buf, "%.3g %%",
+                n ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0);
   return buf;
 }
 
@@ -44,22 +45,21 @@ std::string format_report(const ExploreReport& r, const std::string& replay_hint
   const std::string shard =
       r.shards > 1 ? ", shard " + std::to_string(r.shard + 1) + "/" + std::to_string(r.shards) : "";
   for (const FoundFailure& f : r.found) {
-    out << "found in run " << grouped(f.first_run) << " (" << f.hits << " of "
-        << runs_word(r.runs) << ", " << percent(f.hits, r.runs) << "): " << f.headline << "\n";
+    out << "found in run " << grouped(f.first_run) << " (" << f.hits << " of " << runs_word(r.runs)
+        << ", " << percent(f.hits, r.runs) << "): " << f.headline << "\n";
     if (!f.explanation.empty()) out << "  " << f.explanation << "\n";
-    out << "  schedule: " << f.schedule << " (" << r.strategy << ", base seed " << r.seed
-        << shard << ")\n";
+    out << "  schedule: " << f.schedule << " (" << r.strategy << ", base seed " << r.seed << shard
+        << ")\n";
     if (f.shrink_runs > 0)
       out << "  shrunk: " << f.original_events << " -> " << f.events << " events, "
-          << f.original_decisions << " -> " << f.decisions << " decisions, "
-          << f.original_switches << " -> " << f.switches << " context switches ("
-          << runs_word(f.shrink_runs) << ")\n";
+          << f.original_decisions << " -> " << f.decisions << " decisions, " << f.original_switches
+          << " -> " << f.switches << " context switches (" << runs_word(f.shrink_runs) << ")\n";
     if (f.trace.empty()) out << "  trace: not kept (--keep DIR keeps one per distinct failure)\n";
     if (!f.trace.empty()) {
       out << "  trace: " << f.trace << "\n";
       if (!replay_hint.empty())
-        out << "  replay: " << replay_hint << " --replay " << f.trace
-            << "    see it: cspview " << f.trace << "\n";
+        out << "  replay: " << replay_hint << " --replay " << f.trace << "    see it: cspview "
+            << f.trace << "\n";
     }
   }
   for (const std::string& w : r.warnings) out << "warning: " << w << "\n";
@@ -100,9 +100,15 @@ std::string report_json(const ExploreReport& r) {
   j["outcomes"] = r.outcomes;
   j["found"] = json::array();
   for (const FoundFailure& f : r.found)
-    j["found"].push_back({{"key", f.key}, {"headline", f.headline}, {"explanation", f.explanation},
-                          {"first_run", f.first_run}, {"hits", f.hits}, {"schedule", f.schedule},
-                          {"trace", f.trace}, {"events", f.events}, {"decisions", f.decisions}});
+    j["found"].push_back({{"key", f.key},
+                          {"headline", f.headline},
+                          {"explanation", f.explanation},
+                          {"first_run", f.first_run},
+                          {"hits", f.hits},
+                          {"schedule", f.schedule},
+                          {"trace", f.trace},
+                          {"events", f.events},
+                          {"decisions", f.decisions}});
   j["warnings"] = r.warnings;
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

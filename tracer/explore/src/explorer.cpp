@@ -108,9 +108,9 @@ class Driver {
   bool account(const RunRequest& req, const RunExit& exit) {
     RunOutcome out = judge_run(req.trace_path, exit, o_.fail_on);
     if (out.status == RunOutcome::Status::NoTrace)
-      throw std::invalid_argument("run " + std::to_string(r_.runs + 1) + " (" + req.schedule +
-                                  "): " + out.headline +
-                                  (exit.output.empty() ? "" : "\nits output ended with:\n" + exit.output));
+      throw std::invalid_argument(
+          "run " + std::to_string(r_.runs + 1) + " (" + req.schedule + "): " + out.headline +
+          (exit.output.empty() ? "" : "\nits output ended with:\n" + exit.output));
     ++r_.runs;
     ++r_.outcomes[out.key];
     if (o_.strategy == ExploreStrategy::Dfs && !tree_.add_run(out.steps)) {
@@ -169,8 +169,8 @@ class Driver {
     FoundFailure& f = r_.found.front();
     std::string saved = f.trace;
     if (o_.shrink && !f.trace.empty()) {
-      ShrinkResult s = shrink_failure(f.trace, outcomes_.front(), run_, o_.work_dir, o_.fail_on,
-                                      o_.shrink_runs);
+      ShrinkResult s =
+          shrink_failure(f.trace, outcomes_.front(), run_, o_.work_dir, o_.fail_on, o_.shrink_runs);
       f.shrink_runs = s.runs;
       f.events = s.outcome.events;
       f.decisions = s.outcome.steps.decisions.size();

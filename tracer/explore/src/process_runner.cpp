@@ -86,7 +86,8 @@ std::vector<RunExit> ProcessRunner::run(const std::vector<RunRequest>& requests,
     run.output_path = r.trace_path + ".out";
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, run.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 1, run.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawnattr_t attr;
@@ -98,8 +99,7 @@ std::vector<RunExit> ProcessRunner::run(const std::vector<RunRequest>& requests,
     const int rc = posix_spawnp(&run.pid, argv_[0].c_str(), &fa, &attr, argp.data(), envp.data());
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
-    if (rc != 0)
-      throw std::invalid_argument(argv_[0] + ": cannot run it: " + std::strerror(rc));
+    if (rc != 0) throw std::invalid_argument(argv_[0] + ": cannot run it: " + std::strerror(rc));
     run.started = Clock::now();
     running.push_back(run);
   };

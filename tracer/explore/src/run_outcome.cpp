@@ -35,8 +35,9 @@ RunOutcome judge_run(const std::string& trace_path, const RunExit& exit, Severit
   if (exit.timed_out) {
     o.status = RunOutcome::Status::TimedOut;
     o.key = "timeout";
-    o.headline = "the program did not finish within the run timeout (a livelock or an endless "
-                 "loop under this schedule)";
+    o.headline =
+        "the program did not finish within the run timeout (a livelock or an endless "
+        "loop under this schedule)";
   } else if (exit.signal != 0) {
     o.status = RunOutcome::Status::Crashed;
     o.key = "crash " + signal_name(exit.signal);
@@ -83,8 +84,8 @@ RunOutcome judge_run(const std::string& trace_path, const RunExit& exit, Severit
     o.status = RunOutcome::Status::Found;
     o.kind = f.kind;
     o.key = finding_key(f);
-    o.headline = std::string(to_string(f.severity)) + ": " + std::string(to_string(f.kind)) +
-                 " (" + std::string(to_string(f.strength)) + ")";
+    o.headline = std::string(to_string(f.severity)) + ": " + std::string(to_string(f.kind)) + " (" +
+                 std::string(to_string(f.strength)) + ")";
     if (!f.locations.empty()) {
       o.headline += " at";
       for (const std::string& l : f.locations) o.headline += " " + l;

@@ -134,7 +134,7 @@ RunSteps run_steps(const TraceModel& m) {
 }
 
 bool is_default_choice(const RunDecision& d) {
-  if (d.alternatives.size() <= 1) return true;  // forced: no choice, no deviation
+  if (d.alternatives.size() <= 1) return true;              // forced: no choice, no deviation
   const ScheduledDecision& first = d.alternatives.front();  // lowest id / first guard
   if (d.chosen.kind == Decision::Run) return d.chosen.proc != 0 && d.chosen.proc == first.proc;
   if (d.chosen.kind == Decision::Guard) return d.chosen.index == first.index;

@@ -53,8 +53,10 @@ std::optional<std::vector<ScheduledDecision>> ScheduleTree::next() {
 void ScheduleTree::settle(Node& n) {
   for (size_t a = 0; a < n.d.alternatives.size(); ++a) {
     if (n.done[a]) continue;
-    if (n.backtrack[a]) ++cut_;  // wanted, but over the bound
-    else ++pruned_;
+    if (n.backtrack[a])
+      ++cut_;  // wanted, but over the bound
+    else
+      ++pruned_;
   }
 }
 
@@ -156,8 +158,10 @@ void ScheduleTree::add_backtracks() {
           for (size_t k = i + 1; k < j && a >= si.d.alternatives.size(); ++k)
             if (party_of[k] != 0 && at(clock_of[k], party_of[k]) <= at(c, party_of[k]))
               a = index_of(si.d, stack_[k].d.chosen);
-          if (a < si.d.alternatives.size()) si.backtrack[a] = true;
-          else std::fill(si.backtrack.begin(), si.backtrack.end(), true);
+          if (a < si.d.alternatives.size())
+            si.backtrack[a] = true;
+          else
+            std::fill(si.backtrack.begin(), si.backtrack.end(), true);
         }
         break;  // the last racing step only
       }

@@ -68,7 +68,8 @@ class Shrinker {
     size_t lo = 0, hi = all.size();  // the whole list fails; search the shortest that does
     while (lo < hi && runs_ < budget_) {
       const size_t mid = lo + (hi - lo) / 2;
-      std::vector<ScheduledDecision> prefix(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid));
+      std::vector<ScheduledDecision> prefix(all.begin(),
+                                            all.begin() + static_cast<std::ptrdiff_t>(mid));
       if (attempt(prefix)) {
         all = choices(best_);
         hi = std::min(mid, all.size());

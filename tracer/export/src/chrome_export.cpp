@@ -26,17 +26,27 @@ json event_args(const TraceModel& m, size_t i) {
   auto put = [&](const char* key, const auto& v, FieldMask bit) {
     using T = std::decay_t<decltype(v)>;
     if (!(e.present & bit) || bit == f::seq || bit == f::t) return;
-    if (bit == f::proc) a[key] = process_label(m, m.proc_index(i));
-    else if (bit == f::partner) a[key] = process_label(m, m.partner_index(i));
-    else if (bit == f::from) a[key] = process_label(m, m.from_index(i));
-    else if (bit == f::to) a[key] = process_label(m, m.to_index(i));
-    else if (bit == f::chan) a[key] = channel_label(m, m.chan_index(i));
-    else if constexpr (std::is_same_v<T, Value>) a[key] = m.value_text(v);
-    else if constexpr (std::is_enum_v<T>) a[key] = std::string(to_string(v));
+    if (bit == f::proc)
+      a[key] = process_label(m, m.proc_index(i));
+    else if (bit == f::partner)
+      a[key] = process_label(m, m.partner_index(i));
+    else if (bit == f::from)
+      a[key] = process_label(m, m.from_index(i));
+    else if (bit == f::to)
+      a[key] = process_label(m, m.to_index(i));
+    else if (bit == f::chan)
+      a[key] = channel_label(m, m.chan_index(i));
+    else if constexpr (std::is_same_v<T, Value>)
+      a[key] = m.value_text(v);
+    else if constexpr (std::is_enum_v<T>)
+      a[key] = std::string(to_string(v));
     else if constexpr (std::is_same_v<T, StrId>) {
-      if (kTextFields & bit) a[key] = std::string(m.str(v));
-      else a[key] = v;
-    } else a[key] = v;
+      if (kTextFields & bit)
+        a[key] = std::string(m.str(v));
+      else
+        a[key] = v;
+    } else
+      a[key] = v;
   };
 #define CSPTRACE_CHROME_ARG(member, key, type, doc) put(key, e.member, f::member);
   CSPTRACE_FIELDS(CSPTRACE_CHROME_ARG)
@@ -74,12 +84,22 @@ class ChromeWriter {
     emit({{"ph", "M"}, {"pid", pid}, {"tid", tid}, {"name", what}, {"args", {{"name", name}}}});
   }
   void instant(int pid, uint32_t track, size_t i, const std::string& name) {
-    emit({{"ph", "i"}, {"s", "t"}, {"pid", pid}, {"tid", track + 1}, {"ts", micros(m_.time(i))},
-          {"name", name}, {"args", event_args(m_, i)}});
+    emit({{"ph", "i"},
+          {"s", "t"},
+          {"pid", pid},
+          {"tid", track + 1},
+          {"ts", micros(m_.time(i))},
+          {"name", name},
+          {"args", event_args(m_, i)}});
   }
   void slice(uint32_t proc, size_t from, int64_t end_ns, const std::string& name, json args) {
-    emit({{"ph", "X"}, {"pid", kProcPid}, {"tid", proc + 1}, {"ts", micros(m_.time(from))},
-          {"dur", micros(end_ns - m_.time(from))}, {"name", name}, {"args", std::move(args)}});
+    emit({{"ph", "X"},
+          {"pid", kProcPid},
+          {"tid", proc + 1},
+          {"ts", micros(m_.time(from))},
+          {"dur", micros(end_ns - m_.time(from))},
+          {"name", name},
+          {"args", std::move(args)}});
   }
 
   void event(size_t i) {
@@ -88,13 +108,9 @@ class ChromeWriter {
     const std::string kname(to_string(k));
     switch (k) {
       case EventKind::Park:
-      case EventKind::Block:
-        wait_start_[p] = i;
-        return;
+      case EventKind::Block: wait_start_[p] = i; return;
       case EventKind::Resume:
-      case EventKind::Unblock:
-        end_wait(p, m_.time(i), &i);
-        return;
+      case EventKind::Unblock: end_wait(p, m_.time(i), &i); return;
       case EventKind::Exit: {
         end_wait(p, m_.time(i), nullptr);
         const auto& info = m_.processes()[p];
@@ -106,18 +122,34 @@ class ChromeWriter {
       case EventKind::AltChoice: {
         json a = event_args(m_, i);
         a["guards"] = last_alt_guards_[p];
-        emit({{"ph", "i"}, {"s", "t"}, {"pid", kProcPid}, {"tid", p + 1}, {"ts", micros(m_.time(i))},
-              {"name", "alt_choice"}, {"args", std::move(a)}});
+        emit({{"ph", "i"},
+              {"s", "t"},
+              {"pid", kProcPid},
+              {"tid", p + 1},
+              {"ts", micros(m_.time(i))},
+              {"name", "alt_choice"},
+              {"args", std::move(a)}});
         return;
       }
       case EventKind::Transfer: {
         instant(kChanPid, c, i, kname);
         if (m_.event(i).via == Via::Direct) {
           const double ts = micros(m_.time(i));
-          emit({{"ph", "s"}, {"pid", kProcPid}, {"tid", m_.from_index(i) + 1}, {"ts", ts},
-                {"id", i}, {"name", "rendezvous"}, {"cat", "transfer"}});
-          emit({{"ph", "f"}, {"bp", "e"}, {"pid", kProcPid}, {"tid", m_.to_index(i) + 1},
-                {"ts", ts}, {"id", i}, {"name", "rendezvous"}, {"cat", "transfer"}});
+          emit({{"ph", "s"},
+                {"pid", kProcPid},
+                {"tid", m_.from_index(i) + 1},
+                {"ts", ts},
+                {"id", i},
+                {"name", "rendezvous"},
+                {"cat", "transfer"}});
+          emit({{"ph", "f"},
+                {"bp", "e"},
+                {"pid", kProcPid},
+                {"tid", m_.to_index(i) + 1},
+                {"ts", ts},
+                {"id", i},
+                {"name", "rendezvous"},
+                {"cat", "transfer"}});
         }
         return;
       }
@@ -125,15 +157,27 @@ class ChromeWriter {
       case EventKind::BufTake:
       case EventKind::BufDrop:
         instant(kChanPid, c, i, kname);
-        emit({{"ph", "C"}, {"pid", kChanPid}, {"tid", c + 1}, {"ts", micros(m_.time(i))},
-              {"name", "level " + channel_label(m_, c)}, {"args", {{"level", m_.event(i).level}}}});
+        emit({{"ph", "C"},
+              {"pid", kChanPid},
+              {"tid", c + 1},
+              {"ts", micros(m_.time(i))},
+              {"name", "level " + channel_label(m_, c)},
+              {"args", {{"level", m_.event(i).level}}}});
         return;
       default: break;
     }
-    if (p != kNone) instant(kProcPid, p, i, kname);
-    else if (c != kNone) instant(kChanPid, c, i, kname);
-    else emit({{"ph", "i"}, {"s", "g"}, {"pid", kProcPid}, {"tid", 0}, {"ts", micros(m_.time(i))},
-               {"name", kname}, {"args", event_args(m_, i)}});
+    if (p != kNone)
+      instant(kProcPid, p, i, kname);
+    else if (c != kNone)
+      instant(kChanPid, c, i, kname);
+    else
+      emit({{"ph", "i"},
+            {"s", "g"},
+            {"pid", kProcPid},
+            {"tid", 0},
+            {"ts", micros(m_.time(i))},
+            {"name", kname},
+            {"args", event_args(m_, i)}});
   }
 
   void end_wait(uint32_t p, int64_t end_ns, const size_t* resume) {
@@ -163,8 +207,8 @@ class ChromeWriter {
   const TraceModel& m_;
   std::ostream& out_;
   bool first_ = true;
-  std::vector<size_t> wait_start_;       // per process: event index of its open park / block
-  std::vector<json> last_alt_guards_;    // per process: guards of its latest alt
+  std::vector<size_t> wait_start_;     // per process: event index of its open park / block
+  std::vector<json> last_alt_guards_;  // per process: guards of its latest alt
 };
 
 }  // namespace

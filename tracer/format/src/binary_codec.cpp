@@ -34,7 +34,7 @@ uint32_t crc32c_table(uint32_t crc, const uint8_t* p, size_t n) noexcept {
 
 #if defined(__x86_64__)
 __attribute__((target("sse4.2"))) uint32_t crc32c_hw(uint32_t crc, const uint8_t* p,
-                                                       size_t n) noexcept {
+                                                     size_t n) noexcept {
   uint64_t c = crc;
   while (n >= 8) {
     uint64_t w;
@@ -65,8 +65,8 @@ uint32_t crc32c(uint32_t crc, const void* data, size_t n) noexcept {
 namespace {
 
 using ::csptrace::enum_count;
-using encode::kValueNone;
 using encode::kValueInt;
+using encode::kValueNone;
 using encode::kValueText;
 
 // ---- field decoders ----
@@ -95,7 +95,7 @@ void get(Cursor& c, bool& out, const char* key) {
   out = b != 0;
 }
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 void get(Cursor& c, E& out, const char* key) {
   if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
   uint8_t b = *c.p++;
@@ -143,8 +143,8 @@ template <bool Unstamped>
 uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint64_t t_delta,
                             uint32_t text_limit) noexcept {
   switch (e.kind) {
-#define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example)                                   \
-  case EventKind::E:                                                                        \
+#define CSPTRACE_BIN_KIND(E, name, req, opt, doc, example) \
+  case EventKind::E:                                       \
     return encode::record_of<EventKind::E, Unstamped>(p, e, seq_delta, t_delta, text_limit);
     CSPTRACE_KINDS(CSPTRACE_BIN_KIND)
 #undef CSPTRACE_BIN_KIND
@@ -204,7 +204,8 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (dseq >= std::numeric_limits<uint64_t>::max() - prev_seq)
     throw std::invalid_argument("seq overflows");
   e.seq = prev_seq + 1 + dseq;
-  e.t = static_cast<int64_t>(static_cast<uint64_t>(prev_t) + static_cast<uint64_t>(unzigzag64(c.varint())));
+  e.t = static_cast<int64_t>(static_cast<uint64_t>(prev_t) +
+                             static_cast<uint64_t>(unzigzag64(c.varint())));
   prev_seq = e.seq;
   prev_t = e.t;
   e.present = present;
@@ -267,8 +268,8 @@ size_t decode_header(const uint8_t* file, size_t size, TraceHeader& h) {
   if (h.version == 0) throw HeaderError(8, "format version 0 is invalid (the file is corrupted)");
   uint32_t len = get_u32(file + 12);
   if (len > kMaxHeaderPayload)
-    throw HeaderError(12, "header length " + std::to_string(len) +
-                              " is implausible (the file is corrupted)");
+    throw HeaderError(
+        12, "header length " + std::to_string(len) + " is implausible (the file is corrupted)");
   if (size < kFixedHeaderBytes + len)
     throw HeaderError(size, "the file ends inside the header; nothing was recorded");
   const uint8_t* payload = file + kFixedHeaderBytes;

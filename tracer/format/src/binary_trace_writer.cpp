@@ -61,8 +61,10 @@ void BinaryTraceWriter::add(const Event& in, const StringTable& strings) {
 void BinaryTraceWriter::write_chunk() {
   if (chunk_.empty()) return;
   auto pieces = chunk_.finish();
-  out_.write(reinterpret_cast<const char*>(pieces.a.data), static_cast<std::streamsize>(pieces.a.size));
-  out_.write(reinterpret_cast<const char*>(pieces.b.data), static_cast<std::streamsize>(pieces.b.size));
+  out_.write(reinterpret_cast<const char*>(pieces.a.data),
+             static_cast<std::streamsize>(pieces.a.size));
+  out_.write(reinterpret_cast<const char*>(pieces.b.data),
+             static_cast<std::streamsize>(pieces.b.size));
   chunk_.reset();
 }
 
@@ -73,8 +75,10 @@ void BinaryTraceWriter::write_long_string(std::string_view s) {
   binary::ChunkBuilder alone(s.size() + 32);
   alone.add_string(s);
   auto pieces = alone.finish();
-  out_.write(reinterpret_cast<const char*>(pieces.a.data), static_cast<std::streamsize>(pieces.a.size));
-  out_.write(reinterpret_cast<const char*>(pieces.b.data), static_cast<std::streamsize>(pieces.b.size));
+  out_.write(reinterpret_cast<const char*>(pieces.a.data),
+             static_cast<std::streamsize>(pieces.a.size));
+  out_.write(reinterpret_cast<const char*>(pieces.b.data),
+             static_cast<std::streamsize>(pieces.b.size));
 }
 
 void BinaryTraceWriter::close() {

@@ -6,8 +6,8 @@
 
 #include <limits>
 #include <stdexcept>
-#include <unordered_set>
 #include <type_traits>
+#include <unordered_set>
 
 namespace csptrace {
 
@@ -24,11 +24,13 @@ void put(ojson& j, const char* key, int64_t v, const StringTable&, bool) { j[key
 void put(ojson& j, const char* key, int32_t v, const StringTable&, bool) { j[key] = v; }
 void put(ojson& j, const char* key, bool v, const StringTable&, bool) { j[key] = v; }
 void put(ojson& j, const char* key, uint32_t v, const StringTable& s, bool text) {
-  if (text) j[key] = std::string(s.get(v));
-  else j[key] = v;
+  if (text)
+    j[key] = std::string(s.get(v));
+  else
+    j[key] = v;
 }
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 void put(ojson& j, const char* key, E v, const StringTable&, bool) {
   j[key] = std::string(to_string(v));
 }
@@ -95,7 +97,7 @@ void take(const json& v, std::string_view key, bool& out, StringTable&, bool) {
   out = v.get<bool>();
 }
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 void take(const json& v, std::string_view key, E& out, StringTable&, bool) {
   const std::string& name = get_text(v, key);
   std::optional<E> parsed = parse_enum<E>(name);
@@ -103,12 +105,16 @@ void take(const json& v, std::string_view key, E& out, StringTable&, bool) {
   out = *parsed;
 }
 void take(const json& v, std::string_view key, Value& out, StringTable& s, bool) {
-  if (v.is_null()) out = Value{};
-  else if (v.is_number_integer()) out = Value::integer(get_integer<int64_t>(v, key));
-  else if (v.is_string()) out = Value::text_id(s.intern(v.get_ref<const std::string&>()));
+  if (v.is_null())
+    out = Value{};
+  else if (v.is_number_integer())
+    out = Value::integer(get_integer<int64_t>(v, key));
+  else if (v.is_string())
+    out = Value::text_id(s.intern(v.get_ref<const std::string&>()));
   else if (v.is_number_float())
     bad(key, "must be an integer or a string, not the fractional number " + v.dump());
-  else bad(key, "must be an integer or a string, not " + std::string(v.type_name()));
+  else
+    bad(key, "must be an integer or a string, not " + std::string(v.type_name()));
 }
 
 void take_header(const json& v, std::string_view key, std::string& out) { out = get_text(v, key); }
@@ -124,17 +130,22 @@ void check_nesting(std::string_view line) {
   bool in_string = false, escaped = false;
   for (char c : line) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '{' || c == '[') {
       if (++depth > kMaxJsonNesting)
         throw std::invalid_argument("JSON nested deeper than " + std::to_string(kMaxJsonNesting) +
                                     " levels; a trace line is one flat object");
-    } else if (c == '}' || c == ']') --depth;
+    } else if (c == '}' || c == ']')
+      --depth;
   }
 }
 
@@ -195,8 +206,8 @@ std::string encode_jsonl_event(const Event& e, const StringTable& strings) {
   o["seq"] = e.seq;
   o["t"] = e.t;
   o["kind"] = std::string(to_string(e.kind));
-#define CSPTRACE_FIELD_PUT(member, key, type, doc)                  \
-  if ((f::member & ~(f::seq | f::t)) && (e.present & f::member))   \
+#define CSPTRACE_FIELD_PUT(member, key, type, doc)               \
+  if ((f::member & ~(f::seq | f::t)) && (e.present & f::member)) \
     put(o, key, e.member, strings, (kTextFields & f::member) != 0);
   CSPTRACE_FIELDS(CSPTRACE_FIELD_PUT)
 #undef CSPTRACE_FIELD_PUT
@@ -225,10 +236,10 @@ TraceHeader decode_jsonl_header(std::string_view line) {
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& key = it.key();
     if (key == "kind" || key == "format" || key == "version") continue;
-#define CSPTRACE_HEADER_TAKE(member, key_, type, doc)                            \
-  if (key == key_) {                                                             \
-    take_header(*it, key, h.member);                                             \
-    continue;                                                                    \
+#define CSPTRACE_HEADER_TAKE(member, key_, type, doc) \
+  if (key == key_) {                                  \
+    take_header(*it, key, h.member);                  \
+    continue;                                         \
   }
     CSPTRACE_HEADER_FIELDS(CSPTRACE_HEADER_TAKE)
 #undef CSPTRACE_HEADER_TAKE
@@ -261,10 +272,10 @@ Event decode_jsonl_event(std::string_view line, StringTable& strings) {
     if (!field)
       throw std::invalid_argument("unknown field \"" + key + "\" in a " + kname + " event");
     switch (*field) {
-#define CSPTRACE_FIELD_TAKE(member, key_, type, doc)                            \
-  case Field::member:                                                           \
-    take(*it, key_, e.member, strings, (kTextFields & f::member) != 0);         \
-    e.present |= f::member;                                                     \
+#define CSPTRACE_FIELD_TAKE(member, key_, type, doc)                    \
+  case Field::member:                                                   \
+    take(*it, key_, e.member, strings, (kTextFields & f::member) != 0); \
+    e.present |= f::member;                                             \
     break;
       CSPTRACE_FIELDS(CSPTRACE_FIELD_TAKE)
 #undef CSPTRACE_FIELD_TAKE

@@ -128,7 +128,7 @@ bool assign(const Scalar& v, bool& out, StringTable&, bool) {
   return true;
 }
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 bool assign(const Scalar& v, E& out, StringTable&, bool) {
   if (v.type != Scalar::Type::Text) return false;
   auto parsed = parse_enum<E>(v.text);

@@ -78,8 +78,10 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
       // here are not a chunk: the tail of a file whose last write never reached the disk.
       uint64_t zeros = got;
       if (!rest_is_zero(in, buf, zeros))
-        throw fail(off, "a chunk of length 0 followed by other bytes (the file is corrupted; "
-                        "chunks before offset " + std::to_string(off) + " are intact)");
+        throw fail(off,
+                   "a chunk of length 0 followed by other bytes (the file is corrupted; "
+                   "chunks before offset " +
+                       std::to_string(off) + " are intact)");
       builder.warn("the file ends with " + std::to_string(zeros) +
                    " zero bytes after its last whole chunk at offset " + std::to_string(off) +
                    " (a write that never reached the disk); they were left out, " +

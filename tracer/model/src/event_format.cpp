@@ -30,10 +30,14 @@ std::string format_duration(int64_t ns) {
   char buf[64];
   double v = double(ns);
   int64_t a = ns < 0 ? -ns : ns;
-  if (a < 1000) std::snprintf(buf, sizeof buf, "%lld ns", static_cast<long long>(ns));
-  else if (a < 1000000) std::snprintf(buf, sizeof buf, "%.3f µs", v / 1e3);
-  else if (a < 1000000000) std::snprintf(buf, sizeof buf, "%.3f ms", v / 1e6);
-  else std::snprintf(buf, sizeof buf, "%.3f s", v / 1e9);
+  if (a < 1000)
+    std::snprintf(buf, sizeof buf, "%lld ns", static_cast<long long>(ns));
+  else if (a < 1000000)
+    std::snprintf(buf, sizeof buf, "%.3f µs", v / 1e3);
+  else if (a < 1000000000)
+    std::snprintf(buf, sizeof buf, "%.3f ms", v / 1e6);
+  else
+    std::snprintf(buf, sizeof buf, "%.3f s", v / 1e9);
   return buf;
 }
 
@@ -67,14 +71,20 @@ std::string format_event(const TraceModel& m, size_t i, EventFormat fmt) {
       add(key, channel_label(m, m.channel_index(static_cast<ChanId>(v))));
     else if constexpr (F & (f::name | f::message | f::label | f::loc))
       add(key, "\"" + std::string(m.str(static_cast<StrId>(v))) + "\"");
-    else if constexpr (F == f::duration) add(key, format_duration(static_cast<int64_t>(v)));
-    else if constexpr (std::is_same_v<T, Value>) add(key, m.value_text(v));
-    else if constexpr (std::is_same_v<T, bool>) add(key, v ? "true" : "false");
-    else if constexpr (std::is_enum_v<T>) add(key, std::string(to_string(v)));
-    else add(key, std::to_string(v));
+    else if constexpr (F == f::duration)
+      add(key, format_duration(static_cast<int64_t>(v)));
+    else if constexpr (std::is_same_v<T, Value>)
+      add(key, m.value_text(v));
+    else if constexpr (std::is_same_v<T, bool>)
+      add(key, v ? "true" : "false");
+    else if constexpr (std::is_enum_v<T>)
+      add(key, std::string(to_string(v)));
+    else
+      add(key, std::to_string(v));
   };
 #define CSPTRACE_FORMAT_FIELD(member, key, type, doc) \
-  if ((e.present & f::member) && !(skip & f::member)) emit.template operator()<f::member>(key, e.member);
+  if ((e.present & f::member) && !(skip & f::member)) \
+    emit.template operator()<f::member>(key, e.member);
   CSPTRACE_FIELDS(CSPTRACE_FORMAT_FIELD)
 #undef CSPTRACE_FORMAT_FIELD
   return out;

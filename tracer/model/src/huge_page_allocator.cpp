@@ -16,8 +16,8 @@ void* map(size_t bytes) {
   if (len < bytes || len + kHugePage < len) throw std::bad_alloc();
   // Map one huge page more than needed and give back the unaligned head and the tail, so that
   // what remains is exactly [aligned, aligned + len): unmap() can return it by its size.
-  void* raw = ::mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* raw =
+      ::mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   const auto start = reinterpret_cast<uintptr_t>(raw);
   const uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);

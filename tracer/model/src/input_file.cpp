@@ -2,13 +2,13 @@
 
 #include <csptrace/trace_error.hpp>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace csptrace {
 
@@ -31,8 +31,9 @@ void wait_for_writer(int fd, const std::string& name, const LoadOptions& options
   }
   if (r == 0) {
     if (options.notice)
-      options.notice(name + " is a named pipe with nothing written to it yet: waiting for a "
-                            "writer (start the program that writes the trace, or press Ctrl-C)");
+      options.notice(name +
+                     " is a named pipe with nothing written to it yet: waiting for a "
+                     "writer (start the program that writes the trace, or press Ctrl-C)");
     while ((r = ::poll(&p, 1, -1)) < 0 && errno == EINTR) {
     }
   }
@@ -48,8 +49,9 @@ InputFile::InputFile(const std::string& path, const LoadOptions& options)
     name_ = "<stdin>";
     fd_ = STDIN_FILENO;
     if (::isatty(fd_))
-      throw file_error(name_, "standard input is a terminal; pipe a trace into it "
-                              "(csptrace print - < t.csptrace) or give a FILE");
+      throw file_error(name_,
+                       "standard input is a terminal; pipe a trace into it "
+                       "(csptrace print - < t.csptrace) or give a FILE");
   } else {
     if (options.follow) wait_until_created(path);
     struct stat st {};
@@ -63,8 +65,9 @@ InputFile::InputFile(const std::string& path, const LoadOptions& options)
   if (::fstat(fd_, &st) != 0)
     throw file_error(name_, std::string("cannot stat: ") + std::strerror(errno));
   if (S_ISDIR(st.st_mode))
-    throw file_error(name_, "is a directory, not a trace file; give the path of a .jsonl or "
-                            ".csptrace file");
+    throw file_error(name_,
+                     "is a directory, not a trace file; give the path of a .jsonl or "
+                     ".csptrace file");
   regular_ = S_ISREG(st.st_mode);
   if (regular_) size_hint_ = static_cast<uint64_t>(st.st_size);
   if (regular_ && options.follow) start_following();

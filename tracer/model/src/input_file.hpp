@@ -64,12 +64,12 @@ class InputFile {
   bool own_fd_ = false;
   bool regular_ = false;
   uint64_t size_hint_ = 0;
-  uint64_t offset_ = 0;   // bytes handed out by read
+  uint64_t offset_ = 0;  // bytes handed out by read
   uint64_t raw_offset_ = 0;
   const LoadOptions* options_;
   bool following_ = false;
   std::function<bool()> follow_done_;
-  std::string peeked_;    // bytes read from fd_ but not yet handed out
+  std::string peeked_;  // bytes read from fd_ but not yet handed out
 };
 
 }  // namespace csptrace

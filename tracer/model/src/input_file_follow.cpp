@@ -5,8 +5,8 @@
 
 #include <csptrace/trace_error.hpp>
 
-#include <chrono>
 #include <sys/stat.h>
+#include <chrono>
 #include <thread>
 
 namespace csptrace {
@@ -29,8 +29,9 @@ void InputFile::wait_until_created(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) return;
   if (options_->notice)
-    options_->notice(name_ + " does not exist yet: waiting for a program to create it (press "
-                             "Ctrl-C to stop)");
+    options_->notice(name_ +
+                     " does not exist yet: waiting for a program to create it (press "
+                     "Ctrl-C to stop)");
   while (::stat(path.c_str(), &st) != 0) {
     check_cancel(*options_);
     std::this_thread::sleep_for(kPoll);
@@ -40,8 +41,9 @@ void InputFile::wait_until_created(const std::string& path) {
 void InputFile::start_following() {
   following_ = file_has_writer(fd_);
   if (!following_ && options_->notice)
-    options_->notice(name_ + " is not being written (no process has it open for writing): "
-                             "reading it as it is");
+    options_->notice(name_ +
+                     " is not being written (no process has it open for writing): "
+                     "reading it as it is");
 }
 
 bool InputFile::wait_for_more() {

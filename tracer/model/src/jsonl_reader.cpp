@@ -19,9 +19,7 @@ bool blank(std::string_view s) {
   return true;
 }
 
-bool all_zero(std::string_view s) {
-  return s.find_first_not_of('\0') == std::string_view::npos;
-}
+bool all_zero(std::string_view s) { return s.find_first_not_of('\0') == std::string_view::npos; }
 
 }  // namespace
 

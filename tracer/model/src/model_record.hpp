@@ -23,9 +23,12 @@ namespace model_layout {
 enum class Skip : uint8_t { Varint, Byte, Value };
 template <class T>
 constexpr Skip skip_of() {
-  if constexpr (std::is_same_v<T, Value>) return Skip::Value;
-  else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) return Skip::Byte;
-  else return Skip::Varint;
+  if constexpr (std::is_same_v<T, Value>)
+    return Skip::Value;
+  else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>)
+    return Skip::Byte;
+  else
+    return Skip::Varint;
 }
 inline constexpr Skip kSkip[] = {
 #define CSPTRACE_SKIP_OF(member, key, T, doc) skip_of<T>(),

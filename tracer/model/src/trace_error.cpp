@@ -6,8 +6,7 @@ std::string format(const std::string& file, TraceError::Place place, uint64_t wh
                    const std::string& what) {
   switch (place) {
     case TraceError::Place::Line: return file + ":" + std::to_string(where) + ": " + what;
-    case TraceError::Place::Offset:
-      return file + ": offset " + std::to_string(where) + ": " + what;
+    case TraceError::Place::Offset: return file + ": offset " + std::to_string(where) + ": " + what;
     case TraceError::Place::File: break;
   }
   return file + ": " + what;

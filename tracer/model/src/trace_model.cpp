@@ -149,8 +149,7 @@ void TraceModelBuilder::reserve(size_t n) {
   model_.records_.reserve(n * 8);  // address space only until written
 }
 
-uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field,
-                                         bool allow_none) const {
+uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool allow_none) const {
   if (id == 0 && allow_none) return kNone;
   const auto& small = model_.proc_by_small_id_;
   uint32_t ix = id < small.size() ? small[id] : model_.process_index(id);
@@ -197,11 +196,11 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   const FieldMask req = kKindFields[static_cast<int>(e.kind)].required;
   const FieldMask opt = kKindFields[static_cast<int>(e.kind)].optional;
   if (FieldMask miss = req & ~e.present)
-    throw std::invalid_argument(std::string(kname()) + " event lacks required field(s): " +
-                                missing_fields(miss));
+    throw std::invalid_argument(std::string(kname()) +
+                                " event lacks required field(s): " + missing_fields(miss));
   if (FieldMask extra = e.present & ~(req | opt))
-    throw std::invalid_argument(std::string(kname()) + " event does not take field(s): " +
-                                missing_fields(extra));
+    throw std::invalid_argument(std::string(kname()) +
+                                " event does not take field(s): " + missing_fields(extra));
   // seq counts from 1: event(i) decodes a record relative to seq - 1.
   if (e.seq == 0) throw std::invalid_argument("seq 0 is not allowed; seq counts from 1");
   if (!m.empty() && e.seq <= last_seq_)
@@ -243,7 +242,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
       break;
     }
     case EventKind::ChanMake: {
-      if (e.chan == 0) throw std::invalid_argument("chan_make: chan 0 is reserved for \"no channel\"");
+      if (e.chan == 0)
+        throw std::invalid_argument("chan_make: chan 0 is reserved for \"no channel\"");
       if (m.channel_index(e.chan) != kNone)
         throw std::invalid_argument("chan_make: channel " + std::to_string(e.chan) +
                                     " was already made");

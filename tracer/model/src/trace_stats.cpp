@@ -78,7 +78,8 @@ TraceStats compute_stats(const TraceModel& m) {
         const WaitOp op = m.event(i).op;
         if (op == WaitOp::Alts)
           for (auto [gc, gop] : guards[p]) enter(p, gc, gop, t);
-        else enter(p, c, op, t);
+        else
+          enter(p, c, op, t);
         break;
       }
       case EventKind::Resume:

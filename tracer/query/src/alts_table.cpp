@@ -18,8 +18,8 @@ namespace {
 struct OpenAlt {
   bool open = false;
   uint32_t alt = 0;
-  size_t offer = kNone;           // its alt_offer event
-  std::vector<size_t> guards;     // its alt_guard events, in listed order
+  size_t offer = kNone;        // its alt_offer event
+  std::vector<size_t> guards;  // its alt_guard events, in listed order
 };
 
 class AltsFiller {
@@ -64,19 +64,31 @@ class AltsFiller {
     for (size_t g : a.guards) ready += m_.field<Field::ready>(g) ? 1 : 0;
     alts_.process(m_, p).integer(a.alt).event(m_, a.offer);
     alts_.integer_or_null(a.offer != kNone, a.offer != kNone ? m_.time(a.offer) : 0);
-    if (a.offer != kNone && (m_.present(a.offer) & f::loc)) alts_.text(m_.str(m_.field<Field::loc>(a.offer)));
-    else alts_.null();
-    alts_.integer(static_cast<int64_t>(a.guards.size())).integer(ready).event(m_, choice)
+    if (a.offer != kNone && (m_.present(a.offer) & f::loc))
+      alts_.text(m_.str(m_.field<Field::loc>(a.offer)));
+    else
+      alts_.null();
+    alts_.integer(static_cast<int64_t>(a.guards.size()))
+        .integer(ready)
+        .event(m_, choice)
         .integer_or_null(chosen, chosen ? m_.time(choice) : 0)
         .integer_or_null(chosen, c.index)
         .channel(m_, chosen && c.has(Field::chan) ? m_.chan_index(choice) : kNone);
-    if (chosen) alts_.value(m_, c.value).text(to_string(c.rule));
-    else alts_.null().null();
+    if (chosen)
+      alts_.value(m_, c.value).text(to_string(c.rule));
+    else
+      alts_.null().null();
     alts_.row();
     for (size_t g : a.guards) {
       const Event e = m_.event(g);
-      guards_.process(m_, p).integer(a.alt).event(m_, g).integer(e.index).text(to_string(e.op))
-          .channel(m_, m_.chan_index(g)).value(m_, e.value).integer(e.ready ? 1 : 0)
+      guards_.process(m_, p)
+          .integer(a.alt)
+          .event(m_, g)
+          .integer(e.index)
+          .text(to_string(e.op))
+          .channel(m_, m_.chan_index(g))
+          .value(m_, e.value)
+          .integer(e.ready ? 1 : 0)
           .integer(chosen && c.index == e.index ? 1 : 0)
           .row();
     }

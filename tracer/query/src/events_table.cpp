@@ -23,8 +23,10 @@ void put(TableWriter& w, const TraceModel& m, const Event& e, FieldMask bit, con
   } else if constexpr (std::is_same_v<T, uint64_t>) {
     w.unsigned64(v);
   } else {
-    if (kTextFields & bit) w.text(m.str(static_cast<StrId>(v)));
-    else w.integer(static_cast<int64_t>(v));
+    if (kTextFields & bit)
+      w.text(m.str(static_cast<StrId>(v)));
+    else
+      w.integer(static_cast<int64_t>(v));
   }
 }
 

@@ -22,8 +22,7 @@ std::string json_array(const std::vector<std::string>& items) {
   return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::vector<std::string> labels(const TraceModel& m, const std::vector<uint32_t>& ixs,
-                                bool procs) {
+std::vector<std::string> labels(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
   std::vector<std::string> out;
   for (uint32_t i : ixs) out.push_back(procs ? process_label(m, i) : channel_label(m, i));
   return out;
@@ -40,17 +39,27 @@ void fill_findings(SqlDatabase& db, const TraceModel& m, const Verdict& verdict)
     const std::string p = json_array(labels(m, f.processes, true));
     const std::string c = json_array(labels(m, f.channels, false));
     const std::string lines = json_array(f.locations);
-    findings.integer(id).text(to_string(f.kind)).text(to_string(f.severity))
-        .text(to_string(f.strength)).event(m, f.event)
-        .integer_or_null(f.event < m.size(), f.time).text(p).text(c).text(lines)
-        .text(f.explanation).row();
+    findings.integer(id)
+        .text(to_string(f.kind))
+        .text(to_string(f.severity))
+        .text(to_string(f.strength))
+        .event(m, f.event)
+        .integer_or_null(f.event < m.size(), f.time)
+        .text(p)
+        .text(c)
+        .text(lines)
+        .text(f.explanation)
+        .row();
     for (size_t k = 0; k < f.processes.size(); ++k)
       procs.integer(id).integer(static_cast<int64_t>(k)).process(m, f.processes[k]).row();
     for (size_t k = 0; k < f.channels.size(); ++k)
       chans.integer(id).integer(static_cast<int64_t>(k)).channel(m, f.channels[k]).row();
   }
   for (const WaitEdge& e : verdict.wait_for)
-    edges.process(m, e.waiter).process(m, e.releaser).channel(m, e.chan).text(to_string(e.op))
+    edges.process(m, e.waiter)
+        .process(m, e.releaser)
+        .channel(m, e.chan)
+        .text(to_string(e.op))
         .row();
 }
 

@@ -18,13 +18,23 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
     const ProcessInfo& info = m.processes()[p];
     const std::string label = process_label(m, p);
     const bool exited = info.exit_event != kNone;
-    procs.integer(info.id).text(info.name).text(label).text(to_string(info.mode))
-        .text(to_string(info.role)).process(m, info.parent).text(info.loc)
-        .event(m, info.spawn_event).event(m, info.exit_event);
-    if (exited) procs.text(to_string(info.status));
-    else procs.null();
-    if (exited && info.status == ExitStatus::Error) procs.text(info.error);
-    else procs.null();
+    procs.integer(info.id)
+        .text(info.name)
+        .text(label)
+        .text(to_string(info.mode))
+        .text(to_string(info.role))
+        .process(m, info.parent)
+        .text(info.loc)
+        .event(m, info.spawn_event)
+        .event(m, info.exit_event);
+    if (exited)
+      procs.text(to_string(info.status));
+    else
+      procs.null();
+    if (exited && info.status == ExitStatus::Error)
+      procs.text(info.error);
+    else
+      procs.null();
     procs.text(to_string(end.processes[p].state))
         .integer(std::binary_search(verdict.stuck.begin(), verdict.stuck.end(), p) ? 1 : 0)
         .row();
@@ -33,10 +43,15 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
   for (uint32_t c = 0; c < m.channels().size(); ++c) {
     const ChannelInfo& info = m.channels()[c];
     const std::string label = channel_label(m, c);
-    chans.integer(info.id).text(info.name).text(label).text(to_string(info.buffer))
+    chans.integer(info.id)
+        .text(info.name)
+        .text(label)
+        .text(to_string(info.buffer))
         .integer(info.cap)
         .integer_or_null(info.buffer == BufferKind::Timer, info.duration)
-        .process(m, info.result_of).text(info.loc).event(m, info.make_event)
+        .process(m, info.result_of)
+        .text(info.loc)
+        .event(m, info.make_event)
         .event(m, info.close_event)
         .row();
   }

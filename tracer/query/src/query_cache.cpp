@@ -53,7 +53,8 @@ SqlDatabase open_query_database(const std::string& trace_path, const QueryDataba
   if (state == CacheState::Fresh) return SqlDatabase(cache, SqlDatabase::Mode::ReadOnly);
   const TraceModel m = o.load(trace_path);
   if (state == CacheState::Foreign) {
-    o.notice(cache + " exists and is not a csptrace query cache; it is left alone and the "
+    o.notice(cache +
+             " exists and is not a csptrace query cache; it is left alone and the "
              "query runs in memory (move it away to let csptrace cache there)");
     return in_memory(m, stamp);
   }

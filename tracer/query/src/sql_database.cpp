@@ -18,10 +18,14 @@ std::string describe(const std::string& path, SqlDatabase::Mode mode) {
 std::string reason(sqlite3* db, int rc) {
   std::string r = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   const int primary = rc & 0xff;
-  if (primary == SQLITE_FULL) r += " (free space on its file system and try again)";
-  else if (primary == SQLITE_CANTOPEN) r += " (check that its folder exists and may be written)";
-  else if (primary == SQLITE_READONLY) r += " (the file or its folder is read-only)";
-  else if (primary == SQLITE_NOTADB) r += " (it is not a SQLite database)";
+  if (primary == SQLITE_FULL)
+    r += " (free space on its file system and try again)";
+  else if (primary == SQLITE_CANTOPEN)
+    r += " (check that its folder exists and may be written)";
+  else if (primary == SQLITE_READONLY)
+    r += " (the file or its folder is read-only)";
+  else if (primary == SQLITE_NOTADB)
+    r += " (it is not a SQLite database)";
   return r;
 }
 
@@ -122,7 +126,9 @@ SqlDatabase::SqlDatabase(const std::string& path, Mode mode) : where_(describe(p
   (void)no_memstatus;
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
-    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE; break;
+    case Mode::Create:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE;
+      break;
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Mode::Memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY; break;
   }
@@ -203,13 +209,16 @@ bool only_blank(std::string_view text) {
 SqlStatement SqlDatabase::prepare_query(std::string_view sql) {
   std::string_view tail;
   SqlStatement s = prepare(sql, &tail);
-  if (!s.stmt_) throw SqlError("the query is empty: give one SQL statement, e.g. SELECT * FROM processes", 0);
+  if (!s.stmt_)
+    throw SqlError("the query is empty: give one SQL statement, e.g. SELECT * FROM processes", 0);
   if (!only_blank(tail))
     throw SqlError("one statement at a time: the text after the first ';' is a second statement",
                    static_cast<int>(sql.size() - tail.size()));
   if (!s.read_only())
-    throw SqlError("a query may only read: it would change the database (to change one, export it "
-                   "with 'csptrace export --format sqlite' and open that)", 0);
+    throw SqlError(
+        "a query may only read: it would change the database (to change one, export it "
+        "with 'csptrace export --format sqlite' and open that)",
+        0);
   return s;
 }
 

@@ -7,13 +7,13 @@
 #include "table_fillers.hpp"
 #include "table_writer.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace csptrace {
 
@@ -32,9 +32,12 @@ void fill_trace_row(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& 
   w.text(m.source()).integer(h.version);
   auto put = [&](const auto& v) {
     using T = std::decay_t<decltype(v)>;
-    if constexpr (std::is_same_v<T, std::string>) w.text(v);
-    else if constexpr (std::is_same_v<T, uint64_t>) w.unsigned64(v);
-    else w.integer(static_cast<int64_t>(v));
+    if constexpr (std::is_same_v<T, std::string>)
+      w.text(v);
+    else if constexpr (std::is_same_v<T, uint64_t>)
+      w.unsigned64(v);
+    else
+      w.integer(static_cast<int64_t>(v));
   };
 #define CSPTRACE_SQL_HEADER_VALUE(member, key, type, doc) put(h.member);
   CSPTRACE_HEADER_FIELDS(CSPTRACE_SQL_HEADER_VALUE)
@@ -58,9 +61,13 @@ void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileSt
   // removed, memory dropped), so no journal and no syncs: the database is durable once the
   // file is closed and renamed. Sorting for the indexes stays in memory. SQLite's default
   // page cache (2 MB) builds as fast as a 256 MB one did, in 130 MB less memory (1 M events).
-  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
-          "PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) + ";"
-          "PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
+  db.exec(
+      "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+      "PRAGMA application_id = " +
+      std::to_string(kTraceDatabaseApplicationId) +
+      ";"
+      "PRAGMA user_version = " +
+      std::to_string(kTraceDatabaseVersion) + ";");
   db.exec("BEGIN");
   for (const SqlTable& t : trace_tables()) db.exec(create_table_sql(t));
   fill_trace_row(db, m, stamp);
@@ -93,8 +100,7 @@ std::string temporary_beside(const std::string& path) {
 // Renames from to to; refuses (false, errno EEXIST) when to exists and !replace.
 bool rename_into_place(const std::string& from, const std::string& to, bool replace) {
   if (replace) return std::rename(from.c_str(), to.c_str()) == 0;
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
-    return true;
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
   if (errno != EINVAL && errno != ENOSYS) return false;
   // A file system without RENAME_NOREPLACE: a hard link fails on an existing target too.
   if (::link(from.c_str(), to.c_str()) != 0) return false;
@@ -108,13 +114,14 @@ std::string refuse_existing(const std::string& path) {
 
 }  // namespace
 
-void write_trace_database(const TraceModel& m, const std::string& path,
-                          const TraceFileStamp& stamp, bool replace) {
+void write_trace_database(const TraceModel& m, const std::string& path, const TraceFileStamp& stamp,
+                          bool replace) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     if (!replace) throw std::runtime_error(refuse_existing(path));
     if (!S_ISREG(st.st_mode))
-      throw std::runtime_error(path + " is not a regular file: a SQLite database is a file; "
+      throw std::runtime_error(path +
+                               " is not a regular file: a SQLite database is a file; "
                                "give a file path with -o");
   }
   const std::string tmp = temporary_beside(path);

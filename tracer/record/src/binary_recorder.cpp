@@ -4,14 +4,14 @@
 #include "crash_guard.hpp"
 #include "string_log.hpp"
 
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 #include <fcntl.h>
-#include <stdexcept>
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
 
 namespace csptrace {
 
@@ -111,8 +111,7 @@ ThreadRing* BinaryRecorder::claim_ring() {
     const uint32_t n = n_rings_.load(std::memory_order_relaxed);
     for (uint32_t i = 0; i < n && !ring; ++i) {
       bool expected = false;
-      if (ring_owners_[i]->owned.compare_exchange_strong(expected, true,
-                                                         std::memory_order_acquire))
+      if (ring_owners_[i]->owned.compare_exchange_strong(expected, true, std::memory_order_acquire))
         ring = ring_owners_[i];
     }
     if (!ring && n < kMaxRings) {
@@ -169,8 +168,10 @@ void BinaryRecorder::write_chunk() noexcept {
   if (chunk_->empty()) return;
   const size_t n = chunk_->events();
   if (!failure_.failed()) {
-    if (write_all(fd_, chunk_->finish())) written_.fetch_add(n, std::memory_order_relaxed);
-    else failure_.note(errno);
+    if (write_all(fd_, chunk_->finish()))
+      written_.fetch_add(n, std::memory_order_relaxed);
+    else
+      failure_.note(errno);
   }
   chunk_->reset();
 }

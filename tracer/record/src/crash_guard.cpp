@@ -11,7 +11,8 @@ namespace csptrace::crash_guard {
 namespace {
 
 static_assert(SIGSEGV == 11 && SIGBUS == 7 && SIGFPE == 8 && SIGILL == 4 && SIGABRT == 6 &&
-              SIGTERM == 15 && SIGINT == 2, "kSignals assumes Linux signal numbers");
+                  SIGTERM == 15 && SIGINT == 2,
+              "kSignals assumes Linux signal numbers");
 
 std::atomic<CrashTarget*> g_target{nullptr};
 struct sigaction g_previous[65];

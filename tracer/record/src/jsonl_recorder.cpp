@@ -4,14 +4,14 @@
 #include "crash_guard.hpp"
 #include "string_log.hpp"
 
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <time.h>
-#include <unistd.h>
 
 namespace csptrace {
 
@@ -40,7 +40,6 @@ uint64_t count_lines(const char* p, size_t n) noexcept {
 }
 
 }  // namespace
-
 
 JsonlRecorder::JsonlRecorder(const std::string& path, const TraceHeader& header)
     : path_(path), buf_(new char[kBufferBytes]), start_(std::chrono::steady_clock::now()) {

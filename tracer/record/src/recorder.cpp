@@ -20,8 +20,9 @@ std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHead
   };
   if (ends_with(".jsonl")) return std::make_unique<JsonlRecorder>(path, header);
   if (ends_with(".csptrace")) return std::make_unique<BinaryRecorder>(path, header);
-  throw std::runtime_error("cannot record to " + path +
-                           ": unknown trace format; name the file *.csptrace (fast, binary) or *.jsonl (readable)");
+  throw std::runtime_error(
+      "cannot record to " + path +
+      ": unknown trace format; name the file *.csptrace (fast, binary) or *.jsonl (readable)");
 }
 
 }  // namespace csptrace

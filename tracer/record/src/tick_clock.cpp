@@ -1,11 +1,11 @@
 #include <csptrace/tick_clock.hpp>
 
+#include <time.h>
 #include <chrono>
 #include <cstdlib>
-#include <string_view>
 #include <fstream>
 #include <string>
-#include <time.h>
+#include <string_view>
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -53,7 +53,8 @@ TickClock::TickClock() {
   const int64_t ns0 = monotonic_ns();
   const uint64_t t0 = __rdtsc();
   int64_t ns1;
-  do ns1 = monotonic_ns(); while (ns1 - ns0 < 5000000);
+  do ns1 = monotonic_ns();
+  while (ns1 - ns0 < 5000000);
   const uint64_t t1 = __rdtsc();
   if (t1 <= t0) return;
   mult_ = static_cast<uint64_t>((static_cast<unsigned __int128>(ns1 - ns0) << 32) / (t1 - t0));

@@ -13,7 +13,8 @@ namespace {
 size_t state_weight(const ReplayState& s) {
   size_t w = s.processes.size() + s.channels.size();
   for (const ProcessState& p : s.processes) w += p.wait.guards.size() + p.offering.size();
-  for (const ChannelState& c : s.channels) w += c.buffer.size() + c.putters.size() + c.takers.size();
+  for (const ChannelState& c : s.channels)
+    w += c.buffer.size() + c.putters.size() + c.takers.size();
   return w;
 }
 

@@ -55,9 +55,11 @@ class Step {
     if (!ps || !is_waiting(ps->state) || ps->wait.completed) return;
     const Wait& w = ps->wait;
     auto leave = [&](WaitOp op, uint32_t c) {
-      if (ChannelState* cs = chan(c)) remove_waiter(op == WaitOp::Put ? cs->putters : cs->takers, p);
+      if (ChannelState* cs = chan(c))
+        remove_waiter(op == WaitOp::Put ? cs->putters : cs->takers, p);
     };
-    if (w.op != WaitOp::Alts) leave(w.op, w.chan);
+    if (w.op != WaitOp::Alts)
+      leave(w.op, w.chan);
     else
       for (const Guard& g : w.guards) leave(g.op, g.chan);
   }
@@ -148,7 +150,7 @@ void Step::run() {
         ps->offering.clear();
       }
       set_state(p, m_.field<Field::status>(i_) == ExitStatus::Error ? ProcState::ExitedError
-                                                            : ProcState::ExitedOk);
+                                                                    : ProcState::ExitedOk);
       break;
     }
     case EventKind::ChanMake:
@@ -165,9 +167,7 @@ void Step::run() {
       wait(k == EventKind::Block);
       break;
     case EventKind::Resume:
-    case EventKind::Unblock:
-      wake(p);
-      break;
+    case EventKind::Unblock: wake(p); break;
     case EventKind::Transfer: {
       const uint32_t from = m_.from_index(i_), to = m_.to_index(i_);
       if (!serve(to, WaitOp::Take, c)) touch(to);
@@ -181,7 +181,8 @@ void Step::run() {
     }
     case EventKind::BufTake: {
       ChannelState* cs = chan(c);
-      const bool promise = c < m_.channels().size() && m_.channels()[c].buffer == BufferKind::Promise;
+      const bool promise =
+          c < m_.channels().size() && m_.channels()[c].buffer == BufferKind::Promise;
       if (cs && !promise && !cs->buffer.empty()) cs->buffer.pop_front();
       touch(p);
       break;
@@ -235,21 +236,14 @@ void Step::run() {
       }
       break;
     case EventKind::Refused:
-    case EventKind::Mark:
-      touch(p);
-      break;
-    case EventKind::Deadlock:
-      s_.deadlock_reported = true;
-      break;
+    case EventKind::Mark: touch(p); break;
+    case EventKind::Deadlock: s_.deadlock_reported = true; break;
     case EventKind::Stuck:
     case EventKind::Handle:  // recorded by the spawner about the child: no state changes
     case EventKind::Decide:  // the scheduler's choice: what it chose shows in the events after
       break;
-    case EventKind::End:
-      s_.ended = true;
-      break;
-    case EventKind::count_:
-      break;
+    case EventKind::End: s_.ended = true; break;
+    case EventKind::count_: break;
   }
   ++s_.steps;
 }

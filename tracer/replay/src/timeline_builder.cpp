@@ -94,12 +94,14 @@ void TimelineBuilder::after(const ReplayState& s) {
     if (!occ.empty() && occ.back().level == step.level && occ.back().putters == step.putters &&
         occ.back().takers == step.takers)
       continue;
-    if (!occ.empty() && occ.back().event == i) occ.back() = step;
-    else occ.push_back(step);
+    if (!occ.empty() && occ.back().event == i)
+      occ.back() = step;
+    else
+      occ.push_back(step);
   }
   if (m_.kind(i) == EventKind::Transfer)
-    t_.rendezvous_.push_back({i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i),
-                              m_.field<Field::via>(i)});
+    t_.rendezvous_.push_back(
+        {i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i), m_.field<Field::via>(i)});
 }
 
 Timeline TimelineBuilder::finish() && { return std::move(t_); }

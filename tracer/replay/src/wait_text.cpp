@@ -16,7 +16,9 @@ std::string wait_text(const TraceModel& m, const Wait& w) {
   if (w.op != WaitOp::Alts) return op_text(m, w.op, w.chan, w.value);
   std::string out;
   for (size_t i = 0; i < w.guards.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == w.guards.size() ? " or " : ", ") +
+    out += (i == 0                     ? ""
+            : i + 1 == w.guards.size() ? " or "
+                                       : ", ") +
            op_text(m, w.guards[i].op, w.guards[i].chan, w.guards[i].value);
   return out.empty() ? "an alt" : out;
 }

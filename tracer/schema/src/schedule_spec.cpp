@@ -12,8 +12,8 @@ constexpr std::string_view kGrammar =
     "or prefix:path=FILE";
 
 [[noreturn]] void bad(std::string_view text, const std::string& what) {
-  throw std::invalid_argument("schedule '" + std::string(text) + "': " + what +
-                              " (expected " + std::string(kGrammar) + ")");
+  throw std::invalid_argument("schedule '" + std::string(text) + "': " + what + " (expected " +
+                              std::string(kGrammar) + ")");
 }
 
 uint64_t number(std::string_view text, std::string_view key, std::string_view v) {
@@ -40,12 +40,18 @@ ScheduleSpec ScheduleSpec::parse(std::string_view text) {
   ScheduleSpec s;
   const std::size_t colon = text.find(':');
   const std::string_view name = text.substr(0, colon);
-  if (name == "random") s.strategy = Strategy::Random;
-  else if (name == "pct") s.strategy = Strategy::Pct;
-  else if (name == "replay") s.strategy = Strategy::Replay;
-  else if (name == "prefix") s.strategy = Strategy::Prefix;
-  else bad(text, "unknown strategy '" + std::string(name) + "'");
-  std::string_view rest = colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 1);
+  if (name == "random")
+    s.strategy = Strategy::Random;
+  else if (name == "pct")
+    s.strategy = Strategy::Pct;
+  else if (name == "replay")
+    s.strategy = Strategy::Replay;
+  else if (name == "prefix")
+    s.strategy = Strategy::Prefix;
+  else
+    bad(text, "unknown strategy '" + std::string(name) + "'");
+  std::string_view rest =
+      colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 1);
   while (!rest.empty()) {
     // path= takes the rest of the text: a file name may hold commas.
     if (rest.starts_with("path=")) {
@@ -58,11 +64,16 @@ ScheduleSpec ScheduleSpec::parse(std::string_view text) {
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos) bad(text, "'" + std::string(item) + "' is not key=value");
     const std::string_view key = item.substr(0, eq), v = item.substr(eq + 1);
-    if (key == "seed") s.seed = number(text, key, v);
-    else if (key == "depth") s.depth = static_cast<uint32_t>(number(text, key, v));
-    else if (key == "steps") s.steps = number(text, key, v);
-    else if (key == "timers" && (v == "idle" || v == "race")) s.race_timers = v == "race";
-    else bad(text, "unknown setting '" + std::string(item) + "'");
+    if (key == "seed")
+      s.seed = number(text, key, v);
+    else if (key == "depth")
+      s.depth = static_cast<uint32_t>(number(text, key, v));
+    else if (key == "steps")
+      s.steps = number(text, key, v);
+    else if (key == "timers" && (v == "idle" || v == "race"))
+      s.race_timers = v == "race";
+    else
+      bad(text, "unknown setting '" + std::string(item) + "'");
   }
   const bool needs_path = s.strategy == Strategy::Replay || s.strategy == Strategy::Prefix;
   if (needs_path && s.path.empty()) bad(text, std::string(name) + " needs path=FILE");
@@ -121,8 +132,10 @@ std::vector<ScheduledDecision> read_decision_list(const std::string& path) {
                                   "\"timer chan=7\")");
     };
     ScheduledDecision d;
-    if (auto k = parse_Decision(word)) d.kind = *k;
-    else fail("unknown decision '" + word + "'");
+    if (auto k = parse_Decision(word))
+      d.kind = *k;
+    else
+      fail("unknown decision '" + word + "'");
     while (words >> word) {
       const std::size_t eq = word.find('=');
       if (eq == std::string::npos) fail("'" + word + "' is not key=value");
@@ -131,11 +144,16 @@ std::vector<ScheduledDecision> read_decision_list(const std::string& path) {
       auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
       if (v.empty() || ec != std::errc() || ptr != v.data() + v.size())
         fail(key + " must be a non-negative integer, not '" + v + "'");
-      if (key == "proc") d.proc = static_cast<ProcId>(n);
-      else if (key == "chan") d.chan = static_cast<ChanId>(n);
-      else if (key == "index") d.index = static_cast<int32_t>(n);
-      else if (key == "options") d.options = static_cast<uint32_t>(n);
-      else fail("unknown key '" + key + "'");
+      if (key == "proc")
+        d.proc = static_cast<ProcId>(n);
+      else if (key == "chan")
+        d.chan = static_cast<ChanId>(n);
+      else if (key == "index")
+        d.index = static_cast<int32_t>(n);
+      else if (key == "options")
+        d.options = static_cast<uint32_t>(n);
+      else
+        fail("unknown key '" + key + "'");
     }
     out.push_back(d);
   }

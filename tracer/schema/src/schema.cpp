@@ -21,8 +21,7 @@ struct KindRow {
   std::string_view name, doc, example;
 };
 constexpr std::array<KindRow, kKindCount> kKinds{{
-#define CSPTRACE_KIND_ROW(E, name, req, opt, doc, example) \
-  {name, doc, example},
+#define CSPTRACE_KIND_ROW(E, name, req, opt, doc, example) {name, doc, example},
     CSPTRACE_KINDS(CSPTRACE_KIND_ROW)
 #undef CSPTRACE_KIND_ROW
 }};

@@ -6,9 +6,9 @@
 #include <csp/proc.hpp>
 #include <csp/take_any.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <type_traits>
 #include <utility>

@@ -8,11 +8,11 @@
 #include <csp/take_any.hpp>
 
 #include <algorithm>
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 
@@ -122,7 +122,8 @@ class Mix {
     // Whether a value of `ch` goes to out now: soloed, or unmuted while none is soloed.
     bool heard(const Chan<T>& ch) {
       std::lock_guard lk(mu);
-      auto it = std::find_if(inputs.begin(), inputs.end(), [&](const Input& i) { return i.ch == ch; });
+      auto it =
+          std::find_if(inputs.begin(), inputs.end(), [&](const Input& i) { return i.ch == ch; });
       if (it == inputs.end()) return false;  // unmixed meanwhile
       return it->solo || (!any_solo() && !it->mute);
     }

@@ -7,9 +7,9 @@
 #include <csp/put_any.hpp>
 
 #include <algorithm>
+#include <csp/source_location.hpp>
 #include <memory>
 #include <mutex>
-#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 

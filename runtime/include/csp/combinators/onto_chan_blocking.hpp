@@ -7,10 +7,10 @@
 #include <csp/go.hpp>
 
 #include <algorithm>
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <iterator>
 #include <ranges>
-#include <csp/source_location.hpp>
 #include <string>
 #include <type_traits>
 #include <utility>

@@ -5,8 +5,8 @@
 #include <csp/go.hpp>
 #include <csp/proc.hpp>
 
-#include <iterator>
 #include <csp/source_location.hpp>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,8 +51,8 @@ auto to_chan(Range items, std::string name = "to-chan",
              csp::SourceLocation loc = csp::SourceLocation::current()) {
   using T = std::decay_t<decltype(*std::begin(items))>;
   std::vector<T> values(std::begin(items), std::end(items));
-  Chan<T> ch = values.empty() ? chan<T>(name, BufferSpec{}, loc)
-                              : chan<T>(name, fixed(values.size()), loc);
+  Chan<T> ch =
+      values.empty() ? chan<T>(name, BufferSpec{}, loc) : chan<T>(name, fixed(values.size()), loc);
   onto_chan(ch, std::move(values), true, loc);
   return ch;
 }

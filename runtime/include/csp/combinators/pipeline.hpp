@@ -5,9 +5,9 @@
 
 #include <csp/combinators/pipeline_parts.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <type_traits>
-#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {

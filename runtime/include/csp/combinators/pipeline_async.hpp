@@ -4,8 +4,8 @@
 
 #include <csp/combinators/pipeline_parts.hpp>
 
-#include <cstddef>
 #include <csp/source_location.hpp>
+#include <cstddef>
 #include <utility>
 
 namespace csp {

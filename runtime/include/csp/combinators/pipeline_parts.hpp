@@ -9,11 +9,11 @@
 #include <csp/proc.hpp>
 #include <csp/report_exception.hpp>
 
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <exception>
 #include <functional>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <utility>
 
 namespace csp {

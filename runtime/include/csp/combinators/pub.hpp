@@ -7,12 +7,12 @@
 #include <csp/proc.hpp>
 
 #include <algorithm>
+#include <csp/source_location.hpp>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <utility>
 #include <vector>
 

@@ -26,8 +26,8 @@ Reduced<std::decay_t<A>> reduced(A&& v) {
 // csp::reduced(v) to stop with v. Declare the function's return type as ReduceStep<A>.
 template <class A>
 struct ReduceStep {
-  ReduceStep(A v) : value(std::move(v)) {}                               // NOLINT: implicit
-  ReduceStep(Reduced<A> r) : value(std::move(r.value)), done(true) {}    // NOLINT: implicit
+  ReduceStep(A v) : value(std::move(v)) {}                             // NOLINT: implicit
+  ReduceStep(Reduced<A> r) : value(std::move(r.value)), done(true) {}  // NOLINT: implicit
   A value;
   bool done = false;
 };

@@ -43,11 +43,10 @@ Chan<A> transduce(Xf xform, F f, A init, Chan<T> ch,
                   csp::SourceLocation loc = csp::SourceLocation::current()) {
   return go(
       "transduce",
-      [xform = std::move(xform), f = std::move(f), init = std::move(init), ch]() mutable
-      -> Proc<A> {
+      [xform = std::move(xform), f = std::move(f), init = std::move(init),
+       ch]() mutable -> Proc<A> {
         A acc = std::move(init);
-        auto step = xform.template bind<T>(
-            detail::ReduceInto<A, F, transduced_t<Xf, T>>{&f, &acc});
+        auto step = xform.template bind<T>(detail::ReduceInto<A, F, transduced_t<Xf, T>>{&f, &acc});
         bool more = true;
         while (more) {
           std::optional<T> v = co_await ch.take();

@@ -8,8 +8,8 @@
 #include <csptrace/schema.hpp>
 
 #include <coroutine>
-#include <cstddef>
 #include <csp/source_location.hpp>
+#include <cstddef>
 
 namespace csp::detail {
 

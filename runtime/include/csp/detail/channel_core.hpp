@@ -33,11 +33,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <csp/source_location.hpp>
 #include <cstdint>
 #include <mutex>
 #include <new>
 #include <optional>
-#include <csp/source_location.hpp>
 #include <string>
 #include <string_view>
 
@@ -71,9 +71,8 @@ class ChannelCore {
   // `xform` (fixed, dropping or sliding buffers only): the transform every put goes through;
   // the channel owns it (and deletes it, even when make throws).
   static ChannelCore* make(const ValueOps& ops, csptrace::BufferKind kind, std::size_t capacity,
-                           std::string_view name, csp::SourceLocation loc,
-                           int64_t timer_ns = -1, const Process* result_of = nullptr,
-                           ChannelTransform* xform = nullptr);
+                           std::string_view name, csp::SourceLocation loc, int64_t timer_ns = -1,
+                           const Process* result_of = nullptr, ChannelTransform* xform = nullptr);
 
   // A result channel (buffer 1) and the process whose result it carries, in one allocation:
   // the channel first (so that its last release() frees the block), then `process_size` bytes
@@ -200,8 +199,7 @@ class ChannelCore {
   static void destroy(ChannelCore* ch) noexcept;
   void record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of);
   ChannelCore(Runtime& rt, const ValueOps& ops, csptrace::BufferKind kind, uint32_t capacity,
-              uint32_t stride, const char* name, NameForm form, uint8_t align_log2,
-              bool has_xform);
+              uint32_t stride, const char* name, NameForm form, uint8_t align_log2, bool has_xform);
   ~ChannelCore();
 
   // Everything below requires mu_ unless it says otherwise.
@@ -210,7 +208,7 @@ class ChannelCore {
   std::size_t wrap(std::size_t i) const noexcept { return i >= cap_ ? i - cap_ : i; }
   // The i-th buffered value, oldest first.
   void* slot(std::size_t i) const noexcept { return storage_ + wrap(head_ + i) * stride_; }
-  Waiter* first_live(WaitQueue& q) noexcept;       // unlinks stale waiters it passes
+  Waiter* first_live(WaitQueue& q) noexcept;  // unlinks stale waiters it passes
   // First live waiter, claimed and unlinked (null when there is none). The empty test is
   // inline: a rendezvous looks at the other side's empty queue on every first arrival.
   Waiter* claim_first(WaitQueue& q) noexcept { return q.empty() ? nullptr : claim_first_of(q); }

@@ -5,8 +5,8 @@
 
 #include <atomic>
 #include <coroutine>
-#include <cstdint>
 #include <csp/source_location.hpp>
+#include <cstdint>
 #include <string>
 
 namespace csp::detail {

@@ -70,12 +70,10 @@ struct ValueOpsFor {
     }
   }
 
-  static constexpr ValueOps table{
-      sizeof(T),          alignof(T),         std::is_trivially_destructible_v<T>,
-      &move_construct,    &destroy,
-      &move_to_optional,  copy_fn(),
-      &preview,           integer_preview_fn(),
-      &optional_value};
+  static constexpr ValueOps table{sizeof(T),       alignof(T), std::is_trivially_destructible_v<T>,
+                                  &move_construct, &destroy,   &move_to_optional,
+                                  copy_fn(),       &preview,   integer_preview_fn(),
+                                  &optional_value};
 };
 
 template <class T>

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <atomic>
+#include <csp/source_location.hpp>
 #include <cstddef>
 #include <cstdint>
-#include <csp/source_location.hpp>
 
 namespace csp::detail {
 
@@ -29,8 +29,16 @@ enum class WaitResult : uint8_t { Pending, Done, Closed };
 // awaiters and the deadlock report read them from the waiter).
 struct Waiter {
   Waiter() noexcept
-      : next(nullptr), prev(nullptr), io(nullptr), chan(nullptr), loc(), queued(false),
-        on_puts(false), result(WaitResult::Pending), index(0), owner_(0) {}
+      : next(nullptr),
+        prev(nullptr),
+        io(nullptr),
+        chan(nullptr),
+        loc(),
+        queued(false),
+        on_puts(false),
+        result(WaitResult::Pending),
+        index(0),
+        owner_(0) {}
   // For a parking operation's awaiter, which often completes without waiting: its channel and
   // line are set, and `queued`; ChannelCore::wait_locked fills in the rest before the waiter is
   // queued.
@@ -42,7 +50,7 @@ struct Waiter {
   Waiter* prev;
   // put: the T to move from; take: the std::optional<T> to fill.
   void* io;
-  ChannelCore* chan;         // where it is (or was) queued
+  ChannelCore* chan;        // where it is (or was) queued
   csp::SourceLocation loc;  // the operation's line (an alt guard: the alts' line)
   bool queued;
   bool on_puts;  // which queue of `chan`
@@ -93,15 +101,24 @@ class WaitQueue {
   void push_back(Waiter* w) noexcept {
     w->next = nullptr;
     w->prev = tail_;
-    if (tail_) tail_->next = w; else head_ = w;
+    if (tail_)
+      tail_->next = w;
+    else
+      head_ = w;
     tail_ = w;
     w->queued = true;
     ++size_;
   }
   void remove(Waiter* w) noexcept {
     if (!w->queued) return;
-    if (w->prev) w->prev->next = w->next; else head_ = w->next;
-    if (w->next) w->next->prev = w->prev; else tail_ = w->prev;
+    if (w->prev)
+      w->prev->next = w->next;
+    else
+      head_ = w->next;
+    if (w->next)
+      w->next->prev = w->prev;
+    else
+      tail_ = w->prev;
     w->next = w->prev = nullptr;
     w->queued = false;
     --size_;

@@ -43,7 +43,7 @@ class RunAlignment {
     const TraceModel* m;
     ProcessSteps steps;
     std::vector<uint32_t> to_other;  // the match, from this run's processes
-    std::vector<uint32_t> decides;          // event indices of the decide events
+    std::vector<uint32_t> decides;   // event indices of the decide events
     std::vector<size_t> differences;
   };
   const Side& side(Run run) const { return run == Run::A ? a_ : b_; }

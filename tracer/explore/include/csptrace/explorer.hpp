@@ -26,26 +26,26 @@ struct ExploreOptions {
   uint64_t max_runs = 1000;
   std::optional<double> max_seconds;
   unsigned jobs = 1;
-  uint64_t seed = 0;       // base seed: run r uses schedule seed + r (random, pct)
-  uint32_t shard = 0;      // this shard, 0-based, of `shards`
+  uint64_t seed = 0;   // base seed: run r uses schedule seed + r (random, pct)
+  uint32_t shard = 0;  // this shard, 0-based, of `shards`
   uint32_t shards = 1;
   Severity fail_on = Severity::Error;
-  bool all = false;        // go on after a failure, collecting distinct failures by key
+  bool all = false;  // go on after a failure, collecting distinct failures by key
   bool shrink = true;
   uint64_t shrink_runs = 200;  // most runs spent shrinking one failure
-  std::string work_dir;    // where traces of runs in flight live (a fresh temporary folder)
-  std::string keep_dir;    // "": failing runs' traces are not kept beyond the found one
-  std::string output;      // where the (shrunk) trace of the first failure is saved
+  std::string work_dir;        // where traces of runs in flight live (a fresh temporary folder)
+  std::string keep_dir;        // "": failing runs' traces are not kept beyond the found one
+  std::string output;          // where the (shrunk) trace of the first failure is saved
 };
 
 struct FoundFailure {
   std::string key;
   std::string headline, explanation;
-  uint64_t first_run = 0;  // 1-based
-  uint64_t hits = 0;       // runs that ended this way
-  std::string schedule;    // the schedule of the first run that did
-  std::string trace;       // where its trace is (the saved or kept copy)
-  size_t events = 0, decisions = 0, switches = 0;                   // of the saved trace
+  uint64_t first_run = 0;                          // 1-based
+  uint64_t hits = 0;                               // runs that ended this way
+  std::string schedule;                            // the schedule of the first run that did
+  std::string trace;                               // where its trace is (the saved or kept copy)
+  size_t events = 0, decisions = 0, switches = 0;  // of the saved trace
   size_t original_events = 0, original_decisions = 0, original_switches = 0;  // unshrunk
   uint64_t shrink_runs = 0;
 };

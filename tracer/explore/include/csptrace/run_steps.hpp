@@ -34,8 +34,8 @@ struct RunSteps {
   // What main's first stretch, before the first decision, made runnable and armed.
   std::vector<ProcId> initial_woke;
   std::vector<ChanId> initial_armed;
-  size_t events = 0;           // events in the trace
-  size_t context_switches = 0; // run decisions that chose another process than the last step's
+  size_t events = 0;            // events in the trace
+  size_t context_switches = 0;  // run decisions that chose another process than the last step's
 };
 
 // Throws std::invalid_argument when the trace has no decisions (a pool run, or a run before

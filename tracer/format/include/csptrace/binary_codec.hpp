@@ -71,7 +71,7 @@ inline uint8_t* put(uint8_t* p, bool v) noexcept {
   return p;
 }
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 inline uint8_t* put(uint8_t* p, E v) noexcept {
   *p++ = static_cast<uint8_t>(v);
   return p;
@@ -123,10 +123,9 @@ template <EventKind Kind, bool Unstamped>
   // Bit i: the kind's i-th optional field (in schema order) is present (presence_bits, unrolled
   // at compile time).
   uint64_t bits = 0;
-#define CSPTRACE_BIN_BIT(member, key, type, doc)                                                \
-  if constexpr ((Optional & f::member) != 0)                                                   \
-    bits |= uint64_t{(present & f::member) != 0}                                               \
-            << kind_fields(Kind).optional_rank(Field::member);
+#define CSPTRACE_BIN_BIT(member, key, type, doc) \
+  if constexpr ((Optional & f::member) != 0)     \
+    bits |= uint64_t{(present & f::member) != 0} << kind_fields(Kind).optional_rank(Field::member);
   CSPTRACE_FIELDS(CSPTRACE_BIN_BIT)
 #undef CSPTRACE_BIN_BIT
   *p++ = static_cast<uint8_t>(Kind);
@@ -138,10 +137,10 @@ template <EventKind Kind, bool Unstamped>
     p = put_varint(p, seq_delta);
     p = put_varint(p, t_delta);
   }
-#define CSPTRACE_BIN_FIELD(member, key, type, doc)           \
-  if constexpr ((Required & f::member) != 0)                \
-    p = put(p, member);                                     \
-  else if constexpr ((Optional & f::member) != 0)           \
+#define CSPTRACE_BIN_FIELD(member, key, type, doc) \
+  if constexpr ((Required & f::member) != 0)       \
+    p = put(p, member);                            \
+  else if constexpr ((Optional & f::member) != 0)  \
     if (present & f::member) p = put(p, member);
   CSPTRACE_FIELDS(CSPTRACE_BIN_FIELD)
 #undef CSPTRACE_BIN_FIELD

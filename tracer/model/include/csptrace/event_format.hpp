@@ -10,7 +10,7 @@
 namespace csptrace {
 
 struct EventFormat {
-  bool time = true;    // include the timestamp and thread (differ between runs of one schedule)
+  bool time = true;  // include the timestamp and thread (differ between runs of one schedule)
 };
 
 // "     8  transfer  chan=money from=customer to=machine via=direct value=\"pocket lint\""

@@ -39,11 +39,14 @@ struct HugePageAllocator {
     const size_t bytes = n * sizeof(T);
     if (bytes >= huge_pages::kHugeBlockBytes) huge_pages::unmap(p, bytes);
     // The unsized form: clang (before 19) leaves out sized deallocation unless asked to.
-    else ::operator delete(p, std::align_val_t(alignof(T)));
+    else
+      ::operator delete(p, std::align_val_t(alignof(T)));
   }
 
   template <class U>
-  bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
+  bool operator==(const HugePageAllocator<U>&) const noexcept {
+    return true;
+  }
 };
 
 // A vector of one entry per event (or per step of a lane): the kind of array worth huge pages.

@@ -48,13 +48,13 @@ struct ProcessInfo {
   std::string name;
   ProcMode mode = ProcMode::Go;
   ProcRole role = ProcRole::User;  // a daemon (meant to outlive main), the runtime's own, or user
-  uint32_t parent = kNone;      // dense index of the parent process, or kNone
-  std::string loc;              // where it was spawned
-  size_t spawn_event = 0;       // event index of its spawn
-  size_t exit_event = kNone;    // event index of its exit, or kNone while alive at the end
+  uint32_t parent = kNone;         // dense index of the parent process, or kNone
+  std::string loc;                 // where it was spawned
+  size_t spawn_event = 0;          // event index of its spawn
+  size_t exit_event = kNone;       // event index of its exit, or kNone while alive at the end
   ExitStatus status = ExitStatus::Ok;
-  std::string error;            // exception text when status == Error
-  bool shared_name = false;     // another process has this name: labels add "#id"
+  std::string error;         // exception text when status == Error
+  bool shared_name = false;  // another process has this name: labels add "#id"
 };
 
 struct ChannelInfo {
@@ -62,12 +62,12 @@ struct ChannelInfo {
   std::string name;
   BufferKind buffer = BufferKind::Unbuffered;
   uint32_t cap = 0;
-  int64_t duration = 0;         // timer channels only
-  uint32_t result_of = kNone;   // the process whose result it carries (go / thread), or kNone
+  int64_t duration = 0;        // timer channels only
+  uint32_t result_of = kNone;  // the process whose result it carries (go / thread), or kNone
   std::string loc;
   size_t make_event = 0;
-  size_t close_event = kNone;   // event index of its (first) close, or kNone
-  bool shared_name = false;     // another channel has this name: labels add "#id"
+  size_t close_event = kNone;  // event index of its (first) close, or kNone
+  bool shared_name = false;    // another channel has this name: labels add "#id"
 };
 
 namespace model_layout {
@@ -179,8 +179,8 @@ class TraceModel {
     size_t size_ = 0, cap_ = 0;
   };
   struct SeqRun {
-    size_t first;     // event index where the run starts
-    uint64_t seq;     // seq of that event; the run continues with seq + 1, seq + 2, ...
+    size_t first;  // event index where the run starts
+    uint64_t seq;  // seq of that event; the run continues with seq + 1, seq + 2, ...
   };
 
   TraceHeader header_;

@@ -21,8 +21,7 @@ namespace csptrace {
 class SqlError : public std::runtime_error {
  public:
   // offset: the byte of the SQL text the error is at, or -1 when SQLite names none.
-  SqlError(const std::string& what, int offset = -1)
-      : std::runtime_error(what), offset_(offset) {}
+  SqlError(const std::string& what, int offset = -1) : std::runtime_error(what), offset_(offset) {}
   int offset() const { return offset_; }
 
  private:

@@ -37,7 +37,7 @@ void check_query_sql(std::string_view sql);
 // renamed to path only once complete, so a failure (a full disk, a bad trace) leaves no file at
 // path and no temporary. An existing path is refused (std::runtime_error saying to give
 // --force) unless replace. Throws std::runtime_error naming the file and what to do.
-void write_trace_database(const TraceModel& m, const std::string& path,
-                          const TraceFileStamp& stamp, bool replace);
+void write_trace_database(const TraceModel& m, const std::string& path, const TraceFileStamp& stamp,
+                          bool replace);
 
 }  // namespace csptrace

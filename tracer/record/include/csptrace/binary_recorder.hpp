@@ -26,9 +26,9 @@
 
 #include <csptrace/binary_codec.hpp>
 #include <csptrace/recorder.hpp>
-#include <csptrace/write_failure.hpp>
 #include <csptrace/thread_ring.hpp>
 #include <csptrace/tick_clock.hpp>
+#include <csptrace/write_failure.hpp>
 
 #include <atomic>
 #include <cassert>
@@ -114,7 +114,7 @@ class BinaryRecorder final : public Recorder {
   // returns the entry's end. K is e's kind, or kAnyKind.
   template <EventKind K>
   uint64_t encode_entry(ThreadRing& r, uint64_t h, Event& e, uint32_t published);
-  uint64_t take_seqs(uint64_t n);       // the first of n consecutive seqs
+  uint64_t take_seqs(uint64_t n);         // the first of n consecutive seqs
   int64_t time_of(uint64_t ticks) const;  // ns since the start
   // Hands the entries from h to next to the writer.
   void publish(ThreadRing& r, uint64_t h, uint64_t next);
@@ -192,8 +192,7 @@ class BinaryRecorder final : public Recorder {
 
 template <EventKind K>
 [[gnu::always_inline]] inline uint64_t BinaryRecorder::encode_entry(ThreadRing& r, uint64_t h,
-                                                                     Event& e,
-                                                                     uint32_t published) {
+                                                                    Event& e, uint32_t published) {
   e.thread = recorder_detail::tl_ring.thread;
   e.present |= f::seq | f::t | f::thread;
   uint8_t* entry = r.at(h);

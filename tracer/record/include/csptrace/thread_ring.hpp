@@ -86,9 +86,9 @@ struct ThreadRing {
     return l;
   }
 
-  alignas(64) std::atomic<uint64_t> head{0};  // next byte the producer fills (release-stored)
-  uint64_t cached_tail = 0;                   // producer's last view of tail
-  alignas(64) std::atomic<uint64_t> tail{0};  // next byte the writer consumes (release-stored)
+  alignas(64) std::atomic<uint64_t> head{0};   // next byte the producer fills (release-stored)
+  uint64_t cached_tail = 0;                    // producer's last view of tail
+  alignas(64) std::atomic<uint64_t> tail{0};   // next byte the writer consumes (release-stored)
   alignas(64) std::atomic<bool> owned{false};  // a thread is recording into it
   std::atomic_flag append_lock = ATOMIC_FLAG_INIT;  // shared ring only
   struct Free {

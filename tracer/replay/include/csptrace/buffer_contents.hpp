@@ -11,8 +11,8 @@ namespace csptrace {
 // A value sitting in a channel's buffer.
 struct BufferedValue {
   Value value;
-  uint32_t putter = kNone;     // process that put it
-  size_t event = kNone;        // its buf_put event
+  uint32_t putter = kNone;  // process that put it
+  size_t event = kNone;     // its buf_put event
   bool operator==(const BufferedValue&) const = default;
 };
 

@@ -45,8 +45,10 @@ class FrontQueue {
   bool remove_first(Pred pred) {
     auto it = std::find_if(items_.begin() + static_cast<std::ptrdiff_t>(head_), items_.end(), pred);
     if (it == items_.end()) return false;
-    if (it == items_.begin() + static_cast<std::ptrdiff_t>(head_)) pop_front();
-    else items_.erase(it);
+    if (it == items_.begin() + static_cast<std::ptrdiff_t>(head_))
+      pop_front();
+    else
+      items_.erase(it);
     return true;
   }
   bool operator==(const FrontQueue& o) const {

@@ -32,8 +32,8 @@ class ReplayCursor {
   bool next_rendezvous();
   bool prev_rendezvous();
 
-  void seek_step(size_t steps);   // steps <= size()
-  void seek_event(size_t k);      // the state after event k; k < size()
+  void seek_step(size_t steps);  // steps <= size()
+  void seek_event(size_t k);     // the state after event k; k < size()
   void to_start() { seek_step(0); }
   void to_end() { seek_step(replay_->size()); }
 

@@ -23,14 +23,14 @@
 namespace csptrace {
 
 // X(Enumerator, "name", "meaning")
-#define CSPTRACE_PROC_STATES(X)                                                             \
-  X(NotStarted, "not-started", "not spawned yet")                                           \
-  X(Running, "running", "recorded an event since it last started or woke")                 \
-  X(Runnable, "runnable", "spawned or woken, and has not recorded an event since")         \
-  X(Parked, "parked", "a lightweight process waiting to put, take, or in an alt")          \
-  X(Blocked, "blocked", "a thread (or main) holding its OS thread, waiting on a channel")  \
-  X(Sleeping, "sleeping", "waiting to take from a timer channel (a timeout)")              \
-  X(ExitedOk, "exited", "returned normally")                                                \
+#define CSPTRACE_PROC_STATES(X)                                                           \
+  X(NotStarted, "not-started", "not spawned yet")                                         \
+  X(Running, "running", "recorded an event since it last started or woke")                \
+  X(Runnable, "runnable", "spawned or woken, and has not recorded an event since")        \
+  X(Parked, "parked", "a lightweight process waiting to put, take, or in an alt")         \
+  X(Blocked, "blocked", "a thread (or main) holding its OS thread, waiting on a channel") \
+  X(Sleeping, "sleeping", "waiting to take from a timer channel (a timeout)")             \
+  X(ExitedOk, "exited", "returned normally")                                              \
   X(ExitedError, "failed", "ended with an exception")
 
 CSPTRACE_ENUM(ProcState, CSPTRACE_PROC_STATES)
@@ -39,7 +39,9 @@ inline std::string_view state_doc(ProcState s) noexcept { return enum_doc(s); }
 inline bool is_waiting(ProcState s) {
   return s == ProcState::Parked || s == ProcState::Blocked || s == ProcState::Sleeping;
 }
-inline bool is_exited(ProcState s) { return s == ProcState::ExitedOk || s == ProcState::ExitedError; }
+inline bool is_exited(ProcState s) {
+  return s == ProcState::ExitedOk || s == ProcState::ExitedError;
+}
 // Spawned and not exited.
 inline bool is_live(ProcState s) { return s != ProcState::NotStarted && !is_exited(s); }
 
@@ -55,12 +57,12 @@ struct Guard {
 // What a waiting process waits on.
 struct Wait {
   WaitOp op = WaitOp::Take;
-  uint32_t chan = kNone;       // the channel of a put / take; kNone for alts
-  uint32_t alt = 0;            // the alt number, for alts
-  std::vector<Guard> guards;   // the alt's guards in listed order, for alts
-  Value value;                 // the value being put, for a put
-  StrId loc = 0;               // source location ("file:line"); resolve with TraceModel::str()
-  size_t since = kNone;        // the park / block event
+  uint32_t chan = kNone;      // the channel of a put / take; kNone for alts
+  uint32_t alt = 0;           // the alt number, for alts
+  std::vector<Guard> guards;  // the alt's guards in listed order, for alts
+  Value value;                // the value being put, for a put
+  StrId loc = 0;              // source location ("file:line"); resolve with TraceModel::str()
+  size_t since = kNone;       // the park / block event
   // The operation has completed (a transfer, the channel's close, the alt's choice); the wake
   // (resume / unblock) follows. Such a process is about to run, not stuck.
   bool completed = false;
@@ -72,8 +74,8 @@ struct Wait {
 
 struct ProcessState {
   ProcState state = ProcState::NotStarted;
-  size_t since = kNone;        // event index that put it into this state (kNone: never changed)
-  Wait wait;                   // meaningful while is_waiting(state)
+  size_t since = kNone;  // event index that put it into this state (kNone: never changed)
+  Wait wait;             // meaningful while is_waiting(state)
   // Guards of an alt being offered (between alt_offer and its alt_choice or its wait).
   std::vector<Guard> offering;
   uint32_t offering_alt = 0;
@@ -83,9 +85,9 @@ struct ProcessState {
 // A process waiting on a channel, in queue order.
 struct Waiter {
   uint32_t proc = kNone;
-  Value value;                 // the value a putter offers
-  size_t since = kNone;        // its park / block event
-  bool in_alt = false;         // waits as one guard of an alt
+  Value value;           // the value a putter offers
+  size_t since = kNone;  // its park / block event
+  bool in_alt = false;   // waits as one guard of an alt
   bool operator==(const Waiter&) const = default;
 };
 
@@ -93,22 +95,22 @@ struct ChannelState {
   bool made = false;
   bool closed = false;
   size_t close_event = kNone;
-  bool timer_armed = false;    // timer channels: armed and not fired yet
+  bool timer_armed = false;  // timer channels: armed and not fired yet
   bool timer_fired = false;
-  BufferContents buffer;             // oldest first
-  FrontQueue<Waiter> putters;        // waiting putters, first in line first
-  FrontQueue<Waiter> takers;         // waiting takers, first in line first
+  BufferContents buffer;       // oldest first
+  FrontQueue<Waiter> putters;  // waiting putters, first in line first
+  FrontQueue<Waiter> takers;   // waiting takers, first in line first
   uint32_t level() const { return static_cast<uint32_t>(buffer.size()); }
   bool operator==(const ChannelState&) const = default;
 };
 
 struct ReplayState {
-  size_t steps = 0;            // events applied: this is the state after event steps - 1
+  size_t steps = 0;                     // events applied: this is the state after event steps - 1
   std::vector<ProcessState> processes;  // by dense process index
   std::vector<ChannelState> channels;   // by dense channel index
-  uint32_t armed_timers = 0;   // timers armed and not fired
-  bool deadlock_reported = false;  // the runtime's deadlock event has been seen
-  bool ended = false;              // the end event has been applied
+  uint32_t armed_timers = 0;            // timers armed and not fired
+  bool deadlock_reported = false;       // the runtime's deadlock event has been seen
+  bool ended = false;                   // the end event has been applied
 
   // The last event applied, or kNone before the first.
   size_t last_event() const { return steps == 0 ? kNone : steps - 1; }

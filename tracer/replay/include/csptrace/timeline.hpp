@@ -18,10 +18,10 @@ struct StateInterval {
   int64_t t_begin = 0;
   int64_t t_end = 0;
   ProcState state = ProcState::NotStarted;
-  WaitOp op = WaitOp::Take;    // for waiting states
-  uint32_t chan = kNone;       // the channel waited on (kNone for alts and non-waiting states)
-  size_t cause = kNone;        // event that began it (spawn, park, resume, ...)
-  size_t end_event = kNone;    // event that ended it; kNone for the last interval
+  WaitOp op = WaitOp::Take;  // for waiting states
+  uint32_t chan = kNone;     // the channel waited on (kNone for alts and non-waiting states)
+  size_t cause = kNone;      // event that began it (spawn, park, resume, ...)
+  size_t end_event = kNone;  // event that ended it; kNone for the last interval
 };
 
 // From event `event` on (at time t), the channel holds `level` values and has `putters` /

@@ -47,13 +47,13 @@ constexpr std::optional<E> parse_enum(std::string_view s) noexcept {
 #define CSPTRACE_ENUMERATOR(E, name, doc) E,
 #define CSPTRACE_ENUM_ENTRY(E, name, doc) ::csptrace::EnumEntry{name, doc},
 // Inside namespace csptrace.
-#define CSPTRACE_ENUM(Type, LIST)                                                   \
-  enum class Type : uint8_t { LIST(CSPTRACE_ENUMERATOR) };                          \
-  template <>                                                                       \
-  struct EnumTable<Type> {                                                          \
-    static constexpr EnumEntry entries[] = {LIST(CSPTRACE_ENUM_ENTRY)};             \
-  };                                                                                \
-  constexpr std::string_view to_string(Type v) noexcept { return enum_name(v); }    \
-  constexpr std::optional<Type> parse_##Type(std::string_view s) noexcept {         \
-    return parse_enum<Type>(s);                                                     \
+#define CSPTRACE_ENUM(Type, LIST)                                                \
+  enum class Type : uint8_t { LIST(CSPTRACE_ENUMERATOR) };                       \
+  template <>                                                                    \
+  struct EnumTable<Type> {                                                       \
+    static constexpr EnumEntry entries[] = {LIST(CSPTRACE_ENUM_ENTRY)};          \
+  };                                                                             \
+  constexpr std::string_view to_string(Type v) noexcept { return enum_name(v); } \
+  constexpr std::optional<Type> parse_##Type(std::string_view s) noexcept {      \
+    return parse_enum<Type>(s);                                                  \
   }

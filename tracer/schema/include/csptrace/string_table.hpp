@@ -41,9 +41,9 @@ class StringTable {
   void grow_index();
 
   std::vector<std::unique_ptr<char[]>> blocks_;  // the arena; only the last one is filled
-  size_t block_used_ = kBlockBytes;               // bytes used in blocks_.back()
-  std::vector<uint64_t> pos_;                     // by id: where its prefix starts
-  std::vector<uint32_t> index_;                   // ids by hash, linear probing; size 2^k
+  size_t block_used_ = kBlockBytes;              // bytes used in blocks_.back()
+  std::vector<uint64_t> pos_;                    // by id: where its prefix starts
+  std::vector<uint32_t> index_;                  // ids by hash, linear probing; size 2^k
   size_t bytes_ = 0;
 };
 

@@ -109,7 +109,11 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
         },
         Qt::SingleShotConnection);
-    window.open_file(cl.file);
+    window.set_long_wait(cl.long_wait_ns);
+    if (cl.follow)
+      window.follow_file(cl.file);
+    else
+      window.open_file(cl.file);
   }
   return app.exec();
 }

@@ -87,6 +87,7 @@ void MainWindow::build_toolbar() {
   tb->addWidget(position_);
   tb->addSeparator();
   tb->addActions(actions_->view_moves());
+  tb->addAction(actions_->follow_end);
   tb->addAction(actions_->follow);
   tb->addSeparator();
   lane_filter_ = new QLineEdit(tb);

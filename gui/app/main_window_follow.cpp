@@ -72,8 +72,10 @@ void MainWindow::follow_file(const QString& path) {
       follow_.behind_ns = live.caught_up || !recorded ? 0 : unix_now_ns() - recorded;
       show_live();
     });
-    connect(loader_, &TraceLoadJob::notice, this, [this](const QString& text) {
+    connect(loader_, &TraceLoadJob::notice, this, [this](QString text) {
       if (text.contains(QStringLiteral("is not being written"))) follow_.written = false;
+      // The reader words it for a terminal; the window stops with File → Open or closing.
+      text.remove(QStringLiteral(" (press Ctrl-C to stop)"));
       statusBar()->showMessage(text, 10000);
     });
     connect(timeline_, &TimelineWidget::view_changed, this,
@@ -138,6 +140,7 @@ void MainWindow::show_live() {
   const int current_finding = findings_->current();
   doc_ = doc;
   if (first) {
+    statusBar()->clearMessage();  // "does not exist yet: waiting…" is over
     matches_.reset();
     search_job_->cancel();
     search_->clear();

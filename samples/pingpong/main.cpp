@@ -3,13 +3,16 @@
 //
 // --rate N holds the run to about N events a second (a round trip records six), so that a
 // trace can be followed as it is written (cspview --follow, docs/long-runs.md): every 1000
-// round trips the pinger waits on a timeout until the schedule catches up.
+// round trips the pinger sleeps until the schedule catches up. It sleeps on its worker thread,
+// which a program should not do (csp::timeout parks instead); here it keeps the trace exactly
+// that of an unpaced run, without a timer channel per pause.
 #include <csp/csp.hpp>
 
 #include "../sample_cli.hpp"
 
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 int main(int argc, char** argv) {
   const long rounds = samples::int_flag(argc, argv, "--rounds", 10);
@@ -28,7 +31,7 @@ int main(int argc, char** argv) {
         if (rate > 0 && i % 1000 == 0) {
           const auto due = start + std::chrono::nanoseconds(i * 6 * 1'000'000'000 / rate);
           const auto now = std::chrono::steady_clock::now();
-          if (due > now) co_await csp::timeout(due - now).take();
+          if (due > now) std::this_thread::sleep_for(due - now);
         }
         co_await ping.put(ball);
         ball = *co_await pong.take();

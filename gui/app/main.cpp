@@ -1,7 +1,7 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view NAME|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N]
 //         [--to M]]
-//         [--size WxH] [--dark] [--presentation] [--compare B]
+//         [--size WxH] [--dark] [--presentation] [--compare B] [--follow [--long-wait SECONDS]]
 #include "command_line.hpp"
 #include "compare_window.hpp"
 #include "main_window.hpp"

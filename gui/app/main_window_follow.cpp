@@ -138,6 +138,9 @@ void MainWindow::show_live() {
   // What the window does to show the document (relayout, rewidth) is not the user moving away.
   follow_.moving_view = true;
   const int current_finding = findings_->current();
+  // The event list follows the end while its last row is in view, as the timeline does.
+  const int rows_before = doc_ ? int(doc_->model().size()) : 0;
+  const bool list_at_end = event_view_->top_row() + event_view_->visible_rows() >= rows_before;
   doc_ = doc;
   if (first) {
     statusBar()->clearMessage();  // "does not exist yet: waiting…" is over
@@ -167,7 +170,7 @@ void MainWindow::show_live() {
         QStringLiteral("live: #%1   t = %2")
             .arg(m.seq(m.size() - 1))
             .arg(QString::fromStdString(csptrace::format_duration(doc_->run().last))));
-    if (follow_.view != Follow::View::Off) event_view_->scroll_to_row(int(m.size()) - 1);
+    if (first || list_at_end) event_view_->scroll_to_row(int(m.size()) - 1);
   }
   follow_.moving_view = false;
   update_follow_status();
@@ -247,7 +250,7 @@ void MainWindow::update_follow_status() {
     }
     if (follow_.view == Follow::View::Off)
       text += QStringLiteral(" — not following the end (Ctrl+End follows it again)");
-    colour = QStringLiteral("#1b7a2f");
+    colour = dark_ ? QStringLiteral("#7bd88f") : QStringLiteral("#1b7a2f");
   } else {
     switch (follow_.end) {
       case Follow::End::None: break;
@@ -258,7 +261,7 @@ void MainWindow::update_follow_status() {
         text = QStringLiteral(
                    "%1: its writer went away before the trace's end (it died or was killed)")
                    .arg(file);
-        colour = QStringLiteral("#b3261e");
+        colour = dark_ ? QStringLiteral("#ff8a80") : QStringLiteral("#b3261e");
         break;
       case Follow::End::NotWritten:
         text = QStringLiteral(

@@ -195,6 +195,7 @@ void MainWindow::apply_theme() {
   findings_->model()->set_dark(dark_);
   timeline_->set_theme(theme_);
   views_->set_theme(theme_);
+  update_follow_status();  // its colours are the theme's
 }
 
 void MainWindow::size_event_list() {

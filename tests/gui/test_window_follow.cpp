@@ -19,7 +19,10 @@
 
 #include <algorithm>
 #include <csignal>
+#include <fstream>
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
 using namespace cspview;
@@ -153,6 +156,44 @@ TEST_CASE("follow: a file nobody writes opens as a normal open and says so", "[w
   CHECK(end[QStringLiteral("follow")].toObject()[QStringLiteral("status")].toString().contains(
       QStringLiteral("is not being written")));
   check_same_as_opened(end, path);
+}
+
+TEST_CASE("follow: a hung program's waits are possible findings until its writer goes away",
+          "[window][follow]") {
+  // This test is the writer: it writes the philosophers up to their last park and keeps the
+  // file open, as a hung program would, then closes it without the trace's end (it died).
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("hung.jsonl"));
+  auto out = std::make_unique<std::ofstream>(path.toStdString());
+  std::ifstream in(CSP_FIXTURES "/gui-philosophers-deadlock.jsonl");
+  for (std::string line; std::getline(in, line);)
+    if (line.find("\"deadlock\"") == std::string::npos &&
+        line.find("\"stuck\"") == std::string::npos && line.find("\"end\"") == std::string::npos)
+      *out << line << '\n';
+  out->flush();
+  MainWindow w;
+  prepare(w);
+  w.set_long_wait(0);  // every wait is long at once
+  w.follow_file(path);
+  REQUIRE(wait_until([&] { return w.document() && w.document()->findings().size() >= 3; }, 60'000));
+  const TraceDocument& live = *w.document();
+  CHECK_FALSE(live.has_analysis());
+  for (size_t f = 0; f < live.findings().size(); ++f) {
+    CHECK(live.finding_title(f).rfind("waiting for ", 0) == 0);
+    CHECK(live.finding_strength(f) == "possible, not proven");
+  }
+  w.select_finding(0);
+  const QJsonObject view = w.view_json();
+  CHECK(view[QStringLiteral("finding")].toObject()[QStringLiteral("kind")].toString() ==
+        QStringLiteral("stranded-wait"));
+  CHECK(follow_state(view) == QStringLiteral("following"));
+  CHECK(view[QStringLiteral("caption")].toString().contains(QStringLiteral("phil-2")));
+  out.reset();  // the writer dies
+  REQUIRE(wait_until([&] { return analysed(w); }, 60'000));
+  CHECK(follow_state(w.view_json()) == QStringLiteral("writer-gone"));
+  // Now the analysis speaks, with its own strengths.
+  REQUIRE(!w.document()->findings().empty());
+  CHECK(w.document()->finding_strength(0) != "possible, not proven");
 }
 
 // Not run by ctest (hidden): the pictures of docs/long-runs.md. FOLLOW_SHOTS_TRACE is a trace

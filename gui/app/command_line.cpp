@@ -95,9 +95,19 @@ CommandLine parse_command_line(const QStringList& args) {
       QStringLiteral("compare FILE (above) with the run B (below): stepped together, the "
                      "first divergence shown, ] and [ for the next and previous difference"),
       QStringLiteral("B"));
+  QCommandLineOption follow(
+      QStringLiteral("follow"),
+      QStringLiteral("FILE is still being written by a running program: show it as it grows, "
+                     "the newest events in view, until the trace ends or its writer goes away"));
+  QCommandLineOption long_wait(
+      QStringLiteral("long-wait"),
+      QStringLiteral("with --follow: show a wait as a possible problem once it has lasted "
+                     "SECONDS (default 5)"),
+      QStringLiteral("SECONDS"));
   QCommandLineOption help = p.addHelpOption();
   QCommandLineOption version = p.addVersionOption();
-  p.addOptions({at, shot, json, view, steps, from, to, size, dark, present, compare});
+  p.addOptions(
+      {at, shot, json, view, steps, from, to, size, dark, present, compare, follow, long_wait});
   QCommandLineOption source_dir(
       QStringLiteral("source-dir"),
       QStringLiteral("look for the program's sources in DIR too (the source pane)"),
@@ -109,8 +119,8 @@ CommandLine parse_command_line(const QStringList& args) {
   out.help_text.replace(usage, QStringLiteral("Usage: cspview"));
   // An unknown option is named with the nearest known one, before Qt's own message.
   QStringList known;
-  for (const QCommandLineOption& o :
-       {at, shot, json, view, steps, from, to, size, dark, present, compare, help, version})
+  for (const QCommandLineOption& o : {at, shot, json, view, steps, from, to, size, dark, present,
+                                      compare, follow, long_wait, help, version})
     for (const QString& n : o.names())
       known << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
   known << QStringLiteral("--help-all");  // QCommandLineParser's own
@@ -234,6 +244,18 @@ CommandLine parse_command_line(const QStringList& args) {
         "--compare B compares the trace FILE with B: give both, e.g. cspview a.csptrace --compare "
         "b.csptrace");
   out.source_dir = p.value(source_dir);
+  out.follow = p.isSet(follow);
+  if (out.follow && out.file.isEmpty())
+    out.error = QStringLiteral("--follow needs the trace to follow: cspview --follow FILE");
+  if (p.isSet(long_wait)) {
+    bool ok = false;
+    const double s = p.value(long_wait).toDouble(&ok);
+    if (!ok || s < 0)
+      out.error = QStringLiteral("--long-wait takes a number of seconds (5, 0.5), not \"%1\"")
+                      .arg(p.value(long_wait));
+    else
+      out.long_wait_ns = int64_t(s * 1e9);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view timeline|sequence|network|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg] [--view-json OUT.json]
 //         [--export-steps DIR [--from N] [--to M]] [--size WxH] [--dark] [--presentation]
-//         [--compare B] [--source-dir DIR]
+//         [--compare B] [--source-dir DIR] [--follow [--long-wait SECONDS]]
 #pragma once
 
 #include <QSize>
@@ -28,9 +28,12 @@ struct CommandLine {
   QSize size{1280, 800};
   bool dark = false;
   bool presentation = false;
-  QString compare;     // --compare B: FILE (A) over B, stepped together
-  QString source_dir;  // --source-dir DIR: where the source pane also looks
-  QString error;       // set when the arguments are wrong
+  QString compare;      // --compare B: FILE (A) over B, stepped together
+  QString source_dir;   // --source-dir DIR: where the source pane also looks
+  bool follow = false;  // --follow: FILE is still being written; keep up with it
+  // --long-wait SECONDS: while following, a wait this long is shown as a finding
+  int64_t long_wait_ns = 5'000'000'000;
+  QString error;  // set when the arguments are wrong
   bool help = false;
   QString help_text;
 };

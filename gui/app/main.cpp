@@ -1,7 +1,7 @@
 // cspview [FILE] [--at EVENT|bookmark:NAME] [--view NAME|BEGIN:END]
 //         [--screenshot OUT.png|OUT.svg [--view-json OUT.json]] [--export-steps DIR [--from N]
 //         [--to M]]
-//         [--size WxH] [--dark] [--presentation] [--compare B]
+//         [--size WxH] [--dark] [--presentation] [--compare B] [--follow [--long-wait SECONDS]]
 #include "command_line.hpp"
 #include "compare_window.hpp"
 #include "main_window.hpp"
@@ -109,7 +109,11 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "cspview: %s\n", qPrintable(problem));
         },
         Qt::SingleShotConnection);
-    window.open_file(cl.file);
+    window.set_long_wait(cl.long_wait_ns);
+    if (cl.follow)
+      window.follow_file(cl.file);
+    else
+      window.open_file(cl.file);
   }
   return app.exec();
 }

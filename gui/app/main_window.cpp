@@ -66,7 +66,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::loaded, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
             if (progress_) progress_->reset();
-            show_document(std::move(doc), path);
+            if (following())
+              finish_follow(std::move(doc), path);
+            else
+              show_document(std::move(doc), path);
           });
   connect(loader_, &TraceLoadJob::analysed, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString&) {
@@ -91,6 +94,7 @@ MainWindow::~MainWindow() {
 void MainWindow::connect_actions() {
   const WindowActions& a = *actions_;
   connect(a.open, &QAction::triggered, this, &MainWindow::choose_and_open);
+  connect(a.follow_file, &QAction::triggered, this, &MainWindow::choose_and_follow);
   connect(a.export_png, &QAction::triggered, this, [this] { choose_and_export(false); });
   connect(a.export_svg, &QAction::triggered, this, [this] { choose_and_export(true); });
   connect(a.export_perfetto, &QAction::triggered, this, &MainWindow::choose_and_export_perfetto);
@@ -341,6 +345,12 @@ void MainWindow::on_cursor_moved() {
           m.empty() ? QStringLiteral("<p>This trace has no events.</p>")
                     : QStringLiteral(
                           "<p>The cursor is before the first event. Step forward with →.</p>"));
+  } else if (const auto* live = doc_->live_state()) {  // following: the state at the end
+    proc_state_->set_state(doc_, *live);
+    chan_state_->set_state(doc_, *live);
+    inspector_->show_text(
+        QStringLiteral("<p>Following the trace as it is written: the panels show the state after "
+                       "the last event. Stepping starts when the trace ends.</p>"));
   } else {  // still replaying: no states yet, and none of the previous trace
     proc_state_->set_state(doc_, {});
     chan_state_->set_state(doc_, {});
@@ -407,6 +417,7 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("window")] = QJsonArray{width(), height()};
   o[QStringLiteral("dark")] = dark_;
   o[QStringLiteral("presentation")] = presentation_;
+  if (following() || follow_.end != Follow::End::None) o[QStringLiteral("follow")] = follow_json();
   const CursorView* shown = views_->current_view();
   o[QStringLiteral("active_view")] =
       shown ? shown->describe() : QJsonObject{{QStringLiteral("view"), QStringLiteral("timeline")}};

@@ -23,6 +23,8 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 
 class QCheckBox;
@@ -33,6 +35,7 @@ class QLineEdit;
 class QMenu;
 class QProgressDialog;
 class QTableView;
+class QTimer;
 class QToolBar;
 class QWidget;
 
@@ -57,6 +60,18 @@ class MainWindow : public QMainWindow {
 
   // Opens in the background with a progress dialog; errors are shown in a dialog.
   void open_file(const QString& path);
+  // Follows a trace that is still being written (cspview --follow, File → Follow…): live
+  // documents while the writer writes, the timeline keeping the end in view unless the user
+  // moves away, then the whole trace opened as open_file() opens it when the trace ends or the
+  // writer goes away (main_window_follow.cpp). A file nobody writes opens as usual, and the
+  // status bar says so.
+  void follow_file(const QString& path);
+  // Still following (live documents arriving).
+  bool following() const { return follow_.active; }
+  // While following, a wait that has lasted this long is shown as a finding (default 5 s).
+  void set_long_wait(int64_t ns) { follow_.long_wait_ns = ns; }
+  // Keep the end of the trace in view while following (the toolbar's "Follow the end").
+  void follow_the_end();
   // Opens synchronously (command line, screenshot, tests); on failure returns false and sets
   // *error to the loader's message ("FILE:LINE: what").
   bool open_file_now(const QString& path, QString* error);
@@ -122,6 +137,10 @@ class MainWindow : public QMainWindow {
 
  signals:
   void document_shown();
+  // A live document of a followed trace is shown (the benchmark times it); follow_finished():
+  // the follow is over and the whole trace is shown.
+  void live_shown();
+  void follow_finished();
   void load_failed(const QString& message);
   void search_done();
 
@@ -140,6 +159,15 @@ class MainWindow : public QMainWindow {
   void size_event_list();
   void fit_docks();
   void raise_main_dock();
+  // main_window_follow.cpp
+  void choose_and_follow();
+  void forget_follow();  // no follow running or just ended: the status bar says nothing of one
+  void show_live();
+  void finish_follow(std::shared_ptr<const TraceDocument> doc, const QString& path);
+  void keep_end_in_view();
+  void on_view_moved_while_following();
+  void update_follow_status();
+  QJsonObject follow_json() const;
   // main_window.cpp
   void connect_actions();
   void on_cursor_moved();
@@ -151,6 +179,8 @@ class MainWindow : public QMainWindow {
   void update_lane_focus();
   void remember_recent(const QString& path);
   void rebuild_recent_menu();
+  // A trace chosen in a file dialog titled `title`; empty when cancelled.
+  QString choose_trace(const QString& title);
   void choose_and_open();
   void choose_and_export(bool svg);
   void choose_and_export_perfetto();
@@ -197,6 +227,25 @@ class MainWindow : public QMainWindow {
   QToolBar* toolbar_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   std::unique_ptr<WindowActions> actions_;
+
+  // Following a trace as it is written (main_window_follow.cpp).
+  struct Follow {
+    enum class View { Fit, Width, Off };  // the whole run; the end at the user's zoom; away
+    enum class End { None, Ended, WriterGone, NotWritten };
+    bool active = false;
+    bool written = true;       // false: the reader said nobody writes the file
+    bool moving_view = false;  // the view is being moved for the follow, not by the user
+    View view = View::Fit;
+    End end = End::None;
+    int64_t long_wait_ns = 5'000'000'000;
+    std::shared_ptr<const TraceDocument> live;      // the newest live document, without long waits
+    std::chrono::steady_clock::time_point live_at;  // when it arrived
+    int64_t behind_ns = 0;   // how long before it arrived its last event was recorded
+    size_t docs = 0;         // live documents shown
+    QTimer* ager = nullptr;  // "waiting for 12 s" grows while nothing new arrives
+    QLabel* status = nullptr;
+  };
+  Follow follow_;
 };
 
 }  // namespace cspview

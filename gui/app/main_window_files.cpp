@@ -34,14 +34,19 @@ QString load_error_text(const QString& message) {
 
 }  // namespace
 
+QString MainWindow::choose_trace(const QString& title) {
+  return QFileDialog::getOpenFileName(this, title, QFileInfo(path_).absolutePath(),
+                                      QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
+}
+
 void MainWindow::choose_and_open() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, QStringLiteral("Open trace"), QFileInfo(path_).absolutePath(),
-      QStringLiteral("Traces (*.jsonl *.csptrace);;All files (*)"));
+  const QString path = choose_trace(QStringLiteral("Open trace"));
   if (!path.isEmpty()) open_file(path);
 }
 
 void MainWindow::open_file(const QString& path) {
+  forget_follow();
+  update_follow_status();
   if (!progress_) {
     progress_ = new QProgressDialog(this);
     progress_->setWindowTitle(QStringLiteral("cspview"));
@@ -56,6 +61,8 @@ void MainWindow::open_file(const QString& path) {
 }
 
 bool MainWindow::open_file_now(const QString& path, QString* error) {
+  forget_follow();
+  update_follow_status();
   try {
     show_document(load_document(path.toStdString()), path);
     return true;

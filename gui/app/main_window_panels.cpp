@@ -87,6 +87,7 @@ void MainWindow::build_toolbar() {
   tb->addWidget(position_);
   tb->addSeparator();
   tb->addActions(actions_->view_moves());
+  tb->addAction(actions_->follow_end);
   tb->addAction(actions_->follow);
   tb->addSeparator();
   lane_filter_ = new QLineEdit(tb);
@@ -194,6 +195,7 @@ void MainWindow::apply_theme() {
   findings_->model()->set_dark(dark_);
   timeline_->set_theme(theme_);
   views_->set_theme(theme_);
+  update_follow_status();  // its colours are the theme's
 }
 
 void MainWindow::size_event_list() {

@@ -7,6 +7,7 @@
 #include "view_tabs.hpp"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -45,10 +46,29 @@ QString apply_command_line(MainWindow& window, const CommandLine& cl) {
   return problems.join(QStringLiteral("; "));
 }
 
+bool follow_now(MainWindow& window, const QString& path, QString* error) {
+  QEventLoop loop;
+  bool failed = false;
+  auto quit_when_done = [&] {
+    if (!window.following() && window.document() && window.document()->has_analysis()) loop.quit();
+  };
+  QObject::connect(&window, &MainWindow::document_shown, &loop, quit_when_done);
+  QObject::connect(&window, &MainWindow::load_failed, &loop, [&](const QString& message) {
+    failed = true;
+    *error = message;
+    loop.quit();
+  });
+  window.follow_file(path);
+  loop.exec();
+  return !failed;
+}
+
 int run_headless(MainWindow& window, const CommandLine& cl) {
   if (!cl.file.isEmpty()) {
     QString error;
-    if (!window.open_file_now(cl.file, &error)) {
+    window.set_long_wait(cl.long_wait_ns);
+    if (!(cl.follow ? follow_now(window, cl.file, &error)
+                    : window.open_file_now(cl.file, &error))) {
       std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
       return 1;
     }

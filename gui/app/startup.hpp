@@ -15,6 +15,10 @@ class MainWindow;
 // timeline, sequence"), empty when all went well. What could be done is done either way.
 QString apply_command_line(MainWindow& window, const CommandLine& cl);
 
+// Follows path (MainWindow::follow_file) until the trace ends or its writer goes away and the
+// whole trace is shown with its analysis; false with *error set when it cannot be read.
+bool follow_now(MainWindow& window, const QString& path, QString* error);
+
 // The run without a screen: opens cl.file, applies the choices, writes what was asked and
 // returns the exit code (0, 1 when a file could not be read or written, 2 for a bad choice),
 // with the reason on standard error.

@@ -5,6 +5,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <utility>
+
 namespace cspview {
 
 TraceLoadJob::TraceLoadJob(QObject* parent)
@@ -29,10 +31,19 @@ void TraceLoadJob::reap() {
   });
 }
 
-void TraceLoadJob::start(const QString& path) {
+TraceLoadJob::Live TraceLoadJob::take_live() {
+  std::lock_guard<std::mutex> lock(live_lock_);
+  return std::exchange(live_, Live{});
+}
+
+void TraceLoadJob::launch(std::function<void(Load&, const Post&)> body) {
   cancel();
   running_ = false;
   reap();
+  {
+    std::lock_guard<std::mutex> lock(live_lock_);
+    live_ = {};
+  }
   auto load = std::make_unique<Load>();
   load->generation = ++generation_;
   current_->store(load->generation);
@@ -40,10 +51,9 @@ void TraceLoadJob::start(const QString& path) {
   Load* raw = load.get();
   QPointer<TraceLoadJob> self(this);
   auto current = current_;
-  const std::string file = path.toStdString();
   // Results are posted to the GUI thread and dropped there unless this load is still the
   // current one; `current` outlives the job, `self` turns null when the job is gone.
-  auto post = [self, current, gen = raw->generation](auto fn) {
+  Post post = [self, current, gen = raw->generation](std::function<void(TraceLoadJob*)> fn) {
     if (!self) return;
     QMetaObject::invokeMethod(
         self.data(),
@@ -52,37 +62,58 @@ void TraceLoadJob::start(const QString& path) {
         },
         Qt::QueuedConnection);
   };
-  raw->thread = std::thread([raw, file, path, post]() {
+  raw->thread = std::thread([raw, body = std::move(body), post]() {
+    body(*raw, post);
+    raw->done = true;
+  });
+  loads_.push_back(std::move(load));
+}
+
+void TraceLoadJob::finish(std::shared_ptr<const TraceDocument> doc, const QString& path, Load& load,
+                          const Post& post) {
+  post([doc, path](TraceLoadJob* j) { emit j->loaded(doc, path); });
+  auto analysed = doc->with_analysis(&load.cancel);
+  post([analysed, path](TraceLoadJob* j) {
+    j->running_ = false;
+    emit j->analysed(analysed, path);
+  });
+}
+
+void TraceLoadJob::guarded(const QString& path, const Post& post,
+                           const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const csptrace::LoadCancelled&) {
+    post([path](TraceLoadJob* j) {
+      j->running_ = false;
+      emit j->cancelled(path);
+    });
+  } catch (const std::exception& e) {
+    post([msg = QString::fromStdString(e.what()), path](TraceLoadJob* j) {
+      j->running_ = false;
+      emit j->failed(msg, path);
+    });
+  }
+}
+
+void TraceLoadJob::start(const QString& path) {
+  launch([file = path.toStdString(), path](Load& load, const Post& post) {
     csptrace::LoadOptions opts;
-    opts.cancel = &raw->cancel;
+    opts.cancel = &load.cancel;
     double last = -1;
     opts.progress = [&](double f) {
       if (f - last < 0.01 && f < 1) return;
       last = f;
       post([f](TraceLoadJob* j) { emit j->progress(f); });
     };
-    try {
-      auto doc = read_document(file, opts);
-      post([doc, path](TraceLoadJob* j) { emit j->loaded(doc, path); });
-      auto analysed = doc->with_analysis(&raw->cancel);
-      post([analysed, path](TraceLoadJob* j) {
-        j->running_ = false;
-        emit j->analysed(analysed, path);
-      });
-    } catch (const csptrace::LoadCancelled&) {
-      post([path](TraceLoadJob* j) {
-        j->running_ = false;
-        emit j->cancelled(path);
-      });
-    } catch (const std::exception& e) {
-      post([msg = QString::fromStdString(e.what()), path](TraceLoadJob* j) {
-        j->running_ = false;
-        emit j->failed(msg, path);
-      });
-    }
-    raw->done = true;
+    guarded(path, post, [&] { finish(read_document(file, opts), path, load, post); });
   });
-  loads_.push_back(std::move(load));
+}
+
+void TraceLoadJob::start_follow(const QString& path) {
+  launch([this, file = path.toStdString(), path](Load& load, const Post& post) {
+    follow(file, path, load, post);
+  });
 }
 
 }  // namespace cspview

@@ -1,6 +1,10 @@
 // Loads traces off the GUI thread (the job tracker of KDAB hotspot): start() cancels the load
 // still running, if any, and only the newest load ever reports back, so a slow stale load can
 // never replace a newer document. Signals arrive on the GUI thread.
+//
+// start_follow() follows a trace that is still being written (trace_follow.cpp): live documents
+// arrive while the writer writes, then loaded() and analysed() as for start() when the load
+// returns (the trace's end, or the writer gone).
 #pragma once
 
 #include "trace_document.hpp"
@@ -10,7 +14,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -23,8 +29,21 @@ class TraceLoadJob : public QObject {
   ~TraceLoadJob() override;  // cancels and joins every load still running
 
   void start(const QString& path);
+  // Follows `path` as it is written; a live document is offered at most every refresh
+  // interval and whenever the writer pauses (take_live() has the newest).
+  void start_follow(const QString& path);
   void cancel();  // the current load stops soon and reports cancelled()
   bool running() const { return running_; }
+  // A live document, and whether the follower had read all there was when it made it (the
+  // writer had paused) rather than being in the middle of what was written.
+  struct Live {
+    std::shared_ptr<const TraceDocument> doc;
+    bool caught_up = false;
+  };
+  // The newest live document not yet taken (doc null if none): live_ready() says one is
+  // there. The mailbox holds one document, so a GUI thread that falls behind skips documents
+  // rather than queueing them.
+  Live take_live();
 
  signals:
   void progress(double fraction);
@@ -33,6 +52,10 @@ class TraceLoadJob : public QObject {
   void analysed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   void failed(const QString& message, const QString& path);
   void cancelled(const QString& path);
+  // Following: a live document is in the mailbox; a notice for the user (the file does not
+  // exist yet, or nobody writes it).
+  void live_ready(const QString& path);
+  void notice(const QString& text, const QString& path);
 
  private:
   struct Load {
@@ -41,12 +64,25 @@ class TraceLoadJob : public QObject {
     std::atomic<bool> done{false};  // the thread has finished its work; join will not wait
     std::thread thread;
   };
+  // Runs fn(job) on the GUI thread if the load that posts it is still the current one.
+  using Post = std::function<void(std::function<void(TraceLoadJob*)>)>;
   void reap();  // joins loads whose threads have finished, never waits for one
+  // Starts a load running body on its own thread; the body reports through post.
+  void launch(std::function<void(Load&, const Post&)> body);
+  // The body of a follow (trace_follow.cpp).
+  void follow(const std::string& file, const QString& path, Load& load, const Post& post);
+  // Runs work and reports LoadCancelled as cancelled(), any other exception as failed().
+  static void guarded(const QString& path, const Post& post, const std::function<void()>& work);
+  // Posts the document, analyses it and posts that: the end of every load.
+  static void finish(std::shared_ptr<const TraceDocument> doc, const QString& path, Load& load,
+                     const Post& post);
 
   uint64_t generation_ = 0;
   bool running_ = false;
   std::vector<std::unique_ptr<Load>> loads_;
   std::shared_ptr<std::atomic<uint64_t>> current_;  // generation whose results count
+  std::mutex live_lock_;                            // guards live_
+  Live live_;
 };
 
 }  // namespace cspview

@@ -27,6 +27,10 @@ QAction* make(QWidget* window, const QString& text, const QKeySequence& key,
 
 WindowActions::WindowActions(QWidget* w) {
   open = make(w, QStringLiteral("&Open…"), QKeySequence::Open);
+  follow_file = make(w, QStringLiteral("Fo&llow a trace being written…"),
+                     QKeySequence(QStringLiteral("Ctrl+Shift+O")),
+                     QStringLiteral("Open a trace that a running program is still writing, and "
+                                    "keep up with it"));
   compare = make(w, QStringLiteral("&Compare with another run…"), {});
   export_png =
       make(w, QStringLiteral("Export view as &PNG…"), QKeySequence(QStringLiteral("Ctrl+E")));
@@ -55,6 +59,10 @@ WindowActions::WindowActions(QWidget* w) {
                  QStringLiteral("Forward to the next view"));
   back->setEnabled(false);
   forward->setEnabled(false);
+  follow_end = make(w, QStringLiteral("Follow the &end"), QKeySequence(QStringLiteral("Ctrl+End")),
+                    QStringLiteral("Keep the newest events in view while the trace is written"));
+  follow_end->setCheckable(true);
+  follow_end->setVisible(false);  // only while following
 
   next_finding = make(w, QStringLiteral("Next finding"), QKeySequence(Qt::Key_N),
                       QStringLiteral("Jump to the next finding"));
@@ -98,6 +106,7 @@ QList<QAction*> WindowActions::need_trace() const {
 void WindowActions::fill_menus(QMenuBar* bar, const QList<QAction*>& panels) const {
   QMenu* file = bar->addMenu(QStringLiteral("&File"));
   file->addAction(open);
+  file->addAction(follow_file);
   file->addMenu(QStringLiteral("Open &recent"))->setObjectName(QStringLiteral("recent"));
   file->addAction(compare);
   file->addSeparator();
@@ -106,7 +115,7 @@ void WindowActions::fill_menus(QMenuBar* bar, const QList<QAction*>& panels) con
   file->addAction(quit);
 
   QMenu* view = bar->addMenu(QStringLiteral("&View"));
-  view->addActions({fit, zoom_in, zoom_out, back, forward});
+  view->addActions({fit, zoom_in, zoom_out, back, forward, follow_end});
   view->addSeparator();
   view->addActions({dark, presentation, follow});
   view->addSeparator();

@@ -18,9 +18,9 @@ namespace cspview {
 struct WindowActions {
   explicit WindowActions(QWidget* window);
 
-  QAction *open, *compare, *export_png, *export_svg, *export_perfetto, *quit;
+  QAction *open, *follow_file, *compare, *export_png, *export_svg, *export_perfetto, *quit;
   QAction *start, *prev_rdv, *prev, *play, *next, *next_rdv, *end;
-  QAction *fit, *zoom_in, *zoom_out, *back, *forward;
+  QAction *fit, *zoom_in, *zoom_out, *back, *forward, *follow_end;
   QAction *next_finding, *next_deviation, *prev_deviation, *waker, *follow, *search;
   QAction *dark, *presentation, *leave_presentation, *toggle_inspector, *shortcuts, *about;
 

@@ -48,18 +48,64 @@ LaneIndex::LaneIndex(const TraceModel& m)
     return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
   };
   auto sort = [&](Lane& lane) {
-    if (!std::is_sorted(lane.begin(), lane.end(), by_time))
-      std::sort(lane.begin(), lane.end(), by_time);
+    auto all = lane.mutable_span();
+    if (!std::is_sorted(all.begin(), all.end(), by_time))
+      std::sort(all.begin(), all.end(), by_time);
   };
   for (auto* lanes : {&proc_, &chan_})
     for (auto& lane : *lanes) sort(lane);
   // Transfers by time share the list when it is already in time order (the usual case).
   if (!std::is_sorted(transfers_.begin(), transfers_.end(), by_time)) {
-    transfers_by_time_ = transfers_;
-    std::sort(transfers_by_time_.begin(), transfers_by_time_.end(), by_time);
+    transfers_by_time_ = transfers_.clone();
+    sort(transfers_by_time_);
   }
   sort(marks_);
   sort(buf_puts_);
+  events_ = n;
+}
+
+void LaneIndex::add(const TraceModel& m, uint32_t i) {
+  auto by_time = [&m](uint32_t a, uint32_t b) {
+    return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
+  };
+  const uint32_t p = m.proc_index(i), c = m.chan_index(i);
+  if (p != kNone) proc_[p].insert_sorted(i, by_time);
+  if (c != kNone) chan_[c].insert_sorted(i, by_time);
+  switch (m.kind(i)) {
+    case EventKind::Transfer:
+      // transfers_ stays in event order; the first transfer out of time order starts the
+      // separate list by time.
+      if (transfers_by_time_.empty() && !transfers_.empty() &&
+          by_time(i, transfers_[transfers_.size() - 1]))
+        transfers_by_time_ = transfers_.clone();
+      transfers_.push_back(i);
+      if (!transfers_by_time_.empty()) transfers_by_time_.insert_sorted(i, by_time);
+      break;
+    case EventKind::Mark: marks_.insert_sorted(i, by_time); break;
+    case EventKind::BufPut: buf_puts_.insert_sorted(i, by_time); break;
+    default: break;
+  }
+}
+
+void LaneIndex::extend(const TraceModel& m) {
+  proc_.resize(m.processes().size());
+  chan_.resize(m.channels().size());
+  for (size_t i = events_; i < m.size(); ++i) add(m, static_cast<uint32_t>(i));
+  events_ = m.size();
+}
+
+LaneIndex LaneIndex::share() const {
+  LaneIndex s;
+  s.proc_.reserve(proc_.size());
+  for (const Lane& l : proc_) s.proc_.push_back(l.share());
+  s.chan_.reserve(chan_.size());
+  for (const Lane& l : chan_) s.chan_.push_back(l.share());
+  s.transfers_ = transfers_.share();
+  s.buf_puts_ = buf_puts_.share();
+  s.marks_ = marks_.share();
+  s.transfers_by_time_ = transfers_by_time_.share();
+  s.events_ = events_;
+  return s;
 }
 
 std::span<const uint32_t> LaneIndex::visible(const TraceModel& m, std::span<const uint32_t> lane,

@@ -3,6 +3,10 @@
 //
 // Invariant: every list is sorted by (time, event index); a process lane holds the events whose
 // proc is that process, a channel lane those whose chan is that channel.
+//
+// A followed trace grows: extend() adds the new events on the thread that owns the index, and
+// share() hands the view an index of the events so far that shares the lists' storage
+// (csptrace::SharedColumn), so a refresh costs the new events, not all of them.
 #pragma once
 
 #include "time_scale.hpp"
@@ -27,6 +31,17 @@ class LaneIndex {
  public:
   LaneIndex() = default;
   explicit LaneIndex(const csptrace::TraceModel& m);
+  LaneIndex(LaneIndex&&) noexcept = default;
+  LaneIndex& operator=(LaneIndex&&) noexcept = default;
+
+  // Adds events [events(), m.size()) of m, a model that grew from the one indexed so far (new
+  // lanes for new processes and channels). O(new events), but an event stamped earlier than
+  // the last one of its lane (a pool recording) is inserted in place.
+  void extend(const csptrace::TraceModel& m);
+  // The index so far, sharing the lists' storage; never changes. O(lanes).
+  LaneIndex share() const;
+  // How many events of the model are indexed.
+  size_t events() const { return events_; }
 
   std::span<const uint32_t> process_events(uint32_t p) const { return proc_[p]; }
   std::span<const uint32_t> channel_events(uint32_t c) const { return chan_[c]; }
@@ -51,10 +66,14 @@ class LaneIndex {
                                     const TimeScale& scale, double min_px = 3.0);
 
  private:
-  using Lane = csptrace::HugeVector<uint32_t>;  // big on big traces: on huge pages
+  // Big on big traces: on huge pages, and shareable with the view while a trace is followed.
+  using Lane = csptrace::SharedColumn<uint32_t>;
+  void add(const csptrace::TraceModel& m, uint32_t i);
+
   std::vector<Lane> proc_, chan_;
   Lane transfers_, buf_puts_, marks_;
   Lane transfers_by_time_;  // empty when transfers_ is already in time order
+  size_t events_ = 0;
 };
 
 }  // namespace cspview

@@ -3,6 +3,7 @@
 #include "name_index.hpp"
 
 #include "finding_links.hpp"
+#include "long_waits.hpp"
 #include "stuck_waits.hpp"
 
 #include <csptrace/analysis.hpp>
@@ -25,17 +26,22 @@ TraceDocument::TraceDocument(csptrace::TraceModel model)
   run_ = run_span_of(m);
 }
 
-std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
-    const std::atomic<bool>* cancel) const {
-  auto check = [cancel] {
-    if (cancel && cancel->load()) throw csptrace::LoadCancelled();
-  };
+std::shared_ptr<TraceDocument> TraceDocument::on_same_trace() const {
   std::shared_ptr<TraceDocument> doc(new TraceDocument());
   doc->model_ = model_;
   doc->lanes_ = lanes_;
   doc->proc_labels_ = proc_labels_;
   doc->chan_labels_ = chan_labels_;
   doc->run_ = run_;
+  return doc;
+}
+
+std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
+    const std::atomic<bool>* cancel) const {
+  auto check = [cancel] {
+    if (cancel && cancel->load()) throw csptrace::LoadCancelled();
+  };
+  std::shared_ptr<TraceDocument> doc = on_same_trace();
   check();
   doc->replay_ = std::make_unique<csptrace::Replay>(*model_);
   check();
@@ -77,6 +83,27 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
   }
   o.causes = finding_causes(*this, fd);
   return o;
+}
+
+std::shared_ptr<const TraceDocument> TraceDocument::with_long_waits(int64_t now_ns,
+                                                                    int64_t threshold_ns) const {
+  std::shared_ptr<TraceDocument> doc = on_same_trace();
+  doc->live_ = live_;
+  for (LongWait& w : long_waits(*model_, *live_, proc_labels_, now_ns, threshold_ns)) {
+    doc->findings_.push_back(std::move(w.finding));
+    doc->live_titles_.push_back(std::move(w.title));
+  }
+  return doc;
+}
+
+std::string TraceDocument::finding_title(size_t f) const {
+  if (f < live_titles_.size()) return live_titles_[f];
+  return f < findings_.size() ? std::string(csptrace::to_string(findings_[f].kind)) : "";
+}
+
+std::string TraceDocument::finding_strength(size_t f) const {
+  if (f < live_titles_.size()) return "possible, not proven";
+  return f < findings_.size() ? std::string(csptrace::to_string(findings_[f].strength)) : "";
 }
 
 const NameIndex& TraceDocument::name_index() const {

@@ -6,6 +6,11 @@
 //     where the scheduler deviated from running in order.
 // Qt-free, so tests and the benchmark build it the same way the app does.
 //
+// A trace still being written is shown through live documents (LiveTrace, live_trace.hpp): a
+// snapshot of the model and lanes so far, with the state after its last event in place of a
+// replay, and the waits that have lasted long as findings (with_long_waits). When the trace
+// ends the app opens it as usual.
+//
 // Not copyable: the replay points into the model, which stays put behind a shared_ptr.
 #pragma once
 
@@ -30,6 +35,7 @@
 namespace cspview {
 
 class NameIndex;
+class LiveTrace;
 
 class TraceDocument {
  public:
@@ -68,6 +74,17 @@ class TraceDocument {
   // The labels indexed by their text, for link_names; built on first use. Thread-safe.
   const NameIndex& name_index() const;
 
+  // A document of a trace still being written (live_trace.hpp): the state after its last
+  // event, or null for a document of a whole trace.
+  const csptrace::ReplayState* live_state() const { return live_.get(); }
+  // A live document's copy whose findings are the waits that have lasted threshold_ns or more
+  // at trace time now_ns (long_waits.hpp). O(processes + channels). Precondition: live_state().
+  std::shared_ptr<const TraceDocument> with_long_waits(int64_t now_ns, int64_t threshold_ns) const;
+  // What the Findings panel calls finding f: its kind, or for a live document's long wait
+  // "waiting for 12 s"; and how sure it is ("proven", "possible, not proven").
+  std::string finding_title(size_t f) const;
+  std::string finding_strength(size_t f) const;
+
   // Where the program ran: first event, last real event, `end` (see run_span.hpp).
   const RunSpan& run() const { return run_; }
   // Trace time of the first and the last real event (0, 0 when empty).
@@ -75,7 +92,10 @@ class TraceDocument {
   int64_t t_end() const { return run_.last; }
 
  private:
+  friend class LiveTrace;
   TraceDocument() = default;
+  // A document on the same model, lanes, labels and run, for the stages to fill in.
+  std::shared_ptr<TraceDocument> on_same_trace() const;
 
   std::shared_ptr<const csptrace::TraceModel> model_;
   std::shared_ptr<const LaneIndex> lanes_;
@@ -83,6 +103,8 @@ class TraceDocument {
   std::vector<StuckWait> stuck_;
   std::vector<csptrace::Finding> findings_;
   ScheduleDeviations deviations_;
+  std::shared_ptr<const csptrace::ReplayState> live_;
+  std::vector<std::string> live_titles_;  // by finding, for a live document's long waits
   std::vector<std::string> proc_labels_, chan_labels_;
   RunSpan run_;
   mutable std::once_flag names_once_;

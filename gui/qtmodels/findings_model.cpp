@@ -48,9 +48,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
         }
         names << qs(doc_->process_label(p));
       }
+      const auto row = size_t(index.row());
       return QStringLiteral("%1 %2 (%3)\n    %4")
-          .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)),
-               qs(csptrace::to_string(f.strength)), names.join(QStringLiteral(", ")));
+          .arg(symbol(f.severity), qs(doc_->finding_title(row)), qs(doc_->finding_strength(row)),
+               names.join(QStringLiteral(", ")));
     }
     case Qt::ToolTipRole:
     case ExplanationRole: return qs(f.explanation);
@@ -107,9 +108,10 @@ QString FindingsModel::finding_html(const TraceDocument& doc, size_t i) {
   const csptrace::Finding& f = doc.findings()[i];
   const auto& m = doc.model();
   QString h = QStringLiteral("<p><b>%1 %2</b> (%3)<br><span style='color:gray'>%4</span></p>")
-                  .arg(symbol(f.severity), qs(csptrace::to_string(f.kind)),
-                       qs(csptrace::to_string(f.strength)),
-                       qs(csptrace::finding_doc(f.kind)).toHtmlEscaped());
+                  .arg(symbol(f.severity), qs(doc.finding_title(i)), qs(doc.finding_strength(i)),
+                       doc.live_state()
+                           ? QStringLiteral("a wait that has lasted long while the program runs")
+                           : qs(csptrace::finding_doc(f.kind)).toHtmlEscaped());
   if (f.event < m.size())
     h += QStringLiteral("<p>at %1, <a href=\"%2\">event %3</a></p>")
              .arg(qs(csptrace::format_duration(f.time)),

@@ -109,7 +109,8 @@ void AxisPainter::paint(QPainter& p) const {
     p.setFont(f);
     for (uint32_t e : marks) {
       const double x = s_.scale.x_of(double(m.time(e)));
-      const QString label = QString::fromUtf8(m.str(m.event(e).label).data());
+      const std::string_view text = m.str(m.event(e).label);
+      const QString label = QString::fromUtf8(text.data(), qsizetype(text.size()));
       const double w = fm.horizontalAdvance(label) + 10;
       const auto at = row.place(x, w, x - w, width);
       if (!at) continue;

@@ -36,6 +36,19 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
   const int pad = 3, h = row.height - 2 * pad;
   const double lx = s_.label_width();
   if (!s_.doc->has_analysis()) {
+    // A trace being followed knows the state after its last event: a process waiting now is
+    // coloured from the start of its wait to the right edge (it still waits), the one span a
+    // hang is seen by before the replay of the whole run gives the others.
+    if (const csptrace::ReplayState* live = s_.doc->live_state();
+        live && row.index < live->processes.size()) {
+      const csptrace::ProcessState& ps = live->processes[row.index];
+      const auto colour = process_state_colour(ps.state, ps.wait.op);
+      if (csptrace::is_waiting(ps.state) && colour && ps.wait.since < m.size()) {
+        const double x0 = lx + std::max(s_.scale.x_of(double(m.time(ps.wait.since))), -2.0);
+        const double x1 = lx + double(s_.scale.width_px) + 2;
+        if (x0 < x1) p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
+      }
+    }
     // Still replaying in the background: the events themselves, until the states are known.
     for (const LaneMark& mark :
          LaneIndex::fold(m, s_.doc->lanes().process_events(row.index), s_.scale, kFoldPx)) {

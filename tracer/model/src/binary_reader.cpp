@@ -62,7 +62,10 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
   // Records take 3 bytes or more: reserving for that many touches no memory it does not use
   // (untouched capacity is only address space) and avoids regrowing the columns.
   const uint64_t total = in.size_hint();
-  if (total > off) builder.reserve(static_cast<size_t>((total - off) / 3));
+  if (in.following())
+    builder.reserve(kFollowReserveEvents);
+  else if (total > off)
+    builder.reserve(static_cast<size_t>((total - off) / 3));
 
   size_t chunks = 0;
   uint8_t chunk_header[kChunkHeaderBytes];

@@ -14,12 +14,19 @@
 
 #include <csptrace/load_options.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 
 namespace csptrace {
+
+// A followed file grows from a small size, so its readers reserve room for this many events up
+// front (address space, not memory, until written): the columns then are not copied to bigger
+// storage as the trace grows, a copy that would hold up a live view (cspview --follow) for as
+// long as it takes. Past it they grow as usual.
+inline constexpr size_t kFollowReserveEvents = size_t{1} << 25;
 
 class InputFile {
  public:

@@ -28,7 +28,10 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
   const uint64_t total = in.size_hint();
   TraceModelBuilder builder(path);
   in.follow_until([&] { return builder.ended(); });
-  if (total > 0) builder.reserve(static_cast<size_t>(total / 80));
+  if (in.following())
+    builder.reserve(kFollowReserveEvents);
+  else if (total > 0)
+    builder.reserve(static_cast<size_t>(total / 80));
   // The current line's bytes, not yet ended by a newline. Past kMaxJsonlLineBytes they are
   // counted, not kept (tail_bytes), so a torn tail of any size costs no memory: a line that then
   // ends is an error, one that runs to the end of the input is a torn tail.

@@ -14,16 +14,38 @@ namespace csptrace {
 
 // ---- storage ------------------------------------------------------------------------------------
 
-uint8_t* TraceModel::Bytes::reserve_tail(size_t n) {
-  if (cap_ - size_ < n) {
-    const size_t cap = std::max({cap_ * 2, size_ + n, size_t{4096}});
-    uint8_t* bigger = HugePageAllocator<uint8_t>().allocate(cap);  // not zero-filled
-    if (size_) std::memcpy(bigger, data_, size_);
-    release();
-    data_ = bigger;
-    cap_ = cap;
+TraceModel::TraceModel() : strings_(std::make_shared<StringTable>()) {}
+
+TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) const {
+  TraceModel s;
+  s.header_ = header_;
+  s.source_ = source_;
+  if (strings && strings->size() == strings_->size()) {
+    // Never changed through a snapshot: the const_cast only lets both kinds of model hold it.
+    s.strings_ = std::const_pointer_cast<StringTable>(std::move(strings));
+  } else {
+    // Ids are handed out in order, so interning every string in id order keeps each id.
+    for (size_t id = 0; id < strings_->size(); ++id)
+      s.strings_->intern(strings_->get(static_cast<StrId>(id)));
   }
-  return data_ + size_;
+  s.kind_ = kind_.share();
+  s.t_ = t_.share();
+  s.proc_ = proc_.share();
+  s.chan_ = chan_.share();
+  s.other_ = other_.share();
+  s.record_at_ = record_at_.share();
+  s.records_ = records_.share();
+  s.seq_runs_ = seq_runs_;
+  s.processes_ = processes_;
+  s.channels_ = channels_;
+  s.proc_by_small_id_ = proc_by_small_id_;
+  s.chan_by_small_id_ = chan_by_small_id_;
+  s.proc_by_id_ = proc_by_id_;
+  s.chan_by_id_ = chan_by_id_;
+  s.complete_ = complete_;
+  s.end_reason_ = end_reason_;
+  s.warnings_ = warnings_;
+  return s;
 }
 
 uint64_t TraceModel::seq(size_t i) const {
@@ -135,7 +157,7 @@ void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
 size_t TraceModel::memory_bytes() const {
   const size_t per_event = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t);
   return per_event * size() + records_.size() + seq_runs_.size() * sizeof(SeqRun) +
-         strings_.bytes();
+         strings_->bytes();
 }
 
 TraceModelBuilder::TraceModelBuilder(std::string source) { model_.source_ = std::move(source); }
@@ -209,7 +231,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
                                 std::to_string(last_seq_) + ")");
   if (e.t < 0) throw std::invalid_argument("t is negative (" + std::to_string(e.t) + ")");
   auto check_str = [&](StrId s, const char* what) {
-    if (!m.strings_.contains(s))
+    if (!m.strings_->contains(s))
       throw std::invalid_argument(std::string(what) + " refers to an unknown string");
   };
   if (e.present & kTextFields) {

@@ -16,6 +16,7 @@
 
 #include <csptrace/event.hpp>
 #include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/shared_column.hpp>
 #include <csptrace/string_table.hpp>
 
 #include <cstddef>
@@ -89,7 +90,7 @@ static_assert(columns_fit(), "a kind takes both proc and to, or partner and from
 
 class TraceModel {
  public:
-  TraceModel() = default;
+  TraceModel();
   TraceModel(TraceModel&&) noexcept = default;
   TraceModel& operator=(TraceModel&&) noexcept = default;
 
@@ -122,8 +123,8 @@ class TraceModel {
   // present mask restricted to `wanted`. For steps that need several fields of one event.
   Event event(size_t i, FieldMask wanted) const;
 
-  std::string_view str(StrId id) const { return strings_.get(id); }
-  const StringTable& strings() const { return strings_; }
+  std::string_view str(StrId id) const { return strings_->get(id); }
+  const StringTable& strings() const { return *strings_; }
   // A value preview as text: numbers in decimal, texts quoted.
   std::string value_text(const Value& v) const;
 
@@ -140,44 +141,23 @@ class TraceModel {
 
   size_t memory_bytes() const;
 
+  // The events so far as a model of their own that shares this one's event storage (the
+  // viewer's live follow takes one per refresh while TraceModelBuilder goes on adding, on the
+  // builder's thread): O(processes + channels + seq runs) work and memory, not O(events), plus
+  // a copy of the strings unless `strings` (an earlier snapshot's shared_strings()) still has
+  // them all.
+  // The snapshot never changes; it may be read on any thread once handed over. Shared names are
+  // not marked (the builder settles them in finish()).
+  TraceModel snapshot(std::shared_ptr<const StringTable> strings = nullptr) const;
+  // The string table, shared: a snapshot's, for the next snapshot()'s `strings`.
+  std::shared_ptr<const StringTable> shared_strings() const { return strings_; }
+
  private:
   friend class TraceModelBuilder;
 
   static constexpr bool holds_to(EventKind k) { return model_layout::holds_to(k); }
   static constexpr bool holds_from(EventKind k) { return model_layout::holds_from(k); }
 
-  // Append-only bytes without zero-filling on growth (std::vector would), on huge pages.
-  class Bytes {
-   public:
-    Bytes() = default;
-    Bytes(Bytes&& o) noexcept : data_(o.data_), size_(o.size_), cap_(o.cap_) {
-      o.data_ = nullptr;
-      o.size_ = o.cap_ = 0;
-    }
-    Bytes& operator=(Bytes&& o) noexcept {
-      if (this != &o) {
-        release();
-        data_ = o.data_, size_ = o.size_, cap_ = o.cap_;
-        o.data_ = nullptr;
-        o.size_ = o.cap_ = 0;
-      }
-      return *this;
-    }
-    ~Bytes() { release(); }
-
-    uint8_t* reserve_tail(size_t n);  // room for n more bytes; commit() what was written
-    void reserve(size_t n) { reserve_tail(n > size_ ? n - size_ : 0); }
-    void commit(uint8_t* end) { size_ = static_cast<size_t>(end - data_); }
-    const uint8_t* data() const { return data_; }
-    size_t size() const { return size_; }
-
-   private:
-    void release() noexcept {
-      if (data_) HugePageAllocator<uint8_t>().deallocate(data_, cap_);
-    }
-    uint8_t* data_ = nullptr;  // cap_ bytes from HugePageAllocator, the first size_ written
-    size_t size_ = 0, cap_ = 0;
-  };
   struct SeqRun {
     size_t first;  // event index where the run starts
     uint64_t seq;  // seq of that event; the run continues with seq + 1, seq + 2, ...
@@ -185,12 +165,16 @@ class TraceModel {
 
   TraceHeader header_;
   std::string source_;
-  StringTable strings_;
-  HugeVector<EventKind> kind_;
-  HugeVector<int64_t> t_;
-  HugeVector<uint32_t> proc_, chan_, other_;
-  HugeVector<uint32_t> record_at_;  // offset of each event's record in records_
-  Bytes records_;
+  // Never null (but in a moved-from model). A snapshot's is a copy, shared only with later
+  // snapshots, which never change it; the builder's is its own.
+  std::shared_ptr<StringTable> strings_;
+  // Event storage, shared with snapshots (shared_column.hpp); no column changes an element once
+  // written.
+  SharedColumn<EventKind> kind_;
+  SharedColumn<int64_t> t_;
+  SharedColumn<uint32_t> proc_, chan_, other_;
+  SharedColumn<uint32_t> record_at_;  // offset of each event's record in records_
+  SharedColumn<uint8_t> records_;
   std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;
   std::vector<ChannelInfo> channels_;
@@ -210,7 +194,7 @@ class TraceModelBuilder {
   explicit TraceModelBuilder(std::string source = {});
 
   void set_header(const TraceHeader& h) { model_.header_ = h; }
-  StringTable& strings() { return model_.strings_; }
+  StringTable& strings() { return *model_.strings_; }
   void reserve(size_t events);
   void add(const Event& e);
   // The same, for an event the binary reader just decoded from `record` (its bytes in the

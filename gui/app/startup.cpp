@@ -10,7 +10,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cspview {
@@ -46,19 +48,33 @@ QString apply_command_line(MainWindow& window, const CommandLine& cl) {
   return problems.join(QStringLiteral("; "));
 }
 
-bool follow_now(MainWindow& window, const QString& path, QString* error) {
+// Follows until the trace ends or its writer goes away, or, for a program that still runs
+// (a hang), until no event has come for the long-wait threshold and a second more, so that the
+// picture shows its long waits instead of waiting forever.
+bool follow_now(MainWindow& window, const QString& path, int64_t long_wait_ns, QString* error) {
   QEventLoop loop;
   bool failed = false;
   auto quit_when_done = [&] {
     if (!window.following() && window.document() && window.document()->has_analysis()) loop.quit();
   };
   QObject::connect(&window, &MainWindow::document_shown, &loop, quit_when_done);
+  QTimer quiet;
+  quiet.setSingleShot(true);
+  quiet.setInterval(int(std::min<int64_t>(long_wait_ns / 1'000'000 + 1000, 24 * 3600 * 1000)));
+  QObject::connect(&quiet, &QTimer::timeout, &loop, &QEventLoop::quit);
+  size_t events_seen = 0;
+  QObject::connect(&window, &MainWindow::live_shown, &loop, [&] {
+    const size_t events = window.document() ? window.document()->model().size() : 0;
+    if (events != events_seen || !quiet.isActive()) quiet.start();
+    events_seen = events;
+  });
   QObject::connect(&window, &MainWindow::load_failed, &loop, [&](const QString& message) {
     failed = true;
     *error = message;
     loop.quit();
   });
   window.follow_file(path);
+  quiet.start();  // a file that stays empty while its writer lives ends the wait too
   loop.exec();
   return !failed;
 }
@@ -67,7 +83,7 @@ int run_headless(MainWindow& window, const CommandLine& cl) {
   if (!cl.file.isEmpty()) {
     QString error;
     window.set_long_wait(cl.long_wait_ns);
-    if (!(cl.follow ? follow_now(window, cl.file, &error)
+    if (!(cl.follow ? follow_now(window, cl.file, cl.long_wait_ns, &error)
                     : window.open_file_now(cl.file, &error))) {
       std::fprintf(stderr, "cspview: %s\n", qPrintable(error));
       return 1;

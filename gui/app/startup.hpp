@@ -16,8 +16,10 @@ class MainWindow;
 QString apply_command_line(MainWindow& window, const CommandLine& cl);
 
 // Follows path (MainWindow::follow_file) until the trace ends or its writer goes away and the
-// whole trace is shown with its analysis; false with *error set when it cannot be read.
-bool follow_now(MainWindow& window, const QString& path, QString* error);
+// whole trace is shown with its analysis, or until no event has come for long_wait_ns and a
+// second more (a program that hangs: the window then shows the live trace with its long waits);
+// false with *error set when it cannot be read.
+bool follow_now(MainWindow& window, const QString& path, int64_t long_wait_ns, QString* error);
 
 // The run without a screen: opens cl.file, applies the choices, writes what was asked and
 // returns the exit code (0, 1 when a file could not be read or written, 2 for a bad choice),

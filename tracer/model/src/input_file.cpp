@@ -112,6 +112,23 @@ size_t InputFile::read(void* buf, size_t n) { return read_counted(buf, n, false)
 
 size_t InputFile::read_some(void* buf, size_t n) { return read_counted(buf, n, true); }
 
+namespace {
+
+TraceError shrank(const std::string& name, uint64_t from, uint64_t to) {
+  return TraceError(name, TraceError::Place::File, 0,
+                    "the file shrank from " + std::to_string(from) + " to " + std::to_string(to) +
+                        " bytes while it was read (another program truncated or rewrote it); "
+                        "read it again once nothing writes to it");
+}
+
+}  // namespace
+
+void InputFile::check_not_shrunk() const {
+  struct stat st {};
+  if (regular_ && !following_ && ::fstat(fd_, &st) == 0 && uint64_t(st.st_size) < size_hint_)
+    throw shrank(name_, size_hint_, uint64_t(st.st_size));
+}
+
 size_t InputFile::read_counted(void* buf, size_t n, bool some) {
   char* out = static_cast<char*>(buf);
   const size_t from_peek = std::min(n, peeked_.size());
@@ -119,12 +136,7 @@ size_t InputFile::read_counted(void* buf, size_t n, bool some) {
   peeked_.erase(0, from_peek);
   const size_t done = from_peek + read_raw(out + from_peek, n - from_peek, some, from_peek > 0);
   offset_ += done;
-  if (done < n && regular_ && offset_ < size_hint_)
-    throw TraceError(name_, TraceError::Place::File, 0,
-                     "the file shrank from " + std::to_string(size_hint_) + " to " +
-                         std::to_string(offset_) +
-                         " bytes while it was read (another program truncated or rewrote it); "
-                         "read it again once nothing writes to it");
+  if (done < n && regular_ && offset_ < size_hint_) throw shrank(name_, size_hint_, offset_);
   return done;
 }
 

@@ -53,6 +53,10 @@ class InputFile {
 
   // The size of a regular file when opened (for progress and reservations), 0 for a stream.
   uint64_t size_hint() const { return size_hint_; }
+  // For a reader that found bytes it cannot make sense of: throws the "shrank" error when this
+  // regular file is now shorter than when it was opened (a read racing a truncation may see
+  // zeros, not an early end), so that the message names the cause and not a corruption.
+  void check_not_shrunk() const;
   uint64_t offset() const { return offset_; }
   const std::string& name() const { return name_; }
 

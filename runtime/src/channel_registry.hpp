@@ -35,8 +35,9 @@ class ChannelRegistry {
   // Take mu() themselves.
   static void add(ChannelCore* c, const ChannelFacts& facts);
   static void remove(ChannelCore* c) noexcept;
-  // Requires mu(): the channels of run `generation` that are not being freed, each with one reference
-  // taken for the caller (release() them, after letting go of mu(): the last release frees).
+  // Requires mu(): the channels of run `generation` that are not being freed, each with one
+  // reference taken for the caller (release() them, after letting go of mu(): the last release
+  // frees).
   static void retain_all_locked(uint64_t generation,
                                 std::vector<std::pair<ChannelCore*, ChannelFacts>>& out);
 };

@@ -107,21 +107,23 @@ void DumpService::serve() {
     }
     if (requests == 0) continue;
     if (requests > 1)
-      std::fprintf(stderr, "cspscope: %d dump requests (SIGUSR1) came together; one dump serves them\n",
+      std::fprintf(stderr,
+                   "cspscope: %d dump requests (SIGUSR1) came together; one dump serves them\n",
                    requests);
     try {
-      const Written w = dump({}, stamp("SIGUSR1"));
-      std::fprintf(stderr,
-                   "cspscope: dumped %zu processes (%zu waiting) and %zu channels to %s in %.1f ms "
-                   "(SIGUSR1)\n",
-                   w.processes, w.waiting, w.channels, w.path.c_str(), w.ms);
+      const DumpWritten w = dump({}, stamp("SIGUSR1"));
+      std::fprintf(
+          stderr,
+          "cspscope: dumped %zu processes (%zu waiting) and %zu channels to %s in %.1f ms, "
+          "channels held %.1f ms (SIGUSR1)\n",
+          w.processes, w.waiting, w.channels, w.path.c_str(), w.ms, w.held_ms);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "cspscope: the dump on SIGUSR1 failed: %s\n", e.what());
     }
   }
 }
 
-DumpService::Written DumpService::dump(std::string path, const std::string& why) {
+DumpWritten DumpService::dump(std::string path, const std::string& why) {
   std::lock_guard lk(mu_);
   if (path.empty()) path = numbered(base_, ++count_);
   const std::optional<csptrace::TraceEncoding> encoding = csptrace::encoding_of(path);
@@ -129,13 +131,15 @@ DumpService::Written DumpService::dump(std::string path, const std::string& why)
     throw std::runtime_error("cannot dump to " + path +
                              ": name the file *.csptrace (binary) or *.jsonl");
   const auto started = std::chrono::steady_clock::now();
-  const StateCut cut = StateCut::take(rt_, "snapshot: state written to " + path);
+  double held_ms = 0;
+  const StateCut cut = StateCut::take(rt_, "snapshot: state written to " + path, held_ms);
 
   csptrace::StringTable strings;
   std::vector<csptrace::Event> events;
   snapshot_trace(cut, rt_.next_proc_id(), strings, events);
-  Written w;
+  DumpWritten w;
   w.path = path;
+  w.held_ms = held_ms;
   w.processes = cut.procs.size();
   w.waiting = cut.waits.size();
   w.channels = cut.chans.size();
@@ -165,8 +169,8 @@ DumpService::Written DumpService::dump(std::string path, const std::string& why)
     ::unlink(part.c_str());
     throw std::runtime_error("cannot rename " + part + " to " + path + ": " + err);
   }
-  w.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-             .count();
+  w.ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return w;
 }
 
@@ -174,7 +178,7 @@ DumpService::Written DumpService::dump(std::string path, const std::string& why)
 
 namespace csp {
 
-std::string dump_state(const std::string& path) {
+DumpWritten dump_state(const std::string& path) {
   detail::Runtime* rt = detail::g_runtime.load(std::memory_order_acquire);
   if (rt == nullptr) throw std::runtime_error("csp::dump_state called outside csp::run");
   detail::DumpService* service = rt->dump_service();
@@ -182,7 +186,7 @@ std::string dump_state(const std::string& path) {
     throw std::runtime_error(
         "csp::dump_state: this run keeps no dumps; set csp::Options::dump_on_signal (or "
         "CSP_DUMP=1) before csp::run");
-  return service->dump(path, detail::stamp("csp::dump_state")).path;
+  return service->dump(path, detail::stamp("csp::dump_state"));
 }
 
 }  // namespace csp

@@ -10,6 +10,8 @@
 // sees a torn dump. When idle the service costs a thread blocked in poll(2) and a pipe.
 #pragma once
 
+#include <csp/dump.hpp>
+
 #include <csignal>
 #include <mutex>
 #include <string>
@@ -31,15 +33,10 @@ class DumpService {
   DumpService(const DumpService&) = delete;
   DumpService& operator=(const DumpService&) = delete;
 
-  struct Written {
-    std::string path;
-    std::size_t processes = 0, waiting = 0, channels = 0;
-    double ms = 0;  // from the start of the cut to the rename
-  };
   // Writes a dump now, on the calling thread, to `path` ("": the next numbered name); `why`
   // goes into the header's snapshot field. Waits for a dump being written. Throws
   // std::runtime_error when no cut could be taken or the file cannot be written.
-  Written dump(std::string path, const std::string& why);
+  DumpWritten dump(std::string path, const std::string& why);
 
  private:
   void serve();  // the thread: a dump per wake-up of the pipe

@@ -54,7 +54,7 @@ struct Locks {
 
 }  // namespace
 
-StateCut StateCut::take(Runtime& rt, std::string_view mark) {
+StateCut StateCut::take(Runtime& rt, std::string_view mark, double& held_ms) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     {
       Retained retained;
@@ -62,6 +62,7 @@ StateCut StateCut::take(Runtime& rt, std::string_view mark) {
       ChannelRegistry::retain_all_locked(rt.generation(), retained.chans);
       std::sort(retained.chans.begin(), retained.chans.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
+      const auto start = std::chrono::steady_clock::now();
       Locks locks{retained.chans};
       while (locks.held < retained.chans.size() && lock_soon(*retained.chans[locks.held].first))
         ++locks.held;
@@ -69,6 +70,9 @@ StateCut StateCut::take(Runtime& rt, std::string_view mark) {
         StateCut cut;
         std::lock_guard processes(rt.reg_mu_);
         cut.read_locked(rt, retained.chans, mark);
+        held_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         return cut;
       }
     }
@@ -96,7 +100,7 @@ void StateCut::read_locked(Runtime& rt, const Listed& listed, std::string_view m
   }
 
   std::unordered_map<const void*, std::size_t> wait_at;  // an alt's state or a process -> waits
-  std::vector<std::size_t> wait_proc;                     // by wait: its index in procs
+  std::vector<std::size_t> wait_proc;                    // by wait: its index in procs
   for (const auto& [c, facts] : listed) {
     Chan ch;
     ch.id = c->id();

@@ -76,8 +76,9 @@ class StateCut {
   // Takes the cut of run rt (which must have dumps()). When the run is traced, records a mark
   // with `mark` as its label into the run's own trace at the instant of the cut, so the trace
   // says where the snapshot was taken. Throws std::runtime_error when no consistent cut could
-  // be taken (a channel's lock stayed taken through every attempt).
-  static StateCut take(Runtime& rt, std::string_view mark);
+  // be taken (a channel's lock stayed taken through every attempt). `held_ms`: how long the
+  // channels were held in the attempt that succeeded.
+  static StateCut take(Runtime& rt, std::string_view mark, double& held_ms);
 
  private:
   // Reads the cut; the caller holds every lock named at the top.

@@ -59,8 +59,8 @@ bool running(pid_t pid) { return ::waitpid(pid, nullptr, WNOHANG) == 0; }
 
 TEST_CASE("SIGUSR1 dumps a program hung in a partial deadlock: check names the stuck pair",
           "[faults][dump]") {
-  const std::vector<std::string> scheduler = GENERATE(std::vector<std::string>{},
-                                                      std::vector<std::string>{"--seed", "7"});
+  const std::vector<std::string> scheduler =
+      GENERATE(std::vector<std::string>{}, std::vector<std::string>{"--seed", "7"});
   const std::string ext = GENERATE(as<std::string>{}, ".csptrace", ".jsonl");
   CAPTURE(scheduler, ext);
   const std::string base = csp_test::temp_path("hung" + ext);

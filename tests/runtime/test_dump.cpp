@@ -90,12 +90,10 @@ TEST_CASE("the replay of a dump is the replay of the full trace at the dump's in
           (void)co_await csp::alts(csp::take(in), csp::put(out, 7), csp::take(csp::timeout(1h)));
         });
         csp::spawn("giver", [=]() -> csp::Proc<void> { (void)co_await hand.put(42); });
-        csp::spawn("sleeper",
-                   [=]() -> csp::Proc<void> { (void)co_await csp::timeout(2h).take(); });
-        csp::Chan<csp::Unit> blocker =
-            csp::thread("blocker", [=] { (void)never.take_blocking(); });
+        csp::spawn("sleeper", [=]() -> csp::Proc<void> { (void)co_await csp::timeout(2h).take(); });
+        csp::Chan<csp::Unit> blocker = csp::thread("blocker", [=] { (void)never.take_blocking(); });
         (void)csp::timeout(1ms).take_blocking();  // everyone else parks or blocks meanwhile
-        written = csp::dump_state(dump);
+        written = csp::dump_state(dump).path;
         never.close();
         (void)blocker.take_blocking();
       },
@@ -160,7 +158,8 @@ TEST_CASE("a damaged snapshot is refused, naming the line and the missing channe
   std::ifstream in(dump);
   std::string text, line;
   while (std::getline(in, line))
-    if (line.find("\"chan_make\"") == std::string::npos || line.find("\"never\"") == std::string::npos)
+    if (line.find("\"chan_make\"") == std::string::npos ||
+        line.find("\"never\"") == std::string::npos)
       text += line + "\n";
   in.close();
   std::ofstream(dump) << text;
@@ -211,7 +210,8 @@ TEST_CASE("dumps taken while the pool runs a busy program are whole snapshots", 
         }
       });
     }
-    for (int n = 0; n < 20; ++n) dumps.push_back(csp::dump_state(rt_test::temp_trace_path("busy")));
+    for (int n = 0; n < 20; ++n)
+      dumps.push_back(csp::dump_state(rt_test::temp_trace_path("busy")).path);
     stop.close();
     ping.close();
   });

@@ -204,8 +204,8 @@ TEST_CASE("dumps taken while the pool runs a busy program are whole snapshots", 
       });
       csp::spawn("counter", [=]() -> csp::Proc<void> {
         for (int i = 0;; ++i) {
-          auto r = co_await csp::alts(csp::put(ping, i), csp::take(stop));
-          if (r.index == 1) co_return;
+          auto got = co_await csp::alts(csp::put(ping, i), csp::take(stop));
+          if (got.index == 1) co_return;
           (void)co_await pong.take();
         }
       });

@@ -48,6 +48,17 @@ uint32_t ChannelCore::size() noexcept {
   return count_;
 }
 
+Preview ChannelCore::describe(const void* value) const {
+  if (ops_.integer_preview) return Preview::integer(ops_.integer_preview(value));
+  return ops_.preview(value);
+}
+
+Preview ChannelCore::describe_put(const void* value) const {
+  if (has_xform_) [[unlikely]]
+    return xform()->preview_input(value);
+  return describe(value);
+}
+
 csptrace::Value ChannelCore::preview(const void* value) const {
   if (ops_.integer_preview) return csptrace::Value::integer(ops_.integer_preview(value));
   return rt_.value_of(ops_.preview(value));

@@ -3,6 +3,7 @@
 // in channel_core.cpp and channel_close.cpp.
 #include <csp/detail/channel_core.hpp>
 
+#include "channel_registry.hpp"
 #include "channel_trace.hpp"
 #include "runtime.hpp"
 
@@ -89,6 +90,7 @@ ChannelCore* ChannelCore::construct(void* block, const Layout& l, Runtime& rt, c
 }
 
 void ChannelCore::destroy(ChannelCore* ch) noexcept {
+  if (ch->registered_) ChannelRegistry::remove(ch);
   const std::size_t align = std::size_t{1} << ch->align_log2_;
   ch->~ChannelCore();
   deallocate(ch, align);
@@ -148,6 +150,16 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
 
 void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of) {
   trace().make(tl_current, loc, timer_ns, result_of);
+  if (rt_.dumps()) {
+    ChannelFacts facts;
+    facts.run = rt_.generation();
+    facts.creator = tl_current ? tl_current->id : 0;
+    facts.owner = result_of ? result_of->id : 0;
+    facts.loc = loc;
+    facts.timer_ns = timer_ns;
+    ChannelRegistry::add(this, facts);
+    registered_ = true;
+  }
 }
 
 ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,

@@ -88,7 +88,7 @@ uint64_t next_random() {
   return the_runtime().scheduler().random();
 }
 
-bool tracing(const Runtime& rt) noexcept { return rt.rec != nullptr; }
+bool tracing(const Runtime& rt) noexcept { return rt.rec != nullptr || rt.dumps(); }
 
 void register_go(Process& p, const CaptureLog& captured) {
   the_runtime().register_process(p);

@@ -1,7 +1,9 @@
 #include "runtime.hpp"
 
 #include "deterministic_scheduler.hpp"
+#include "dump_service.hpp"
 #include "pool_scheduler.hpp"
+#include "preview_value.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +13,7 @@
 #include <optional>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 
 namespace csp::detail {
 
@@ -53,13 +56,17 @@ std::optional<csptrace::ScheduleSpec> schedule_of(const Options& opt) {
   return std::nullopt;
 }
 
-std::unique_ptr<csptrace::Recorder> open_trace(const Options& opt, const std::string& program,
-                                               const Strategy* strategy, uint64_t seed) {
+// The trace's path: --trace (Options::trace_path), else CSP_TRACE; under CSP_SCHEDULE (an
+// explorer drives the program) its CSP_TRACE wins over --trace. Empty: untraced.
+std::string trace_path_of(const Options& opt) {
   std::string path = opt.trace_path;
-  // Under CSP_SCHEDULE (an explorer drives the program) its CSP_TRACE wins over --trace.
   if (const char* env = env_text("CSP_TRACE"); env && (path.empty() || env_text("CSP_SCHEDULE")))
     path = env;
-  if (path.empty()) return nullptr;
+  return path;
+}
+
+csptrace::TraceHeader header_of(const std::string& program, const Strategy* strategy,
+                                uint64_t seed) {
   csptrace::TraceHeader h;
   h.program = program;
   h.scheduler = strategy ? "deterministic" : "pool";
@@ -69,7 +76,13 @@ std::unique_ptr<csptrace::Recorder> open_trace(const Options& opt, const std::st
   h.start_unix_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                         std::chrono::system_clock::now().time_since_epoch())
                         .count();
-  return csptrace::open_recorder(path, h);
+  return h;
+}
+
+// Dumps are on with Options::dump_on_signal or CSP_DUMP set to anything but "0".
+bool dumps_wanted(const Options& opt) {
+  const char* env = env_text("CSP_DUMP");
+  return opt.dump_on_signal || (env != nullptr && std::string_view(env) != "0");
 }
 
 const char* op_name(csptrace::WaitOp op) {
@@ -129,8 +142,10 @@ Runtime::Runtime(const Options& opt)
     seed = strategy->original_seed().value_or(seed);
     deterministic_ = true;
   }
+  header_ = header_of(program_, strategy.get(), seed);
+  trace_path_ = trace_path_of(opt);
   try {
-    own_rec_ = open_trace(opt, program_, strategy.get(), seed);
+    if (!trace_path_.empty()) own_rec_ = csptrace::open_recorder(trace_path_, header_);
   } catch (const std::runtime_error& ex) {
     // A trace that cannot be created (a missing or unwritable directory, a bad extension) is
     // the run's error, reported now and in the result, never an uncaught exception: the
@@ -145,9 +160,16 @@ Runtime::Runtime(const Options& opt)
   } else {
     sched_ = std::make_unique<PoolScheduler>(*this, opt.workers, std::random_device{}());
   }
+  if (dumps_wanted(opt)) {
+    dumps_ = true;
+    dump_ = std::make_unique<DumpService>(*this, open_failure_.empty() ? trace_path_ : "");
+  }
 }
 
-Runtime::~Runtime() { sched_.reset(); }
+Runtime::~Runtime() {
+  dump_.reset();
+  sched_.reset();
+}
 
 std::string Runtime::trace_failure() const {
   if (!open_failure_.empty()) return open_failure_;
@@ -174,32 +196,8 @@ csptrace::StrId Runtime::loc_id(csp::SourceLocation loc) {
   return s.id;
 }
 
-namespace {
-
-// How many bytes of s to keep to keep at most n without cutting a UTF-8 character in two: the
-// cut moves back over continuation bytes (10xxxxxx), at most 3 of them (the longest character
-// is 4 bytes; text that is not UTF-8 is cut where it is).
-std::size_t utf8_cut(std::string_view s, std::size_t n) {
-  std::size_t cut = n;
-  while (cut > 0 && n - cut < 3 && cut < s.size() &&
-         (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-    --cut;
-  return cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80 ? n : cut;
-}
-
-}  // namespace
-
 csptrace::Value Runtime::value_of(const Preview& p) {
-  switch (p.kind) {
-    case Preview::Kind::None: return {};
-    case Preview::Kind::Int: return csptrace::Value::integer(p.num);
-    case Preview::Kind::Text: {
-      if (p.text.size() <= kPreviewMaxChars) return csptrace::Value::text_id(rec->intern(p.text));
-      const std::size_t keep = utf8_cut(p.text, kPreviewMaxChars - 3);
-      return csptrace::Value::text_id(rec->intern(p.text.substr(0, keep) + "..."));
-    }
-  }
-  return {};
+  return preview_value(p, [this](std::string_view text) { return rec->intern(text); });
 }
 
 const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc,
@@ -236,6 +234,7 @@ void Runtime::register_process(Process& p) {
     else
       reg_head_ = &p;
     reg_tail_ = &p;
+    if (dumps_) kept_[&p].parent = tl_current && tl_current != &p ? tl_current->id : 0;
   }
   if (rec) {
     Event e(EventKind::Spawn);
@@ -248,6 +247,11 @@ void Runtime::register_process(Process& p) {
 }
 
 void Runtime::record_handles(const Process& p, const CaptureLog& captured) {
+  if (dumps_ && captured.count > 0) {
+    std::lock_guard lk(reg_mu_);
+    std::vector<csptrace::ChanId>& held = kept_[&p].handles;
+    for (std::size_t i = 0; i < captured.count; ++i) held.push_back(captured.chans[i]->id());
+  }
   if (!rec) return;
   for (std::size_t i = 0; i < captured.count; ++i) {
     Event e(EventKind::Handle);
@@ -266,6 +270,7 @@ void Runtime::unregister_process(Process& p) {
   else if (reg_tail_ == &p)
     reg_tail_ = p.reg_prev;
   p.reg_prev = p.reg_next = nullptr;
+  if (dumps_) kept_.erase(&p);
 }
 
 namespace {
@@ -407,6 +412,9 @@ void Runtime::shutdown() {
     for (auto& [proc, t] : threads)
       if (t.joinable()) t.join();
   }
+  // No process can call csp::dump_state any more (the threads are joined, the scheduler
+  // stopped); a dump being written is finished first, and none starts while processes are freed.
+  dump_.reset();
   // Go processes still parked or runnable: free them (as Go does at exit); the trace shows
   // them waiting at the end.
   std::vector<Process*> left;
@@ -419,6 +427,7 @@ void Runtime::shutdown() {
         result_.left_waiting.push_back(p->name());
     }
     reg_head_ = reg_tail_ = nullptr;
+    kept_.clear();
   }
   for (Process* p : left) {
     p->reg_prev = p->reg_next = nullptr;

@@ -29,10 +29,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace csp::detail {
+
+class DumpService;
 
 class Runtime {
  public:
@@ -150,6 +153,15 @@ class Runtime {
   static const ProcSite& keep_site(std::string name, csp::SourceLocation loc,
                                    csptrace::ProcRole role);
 
+  // ---- dumps (dump_service.cpp, state_cut.cpp) -------------------------------------------
+  // The run can be dumped (Options::dump_on_signal, CSP_DUMP): channels are registered
+  // (ChannelRegistry) and processes' parents and handles kept. Constant for the run.
+  bool dumps() const noexcept { return dumps_; }
+  // Null unless dumps() (and after shutdown began).
+  DumpService* dump_service() noexcept { return dump_.get(); }
+  // What a trace of this run says about it (a dump's header starts from it).
+  const csptrace::TraceHeader& header() const noexcept { return header_; }
+
   RunResult& result() noexcept { return result_; }
   // Empty while the trace (if any) is complete; otherwise why it could not be created or
   // written, already reported on stderr once.
@@ -161,7 +173,11 @@ class Runtime {
   void add_activity(int64_t change);
   void record_wake(Process& p, const ChannelCore& chan, Process* partner, csptrace::Event* cause);
 
+  friend class StateCut;  // reads the registry under reg_mu_
+
   std::unique_ptr<csptrace::Recorder> own_rec_;
+  csptrace::TraceHeader header_;
+  std::string trace_path_;    // "" when untraced
   std::string open_failure_;  // why own_rec_ could not be created, or ""
   std::unique_ptr<Scheduler> sched_;
   std::string program_;
@@ -180,6 +196,16 @@ class Runtime {
   Process* reg_tail_ = nullptr;
   std::vector<std::pair<std::unique_ptr<Process>, std::thread>> threads_;
   RunResult result_;
+  // Guarded by reg_mu_, filled only when dumps_: what a registered process's record does not
+  // keep (Process stays 64 bytes): the process that spawned it and the channels it captured.
+  struct Kept {
+    csptrace::ProcId parent = 0;
+    std::vector<csptrace::ChanId> handles;
+  };
+  std::unordered_map<const Process*, Kept> kept_;
+
+  bool dumps_ = false;
+  std::unique_ptr<DumpService> dump_;  // declared last: stopped first (~Runtime, shutdown)
 };
 
 // The run in progress (null outside csp::run). Written only by run_main.

@@ -170,6 +170,26 @@ def timed(times):
     return "".join(out).encode()
 
 
+def snapshot(damaged=False):
+    """A dump's snapshot (issue 25): left and right each wait on the channel only the other
+    holds, ended with reason snapshot. Damaged: the snapshot never makes the channel right
+    waits on, so its park refers to nothing."""
+    t = Trace()
+    t.parts[0] = HEADER[:-1] + ',"snapshot":"SIGUSR1 to process 9 at 2026-12-06 03:00:00 UTC"}\n'
+    t.ev("spawn", '"proc":1,"name":"main","mode":"main"', dt=0)
+    t.ev("spawn", '"proc":2,"name":"left","mode":"go","partner":1,"loc":"p.cpp:5"', dt=0)
+    t.ev("spawn", '"proc":3,"name":"right","mode":"go","partner":2,"loc":"p.cpp:7"', dt=0)
+    t.ev("chan_make", '"chan":1,"name":"to-left","buffer":"unbuffered","cap":0,"proc":2', dt=0)
+    if not damaged:
+        t.ev("chan_make", '"chan":2,"name":"to-right","buffer":"unbuffered","cap":0,"proc":2', dt=0)
+        t.ev("handle", '"proc":3,"chan":2', dt=0)
+    t.ev("handle", '"proc":3,"chan":1', dt=0)
+    t.ev("park", '"proc":2,"op":"take","chan":1,"loc":"p.cpp:12"', dt=0)
+    t.ev("park", '"proc":3,"op":"take","chan":2,"loc":"p.cpp:9"', dt=0)
+    t.ev("end", '"reason":"snapshot","message":"3 processes (2 waiting) and 2 channels"', dt=0)
+    return t.data()
+
+
 def replace_line(data, n, text):
     lines = data.split(b"\n")
     lines[n] = text.encode() if isinstance(text, str) else text
@@ -251,6 +271,9 @@ def shapes(csptrace, outdir, large):
         '{"seq":3,"t":6,"kind":"chan_make","chan":4294967295,"name":"c","buffer":"fixed","cap":4294967295}\n'
         '{"seq":4,"t":7,"kind":"exit","proc":4294967295,"status":"ok"}\n'
         '{"seq":5,"t":8,"kind":"exit","proc":1,"status":"ok"}\n{"seq":6,"t":9,"kind":"end","reason":"normal"}\n').encode()
+    yield "ok-snapshot.jsonl", "ok", "a dump's snapshot: processes already waiting at the first event", snapshot()
+    yield "ok-snapshot.csptrace", "ok", "a dump's snapshot in the binary encoding", to_binary(csptrace, outdir, "snapshot", snapshot())
+    yield "error-snapshot-damaged.jsonl", "error", "a snapshot whose park names a channel it never made", snapshot(damaged=True)
     yield "ok-crlf.jsonl", "ok", "CRLF line ends", mini.replace(b"\n", b"\r\n")
     yield "ok-blank-lines.jsonl", "ok", "blank lines between events", mini.replace(b"\n", b"\n\n  \n")
     yield "ok-no-final-newline.jsonl", "ok", "a complete last line without its newline", mini[:-1]

@@ -23,6 +23,7 @@
 #include <csp/combinators/split.hpp>
 #include <csp/combinators/transduce.hpp>
 #include <csp/describe.hpp>
+#include <csp/dump.hpp>
 #include <csp/errors.hpp>
 #include <csp/go.hpp>
 #include <csp/proc.hpp>

@@ -39,7 +39,8 @@ namespace detail {
 
 // Registers a go process (records spawn, and a handle event per channel in `captured`).
 void register_go(Process& p, const CaptureLog& captured);
-// Whether the run in progress is traced (the capture log is filled only then).
+// Whether the capture log is filled: the run is traced, or it can be dumped (its processes
+// keep their handles for a snapshot).
 bool tracing(const Runtime& rt) noexcept;
 // Makes the result channel of registered go process `p` at the front of the block it lives in
 // (records chan_make) and returns it.

@@ -41,6 +41,11 @@ struct Options {
   unsigned workers = 0;
   // Pending puts (and, separately, takes) allowed per channel (core.async: 1024).
   std::size_t max_pending = 1024;
+  // SIGUSR1 writes the state of every process and channel to a trace file (a snapshot, for
+  // `csptrace check` and cspview; docs/long-runs.md), and csp::dump_state may be called. Also
+  // on when the environment has CSP_DUMP set (to anything but "0"). Off by default: the run
+  // then installs a SIGUSR1 handler and keeps a table of its channels.
+  bool dump_on_signal = false;
   // Program name for the trace header; empty: "program".
   std::string program;
   // What from_args did not take, in order: the program's own flags, their values and its

@@ -17,8 +17,9 @@ bool ended_normally(const TraceModel& m) {
 Strength strength_of_end(const Replay& r, const WaitGraph& g) {
   const TraceModel& m = r.model();
   const ReplayState& end = r.final_state();
-  if (end.deadlock_reported || (m.complete() && m.end_reason() != EndReason::Crash))
-    return Strength::Proven;
+  // A snapshot (a dump of a running program) is a cut like a trace cut short: the program went on.
+  const bool ran_on = m.end_reason() == EndReason::Crash || m.end_reason() == EndReason::Snapshot;
+  if (end.deadlock_reported || (m.complete() && !ran_on)) return Strength::Proven;
   for (uint32_t p = 0; p < end.processes.size(); ++p)
     if (g.live(p) && !g.stuck(p)) return Strength::Predicted;
   return Strength::Observed;

@@ -84,10 +84,13 @@ void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out) {
       cx.say.when(latest) + ": " + Narrator::list(waits, "; and ") + ". ";
   f.explanation += cx.end.armed_timers == 0 ? "No timer is armed. "
                                             : "The armed timers wake nobody who could help. ";
-  f.explanation += cx.m.complete()
-                       ? "The trace ended this way."
-                       : "The trace was cut short here, so this is what the program was doing "
-                         "when it was stopped: it had hung.";
+  if (cx.m.complete() && cx.m.end_reason() == EndReason::Snapshot)
+    f.explanation += "This is a snapshot of the program while it ran: it had hung.";
+  else
+    f.explanation += cx.m.complete()
+                         ? "The trace ended this way."
+                         : "The trace was cut short here, so this is what the program was doing "
+                           "when it was stopped: it had hung.";
   out.push_back(std::move(f));
 }
 

@@ -31,8 +31,11 @@ StringTable::~StringTable() = default;
 uint64_t StringTable::store(std::string_view s) {
   const size_t need = s.size() + 10;  // the prefix takes at most 10 bytes
   if (need > kBlockBytes - block_used_) {
-    // A string larger than a block gets a block of its own size.
-    blocks_.push_back(std::make_unique<char[]>(need > kBlockBytes ? need : kBlockBytes));
+    // A string larger than a block gets a block of its own size. Not zero-filled: bytes are
+    // read only where a string was stored, and zeroing 4 MiB faulted in every page of a block
+    // that a small table (a dump's snapshot) barely touches.
+    blocks_.push_back(
+        std::make_unique_for_overwrite<char[]>(need > kBlockBytes ? need : kBlockBytes));
     block_used_ = 0;
   }
   char* p = blocks_.back().get() + block_used_;

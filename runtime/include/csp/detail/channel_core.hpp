@@ -173,6 +173,31 @@ class ChannelCore {
   void cancel_locked(Waiter* w) noexcept;
   // Timer channels: records timer_fire, then closes.
   void fire_timer();
+  // ---- for dumps (state_cut.cpp) --------------------------------------------------------------
+  // Takes a reference unless the last one is gone (the channel is being freed): false then.
+  bool try_retain() noexcept {
+    uint32_t n = refs_.load(std::memory_order_relaxed);
+    while (n != 0)
+      if (refs_.compare_exchange_weak(n, n + 1, std::memory_order_acquire)) return true;
+    return false;
+  }
+  bool try_lock() noexcept { return mu_.try_lock(); }
+  // The caller holds mu_ for the rest of this group.
+  bool closed_locked() const noexcept { return closed_; }
+  // Buffered values, oldest first (a promise: its value once it has one). A transform's
+  // overflow (values past a full buffer) is not among them.
+  uint32_t buffered_locked() const noexcept { return count_; }
+  Preview describe_buffered_locked(std::size_t i) const { return describe(slot(i)); }
+  // f(waiter) for every live waiter, the putters' queue first, each in queue order.
+  template <class F>
+  void for_each_waiter_locked(F&& f) const {
+    for (const WaitQueue* q : {&puts_, &takes_})
+      for (const Waiter* w = q->front(); w; w = w->next)
+        if (w->live()) f(*w);
+  }
+  // A waiting put's value (the transform's input type on a channel with one).
+  Preview describe_put(const void* value) const;
+
   // Trace previews of a value of this channel / of the value in a std::optional of it.
   // Only called while tracing.
   csptrace::Value preview(const void* value) const;
@@ -241,6 +266,8 @@ class ChannelCore {
                 std::optional<csptrace::Event> cause);
   // What this channel records (does nothing on an untraced run). Any lock state.
   ChannelTrace trace() const noexcept;
+  // A value of this channel as a preview (the number of an integer, else Describe<T>).
+  Preview describe(const void* value) const;
 
   // Members ordered to keep the channel small (a result channel per go process; see
   // docs/runtime.md, Performance): 112 bytes before the trailing buffer; head_ and count_ sit
@@ -267,6 +294,8 @@ class ChannelCore {
   SpinLock mu_;
   // Guarded by mu_:
   bool closed_ = false;
+  // Written once by make (before the channel is shared): it is in the ChannelRegistry.
+  bool registered_ = false;
   [[no_unique_address]] WaitQueue puts_;
   uint32_t head_ = 0;
   [[no_unique_address]] WaitQueue takes_;

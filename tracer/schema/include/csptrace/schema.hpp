@@ -68,12 +68,13 @@ inline constexpr std::string_view kFormatName = "cspscope-trace";
   X(Ok, "ok", "returned normally") \
   X(Error, "error", "an exception escaped; message holds its text")
 
-#define CSPTRACE_END_REASONS(X)                                                     \
-  X(Normal, "normal", "the program finished")                                       \
-  X(Deadlock, "deadlock", "the runtime detected that nothing could ever run again") \
-  X(Crash, "crash", "a fatal signal or std::terminate ended the program")           \
-  X(Truncated, "truncated", "the recording was cut short (set by readers)")         \
-  X(Diverged, "diverged", "a replay stopped: the program no longer made the trace's decisions")
+#define CSPTRACE_END_REASONS(X)                                                                 \
+  X(Normal, "normal", "the program finished")                                                   \
+  X(Deadlock, "deadlock", "the runtime detected that nothing could ever run again")             \
+  X(Crash, "crash", "a fatal signal or std::terminate ended the program")                       \
+  X(Truncated, "truncated", "the recording was cut short (set by readers)")                     \
+  X(Diverged, "diverged", "a replay stopped: the program no longer made the trace's decisions") \
+  X(Snapshot, "snapshot", "a dump of a program's state while it still ran (header field snapshot)")
 
 #define CSPTRACE_DECISIONS(X)                                                                  \
   X(Run, "run", "which runnable process runs next, or whether a due timer fires first")        \
@@ -298,6 +299,8 @@ static_assert(kinds_consistent(), "a kind lists a field as both required and opt
   X(clock, "clock", std::string, "the clock behind t, e.g. \"steady_ns\"")                        \
   X(start_unix_ns, "start_unix_ns", int64_t, "wall-clock time the trace started (ns since 1970)") \
   X(strategy, "strategy", std::string,                                                            \
-    "how the deterministic scheduler decided, e.g. \"random\", \"pct:depth=3\", \"replay\"")
+    "how the deterministic scheduler decided, e.g. \"random\", \"pct:depth=3\", \"replay\"")      \
+  X(snapshot, "snapshot", std::string,                                                            \
+    "set when the trace starts from a snapshot of a running program: why and when it was taken")
 
 }  // namespace csptrace

@@ -10,17 +10,9 @@
 
 namespace csptrace {
 
-namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
-
 std::optional<TraceEncoding> encoding_of(std::string_view path) {
-  if (ends_with(path, ".csptrace")) return TraceEncoding::Binary;
-  if (ends_with(path, ".jsonl")) return TraceEncoding::Jsonl;
+  if (path.ends_with(".csptrace")) return TraceEncoding::Binary;
+  if (path.ends_with(".jsonl")) return TraceEncoding::Jsonl;
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include <csptrace/binary_recorder.hpp>
 #include <csptrace/jsonl_recorder.hpp>
 #include <csptrace/recorder.hpp>
+#include <csptrace/trace_file_writer.hpp>
 
 #include <atomic>
 #include <stdexcept>
@@ -14,12 +15,10 @@ uint32_t current_thread_index() noexcept {
 }
 
 std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header) {
-  auto ends_with = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() &&
-           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (ends_with(".jsonl")) return std::make_unique<JsonlRecorder>(path, header);
-  if (ends_with(".csptrace")) return std::make_unique<BinaryRecorder>(path, header);
+  if (const auto encoding = encoding_of(path)) {
+    if (*encoding == TraceEncoding::Jsonl) return std::make_unique<JsonlRecorder>(path, header);
+    return std::make_unique<BinaryRecorder>(path, header);
+  }
   throw std::runtime_error(
       "cannot record to " + path +
       ": unknown trace format; name the file *.csptrace (fast, binary) or *.jsonl (readable)");

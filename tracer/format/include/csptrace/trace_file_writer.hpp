@@ -14,7 +14,8 @@ namespace csptrace {
 
 enum class TraceEncoding { Binary, Jsonl };
 
-// The encoding a trace file's name asks for: *.csptrace binary, *.jsonl JSON Lines, else none.
+// The encoding a trace file's name asks for: *.csptrace binary, *.jsonl JSON Lines, else none
+// (the one rule for recorders, dumps and anything else that names a trace it writes).
 std::optional<TraceEncoding> encoding_of(std::string_view path);
 
 // e.seq and e.t of each event are written as they are. Throws std::runtime_error naming the

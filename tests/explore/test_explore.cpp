@@ -1,7 +1,6 @@
 // Exploration (issue 18), in-process (csp::explore) and through the CLI (`csptrace explore`):
 // it finds what fails, says when the space is exhausted and how much it pruned, and gives a
 // clear answer for programs that crash, hang, or do not use the runtime.
-#define CATCH_CONFIG_MAIN
 #include <csp/csp.hpp>
 #include <csp/explore.hpp>
 

@@ -5,7 +5,7 @@
 #include <csptrace/trace_model.hpp>
 #include <csptrace/trace_reader.hpp>
 
-#include "../tracer/temp_path.hpp"
+#include "temp_path.hpp"
 
 #include <fstream>
 #include <string>

@@ -1,6 +1,8 @@
 // Exploration (issue 18), in-process (csp::explore) and through the CLI (`csptrace explore`):
 // it finds what fails, says when the space is exhausted and how much it pruned, and gives a
 // clear answer for programs that crash, hang, or do not use the runtime.
+#include "temp_path.hpp"
+
 #include <csp/csp.hpp>
 #include <csp/explore.hpp>
 
@@ -32,11 +34,7 @@ Cli run_csptrace(const std::string& args) {
   return r;
 }
 
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("csp_explore_test_" + std::to_string(::getpid()) + "_" + name))
-      .string();
-}
+using csp_test::temp_path;
 
 // The wait-for cycle of samples/cycle.
 void cycle_main() {

@@ -2,6 +2,8 @@
 // shapes that were O(n^2) or copied the state into every checkpoint give the same answers as
 // before at sizes where the old code took minutes (the timings are in docs/reliability.md and
 // the hostile-large suite; these check that the faster structures answer right).
+#include "temp_path.hpp"
+
 #include <csptrace/event_format.hpp>
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -19,11 +21,7 @@ struct TraceFile {
   std::string path;
   std::ofstream out;
   uint64_t seq = 0;
-  explicit TraceFile(const std::string& name)
-      : path((std::filesystem::temp_directory_path() /
-              ("csp-shapes-" + std::to_string(::getpid()) + "-" + name))
-                 .string()),
-        out(path) {
+  explicit TraceFile(const std::string& name) : path(csp_test::temp_path(name)), out(path) {
     out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"shape"})"
            "\n";
     ev("spawn", R"("proc":1,"name":"main","mode":"main")");

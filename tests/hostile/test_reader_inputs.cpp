@@ -2,6 +2,8 @@
 // after a binary trace are named as such; a trace is read from a pipe, standard input or a named
 // pipe; a file shrinking while it is read is an error, never SIGBUS; duplicate keys, fractional
 // numbers and directories get messages that say what is wrong.
+#include "temp_path.hpp"
+
 #include <csptrace/binary_trace_writer.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -24,11 +26,7 @@ const std::string kHeader =
     R"({"kind":"header","format":"cspscope-trace","version":1,"program":"t"})"
     "\n";
 
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("csp-hostile-" + std::to_string(::getpid()) + "-" + name))
-      .string();
-}
+using csp_test::temp_path;
 
 std::string write_file(const std::string& name, const std::string& bytes) {
   const std::string path = temp_path(name);

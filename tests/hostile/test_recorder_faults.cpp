@@ -1,6 +1,8 @@
 // Issue 21, class "the recorder loses data silently": a full file system, a file-size limit and
 // an unwritable path are reported once, clearly, with the number of events kept; what was
 // written stays readable; the program neither dies of SIGXFSZ nor of an uncaught exception.
+#include "temp_path.hpp"
+
 #include <csp/csp.hpp>
 
 #include <csptrace/trace_error.hpp>
@@ -22,11 +24,7 @@
 
 namespace {
 
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("csp-hostile-" + std::to_string(::getpid()) + "-" + name))
-      .string();
-}
+using csp_test::temp_path;
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,8 @@
 // sample's trace, and reading the example queries out of docs/query.md.
 #pragma once
 
+#include "temp_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -17,13 +19,7 @@
 
 namespace query_test {
 
-// A path unique to this test process (ctest runs test cases as parallel processes).
-inline std::string temp_path(const std::string& name) {
-  static std::atomic<int> counter{0};
-  return (std::filesystem::temp_directory_path() / ("csptest-query-" + std::to_string(::getpid()) +
-                                                    "-" + std::to_string(counter++) + "-" + name))
-      .string();
-}
+using csp_test::temp_path;
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

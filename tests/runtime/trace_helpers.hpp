@@ -2,6 +2,8 @@
 // print it the way `csptrace print --no-time` does.
 #pragma once
 
+#include "temp_path.hpp"
+
 #include <csp/csp.hpp>
 
 #include <csptrace/trace_model.hpp>
@@ -18,11 +20,7 @@
 namespace rt_test {
 
 inline std::string temp_trace_path(const std::string& stem) {
-  static std::atomic<int> counter{0};
-  return (std::filesystem::temp_directory_path() /
-          ("csp_runtime_test_" + std::to_string(::getpid()) + "_" + stem + "_" +
-           std::to_string(counter++) + ".jsonl"))
-      .string();
+  return csp_test::temp_path(stem + ".jsonl");
 }
 
 struct TracedRun {

@@ -1,6 +1,10 @@
 // Appends rows to one table of a trace database through one prepared INSERT, column by column
 // in the order of the table's definition (trace_tables.cpp). row() checks that every column
 // got a value, so a filler and its table's definition cannot drift apart unnoticed.
+//
+// SQLite keeps a statement's bindings from one row to the next, so a NULL is bound only where
+// the column held something else in the row before: most of the events table's columns are
+// NULL in most rows, and a bind is a call with checks (docs/performance.md, "SQL export").
 #pragma once
 
 #include <csptrace/event.hpp>
@@ -12,25 +16,31 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace csptrace {
 
 class TableWriter {
  public:
   TableWriter(SqlDatabase& db, std::string_view table)
-      : table_(trace_table(table)), insert_(db.prepare(insert_sql(table_))) {}
+      : table_(trace_table(table)),
+        insert_(db.prepare(insert_sql(table_))),
+        null_(table_.columns.size() + 1, true) {}
 
   TableWriter& integer(int64_t v) {
     insert_.bind_int(++bound_, v);
+    null_[bound_] = false;
     return *this;
   }
   // Texts must live until row() (the model's strings, the schema's names, a caller's string).
   TableWriter& text(std::string_view v) {
     insert_.bind_text(++bound_, v);
+    null_[bound_] = false;
     return *this;
   }
   TableWriter& null() {
-    insert_.bind_null(++bound_);
+    if (!null_[++bound_]) insert_.bind_null(bound_);
+    null_[bound_] = true;
     return *this;
   }
   TableWriter& integer_or_null(bool present, int64_t v) { return present ? integer(v) : null(); }
@@ -38,6 +48,7 @@ class TableWriter {
   TableWriter& unsigned64(uint64_t v) {
     if (v <= uint64_t(INT64_MAX)) return integer(static_cast<int64_t>(v));
     insert_.bind_text_copy(++bound_, std::to_string(v));
+    null_[bound_] = false;
     return *this;
   }
   // A value preview: an integer, a text of m's string table, or NULL.
@@ -73,6 +84,7 @@ class TableWriter {
   const SqlTable& table_;
   SqlStatement insert_;
   int bound_ = 0;
+  std::vector<bool> null_;  // by parameter number: the binding the statement holds is NULL
 };
 
 }  // namespace csptrace

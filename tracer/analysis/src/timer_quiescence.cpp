@@ -28,11 +28,12 @@ void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out) {
   Finding f = cx.make(FindingKind::TimerQuiescence, Severity::Info, latest);
   f.strength = Strength::Observed;
   std::vector<std::string> waits, armed;
+  // sleepers and others are distinct processes: no scan of f.processes per process.
   for (uint32_t p : sleepers) {
-    cx.add_process(f, p);
+    cx.add_new_process(f, p);
     waits.push_back(cx.say.waiting(p));
   }
-  for (uint32_t p : others) cx.add_process(f, p);
+  for (uint32_t p : others) cx.add_new_process(f, p);
   for (uint32_t c : timers) {
     AnalysisContext::add_channel(f, c);
     armed.push_back(cx.say.chan(c) + " (" + format_duration(cx.m.channels()[c].duration) + ")");

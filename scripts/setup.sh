@@ -12,7 +12,7 @@ CSP_BUILD_DIR=${CSP_BUILD_DIR:-$CSP_ROOT/build}
 # Everything the build, the tests, the samples and the viewer need.
 CSP_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev catch2 nlohmann-json3-dev
               libgraphviz-dev libsqlite3-dev clang-format-14
-              fonts-dejavu-core xvfb xauth python3 python3-jsonschema help2man
+              fonts-dejavu-core xvfb xauth python3 python3-jsonschema help2man time
               desktop-file-utils shared-mime-info libglib2.0-bin)
 # Callers that need more (e.g. the peer benchmarks) add them here.
 # shellcheck disable=SC2206

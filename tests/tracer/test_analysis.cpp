@@ -1,6 +1,7 @@
 // Findings on hand-written fixtures: each finding kind fires with the right severity, strength,
 // processes and channels, and the near misses are not flagged as errors.
 #include "random_trace.hpp"
+#include "temp_path.hpp"
 
 #include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
@@ -9,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <random>
 #include <stdexcept>
 
@@ -75,6 +77,39 @@ TEST_CASE("global-deadlock from the runtime's deadlock event, explained by stran
                                      Catch::Contains("pipeline.cpp:22"));
   REQUIRE(procs(c, c.findings[2]) == Names{"main"});
   REQUIRE_THAT(c.findings[2].explanation, Catch::Contains("consumer is itself stuck"));
+}
+
+TEST_CASE("global-deadlock names a process once when the runtime's stuck events name it twice",
+          "[analysis]") {
+  const std::string path = csp_test::temp_path("stuck-twice.jsonl");
+  std::ofstream(path)
+      << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"t"})"
+         "\n"
+      << R"({"seq":1,"t":1,"kind":"spawn","proc":1,"name":"main","mode":"main"})"
+         "\n"
+      << R"({"seq":2,"t":2,"kind":"chan_make","chan":1,"name":"c","buffer":"unbuffered","cap":0,"proc":1})"
+         "\n"
+      << R"({"seq":3,"t":3,"kind":"spawn","proc":2,"name":"sleeper","mode":"go","partner":1})"
+         "\n"
+      << R"({"seq":4,"t":4,"kind":"park","proc":2,"op":"take","chan":1})"
+         "\n"
+      << R"({"seq":5,"t":5,"kind":"block","proc":1,"op":"take","chan":1})"
+         "\n"
+      << R"({"seq":6,"t":6,"kind":"deadlock","message":"2 processes can never run again"})"
+         "\n"
+      << R"({"seq":7,"t":7,"kind":"stuck","proc":2,"op":"take","chan":1})"
+         "\n"
+      << R"({"seq":8,"t":8,"kind":"stuck","proc":2,"op":"take","chan":1})"
+         "\n"
+      << R"({"seq":9,"t":9,"kind":"stuck","proc":1,"op":"take","chan":1})"
+         "\n"
+      << R"({"seq":10,"t":10,"kind":"end","reason":"deadlock"})"
+         "\n";
+  Checked c{load_trace(path), {}};
+  c.findings = analyze(Replay(c.model));
+  REQUIRE(!c.findings.empty());
+  REQUIRE(kinds(c).front() == "global-deadlock");
+  CHECK(procs(c, c.findings.front()) == Names{"sleeper", "main"});
 }
 
 TEST_CASE("stranded-wait: a partial deadlock while an unrelated thread keeps running",

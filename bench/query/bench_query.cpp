@@ -36,8 +36,11 @@ double cpu_s() {
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
+// scan_events reads every row of events and filters; group_events also sorts them all by kind
+// (events has no index on kind: it would cost the export ~2.6 s of CPU per 10 M events).
 constexpr const char* kScans[][2] = {
-    {"scan_events", "SELECT kind, COUNT(*) FROM events GROUP BY kind"},
+    {"scan_events", "SELECT COUNT(*), MAX(t) FROM events WHERE kind = 'park'"},
+    {"group_events", "SELECT kind, COUNT(*) FROM events GROUP BY kind"},
     {"scan_states",
      "SELECT proc, SUM(t_end - t_begin) FROM states WHERE state = 'parked' GROUP BY proc"},
 };

@@ -152,7 +152,9 @@ TEST_CASE(
     CHECK(rows[i]["seq"] == transfers[i]["seq"]);
     CHECK(rows[i]["value"] == transfers[i].value("value", json()));
   }
-  for (const json& c : stats(trace)["channel_stats"])
+  // Named: a range-for over a member of a temporary reads it after the temporary is gone.
+  const json s = stats(trace);
+  for (const json& c : s["channel_stats"])
     if (c["name"] == "fork-0") CHECK(c["transfers"] == rows.size());
 }
 
@@ -163,7 +165,8 @@ TEST_CASE("query.md 6, who talks to whom adds up to stats transfers per channel 
     std::map<std::string, int64_t> per_channel;
     for (const json& r : query_json(trace, doc_example(6)))
       per_channel[r["channel"]] += r["values_passed"].get<int64_t>();
-    for (const json& c : stats(trace)["channel_stats"])
+    const json s = stats(trace);
+    for (const json& c : s["channel_stats"])
       CHECK(per_channel[c["name"]] == c["transfers"].get<int64_t>());
   }
 }

@@ -2,6 +2,7 @@
 // after a binary trace are named as such; a trace is read from a pipe, standard input or a named
 // pipe; a file shrinking while it is read is an error, never SIGBUS; duplicate keys, fractional
 // numbers and directories get messages that say what is wrong.
+#include "sanitized.hpp"
 #include "temp_path.hpp"
 
 #include <csptrace/binary_trace_writer.hpp>
@@ -223,15 +224,10 @@ TEST_CASE("a name longer than a chunk's usual capacity is written and read back"
 
 TEST_CASE("a trace larger than the memory allowed is a message and exit 2, not an abort",
           "[hostile][reader]") {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  WARN("a sanitizer reserves more address space than the limit this test sets");
-  return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-  WARN("a sanitizer reserves more address space than the limit this test sets");
-  return;
-#endif
-#endif
+  if (csp_test::kSanitized) {
+    WARN("a sanitizer reserves more address space than the limit this test sets");
+    return;
+  }
   const std::string path = write_file("oom.jsonl", marks(300000));
   const std::string out = temp_path("oom.txt");
   // 30 MB of address space: enough to start, not to load 300 000 events.

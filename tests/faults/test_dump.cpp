@@ -5,6 +5,7 @@
 #include <csptrace/trace_reader.hpp>
 
 #include "child_process.hpp"
+#include "run_command.hpp"
 #include "temp_path.hpp"
 
 #include <catch2/catch.hpp>
@@ -42,14 +43,8 @@ bool wait_for_file(const std::string& path, std::chrono::milliseconds patience) 
   return true;
 }
 
-std::string csptrace_out(const std::string& args) {
-  const std::string out_file = csp_test::temp_path("dump-check.txt");
-  const std::string cmd = std::string(CSPTRACE_EXE) + " " + args + " >" + out_file + " 2>&1";
-  [[maybe_unused]] const int st = std::system(cmd.c_str());
-  std::ifstream in(out_file, std::ios::binary);
-  std::string out(std::istreambuf_iterator<char>(in), {});
-  std::filesystem::remove(out_file);
-  return out;
+csp_test::Run run_csptrace(const std::string& args) {
+  return csp_test::run(std::string(CSPTRACE_EXE) + " " + args);
 }
 
 // Whether the child is still running (not reaped).
@@ -81,7 +76,7 @@ TEST_CASE("SIGUSR1 dumps a program hung in a partial deadlock: check names the s
   CHECK_THAT(m.header().snapshot, Catch::StartsWith("SIGUSR1 to process"));
 
   const std::string left = line_of("WAIT-LEFT"), right = line_of("WAIT-RIGHT");
-  const std::string text = csptrace_out("check " + dump);
+  const std::string text = run_csptrace("check " + dump).out;
   const size_t at = text.find("error: wait-cycle");
   REQUIRE(at != std::string::npos);
   const std::string cycle_text = text.substr(at, text.find("\n\n", at) - at);
@@ -92,7 +87,7 @@ TEST_CASE("SIGUSR1 dumps a program hung in a partial deadlock: check names the s
   CHECK_THAT(cycle_text, Catch::Contains(right));
   CHECK_THAT(cycle_text, !Catch::Contains("worker"));
 
-  const nlohmann::json j = nlohmann::json::parse(csptrace_out("check --json " + dump));
+  const nlohmann::json j = nlohmann::json::parse(run_csptrace("check --json " + dump).out);
   const nlohmann::json* cycle = nullptr;
   for (const auto& f : j["findings"])
     if (f["kind"] == "wait-cycle") cycle = &f;

@@ -2,6 +2,7 @@
 // sample's trace, and reading the example queries out of docs/query.md.
 #pragma once
 
+#include "run_command.hpp"
 #include "temp_path.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,33 +20,16 @@
 
 namespace query_test {
 
+using csp_test::Run;
+using csp_test::run;
+using csp_test::slurp;
 using csp_test::temp_path;
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 // Single quotes for the shell.
 inline std::string quoted(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
-}
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs a shell command line; its exit status, stdout and stderr.
-inline Run run(const std::string& command) {
-  const std::string o = temp_path("stdout"), e = temp_path("stderr");
-  const int st = std::system((command + " >" + o + " 2>" + e).c_str());
-  Run r{WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(o), slurp(e)};
-  std::filesystem::remove(o);
-  std::filesystem::remove(e);
-  return r;
 }
 
 inline Run run_csptrace(const std::string& args) {

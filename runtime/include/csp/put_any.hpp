@@ -10,14 +10,11 @@
 
 #include <csp/alts.hpp>
 #include <csp/chan.hpp>
-#include <csp/detail/alt_call.hpp>
-#include <csp/detail/runtime_hooks.hpp>
-#include <csp/errors.hpp>
+#include <csp/detail/any_call.hpp>
 #include <csp/take_any.hpp>
 
 #include <coroutine>
 #include <csp/source_location.hpp>
-#include <string>
 #include <utility>
 #include <vector>
 
@@ -33,44 +30,22 @@ class [[nodiscard]] PutAnyOperation {
  public:
   PutAnyOperation(std::vector<Chan<T>> chans, const T& value, detail::AltOptions opts,
                   csp::SourceLocation loc)
-      : chans_(std::move(chans)), values_(chans_.size(), value), slots_(chans_.size()), loc_(loc) {
-    if (chans_.empty())
-      throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-                         ": put_any needs at least one channel");
-    for (std::size_t i = 0; i < chans_.size(); ++i) {
-      if (!chans_[i].valid())
-        throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-                           ": put_any on a null csp::Chan (index " + std::to_string(i) + ")");
-      slots_[i].chan = chans_[i].core_ptr();
-      slots_[i].op = csptrace::WaitOp::Put;
-      slots_[i].io = &values_[i];
-    }
-    call_.slots = slots_.data();
-    call_.count = slots_.size();
-    call_.priority = opts.priority;
-    call_.has_default = opts.has_default;
-    call_.loc = loc;
-  }
-  PutAnyOperation(const PutAnyOperation&) = delete;
-  PutAnyOperation& operator=(const PutAnyOperation&) = delete;
-  ~PutAnyOperation() {
-    if (waiting_) call_.end();
+      : chans_(std::move(chans)),
+        values_(chans_.size(), value),
+        call_(csptrace::WaitOp::Put, chans_.size(), opts.priority, opts.has_default, loc) {
+    for (std::size_t i = 0; i < chans_.size(); ++i)
+      call_.bind(i, chans_[i].core_ptr(), &values_[i]);
   }
 
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
-    return call_.suspend(detail::process_for("put_any", slots_[0].chan, loc_), h, waiting_);
-  }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) { return call_.suspend(h); }
   PutAnyResult await_resume() {
-    if (waiting_) {
-      waiting_ = false;
-      call_.end();
-    }
+    call_.resume();
     return result();
   }
 
   PutAnyResult run_blocking() {
-    call_.wait_blocking(detail::blocking_process_for("put_any_blocking", slots_[0].chan, loc_));
+    call_.block();
     return result();
   }
 
@@ -78,18 +53,16 @@ class [[nodiscard]] PutAnyOperation {
   // A put guard completes Done (delivered) or Closed (refused); the winner's waiter says which.
   PutAnyResult result() const {
     PutAnyResult r;
-    r.index = call_.chosen;
+    r.index = call_.chosen();
     if (r.index >= 0)
-      r.ok = slots_[static_cast<std::size_t>(r.index)].waiter.result == detail::WaitResult::Done;
+      r.ok =
+          call_.slot(static_cast<std::size_t>(r.index)).waiter.result == detail::WaitResult::Done;
     return r;
   }
 
   std::vector<Chan<T>> chans_;
   std::vector<T> values_;  // one copy per guard: a put moves from its guard's copy
-  std::vector<detail::AltSlot> slots_;
-  csp::SourceLocation loc_;
-  detail::AltCall call_;
-  bool waiting_ = false;
+  detail::AnyCall call_;   // after values_: its slots point into it
 };
 
 // co_await csp::put_any(chans, value [, csp::priority] [, csp::otherwise]) in a go process.

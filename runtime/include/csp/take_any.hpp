@@ -9,14 +9,11 @@
 
 #include <csp/alts.hpp>
 #include <csp/chan.hpp>
-#include <csp/detail/alt_call.hpp>
-#include <csp/detail/runtime_hooks.hpp>
-#include <csp/errors.hpp>
+#include <csp/detail/any_call.hpp>
 
 #include <coroutine>
 #include <csp/source_location.hpp>
 #include <optional>
-#include <string>
 #include <utility>
 #include <vector>
 
@@ -32,61 +29,35 @@ template <class T>
 class [[nodiscard]] TakeAnyOperation {
  public:
   TakeAnyOperation(std::vector<Chan<T>> chans, detail::AltOptions opts, csp::SourceLocation loc)
-      : chans_(std::move(chans)), outs_(chans_.size()), slots_(chans_.size()), loc_(loc) {
-    if (chans_.empty())
-      throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-                         ": take_any needs at least one channel");
-    for (std::size_t i = 0; i < chans_.size(); ++i) {
-      if (!chans_[i].valid())
-        throw ChannelError(std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-                           ": take_any on a null csp::Chan (index " + std::to_string(i) + ")");
-      slots_[i].chan = chans_[i].core_ptr();
-      slots_[i].op = csptrace::WaitOp::Take;
-      slots_[i].io = &outs_[i];
-    }
-    call_.slots = slots_.data();
-    call_.count = slots_.size();
-    call_.priority = opts.priority;
-    call_.has_default = opts.has_default;
-    call_.loc = loc;
-  }
-  TakeAnyOperation(const TakeAnyOperation&) = delete;
-  TakeAnyOperation& operator=(const TakeAnyOperation&) = delete;
-  ~TakeAnyOperation() {
-    if (waiting_) call_.end();
+      : chans_(std::move(chans)),
+        outs_(chans_.size()),
+        call_(csptrace::WaitOp::Take, chans_.size(), opts.priority, opts.has_default, loc) {
+    for (std::size_t i = 0; i < chans_.size(); ++i) call_.bind(i, chans_[i].core_ptr(), &outs_[i]);
   }
 
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
-    return call_.suspend(detail::process_for("take_any", slots_[0].chan, loc_), h, waiting_);
-  }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) { return call_.suspend(h); }
   TakeAnyResult<T> await_resume() {
-    if (waiting_) {
-      waiting_ = false;
-      call_.end();
-    }
+    call_.resume();
     return result();
   }
 
   TakeAnyResult<T> run_blocking() {
-    call_.wait_blocking(detail::blocking_process_for("take_any_blocking", slots_[0].chan, loc_));
+    call_.block();
     return result();
   }
 
  private:
   TakeAnyResult<T> result() {
     TakeAnyResult<T> r;
-    r.index = call_.chosen;
+    r.index = call_.chosen();
     if (r.index >= 0) r.value = std::move(outs_[static_cast<std::size_t>(r.index)]);
     return r;
   }
 
   std::vector<Chan<T>> chans_;
   std::vector<std::optional<T>> outs_;
-  std::vector<detail::AltSlot> slots_;
-  csp::SourceLocation loc_;
-  detail::AltCall call_;
-  bool waiting_ = false;
+  detail::AnyCall call_;  // after outs_: its slots point into it
 };
 
 // An option of take_any: csp::priority or csp::otherwise (or nothing).

@@ -14,9 +14,9 @@
 
 namespace samples {
 
-// The runtime's options from argv (--seed, --trace, --schedule, --replay, --workers), with the
-// sample's own flags (`own`) allowed beside them. A malformed value or an unknown flag (a typo
-// such as --trace-ring) is named on stderr, with the nearest known flag, and the sample exits
+// The runtime's options from argv (--seed, --trace, --trace-ring, --schedule, --replay, --workers),
+// with the sample's own flags (`own`) allowed beside them. A malformed value or an unknown flag (a
+// typo such as --trace-size) is named on stderr, with the nearest known flag, and the sample exits
 // with status 2 instead of running without what was asked for.
 inline csp::Options options(int argc, char** argv,
                             std::initializer_list<std::string_view> own = {}) {

@@ -42,8 +42,7 @@ std::coroutine_handle<> AnyCall::suspend(std::coroutine_handle<> h) {
 }
 
 void AnyCall::block() {
-  const char* blocking =
-      op_ == csptrace::WaitOp::Put ? "put_any_blocking" : "take_any_blocking";
+  const char* blocking = op_ == csptrace::WaitOp::Put ? "put_any_blocking" : "take_any_blocking";
   call_.wait_blocking(blocking_process_for(blocking, slots_[0].chan, loc_));
 }
 

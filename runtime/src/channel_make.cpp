@@ -149,17 +149,19 @@ ChannelCore* ChannelCore::make_result(const ResultBlock& b, const ValueOps& ops,
 }
 
 void ChannelCore::record_make(csp::SourceLocation loc, int64_t timer_ns, const Process* result_of) {
-  trace().make(tl_current, loc, timer_ns, result_of);
-  if (rt_.dumps()) {
-    ChannelFacts facts;
-    facts.run = rt_.generation();
-    facts.creator = tl_current ? tl_current->id : 0;
-    facts.owner = result_of ? result_of->id : 0;
-    facts.loc = loc;
-    facts.timer_ns = timer_ns;
-    ChannelRegistry::add(this, facts);
-    registered_ = true;
+  if (!rt_.dumps()) {
+    trace().make(tl_current, loc, timer_ns, result_of);
+    return;
   }
+  ChannelFacts facts;
+  facts.run = rt_.generation();
+  facts.creator = tl_current ? tl_current->id : 0;
+  facts.owner = result_of ? result_of->id : 0;
+  facts.loc = loc;
+  facts.timer_ns = timer_ns;
+  // chan_make on the registration's side of a cut's mark (Runtime::dumps()).
+  ChannelRegistry::add(this, facts, [&] { trace().make(tl_current, loc, timer_ns, result_of); });
+  registered_ = true;
 }
 
 ChannelCore::ChannelCore(Runtime& rt, const ValueOps& ops, BufferKind kind, uint32_t capacity,

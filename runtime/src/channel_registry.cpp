@@ -21,9 +21,11 @@ std::mutex& ChannelRegistry::mu() {
   return *m;
 }
 
-void ChannelRegistry::add(ChannelCore* c, const ChannelFacts& facts) {
+void ChannelRegistry::add(ChannelCore* c, const ChannelFacts& facts,
+                          const std::function<void()>& while_locked) {
   std::lock_guard lk(mu());
   table()[c] = facts;
+  while_locked();
 }
 
 void ChannelRegistry::remove(ChannelCore* c) noexcept {

@@ -14,6 +14,7 @@
 
 #include <csp/source_location.hpp>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -32,8 +33,9 @@ struct ChannelFacts {
 class ChannelRegistry {
  public:
   static std::mutex& mu();
-  // Take mu() themselves.
-  static void add(ChannelCore* c, const ChannelFacts& facts);
+  // Take mu() themselves. add() calls while_locked (the chan_make's recording) under it.
+  static void add(ChannelCore* c, const ChannelFacts& facts,
+                  const std::function<void()>& while_locked);
   static void remove(ChannelCore* c) noexcept;
   // Requires mu(): the channels of run `generation` that are not being freed, each with one
   // reference taken for the caller (release() them, after letting go of mu(): the last release

@@ -81,16 +81,28 @@ DumpService::DumpService(Runtime& rt, const std::string& trace_path)
   sa.sa_flags = SA_RESTART;  // other threads' system calls go on after the handler
   sigemptyset(&sa.sa_mask);
   ::sigaction(SIGUSR1, &sa, &earlier_);
+  if (rt_.bin && rt_.bin->ring()) {
+    // The recorder's writer asks for a new window start; the request goes through the pipe so
+    // that the cut is taken on this thread, never on the writer's.
+    const int fd = wake_write_;
+    rt_.bin->on_window_start_wanted(
+        [fd] { [[maybe_unused]] const ssize_t n = ::write(fd, "w", 1); });
+  }
   thread_ = std::thread([this] { serve(); });
 }
 
 DumpService::~DumpService() {
+  if (rt_.bin && rt_.bin->ring()) rt_.bin->on_window_start_wanted({});  // it writes to the pipe
   [[maybe_unused]] const ssize_t n = ::write(wake_write_, "q", 1);
   thread_.join();
   ::sigaction(SIGUSR1, &earlier_, nullptr);
   g_wake_fd.store(-1, std::memory_order_relaxed);
   ::close(wake_read_);
   ::close(wake_write_);
+}
+
+void DumpService::request_failure_window() noexcept {
+  [[maybe_unused]] const ssize_t n = ::write(wake_write_, "f", 1);
 }
 
 void DumpService::serve() {
@@ -101,9 +113,21 @@ void DumpService::serve() {
     const ssize_t n = ::read(wake_read_, bytes, sizeof bytes);
     if (n <= 0) continue;
     int requests = 0;
+    bool window_start = false, failed = false;
     for (ssize_t i = 0; i < n; ++i) {
       if (bytes[i] == 'q') return;
       requests += bytes[i] == 'd';
+      window_start = window_start || bytes[i] == 'w';
+      failed = failed || bytes[i] == 'f';
+    }
+    if (window_start) start_window();
+    if (failed) {
+      try {
+        std::lock_guard lk(mu_);
+        write_window(rt_.trace_path(), "the failure of a process");
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "cspscope: %s\n", e.what());
+      }
     }
     if (requests == 0) continue;
     if (requests > 1)
@@ -112,11 +136,16 @@ void DumpService::serve() {
                    requests);
     try {
       const DumpWritten w = dump({}, stamp("SIGUSR1"));
-      std::fprintf(
-          stderr,
-          "cspscope: dumped %zu processes (%zu waiting) and %zu channels to %s in %.1f ms, "
-          "channels held %.1f ms (SIGUSR1)\n",
-          w.processes, w.waiting, w.channels, w.path.c_str(), w.ms, w.held_ms);
+      if (rt_.bin && rt_.bin->ring())
+        std::fprintf(stderr,
+                     "cspscope: wrote the flight recorder's window to %s in %.1f ms (SIGUSR1)\n",
+                     w.path.c_str(), w.ms);
+      else
+        std::fprintf(
+            stderr,
+            "cspscope: dumped %zu processes (%zu waiting) and %zu channels to %s in %.1f ms, "
+            "channels held %.1f ms (SIGUSR1)\n",
+            w.processes, w.waiting, w.channels, w.path.c_str(), w.ms, w.held_ms);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "cspscope: the dump on SIGUSR1 failed: %s\n", e.what());
     }
@@ -126,6 +155,7 @@ void DumpService::serve() {
 DumpWritten DumpService::dump(std::string path, const std::string& why) {
   std::lock_guard lk(mu_);
   if (path.empty()) path = numbered(base_, ++count_);
+  if (rt_.bin && rt_.bin->ring()) return write_window(path, why);
   const std::optional<csptrace::TraceEncoding> encoding = csptrace::encoding_of(path);
   if (!encoding)
     throw std::runtime_error("cannot dump to " + path +
@@ -136,7 +166,8 @@ DumpWritten DumpService::dump(std::string path, const std::string& why) {
 
   csptrace::StringTable strings;
   std::vector<csptrace::Event> events;
-  snapshot_trace(cut, rt_.next_proc_id(), strings, events);
+  snapshot_trace(
+      cut, rt_.next_proc_id(), [&](std::string_view s) { return strings.intern(s); }, events);
   DumpWritten w;
   w.path = path;
   w.held_ms = held_ms;

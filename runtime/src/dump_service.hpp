@@ -2,6 +2,10 @@
 // SIGUSR1, or csp::dump_state, writes a StateCut as a trace file (snapshot_trace.hpp) that ends
 // with reason snapshot.
 //
+// Under a flight recorder (Options::trace_ring_bytes) the service also takes the window starts
+// the recorder asks for (a cut whose snapshot opens the next window, flight_window.cpp), and a
+// dump writes the recorder's window instead of a bare snapshot.
+//
 // A signal handler may not lock or allocate, so SIGUSR1's handler only writes a byte into a
 // pipe; a thread of the service waits on the pipe and writes the dump. Dumps are one at a time
 // (mu_): a SIGUSR1 that arrives while one is written waits for it, and the requests that arrive
@@ -33,6 +37,10 @@ class DumpService {
   DumpService(const DumpService&) = delete;
   DumpService& operator=(const DumpService&) = delete;
 
+  // Flight recorder: asks the thread to write the window to the trace's path (a process
+  // failed). Async: returns at once.
+  void request_failure_window() noexcept;
+
   // Writes a dump now, on the calling thread, to `path` ("": the next numbered name); `why`
   // goes into the header's snapshot field. Waits for a dump being written. Throws
   // std::runtime_error when no cut could be taken or the file cannot be written.
@@ -40,6 +48,11 @@ class DumpService {
 
  private:
   void serve();  // the thread: a dump per wake-up of the pipe
+  // Flight recorder (flight_window.cpp): takes a cut that starts a new window and hands its
+  // snapshot to the recorder; writes the current window to `path`. Caller holds mu_ for the
+  // second; the first takes it.
+  void start_window();
+  DumpWritten write_window(const std::string& path, const std::string& why);
 
   Runtime& rt_;
   std::string base_;  // the name numbered dumps are made from

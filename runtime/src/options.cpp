@@ -12,8 +12,8 @@ namespace csp {
 namespace {
 
 // The flags from_args reads.
-constexpr std::string_view kRuntimeFlags[] = {"--seed", "--trace", "--workers", "--schedule",
-                                              "--replay"};
+constexpr std::string_view kRuntimeFlags[] = {"--seed",     "--trace",  "--workers",
+                                              "--schedule", "--replay", "--trace-ring"};
 
 bool is_runtime_flag(std::string_view flag) {
   for (std::string_view f : kRuntimeFlags)
@@ -31,6 +31,28 @@ uint64_t parse_number(std::string_view flag, std::string_view text) {
 }
 
 }  // namespace
+
+namespace detail {
+
+uint64_t parse_byte_size(std::string_view what, std::string_view text) {
+  uint64_t v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  const std::string_view unit = text.substr(static_cast<std::size_t>(ptr - text.data()));
+  int shift = -1;
+  if (unit.empty() || unit == "B") shift = 0;
+  if (unit == "K" || unit == "KiB") shift = 10;
+  if (unit == "M" || unit == "MiB") shift = 20;
+  if (unit == "G" || unit == "GiB") shift = 30;
+  if (ec != std::errc() || ptr == text.data() || shift < 0 || v == 0 ||
+      v > (uint64_t{1} << 40) >> shift)
+    throw std::invalid_argument(std::string(what) +
+                                ": expected a size such as 64M (K, M or G; "
+                                "at most 1024G), got '" +
+                                std::string(text) + "'");
+  return v << shift;
+}
+
+}  // namespace detail
 
 Options Options::from_args(int argc, const char* const* argv) {
   Options o;
@@ -63,6 +85,7 @@ Options Options::from_args(int argc, const char* const* argv) {
                                     std::string(flag) +
                                     (flag == "--trace" || flag == "--replay" ? " run.csptrace)"
                                      : flag == "--schedule"                  ? " pct:seed=1)"
+                                     : flag == "--trace-ring"                ? " 64M)"
                                                                              : " 1)"));
       value = argv[++i];
     }
@@ -80,6 +103,7 @@ Options Options::from_args(int argc, const char* const* argv) {
       if (value.empty()) throw std::invalid_argument("--replay: empty path");
       o.replay = std::string(value);
     }
+    if (flag == "--trace-ring") o.trace_ring_bytes = detail::parse_byte_size(flag, value);
     if (flag == "--trace") {
       if (value.empty()) throw std::invalid_argument("--trace: empty path");
       o.trace_path = std::string(value);

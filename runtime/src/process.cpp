@@ -111,13 +111,12 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
     rt.add_error(p.name(), message);
   }
   if (result) result->close(&p, {});
+  Event e(EventKind::Exit);
   if (rt.rec) {
-    Event e(EventKind::Exit);
     e.with_proc(p.id).with_status(error ? csptrace::ExitStatus::Error : csptrace::ExitStatus::Ok);
     if (error) e.with_message(rt.rec->intern(message));
-    rt.rec->record(e);
   }
-  rt.unregister_process(p);
+  rt.unregister_process(p, rt.rec ? &e : nullptr);
   rt.activity_down();
 }
 

@@ -79,6 +79,13 @@ csptrace::TraceHeader header_of(const std::string& program, const Strategy* stra
   return h;
 }
 
+// The flight recorder's size: Options::trace_ring_bytes, else CSP_TRACE_RING (0: none).
+uint64_t ring_bytes_of(const Options& opt) {
+  if (opt.trace_ring_bytes > 0) return opt.trace_ring_bytes;
+  if (const char* env = env_text("CSP_TRACE_RING")) return parse_byte_size("CSP_TRACE_RING", env);
+  return 0;
+}
+
 // Dumps are on with Options::dump_on_signal or CSP_DUMP set to anything but "0".
 bool dumps_wanted(const Options& opt) {
   const char* env = env_text("CSP_DUMP");
@@ -144,8 +151,9 @@ Runtime::Runtime(const Options& opt)
   }
   header_ = header_of(program_, strategy.get(), seed);
   trace_path_ = trace_path_of(opt);
+  const uint64_t ring_bytes = ring_bytes_of(opt);
   try {
-    if (!trace_path_.empty()) own_rec_ = csptrace::open_recorder(trace_path_, header_);
+    if (!trace_path_.empty()) own_rec_ = csptrace::open_recorder(trace_path_, header_, ring_bytes);
   } catch (const std::runtime_error& ex) {
     // A trace that cannot be created (a missing or unwritable directory, a bad extension) is
     // the run's error, reported now and in the result, never an uncaught exception: the
@@ -160,7 +168,7 @@ Runtime::Runtime(const Options& opt)
   } else {
     sched_ = std::make_unique<PoolScheduler>(*this, opt.workers, std::random_device{}());
   }
-  if (dumps_wanted(opt)) {
+  if (dumps_wanted(opt) || (bin && bin->ring())) {
     dumps_ = true;
     dump_ = std::make_unique<DumpService>(*this, open_failure_.empty() ? trace_path_ : "");
   }
@@ -225,6 +233,15 @@ const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc,
 }
 
 void Runtime::register_process(Process& p) {
+  auto record_spawn = [&] {
+    if (!rec) return;
+    Event e(EventKind::Spawn);
+    e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
+    if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
+    if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
+    if (p.role() != csptrace::ProcRole::User) e.with_role(p.role());
+    rec->record(e);
+  };
   {
     std::lock_guard lk(reg_mu_);
     p.reg_prev = reg_tail_;
@@ -234,33 +251,36 @@ void Runtime::register_process(Process& p) {
     else
       reg_head_ = &p;
     reg_tail_ = &p;
-    if (dumps_) kept_[&p].parent = tl_current && tl_current != &p ? tl_current->id : 0;
+    if (dumps_) {
+      kept_[&p].parent = tl_current && tl_current != &p ? tl_current->id : 0;
+      record_spawn();  // on the registration's side of a cut's mark (see dumps())
+    }
   }
-  if (rec) {
-    Event e(EventKind::Spawn);
-    e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
-    if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
-    if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
-    if (p.role() != csptrace::ProcRole::User) e.with_role(p.role());
-    rec->record(e);
-  }
+  if (!dumps_) record_spawn();
 }
 
 void Runtime::record_handles(const Process& p, const CaptureLog& captured) {
+  auto record = [&] {
+    if (!rec) return;
+    for (std::size_t i = 0; i < captured.count; ++i) {
+      Event e(EventKind::Handle);
+      rec->record(e.with_proc(p.id).with_chan(captured.chans[i]->id()));
+    }
+  };
   if (dumps_ && captured.count > 0) {
     std::lock_guard lk(reg_mu_);
     std::vector<csptrace::ChanId>& held = kept_[&p].handles;
     for (std::size_t i = 0; i < captured.count; ++i) held.push_back(captured.chans[i]->id());
+    record();  // on the same side of a cut's mark as kept_ (see dumps())
+    return;
   }
-  if (!rec) return;
-  for (std::size_t i = 0; i < captured.count; ++i) {
-    Event e(EventKind::Handle);
-    rec->record(e.with_proc(p.id).with_chan(captured.chans[i]->id()));
-  }
+  record();
 }
 
-void Runtime::unregister_process(Process& p) {
+void Runtime::unregister_process(Process& p, csptrace::Event* exit) {
+  if (exit && !dumps_) rec->record(*exit);
   std::lock_guard lk(reg_mu_);
+  if (exit && dumps_) rec->record(*exit);  // on the unregistration's side of a cut's mark
   if (p.reg_prev)
     p.reg_prev->reg_next = p.reg_next;
   else if (reg_head_ == &p)
@@ -309,8 +329,11 @@ void Runtime::add_activity(int64_t change) {
 }
 
 void Runtime::add_error(const std::string& process, const std::string& message) {
-  std::lock_guard lk(reg_mu_);
-  result_.errors.push_back({process, message});
+  {
+    std::lock_guard lk(reg_mu_);
+    result_.errors.push_back({process, message});
+  }
+  if (dump_ && bin && bin->ring()) dump_->request_failure_window();
 }
 
 void Runtime::on_quiescent() {

@@ -35,6 +35,10 @@
 
 namespace csp::detail {
 
+// "64M" -> 64 MiB (K, M, G, KiB..., or plain bytes; options.cpp). Throws std::invalid_argument
+// naming `what` when the text is not a size.
+uint64_t parse_byte_size(std::string_view what, std::string_view text);
+
 class DumpService;
 
 class Runtime {
@@ -91,8 +95,9 @@ class Runtime {
   csptrace::Value value_of(const Preview& p);
 
   // ---- processes --------------------------------------------------------------------------
-  void register_process(Process& p);    // records spawn (partner: the calling process)
-  void unregister_process(Process& p);  // after its exit is recorded
+  void register_process(Process& p);  // records spawn (partner: the calling process)
+  // Records `exit` (when given) and unregisters p.
+  void unregister_process(Process& p, csptrace::Event* exit = nullptr);
   // Records that p holds a handle to each channel its callable captured (traced runs).
   void record_handles(const Process& p, const CaptureLog& captured);
   // Records resume / unblock of p (partner may be null: a timer) and makes it runnable.
@@ -153,9 +158,15 @@ class Runtime {
   static const ProcSite& keep_site(std::string name, csp::SourceLocation loc,
                                    csptrace::ProcRole role);
 
-  // ---- dumps (dump_service.cpp, state_cut.cpp) -------------------------------------------
-  // The run can be dumped (Options::dump_on_signal, CSP_DUMP): channels are registered
-  // (ChannelRegistry) and processes' parents and handles kept. Constant for the run.
+  // ---- dumps (dump_service.cpp, state_cut.cpp, flight_window.cpp) -------------------------
+  // The run can be dumped (Options::dump_on_signal, CSP_DUMP, or a flight recorder, which
+  // starts each window from a dump): channels are registered (ChannelRegistry) and processes'
+  // parents and handles kept. Constant for the run.
+  //
+  // A cut must see a process's spawn, handles and exit, and a channel's chan_make, on the same
+  // side of its mark as the process's or channel's registration, or a window that starts at the
+  // mark would spawn it twice or miss it: when dumps(), these events are recorded under the
+  // lock that registers (reg_mu_, ChannelRegistry::mu()).
   bool dumps() const noexcept { return dumps_; }
   // Null unless dumps() (and after shutdown began).
   DumpService* dump_service() noexcept { return dump_.get(); }
@@ -167,6 +178,7 @@ class Runtime {
   // written, already reported on stderr once.
   std::string trace_failure() const;
   const std::string& program() const noexcept { return program_; }
+  const std::string& trace_path() const noexcept { return trace_path_; }
   uint64_t generation() const noexcept { return generation_; }
 
  private:

@@ -14,12 +14,10 @@ namespace {
 
 class Writer {
  public:
-  Writer(csptrace::StringTable& strings, std::vector<Event>& out) : strings_(strings), out_(out) {}
+  Writer(const SnapshotIntern& intern, std::vector<Event>& out) : intern_(intern), out_(out) {}
 
-  csptrace::StrId str(std::string_view s) { return strings_.intern(s); }
-  csptrace::Value value(const Preview& p) {
-    return preview_value(p, [this](std::string_view s) { return strings_.intern(s); });
-  }
+  csptrace::StrId str(std::string_view s) { return intern_(s); }
+  csptrace::Value value(const Preview& p) { return preview_value(p, intern_); }
   // Adds e, after its line if it has one.
   void add(Event e, csp::SourceLocation loc = {}) {
     if (loc.line() != 0) e.with_loc(str(format_loc(loc)));
@@ -29,7 +27,7 @@ class Writer {
   }
 
  private:
-  csptrace::StringTable& strings_;
+  const SnapshotIntern& intern_;
   std::vector<Event>& out_;
 };
 
@@ -66,11 +64,56 @@ void add_wait(Writer& w, const StateCut::Wait& wait) {
   w.add(e.with_proc(wait.proc).with_op(csptrace::WaitOp::Alts).with_alt(wait.alt_number), wait.loc);
 }
 
+// The buffers' values, each put by its putter when the cut knows it (a traced run): a live one,
+// or a stub spawned for one that had ended (a window's later transfers name it); else by an
+// internal process "snapshot".
+void add_buffered(Writer& w, const StateCut& cut, const std::unordered_set<csptrace::ProcId>& live,
+                  csptrace::ProcId internal) {
+  auto putter = [](const StateCut::Chan& c, std::size_t i) {
+    return i < c.buffered_from.size() ? c.buffered_from[i] : csptrace::ProcId{0};
+  };
+  bool anonymous = false;
+  std::vector<csptrace::ProcId> stubs;
+  std::unordered_set<csptrace::ProcId> stubbed;
+  for (const StateCut::Chan& c : cut.chans)
+    for (std::size_t i = 0; i < c.buffered.size(); ++i) {
+      const csptrace::ProcId from = putter(c, i);
+      if (from == 0) anonymous = true;
+      if (from != 0 && !live.count(from) && stubbed.insert(from).second) stubs.push_back(from);
+    }
+  auto spawn = [&](csptrace::ProcId id, std::string_view name) {
+    Event e(EventKind::Spawn);
+    w.add(e.with_proc(id)
+              .with_name(w.str(name))
+              .with_mode(csptrace::ProcMode::Thread)
+              .with_role(csptrace::ProcRole::Internal));
+  };
+  if (anonymous) spawn(internal, "snapshot");
+  for (csptrace::ProcId id : stubs) spawn(id, "a process that ended before the snapshot");
+  for (const StateCut::Chan& c : cut.chans)
+    for (std::size_t i = 0; i < c.buffered.size(); ++i) {
+      const csptrace::ProcId from = putter(c, i);
+      Event e(EventKind::BufPut);
+      e.with_proc(from != 0 ? from : internal)
+          .with_chan(c.id)
+          .with_level(static_cast<uint32_t>(i + 1));
+      if (const csptrace::Value v = w.value(c.buffered[i]); v.kind != csptrace::Value::Kind::None)
+        e.with_value(v);
+      w.add(e);
+    }
+  auto exit = [&](csptrace::ProcId id) {
+    Event e(EventKind::Exit);
+    w.add(e.with_proc(id).with_status(csptrace::ExitStatus::Ok));
+  };
+  if (anonymous) exit(internal);
+  for (csptrace::ProcId id : stubs) exit(id);
+}
+
 }  // namespace
 
-void snapshot_trace(const StateCut& cut, csptrace::ProcId internal, csptrace::StringTable& strings,
+void snapshot_trace(const StateCut& cut, csptrace::ProcId internal, const SnapshotIntern& intern,
                     std::vector<Event>& out) {
-  Writer w(strings, out);
+  Writer w(intern, out);
   std::unordered_set<csptrace::ProcId> live;
   for (const StateCut::Proc& p : cut.procs) {
     Event e(EventKind::Spawn);
@@ -98,23 +141,7 @@ void snapshot_trace(const StateCut& cut, csptrace::ProcId internal, csptrace::St
         Event e(EventKind::Handle);
         w.add(e.with_proc(p.id).with_chan(c));
       }
-  if (buffered) {
-    Event spawn(EventKind::Spawn);
-    w.add(spawn.with_proc(internal)
-              .with_name(w.str("snapshot"))
-              .with_mode(csptrace::ProcMode::Thread)
-              .with_role(csptrace::ProcRole::Internal));
-    for (const StateCut::Chan& c : cut.chans)
-      for (std::size_t i = 0; i < c.buffered.size(); ++i) {
-        Event e(EventKind::BufPut);
-        e.with_proc(internal).with_chan(c.id).with_level(static_cast<uint32_t>(i + 1));
-        if (const csptrace::Value v = w.value(c.buffered[i]); v.kind != csptrace::Value::Kind::None)
-          e.with_value(v);
-        w.add(e);
-      }
-    Event exit(EventKind::Exit);
-    w.add(exit.with_proc(internal).with_status(csptrace::ExitStatus::Ok));
-  }
+  if (buffered) add_buffered(w, cut, live, internal);
   for (const StateCut::Chan& c : cut.chans) {
     if (c.kind == csptrace::BufferKind::Timer) {
       Event e(c.closed ? EventKind::TimerFire : EventKind::TimerArm);

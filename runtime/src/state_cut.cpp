@@ -109,8 +109,10 @@ void StateCut::read_locked(Runtime& rt, const Listed& listed, std::string_view m
     ch.cap = c->capacity();
     ch.facts = facts;
     ch.closed = c->closed_locked();
-    for (uint32_t i = 0; i < c->buffered_locked(); ++i)
+    for (uint32_t i = 0; i < c->buffered_locked(); ++i) {
       ch.buffered.push_back(c->describe_buffered_locked(i));
+      if (rt.rec) ch.buffered_from.push_back(c->buffered_from_locked(i));
+    }
     c->for_each_waiter_locked([&](const Waiter& w) {
       const Process* p = w.proc();
       auto known = order.find(p);
@@ -155,6 +157,8 @@ void StateCut::read_locked(Runtime& rt, const Listed& listed, std::string_view m
     e.with_label(rt.rec->intern(mark));
     if (tl_current) e.with_proc(tl_current->id);
     rt.rec->record(e);
+    mark_seq = e.seq;
+    mark_t = e.t;
   }
 }
 

@@ -67,11 +67,17 @@ class StateCut {
     ChannelFacts facts;
     bool closed = false;
     std::vector<Preview> buffered;  // oldest first
+    // Who put each buffered value, in a traced run (empty when untraced): a window's transfers
+    // name them.
+    std::vector<csptrace::ProcId> buffered_from;
   };
 
   std::vector<Proc> procs;  // in spawn order
   std::vector<Chan> chans;  // by id
   std::vector<Wait> waits;  // in the order of procs
+  // The mark recorded at the instant of the cut, in a traced run (seq 0: untraced).
+  uint64_t mark_seq = 0;
+  int64_t mark_t = 0;
 
   // Takes the cut of run rt (which must have dumps()). When the run is traced, records a mark
   // with `mark` as its label into the run's own trace at the instant of the cut, so the trace

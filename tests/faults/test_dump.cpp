@@ -5,6 +5,7 @@
 #include <csptrace/trace_reader.hpp>
 
 #include "child_process.hpp"
+#include "partial_deadlock.hpp"
 #include "run_command.hpp"
 #include "temp_path.hpp"
 
@@ -20,32 +21,11 @@
 #include <thread>
 
 using namespace csptrace;
+using csp_test::line_of;
+using csp_test::run_csptrace;
+using csp_test::wait_for_file;
 
 namespace {
-
-// "partial_deadlock_program.cpp:LINE" of the line whose comment holds `marker`.
-std::string line_of(const std::string& marker) {
-  std::ifstream in(PARTIAL_DEADLOCK_SOURCE);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n)
-    if (line.find("// " + marker) != std::string::npos)
-      return "partial_deadlock_program.cpp:" + std::to_string(n);
-  FAIL("no marker " << marker);
-  return {};
-}
-
-bool wait_for_file(const std::string& path, std::chrono::milliseconds patience) {
-  const auto until = std::chrono::steady_clock::now() + patience;
-  while (!std::filesystem::exists(path)) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
-
-csp_test::Run run_csptrace(const std::string& args) {
-  return csp_test::run(std::string(CSPTRACE_EXE) + " " + args);
-}
 
 // Whether the child is still running (not reaped).
 bool running(pid_t pid) { return ::waitpid(pid, nullptr, WNOHANG) == 0; }

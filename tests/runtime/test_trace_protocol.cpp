@@ -237,14 +237,15 @@ TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", 
 
 TEST_CASE(
     "Options::from_args hands back what it did not take; unknown_flag names a typo "
-    "(issue 22: --trace-ring 16M was silently ignored)",
+    "(issue 22: an unknown --trace-ring 16M was silently ignored; now --trace-ring is the "
+    "flight recorder's and --trace-size stands for any typo)",
     "[trace]") {
-  const char* argv[] = {"prog", "--rounds", "5", "--seed=3", "--trace-ring", "16M", "--", "--x"};
+  const char* argv[] = {"prog", "--rounds", "5", "--seed=3", "--trace-size", "16M", "--", "--x"};
   csp::Options o = csp::Options::from_args(8, argv);
   CHECK(o.seed == 3u);
-  CHECK(o.rest == std::vector<std::string>{"--rounds", "5", "--trace-ring", "16M", "--", "--x"});
+  CHECK(o.rest == std::vector<std::string>{"--rounds", "5", "--trace-size", "16M", "--", "--x"});
   const std::string bad = o.unknown_flag({"--rounds"});
-  CHECK(bad.starts_with("unknown flag --trace-ring; did you mean --trace?"));
+  CHECK(bad.starts_with("unknown flag --trace-size; did you mean --trace-ring?"));
   CHECK(bad.find("--rounds") != std::string::npos);  // the program's flags are listed too
   // A flag of the program's own passes, as do plain words and everything after "--".
   const char* fine[] = {"prog", "--rounds=5", "input.txt", "--", "--anything"};

@@ -37,6 +37,12 @@ struct Options {
   // Trace file; the format follows the extension (.jsonl, .csptrace). Empty: $CSP_TRACE if set,
   // else no tracing.
   std::string trace_path;
+  // A flight recorder (docs/long-runs.md): keep only about this many bytes of the most recent
+  // events in memory and write them to trace_path, starting from a snapshot of the run's state,
+  // at exit, on a deadlock or a process's failure, on a fatal signal, and on SIGUSR1 (numbered
+  // files, the run goes on). Needs a *.csptrace trace. 0: $CSP_TRACE_RING if set (e.g. 64M),
+  // else the whole run is written as it goes.
+  uint64_t trace_ring_bytes = 0;
   // Pool workers; 0: one per core.
   unsigned workers = 0;
   // Pending puts (and, separately, takes) allowed per channel (core.async: 1024).
@@ -52,9 +58,9 @@ struct Options {
   // other arguments.
   std::vector<std::string> rest;
 
-  // Reads --seed N, --trace PATH, --workers N, --schedule SPEC, --replay TRACE (also
-  // --flag=value) and the program name from argv; other arguments are left to the program.
-  // Throws std::invalid_argument naming the flag when a value is missing or malformed.
+  // Reads --seed N, --trace PATH, --trace-ring SIZE, --workers N, --schedule SPEC, --replay
+  // TRACE (also --flag=value) and the program name from argv; other arguments are left to the
+  // program. Throws std::invalid_argument naming the flag when a value is missing or malformed.
   //
   // The environment: CSP_TRACE is the trace path when none is given. CSP_SCHEDULE, when set,
   // overrides --seed and --schedule, and then CSP_TRACE overrides --trace: that is how
@@ -63,7 +69,7 @@ struct Options {
 
   // For a program with flags of its own (`own`, e.g. {"--rounds", "--deadlock"}): the first
   // word of `rest` that looks like a flag (starts with "-") and is neither one of them nor
-  // after "--", worded "unknown flag --trace-ring; did you mean --trace? (flags: ...)" (the
+  // after "--", worded "unknown flag --tracefile; did you mean --trace? (flags: ...)" (the
   // nearest of the runtime's and the program's flags, then all of them); "" when there is none.
   std::string unknown_flag(std::initializer_list<std::string_view> own = {}) const;
 };

@@ -1,11 +1,11 @@
 #include <csptrace/binary_recorder.hpp>
 #include <csptrace/chunk_builder.hpp>
 
+#include "chunk_window.hpp"
 #include "crash_guard.hpp"
 #include "string_log.hpp"
 
 #include <fcntl.h>
-#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 #include <cerrno>
@@ -36,30 +36,10 @@ struct RingLease {
 };
 thread_local RingLease tl_lease;
 
-// write(2) of both pieces, retrying partial writes and EINTR. Async-signal-safe.
-bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
-  iovec iov[2] = {{const_cast<uint8_t*>(p.a.data), p.a.size},
-                  {const_cast<uint8_t*>(p.b.data), p.b.size}};
-  int first = 0;
-  while (first < 2) {
-    ssize_t n = ::writev(fd, iov + first, 2 - first);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    size_t left = static_cast<size_t>(n);
-    while (first < 2 && left >= iov[first].iov_len) left -= iov[first++].iov_len;
-    if (first < 2) {
-      iov[first].iov_base = static_cast<uint8_t*>(iov[first].iov_base) + left;
-      iov[first].iov_len -= left;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
-BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in)
+BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& header_in,
+                               uint64_t ring_bytes)
     : id_(g_next_recorder_id.fetch_add(1)),
       clock_(&TickClock::instance()),
       path_(path),
@@ -84,6 +64,22 @@ BinaryRecorder::BinaryRecorder(const std::string& path, const TraceHeader& heade
     int err = errno;
     ::close(fd_);
     throw std::runtime_error("cannot write trace file " + path + ": " + std::strerror(err));
+  }
+  if (ring_bytes > 0) {
+    // The file exists from the start (the path is checked now), then is written whole.
+    ::close(fd_);
+    fd_ = -1;
+    window_ = std::make_unique<ChunkWindow>(ring_bytes);
+    side_ = std::make_unique<binary::ChunkBuilder>();
+    part_path_ = path + ".part";
+    window_label_ = strings_->intern(kWindowMark);
+    const std::string size = std::to_string(ring_bytes >> 20) + " MiB";
+    header.window = "flight recorder (--trace-ring " + size + "): the whole run, nothing dropped";
+    window_header_[0] = binary::encode_header(header);
+    header.window = "flight recorder (--trace-ring " + size +
+                    "): the run's most recent events; those before the snapshot were dropped";
+    header.snapshot = "the state of the run when the flight recorder's window began";
+    window_header_[1] = binary::encode_header(header);
   }
   for (int sig : crash_guard::kSignals)
     crash_message_[sig] = strings_->intern(std::string("killed by ") + crash_guard::describe(sig));
@@ -167,8 +163,10 @@ void BinaryRecorder::unlock_emit() noexcept { emit_owner_.store(0, std::memory_o
 void BinaryRecorder::write_chunk() noexcept {
   if (chunk_->empty()) return;
   const size_t n = chunk_->events();
-  if (!failure_.failed()) {
-    if (write_all(fd_, chunk_->finish()))
+  if (window_ && direct_fd_ < 0) {
+    window_->add(chunk_->finish());  // the writer thread only: the crash path writes directly
+  } else if (!failure_.failed()) {
+    if (write_all(window_ ? direct_fd_ : fd_, chunk_->finish()))
       written_.fetch_add(n, std::memory_order_relaxed);
     else
       failure_.note(errno);
@@ -177,6 +175,7 @@ void BinaryRecorder::write_chunk() noexcept {
 }
 
 void BinaryRecorder::add_strings(uint32_t published) noexcept {
+  if (window_ && direct_fd_ < 0) return;  // ring mode: a window writes every string first
   while (strings_written_ < published) {
     if (!chunk_->add_string(strings_->get(strings_written_))) {
       write_chunk();
@@ -190,6 +189,8 @@ inline void BinaryRecorder::emit(uint64_t seq, int64_t t, const uint8_t* rec, si
   if (seq < next_seq_) [[unlikely]]
     return;  // published after a forced drain skipped it: too late
   next_seq_ = seq + 1;
+  if (window_ && rec[0] == static_cast<uint8_t>(EventKind::Mark)) [[unlikely]]
+    note_mark(seq, rec, len);
   if (t < last_t_) t = last_t_;  // clock reads of two threads may cross; keep t monotonic
   last_t_ = t;
   if (!chunk_->add_encoded(rec, len, seq, t)) [[unlikely]] {
@@ -283,6 +284,10 @@ void BinaryRecorder::writer_loop() {
     if (lock_emit(false)) {
       drain(false);
       write_chunk();
+      if (window_ && !start_requested_ && start_wanted_ && window_->wants_generation()) {
+        start_requested_ = true;
+        start_wanted_();  // under the emit lock: see on_window_start_wanted
+      }
       unlock_emit();
     }
     failure_.report_once(path_, events_written());
@@ -311,10 +316,14 @@ void BinaryRecorder::finish(EndReason reason, std::string_view message) {
   // After a crash flush (the process may outlive it when a previous handler returns) the end
   // is written and the emit lock stays held.
   if (!first || !lock_emit(false)) return;
-  drain(true);
-  write_end(reason, msg);
-  ::close(fd_);
-  fd_ = -1;
+  if (window_) {
+    write_final_window(reason, msg);
+  } else {
+    drain(true);
+    write_end(reason, msg);
+    ::close(fd_);
+    fd_ = -1;
+  }
   unlock_emit();
   failure_.report_once(path_, events_written());
 }
@@ -325,8 +334,13 @@ void BinaryRecorder::crash_flush(int sig) noexcept {
   if (crashed_.exchange(true)) return;
   finished_.store(true);
   if (!lock_emit(true)) return;
+  const StrId message = crash_message_[sig >= 0 && sig < 65 ? sig : 0];
+  if (window_) {
+    write_final_window(EndReason::Crash, message);
+    return;
+  }
   drain(true);
-  write_end(EndReason::Crash, crash_message_[sig >= 0 && sig < 65 ? sig : 0]);
+  write_end(EndReason::Crash, message);
   // The emit lock stays held: nothing may be written after the end event.
 }
 

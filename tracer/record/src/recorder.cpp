@@ -14,10 +14,16 @@ uint32_t current_thread_index() noexcept {
   return index;
 }
 
-std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header) {
+std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header,
+                                        uint64_t ring_bytes) {
   if (const auto encoding = encoding_of(path)) {
-    if (*encoding == TraceEncoding::Jsonl) return std::make_unique<JsonlRecorder>(path, header);
-    return std::make_unique<BinaryRecorder>(path, header);
+    if (*encoding == TraceEncoding::Jsonl) {
+      if (ring_bytes > 0)
+        throw std::runtime_error("cannot keep a flight recorder's ring in " + path +
+                                 ": --trace-ring needs a binary trace; name the file *.csptrace");
+      return std::make_unique<JsonlRecorder>(path, header);
+    }
+    return std::make_unique<BinaryRecorder>(path, header, ring_bytes);
   }
   throw std::runtime_error(
       "cannot record to " + path +

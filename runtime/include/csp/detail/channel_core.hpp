@@ -188,6 +188,10 @@ class ChannelCore {
   // overflow (values past a full buffer) is not among them.
   uint32_t buffered_locked() const noexcept { return count_; }
   Preview describe_buffered_locked(std::size_t i) const { return describe(slot(i)); }
+  // Who put buffered value i; kept only when the channel is traced (else meaningless).
+  csptrace::ProcId buffered_from_locked(std::size_t i) const noexcept {
+    return from_ ? from_[wrap(head_ + i)] : 0;
+  }
   // f(waiter) for every live waiter, the putters' queue first, each in queue order.
   template <class F>
   void for_each_waiter_locked(F&& f) const {

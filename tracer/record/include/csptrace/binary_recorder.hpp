@@ -22,6 +22,12 @@
 //
 // finish(), the destructor, fatal signals and std::terminate (crash_guard) drain every ring,
 // then write the end event (reason crash with the signal's name in message on the crash path).
+//
+// Ring mode (a flight recorder, `ring_bytes` > 0; binary_recorder_ring.cpp): the writer keeps
+// the finished chunks in memory (ChunkWindow, chunk_window.hpp) instead of writing them, and the
+// file is written whole, as a window, by finish(), the crash path and write_window(). A window
+// starts at a window mark (kWindowMark, recorded by the runtime while it takes a snapshot of its
+// state) and begins with that snapshot, so it loads on its own.
 #pragma once
 
 #include <csptrace/binary_codec.hpp>
@@ -35,11 +41,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 namespace csptrace {
 
@@ -48,6 +56,7 @@ template <class R>
 class CrashFlushOf;
 
 class StringLog;
+class ChunkWindow;
 namespace binary {
 class ChunkBuilder;
 }
@@ -74,8 +83,12 @@ class BinaryRecorder final : public Recorder {
   static constexpr std::chrono::milliseconds kFlushInterval{20};
   static constexpr uint32_t kMaxRings = 256;  // threads beyond this share one locked ring
 
-  // Throws std::runtime_error naming the path when it cannot be created.
-  BinaryRecorder(const std::string& path, const TraceHeader& header);
+  // The label of the mark that starts a flight recorder's window (ring mode).
+  static constexpr std::string_view kWindowMark = "flight recorder: window start";
+
+  // Throws std::runtime_error naming the path when it cannot be created. ring_bytes > 0: ring
+  // mode, keeping about that many bytes of the most recent events.
+  BinaryRecorder(const std::string& path, const TraceHeader& header, uint64_t ring_bytes = 0);
   ~BinaryRecorder() override;
 
   StrId intern(std::string_view s) override;
@@ -101,6 +114,23 @@ class BinaryRecorder final : public Recorder {
 
   // Events written to the file so far (for tests and benchmarks).
   uint64_t events_written() const { return written_.load(std::memory_order_relaxed); }
+
+  // ---- ring mode (binary_recorder_ring.cpp) ---------------------------------------------------
+  bool ring() const noexcept { return window_ != nullptr; }
+  // f is called on the writer thread, under the emit lock (so it must only signal), when the
+  // newest window start has aged (holds half the bytes): the runtime should take a snapshot,
+  // recording a kWindowMark mark while it holds its state. Setting it (an empty f: none) waits
+  // for a call under way, so whatever f uses may go once this returns.
+  void on_window_start_wanted(std::function<void()> f);
+  // The state at the window mark `mark` as events numbered below `mark`, with ids of this
+  // recorder's strings. False when that start is gone already.
+  bool attach_snapshot(uint64_t mark, const std::vector<Event>& events);
+  // The snapshot of `mark` will not come.
+  void abandon_window_start(uint64_t mark);
+  // Writes the current window to `path` (through path.part, renamed), ended by an end event of
+  // reason snapshot with `message`, while recording goes on. Returns the bytes written. Throws
+  // std::runtime_error naming the path when it cannot.
+  uint64_t write_window(const std::string& path, std::string_view message);
 
  private:
   template <class R>
@@ -139,6 +169,14 @@ class BinaryRecorder final : public Recorder {
   void unlock_emit() noexcept;
   void write_end(EndReason reason, StrId message) noexcept;
   void crash_flush(int sig) noexcept;
+  // Ring mode: the header, the strings (their count in `strings`) and the kept window to fd.
+  // Caller holds the emit lock. Async-signal-safe.
+  bool write_window_prefix(int fd, uint32_t& strings) noexcept;
+  // Ring mode, from finish() and the crash path: writes the window to path_ with every event
+  // still in the rings and the end. Caller holds the emit lock. Async-signal-safe.
+  void write_final_window(EndReason reason, StrId message) noexcept;
+  // Ring mode: an emitted mark with label kWindowMark starts a new window generation.
+  void note_mark(uint64_t seq, const uint8_t* rec, size_t len) noexcept;
 
   const uint64_t id_;  // distinguishes recorders in the threads' cached ring pointers
   const TickClock* clock_;
@@ -167,6 +205,16 @@ class BinaryRecorder final : public Recorder {
   WriteFailure failure_;  // set by write_chunk; nothing is written after it
 
   StrId crash_message_[65] = {};  // pre-interned "killed by SIGSEGV" etc., indexed by signal
+
+  // Ring mode (null window_ otherwise), guarded by the emit lock:
+  std::unique_ptr<ChunkWindow> window_;
+  std::unique_ptr<binary::ChunkBuilder> side_;  // strings and the end of a written window
+  std::string window_header_[2];                // encoded: [0] from the start, [1] a window
+  std::string part_path_;                       // path_ + ".part"
+  int direct_fd_ = -1;      // write_chunk writes here (a final window) instead of keeping
+  StrId window_label_ = 0;  // kWindowMark's id
+  bool start_requested_ = false;
+  std::function<void()> start_wanted_;
 
   std::mutex wake_mu_;
   std::condition_variable wake_;

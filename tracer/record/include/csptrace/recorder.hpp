@@ -3,6 +3,7 @@
 
 #include <csptrace/event.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,9 +42,11 @@ class Recorder {
 };
 
 // Opens a recorder writing to `path`; the encoding follows the extension (.csptrace: the fast
-// binary recorder, BinaryRecorder; .jsonl: JSON Lines, JsonlRecorder).
+// binary recorder, BinaryRecorder; .jsonl: JSON Lines, JsonlRecorder). ring_bytes > 0: a
+// flight recorder keeping about that many bytes of the most recent events (binary only).
 // Throws std::runtime_error naming the path when it cannot be created.
-std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header);
+std::unique_ptr<Recorder> open_recorder(const std::string& path, const TraceHeader& header,
+                                        uint64_t ring_bytes = 0);
 
 // Small dense index of the calling OS thread (0, 1, 2, ... in order of first use).
 uint32_t current_thread_index() noexcept;

@@ -301,6 +301,8 @@ static_assert(kinds_consistent(), "a kind lists a field as both required and opt
   X(strategy, "strategy", std::string,                                                            \
     "how the deterministic scheduler decided, e.g. \"random\", \"pct:depth=3\", \"replay\"")      \
   X(snapshot, "snapshot", std::string,                                                            \
-    "set when the trace starts from a snapshot of a running program: why and when it was taken")
+    "set when the trace starts from a snapshot of a running program: why and when it was taken")  \
+  X(window, "window", std::string,                                                                \
+    "set when the trace is a flight recorder's window (--trace-ring): what it keeps of the run")
 
 }  // namespace csptrace

@@ -1,0 +1,46 @@
+// The flight recorder's side in the runtime (Options::trace_ring_bytes): the window starts the
+// binary recorder asks for, and writing its window on demand (dump_service.hpp).
+#include "dump_service.hpp"
+#include "runtime.hpp"
+#include "snapshot_trace.hpp"
+#include "state_cut.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+
+namespace csp::detail {
+
+void DumpService::start_window() {
+  std::lock_guard lk(mu_);
+  csptrace::BinaryRecorder& rec = *rt_.bin;
+  StateCut cut;
+  try {
+    double held_ms = 0;
+    cut = StateCut::take(rt_, csptrace::BinaryRecorder::kWindowMark, held_ms);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cspscope: the flight recorder could not start a new window: %s\n",
+                 e.what());
+    return;  // the recorder asks again after its next chunk
+  }
+  std::vector<csptrace::Event> events;
+  snapshot_trace(
+      cut, rt_.next_proc_id(), [&](std::string_view s) { return rec.intern(s); }, events);
+  // The snapshot is the state at the mark: its events take the mark's time and seqs below it.
+  for (csptrace::Event& e : events) e.t = cut.mark_t;
+  if (events.size() >= cut.mark_seq || !rec.attach_snapshot(cut.mark_seq, events))
+    rec.abandon_window_start(cut.mark_seq);
+}
+
+DumpWritten DumpService::write_window(const std::string& path, const std::string& why) {
+  const auto started = std::chrono::steady_clock::now();
+  DumpWritten w;
+  w.path = path;
+  rt_.bin->write_window(path, "the flight recorder's window, written on " + why +
+                                  "; the program was still running");
+  w.ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return w;
+}
+
+}  // namespace csp::detail

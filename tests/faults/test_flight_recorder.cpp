@@ -1,0 +1,180 @@
+// The flight recorder (issue 25, --trace-ring): a busy program in a partial deadlock keeps only
+// the most recent events; SIGUSR1 writes the window (the run goes on), and so does the end of
+// the run. The windows start from a snapshot of the run's state, so `csptrace check` on them
+// names the stuck pair with their channels and lines although their waits began long before
+// the window did, and their findings equal those of the same program traced whole.
+#include <csptrace/trace_reader.hpp>
+
+#include "child_process.hpp"
+#include "partial_deadlock.hpp"
+#include "run_command.hpp"
+#include "temp_path.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+#include <tuple>
+
+using namespace csptrace;
+using csp_test::line_of;
+using csp_test::run_csptrace;
+using csp_test::wait_for_file;
+
+namespace {
+
+// The busy program records about 0.5 MB/s on the pool (main takes with a blocking call) and
+// about 200 MB/s on the deterministic scheduler (one thread): rings it fills several times in a
+// second or two, yet large enough that the run can be cut in time for each new start.
+struct Ring {
+  std::string flag;
+  uint64_t bytes;
+};
+Ring ring_for(bool deterministic) {
+  return deterministic ? Ring{"16M", 16u << 20} : Ring{"256K", 256u << 10};
+}
+constexpr uint64_t kSlack = 256u << 10;  // the snapshot and the strings, beyond the ring
+
+
+
+// The findings of `csptrace check --json` as (kind, processes, channels, locations): what a
+// reader compares between two traces of one run (event numbers and times differ).
+using Finding = std::tuple<std::string, std::string, std::string, std::string>;
+std::multiset<Finding> findings_of(const std::string& trace) {
+  const csp_test::Run r = run_csptrace("check --json " + trace);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  std::multiset<Finding> out;
+  for (const auto& f : j["findings"])
+    out.insert({f["kind"].get<std::string>(), f["processes"].dump(), f["channels"].dump(),
+                f["locations"].dump()});
+  return out;
+}
+
+// The value of the last transfer on channel "ticks" in m.
+int64_t last_tick(const TraceModel& m) {
+  ChanId ticks = 0;
+  for (const ChannelInfo& c : m.channels())
+    if (c.name == "ticks") ticks = c.id;
+  int64_t last = -1;
+  for (size_t i = 0; i < m.size(); ++i) {
+    const Event e = m.event(i);
+    if (e.kind == EventKind::Transfer && e.chan == ticks && e.value.kind == Value::Kind::Int)
+      last = e.value.num;
+  }
+  return last;
+}
+
+}  // namespace
+
+TEST_CASE("SIGUSR1 under --trace-ring writes the window; check names the stuck pair (issue 25)",
+          "[faults][flight]") {
+  const std::vector<std::string> scheduler =
+      GENERATE(std::vector<std::string>{}, std::vector<std::string>{"--seed", "7"});
+  CAPTURE(scheduler);
+  const std::string trace = csp_test::temp_path("ring.csptrace");
+  const std::string stem = trace.substr(0, trace.size() - std::string(".csptrace").size());
+  const std::string window = stem + ".1.csptrace", last_file = stem + ".last";
+  const Ring ring = ring_for(!scheduler.empty());
+  std::vector<std::string> args{"3",     "-",     "--busy",       "--last", last_file,
+                                "--trace", trace, "--trace-ring", ring.flag};
+  args.insert(args.end(), scheduler.begin(), scheduler.end());
+  csp_test::ChildProcess c = csp_test::start_child(PARTIAL_DEADLOCK_EXE, args);
+  REQUIRE(csp_test::wait_ready(c));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // many rings' worth of ticks
+  REQUIRE(::kill(c.pid, SIGUSR1) == 0);
+  REQUIRE(wait_for_file(window, std::chrono::seconds(10)));
+  CHECK(::waitpid(c.pid, nullptr, WNOHANG) == 0);  // the program goes on
+  CHECK(csp_test::wait_signal(c.pid) == -1);
+
+  const std::string left = line_of("WAIT-LEFT"), right = line_of("WAIT-RIGHT");
+  {
+    TraceModel m = load_trace(window);
+    REQUIRE(m.complete());
+    CHECK(m.end_reason() == EndReason::Snapshot);
+    CHECK_THAT(m.header().window, Catch::Contains("flight recorder"));
+    // The ring was filled many times over: the window starts from a snapshot.
+    CHECK_FALSE(m.header().snapshot.empty());
+    CHECK(std::filesystem::file_size(window) <= ring.bytes + kSlack);
+
+    const std::string text =
+        run_csptrace("check " + window).out;
+    const size_t at = text.find("error: wait-cycle");
+    REQUIRE(at != std::string::npos);
+    const std::string cycle = text.substr(at, text.find("\n\n", at) - at);
+    CAPTURE(cycle);
+    CHECK_THAT(cycle, Catch::Contains("processes: left, right"));
+    CHECK_THAT(cycle, Catch::Contains("channels:  to-left, to-right"));
+    CHECK_THAT(cycle, Catch::Contains(left));
+    CHECK_THAT(cycle, Catch::Contains(right));
+    CHECK_THAT(cycle, !Catch::Contains("worker"));
+  }
+
+  // At exit the window is written to the trace's path: it ends with the run's last events.
+  TraceModel m = load_trace(trace);
+  REQUIRE(m.complete());
+  CHECK(m.end_reason() == EndReason::Normal);
+  CHECK_FALSE(m.header().snapshot.empty());
+  CHECK(std::filesystem::file_size(trace) <= ring.bytes + kSlack);
+  CHECK(last_tick(m) == std::stoll(csp_test::slurp(last_file)));
+  const std::multiset<Finding> found = findings_of(trace);
+  CHECK(std::any_of(found.begin(), found.end(),
+                    [](const Finding& f) { return std::get<0>(f) == "wait-cycle"; }));
+  for (const std::string& p : {window, trace, last_file}) std::filesystem::remove(p);
+}
+
+TEST_CASE("a window's findings equal the whole trace's (issue 25: partial deadlock, busy)",
+          "[faults][flight]") {
+  // One seed for both runs: the same schedule, so the same end state.
+  const std::string whole = csp_test::temp_path("whole.csptrace");
+  const std::string ring = csp_test::temp_path("window.csptrace");
+  for (const std::string& t : {whole, ring}) {
+    std::vector<std::string> args{"0", "-", "--busy", "--ticks", "2000000", "--seed", "5",
+                                  "--trace", t};
+    if (t == ring) args.insert(args.end(), {"--trace-ring", ring_for(true).flag});
+    csp_test::ChildProcess c = csp_test::start_child(PARTIAL_DEADLOCK_EXE, args);
+    REQUIRE(csp_test::wait_ready(c));
+    REQUIRE(csp_test::wait_signal(c.pid) == -1);
+  }
+  const TraceModel w = load_trace(ring);
+  REQUIRE_FALSE(w.header().snapshot.empty());  // events were dropped
+  const std::multiset<Finding> expected = findings_of(whole);
+  CHECK_FALSE(expected.empty());
+  CHECK(findings_of(ring) == expected);
+  std::filesystem::remove(whole);
+  std::filesystem::remove(ring);
+}
+
+TEST_CASE("the deadlock sample under the flight recorder: the same findings (issue 25)",
+          "[faults][flight]") {
+  const std::string whole = csp_test::temp_path("philosophers.csptrace");
+  const std::string ring = csp_test::temp_path("philosophers-ring.csptrace");
+  const std::string run = std::string(PHILOSOPHERS_EXE) + " --deadlock --seed 3 --trace ";
+  REQUIRE(csp_test::run(run + whole).status == 0);
+  REQUIRE(csp_test::run(run + ring + " --trace-ring 64K").status == 0);
+  const TraceModel m = load_trace(ring);
+  CHECK(m.end_reason() == EndReason::Deadlock);
+  CHECK_THAT(m.header().window, Catch::Contains("flight recorder"));
+  const std::multiset<Finding> expected = findings_of(whole);
+  CHECK_FALSE(expected.empty());
+  CHECK(findings_of(ring) == expected);
+  std::filesystem::remove(whole);
+  std::filesystem::remove(ring);
+}
+
+TEST_CASE("a flight recorder refuses a JSON Lines trace and a malformed ring size, naming them",
+          "[faults][flight]") {
+  const std::string jsonl = csp_test::temp_path("ring.jsonl");
+  const csp_test::Run a = csp_test::run(std::string(PHILOSOPHERS_EXE) + " --trace " + jsonl +
+                                        " --trace-ring 1M");
+  CHECK_THAT(a.err, Catch::Contains("--trace-ring needs a binary trace"));
+  CHECK_THAT(a.err, Catch::Contains(jsonl));
+  const csp_test::Run b = csp_test::run(std::string(PHILOSOPHERS_EXE) + " --trace-ring 12Q");
+  CHECK(b.status != 0);
+  CHECK_THAT(b.err, Catch::Contains("--trace-ring: expected a size such as 64M"));
+}

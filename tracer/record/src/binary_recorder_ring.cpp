@@ -1,0 +1,160 @@
+// BinaryRecorder's ring mode: a flight recorder that keeps the most recent events in memory
+// (ChunkWindow) and writes them as a window that loads on its own (binary_recorder.hpp).
+#include <csptrace/binary_recorder.hpp>
+#include <csptrace/chunk_builder.hpp>
+
+#include "chunk_window.hpp"
+#include "string_log.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+namespace csptrace {
+
+void BinaryRecorder::note_mark(uint64_t seq, const uint8_t* rec, size_t len) noexcept {
+  if (direct_fd_ >= 0 || crashed_.load(std::memory_order_relaxed)) return;
+  Event e;
+  uint8_t copy[binary::kMaxRecordBytes + binary::kReframeReadable] = {};
+  std::memcpy(copy, rec, len);
+  binary::Cursor c{copy, copy, copy + len};
+  uint64_t prev_seq = 0;
+  int64_t prev_t = 0;
+  try {
+    binary::decode_record(c, e, prev_seq, prev_t);
+  } catch (...) {
+    return;  // cannot happen: the recorder encoded it
+  }
+  if (e.label != window_label_) return;
+  write_chunk();  // the mark starts a chunk: a window can start there
+  window_->start_generation(seq);
+  start_requested_ = false;
+}
+
+void BinaryRecorder::on_window_start_wanted(std::function<void()> f) {
+  if (!lock_emit(false)) return;
+  start_wanted_ = std::move(f);
+  unlock_emit();
+}
+
+bool BinaryRecorder::attach_snapshot(uint64_t mark, const std::vector<Event>& events) {
+  if (!window_) return false;
+  binary::ChunkBuilder chunk;
+  std::vector<uint8_t> encoded;
+  auto keep = [&] {
+    const binary::ChunkBuilder::Pieces p = chunk.finish();
+    encoded.insert(encoded.end(), p.a.data, p.a.data + p.a.size);
+    encoded.insert(encoded.end(), p.b.data, p.b.data + p.b.size);
+    chunk.reset();
+  };
+  for (const Event& e : events) {
+    if (e.seq >= mark) return false;  // the numbering the caller promised does not hold
+    if (!chunk.add_event(e)) {
+      keep();
+      chunk.add_event(e);
+    }
+  }
+  if (!chunk.empty()) keep();
+  if (!lock_emit(false)) return false;
+  const bool kept = window_->attach_snapshot(mark, std::move(encoded));
+  unlock_emit();
+  return kept;
+}
+
+void BinaryRecorder::abandon_window_start(uint64_t mark) {
+  if (!window_ || !lock_emit(false)) return;
+  window_->abandon(mark);
+  start_requested_ = false;
+  unlock_emit();
+}
+
+bool BinaryRecorder::write_window_prefix(int fd, uint32_t& strings) noexcept {
+  const std::string& header = window_header_[window_->window_start() == 0 ? 0 : 1];
+  if (!write_all(fd, header.data(), header.size())) return false;
+  const uint32_t n = strings_->published();
+  side_->reset();
+  for (uint32_t id = 1; id < n; ++id) {
+    if (side_->add_string(strings_->get(id))) continue;
+    if (!write_all(fd, side_->finish())) return false;
+    side_->reset();
+    side_->add_string(strings_->get(id));
+  }
+  if (!side_->empty() && !write_all(fd, side_->finish())) return false;
+  side_->reset();
+  strings = n;
+  return window_->write(fd);
+}
+
+void BinaryRecorder::write_final_window(EndReason reason, StrId message) noexcept {
+  const int fd = ::open(part_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    failure_.note(errno);
+    return;
+  }
+  if (!window_->loadable()) {
+    // Every start was dropped (evict() said why): nothing loadable to write. The file keeps
+    // the header it was made with.
+    static constexpr char kNone[] =
+        "cspscope: the flight recorder has no window to write: its last start was dropped\n";
+    [[maybe_unused]] const ssize_t n = ::write(2, kNone, sizeof kNone - 1);
+    ::close(fd);
+    ::unlink(part_path_.c_str());
+    return;
+  }
+  // The events still in the rings follow, with the strings added after the prefix's.
+  if (!write_window_prefix(fd, strings_written_)) failure_.note(errno);
+  direct_fd_ = fd;
+  drain(true);
+  write_end(reason, message);
+  direct_fd_ = -1;
+  ::close(fd);
+  if (!failure_.failed() && ::rename(part_path_.c_str(), path_.c_str()) != 0)
+    failure_.note(errno);
+}
+
+uint64_t BinaryRecorder::write_window(const std::string& path, std::string_view message) {
+  if (!window_) throw std::logic_error("write_window: the recorder is not in ring mode");
+  const StrId msg = strings_->intern(message);
+  const std::string part = path + ".part";
+  const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot create " + part + ": " + std::strerror(errno));
+  std::string error;
+  off_t size = 0;
+  // Under the emit lock to the rename: a window written by finish() (which sets finished_
+  // first, then takes the lock) is never replaced by an older one.
+  if (finished_.load() || !lock_emit(false)) {
+    error = "the recording has ended";
+  } else {
+    drain(false);
+    write_chunk();
+    if (!window_->loadable()) error = "the flight recorder has no window start (see above)";
+    uint32_t strings = 0;
+    if (error.empty() && !write_window_prefix(fd, strings)) error = std::strerror(errno);
+    if (error.empty()) {
+      // The end takes the seq the next event will have: the file ends before that event.
+      Event end(EventKind::End);
+      end.with_reason(EndReason::Snapshot).with_message(msg);
+      end.seq = next_seq_;
+      end.t = last_t_;
+      end.thread = current_thread_index();
+      end.present |= f::seq | f::t | f::thread;
+      side_->reset();
+      if (!side_->add_event(end) || !write_all(fd, side_->finish())) error = std::strerror(errno);
+      side_->reset();
+    }
+    size = ::lseek(fd, 0, SEEK_CUR);
+    if (error.empty() && ::rename(part.c_str(), path.c_str()) != 0) error = std::strerror(errno);
+    unlock_emit();
+  }
+  ::close(fd);
+  if (!error.empty()) {
+    ::unlink(part.c_str());
+    throw std::runtime_error("cannot write the flight recorder's window to " + path + ": " + error);
+  }
+  return size < 0 ? 0 : static_cast<uint64_t>(size);
+}
+
+}  // namespace csptrace

@@ -1,0 +1,154 @@
+#include "chunk_window.hpp"
+
+#include <sys/uio.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace csptrace {
+
+bool write_all(int fd, const void* data, size_t n) noexcept {
+  binary::ChunkBuilder::Pieces p{{static_cast<const uint8_t*>(data), n}, {nullptr, 0}};
+  return write_all(fd, p);
+}
+
+bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
+  iovec iov[2] = {{const_cast<uint8_t*>(p.a.data), p.a.size},
+                  {const_cast<uint8_t*>(p.b.data), p.b.size}};
+  int first = 0;
+  while (first < 2) {
+    ssize_t n = ::writev(fd, iov + first, 2 - first);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    size_t left = static_cast<size_t>(n);
+    while (first < 2 && left >= iov[first].iov_len) left -= iov[first++].iov_len;
+    if (first < 2) {
+      iov[first].iov_base = static_cast<uint8_t*>(iov[first].iov_base) + left;
+      iov[first].iov_len -= left;
+    }
+  }
+  return true;
+}
+
+void ChunkWindow::add(binary::ChunkBuilder::Pieces chunk) {
+  Chunk c;
+  c.size = chunk.size();
+  c.bytes = std::make_unique<uint8_t[]>(c.size);
+  std::memcpy(c.bytes.get(), chunk.a.data, chunk.a.size);
+  std::memcpy(c.bytes.get() + chunk.a.size, chunk.b.data, chunk.b.size);
+  gens_.back().bytes += c.size;
+  kept_ += c.size;
+  gens_.back().chunks.push_back(std::move(c));
+  evict();
+}
+
+void ChunkWindow::start_generation(uint64_t mark) {
+  Generation g;
+  g.mark = mark;
+  g.complete = false;
+  if (early_mark_ == mark) {
+    g.snapshot = std::move(early_snapshot_);
+    g.complete = true;
+    early_mark_ = 0;
+  }
+  awaiting_ = !g.complete;
+  gens_.push_back(std::move(g));
+}
+
+bool ChunkWindow::attach_snapshot(uint64_t mark, std::vector<uint8_t> encoded) {
+  for (Generation& g : gens_)
+    if (g.mark == mark) {
+      g.snapshot = std::move(encoded);
+      g.complete = true;
+      if (&g == &gens_.back()) awaiting_ = false;
+      evict();
+      return true;
+    }
+  if (mark > gens_.back().mark) {  // its chunk is not emitted yet
+    early_mark_ = mark;
+    early_snapshot_ = std::move(encoded);
+    return true;
+  }
+  return false;
+}
+
+void ChunkWindow::abandon(uint64_t mark) noexcept {
+  if (gens_.back().mark == mark) awaiting_ = false;
+  if (early_mark_ == mark) early_mark_ = 0;
+}
+
+bool ChunkWindow::wants_generation() const noexcept {
+  return !awaiting_ && early_mark_ == 0 && gens_.back().bytes >= limit_ / 2;
+}
+
+void ChunkWindow::evict() {
+  const uint64_t hard = kHardFactor * limit_;
+  while (gens_.size() > 1 && kept_ > limit_) {
+    // The next start's snapshot is still being taken: keep this start for it, up to the hard
+    // bound.
+    const bool only_start = gens_[0].complete && !gens_[1].complete;
+    if (only_start && kept_ <= hard) return;
+    if (only_start) warn_lost_start();
+    kept_ -= gens_[0].bytes;
+    gens_.pop_front();
+  }
+  // One generation past the hard bound (no new start was taken): drop its oldest chunks; it
+  // has lost its start.
+  Generation& g = gens_.front();
+  while (gens_.size() == 1 && kept_ > hard && g.chunks.size() > 1) {
+    if (g.complete) warn_lost_start();
+    g.complete = false;
+    g.bytes -= g.chunks.front().size;
+    kept_ -= g.chunks.front().size;
+    g.chunks.pop_front();
+  }
+}
+
+void ChunkWindow::warn_lost_start() {
+  if (warned_) return;
+  warned_ = true;
+  std::fprintf(stderr,
+               "cspscope: the flight recorder dropped a window's start because the next one was "
+               "not taken in time (the run records faster than it can be cut); until one is, a "
+               "window cannot be written. A larger --trace-ring leaves more time.\n");
+}
+
+const ChunkWindow::Generation* ChunkWindow::first() const noexcept {
+  for (const Generation& g : gens_)
+    if (g.complete) return &g;
+  return nullptr;
+}
+
+uint64_t ChunkWindow::window_start() const noexcept {
+  const Generation* g = first();
+  return g ? g->mark : 0;
+}
+
+uint64_t ChunkWindow::window_bytes() const noexcept {
+  uint64_t n = 0;
+  bool in = false;
+  for (const Generation& g : gens_) {
+    in = in || g.complete;
+    if (in) n += g.bytes;
+  }
+  return n;
+}
+
+bool ChunkWindow::write(int fd) const noexcept {
+  const Generation* start = first();
+  if (start == nullptr) return true;
+  if (!write_all(fd, start->snapshot.data(), start->snapshot.size())) return false;
+  bool in = false;
+  for (const Generation& g : gens_) {
+    in = in || &g == start;
+    if (!in) continue;
+    for (const Chunk& c : g.chunks)
+      if (!write_all(fd, c.bytes.get(), c.size)) return false;
+  }
+  return true;
+}
+
+}  // namespace csptrace

@@ -36,7 +36,18 @@ bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
 void ChunkWindow::add(binary::ChunkBuilder::Pieces chunk) {
   Chunk c;
   c.size = chunk.size();
-  c.bytes = std::make_unique<uint8_t[]>(c.size);
+  // A dropped chunk's memory is used again: fresh memory for every chunk cost a page fault
+  // per 4 KiB written (and an mmap / munmap per chunk) on top of the copy.
+  for (std::size_t i = 0; i < spare_.size() && !c.bytes; ++i)
+    if (spare_[i].capacity >= c.size) {
+      c.bytes = std::move(spare_[i].bytes);
+      c.capacity = spare_[i].capacity;
+      spare_.erase(spare_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  if (!c.bytes) {
+    c.capacity = (c.size + kGrain - 1) / kGrain * kGrain;
+    c.bytes = std::make_unique_for_overwrite<uint8_t[]>(c.capacity);
+  }
   std::memcpy(c.bytes.get(), chunk.a.data, chunk.a.size);
   std::memcpy(c.bytes.get() + chunk.a.size, chunk.b.data, chunk.b.size);
   gens_.back().bytes += c.size;
@@ -93,6 +104,7 @@ void ChunkWindow::evict() {
     if (only_start && kept_ <= hard) return;
     if (only_start) warn_lost_start();
     kept_ -= gens_[0].bytes;
+    for (Chunk& c : gens_[0].chunks) keep_spare(std::move(c));
     gens_.pop_front();
   }
   // One generation past the hard bound (no new start was taken): drop its oldest chunks; it
@@ -103,8 +115,13 @@ void ChunkWindow::evict() {
     g.complete = false;
     g.bytes -= g.chunks.front().size;
     kept_ -= g.chunks.front().size;
+    keep_spare(std::move(g.chunks.front()));
     g.chunks.pop_front();
   }
+}
+
+void ChunkWindow::keep_spare(Chunk c) {
+  if (spare_.size() < kMaxSpare) spare_.push_back(std::move(c));
 }
 
 void ChunkWindow::warn_lost_start() {

@@ -59,6 +59,7 @@ class ChunkWindow {
   struct Chunk {
     std::unique_ptr<uint8_t[]> bytes;
     size_t size = 0;
+    size_t capacity = 0;
   };
   struct Generation {
     uint64_t mark = 0;        // 0: the trace's start
@@ -68,14 +69,19 @@ class ChunkWindow {
     uint64_t bytes = 0;
   };
   static constexpr uint64_t kHardFactor = 4;
+  static constexpr size_t kGrain = 64 << 10;  // chunk memory is allocated in multiples of this
+  static constexpr size_t kMaxSpare = 64;     // dropped chunks kept for reuse
+
 
   const Generation* first() const noexcept;  // the window's first generation, or null
   void evict();
   void warn_lost_start();  // once per recorder
+  void keep_spare(Chunk c);
 
   uint64_t limit_;
   uint64_t kept_ = 0;
   std::deque<Generation> gens_;
+  std::vector<Chunk> spare_;  // dropped chunks' memory, for the next ones
   bool warned_ = false;
   bool awaiting_ = false;  // the newest generation waits for its snapshot
   // A snapshot that arrived before its mark's chunk was emitted.

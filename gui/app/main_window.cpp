@@ -181,6 +181,13 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
                                    .arg(QString::fromStdString(count_text(m.size())))
                                    .arg(m.processes().size())
                                    .arg(m.channels().size());
+  // What the file is, when it is not a whole run: a flight recorder's window, or a dump of a
+  // program that was still running (the header says so; the time axis then starts there).
+  if (!m.header().window.empty())
+    status += QStringLiteral(" — ") + QString::fromStdString(m.header().window);
+  else if (!m.header().snapshot.empty())
+    status += QStringLiteral(" — a snapshot of a running program: ") +
+              QString::fromStdString(m.header().snapshot);
   if (!m.warnings().empty())
     status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
   lecture_->load_for(path_);

@@ -36,8 +36,8 @@ DumpWritten DumpService::write_window(const std::string& path, const std::string
   const auto started = std::chrono::steady_clock::now();
   DumpWritten w;
   w.path = path;
-  rt_.bin->write_window(path, "the flight recorder's window, written on " + why +
-                                  "; the program was still running");
+  rt_.bin->write_window(
+      path, "the flight recorder's window, written on " + why + "; the program was still running");
   w.ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return w;

@@ -41,8 +41,6 @@ Ring ring_for(bool deterministic) {
 }
 constexpr uint64_t kSlack = 256u << 10;  // the snapshot and the strings, beyond the ring
 
-
-
 // The findings of `csptrace check --json` as (kind, processes, channels, locations): what a
 // reader compares between two traces of one run (event numbers and times differ).
 using Finding = std::tuple<std::string, std::string, std::string, std::string>;
@@ -81,7 +79,7 @@ TEST_CASE("SIGUSR1 under --trace-ring writes the window; check names the stuck p
   const std::string stem = trace.substr(0, trace.size() - std::string(".csptrace").size());
   const std::string window = stem + ".1.csptrace", last_file = stem + ".last";
   const Ring ring = ring_for(!scheduler.empty());
-  std::vector<std::string> args{"3",     "-",     "--busy",       "--last", last_file,
+  std::vector<std::string> args{"3",       "-",   "--busy",       "--last", last_file,
                                 "--trace", trace, "--trace-ring", ring.flag};
   args.insert(args.end(), scheduler.begin(), scheduler.end());
   csp_test::ChildProcess c = csp_test::start_child(PARTIAL_DEADLOCK_EXE, args);
@@ -102,8 +100,7 @@ TEST_CASE("SIGUSR1 under --trace-ring writes the window; check names the stuck p
     CHECK_FALSE(m.header().snapshot.empty());
     CHECK(std::filesystem::file_size(window) <= ring.bytes + kSlack);
 
-    const std::string text =
-        run_csptrace("check " + window).out;
+    const std::string text = run_csptrace("check " + window).out;
     const size_t at = text.find("error: wait-cycle");
     REQUIRE(at != std::string::npos);
     const std::string cycle = text.substr(at, text.find("\n\n", at) - at);
@@ -134,8 +131,8 @@ TEST_CASE("a window's findings equal the whole trace's (issue 25: partial deadlo
   const std::string whole = csp_test::temp_path("whole.csptrace");
   const std::string ring = csp_test::temp_path("window.csptrace");
   for (const std::string& t : {whole, ring}) {
-    std::vector<std::string> args{"0", "-", "--busy", "--ticks", "2000000", "--seed", "5",
-                                  "--trace", t};
+    std::vector<std::string> args{"0",      "-", "--busy",  "--ticks", "2000000",
+                                  "--seed", "5", "--trace", t};
     if (t == ring) args.insert(args.end(), {"--trace-ring", ring_for(true).flag});
     csp_test::ChildProcess c = csp_test::start_child(PARTIAL_DEADLOCK_EXE, args);
     REQUIRE(csp_test::wait_ready(c));
@@ -170,8 +167,8 @@ TEST_CASE("the deadlock sample under the flight recorder: the same findings (iss
 TEST_CASE("a flight recorder refuses a JSON Lines trace and a malformed ring size, naming them",
           "[faults][flight]") {
   const std::string jsonl = csp_test::temp_path("ring.jsonl");
-  const csp_test::Run a = csp_test::run(std::string(PHILOSOPHERS_EXE) + " --trace " + jsonl +
-                                        " --trace-ring 1M");
+  const csp_test::Run a =
+      csp_test::run(std::string(PHILOSOPHERS_EXE) + " --trace " + jsonl + " --trace-ring 1M");
   CHECK_THAT(a.err, Catch::Contains("--trace-ring needs a binary trace"));
   CHECK_THAT(a.err, Catch::Contains(jsonl));
   const csp_test::Run b = csp_test::run(std::string(PHILOSOPHERS_EXE) + " --trace-ring 12Q");

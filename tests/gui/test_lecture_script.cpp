@@ -149,3 +149,33 @@ TEST_CASE("a broken script file is named with its line and the trace still opens
   CHECK(o.w.lecture().script().empty());
   CHECK(o.w.statusBar()->currentMessage().contains("cspview.json:2:"));
 }
+
+TEST_CASE("the status bar says when a trace is a flight recorder's window or a dump (issue 25)",
+          "[window]") {
+  QTemporaryDir dir;
+  const QString trace = copy_fixture(dir, "hotdog.jsonl");
+  QFile f(trace);
+  REQUIRE(f.open(QIODevice::ReadOnly));
+  QByteArray text = f.readAll();
+  f.close();
+  auto with_header = [&](const QByteArray& fields) {
+    QByteArray t = text;
+    t.replace("\"start_unix_ns\":0}", "\"start_unix_ns\":0," + fields + "}");
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(t);
+    f.close();
+  };
+  with_header(R"("snapshot":"SIGUSR1 to process 42 at 2026-12-06 08:00:00 UTC")");
+  {
+    OpenWindow o(trace);
+    REQUIRE(o.ok);
+    CHECK(o.w.statusBar()->currentMessage().contains(
+        "a snapshot of a running program: SIGUSR1 to process 42"));
+  }
+  with_header(
+      R"x("snapshot":"the window's start","window":"flight recorder (--trace-ring 64 MiB)")x");
+  OpenWindow o(trace);
+  REQUIRE(o.ok);
+  CHECK(o.w.statusBar()->currentMessage().contains("flight recorder (--trace-ring 64 MiB)"));
+  CHECK_FALSE(o.w.statusBar()->currentMessage().contains("a snapshot of a running program"));
+}

@@ -111,8 +111,7 @@ void BinaryRecorder::write_final_window(EndReason reason, StrId message) noexcep
   write_end(reason, message);
   direct_fd_ = -1;
   ::close(fd);
-  if (!failure_.failed() && ::rename(part_path_.c_str(), path_.c_str()) != 0)
-    failure_.note(errno);
+  if (!failure_.failed() && ::rename(part_path_.c_str(), path_.c_str()) != 0) failure_.note(errno);
 }
 
 uint64_t BinaryRecorder::write_window(const std::string& path, std::string_view message) {

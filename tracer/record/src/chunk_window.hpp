@@ -62,8 +62,8 @@ class ChunkWindow {
     size_t capacity = 0;
   };
   struct Generation {
-    uint64_t mark = 0;        // 0: the trace's start
-    bool complete = true;     // has its snapshot (or needs none)
+    uint64_t mark = 0;     // 0: the trace's start
+    bool complete = true;  // has its snapshot (or needs none)
     std::vector<uint8_t> snapshot;
     std::deque<Chunk> chunks;
     uint64_t bytes = 0;
@@ -71,7 +71,6 @@ class ChunkWindow {
   static constexpr uint64_t kHardFactor = 4;
   static constexpr size_t kGrain = 64 << 10;  // chunk memory is allocated in multiples of this
   static constexpr size_t kMaxSpare = 64;     // dropped chunks kept for reuse
-
 
   const Generation* first() const noexcept;  // the window's first generation, or null
   void evict();

@@ -175,3 +175,26 @@ TEST_CASE("a flight recorder refuses a JSON Lines trace and a malformed ring siz
   CHECK(b.status != 0);
   CHECK_THAT(b.err, Catch::Contains("--trace-ring: expected a size such as 64M"));
 }
+
+TEST_CASE("a fatal signal under the flight recorder writes the window, ended by the crash",
+          "[faults][flight]") {
+  const std::string trace = csp_test::temp_path("crashed.csptrace");
+  const Ring ring = ring_for(false);
+  csp_test::ChildProcess c = csp_test::start_child(
+      PARTIAL_DEADLOCK_EXE, {"30", "-", "--busy", "--trace", trace, "--trace-ring", ring.flag});
+  REQUIRE(csp_test::wait_ready(c));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  REQUIRE(::kill(c.pid, SIGSEGV) == 0);
+  REQUIRE(csp_test::wait_signal(c.pid) == SIGSEGV);
+  const TraceModel m = load_trace(trace);
+  REQUIRE(m.complete());
+  CHECK(m.end_reason() == EndReason::Crash);
+  CHECK(m.str(m.event(m.size() - 1).message) == "killed by SIGSEGV");
+  CHECK_THAT(m.header().window, Catch::Contains("flight recorder"));
+  CHECK(std::filesystem::file_size(trace) <= ring.bytes + kSlack);
+  const std::multiset<Finding> found = findings_of(trace);
+  CHECK(std::any_of(found.begin(), found.end(),
+                    [](const Finding& f) { return std::get<0>(f) == "wait-cycle"; }));
+  CHECK_FALSE(std::filesystem::exists(trace + ".part"));
+  std::filesystem::remove(trace);
+}

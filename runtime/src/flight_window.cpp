@@ -5,9 +5,12 @@
 #include "snapshot_trace.hpp"
 #include "state_cut.hpp"
 
+#include <csptrace/trace_file_writer.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
 
 namespace csp::detail {
 
@@ -33,6 +36,9 @@ void DumpService::start_window() {
 }
 
 DumpWritten DumpService::write_window(const std::string& path, const std::string& why) {
+  if (csptrace::encoding_of(path) != csptrace::TraceEncoding::Binary)
+    throw std::runtime_error("cannot write the flight recorder's window to " + path +
+                             ": a window is binary; name the file *.csptrace");
   const auto started = std::chrono::steady_clock::now();
   DumpWritten w;
   w.path = path;

@@ -8,6 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/setup.sh"
 b=$CSP_BUILD_DIR
+cmake --build "$b" --target benches -- -j"$(nproc)"
 work=${BENCH_DIR:-/tmp/cspscope-bench}
 mkdir -p "$work"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }

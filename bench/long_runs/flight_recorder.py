@@ -7,10 +7,11 @@
 1. Overhead: `pingpong --rounds R` traced to a file and traced with `--trace-ring`, interleaved
    RUNS times each; the CPU time of each run (user + system, from wait4), the ratio of the
    medians and the spread.
-2. A long run: pingpong with the ring for SECONDS of wall time. Its peak resident memory
-   (VmHWM) at 10 s and at the end; a SIGUSR1 at 10 s and at the end, with the time the window
-   took to write (the program's own line on stderr); each window's size and whether
-   `csptrace validate` loads it.
+2. A long run: pingpong with the ring for about SECONDS of wall time (the rounds are scaled from
+   the ring runs of part 1), ending normally. Its peak resident memory (VmHWM) at 10 s and just
+   before it ends; a SIGUSR1 at 10 s, with the time the window took to write (the program's own
+   line on stderr); the size of that window and of the one written at exit, whether
+   `csptrace validate` loads them, and the last events of the one written at exit.
 """
 import argparse
 import os
@@ -52,11 +53,13 @@ def main():
     whole = os.path.join(a.dir, "fr_whole.csptrace")
     ring = os.path.join(a.dir, "fr_ring.csptrace")
 
-    file_cpu, ring_cpu = [], []
+    file_cpu, ring_cpu, ring_wall = [], [], []
     for _ in range(a.runs):
         file_cpu.append(cpu_of([pingpong, "--rounds", str(a.rounds), "--trace", whole]))
+        started = time.monotonic()
         ring_cpu.append(cpu_of([pingpong, "--rounds", str(a.rounds), "--trace", ring,
                                 "--trace-ring", a.ring]))
+        ring_wall.append(time.monotonic() - started)
     os.remove(whole)
     fm, rm = statistics.median(file_cpu), statistics.median(ring_cpu)
     print(f"overhead, pingpong --rounds {a.rounds}, {a.runs} interleaved runs each (CPU s):")
@@ -70,30 +73,50 @@ def main():
         if os.path.exists(f"{stem}.{n}.csptrace"):
             os.remove(f"{stem}.{n}.csptrace")
     err_path = os.path.join(a.dir, "fr_stderr.txt")
+    rounds = int(a.rounds * a.seconds / statistics.median(ring_wall))
+    at10 = at_end = float("nan")
+    started = time.monotonic()
     with open(err_path, "w") as err:
-        p = subprocess.Popen([pingpong, "--rounds", "4000000000", "--trace", ring,
+        p = subprocess.Popen([pingpong, "--rounds", str(rounds), "--trace", ring,
                               "--trace-ring", a.ring], stdout=subprocess.DEVNULL, stderr=err)
-        time.sleep(10)
-        at10 = hwm_mb(p.pid)
-        p.send_signal(signal.SIGUSR1)
-        time.sleep(max(0.0, a.seconds - 10))
-        at_end = hwm_mb(p.pid)
-        p.send_signal(signal.SIGUSR1)
-        time.sleep(2)
-        p.kill()
+        signalled = False
+        while p.poll() is None:
+            time.sleep(0.5)
+            try:
+                hwm = hwm_mb(p.pid)
+            except OSError:
+                break
+            at_end = hwm
+            if not signalled and time.monotonic() - started >= 10:
+                at10 = hwm
+                p.send_signal(signal.SIGUSR1)
+                signalled = True
         p.wait()
-    print(f"a {a.seconds:.0f} s run with --trace-ring {a.ring}:")
-    print(f"  peak resident memory (VmHWM) at 10 s {at10:.0f} MB, at {a.seconds:.0f} s {at_end:.0f} MB")
+    took = time.monotonic() - started
+    print(f"a {took:.0f} s run (pingpong --rounds {rounds}) with --trace-ring {a.ring}:")
+    print(f"  peak resident memory (VmHWM) at 10 s {at10:.0f} MB, at {took:.0f} s {at_end:.0f} MB")
+    windows = []
     for line in open(err_path):
         m = re.search(r"window to (\S+) in ([0-9.]+) ms", line)
         if m:
-            path, ms = m.group(1), m.group(2)
-            ok = subprocess.run([csptrace, "validate", path], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL).returncode == 0
-            size = os.path.getsize(path) / (1 << 20)
-            print(f"  SIGUSR1 window {os.path.basename(path)}: written in {ms} ms, "
-                  f"{size:.1f} MiB, {'loads' if ok else 'DOES NOT LOAD'}")
-            os.remove(path)
+            windows.append((m.group(1), f"written on SIGUSR1 in {m.group(2)} ms"))
+    windows.append((ring, "written at exit"))
+    for path, how in windows:
+        ok = subprocess.run([csptrace, "validate", path], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL).returncode == 0
+        size = os.path.getsize(path) / (1 << 20)
+        print(f"  window {os.path.basename(path)}, {how}: {size:.1f} MiB, "
+              f"{'loads' if ok else 'DOES NOT LOAD'}")
+    printed = subprocess.Popen([csptrace, "print", ring], stdout=subprocess.PIPE, text=True)
+    last = []
+    for line in printed.stdout:
+        last = (last + [line.rstrip()])[-3:]
+    printed.wait()
+    print("  its last events:")
+    for line in last:
+        print("    " + line)
+    for path, _ in windows:
+        os.remove(path)
     return 0
 
 

@@ -101,6 +101,7 @@ TEST_CASE("SIGUSR1 under --trace-ring writes the window; check names the stuck p
     CHECK(std::filesystem::file_size(window) <= ring.bytes + kSlack);
 
     const std::string text = run_csptrace("check " + window).out;
+    CHECK_THAT(text, Catch::StartsWith(window + ": flight recorder (--trace-ring "));
     const size_t at = text.find("error: wait-cycle");
     REQUIRE(at != std::string::npos);
     const std::string cycle = text.substr(at, text.find("\n\n", at) - at);

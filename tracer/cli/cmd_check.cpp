@@ -81,8 +81,11 @@ std::string wrapped(const std::string& text, size_t width, const std::string& in
 }
 
 void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
-  // A dump's findings are about the state it caught, not about how the run ended.
-  if (!m.header().snapshot.empty())
+  // A dump's findings are about the state it caught, not about how the run ended; a flight
+  // recorder's window holds only the run's last events.
+  if (!m.header().window.empty())
+    std::cout << m.source() << ": " << valid_utf8(m.header().window) << "\n\n";
+  else if (!m.header().snapshot.empty())
     std::cout << m.source() << ": a snapshot of a running program ("
               << valid_utf8(m.header().snapshot) << ")\n\n";
   size_t counts[3] = {0, 0, 0};

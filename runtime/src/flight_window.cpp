@@ -17,22 +17,23 @@ namespace csp::detail {
 void DumpService::start_window() {
   std::lock_guard lk(mu_);
   csptrace::BinaryRecorder& rec = *rt_.bin;
-  StateCut cut;
+  // Every request is answered, by a start or an abandon, or the recorder would wait for it.
+  uint64_t mark = 0;
   try {
     double held_ms = 0;
-    cut = StateCut::take(rt_, csptrace::BinaryRecorder::kWindowMark, held_ms);
+    const StateCut cut = StateCut::take(rt_, csptrace::BinaryRecorder::kWindowMark, held_ms);
+    mark = cut.mark_seq;
+    std::vector<csptrace::Event> events;
+    snapshot_trace(
+        cut, rt_.next_proc_id(), [&](std::string_view s) { return rec.intern(s); }, events);
+    // The snapshot is the state at the mark: its events take the mark's time and seqs below it.
+    for (csptrace::Event& e : events) e.t = cut.mark_t;
+    if (events.size() < mark && rec.attach_snapshot(mark, events)) return;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cspscope: the flight recorder could not start a new window: %s\n",
                  e.what());
-    return;  // the recorder asks again after its next chunk
   }
-  std::vector<csptrace::Event> events;
-  snapshot_trace(
-      cut, rt_.next_proc_id(), [&](std::string_view s) { return rec.intern(s); }, events);
-  // The snapshot is the state at the mark: its events take the mark's time and seqs below it.
-  for (csptrace::Event& e : events) e.t = cut.mark_t;
-  if (events.size() >= cut.mark_seq || !rec.attach_snapshot(cut.mark_seq, events))
-    rec.abandon_window_start(cut.mark_seq);
+  rec.abandon_window_start(mark);
 }
 
 DumpWritten DumpService::write_window(const std::string& path, const std::string& why) {

@@ -1,3 +1,5 @@
+#include "runtime.hpp"
+
 #include <csp/run.hpp>
 
 #include <csptrace/edit_distance.hpp>
@@ -34,7 +36,7 @@ uint64_t parse_number(std::string_view flag, std::string_view text) {
 
 namespace detail {
 
-uint64_t parse_byte_size(std::string_view what, std::string_view text) {
+uint64_t parse_byte_size(std::string_view what, std::string_view text, uint64_t at_least) {
   uint64_t v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   const std::string_view unit = text.substr(static_cast<std::size_t>(ptr - text.data()));
@@ -46,9 +48,12 @@ uint64_t parse_byte_size(std::string_view what, std::string_view text) {
   if (ec != std::errc() || ptr == text.data() || shift < 0 || v == 0 ||
       v > (uint64_t{1} << 40) >> shift)
     throw std::invalid_argument(std::string(what) +
-                                ": expected a size such as 64M (K, M or G; "
-                                "at most 1024G), got '" +
+                                ": expected a size such as 64M (K, M or G; at most 1024G), got '" +
                                 std::string(text) + "'");
+  if ((v << shift) < at_least)
+    throw std::invalid_argument(std::string(what) + ": " + std::string(text) +
+                                " is too small; give at least " + std::to_string(at_least >> 10) +
+                                "K");
   return v << shift;
 }
 
@@ -103,7 +108,8 @@ Options Options::from_args(int argc, const char* const* argv) {
       if (value.empty()) throw std::invalid_argument("--replay: empty path");
       o.replay = std::string(value);
     }
-    if (flag == "--trace-ring") o.trace_ring_bytes = detail::parse_byte_size(flag, value);
+    if (flag == "--trace-ring")
+      o.trace_ring_bytes = detail::parse_byte_size(flag, value, detail::kMinRingBytes);
     if (flag == "--trace") {
       if (value.empty()) throw std::invalid_argument("--trace: empty path");
       o.trace_path = std::string(value);

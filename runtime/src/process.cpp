@@ -117,6 +117,7 @@ void finish_process(Process& p, ChannelCore* result, std::exception_ptr error) {
     if (error) e.with_message(rt.rec->intern(message));
   }
   rt.unregister_process(p, rt.rec ? &e : nullptr);
+  if (error) rt.note_failed_exit();
   rt.activity_down();
 }
 

@@ -81,8 +81,9 @@ csptrace::TraceHeader header_of(const std::string& program, const Strategy* stra
 
 // The flight recorder's size: Options::trace_ring_bytes, else CSP_TRACE_RING (0: none).
 uint64_t ring_bytes_of(const Options& opt) {
-  if (opt.trace_ring_bytes > 0) return opt.trace_ring_bytes;
-  if (const char* env = env_text("CSP_TRACE_RING")) return parse_byte_size("CSP_TRACE_RING", env);
+  if (opt.trace_ring_bytes > 0) return std::max(opt.trace_ring_bytes, kMinRingBytes);
+  if (const char* env = env_text("CSP_TRACE_RING"))
+    return parse_byte_size("CSP_TRACE_RING", env, kMinRingBytes);
   return 0;
 }
 
@@ -329,11 +330,14 @@ void Runtime::add_activity(int64_t change) {
 }
 
 void Runtime::add_error(const std::string& process, const std::string& message) {
-  {
-    std::lock_guard lk(reg_mu_);
-    result_.errors.push_back({process, message});
-  }
-  if (dump_ && bin && bin->ring()) dump_->request_failure_window();
+  std::lock_guard lk(reg_mu_);
+  result_.errors.push_back({process, message});
+}
+
+void Runtime::note_failed_exit() {
+  // After the exit is recorded, so the window holds the failure. Processes end before the
+  // dump service is stopped (shutdown), and the service's pipe outlives any request.
+  if (dump_ && bin && bin->ring() && !stopping()) dump_->request_failure_window();
 }
 
 void Runtime::on_quiescent() {

@@ -36,8 +36,10 @@
 namespace csp::detail {
 
 // "64M" -> 64 MiB (K, M, G, KiB..., or plain bytes; options.cpp). Throws std::invalid_argument
-// naming `what` when the text is not a size.
-uint64_t parse_byte_size(std::string_view what, std::string_view text);
+// naming `what` when the text is not a size, or one below `at_least`.
+uint64_t parse_byte_size(std::string_view what, std::string_view text, uint64_t at_least);
+// The smallest flight recorder: below it a busy run would be cut every few milliseconds.
+inline constexpr uint64_t kMinRingBytes = 64 << 10;
 
 class DumpService;
 
@@ -139,6 +141,8 @@ class Runtime {
   static inline thread_local int64_t* tl_activity __attribute__((tls_model("initial-exec"))) =
       nullptr;
   void add_error(const std::string& process, const std::string& message);
+  // A process ended with an error, its exit recorded: a flight recorder writes its window.
+  void note_failed_exit();
 
   // Nothing can run again: records deadlock and stuck events, ends the trace and releases
   // every blocked thread with Signal::Deadlock. Idempotent.

@@ -40,8 +40,9 @@ struct Options {
   // A flight recorder (docs/long-runs.md): keep only about this many bytes of the most recent
   // events in memory and write them to trace_path, starting from a snapshot of the run's state,
   // at exit, on a deadlock or a process's failure, on a fatal signal, and on SIGUSR1 (numbered
-  // files, the run goes on). Needs a *.csptrace trace. 0: $CSP_TRACE_RING if set (e.g. 64M),
-  // else the whole run is written as it goes.
+  // files, the run goes on). Needs a *.csptrace trace; at least 64 KiB (a smaller value is
+  // raised to it). 0: $CSP_TRACE_RING if set (e.g. 64M), else the whole run is written as it
+  // goes.
   uint64_t trace_ring_bytes = 0;
   // Pool workers; 0: one per core.
   unsigned workers = 0;

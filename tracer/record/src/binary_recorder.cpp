@@ -284,8 +284,11 @@ void BinaryRecorder::writer_loop() {
     if (lock_emit(false)) {
       drain(false);
       write_chunk();
-      if (window_ && !start_requested_ && start_wanted_ && window_->wants_generation()) {
+      // Ask for a new start, and again if a request seems lost (no answer for a second).
+      if (window_ && start_wanted_ && window_->wants_generation() &&
+          (!start_requested_ || ++request_age_ > kRequestPatience)) {
         start_requested_ = true;
+        request_age_ = 0;
         start_wanted_();  // under the emit lock: see on_window_start_wanted
       }
       unlock_emit();

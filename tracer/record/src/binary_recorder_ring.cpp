@@ -28,7 +28,8 @@ void BinaryRecorder::note_mark(uint64_t seq, const uint8_t* rec, size_t len) noe
   } catch (...) {
     return;  // cannot happen: the recorder encoded it
   }
-  if (e.label != window_label_) return;
+  // Only a start the runtime was asked for: a program's own mark with this text is a mark.
+  if (e.label != window_label_ || !start_requested_) return;
   write_chunk();  // the mark starts a chunk: a window can start there
   window_->start_generation(seq);
   start_requested_ = false;
@@ -66,7 +67,7 @@ bool BinaryRecorder::attach_snapshot(uint64_t mark, const std::vector<Event>& ev
 
 void BinaryRecorder::abandon_window_start(uint64_t mark) {
   if (!window_ || !lock_emit(false)) return;
-  window_->abandon(mark);
+  if (mark != 0) window_->abandon(mark);
   start_requested_ = false;
   unlock_emit();
 }
@@ -89,19 +90,20 @@ bool BinaryRecorder::write_window_prefix(int fd, uint32_t& strings) noexcept {
 }
 
 void BinaryRecorder::write_final_window(EndReason reason, StrId message) noexcept {
-  const int fd = ::open(part_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    failure_.note(errno);
-    return;
-  }
+  auto say = [](const char* text) {
+    [[maybe_unused]] ssize_t n = ::write(2, text, std::strlen(text));
+  };
   if (!window_->loadable()) {
     // Every start was dropped (evict() said why): nothing loadable to write. The file keeps
     // the header it was made with.
-    static constexpr char kNone[] =
-        "cspscope: the flight recorder has no window to write: its last start was dropped\n";
-    [[maybe_unused]] const ssize_t n = ::write(2, kNone, sizeof kNone - 1);
-    ::close(fd);
-    ::unlink(part_path_.c_str());
+    say("cspscope: the flight recorder has no window to write to ");
+    say(path_.c_str());
+    say(": its last start was dropped; the file holds no events\n");
+    return;
+  }
+  const int fd = ::open(part_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    failure_.note(errno);
     return;
   }
   // The events still in the rings follow, with the strings added after the prefix's.
@@ -112,47 +114,62 @@ void BinaryRecorder::write_final_window(EndReason reason, StrId message) noexcep
   direct_fd_ = -1;
   ::close(fd);
   if (!failure_.failed() && ::rename(part_path_.c_str(), path_.c_str()) != 0) failure_.note(errno);
+  if (failure_.failed()) {
+    // The file at path_ keeps its header; the failure is reported with its cause.
+    ::unlink(part_path_.c_str());
+    say("cspscope: the flight recorder could not write its window to ");
+    say(path_.c_str());
+    say("\n");
+  }
 }
 
 uint64_t BinaryRecorder::write_window(const std::string& path, std::string_view message) {
   if (!window_) throw std::logic_error("write_window: the recorder is not in ring mode");
   const StrId msg = strings_->intern(message);
-  const std::string part = path + ".part";
-  const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::runtime_error("cannot create " + part + ": " + std::strerror(errno));
+  // Its own temporary name: finish() writes path_ + ".part".
+  const std::string part = path + ".window.part";
   std::string error;
   off_t size = 0;
-  // Under the emit lock to the rename: a window written by finish() (which sets finished_
-  // first, then takes the lock) is never replaced by an older one.
-  if (finished_.load() || !lock_emit(false)) {
-    error = "the recording has ended";
-  } else {
+  // Everything from the open to the rename under the emit lock, and only while recording goes
+  // on: finish() sets finished_ and then takes the lock, so its window is never replaced by an
+  // older one, and its temporary file is never touched.
+  const bool locked = lock_emit(false);  // fails only after a crash flush
+  if (!locked || finished_.load()) {
+    if (locked) unlock_emit();
+    throw std::runtime_error("cannot write the flight recorder's window to " + path +
+                             ": the recording has ended");
+  }
+  const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) error = "cannot create " + part + ": " + std::strerror(errno);
+  if (error.empty()) {
     drain(false);
     write_chunk();
     if (!window_->loadable()) error = "the flight recorder has no window start (see above)";
     uint32_t strings = 0;
     if (error.empty() && !write_window_prefix(fd, strings)) error = std::strerror(errno);
-    if (error.empty()) {
-      // The end takes the seq the next event will have: the file ends before that event.
-      Event end(EventKind::End);
-      end.with_reason(EndReason::Snapshot).with_message(msg);
-      end.seq = next_seq_;
-      end.t = last_t_;
-      end.thread = current_thread_index();
-      end.present |= f::seq | f::t | f::thread;
-      side_->reset();
-      if (!side_->add_event(end) || !write_all(fd, side_->finish())) error = std::strerror(errno);
-      side_->reset();
-    }
+  }
+  if (error.empty()) {
+    // The end takes the seq the next event will have: the file ends before that event.
+    Event end(EventKind::End);
+    end.with_reason(EndReason::Snapshot).with_message(msg);
+    end.seq = next_seq_;
+    end.t = last_t_;
+    end.thread = current_thread_index();
+    end.present |= f::seq | f::t | f::thread;
+    side_->reset();
+    if (!side_->add_event(end)) error = "the end event does not fit a chunk";
+    if (error.empty() && !write_all(fd, side_->finish())) error = std::strerror(errno);
+    side_->reset();
+  }
+  if (fd >= 0) {
     size = ::lseek(fd, 0, SEEK_CUR);
+    ::close(fd);
     if (error.empty() && ::rename(part.c_str(), path.c_str()) != 0) error = std::strerror(errno);
-    unlock_emit();
+    if (!error.empty()) ::unlink(part.c_str());
   }
-  ::close(fd);
-  if (!error.empty()) {
-    ::unlink(part.c_str());
+  unlock_emit();
+  if (!error.empty())
     throw std::runtime_error("cannot write the flight recorder's window to " + path + ": " + error);
-  }
   return size < 0 ? 0 : static_cast<uint64_t>(size);
 }
 

@@ -2,6 +2,7 @@
 
 #include <sys/uio.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -36,22 +37,28 @@ bool write_all(int fd, binary::ChunkBuilder::Pieces p) noexcept {
 void ChunkWindow::add(binary::ChunkBuilder::Pieces chunk) {
   Chunk c;
   c.size = chunk.size();
-  // A dropped chunk's memory is used again: fresh memory for every chunk cost a page fault
-  // per 4 KiB written (and an mmap / munmap per chunk) on top of the copy.
-  for (std::size_t i = 0; i < spare_.size() && !c.bytes; ++i)
-    if (spare_[i].capacity >= c.size) {
-      c.bytes = std::move(spare_[i].bytes);
-      c.capacity = spare_[i].capacity;
-      spare_.erase(spare_.begin() + static_cast<std::ptrdiff_t>(i));
-    }
-  if (!c.bytes) {
+  // A dropped chunk's memory is used again (fresh memory for every chunk cost a page fault per
+  // 4 KiB written and an mmap per chunk): the smallest spare that fits, and only one at most
+  // twice the chunk, since the memory a chunk holds is what it counts against the bytes.
+  std::size_t best = spare_.size();
+  for (std::size_t i = 0; i < spare_.size(); ++i) {
+    const size_t cap = spare_[i].capacity;
+    if (cap >= c.size && cap <= 2 * c.size + kGrain &&
+        (best == spare_.size() || cap < spare_[best].capacity))
+      best = i;
+  }
+  if (best < spare_.size()) {
+    c.bytes = std::move(spare_[best].bytes);
+    c.capacity = spare_[best].capacity;
+    spare_.erase(spare_.begin() + static_cast<std::ptrdiff_t>(best));
+  } else {
     c.capacity = (c.size + kGrain - 1) / kGrain * kGrain;
     c.bytes = std::make_unique_for_overwrite<uint8_t[]>(c.capacity);
   }
   std::memcpy(c.bytes.get(), chunk.a.data, chunk.a.size);
   std::memcpy(c.bytes.get() + chunk.a.size, chunk.b.data, chunk.b.size);
-  gens_.back().bytes += c.size;
-  kept_ += c.size;
+  gens_.back().bytes += c.capacity;
+  kept_ += c.capacity;
   gens_.back().chunks.push_back(std::move(c));
   evict();
 }
@@ -65,13 +72,15 @@ void ChunkWindow::start_generation(uint64_t mark) {
     g.complete = true;
     early_mark_ = 0;
   }
-  awaiting_ = !g.complete;
+  awaiting_ = !g.complete && abandoned_mark_ != mark;
+  if (abandoned_mark_ == mark) abandoned_mark_ = 0;
   gens_.push_back(std::move(g));
 }
 
 bool ChunkWindow::attach_snapshot(uint64_t mark, std::vector<uint8_t> encoded) {
   for (Generation& g : gens_)
     if (g.mark == mark) {
+      if (g.trimmed) return false;  // its first events are gone: the snapshot would not fit
       g.snapshot = std::move(encoded);
       g.complete = true;
       if (&g == &gens_.back()) awaiting_ = false;
@@ -88,6 +97,7 @@ bool ChunkWindow::attach_snapshot(uint64_t mark, std::vector<uint8_t> encoded) {
 
 void ChunkWindow::abandon(uint64_t mark) noexcept {
   if (gens_.back().mark == mark) awaiting_ = false;
+  if (mark > gens_.back().mark) abandoned_mark_ = mark;  // not emitted yet
   if (early_mark_ == mark) early_mark_ = 0;
 }
 
@@ -98,9 +108,11 @@ bool ChunkWindow::wants_generation() const noexcept {
 void ChunkWindow::evict() {
   const uint64_t hard = kHardFactor * limit_;
   while (gens_.size() > 1 && kept_ > limit_) {
-    // The next start's snapshot is still being taken: keep this start for it, up to the hard
-    // bound.
-    const bool only_start = gens_[0].complete && !gens_[1].complete;
+    // The window's only start, while the next one's snapshot is still being taken: kept for
+    // it, up to the hard bound.
+    const bool later_start =
+        std::any_of(gens_.begin() + 1, gens_.end(), [](const Generation& g) { return g.complete; });
+    const bool only_start = gens_[0].complete && !later_start;
     if (only_start && kept_ <= hard) return;
     if (only_start) warn_lost_start();
     kept_ -= gens_[0].bytes;
@@ -108,13 +120,14 @@ void ChunkWindow::evict() {
     gens_.pop_front();
   }
   // One generation past the hard bound (no new start was taken): drop its oldest chunks; it
-  // has lost its start.
+  // has lost its start, and a snapshot of it that comes later is refused.
   Generation& g = gens_.front();
   while (gens_.size() == 1 && kept_ > hard && g.chunks.size() > 1) {
     if (g.complete) warn_lost_start();
     g.complete = false;
-    g.bytes -= g.chunks.front().size;
-    kept_ -= g.chunks.front().size;
+    g.trimmed = true;
+    g.bytes -= g.chunks.front().capacity;
+    kept_ -= g.chunks.front().capacity;
     keep_spare(std::move(g.chunks.front()));
     g.chunks.pop_front();
   }
@@ -142,16 +155,6 @@ const ChunkWindow::Generation* ChunkWindow::first() const noexcept {
 uint64_t ChunkWindow::window_start() const noexcept {
   const Generation* g = first();
   return g ? g->mark : 0;
-}
-
-uint64_t ChunkWindow::window_bytes() const noexcept {
-  uint64_t n = 0;
-  bool in = false;
-  for (const Generation& g : gens_) {
-    in = in || g.complete;
-    if (in) n += g.bytes;
-  }
-  return n;
 }
 
 bool ChunkWindow::write(int fd) const noexcept {

@@ -8,8 +8,9 @@
 // a window is the oldest complete generation and every chunk after it, so it holds between
 // about half and all of the configured bytes once the run has made that much. The oldest
 // generation is dropped when the events kept exceed the bytes and the next one is complete;
-// while the next one waits for its snapshot the oldest is kept (the window needs a start) up to
-// kHardFactor times the bytes, then dropped with a line on stderr.
+// while no later one has its snapshot yet the oldest is kept (the window needs a start) up to
+// kHardFactor times the bytes, then dropped with a line on stderr. The bytes counted are the
+// memory the chunks hold, so many small chunks (a quiet run) cannot exceed the bound.
 //
 // Lock contract: the recorder calls every member under its emit lock.
 #pragma once
@@ -44,6 +45,8 @@ class ChunkWindow {
   // runtime should take a snapshot (a new window start).
   bool wants_generation() const noexcept;
 
+  // The memory the kept chunks hold: what the bytes bound.
+  uint64_t kept_bytes() const noexcept { return kept_; }
   // A window can be written: some generation has its start.
   bool loadable() const noexcept { return first() != nullptr; }
   // The window's first generation: 0 (the trace's start) or its mark's seq.
@@ -51,9 +54,6 @@ class ChunkWindow {
   // Writes the window: the snapshot of its first generation, then every chunk from it on.
   // Allocation-free and async-signal-safe; false when a write failed (errno says why).
   bool write(int fd) const noexcept;
-  // Bytes of events kept, and of the window write() would write.
-  uint64_t kept_bytes() const noexcept { return kept_; }
-  uint64_t window_bytes() const noexcept;
 
  private:
   struct Chunk {
@@ -64,13 +64,14 @@ class ChunkWindow {
   struct Generation {
     uint64_t mark = 0;     // 0: the trace's start
     bool complete = true;  // has its snapshot (or needs none)
+    bool trimmed = false;  // its first chunks were dropped: it can never be a start
     std::vector<uint8_t> snapshot;
     std::deque<Chunk> chunks;
-    uint64_t bytes = 0;
+    uint64_t bytes = 0;  // the memory its chunks hold
   };
   static constexpr uint64_t kHardFactor = 4;
-  static constexpr size_t kGrain = 64 << 10;  // chunk memory is allocated in multiples of this
-  static constexpr size_t kMaxSpare = 64;     // dropped chunks kept for reuse
+  static constexpr size_t kGrain = 4 << 10;  // chunk memory is allocated in multiples of this
+  static constexpr size_t kMaxSpare = 64;    // dropped chunks kept for reuse
 
   const Generation* first() const noexcept;  // the window's first generation, or null
   void evict();
@@ -82,7 +83,8 @@ class ChunkWindow {
   std::deque<Generation> gens_;
   std::vector<Chunk> spare_;  // dropped chunks' memory, for the next ones
   bool warned_ = false;
-  bool awaiting_ = false;  // the newest generation waits for its snapshot
+  bool awaiting_ = false;        // the newest generation waits for its snapshot
+  uint64_t abandoned_mark_ = 0;  // a start abandoned before its mark was emitted
   // A snapshot that arrived before its mark's chunk was emitted.
   uint64_t early_mark_ = 0;
   std::vector<uint8_t> early_snapshot_;

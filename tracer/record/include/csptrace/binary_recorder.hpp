@@ -125,7 +125,8 @@ class BinaryRecorder final : public Recorder {
   // The state at the window mark `mark` as events numbered below `mark`, with ids of this
   // recorder's strings. False when that start is gone already.
   bool attach_snapshot(uint64_t mark, const std::vector<Event>& events);
-  // The snapshot of `mark` will not come.
+  // The snapshot of `mark` will not come (0: no mark was recorded, the cut failed): the next
+  // start may be asked for.
   void abandon_window_start(uint64_t mark);
   // Writes the current window to `path` (through path.part, renamed), ended by an end event of
   // reason snapshot with `message`, while recording goes on. Returns the bytes written. Throws
@@ -211,9 +212,11 @@ class BinaryRecorder final : public Recorder {
   std::unique_ptr<binary::ChunkBuilder> side_;  // strings and the end of a written window
   std::string window_header_[2];                // encoded: [0] from the start, [1] a window
   std::string part_path_;                       // path_ + ".part"
-  int direct_fd_ = -1;      // write_chunk writes here (a final window) instead of keeping
-  StrId window_label_ = 0;  // kWindowMark's id
-  bool start_requested_ = false;
+  int direct_fd_ = -1;            // write_chunk writes here (a final window) instead of keeping
+  StrId window_label_ = 0;        // kWindowMark's id
+  bool start_requested_ = false;  // a start was asked for and neither taken nor abandoned
+  uint32_t request_age_ = 0;      // writer wake-ups since it was asked for
+  static constexpr uint32_t kRequestPatience = 50;
   std::function<void()> start_wanted_;
 
   std::mutex wake_mu_;

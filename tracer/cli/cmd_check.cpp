@@ -211,7 +211,8 @@ int cmd_check(const Args& args) {
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
     const TraceModel m = load_input(file);
-    const Replay replay(m);
+    // The findings read only the end state: no checkpoints, no timeline.
+    const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState);
     const std::vector<Finding> findings = analyze(replay);
     if (format != Format::Text) report_text_not_utf8("check", m);
     switch (format) {

@@ -77,7 +77,7 @@ RunOutcome judge_run(const std::string& trace_path, const RunExit& exit, Severit
     return o;
   }
   if (o.failed()) return o;
-  const Replay replay(m);
+  const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState);
   const Verdict v = judge(replay);
   for (const Finding& f : v.findings) {
     if (f.severity > fail_on) continue;  // severities are ordered worst first

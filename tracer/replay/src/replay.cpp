@@ -26,7 +26,7 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep)
           {checkpoint_interval, 2 * (m.processes().size() + m.channels().size()), 1})) {
   ReplayState s = csptrace::initial_state(m);
   if (keep == Keep::EndState) {
-    checkpoints_.push_back(s);  // the one checkpoint state_at_step starts from
+    // No checkpoint, not even the initial state: state_at_step makes that again when asked.
     for (size_t i = 0; i < m.size(); ++i) advance(m, s);
     final_ = std::move(s);
     return;
@@ -67,16 +67,20 @@ const ReplayState& Replay::checkpoint_before(size_t steps) const {
   return *std::prev(after);  // checkpoints_.front().steps == 0 <= steps
 }
 
+ReplayState Replay::initial_state() const {
+  return checkpoints_.empty() ? csptrace::initial_state(*model_) : checkpoints_.front();
+}
+
 ReplayState Replay::state_at_step(size_t steps) const {
   steps = std::min(steps, size());
-  ReplayState s = checkpoint_before(steps);
+  ReplayState s = checkpoints_.empty() ? initial_state() : checkpoint_before(steps);
   while (s.steps < steps) advance(*model_, s);
   return s;
 }
 
 void Replay::seek(ReplayState& s, size_t steps) const {
   steps = std::min(steps, size());
-  const size_t base = checkpoint_before(steps).steps;
+  const size_t base = checkpoints_.empty() ? 0 : checkpoint_before(steps).steps;
   if (s.steps > steps || s.steps < base) {
     s = state_at_step(steps);
     return;

@@ -27,9 +27,10 @@ class Replay {
   static constexpr size_t kDefaultCheckpointInterval = 4096;
 
   // What a Replay keeps besides the end state. Everything: checkpoints for random access and
-  // the timeline, for views. EndState: neither (state_at replays from the start, timeline() is
-  // empty), for a tool that judges whole runs and never steps through them, such as `csptrace
-  // diff` analysing two big traces at once: the analysis reads only the end state.
+  // the timeline, for views. EndState: neither, not even the initial state (state_at replays
+  // from the start, timeline() is empty), for a tool that judges whole runs and never steps
+  // through them (`csptrace check`, `diff`, the explorer's verdict on each run): the analysis
+  // reads only the end state, so its memory is one state and its time one pass.
   enum class Keep { Everything, EndState };
 
   // Replays all of m once: linear in its events.
@@ -50,7 +51,7 @@ class Replay {
   // when that is shorter than starting again from a checkpoint.
   void seek(ReplayState& s, size_t steps) const;
 
-  ReplayState initial_state() const { return checkpoints_.front(); }
+  ReplayState initial_state() const;
   const ReplayState& final_state() const { return final_; }
   const Timeline& timeline() const { return timeline_; }
 

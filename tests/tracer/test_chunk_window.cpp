@@ -63,8 +63,7 @@ TEST_CASE("many small chunks are bounded by the memory they hold, not their byte
   CHECK(w.kept_bytes() <= 4 * kLimit + (64 << 10));
 }
 
-TEST_CASE("a later complete start lets the oldest go, past an abandoned one",
-          "[record][flight]") {
+TEST_CASE("a later complete start lets the oldest go, past an abandoned one", "[record][flight]") {
   ChunkWindow w(kLimit);
   const std::vector<uint8_t> chunk(100 << 10, 'c');
   add_n(w, chunk, 6);
@@ -86,7 +85,7 @@ TEST_CASE("a start whose first chunks were dropped refuses its snapshot", "[reco
   add_n(w, chunk, 60);       // past four times the limit: its oldest chunks go
   CHECK_FALSE(w.attach_snapshot(1000, {'S'}));
   CHECK_FALSE(w.loadable());
-  w.abandon(1000);  // what the recorder does when a snapshot is refused
+  w.abandon(1000);              // what the recorder does when a snapshot is refused
   CHECK(w.wants_generation());  // a new start is asked for
 }
 

@@ -116,3 +116,27 @@ TEST_CASE("csptrace print --csp writes the run in textbook CSP notation", "[cli]
   REQUIRE_THAT(run("print --help").out, Catch::Contains("--csp"));
   REQUIRE_THAT(run("--help").out, Catch::Contains("check"));
 }
+
+TEST_CASE("check's text names the first 20 processes of a finding; --json lists all (issue 21)",
+          "[cli]") {
+  const std::string path = csp_test::temp_path("leak25.jsonl");
+  {
+    std::ofstream out(path);
+    out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"t"})"
+        << "\n"
+        << R"({"seq":1,"t":1,"kind":"spawn","proc":1,"name":"main","mode":"main"})"
+        << "\n";
+    for (int p = 2; p <= 26; ++p)
+      out << R"({"seq":)" << p << R"(,"t":)" << p << R"(,"kind":"spawn","proc":)" << p
+          << R"(,"name":"w)" << p << R"(","mode":"go","partner":1})"
+          << "\n";
+    out << R"({"seq":30,"t":30,"kind":"exit","proc":1,"status":"ok"})"
+        << "\n"
+        << R"({"seq":31,"t":31,"kind":"end","reason":"normal"})"
+        << "\n";
+  }
+  const Run text = run("check " + path);
+  CHECK_THAT(text.out, Catch::Contains("w20, w21 and 5 more (check --json lists them all)"));
+  const Run json = run("check --json " + path);
+  CHECK(nlohmann::json::parse(json.out)["findings"][0]["processes"].size() == 25);
+}

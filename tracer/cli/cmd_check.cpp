@@ -61,6 +61,14 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// The first names of a finding's list for a reader; `check --json` keeps every one.
+std::string joined_shown(const std::vector<std::string>& items) {
+  constexpr size_t kShown = 20;
+  if (items.size() <= kShown) return joined(items);
+  return joined({items.begin(), items.begin() + kShown}) + " and " +
+         std::to_string(items.size() - kShown) + " more (check --json lists them all)";
+}
+
 // Wraps text at about `width` columns, each line indented by `indent`.
 std::string wrapped(const std::string& text, size_t width, const std::string& indent) {
   std::string out, line;
@@ -97,9 +105,9 @@ void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
       std::cout << " at " << format_duration(f.time) << ", event " << m.seq(f.event);
     std::cout << "\n";
     if (!f.processes.empty())
-      std::cout << "  processes: " << joined(names(m, f.processes, true)) << "\n";
+      std::cout << "  processes: " << joined_shown(names(m, f.processes, true)) << "\n";
     if (!f.channels.empty())
-      std::cout << "  channels:  " << joined(names(m, f.channels, false)) << "\n";
+      std::cout << "  channels:  " << joined_shown(names(m, f.channels, false)) << "\n";
     if (!f.locations.empty()) std::cout << "  source:    " << joined(f.locations) << "\n";
     std::cout << wrapped(f.explanation, 94, "  ") << "\n";
   }

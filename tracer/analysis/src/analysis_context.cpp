@@ -104,6 +104,20 @@ std::string AnalysisContext::state_of(uint32_t q, uint32_t p, WaitOn w) const {
   return say.proc(q) + " is still running";
 }
 
+std::vector<std::string> AnalysisContext::why_guards_stuck(uint32_t p) const {
+  const auto& guards = graph.waits(p);
+  std::vector<std::string> why;
+  for (const WaitOn& g : guards) {
+    if (why.size() == Narrator::kNamedInList) break;
+    why.push_back("Guard " + std::to_string(why.size() + 1) + " (" + say.op(g.op, g.chan) +
+                  "): " + why_stuck(p, g));
+  }
+  if (guards.size() > why.size())
+    why.push_back("The other " + std::to_string(guards.size() - why.size()) +
+                  " guards are not described one by one.");
+  return why;
+}
+
 std::string AnalysisContext::why_stuck(uint32_t p, WaitOn w) const {
   if (w.chan >= m.channels().size()) return {};
   const std::string ch = say.chan(w.chan);

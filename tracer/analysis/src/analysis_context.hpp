@@ -46,6 +46,10 @@ struct AnalysisContext {
   // did the operation, own or hold the channel, or (saying so) may hold a handle to it: "Only
   // producer ever put on \"jobs\"; it exited at 1.000 ms (event 9), and nobody closed "jobs"."
   std::string why_stuck(uint32_t p, WaitOn w) const;
+  // why_stuck of each guard of p's alt, as "Guard i (op): ...": the first kNamedInList guards,
+  // then one sentence counting the others (an alt over a million guards is one finding, not a
+  // million sentences).
+  std::vector<std::string> why_guards_stuck(uint32_t p) const;
   // What became of releaser q of p's wait w: "exited at ...", "is itself stuck at ...", "is
   // asleep until 60.000 s and has not used \"mu\" since p began waiting", ...
   std::string state_of(uint32_t q, uint32_t p, WaitOn w) const;

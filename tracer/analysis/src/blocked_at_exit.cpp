@@ -18,9 +18,7 @@ void find_blocked_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
     if (w.op != WaitOp::Alts) {
       why.push_back(cx.why_stuck(p, {w.op, w.chan}));
     } else {
-      for (const WaitOn& g : cx.graph.waits(p))
-        why.push_back("Guard " + std::to_string(why.size() + 1) + " (" + cx.say.op(g.op, g.chan) +
-                      "): " + cx.why_stuck(p, g));
+      why = cx.why_guards_stuck(p);
     }
     f.explanation = "The program ended while " + cx.say.waiting(p) + ". " +
                     Narrator::sentences(why) +

@@ -16,16 +16,14 @@ void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out) {
     if (w.op != WaitOp::Alts) continue;
     Finding f = cx.make_about(p, FindingKind::DeadAlt, Severity::Error, w.since);
     cx.add_process(f, p);
-    std::vector<std::string> why;
-    for (const WaitOn& g : cx.graph.waits(p))
-      why.push_back("Guard " + std::to_string(why.size() + 1) + " (" + cx.say.op(g.op, g.chan) +
-                    "): " + cx.why_stuck(p, g));
-    f.explanation =
-        cx.say.waiting(p) + ", and none of its " + std::to_string(why.size()) + " guards can " +
-        (cx.graph.predicted(p) ? "become ready unless a sleeper "
-                                 "or a possible handle acts. "
-                               : "ever become ready. ") +
-        Narrator::sentences(why) + (w.guards.empty() ? " It has no guards at all." : "");
+    const std::vector<std::string> why = cx.why_guards_stuck(p);
+    f.explanation = cx.say.waiting(p) + ", and none of its " +
+                    std::to_string(cx.graph.waits(p).size()) + " guards can " +
+                    (cx.graph.predicted(p) ? "become ready unless a sleeper "
+                                             "or a possible handle acts. "
+                                           : "ever become ready. ") +
+                    Narrator::sentences(why) +
+                    (w.guards.empty() ? " It has no guards at all." : "");
     cx.explained[p] = 1;
     out.push_back(std::move(f));
   }

@@ -8,7 +8,9 @@ namespace csptrace {
 void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
   if (!cx.program_over) return;
   Finding f = cx.make(FindingKind::LeakAtExit, Severity::Warning, cx.m.size() - 1);
+  // One sentence for each of the first kNamedInList; f.processes lists every one.
   std::vector<std::string> what;
+  size_t count = 0;
   for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
     if (cx.explained[p] || !cx.graph.live(p) || cx.graph.stuck(p) || cx.graph.daemon(p) ||
         cx.m.processes()[p].mode == ProcMode::Main)
@@ -16,20 +18,25 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
     const ProcessState& ps = cx.end.processes[p];
     if (is_waiting(ps.state) && !ps.wait.completed) continue;  // a daemon's wait, or a sleeper's
     cx.add_new_process(f, p);                                  // each p once: the loop's
+    if (++count > Narrator::kNamedInList) continue;
     what.push_back(cx.say.proc(p) + " was " +
                    (is_waiting(ps.state) ? std::string("about to run: its operation had "
                                                        "completed")
                                          : std::string(to_string(ps.state))) +
                    ".");
   }
-  if (what.empty()) return;
-  f.explanation =
-      std::to_string(what.size()) + " process" + (what.size() == 1 ? " was" : "es were") +
-      " still running when the program ended. " + Narrator::sentences(what) +
-      (what.size() == 1 ? " It was" : " They were") +
-      " cut off, not finished: make the program wait for " + (what.size() == 1 ? "it" : "them") +
-      " (take its result, or a done channel it closes), or declare " +
-      (what.size() == 1 ? "it" : "them") + " with csp::daemon.";
+  if (count == 0) return;
+  const std::string others =
+      count > what.size() ? " " + std::to_string(count - what.size()) +
+                                " more were running or about to run (the finding lists them all)."
+                          : std::string();
+  f.explanation = std::to_string(count) + " process" + (count == 1 ? " was" : "es were") +
+                  " still running when the program ended. " + Narrator::sentences(what) + others +
+                  (count == 1 ? " It was" : " They were") +
+                  " cut off, not finished: make the program wait for " +
+                  (count == 1 ? "it" : "them") +
+                  " (take its result, or a done channel it closes), or declare " +
+                  (count == 1 ? "it" : "them") + " with csp::daemon.";
   out.push_back(std::move(f));
 }
 

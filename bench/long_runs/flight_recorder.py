@@ -86,7 +86,8 @@ def main():
                 hwm = hwm_mb(p.pid)
             except OSError:
                 break
-            at_end = hwm
+            if hwm == hwm:  # not NaN: an exiting process has no VmHWM any more
+                at_end = hwm
             if not signalled and time.monotonic() - started >= 10:
                 at10 = hwm
                 p.send_signal(signal.SIGUSR1)
@@ -94,7 +95,8 @@ def main():
         p.wait()
     took = time.monotonic() - started
     print(f"a {took:.0f} s run (pingpong --rounds {rounds}) with --trace-ring {a.ring}:")
-    print(f"  peak resident memory (VmHWM) at 10 s {at10:.0f} MB, at {took:.0f} s {at_end:.0f} MB")
+    print(f"  peak resident memory (VmHWM) at 10 s {at10:.0f} MB, at the last reading before the "
+          f"end {at_end:.0f} MB")
     windows = []
     for line in open(err_path):
         m = re.search(r"window to (\S+) in ([0-9.]+) ms", line)

@@ -55,8 +55,9 @@ void ChunkWindow::add(binary::ChunkBuilder::Pieces chunk) {
     c.capacity = (c.size + kGrain - 1) / kGrain * kGrain;
     c.bytes = std::make_unique_for_overwrite<uint8_t[]>(c.capacity);
   }
-  std::memcpy(c.bytes.get(), chunk.a.data, chunk.a.size);
-  std::memcpy(c.bytes.get() + chunk.a.size, chunk.b.data, chunk.b.size);
+  // A piece may be empty with a null pointer, which memcpy may not be given.
+  if (chunk.a.size != 0) std::memcpy(c.bytes.get(), chunk.a.data, chunk.a.size);
+  if (chunk.b.size != 0) std::memcpy(c.bytes.get() + chunk.a.size, chunk.b.data, chunk.b.size);
   gens_.back().bytes += c.capacity;
   kept_ += c.capacity;
   gens_.back().chunks.push_back(std::move(c));

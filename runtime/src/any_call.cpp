@@ -1,5 +1,8 @@
 // AnyCall: the type-free half of take_any and put_any (csp/detail/any_call.hpp).
 #include <csp/detail/any_call.hpp>
+
+#include "runtime.hpp"
+
 #include <csp/detail/runtime_hooks.hpp>
 #include <csp/errors.hpp>
 
@@ -7,16 +10,11 @@
 
 namespace csp::detail {
 
-namespace {
-std::string where(csp::SourceLocation loc) {
-  return std::string(loc.file_name()) + ":" + std::to_string(loc.line());
-}
-}  // namespace
-
 AnyCall::AnyCall(csptrace::WaitOp op, std::size_t count, bool priority, bool has_default,
                  csp::SourceLocation loc)
     : op_(op), slots_(count), loc_(loc) {
-  if (count == 0) throw ChannelError(where(loc) + ": " + name() + " needs at least one channel");
+  if (count == 0)
+    throw ChannelError(format_loc(loc) + ": " + name() + " needs at least one channel");
   call_.slots = slots_.data();
   call_.count = slots_.size();
   call_.priority = priority;
@@ -30,7 +28,7 @@ const char* AnyCall::name() const noexcept {
 
 void AnyCall::bind(std::size_t i, ChannelCore* chan, void* io) {
   if (chan == nullptr)
-    throw ChannelError(where(loc_) + ": " + name() + " on a null csp::Chan (index " +
+    throw ChannelError(format_loc(loc_) + ": " + name() + " on a null csp::Chan (index " +
                        std::to_string(i) + ")");
   slots_[i].chan = chan;
   slots_[i].op = op_;

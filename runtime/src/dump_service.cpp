@@ -68,7 +68,7 @@ std::string stamp(const std::string& why) {
 }  // namespace
 
 DumpService::DumpService(Runtime& rt, const std::string& trace_path)
-    : rt_(rt), base_(base_name(trace_path)) {
+    : rt_(rt), ring_(rt.bin && rt.bin->ring() ? rt.bin : nullptr), base_(base_name(trace_path)) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
     throw std::runtime_error(std::string("cannot make the dump service's pipe: ") +
@@ -81,18 +81,17 @@ DumpService::DumpService(Runtime& rt, const std::string& trace_path)
   sa.sa_flags = SA_RESTART;  // other threads' system calls go on after the handler
   sigemptyset(&sa.sa_mask);
   ::sigaction(SIGUSR1, &sa, &earlier_);
-  if (rt_.bin && rt_.bin->ring()) {
+  if (ring_) {
     // The recorder's writer asks for a new window start; the request goes through the pipe so
     // that the cut is taken on this thread, never on the writer's.
     const int fd = wake_write_;
-    rt_.bin->on_window_start_wanted(
-        [fd] { [[maybe_unused]] const ssize_t n = ::write(fd, "w", 1); });
+    ring_->on_window_start_wanted([fd] { [[maybe_unused]] const ssize_t n = ::write(fd, "w", 1); });
   }
   thread_ = std::thread([this] { serve(); });
 }
 
 DumpService::~DumpService() {
-  if (rt_.bin && rt_.bin->ring()) rt_.bin->on_window_start_wanted({});  // it writes to the pipe
+  if (ring_) ring_->on_window_start_wanted({});  // it writes to the pipe
   [[maybe_unused]] const ssize_t n = ::write(wake_write_, "q", 1);
   thread_.join();
   ::sigaction(SIGUSR1, &earlier_, nullptr);
@@ -136,7 +135,7 @@ void DumpService::serve() {
                    requests);
     try {
       const DumpWritten w = dump({}, stamp("SIGUSR1"));
-      if (rt_.bin && rt_.bin->ring())
+      if (ring_)
         std::fprintf(stderr,
                      "cspscope: wrote the flight recorder's window to %s in %.1f ms (SIGUSR1)\n",
                      w.path.c_str(), w.ms);
@@ -155,7 +154,7 @@ void DumpService::serve() {
 DumpWritten DumpService::dump(std::string path, const std::string& why) {
   std::lock_guard lk(mu_);
   if (path.empty()) path = numbered(base_, ++count_);
-  if (rt_.bin && rt_.bin->ring()) return write_window(path, why);
+  if (ring_) return write_window(path, why);
   const std::optional<csptrace::TraceEncoding> encoding = csptrace::encoding_of(path);
   if (!encoding)
     throw std::runtime_error("cannot dump to " + path +

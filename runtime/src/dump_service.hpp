@@ -21,6 +21,10 @@
 #include <string>
 #include <thread>
 
+namespace csptrace {
+class BinaryRecorder;
+}
+
 namespace csp::detail {
 
 class Runtime;
@@ -55,8 +59,9 @@ class DumpService {
   DumpWritten write_window(const std::string& path, const std::string& why);
 
   Runtime& rt_;
-  std::string base_;  // the name numbered dumps are made from
-  std::mutex mu_;     // one dump at a time; guards count_
+  csptrace::BinaryRecorder* const ring_;  // the run's recorder when it is a flight recorder
+  std::string base_;                      // the name numbered dumps are made from
+  std::mutex mu_;                         // one dump at a time; guards count_
   unsigned count_ = 0;
   // The pipe: SIGUSR1's handler writes 'd', the destructor 'q'; the thread reads.
   int wake_read_ = -1, wake_write_ = -1;

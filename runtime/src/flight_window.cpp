@@ -16,7 +16,7 @@ namespace csp::detail {
 
 void DumpService::start_window() {
   std::lock_guard lk(mu_);
-  csptrace::BinaryRecorder& rec = *rt_.bin;
+  csptrace::BinaryRecorder& rec = *ring_;
   // Every request is answered, by a start or an abandon, or the recorder would wait for it.
   uint64_t mark = 0;
   try {
@@ -43,7 +43,7 @@ DumpWritten DumpService::write_window(const std::string& path, const std::string
   const auto started = std::chrono::steady_clock::now();
   DumpWritten w;
   w.path = path;
-  rt_.bin->write_window(
+  ring_->write_window(
       path, "the flight recorder's window, written on " + why + "; the program was still running");
   w.ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -234,54 +234,42 @@ const ProcSite& Runtime::keep_site(std::string name, csp::SourceLocation loc,
 }
 
 void Runtime::register_process(Process& p) {
-  auto record_spawn = [&] {
-    if (!rec) return;
-    Event e(EventKind::Spawn);
-    e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
-    if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
-    if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
-    if (p.role() != csptrace::ProcRole::User) e.with_role(p.role());
-    rec->record(e);
-  };
-  {
-    std::lock_guard lk(reg_mu_);
-    p.reg_prev = reg_tail_;
-    p.reg_next = nullptr;
-    if (reg_tail_)
-      reg_tail_->reg_next = &p;
-    else
-      reg_head_ = &p;
-    reg_tail_ = &p;
-    if (dumps_) {
-      kept_[&p].parent = tl_current && tl_current != &p ? tl_current->id : 0;
-      record_spawn();  // on the registration's side of a cut's mark (see dumps())
-    }
-  }
-  if (!dumps_) record_spawn();
+  // Spawn, handles and exit are recorded under reg_mu_, on the same side of a cut's mark as
+  // the registration the cut reads (see dumps()).
+  std::lock_guard lk(reg_mu_);
+  p.reg_prev = reg_tail_;
+  p.reg_next = nullptr;
+  if (reg_tail_)
+    reg_tail_->reg_next = &p;
+  else
+    reg_head_ = &p;
+  reg_tail_ = &p;
+  if (dumps_) kept_[&p].parent = tl_current && tl_current != &p ? tl_current->id : 0;
+  if (!rec) return;
+  Event e(EventKind::Spawn);
+  e.with_proc(p.id).with_name(rec->intern(p.name())).with_mode(p.mode);
+  if (tl_current && tl_current != &p) e.with_partner(tl_current->id);
+  if (p.spawned_at().line() != 0) e.with_loc(loc_id(p.spawned_at()));
+  if (p.role() != csptrace::ProcRole::User) e.with_role(p.role());
+  rec->record(e);
 }
 
 void Runtime::record_handles(const Process& p, const CaptureLog& captured) {
-  auto record = [&] {
-    if (!rec) return;
-    for (std::size_t i = 0; i < captured.count; ++i) {
+  if (captured.count == 0 || (!dumps_ && !rec)) return;
+  std::lock_guard lk(reg_mu_);
+  for (std::size_t i = 0; i < captured.count; ++i) {
+    const csptrace::ChanId c = captured.chans[i]->id();
+    if (dumps_) kept_[&p].handles.push_back(c);
+    if (rec) {
       Event e(EventKind::Handle);
-      rec->record(e.with_proc(p.id).with_chan(captured.chans[i]->id()));
+      rec->record(e.with_proc(p.id).with_chan(c));
     }
-  };
-  if (dumps_ && captured.count > 0) {
-    std::lock_guard lk(reg_mu_);
-    std::vector<csptrace::ChanId>& held = kept_[&p].handles;
-    for (std::size_t i = 0; i < captured.count; ++i) held.push_back(captured.chans[i]->id());
-    record();  // on the same side of a cut's mark as kept_ (see dumps())
-    return;
   }
-  record();
 }
 
 void Runtime::unregister_process(Process& p, csptrace::Event* exit) {
-  if (exit && !dumps_) rec->record(*exit);
   std::lock_guard lk(reg_mu_);
-  if (exit && dumps_) rec->record(*exit);  // on the unregistration's side of a cut's mark
+  if (exit) rec->record(*exit);
   if (p.reg_prev)
     p.reg_prev->reg_next = p.reg_next;
   else if (reg_head_ == &p)

@@ -169,8 +169,8 @@ class Runtime {
   //
   // A cut must see a process's spawn, handles and exit, and a channel's chan_make, on the same
   // side of its mark as the process's or channel's registration, or a window that starts at the
-  // mark would spawn it twice or miss it: when dumps(), these events are recorded under the
-  // lock that registers (reg_mu_, ChannelRegistry::mu()).
+  // mark would spawn it twice or miss it: these events are recorded under the lock that
+  // registers (reg_mu_ always; ChannelRegistry::mu() when dumps()).
   bool dumps() const noexcept { return dumps_; }
   // Null unless dumps() (and after shutdown began).
   DumpService* dump_service() noexcept { return dump_.get(); }

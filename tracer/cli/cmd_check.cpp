@@ -63,10 +63,9 @@ std::string joined(const std::vector<std::string>& items) {
 
 // The first names of a finding's list for a reader; `check --json` keeps every one.
 std::string joined_shown(const std::vector<std::string>& items) {
-  constexpr size_t kShown = 20;
-  if (items.size() <= kShown) return joined(items);
-  return joined({items.begin(), items.begin() + kShown}) + " and " +
-         std::to_string(items.size() - kShown) + " more (check --json lists them all)";
+  if (items.size() <= kNamedInText) return joined(items);
+  return joined({items.begin(), items.begin() + kNamedInText}) + " and " +
+         std::to_string(items.size() - kNamedInText) + " more (check --json lists them all)";
 }
 
 // Wraps text at about `width` columns, each line indented by `indent`.

@@ -2,6 +2,7 @@
 // explanation names things the same way (and the way `csptrace print` does).
 #pragma once
 
+#include <csptrace/finding.hpp>
 #include <csptrace/replay_state.hpp>
 
 #include <string>
@@ -18,7 +19,7 @@ class Narrator {
   // "producer, filter and sink"; past kNamedInList names, "a, b, ... and 99 980 more", so that
   // an explanation stays short however many processes share a fate (n explanations naming n
   // processes each were quadratic in output).
-  static constexpr size_t kNamedInList = 20;
+  static constexpr size_t kNamedInList = kNamedInText;
   std::string procs(const std::vector<uint32_t>& ps) const { return procs(ps, ps.size()); }
   // The same for a list of `total` processes of which ps holds the first ones.
   std::string procs(const std::vector<uint32_t>& ps, size_t total) const;

@@ -257,16 +257,20 @@ void BinaryRecorder::drain(bool force) noexcept {
   }
 }
 
-void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
+Event BinaryRecorder::end_event(EndReason reason, StrId message, uint64_t seq, int64_t t) noexcept {
   Event end(EventKind::End);
   end.with_reason(reason);
   if (message != 0) end.with_message(message);
-  end.seq = seq_.fetch_add(1, std::memory_order_relaxed) + 1;
-  const TickClock& clock = TickClock::instance();
-  const uint64_t now = clock.ticks();
-  end.t = now > start_ticks_ ? clock.ns_between(start_ticks_, now) : 0;
+  end.seq = seq;
+  end.t = t;
   end.thread = current_thread_index();
   end.present |= f::seq | f::t | f::thread;
+  return end;
+}
+
+void BinaryRecorder::write_end(EndReason reason, StrId message) noexcept {
+  const Event end = end_event(reason, message, seq_.fetch_add(1, std::memory_order_relaxed) + 1,
+                              time_of(TickClock::instance().ticks()));
   uint8_t rec[binary::kMaxRecordBytes] = {};  // emit may read kReframeReadable bytes
   const size_t len = static_cast<size_t>(binary::encode_unstamped(rec, end, UINT32_MAX) - rec);
   add_strings(strings_->published());

@@ -150,12 +150,7 @@ uint64_t BinaryRecorder::write_window(const std::string& path, std::string_view 
   }
   if (error.empty()) {
     // The end takes the seq the next event will have: the file ends before that event.
-    Event end(EventKind::End);
-    end.with_reason(EndReason::Snapshot).with_message(msg);
-    end.seq = next_seq_;
-    end.t = last_t_;
-    end.thread = current_thread_index();
-    end.present |= f::seq | f::t | f::thread;
+    const Event end = end_event(EndReason::Snapshot, msg, next_seq_, last_t_);
     side_->reset();
     if (!side_->add_event(end)) error = "the end event does not fit a chunk";
     if (error.empty() && !write_all(fd, side_->finish())) error = std::strerror(errno);

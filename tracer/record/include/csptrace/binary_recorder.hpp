@@ -168,6 +168,8 @@ class BinaryRecorder final : public Recorder {
   void write_chunk() noexcept;
   bool lock_emit(bool crashing) noexcept;
   void unlock_emit() noexcept;
+  // The end event, stamped with seq and t (message 0: none).
+  static Event end_event(EndReason reason, StrId message, uint64_t seq, int64_t t) noexcept;
   void write_end(EndReason reason, StrId message) noexcept;
   void crash_flush(int sig) noexcept;
   // Ring mode: the header, the strings (their count in `strings`) and the kept window to fd.

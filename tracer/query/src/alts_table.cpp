@@ -52,6 +52,8 @@ class AltsFiller {
     }
     for (uint32_t p = 0; p < open_.size(); ++p)
       if (open_[p].open) write(p, kNone);
+    alts_.finish();
+    guards_.finish();
   }
 
  private:

@@ -47,6 +47,7 @@ void fill_events(SqlDatabase& db, const TraceModel& m) {
 #undef CSPTRACE_SQL_EVENT_FIELD
     w.row();
   }
+  w.finish();
 }
 
 }  // namespace csptrace

@@ -61,6 +61,10 @@ void fill_findings(SqlDatabase& db, const TraceModel& m, const Verdict& verdict)
         .channel(m, e.chan)
         .text(to_string(e.op))
         .row();
+  findings.finish();
+  procs.finish();
+  chans.finish();
+  edges.finish();
 }
 
 }  // namespace csptrace

@@ -39,6 +39,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
         .integer(std::binary_search(verdict.stuck.begin(), verdict.stuck.end(), p) ? 1 : 0)
         .row();
   }
+  procs.finish();
   TableWriter chans(db, "channels");
   for (uint32_t c = 0; c < m.channels().size(); ++c) {
     const ChannelInfo& info = m.channels()[c];
@@ -55,6 +56,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
         .event(m, info.close_event)
         .row();
   }
+  chans.finish();
 }
 
 }  // namespace csptrace

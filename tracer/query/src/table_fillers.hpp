@@ -1,5 +1,5 @@
 // The functions that fill the tables of a trace database, one file per group of tables, called
-// in one transaction by fill_trace_database (trace_database.cpp). Each reads the one owner of
+// by fill_trace_database (trace_database.cpp). Each reads the one owner of
 // its facts: the model for events, processes and channels; the replay's timeline for states,
 // occupancy and rendezvous; the analysis's verdict for findings and the wait-for graph.
 #pragma once

@@ -31,6 +31,7 @@ void fill_states(SqlDatabase& db, const Replay& replay) {
           .row();
     }
   }
+  w.finish();
 }
 
 void fill_occupancy(SqlDatabase& db, const Replay& replay) {
@@ -52,6 +53,7 @@ void fill_occupancy(SqlDatabase& db, const Replay& replay) {
           .row();
     }
   }
+  w.finish();
 }
 
 void fill_rendezvous(SqlDatabase& db, const Replay& replay) {
@@ -71,6 +73,7 @@ void fill_rendezvous(SqlDatabase& db, const Replay& replay) {
       w.null();
     w.row();
   }
+  w.finish();
 }
 
 }  // namespace

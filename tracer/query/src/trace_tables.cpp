@@ -302,10 +302,13 @@ std::string create_indexes_sql(const SqlTable& t) {
   return s;
 }
 
-std::string insert_sql(const SqlTable& t) {
-  std::string s = "INSERT INTO " + t.name + " VALUES (";
-  for (size_t i = 0; i < t.columns.size(); ++i) s += i ? ", ?" : "?";
-  return s + ")";
+std::string insert_sql(const SqlTable& t, size_t rows) {
+  std::string tuple = "(";
+  for (size_t i = 0; i < t.columns.size(); ++i) tuple += i ? ",?" : "?";
+  tuple += ")";
+  std::string s = "INSERT INTO " + t.name + " VALUES ";
+  for (size_t r = 0; r < rows; ++r) s += r ? "," + tuple : tuple;
+  return s;
 }
 
 }  // namespace csptrace

@@ -23,10 +23,17 @@ struct TraceFileStamp {
 // The stamp of a regular file at path; known == false for anything else.
 TraceFileStamp file_stamp(const std::string& path);
 
-// Creates every table of trace_tables() in db (which must hold none) and fills them from m, in
-// one transaction, then creates the indexes. Replays and judges m as csptrace check does.
-// Throws SqlError when SQLite fails (a full disk: SQLITE_FULL), naming the database.
-void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp);
+// Creates every table of trace_tables() in db (which must hold none) and fills them from m,
+// then creates the indexes. Replays and judges m as csptrace check does. Throws SqlError when
+// SQLite fails (a full disk: SQLITE_FULL), naming the database.
+//
+// With side_file empty, all in one transaction on db. Otherwise a second thread writes the
+// events table into a database of its own at side_file while this one fills the rest, and the
+// events are then copied in (SQLite copies a table between files of one layout without
+// decoding its rows, in half the time it takes to insert them): the build takes two cores
+// (docs/performance.md, "SQL export"). The caller removes side_file afterwards.
+void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
+                         const std::string& side_file = {});
 
 // Compiles sql as SqlDatabase::prepare_query does, against the tables without their rows:
 // throws the same SqlError (message and offset) for a query that cannot run, before any trace

@@ -53,8 +53,8 @@ const SqlTable& trace_table(std::string_view name);
 std::string create_table_sql(const SqlTable& t);
 // One CREATE INDEX per entry of t.indexes.
 std::string create_indexes_sql(const SqlTable& t);
-// INSERT INTO t VALUES (?, ..., ?), one parameter per column in order.
-std::string insert_sql(const SqlTable& t);
+// INSERT INTO t VALUES (?,...,?),...: rows tuples of one parameter per column in order.
+std::string insert_sql(const SqlTable& t, size_t rows = 1);
 // A column name as SQL text: quoted when it is an SQL keyword ("from", "to", "index").
 std::string sql_name(std::string_view name);
 

@@ -14,7 +14,7 @@ using Run = RunAlignment::Run;
 // Both runs, by event index: 0 spawn main, 1 chan_make c, 2 spawn worker, 3 the wait (A: the
 // worker parks to put; B: main blocks to take), 4 transfer 1, 5 the wake, 6 transfer (A: 2,
 // B: 3), 7 exit worker, 8 exit main, 9 end.
-TEST_CASE("a step aligns with the same step of the same process; a wait with the step it waits for",
+TEST_CASE("a step aligns with the same step of the same process, a wait with the step it waits for",
           "[diff]") {
   const TraceModel a = trace(worker_run(0, 2, true)), b = trace(worker_run(0, 3, false));
   const TraceDiff d = diff_traces(a, b);

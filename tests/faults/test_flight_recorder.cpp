@@ -70,7 +70,7 @@ int64_t last_tick(const TraceModel& m) {
 
 }  // namespace
 
-TEST_CASE("SIGUSR1 under --trace-ring writes the window; check names the stuck pair (issue 25)",
+TEST_CASE("SIGUSR1 under --trace-ring writes the window, check names the stuck pair (issue 25)",
           "[faults][flight]") {
   const std::vector<std::string> scheduler =
       GENERATE(std::vector<std::string>{}, std::vector<std::string>{"--seed", "7"});

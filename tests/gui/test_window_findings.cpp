@@ -140,7 +140,7 @@ TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows
   CHECK(QColor(img.pixel(at)) == s.theme.state_colour(StateColour::Running));
 }
 
-TEST_CASE("explanations link to their processes, channels and events; the cause is ringed",
+TEST_CASE("explanations link to their processes, channels and events, the cause is ringed",
           "[window][findings]") {
   OpenWindow o(fixture_path("finding-stranded-wait.jsonl"));
   REQUIRE(o.ok);

@@ -115,7 +115,7 @@ TEST_CASE("follow: the window keeps up with a running sample and ends as a norma
   check_same_as_opened(end, path);
 }
 
-TEST_CASE("follow: a writer killed before the end is said to have gone; its events stay",
+TEST_CASE("follow: a writer killed before the end is said to have gone, its events stay",
           "[window][follow]") {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("killed.csptrace"));

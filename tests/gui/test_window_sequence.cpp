@@ -38,7 +38,7 @@ QJsonObject read_json(const QString& path) {
 
 }  // namespace
 
-TEST_CASE("the views are tabs on one cursor; --view names them", "[window][sequence]") {
+TEST_CASE("the views are tabs on one cursor, --view names them", "[window][sequence]") {
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   CHECK(o.w.views()->names().mid(0, 2) == QStringList{"timeline", "sequence"});

@@ -87,7 +87,7 @@ TEST_CASE(
 
 TEST_CASE(
     "export to a full disk fails loudly and leaves neither OUT nor its temporary "
-    "(issue 27: nothing half-written; STYLE: a full disk fails loudly)",
+    "(issue 27: nothing half-written, STYLE: a full disk fails loudly)",
     "[query][export]") {
   const std::string dir = temp_path("full");
   std::filesystem::create_directory(dir);

@@ -69,7 +69,7 @@ TEST_CASE("alts with a default returns at once when nothing is ready", "[alts]")
   CHECK(rt_test::count_of(t.model, EventKind::AltGuard) == 2);
 }
 
-TEST_CASE("put guards: the alt puts when a taker is there; false on a closed channel", "[alts]") {
+TEST_CASE("put guards: the alt puts when a taker is there, false on a closed channel", "[alts]") {
   csp::RunResult r = csp::run(deterministic(6), [&] {
     auto out = csp::chan<int>("out");
     auto never = csp::chan<std::string>("never");
@@ -87,7 +87,7 @@ TEST_CASE("put guards: the alt puts when a taker is there; false on a closed cha
   CHECK(r.ok());
 }
 
-TEST_CASE("a parked alt is completed by the first partner; the other guards are withdrawn",
+TEST_CASE("a parked alt is completed by the first partner, the other guards are withdrawn",
           "[alts]") {
   auto t = rt_test::run_traced(deterministic(12), [&] {
     auto a = csp::chan<int>("a");
@@ -129,7 +129,7 @@ TEST_CASE("a timeout guard wins when nothing else comes", "[alts][timeout]") {
   }
 }
 
-TEST_CASE("a guard keeps a temporary channel alive; a named one is borrowed", "[alts]") {
+TEST_CASE("a guard keeps a temporary channel alive, a named one is borrowed", "[alts]") {
   // The alts is built in one statement and awaited in another: the temporary channels (one of
   // them const) are gone from the caller by then, so the guards must hold them. A guard that
   // borrowed one would read freed memory, which the ASan preset reports.

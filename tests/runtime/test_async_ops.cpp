@@ -11,7 +11,7 @@
 using csptrace::EventKind;
 using rt_test::deterministic;
 
-TEST_CASE("put_async: pending puts keep their call order; the trace is valid", "[async_ops]") {
+TEST_CASE("put_async: pending puts keep their call order, the trace is valid", "[async_ops]") {
   for (csp::Options opt : {deterministic(1), deterministic(9), csp::Options{}}) {
     std::vector<int> got;
     int confirmed = 0;

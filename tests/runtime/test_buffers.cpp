@@ -24,7 +24,7 @@ std::vector<int> drain(const csp::Chan<int>& c) {
 }
 }  // namespace
 
-TEST_CASE("fixed: holds n values in order; a put on a full buffer waits", "[buffer]") {
+TEST_CASE("fixed: holds n values in order, a put on a full buffer waits", "[buffer]") {
   auto t = rt_test::run_traced(deterministic(2), [&] {
     auto c = csp::chan<int>("shelf", csp::fixed(2));
     CHECK(c.put_blocking(1));

@@ -218,7 +218,7 @@ TEST_CASE("a callable with an over-aligned capture keeps its alignment in the pr
   CHECK(aligned);
 }
 
-TEST_CASE("a spawned process runs without a result channel; its exit is still recorded",
+TEST_CASE("a spawned process runs without a result channel, its exit is still recorded",
           "[go][spawn]") {
   auto t = rt_test::run_traced(deterministic(2), [&] {
     auto out = csp::chan<int>("out");

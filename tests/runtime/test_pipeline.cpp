@@ -69,7 +69,7 @@ TEST_CASE("pipeline: an exception in f drops the item, is reported, and the pipe
   }
 }
 
-TEST_CASE("pipeline: the ex-handler's value replaces the item; a throwing handler drops it",
+TEST_CASE("pipeline: the ex-handler's value replaces the item, a throwing handler drops it",
           "[combinators][pipeline]") {
   for (csp::Options opt : {deterministic(2), csp::Options{}}) {
     std::vector<long> replaced, dropped;

@@ -236,8 +236,8 @@ TEST_CASE("Options::from_args reads the runtime's flags and leaves the others", 
 }
 
 TEST_CASE(
-    "Options::from_args hands back what it did not take; unknown_flag names a typo "
-    "(issue 22: an unknown --trace-ring 16M was silently ignored; now --trace-ring is the "
+    "Options::from_args hands back what it did not take, unknown_flag names a typo "
+    "(issue 22: an unknown --trace-ring 16M was silently ignored, now --trace-ring is the "
     "flight recorder's and --trace-size stands for any typo)",
     "[trace]") {
   const char* argv[] = {"prog", "--rounds", "5", "--seed=3", "--trace-size", "16M", "--", "--x"};

@@ -108,7 +108,7 @@ TEST_CASE("transform: map, filter, mapcat and comp on a buffered channel", "[tra
   CHECK(r.ok());
 }
 
-TEST_CASE("transform: an expanding put passes a full fixed buffer; size counts the overflow",
+TEST_CASE("transform: an expanding put passes a full fixed buffer, size counts the overflow",
           "[transform]") {
   const auto r = csp::run(rt_test::deterministic(2), [] {
     auto c = csp::chan<std::vector<int>>("c", csp::fixed(2),
@@ -197,7 +197,7 @@ TEST_CASE("transform: a reduced transform closes the channel and releases waitin
   CHECK(r.ok());
 }
 
-TEST_CASE("transform: the ex-handler's value replaces a failed one; without one it is reported",
+TEST_CASE("transform: the ex-handler's value replaces a failed one, without one it is reported",
           "[transform]") {
   const auto fragile = csp::map([](int x) {
     if (x == 2) throw std::runtime_error("two");

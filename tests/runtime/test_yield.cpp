@@ -81,7 +81,7 @@ TEST_CASE("yield: yielding loops end, on both schedulers, and are not a deadlock
   CHECK(yield_loops(csp::Options{}, 20000).ok());
 }
 
-TEST_CASE("yield: a lone yielder goes on at once; a yield_blocking main lets processes run",
+TEST_CASE("yield: a lone yielder goes on at once, a yield_blocking main lets processes run",
           "[yield]") {
   for (uint64_t seed = 1; seed <= 10; ++seed) {
     auto ran = std::make_shared<std::atomic<bool>>(false);

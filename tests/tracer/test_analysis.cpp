@@ -148,7 +148,7 @@ TEST_CASE("wait-cycle: two philosophers each holding the fork the other needs", 
   REQUIRE(procs(c, c.findings[2]) == Names{"main"});
 }
 
-TEST_CASE("wait-cycle: philosophers holding forks main laid out; main only joins", "[analysis]") {
+TEST_CASE("wait-cycle: philosophers holding forks main laid out, main only joins", "[analysis]") {
   // Nobody ever put a fork back, so only the rule "who took a value may put it back" connects
   // the philosophers; main waits for phil-0 to finish and is a victim, not part of the cycle.
   const Checked c = check("finding-wait-cycle-forks.jsonl");
@@ -358,7 +358,7 @@ TEST_CASE(
   REQUIRE_THAT(c.findings[1].explanation, !Catch::Contains("Close \"stopped\" when"));
 }
 
-TEST_CASE("issue 19: a full buffer nobody reads is called full; its putters are no cycle",
+TEST_CASE("issue 19: a full buffer nobody reads is called full, its putters are no cycle",
           "[analysis]") {
   const Checked c = check("finding-full-buffer.jsonl");
   REQUIRE(kinds(c) == Names{"blocked-at-exit", "blocked-at-exit"});

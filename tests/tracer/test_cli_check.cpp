@@ -117,7 +117,7 @@ TEST_CASE("csptrace print --csp writes the run in textbook CSP notation", "[cli]
   REQUIRE_THAT(run("--help").out, Catch::Contains("check"));
 }
 
-TEST_CASE("check's text names the first 20 processes of a finding; --json lists all (issue 21)",
+TEST_CASE("check's text names the first 20 processes of a finding, --json lists all (issue 21)",
           "[cli]") {
   const std::string path = csp_test::temp_path("leak25.jsonl");
   {

@@ -1,4 +1,6 @@
 #include "cli.hpp"
+#include "interrupt.hpp"
+#include "progress_line.hpp"
 
 #include <csptrace/binary_trace_writer.hpp>
 #include <csptrace/chrome_export.hpp>
@@ -125,7 +127,15 @@ int cmd_export(const Args& args) {
   try {
     if (format == "sqlite") {
       const TraceFileStamp stamp = file_stamp(file);
-      write_trace_database(load_input(file), out, stamp, force);
+      const TraceModel m = load_input(file);
+      InterruptScope interrupts;
+      ProgressLine line;
+      BuildControl control;
+      control.cancel = InterruptScope::flag();
+      control.step = [&line, &out](std::string_view step) {
+        line.set("building " + out + ": " + std::string(step));
+      };
+      write_trace_database(m, out, stamp, force, control);
       return kOk;
     }
     TraceModel m = load_input(file);

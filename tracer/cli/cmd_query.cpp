@@ -1,5 +1,7 @@
 // csptrace query: one SQL query on a trace's tables (docs/query.md), its rows streamed out.
 #include "cli.hpp"
+#include "interrupt.hpp"
+#include "progress_line.hpp"
 #include "query_output.hpp"
 
 #include <csptrace/query_cache.hpp>
@@ -119,7 +121,17 @@ int cmd_query(const Args& args) {
     } catch (const SqlError& ex) {
       return sql_error(ex, sql);
     }
-    SqlDatabase db = open_query_database(file, options);
+    // Reading the trace and building its tables can take seconds: a progress line, and Ctrl-C
+    // stops them cleanly. Not while the rows are written: they are streamed, so Ctrl-C kills.
+    SqlDatabase db = [&] {
+      InterruptScope interrupts;
+      ProgressLine line;
+      options.build.cancel = InterruptScope::flag();
+      options.build.step = [&line](std::string_view step) {
+        line.set("building the query database: " + std::string(step));
+      };
+      return open_query_database(file, options);
+    }();
     SqlStatement s;
     try {
       s = db.prepare_query(sql);

@@ -2,8 +2,14 @@
 // or the address-space limit), instead of an uncaught std::bad_alloc aborting the program.
 // Every write the CLI does is checked: standard output is flushed when the verb is done, and a
 // failed write (a full disk, /dev/full, a closed terminal) turns the verb's status into
-// kUnreadable with the reason, instead of an exit 0 with the output lost.
+// kUnreadable with the reason, instead of an exit 0 with the output lost. A verb stopped by
+// Ctrl-C or SIGTERM while it read a trace or built a database (interrupt.hpp) exits with 128 +
+// the signal's number, as the shell expects, after removing what it had begun to write.
 #include "cli.hpp"
+#include "interrupt.hpp"
+
+#include <csptrace/trace_database.hpp>
+#include <csptrace/trace_error.hpp>
 
 #include <unistd.h>
 #include <cerrno>
@@ -18,6 +24,12 @@ int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args)
   int status;
   try {
     status = run(args);
+  } catch (const LoadCancelled&) {
+    std::cerr << "csptrace " << verb << ": interrupted while reading the trace\n";
+    status = kUnreadable;
+  } catch (const BuildCancelled& ex) {
+    std::cerr << "csptrace " << verb << ": " << ex.what() << "\n";
+    status = kUnreadable;
   } catch (const std::bad_alloc&) {
     std::cerr << "csptrace " << verb
               << ": out of memory: the trace needs more memory than this process may use "
@@ -25,7 +37,9 @@ int run_verb(const std::string& verb, int (*run)(const Args&), const Args& args)
                  "machine)\n";
     status = kUnreadable;
   }
-  return finish_output(verb, status);
+  status = finish_output(verb, status);
+  if (const int sig = interrupting_signal()) return 128 + sig;
+  return status;
 }
 
 int finish_output(const std::string& verb, int status) {

@@ -116,6 +116,15 @@ std::string_view SqlStatement::column_text(int col) const {
   return p ? std::string_view(p, static_cast<size_t>(n)) : std::string_view();
 }
 
+void SqlDatabase::interrupt_when(const std::atomic<bool>* flag) {
+  sqlite3_progress_handler(
+      db_, 4096,
+      [](void* f) -> int {
+        return static_cast<const std::atomic<bool>*>(f)->load(std::memory_order_relaxed) ? 1 : 0;
+      },
+      const_cast<std::atomic<bool>*>(flag));
+}
+
 bool SqlStatement::read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
 
 SqlDatabase::SqlDatabase(const std::string& path, Mode mode) : where_(describe(path, mode)) {

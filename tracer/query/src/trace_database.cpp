@@ -57,10 +57,6 @@ void fill_trace_row(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& 
   w.finish();
 }
 
-}  // namespace
-
-namespace {
-
 // Nothing is read back while building and a failed build is thrown away whole (its files are
 // removed, memory dropped), so no journal and no syncs: the database is durable once the file
 // is closed and renamed. Sorting for the indexes stays in memory. SQLite's default page cache
@@ -71,8 +67,10 @@ void set_build_pragmas(SqlDatabase& db) {
 
 // The second thread's half of a split build (fill_trace_database): the events table alone, in
 // a database of its own at path. Both halves only read m.
-void write_events_database(const TraceModel& m, const std::string& path) {
+void write_events_database(const TraceModel& m, const std::string& path,
+                           const std::atomic<bool>* cancel) {
   SqlDatabase db(path, SqlDatabase::Mode::Create);
+  if (cancel) db.interrupt_when(cancel);
   set_build_pragmas(db);
   db.exec("BEGIN");
   db.exec(create_table_sql(trace_table("events")));
@@ -89,17 +87,20 @@ void copy_events_from(SqlDatabase& db, const std::string& path) {
   db.exec("DETACH DATABASE side");
 }
 
-}  // namespace
-
-void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
-                         const std::string& side_file) {
+void build(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
+           const std::string& side_file, const BuildControl& control) {
   const bool split = !side_file.empty();
+  auto step = [&](std::string_view what) {
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw BuildCancelled();
+    if (control.step) control.step(what);
+  };
   set_build_pragmas(db);
   db.exec("PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) +
           "; PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
   std::future<void> events;
   if (split)
-    events = std::async(std::launch::async, write_events_database, std::cref(m), side_file);
+    events = std::async(std::launch::async, write_events_database, std::cref(m), side_file,
+                        control.cancel);
   // Whatever this half throws, the other is waited for: it reads m, which the caller owns.
   struct Wait {
     std::future<void>& f;
@@ -111,20 +112,44 @@ void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileSt
   db.exec("BEGIN");
   for (const SqlTable& t : trace_tables()) db.exec(create_table_sql(t));
   fill_trace_row(db, m, stamp);
-  if (!split) fill_events(db, m);
+  if (!split) {
+    step("events");
+    fill_events(db, m);
+  }
   {
+    step("replaying");
     const Replay replay(m);
+    step("judging");
     const Verdict verdict = judge(replay);
+    step("states, occupancy, rendezvous");
     fill_processes_and_channels(db, replay, verdict);
     fill_timeline_tables(db, replay);
     fill_findings(db, m, verdict);
   }
+  step("alts");
   fill_alts(db, m);
+  step("indexes");
   for (const SqlTable& t : trace_tables()) db.exec(create_indexes_sql(t));
   db.exec("COMMIT");
   if (split) {
+    step("events (second thread)");
     events.get();  // rethrows the other half's failure
+    step("copying the events in");
     copy_events_from(db, side_file);
+  }
+}
+
+}  // namespace
+
+void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
+                         const std::string& side_file, const BuildControl& control) {
+  if (control.cancel) db.interrupt_when(control.cancel);
+  try {
+    build(db, m, stamp, side_file, control);
+  } catch (const SqlError&) {
+    // An interrupted statement fails as any other would; say what happened instead.
+    if (control.cancel && control.cancel->load()) throw BuildCancelled();
+    throw;
   }
 }
 
@@ -159,7 +184,7 @@ std::string refuse_existing(const std::string& path) {
 }  // namespace
 
 void write_trace_database(const TraceModel& m, const std::string& path, const TraceFileStamp& stamp,
-                          bool replace) {
+                          bool replace, const BuildControl& control) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     if (!replace) throw std::runtime_error(refuse_existing(path));
@@ -175,7 +200,7 @@ void write_trace_database(const TraceModel& m, const std::string& path, const Tr
   try {
     {
       SqlDatabase db(tmp, SqlDatabase::Mode::Create);
-      fill_trace_database(db, m, stamp, side_tmp);
+      fill_trace_database(db, m, stamp, side_tmp, control);
     }
     std::remove(side_tmp.c_str());
     if (!rename_into_place(tmp, path, replace)) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <csptrace/sql_database.hpp>
+#include <csptrace/trace_database.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <functional>
@@ -23,6 +24,8 @@ struct QueryDatabaseOptions {
   std::function<TraceModel(const std::string&)> load;
   // Told what happens that the user may wonder about (a cache built, the reason one is not).
   std::function<void(const std::string&)> notice;
+  // Follows and stops the build of the database (trace_database.hpp).
+  BuildControl build;
 };
 
 std::string query_cache_path(const std::string& trace_path);

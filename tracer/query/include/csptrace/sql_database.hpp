@@ -7,6 +7,7 @@
 // locals in a narrower scope). Neither is thread-safe: one thread uses a connection at a time.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -101,6 +102,10 @@ class SqlDatabase {
   // The same for a user's query: also refuses an empty text, more than one statement, and a
   // statement that would change the database, each with an SqlError saying so.
   SqlStatement prepare_query(std::string_view sql);
+
+  // From now on, a statement running when *flag becomes true stops with an SqlError
+  // (SQLITE_INTERRUPT) within a few thousand of SQLite's steps. flag outlives the database.
+  void interrupt_when(const std::atomic<bool>* flag);
 
   // "FILE" or "the in-memory database": how errors name it.
   const std::string& description() const { return where_; }

@@ -6,7 +6,10 @@
 #include <csptrace/sql_database.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -23,6 +26,20 @@ struct TraceFileStamp {
 // The stamp of a regular file at path; known == false for anything else.
 TraceFileStamp file_stamp(const std::string& path);
 
+// How a caller follows and stops a build that takes seconds (csptrace's progress line, Ctrl-C).
+struct BuildControl {
+  // When it becomes true, the build stops within a fraction of a second and throws
+  // BuildCancelled (write_trace_database then leaves no file behind).
+  const std::atomic<bool>* cancel = nullptr;
+  // Told, from the calling thread, each step as it begins ("replaying", "indexes", ...).
+  std::function<void(std::string_view step)> step;
+};
+
+class BuildCancelled : public std::runtime_error {
+ public:
+  BuildCancelled() : std::runtime_error("the database build was interrupted") {}
+};
+
 // Creates every table of trace_tables() in db (which must hold none) and fills them from m,
 // then creates the indexes. Replays and judges m as csptrace check does. Throws SqlError when
 // SQLite fails (a full disk: SQLITE_FULL), naming the database.
@@ -33,7 +50,7 @@ TraceFileStamp file_stamp(const std::string& path);
 // decoding its rows, in half the time it takes to insert them): the build takes two cores
 // (docs/performance.md, "SQL export"). The caller removes side_file afterwards.
 void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
-                         const std::string& side_file = {});
+                         const std::string& side_file = {}, const BuildControl& control = {});
 
 // Compiles sql as SqlDatabase::prepare_query does, against the tables without their rows:
 // throws the same SqlError (message and offset) for a query that cannot run, before any trace
@@ -45,6 +62,6 @@ void check_query_sql(std::string_view sql);
 // path and no temporary. An existing path is refused (std::runtime_error saying to give
 // --force) unless replace. Throws std::runtime_error naming the file and what to do.
 void write_trace_database(const TraceModel& m, const std::string& path, const TraceFileStamp& stamp,
-                          bool replace);
+                          bool replace, const BuildControl& control = {});
 
 }  // namespace csptrace

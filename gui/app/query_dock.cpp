@@ -75,16 +75,20 @@ QueryDock::QueryDock(MainWindow& window)
   split->setSizes({110, 330});  // the SQL a few lines, the result the rest
   auto* bar = new QHBoxLayout;
   run_button_ = new QPushButton(QStringLiteral("Run (Ctrl+Enter)"), body);
+  stop_button_ = new QPushButton(QStringLiteral("Stop"), body);
+  stop_button_->setEnabled(false);
   status_ = new QLabel(body);
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   bar->addWidget(run_button_);
+  bar->addWidget(stop_button_);
   bar->addWidget(status_, 1);
   layout->addWidget(split, 1);
   layout->addLayout(bar);
   setWidget(body);
 
   connect(run_button_, &QPushButton::clicked, this, [this] { run(sql_->toPlainText()); });
+  connect(stop_button_, &QPushButton::clicked, this, &QueryDock::stop);
   auto* shortcut = new QShortcut(QKeySequence(QStringLiteral("Ctrl+Return")), sql_);
   connect(shortcut, &QShortcut::activated, this, [this] { run(sql_->toPlainText()); });
   connect(table_, &QTableWidget::cellClicked, this, [this](int row, int column) {
@@ -93,9 +97,18 @@ QueryDock::QueryDock(MainWindow& window)
   connect(&window_, &MainWindow::document_shown, this, &QueryDock::document_changed);
 }
 
-QueryDock::~QueryDock() { pool_.waitForDone(); }
+QueryDock::~QueryDock() {
+  cancel_ = true;
+  pool_.waitForDone();
+}
+
+void QueryDock::stop() {
+  cancel_ = true;
+  status_->setText(QStringLiteral("Stopping…"));
+}
 
 void QueryDock::document_changed() {
+  cancel_ = true;  // a build or query of the trace shown before: its result is not wanted
   ++generation_;
   result_ = {};
   table_->clear();
@@ -114,6 +127,8 @@ void QueryDock::run(const QString& sql) {
                        ? QStringLiteral("Running…")
                        : QStringLiteral("Building the tables of the trace, then running…"));
   run_button_->setEnabled(false);
+  stop_button_->setEnabled(true);
+  cancel_ = false;
   const unsigned gen = generation_;
   pool_.start([this, doc, sql, gen] {
     QueryResult r;
@@ -122,10 +137,14 @@ void QueryDock::run(const QString& sql) {
     try {
       if (built_for_ != doc) {
         db_.reset();
+        built_for_.reset();
         auto db = std::make_unique<csptrace::SqlDatabase>(":memory:",
                                                           csptrace::SqlDatabase::Mode::Memory);
-        csptrace::fill_trace_database(*db, doc->model(), {});
+        csptrace::BuildControl control;
+        control.cancel = &cancel_;
+        csptrace::fill_trace_database(*db, doc->model(), {}, {}, control);
         db_ = std::move(db);
+        db_->interrupt_when(&cancel_);  // queries too
         built_for_ = doc;
       }
       const QByteArray text = sql.toUtf8();
@@ -144,8 +163,11 @@ void QueryDock::run(const QString& sql) {
         for (int c = 0; c < st.columns(); ++c) row << cell_text(st, c);
         r.rows.push_back(std::move(row));
       }
+    } catch (const csptrace::BuildCancelled&) {
+      r.error = QStringLiteral("Stopped while building the tables; Run builds them again.");
     } catch (const csptrace::SqlError& ex) {
-      r.error = QString::fromStdString(ex.what()) + place_in(sql.toUtf8(), ex.offset());
+      r.error = cancel_ ? QStringLiteral("Stopped.")
+                        : QString::fromStdString(ex.what()) + place_in(sql.toUtf8(), ex.offset());
     } catch (const std::exception& ex) {
       r.error = QString::fromStdString(ex.what());
     }
@@ -158,6 +180,7 @@ void QueryDock::run(const QString& sql) {
 
 void QueryDock::show_result(QueryResult r, unsigned generation) {
   run_button_->setEnabled(true);
+  stop_button_->setEnabled(false);
   if (generation != generation_) return;  // a trace shown since: its tables are not these
   result_ = std::move(r);
   table_->clear();

@@ -6,13 +6,16 @@
 // Threads: the database is built (on the first query after a trace is shown) and every query
 // runs on the dock's one worker thread, so the window never waits for SQLite and the connection
 // is used by one thread at a time. A result reaches the dock only when it belongs to the
-// document still shown (the generation counter); the destructor waits for the worker.
+// document still shown (the generation counter). Stop, a new trace and the destructor raise
+// cancel_: the build and the query then end within a fraction of a second (SQLite's progress
+// handler polls it), so neither the window nor its closing waits for a long build or query.
 #pragma once
 
 #include <QDockWidget>
 #include <QStringList>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -49,6 +52,8 @@ class QueryDock : public QDockWidget {
 
   // Runs sql on the shown trace; the result arrives in result_shown.
   void run(const QString& sql);
+  // Stops the build or query running: its result says "Stopped".
+  void stop();
   const QueryResult& result() const { return result_; }
   // The event (model index) a click on (row, column) of the result goes to, if any.
   std::optional<size_t> event_at(int row, int column) const;
@@ -63,6 +68,7 @@ class QueryDock : public QDockWidget {
   MainWindow& window_;
   QPlainTextEdit* sql_;
   QPushButton* run_button_;
+  QPushButton* stop_button_;
   QLabel* status_;
   QTableWidget* table_;
   QueryResult result_;
@@ -71,6 +77,10 @@ class QueryDock : public QDockWidget {
   QThreadPool pool_;
   std::unique_ptr<csptrace::SqlDatabase> db_;
   std::shared_ptr<const TraceDocument> built_for_;
+  // Set by the GUI thread (stop(), a new trace, the destructor), cleared by it before a job
+  // starts; read by the job. Jobs run one at a time and a job starts only when none runs
+  // (Run is disabled meanwhile), so a clear never revives a stopped job.
+  std::atomic<bool> cancel_{false};
   unsigned generation_ = 0;  // GUI thread: counts the documents shown
 };
 

@@ -10,6 +10,7 @@
 
 #include <csptrace/trace_model.hpp>
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 #include <catch2/catch.hpp>
@@ -70,4 +71,35 @@ TEST_CASE("the Query dock says where bad SQL is wrong, and refuses a statement t
   const QueryResult& count = run_and_wait(*dock, QStringLiteral("SELECT COUNT(*) FROM events"));
   REQUIRE(count.error.isEmpty());
   CHECK(count.rows.at(0).at(0).toULongLong() == ow.w.document()->model().size());
+}
+
+TEST_CASE(
+    "Stop ends a query that would never end, and the dock's end does not wait for one (issue "
+    "26: cancel in the viewer)",
+    "[window][query]") {
+  OpenWindow ow(fixture_path("hotdog.jsonl"));
+  REQUIRE(ow.ok);
+  QueryDock* dock = add_query_dock(ow.w);
+  const QString endless = QStringLiteral(
+      "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT COUNT(*) FROM n");
+  {
+    QSignalSpy shown(dock, &QueryDock::result_shown);
+    dock->run(endless);
+    CHECK(!shown.wait(300));  // it runs
+    dock->stop();
+    REQUIRE(shown.wait(10000));
+    CHECK(dock->result().error == QStringLiteral("Stopped."));
+    CHECK(dock->result().rows.empty());
+  }
+  // The tables stay built: the next query runs as usual.
+  QSignalSpy shown(dock, &QueryDock::result_shown);
+  dock->run(QStringLiteral("SELECT COUNT(*) FROM events"));
+  REQUIRE(shown.wait(10000));
+  REQUIRE(dock->result().error.isEmpty());
+  CHECK(dock->result().rows.at(0).at(0) == QStringLiteral("30"));
+  dock->run(endless);
+  QElapsedTimer clock;
+  clock.start();
+  delete dock;
+  CHECK(clock.elapsed() < 10000);
 }

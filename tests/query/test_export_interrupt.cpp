@@ -76,9 +76,9 @@ TEST_CASE(
 TEST_CASE("a short export prints no progress line, even when asked for one (issue 26)",
           "[query][export]") {
   const std::string out = temp_path("short.db");
-  const Run r = run("CSPTRACE_PROGRESS=1 " + std::string(CSPTRACE_EXE) +
-                    " export --format sqlite " + std::string(CSP_FIXTURES) + "/hotdog.jsonl -o " +
-                    out);
+  const Run r =
+      run("CSPTRACE_PROGRESS=1 " + std::string(CSPTRACE_EXE) + " export --format sqlite " +
+          std::string(CSP_FIXTURES) + "/hotdog.jsonl -o " + out);
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   std::filesystem::remove(out);

@@ -39,7 +39,7 @@ uint64_t StringTable::store(std::string_view s) {
     block_used_ = 0;
   }
   char* p = blocks_.back().get() + block_used_;
-  const uint64_t pos = (uint64_t{blocks_.size() - 1} << 32) | block_used_;
+  const uint64_t pos = (uint64_t{blocks_.size() - 1} << kOffsetBits) | block_used_;
   const size_t k = put_length(p, s.size());
   if (!s.empty()) std::memcpy(p + k, s.data(), s.size());
   block_used_ += k + s.size();
@@ -51,8 +51,8 @@ uint64_t StringTable::store(std::string_view s) {
 void StringTable::grow_index() {
   std::vector<uint32_t> next(index_.empty() ? 64 : index_.size() * 2, kEmpty);
   const size_t mask = next.size() - 1;
-  for (uint32_t id : index_) {
-    if (id == kEmpty) continue;
+  // In id order: the strings are read where they were stored, one after another.
+  for (uint32_t id = 0; id < pos_.size(); ++id) {
     size_t h = hash_of(get(id)) & mask;
     while (next[h] != kEmpty) h = (h + 1) & mask;
     next[h] = id;
@@ -63,11 +63,15 @@ void StringTable::grow_index() {
 StrId StringTable::intern(std::string_view s) {
   if (2 * (pos_.size() + 1) > index_.size()) grow_index();
   const size_t mask = index_.size() - 1;
-  size_t h = hash_of(s) & mask;
-  for (; index_[h] != kEmpty; h = (h + 1) & mask)
-    if (get(index_[h]) == s) return index_[h];
+  const size_t hash = hash_of(s);
+  const uint64_t tag = uint64_t{hash} >> kTagShift << kTagShift;  // the hash's top 10 bits
+  size_t h = hash & mask;
+  for (; index_[h] != kEmpty; h = (h + 1) & mask) {
+    const uint32_t id = index_[h];
+    if ((pos_[id] >> kTagShift << kTagShift) == tag && get(id) == s) return id;
+  }
   const auto id = static_cast<StrId>(pos_.size());
-  pos_.push_back(store(s));
+  pos_.push_back(store(s) | tag);
   index_[h] = id;
   bytes_ += s.size();
   return id;

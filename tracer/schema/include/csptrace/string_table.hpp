@@ -5,6 +5,11 @@
 // a string costs its bytes plus about 20: a length prefix in an arena of large blocks, an 8-byte
 // position, and a slot of 4 bytes in an open-addressing index kept at most half full. Views
 // returned by get() stay valid for the table's life (blocks never move).
+//
+// Speed with many distinct strings (docs/reliability.md, "30 000 000 distinct strings"): a
+// lookup that meets another string's slot compares a 10-bit tag of the hashes kept in the
+// position before it reads that string, and the index grows by rehashing the strings in the
+// order they were stored, which reads the arena front to back.
 #pragma once
 
 #include <csptrace/schema.hpp>
@@ -33,7 +38,9 @@ class StringTable {
   size_t bytes() const { return bytes_; }
 
  private:
-  static constexpr size_t kBlockBytes = size_t{1} << 22;
+  static constexpr int kOffsetBits = 22;
+  static constexpr size_t kBlockBytes = size_t{1} << kOffsetBits;
+  static constexpr int kTagShift = 54;
   static constexpr uint32_t kEmpty = 0xffffffffu;  // a free slot of index_
 
   // Copies s (length-prefixed) into the arena; returns its position (block << 32 | offset).
@@ -42,14 +49,16 @@ class StringTable {
 
   std::vector<std::unique_ptr<char[]>> blocks_;  // the arena; only the last one is filled
   size_t block_used_ = kBlockBytes;              // bytes used in blocks_.back()
-  std::vector<uint64_t> pos_;                    // by id: where its prefix starts
-  std::vector<uint32_t> index_;                  // ids by hash, linear probing; size 2^k
+  // By id: where its prefix starts, and a tag of its hash:
+  // tag (10 bits) << 54 | block (32 bits) << 22 | offset in the block (< kBlockBytes).
+  std::vector<uint64_t> pos_;
+  std::vector<uint32_t> index_;  // ids by hash, linear probing; size 2^k
   size_t bytes_ = 0;
 };
 
 inline std::string_view StringTable::get(StrId id) const {
   const uint64_t pos = pos_[id];
-  const char* p = blocks_[pos >> 32].get() + (pos & 0xffffffffu);
+  const char* p = blocks_[(pos >> kOffsetBits) & 0xffffffffu].get() + (pos & (kBlockBytes - 1));
   uint64_t n = 0;
   for (int shift = 0;; shift += 7) {
     const auto b = static_cast<uint8_t>(*p++);

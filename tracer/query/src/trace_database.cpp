@@ -97,17 +97,12 @@ void build(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
   set_build_pragmas(db);
   db.exec("PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) +
           "; PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
+  // Whatever this half throws, the other is waited for (it reads m, which the caller owns): the
+  // destructor of a future made by std::async waits for its task.
   std::future<void> events;
   if (split)
     events = std::async(std::launch::async, write_events_database, std::cref(m), side_file,
                         control.cancel);
-  // Whatever this half throws, the other is waited for: it reads m, which the caller owns.
-  struct Wait {
-    std::future<void>& f;
-    ~Wait() {
-      if (f.valid()) f.wait();
-    }
-  } wait{events};
 
   db.exec("BEGIN");
   for (const SqlTable& t : trace_tables()) db.exec(create_table_sql(t));

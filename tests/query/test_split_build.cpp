@@ -1,6 +1,7 @@
-// The export's two-thread build (fill_trace_database with a side file: the events table written
-// by a second thread into a file of its own, then copied in) against the build in one
-// transaction, row for row; and a failure of the second thread reported with nothing left.
+// The export's two-thread build (fill_trace_database with a side prefix: the states and the
+// rendezvous written by a second thread into files of their own, then copied in) against the
+// build in one transaction, row for row; and a failure of the second thread reported with
+// nothing left.
 #include "query_harness.hpp"
 
 #include <csptrace/trace_database.hpp>
@@ -68,15 +69,14 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "when the thread writing the events fails, the export says why and leaves no database and "
-    "no temporary",
+    "when the second thread fails, the export says why and leaves no database and no temporary",
     "[query][export]") {
   const std::string trace = std::string(CSP_FIXTURES) + "/hotdog.jsonl";
   const TraceModel m = load_trace(trace);
   const std::string out = temp_path("failed.db");
-  // The events half's file (write_trace_database: OUT.partial-PID-side) is a directory that
-  // cannot be removed, so SQLite cannot open it.
-  const std::string side = out + ".partial-" + std::to_string(::getpid()) + "-side";
+  // The second thread's states file (write_trace_database: OUT.partial-PID-side-states) is a
+  // directory that cannot be removed, so SQLite cannot open it.
+  const std::string side = out + ".partial-" + std::to_string(::getpid()) + "-side-states";
   std::filesystem::create_directory(side);
   std::ofstream(side + "/keep") << "x";
   std::string message;
@@ -88,5 +88,7 @@ TEST_CASE(
   CHECK(message.find(side) != std::string::npos);
   CHECK(!std::filesystem::exists(out));
   CHECK(!std::filesystem::exists(out + ".partial-" + std::to_string(::getpid())));
+  CHECK(!std::filesystem::exists(out + ".partial-" + std::to_string(::getpid()) +
+                                 "-side-rendezvous"));
   std::filesystem::remove_all(side);
 }

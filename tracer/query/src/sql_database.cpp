@@ -116,13 +116,18 @@ std::string_view SqlStatement::column_text(int col) const {
   return p ? std::string_view(p, static_cast<size_t>(n)) : std::string_view();
 }
 
-void SqlDatabase::interrupt_when(const std::atomic<bool>* flag) {
+void SqlDatabase::interrupt_when(const std::atomic<bool>* flag, const std::atomic<bool>* also) {
+  interrupt_ = std::make_unique<std::array<const std::atomic<bool>*, 2>>(
+      std::array<const std::atomic<bool>*, 2>{flag, also});
   sqlite3_progress_handler(
       db_, 4096,
-      [](void* f) -> int {
-        return static_cast<const std::atomic<bool>*>(f)->load(std::memory_order_relaxed) ? 1 : 0;
+      [](void* flags) -> int {
+        for (const std::atomic<bool>* f :
+             *static_cast<std::array<const std::atomic<bool>*, 2>*>(flags))
+          if (f && f->load(std::memory_order_relaxed)) return 1;
+        return 0;
       },
-      const_cast<std::atomic<bool>*>(flag));
+      interrupt_.get());
 }
 
 bool SqlStatement::read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
@@ -153,13 +158,16 @@ SqlDatabase::SqlDatabase(const std::string& path, Mode mode) : where_(describe(p
 }
 
 SqlDatabase::SqlDatabase(SqlDatabase&& o) noexcept
-    : db_(std::exchange(o.db_, nullptr)), where_(std::move(o.where_)) {}
+    : db_(std::exchange(o.db_, nullptr)),
+      where_(std::move(o.where_)),
+      interrupt_(std::move(o.interrupt_)) {}
 
 SqlDatabase& SqlDatabase::operator=(SqlDatabase&& o) noexcept {
   if (this != &o) {
     sqlite3_close(db_);
     db_ = std::exchange(o.db_, nullptr);
     where_ = std::move(o.where_);
+    interrupt_ = std::move(o.interrupt_);
   }
   return *this;
 }

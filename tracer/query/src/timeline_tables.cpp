@@ -5,8 +5,6 @@
 
 namespace csptrace {
 
-namespace {
-
 void fill_states(SqlDatabase& db, const Replay& replay) {
   const TraceModel& m = replay.model();
   const Timeline& tl = replay.timeline();
@@ -74,14 +72,6 @@ void fill_rendezvous(SqlDatabase& db, const Replay& replay) {
     w.row();
   }
   w.finish();
-}
-
-}  // namespace
-
-void fill_timeline_tables(SqlDatabase& db, const Replay& replay) {
-  fill_states(db, replay);
-  fill_occupancy(db, replay);
-  fill_rendezvous(db, replay);
 }
 
 }  // namespace csptrace

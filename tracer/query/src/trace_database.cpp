@@ -4,8 +4,8 @@
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_tables.hpp>
 
+#include "split_build.hpp"
 #include "table_fillers.hpp"
-#include "table_writer.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
-#include <future>
 #include <stdexcept>
 
 namespace csptrace {
@@ -26,91 +25,28 @@ TraceFileStamp file_stamp(const std::string& path) {
           static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
 
-namespace {
-
-void fill_trace_row(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp) {
-  TableWriter w(db, "trace");
-  const TraceHeader& h = m.header();
-  w.text(m.source()).integer(h.version);
-  auto put = [&](const auto& v) {
-    using T = std::decay_t<decltype(v)>;
-    if constexpr (std::is_same_v<T, std::string>)
-      w.text(v);
-    else if constexpr (std::is_same_v<T, uint64_t>)
-      w.unsigned64(v);
-    else
-      w.integer(static_cast<int64_t>(v));
-  };
-#define CSPTRACE_SQL_HEADER_VALUE(member, key, type, doc) put(h.member);
-  CSPTRACE_HEADER_FIELDS(CSPTRACE_SQL_HEADER_VALUE)
-#undef CSPTRACE_SQL_HEADER_VALUE
-  w.integer(static_cast<int64_t>(m.size()))
-      .integer(static_cast<int64_t>(m.processes().size()))
-      .integer(static_cast<int64_t>(m.channels().size()))
-      .integer(m.empty() ? 0 : m.time(0))
-      .integer(m.empty() ? 0 : m.time(m.size() - 1))
-      .integer(m.complete() ? 1 : 0)
-      .text(to_string(m.end_reason()))
-      .integer_or_null(stamp.known, stamp.bytes)
-      .integer_or_null(stamp.known, stamp.mtime_ns)
-      .row();
-  w.finish();
-}
-
 // Nothing is read back while building and a failed build is thrown away whole (its files are
 // removed, memory dropped), so no journal and no syncs: the database is durable once the file
 // is closed and renamed. Sorting for the indexes stays in memory. SQLite's default page cache
-// (2 MB) builds as fast as a 256 MB one did, in 130 MB less memory.
+// (2 MB) builds as fast as a 256 MB one did, in 130 MB less memory. Pages of 64 KiB instead of
+// 4 KiB take 9% less CPU to build the 10 M-event database and scan it no slower
+// (docs/performance.md, "SQL export").
 void set_build_pragmas(SqlDatabase& db) {
-  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;");
+  db.exec(
+      "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+      "PRAGMA temp_store = MEMORY;");
 }
 
-// The second thread's half of a split build (fill_trace_database): the events table alone, in
-// a database of its own at path. Both halves only read m.
-void write_events_database(const TraceModel& m, const std::string& path,
-                           const std::atomic<bool>* cancel) {
-  SqlDatabase db(path, SqlDatabase::Mode::Create);
-  if (cancel) db.interrupt_when(cancel);
-  set_build_pragmas(db);
-  db.exec("BEGIN");
-  db.exec(create_table_sql(trace_table("events")));
-  fill_events(db, m);
-  db.exec("COMMIT");
-}
+namespace {
 
-// Copies the events table of the database at path into db's empty one.
-void copy_events_from(SqlDatabase& db, const std::string& path) {
-  SqlStatement attach = db.prepare("ATTACH DATABASE ? AS side");
-  attach.bind_text(1, path);
-  attach.run();
-  db.exec("BEGIN; INSERT INTO main.events SELECT * FROM side.events; COMMIT;");
-  db.exec("DETACH DATABASE side");
-}
-
-void build(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
-           const std::string& side_file, const BuildControl& control) {
-  const bool split = !side_file.empty();
-  auto step = [&](std::string_view what) {
-    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw BuildCancelled();
-    if (control.step) control.step(what);
-  };
-  set_build_pragmas(db);
-  db.exec("PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) +
-          "; PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
-  // Whatever this half throws, the other is waited for (it reads m, which the caller owns): the
-  // destructor of a future made by std::async waits for its task.
-  std::future<void> events;
-  if (split)
-    events = std::async(std::launch::async, write_events_database, std::cref(m), side_file,
-                        control.cancel);
-
+// The build in one transaction on the calling thread.
+void build_serial(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
+                  const BuildStep& step) {
   db.exec("BEGIN");
   for (const SqlTable& t : trace_tables()) db.exec(create_table_sql(t));
   fill_trace_row(db, m, stamp);
-  if (!split) {
-    step("events");
-    fill_events(db, m);
-  }
+  step("events");
+  fill_events(db, m);
   {
     step("replaying");
     const Replay replay(m);
@@ -118,7 +54,9 @@ void build(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
     const Verdict verdict = judge(replay);
     step("states, occupancy, rendezvous");
     fill_processes_and_channels(db, replay, verdict);
-    fill_timeline_tables(db, replay);
+    fill_states(db, replay);
+    fill_occupancy(db, replay);
+    fill_rendezvous(db, replay);
     fill_findings(db, m, verdict);
   }
   step("alts");
@@ -126,21 +64,25 @@ void build(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
   step("indexes");
   for (const SqlTable& t : trace_tables()) db.exec(create_indexes_sql(t));
   db.exec("COMMIT");
-  if (split) {
-    step("events (second thread)");
-    events.get();  // rethrows the other half's failure
-    step("copying the events in");
-    copy_events_from(db, side_file);
-  }
 }
 
 }  // namespace
 
 void fill_trace_database(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& stamp,
-                         const std::string& side_file, const BuildControl& control) {
+                         const std::string& side_prefix, const BuildControl& control) {
   if (control.cancel) db.interrupt_when(control.cancel);
+  const BuildStep step = [&](std::string_view what) {
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw BuildCancelled();
+    if (control.step) control.step(what);
+  };
   try {
-    build(db, m, stamp, side_file, control);
+    set_build_pragmas(db);
+    db.exec("PRAGMA application_id = " + std::to_string(kTraceDatabaseApplicationId) +
+            "; PRAGMA user_version = " + std::to_string(kTraceDatabaseVersion) + ";");
+    if (side_prefix.empty())
+      build_serial(db, m, stamp, step);
+    else
+      build_split(db, m, stamp, side_prefix, control, step);
   } catch (const SqlError&) {
     // An interrupted statement fails as any other would; say what happened instead.
     if (control.cancel && control.cancel->load()) throw BuildCancelled();
@@ -189,15 +131,12 @@ void write_trace_database(const TraceModel& m, const std::string& path, const Tr
                                "give a file path with -o");
   }
   const std::string tmp = temporary_beside(path);
-  const std::string side_tmp = tmp + "-side";
   std::remove(tmp.c_str());
-  std::remove(side_tmp.c_str());
   try {
     {
       SqlDatabase db(tmp, SqlDatabase::Mode::Create);
-      fill_trace_database(db, m, stamp, side_tmp, control);
+      fill_trace_database(db, m, stamp, tmp + "-side", control);
     }
-    std::remove(side_tmp.c_str());
     if (!rename_into_place(tmp, path, replace)) {
       const int err = errno;
       throw std::runtime_error(err == EEXIST ? refuse_existing(path)
@@ -206,7 +145,6 @@ void write_trace_database(const TraceModel& m, const std::string& path, const Tr
     }
   } catch (...) {
     std::remove(tmp.c_str());
-    std::remove(side_tmp.c_str());
     throw;
   }
 }

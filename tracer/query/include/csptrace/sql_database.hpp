@@ -7,8 +7,10 @@
 // locals in a narrower scope). Neither is thread-safe: one thread uses a connection at a time.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -103,9 +105,10 @@ class SqlDatabase {
   // statement that would change the database, each with an SqlError saying so.
   SqlStatement prepare_query(std::string_view sql);
 
-  // From now on, a statement running when *flag becomes true stops with an SqlError
-  // (SQLITE_INTERRUPT) within a few thousand of SQLite's steps. flag outlives the database.
-  void interrupt_when(const std::atomic<bool>* flag);
+  // From now on, a statement running when *flag (or *also) becomes true stops with an SqlError
+  // (SQLITE_INTERRUPT) within a few thousand of SQLite's steps. Either may be null; both
+  // outlive the database.
+  void interrupt_when(const std::atomic<bool>* flag, const std::atomic<bool>* also = nullptr);
 
   // "FILE" or "the in-memory database": how errors name it.
   const std::string& description() const { return where_; }
@@ -116,6 +119,8 @@ class SqlDatabase {
 
   sqlite3* db_ = nullptr;
   std::string where_;
+  // What interrupt_when watches; on the heap, so that SQLite's pointer to it survives a move.
+  std::unique_ptr<std::array<const std::atomic<bool>*, 2>> interrupt_;
 };
 
 }  // namespace csptrace

@@ -11,8 +11,8 @@ ProcessStateText describe_process(const TraceDocument& doc, const csptrace::Repl
   const auto& ps = s.processes[p];
   const auto& m = doc.model();
   out.state = std::string(csptrace::to_string(ps.state));
-  if (ps.state == ProcState::ExitedError && !m.processes()[p].error.empty())
-    out.state += ": " + m.processes()[p].error;
+  const std::string_view error = m.str(m.processes()[p].error);
+  if (ps.state == ProcState::ExitedError && !error.empty()) out.state += ": " + std::string(error);
   if (!csptrace::is_waiting(ps.state)) return out;
   out.waiting = true;
   out.woken = ps.wait.completed;

@@ -84,7 +84,8 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
       QString text = QStringLiteral("process <b>%1</b> (%2)")
                          .arg(esc(doc_->process_label(row->index)),
                               QString::fromUtf8(csptrace::to_string(info.mode).data()));
-      if (!info.loc.empty()) text += QStringLiteral("<br>spawned at %1").arg(esc(info.loc));
+      if (const std::string loc(m.str(info.loc)); !loc.empty())
+        text += QStringLiteral("<br>spawned at %1").arg(esc(loc));
       return text;
     }
     if (row && row->kind == RowKind::Channel) {
@@ -93,7 +94,8 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
                          .arg(esc(doc_->channel_label(row->index)),
                               QString::fromUtf8(csptrace::to_string(info.buffer).data()))
                          .arg(info.cap);
-      if (!info.loc.empty()) text += QStringLiteral("<br>made at %1").arg(esc(info.loc));
+      if (const std::string loc(m.str(info.loc)); !loc.empty())
+        text += QStringLiteral("<br>made at %1").arg(esc(loc));
       const std::string note = timer_note(m, doc_->lanes().channel_events(row->index), row->index);
       if (!note.empty()) text += QStringLiteral("<br>timer: %1").arg(esc(note));
       return text;

@@ -256,7 +256,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
       p.mode = e.mode;
       p.role = e.has(Field::role) ? e.role : ProcRole::User;
       p.parent = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;
-      p.loc = std::string(m.str(e.loc));
+      p.loc = e.has(Field::loc) ? e.loc : 0;
       p.spawn_event = index;
       proc_ix = static_cast<uint32_t>(m.processes_.size());
       map_id(e.proc, proc_ix, m.proc_by_small_id_, m.proc_by_id_);
@@ -276,7 +276,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
       c.cap = e.cap;
       c.duration = e.duration;
       c.result_of = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;
-      c.loc = std::string(m.str(e.loc));
+      c.loc = e.has(Field::loc) ? e.loc : 0;
       c.make_event = index;
       chan_ix = static_cast<uint32_t>(m.channels_.size());
       map_id(e.chan, chan_ix, m.chan_by_small_id_, m.chan_by_id_);
@@ -308,7 +308,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
                                   ") already exited at event " + std::to_string(p.exit_event));
     p.exit_event = index;
     p.status = e.status;
-    p.error = std::string(m.str(e.message));
+    p.error = e.has(Field::message) ? e.message : 0;
   }
   if (e.kind == EventKind::ChanClose && m.channels_[chan_ix].close_event == kNone)
     m.channels_[chan_ix].close_event = index;

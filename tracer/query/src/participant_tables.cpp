@@ -24,7 +24,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
         .text(to_string(info.mode))
         .text(to_string(info.role))
         .process(m, info.parent)
-        .text(info.loc)
+        .text(m.str(info.loc))
         .event(m, info.spawn_event)
         .event(m, info.exit_event);
     if (exited)
@@ -32,7 +32,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
     else
       procs.null();
     if (exited && info.status == ExitStatus::Error)
-      procs.text(info.error);
+      procs.text(m.str(info.error));
     else
       procs.null();
     procs.text(to_string(end.processes[p].state))
@@ -51,7 +51,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
         .integer(info.cap)
         .integer_or_null(info.buffer == BufferKind::Timer, info.duration)
         .process(m, info.result_of)
-        .text(info.loc)
+        .text(m.str(info.loc))
         .event(m, info.make_event)
         .event(m, info.close_event)
         .row();

@@ -44,17 +44,17 @@ CSPTRACE_FIELDS(CSPTRACE_FIELD_TYPE)
 template <Field F>
 using FieldType = typename FieldTypeOf<F>::type;
 
-struct ProcessInfo {
-  ProcId id = 0;
+struct ProcessInfo {  // members ordered by size, so that no padding is left
   std::string name;
+  size_t spawn_event = 0;     // event index of its spawn
+  size_t exit_event = kNone;  // event index of its exit, or kNone while alive at the end
+  ProcId id = 0;
+  uint32_t parent = kNone;  // dense index of the parent process, or kNone
+  StrId loc = 0;            // where it was spawned (TraceModel::str; 0: not known)
+  StrId error = 0;          // exception text when status == Error (TraceModel::str)
   ProcMode mode = ProcMode::Go;
   ProcRole role = ProcRole::User;  // a daemon (meant to outlive main), the runtime's own, or user
-  uint32_t parent = kNone;         // dense index of the parent process, or kNone
-  std::string loc;                 // where it was spawned
-  size_t spawn_event = 0;          // event index of its spawn
-  size_t exit_event = kNone;       // event index of its exit, or kNone while alive at the end
   ExitStatus status = ExitStatus::Ok;
-  std::string error;         // exception text when status == Error
   bool shared_name = false;  // another process has this name: labels add "#id"
 };
 
@@ -65,7 +65,7 @@ struct ChannelInfo {
   uint32_t cap = 0;
   int64_t duration = 0;        // timer channels only
   uint32_t result_of = kNone;  // the process whose result it carries (go / thread), or kNone
-  std::string loc;
+  StrId loc = 0;               // where it was made (TraceModel::str; 0: not known)
   size_t make_event = 0;
   size_t close_event = kNone;  // event index of its (first) close, or kNone
   bool shared_name = false;    // another channel has this name: labels add "#id"

@@ -54,31 +54,32 @@ struct Guard {
   bool operator==(const Guard&) const = default;
 };
 
-// What a waiting process waits on.
+// What a waiting process waits on. (Members ordered by size, so that no padding is left: the
+// replay keeps one per process, and a run may have millions.)
 struct Wait {
-  WaitOp op = WaitOp::Take;
-  uint32_t chan = kNone;      // the channel of a put / take; kNone for alts
-  uint32_t alt = 0;           // the alt number, for alts
   std::vector<Guard> guards;  // the alt's guards in listed order, for alts
   Value value;                // the value being put, for a put
-  StrId loc = 0;              // source location ("file:line"); resolve with TraceModel::str()
   size_t since = kNone;       // the park / block event
-  // The operation has completed (a transfer, the channel's close, the alt's choice); the wake
-  // (resume / unblock) follows. Such a process is about to run, not stuck.
-  bool completed = false;
   // The event that completed it (the transfer, buffer put, close or alt choice that served it):
   // the cause of the wake that follows. kNone while not completed.
   size_t completed_by = kNone;
+  uint32_t chan = kNone;  // the channel of a put / take; kNone for alts
+  uint32_t alt = 0;       // the alt number, for alts
+  StrId loc = 0;          // source location ("file:line"); resolve with TraceModel::str()
+  WaitOp op = WaitOp::Take;
+  // The operation has completed (a transfer, the channel's close, the alt's choice); the wake
+  // (resume / unblock) follows. Such a process is about to run, not stuck.
+  bool completed = false;
   bool operator==(const Wait&) const = default;
 };
 
 struct ProcessState {
-  ProcState state = ProcState::NotStarted;
-  size_t since = kNone;  // event index that put it into this state (kNone: never changed)
-  Wait wait;             // meaningful while is_waiting(state)
+  Wait wait;  // meaningful while is_waiting(state)
   // Guards of an alt being offered (between alt_offer and its alt_choice or its wait).
   std::vector<Guard> offering;
+  size_t since = kNone;  // event index that put it into this state (kNone: never changed)
   uint32_t offering_alt = 0;
+  ProcState state = ProcState::NotStarted;
   bool operator==(const ProcessState&) const = default;
 };
 

@@ -36,18 +36,15 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   users_.resize(m.channels().size());
   recent_.resize(m.channels().size());
   abandoned_.resize(m.channels().size());
-  children_.resize(P);
   last_child_.assign(P, kNone);
-  std::vector<std::vector<std::pair<WaitOp, uint32_t>>> offering(P);
+  // The guards of the alt each process is offering, for the processes in one.
+  std::unordered_map<uint32_t, std::vector<std::pair<WaitOp, uint32_t>>> offering;
 
   for (size_t i = 0; i < m.size(); ++i) {
     const uint32_t p = m.proc_index(i), c = m.chan_index(i);
     switch (m.kind(i)) {
       case EventKind::Spawn:
-        if (uint32_t parent = m.processes()[p].parent; parent != kNone) {
-          children_[parent].push_back(p);
-          last_child_[parent] = p;
-        }
+        if (uint32_t parent = m.processes()[p].parent; parent != kNone) last_child_[parent] = p;
         break;
       case EventKind::ChanMake:
         if (c == kNone) break;
@@ -127,6 +124,21 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   }
 
   recent_ = {};
+  offering = {};
+
+  // The children of each process: processes are numbered in spawn order, so counting them by
+  // parent and placing them in number order keeps each one's children in spawn order.
+  first_kid_.assign(P + 1, 0);
+  for (uint32_t q = 0; q < P; ++q)
+    if (const uint32_t parent = m.processes()[q].parent; parent != kNone) ++first_kid_[parent + 1];
+  for (size_t p = 0; p < P; ++p) first_kid_[p + 1] += first_kid_[p];
+  kids_.resize(first_kid_[P]);
+  {
+    std::vector<uint32_t> next(first_kid_.begin(), first_kid_.end() - 1);
+    for (uint32_t q = 0; q < P; ++q)
+      if (const uint32_t parent = m.processes()[q].parent; parent != kNone)
+        kids_[next[parent]++] = q;
+  }
 
   // Depth-first order of the spawn forest, children in spawn order, without recursion.
   tin_.assign(P, 0);
@@ -135,18 +147,18 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   std::vector<std::pair<uint32_t, size_t>> stack;
   for (uint32_t root = 0; root < P; ++root) {
     if (m.processes()[root].parent != kNone) continue;
-    stack.push_back({root, 0});
-    tin_[root] = euler_.size();
+    stack.push_back({root, first_kid_[root]});
+    tin_[root] = static_cast<uint32_t>(euler_.size());
     euler_.push_back(root);
     while (!stack.empty()) {
       auto& [p, next] = stack.back();
-      if (next < children_[p].size()) {
-        const uint32_t ch = children_[p][next++];
-        tin_[ch] = euler_.size();
+      if (next < first_kid_[p + 1]) {
+        const uint32_t ch = kids_[next++];
+        tin_[ch] = static_cast<uint32_t>(euler_.size());
         euler_.push_back(ch);
-        stack.push_back({ch, 0});
+        stack.push_back({ch, first_kid_[ch]});
       } else {
-        tout_[p] = euler_.size();
+        tout_[p] = static_cast<uint32_t>(euler_.size());
         stack.pop_back();
       }
     }
@@ -169,10 +181,10 @@ size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
 }
 
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {
-  const auto& ch = children_[p];
+  const auto first = kids_.begin() + first_kid_[p], end = kids_.begin() + first_kid_[p + 1];
   auto it = std::partition_point(
-      ch.begin(), ch.end(), [&](uint32_t c) { return m_.processes()[c].spawn_event <= after; });
-  if (it == ch.end()) return {tout_[p], tout_[p]};
+      first, end, [&](uint32_t c) { return m_.processes()[c].spawn_event <= after; });
+  if (it == end) return {tout_[p], tout_[p]};
   return {tin_[*it], tout_[p]};
 }
 

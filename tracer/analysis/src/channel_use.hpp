@@ -69,10 +69,12 @@ class ChannelUse {
   };
   std::vector<Recent> recent_;
   Use& entry(uint32_t c, uint32_t p);  // uses_[key(c, p)]; precondition: c < users_.size()
-  std::vector<std::vector<uint32_t>> children_;  // in spawn order
-  std::vector<uint32_t> last_child_;             // by parent: its latest spawn, or kNone
-  std::vector<uint32_t> euler_;                  // processes in depth-first spawn order
-  std::vector<size_t> tin_, tout_;               // p's subtree is euler_[tin_[p], tout_[p])
+  // The children of p, in spawn order, are kids_[first_kid_[p], first_kid_[p + 1]): one array
+  // for all processes, not a vector each (a run may spawn millions).
+  std::vector<uint32_t> first_kid_, kids_;
+  std::vector<uint32_t> last_child_;  // by parent: its latest spawn, or kNone
+  std::vector<uint32_t> euler_;       // processes in depth-first spawn order
+  std::vector<uint32_t> tin_, tout_;  // p's subtree is euler_[tin_[p], tout_[p])
 };
 
 }  // namespace csptrace

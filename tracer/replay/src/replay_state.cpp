@@ -101,9 +101,11 @@ void Step::wait(bool blocking) {
     ps->offering.clear();
     for (const Guard& g : w.guards)
       if (ChannelState* cs = chan(g.chan))
-        (g.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, g.value, i_, true});
+        (g.op == WaitOp::Put ? cs->putters : cs->takers)
+            .push_back({.value = g.value, .since = i_, .proc = p, .in_alt = true});
   } else if (ChannelState* cs = chan(w.chan)) {
-    (w.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, w.value, i_, false});
+    (w.op == WaitOp::Put ? cs->putters : cs->takers)
+        .push_back({.value = w.value, .since = i_, .proc = p, .in_alt = false});
   }
   const bool timer = w.op == WaitOp::Take && w.chan < m_.channels().size() &&
                      m_.channels()[w.chan].buffer == BufferKind::Timer;

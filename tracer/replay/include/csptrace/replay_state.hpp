@@ -84,11 +84,11 @@ struct ProcessState {
 };
 
 // A process waiting on a channel, in queue order.
-struct Waiter {
-  uint32_t proc = kNone;
+struct Waiter {          // members ordered by size: a channel may have millions waiting
   Value value;           // the value a putter offers
   size_t since = kNone;  // its park / block event
-  bool in_alt = false;   // waits as one guard of an alt
+  uint32_t proc = kNone;
+  bool in_alt = false;  // waits as one guard of an alt
   bool operator==(const Waiter&) const = default;
 };
 

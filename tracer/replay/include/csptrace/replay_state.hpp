@@ -13,6 +13,7 @@
 #pragma once
 
 #include <csptrace/buffer_contents.hpp>
+#include <csptrace/lazy_vector.hpp>
 #include <csptrace/schema.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -57,9 +58,9 @@ struct Guard {
 // What a waiting process waits on. (Members ordered by size, so that no padding is left: the
 // replay keeps one per process, and a run may have millions.)
 struct Wait {
-  std::vector<Guard> guards;  // the alt's guards in listed order, for alts
-  Value value;                // the value being put, for a put
-  size_t since = kNone;       // the park / block event
+  LazyVector<Guard> guards;  // the alt's guards in listed order, for alts
+  Value value;               // the value being put, for a put
+  size_t since = kNone;      // the park / block event
   // The event that completed it (the transfer, buffer put, close or alt choice that served it):
   // the cause of the wake that follows. kNone while not completed.
   size_t completed_by = kNone;
@@ -76,7 +77,7 @@ struct Wait {
 struct ProcessState {
   Wait wait;  // meaningful while is_waiting(state)
   // Guards of an alt being offered (between alt_offer and its alt_choice or its wait).
-  std::vector<Guard> offering;
+  LazyVector<Guard> offering;
   size_t since = kNone;  // event index that put it into this state (kNone: never changed)
   uint32_t offering_alt = 0;
   ProcState state = ProcState::NotStarted;

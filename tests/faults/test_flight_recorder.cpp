@@ -30,15 +30,19 @@ using csp_test::wait_for_file;
 
 namespace {
 
-// The busy program records about 0.5 MB/s on the pool (main takes with a blocking call) and
-// about 200 MB/s on the deterministic scheduler (one thread): rings it fills several times in a
-// second or two, yet large enough that the run can be cut in time for each new start.
+// The busy program records about 37 MB/s on the pool and about 280 MB/s on the deterministic
+// scheduler (measured 2026-12-06 on the 2-core machine: 113 MB in a 3 s pool run, 82 MB for
+// 2 000 000 seeded ticks in 0.29 s). A ring must fill within the first signal (1.5 s), and a
+// new start's cut must be taken before three more rings' worth is recorded, or the recorder
+// drops the start (docs/long-runs.md): these sizes leave about a second for the cut (at 256K and
+// 16M it was 20 and 180 ms, and the tests failed whenever another test's processes held the
+// cores that long). The tests also run alone (RUN_SERIAL, CMakeLists.txt).
 struct Ring {
   std::string flag;
   uint64_t bytes;
 };
 Ring ring_for(bool deterministic) {
-  return deterministic ? Ring{"16M", 16u << 20} : Ring{"256K", 256u << 10};
+  return deterministic ? Ring{"64M", 64u << 20} : Ring{"16M", 16u << 20};
 }
 constexpr uint64_t kSlack = 256u << 10;  // the snapshot and the strings, beyond the ring
 
@@ -80,9 +84,10 @@ TEST_CASE("SIGUSR1 under --trace-ring writes the window, check names the stuck p
   const std::string stem = trace.substr(0, trace.size() - std::string(".csptrace").size());
   const std::string last_file = stem + ".last";
   const Ring ring = ring_for(!scheduler.empty());
-  // Under a sanitizer the deterministic scheduler is ten times slower: the run lasts long
-  // enough for the ring to fill.
-  const std::string seconds = csp_test::kSanitized ? "20" : "3";
+  // The run lasts long enough for the ring to fill before a signal finds it running: several
+  // signals when the machine is loaded (the pool then records slower), and under a sanitizer,
+  // whose deterministic scheduler is ten times slower.
+  const std::string seconds = csp_test::kSanitized ? "20" : "6";
   std::vector<std::string> args{seconds,   "-",   "--busy",       "--last", last_file,
                                 "--trace", trace, "--trace-ring", ring.flag};
   args.insert(args.end(), scheduler.begin(), scheduler.end());
@@ -144,7 +149,8 @@ TEST_CASE("a window's findings equal the whole trace's (issue 25: partial deadlo
   const std::string whole = csp_test::temp_path("whole.csptrace");
   const std::string ring = csp_test::temp_path("window.csptrace");
   for (const std::string& t : {whole, ring}) {
-    std::vector<std::string> args{"0",      "-", "--busy",  "--ticks", "2000000",
+    // 6 000 000 ticks record about 250 MB: the 64M ring drops its oldest events.
+    std::vector<std::string> args{"0",      "-", "--busy",  "--ticks", "6000000",
                                   "--seed", "5", "--trace", t};
     if (t == ring) args.insert(args.end(), {"--trace-ring", ring_for(true).flag});
     csp_test::ChildProcess c = csp_test::start_child(PARTIAL_DEADLOCK_EXE, args);

@@ -34,7 +34,7 @@ namespace {
 // scheduler (measured 2026-12-06 on the 2-core machine: 113 MB in a 3 s pool run, 82 MB for
 // 2 000 000 seeded ticks in 0.29 s). A ring must fill within the first signal (1.5 s), and a
 // new start's cut must be taken before three more rings' worth is recorded, or the recorder
-// drops the start (docs/long-runs.md): these sizes leave about a second for the cut (at 256K and
+// drops the start (docs/long-runs.md): these sizes leave 1.3 and 0.7 s for the cut (at 256K and
 // 16M it was 20 and 180 ms, and the tests failed whenever another test's processes held the
 // cores that long). The tests also run alone (RUN_SERIAL, CMakeLists.txt).
 struct Ring {

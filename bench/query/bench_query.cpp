@@ -3,7 +3,8 @@
 // export does), and queries that scan the events and states tables of the finished file.
 // Runs alternate build and queries; the medians and the spread (min-max) are printed last.
 // The build's steps (as csptrace's progress line names them) are timed on the thread that
-// runs them: "copying the events in" is the time from the last step's end to the file's.
+// runs them (the calling thread's, in the export's two-thread build); the last step's time runs
+// to the file's end.
 //
 //   bench_query TRACE OUT.db [--runs N]
 // Make a 10 M-event trace with:

@@ -37,7 +37,10 @@ int64_t now_ns() {
 int64_t watch_rename(const std::string& dir, const std::string& name, const std::atomic<bool>& stop,
                      std::atomic<bool>& ready) {
   const int fd = inotify_init1(IN_CLOEXEC);
-  inotify_add_watch(fd, dir.c_str(), IN_MOVED_TO);
+  if (fd < 0 || inotify_add_watch(fd, dir.c_str(), IN_MOVED_TO) < 0) {
+    std::perror(("deadlock_window_bench: cannot watch " + dir + " with inotify").c_str());
+    std::exit(1);
+  }
   ready = true;
   alignas(inotify_event) char buf[4096];
   int64_t seen = 0;

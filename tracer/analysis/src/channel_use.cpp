@@ -37,7 +37,8 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   recent_.resize(m.channels().size());
   abandoned_.resize(m.channels().size());
   last_child_.assign(P, kNone);
-  // The guards of the alt each process is offering, for the processes in one.
+  // The guards of the alt each process is offering, for the processes in one (an entry goes
+  // at the alt's choice).
   std::unordered_map<uint32_t, std::vector<std::pair<WaitOp, uint32_t>>> offering;
 
   for (size_t i = 0; i < m.size(); ++i) {
@@ -116,7 +117,7 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
           for (size_t g = 0; g < guards.size(); ++g)
             if (g != size_t(idx) && m.channels()[guards[g].second].buffer != BufferKind::Timer)
               abandoned_[guards[g].second].push_back({i, p, guards[g].first, guards[idx].second});
-        guards.clear();
+        offering.erase(p);  // guards refers to the erased entry: not used after this
         break;
       }
       default: break;

@@ -36,7 +36,7 @@ enum Failure : int { kNone, kCaller, kSecond };
 
 // What the two threads share. The replay and the verdict are written before `analysed` is set.
 // The first thread to fail sets first_failure, then stop.
-struct Analysis {
+struct Shared {
   std::optional<Replay> replay;
   std::optional<Verdict> verdict;
   std::atomic<int> first_failure{kNone};
@@ -60,9 +60,10 @@ struct SideFile {
   SideFile& operator=(const SideFile&) = delete;
 };
 
-// Writes one table into a new database at path: its rows by fill, then its indexes.
-template <class Fill>
-void write_side_table(const std::string& path, std::string_view table, const Fill& fill,
+// Writes one table of the replay's timeline into a new database at path: its rows by fill,
+// then its indexes.
+void write_side_table(const std::string& path, std::string_view table,
+                      void (*fill)(SqlDatabase&, const Replay&), const Replay& replay,
                       const std::atomic<bool>* cancel, const std::atomic<bool>* stop) {
   SqlDatabase db(path, SqlDatabase::Mode::Create);
   db.interrupt_when(cancel, stop);
@@ -70,14 +71,14 @@ void write_side_table(const std::string& path, std::string_view table, const Fil
   const SqlTable& t = trace_table(table);
   db.exec("BEGIN");
   db.exec(create_table_sql(t));
-  fill(db);
+  fill(db, replay);
   db.exec(create_indexes_sql(t));
   db.exec("COMMIT");
 }
 
 // The second thread. A promise it leaves unset when it throws is broken as it returns, which
 // wakes the calling thread.
-void second_thread(const TraceModel& m, Analysis& a, const std::string& states_path,
+void second_thread(const TraceModel& m, Shared& a, const std::string& states_path,
                    const std::string& rendezvous_path, const std::atomic<bool>* cancel,
                    std::promise<void> analysed, std::promise<void> states,
                    std::promise<void> rendezvous) {
@@ -91,14 +92,10 @@ void second_thread(const TraceModel& m, Analysis& a, const std::string& states_p
     a.verdict.emplace(judge(*a.replay));
     analysed.set_value();
     check();
-    write_side_table(
-        states_path, "states", [&](SqlDatabase& db) { fill_states(db, *a.replay); }, cancel,
-        &a.stop);
+    write_side_table(states_path, "states", fill_states, *a.replay, cancel, &a.stop);
     states.set_value();
     check();
-    write_side_table(
-        rendezvous_path, "rendezvous", [&](SqlDatabase& db) { fill_rendezvous(db, *a.replay); },
-        cancel, &a.stop);
+    write_side_table(rendezvous_path, "rendezvous", fill_rendezvous, *a.replay, cancel, &a.stop);
     rendezvous.set_value();
   } catch (...) {
     a.fail(kSecond);
@@ -133,7 +130,7 @@ void build_split(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& sta
                  const BuildStep& step) {
   const SideFile states_file(side_prefix + "-states");
   const SideFile rendezvous_file(side_prefix + "-rendezvous");
-  Analysis a;
+  Shared a;
   std::promise<void> analysed_p, states_p, rendezvous_p;
   std::future<void> analysed = analysed_p.get_future(), states = states_p.get_future(),
                     rendezvous = rendezvous_p.get_future();

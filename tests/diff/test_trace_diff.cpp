@@ -33,7 +33,7 @@ TEST_CASE("a different value is the first divergence of both its putter and its 
   // take 2) and the worker's third (spawn, put 1, put 2): the same event on both sides, so the
   // tie goes to A's first process, main.
   CHECK(d.processes.size() == 2);
-  CHECK(a.processes()[d.first_divergence()->proc_a].name == "main");
+  CHECK(a.str(a.processes()[d.first_divergence()->proc_a].name) == "main");
   CHECK(d.first_divergence()->step == 3);
   CHECK(a.seq(d.first_divergence()->event_a) == 7);
   REQUIRE(d.channels.size() == 1);

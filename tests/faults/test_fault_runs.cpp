@@ -82,7 +82,7 @@ TEST_CASE("a process that throws: its exit carries the message, the run reports 
     csptrace::Event e = m.event(i);
     if (e.status != csptrace::ExitStatus::Error) continue;
     ++exits_with_error;
-    CHECK(m.processes()[m.proc_index(i)].name == "worker");
+    CHECK(m.str(m.processes()[m.proc_index(i)].name) == "worker");
     CHECK(m.str(e.message) == "worker cannot handle 2");
   }
   CHECK(exits_with_error == 1);

@@ -63,7 +63,7 @@ std::multiset<Finding> findings_of(const std::string& trace) {
 int64_t last_tick(const TraceModel& m) {
   ChanId ticks = 0;
   for (const ChannelInfo& c : m.channels())
-    if (c.name == "ticks") ticks = c.id;
+    if (m.str(c.name) == "ticks") ticks = c.id;
   int64_t last = -1;
   for (size_t i = 0; i < m.size(); ++i) {
     const Event e = m.event(i);

@@ -37,7 +37,7 @@ int run_and_kill(const std::string& file, int sig) {
 size_t transfers_on(const TraceModel& m, const std::string& chan) {
   size_t n = 0;
   for (size_t i = 0; i < m.size(); ++i)
-    if (m.kind(i) == EventKind::Transfer && m.channels()[m.chan_index(i)].name == chan) ++n;
+    if (m.kind(i) == EventKind::Transfer && m.str(m.channels()[m.chan_index(i)].name) == chan) ++n;
   return n;
 }
 

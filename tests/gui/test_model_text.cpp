@@ -69,7 +69,7 @@ TEST_CASE("timers are described in the time the axis shows", "[timers]") {
   uint32_t timer = csptrace::kNone;
   for (uint32_t c = 0; c < m.channels().size(); ++c)
     if (m.channels()[c].buffer == csptrace::BufferKind::Timer &&
-        m.channels()[c].name == "timeout 10ms")
+        m.str(m.channels()[c].name) == "timeout 10ms")
       timer = c;
   REQUIRE(timer != csptrace::kNone);
   const std::string note = timer_note(m, doc->lanes().channel_events(timer), timer);

@@ -68,7 +68,8 @@ TEST_CASE("a process that only ever waits is wired to what it waits on", "[netwo
   // main never touches "done" but by waiting to take from it.
   bool main_takes_done = false;
   for (const NetworkEdge& e : g.edges)
-    if (m.processes()[e.proc].name == "main" && m.channels()[e.chan].name == "done" && !e.put)
+    if (m.str(m.processes()[e.proc].name) == "main" && m.str(m.channels()[e.chan].name) == "done" &&
+        !e.put)
       main_takes_done = true;
   CHECK(main_takes_done);
 }

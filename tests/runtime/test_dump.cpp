@@ -35,9 +35,9 @@ std::string proc_words(const TraceModel& m, const ReplayState& s, uint32_t p) {
   std::ostringstream o;
   o << csptrace::to_string(ps.state) << " " << csptrace::to_string(ps.wait.op);
   if (ps.wait.chan != csptrace::kNone)
-    o << " " << m.channels()[ps.wait.chan].name << " " << m.value_text(ps.wait.value);
+    o << " " << m.str(m.channels()[ps.wait.chan].name) << " " << m.value_text(ps.wait.value);
   for (const csptrace::Guard& g : ps.wait.guards)
-    o << " [" << csptrace::to_string(g.op) << " " << m.channels()[g.chan].name << " "
+    o << " [" << csptrace::to_string(g.op) << " " << m.str(m.channels()[g.chan].name) << " "
       << m.value_text(g.value) << "]";
   o << " at " << m.str(ps.wait.loc);
   return o.str();
@@ -58,9 +58,10 @@ std::map<std::string, std::string> words(const TraceModel& m, const ReplayState&
   for (uint32_t p = 0; p < m.processes().size(); ++p)
     if (csptrace::is_live(s.processes[p].state) &&
         m.processes()[p].role != csptrace::ProcRole::Internal)
-      out["process " + m.processes()[p].name] = proc_words(m, s, p);
+      out["process " + std::string(m.str(m.processes()[p].name))] = proc_words(m, s, p);
   for (uint32_t c = 0; c < m.channels().size(); ++c)
-    if (s.channels[c].made) out["channel " + m.channels()[c].name] = chan_words(m, s, c);
+    if (s.channels[c].made)
+      out["channel " + std::string(m.str(m.channels()[c].name))] = chan_words(m, s, c);
   return out;
 }
 

@@ -138,7 +138,7 @@ TEST_CASE("unnamed processes and channels get readable names", "[go]") {
   });
   REQUIRE(t.result.ok());
   bool named = false;
-  for (const auto& p : t.model.processes()) named |= p.name.rfind("go-", 0) == 0;
+  for (const auto& p : t.model.processes()) named |= t.model.str(p.name).rfind("go-", 0) == 0;
   CHECK(named);
 }
 
@@ -236,7 +236,7 @@ TEST_CASE("a spawned process runs without a result channel, its exit is still re
     auto e = t.model.event(i);
     CHECK(e.status == csptrace::ExitStatus::Ok);
     for (const auto& p : t.model.processes())
-      if (p.id == e.proc) exited.push_back(p.name);
+      if (p.id == e.proc) exited.emplace_back(t.model.str(p.name));
   }
   CHECK_THAT(exited,
              Catch::UnorderedEquals(std::vector<std::string>{"doubler", "returns", "main"}));

@@ -117,7 +117,7 @@ TEST_CASE("a prefix forces its decisions, then runs the oldest process first", "
   const auto base = rt_test::run_traced(scheduled("random:seed=1"), workers(), "base");
   csptrace::ProcId worker2 = 0;
   for (const auto& p : base.model.processes())
-    if (p.name == "worker-2") worker2 = p.id;
+    if (base.model.str(p.name) == "worker-2") worker2 = p.id;
   REQUIRE(worker2 != 0);
   csptrace::ScheduledDecision d;
   d.proc = worker2;

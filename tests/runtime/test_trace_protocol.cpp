@@ -269,11 +269,11 @@ TEST_CASE("a result channel's chan_make names its owner", "[protocol]") {
   const auto& m = t.model;
   uint32_t answer = csptrace::kNone;
   for (uint32_t p = 0; p < m.processes().size(); ++p)
-    if (m.processes()[p].name == "answer") answer = p;
+    if (m.str(m.processes()[p].name) == "answer") answer = p;
   REQUIRE(answer != csptrace::kNone);
   bool found = false;
   for (const auto& c : m.channels())
-    if (c.name == "result of answer") {
+    if (m.str(c.name) == "result of answer") {
       found = true;
       REQUIRE(c.result_of == answer);
     }

@@ -297,7 +297,7 @@ TEST_CASE("transform: the trace's buffer puts and takes balance and the replay e
     const csptrace::Replay replay(t.model);
     const csptrace::ReplayState end = replay.state_at(t.model.size() - 1);
     for (size_t c = 0; c < t.model.channels().size(); ++c)
-      if (t.model.channels()[c].name == "xf") CHECK(end.channels[c].level() == 0);
+      if (t.model.str(t.model.channels()[c].name) == "xf") CHECK(end.channels[c].level() == 0);
     for (const auto& f : csptrace::analyze(replay)) CHECK(f.severity != csptrace::Severity::Error);
   }
 }

@@ -78,7 +78,8 @@ auto lock_cycle(bool contended) {
 size_t direct_transfers_on(const csptrace::TraceModel& m, const std::string& chan) {
   size_t n = 0;
   for (size_t i = 0; i < m.size(); ++i)
-    if (m.kind(i) == csptrace::EventKind::Transfer && m.channels()[m.chan_index(i)].name == chan &&
+    if (m.kind(i) == csptrace::EventKind::Transfer &&
+        m.str(m.channels()[m.chan_index(i)].name) == chan &&
         m.event(i).via == csptrace::Via::Direct)
       ++n;
   return n;
@@ -203,7 +204,7 @@ TEST_CASE("a process records the channels its callable captured", "[verdict][tra
   for (size_t i = 0; i < t.model.size(); ++i)
     if (t.model.kind(i) == csptrace::EventKind::Handle) {
       REQUIRE(csptrace::process_label(t.model, t.model.proc_index(i)) == "holder");
-      held.push_back(t.model.channels()[t.model.chan_index(i)].name);
+      held.emplace_back(t.model.str(t.model.channels()[t.model.chan_index(i)].name));
     }
   std::sort(held.begin(), held.end());
   REQUIRE(held == std::vector<std::string>{"a", "b"});

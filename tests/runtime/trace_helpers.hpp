@@ -65,7 +65,7 @@ inline size_t count_on(const csptrace::TraceModel& m, csptrace::EventKind k,
   size_t n = 0;
   for (size_t i = 0; i < m.size(); ++i) {
     if (m.kind(i) != k || m.chan_index(i) == csptrace::kNone) continue;
-    if (m.channels()[m.chan_index(i)].name == chan) ++n;
+    if (m.str(m.channels()[m.chan_index(i)].name) == chan) ++n;
   }
   return n;
 }

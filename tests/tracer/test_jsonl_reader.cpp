@@ -48,11 +48,11 @@ TEST_CASE("the hot dog fixture loads into the model", "[jsonl][reader]") {
   REQUIRE(m.warnings().empty());
   REQUIRE(m.size() == 30);
   REQUIRE(m.processes().size() == 2);
-  REQUIRE(m.processes()[1].name == "hot-dog-machine");
+  REQUIRE(m.str(m.processes()[1].name) == "hot-dog-machine");
   REQUIRE(m.processes()[1].parent == 0);
   REQUIRE(m.processes()[1].exit_event != kNone);
   REQUIRE(m.channels().size() == 2);
-  REQUIRE(m.channels()[0].name == "in");
+  REQUIRE(m.str(m.channels()[0].name) == "in");
   REQUIRE(m.channels()[0].close_event == 23);
   // Transfers carry the values of Listing 11-1.
   std::vector<std::string> values;

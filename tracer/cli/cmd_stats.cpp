@@ -32,7 +32,7 @@ void print_json(const TraceModel& m, const TraceStats& s) {
   for (uint32_t c = 0; c < s.channels.size(); ++c) {
     const auto& cs = s.channels[c];
     chans.push_back({{"id", m.channels()[c].id},
-                     {"name", m.channels()[c].name},
+                     {"name", m.str(m.channels()[c].name)},
                      {"transfers", cs.transfers},
                      {"max_level", cs.max_level},
                      {"put_wait_ns", cs.put_wait_ns},

@@ -192,10 +192,10 @@ std::unique_ptr<Strategy> make_replay_strategy(const std::string& trace_path) {
     if (e.present & csptrace::f::index) d.index = e.index;
     Expected x;
     if (p != csptrace::kNone) {
-      x.who = m.processes()[p].name + " (#" + std::to_string(d.proc) + ")";
+      x.who = std::string(m.str(m.processes()[p].name)) + " (#" + std::to_string(d.proc) + ")";
       if (d.kind == Decision::Run) x.where = last_wait[p];
     } else if (const uint32_t c = m.chan_index(i); c != csptrace::kNone) {
-      x.who = "the timer " + m.channels()[c].name;
+      x.who = "the timer " + std::string(m.str(m.channels()[c].name));
     }
     list.push_back(d);
     expected.push_back(std::move(x));

@@ -58,7 +58,8 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
           use(c, owner, WaitOp::Put, i);
           if (p != kNone && last_child_[p] == owner) last_child_[p] = kNone;
         } else if (p != kNone && last_child_[p] != kNone &&
-                   m.processes()[last_child_[p]].name == m.channels()[c].name) {
+                   m.processes()[last_child_[p]].name ==
+                       m.channels()[c].name) {  // interned: ids compare names
           users_[c].owner = last_child_[p];
           use(c, last_child_[p], WaitOp::Put, i);
           last_child_[p] = kNone;

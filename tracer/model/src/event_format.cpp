@@ -9,9 +9,9 @@ namespace {
 
 // A name shared with another entry (TraceModelBuilder::finish marks it) gets "#id".
 template <class Info>
-std::string label(const std::vector<Info>& all, uint32_t ix, uint32_t id) {
+std::string label(const TraceModel& m, const std::vector<Info>& all, uint32_t ix, uint32_t id) {
   if (ix >= all.size()) return "?";
-  const std::string& name = all[ix].name;
+  std::string name(m.str(all[ix].name));
   if (all[ix].shared_name) return name + "#" + std::to_string(id);
   return name.empty() ? "#" + std::to_string(id) : name;
 }
@@ -19,11 +19,11 @@ std::string label(const std::vector<Info>& all, uint32_t ix, uint32_t id) {
 }  // namespace
 
 std::string process_label(const TraceModel& m, uint32_t ix) {
-  return ix < m.processes().size() ? label(m.processes(), ix, m.processes()[ix].id) : "-";
+  return ix < m.processes().size() ? label(m, m.processes(), ix, m.processes()[ix].id) : "-";
 }
 
 std::string channel_label(const TraceModel& m, uint32_t ix) {
-  return ix < m.channels().size() ? label(m.channels(), ix, m.channels()[ix].id) : "-";
+  return ix < m.channels().size() ? label(m, m.channels(), ix, m.channels()[ix].id) : "-";
 }
 
 std::string format_duration(int64_t ns) {

@@ -3,6 +3,7 @@
 
 #include "model_record.hpp"
 
+#include <sys/resource.h>
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -163,8 +164,13 @@ size_t TraceModel::memory_bytes() const {
 TraceModelBuilder::TraceModelBuilder(std::string source) { model_.source_ = std::move(source); }
 
 void TraceModelBuilder::reserve(size_t n) {
-  // Capped so that a huge or lying size estimate cannot reserve absurd memory up front.
+  // Capped so that a huge or lying size estimate cannot reserve absurd memory up front, and
+  // under an address-space limit (ulimit -v) to a quarter of it: reserved capacity is address
+  // space even while untouched, and the replay and the analysis need the rest.
   n = std::min<size_t>(n, size_t{1} << 26);
+  constexpr size_t kBytesPerEvent = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t) + 8;
+  if (rlimit as; getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+    n = std::min<size_t>(n, as.rlim_cur / 4 / kBytesPerEvent);
   model_.kind_.reserve(n);
   model_.t_.reserve(n);
   for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_}) v->reserve(n);
@@ -252,7 +258,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
                                     " was already spawned");
       ProcessInfo p;
       p.id = e.proc;
-      p.name = std::string(m.str(e.name));
+      p.name = e.has(Field::name) ? e.name : 0;
       p.mode = e.mode;
       p.role = e.has(Field::role) ? e.role : ProcRole::User;
       p.parent = e.has(Field::partner) ? require_proc(e.partner, "partner", true) : kNone;
@@ -271,7 +277,7 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
                                     " was already made");
       ChannelInfo c;
       c.id = e.chan;
-      c.name = std::string(m.str(e.name));
+      c.name = e.has(Field::name) ? e.name : 0;
       c.buffer = e.buffer;
       c.cap = e.cap;
       c.duration = e.duration;
@@ -304,8 +310,9 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   if (e.kind == EventKind::Exit) {
     auto& p = m.processes_[proc_ix];
     if (p.exit_event != kNone)
-      throw std::invalid_argument("exit: process " + std::to_string(e.proc) + " (" + p.name +
-                                  ") already exited at event " + std::to_string(p.exit_event));
+      throw std::invalid_argument("exit: process " + std::to_string(e.proc) + " (" +
+                                  std::string(m.str(p.name)) + ") already exited at event " +
+                                  std::to_string(p.exit_event));
     p.exit_event = index;
     p.status = e.status;
     p.error = e.has(Field::message) ? e.message : 0;
@@ -345,7 +352,7 @@ namespace {
 // so that labels cost O(1) each (a scan per label was quadratic in the number of processes).
 template <class Info>
 void mark_shared_names(std::vector<Info>& all) {
-  std::unordered_map<std::string_view, uint32_t> first;
+  std::unordered_map<StrId, uint32_t> first;  // strings are interned: equal ids, equal names
   first.reserve(all.size());
   for (uint32_t i = 0; i < all.size(); ++i) {
     auto [it, fresh] = first.try_emplace(all[i].name, i);

@@ -19,7 +19,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
     const std::string label = process_label(m, p);
     const bool exited = info.exit_event != kNone;
     procs.integer(info.id)
-        .text(info.name)
+        .text(m.str(info.name))
         .text(label)
         .text(to_string(info.mode))
         .text(to_string(info.role))
@@ -45,7 +45,7 @@ void fill_processes_and_channels(SqlDatabase& db, const Replay& replay, const Ve
     const ChannelInfo& info = m.channels()[c];
     const std::string label = channel_label(m, c);
     chans.integer(info.id)
-        .text(info.name)
+        .text(m.str(info.name))
         .text(label)
         .text(to_string(info.buffer))
         .integer(info.cap)

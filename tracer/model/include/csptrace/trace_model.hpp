@@ -44,11 +44,11 @@ CSPTRACE_FIELDS(CSPTRACE_FIELD_TYPE)
 template <Field F>
 using FieldType = typename FieldTypeOf<F>::type;
 
-struct ProcessInfo {  // members ordered by size, so that no padding is left
-  std::string name;
+struct ProcessInfo {          // members ordered by size, so that no padding is left
   size_t spawn_event = 0;     // event index of its spawn
   size_t exit_event = kNone;  // event index of its exit, or kNone while alive at the end
   ProcId id = 0;
+  StrId name = 0;           // TraceModel::str; a string id, not a copy: a run may spawn millions
   uint32_t parent = kNone;  // dense index of the parent process, or kNone
   StrId loc = 0;            // where it was spawned (TraceModel::str; 0: not known)
   StrId error = 0;          // exception text when status == Error (TraceModel::str)
@@ -60,7 +60,7 @@ struct ProcessInfo {  // members ordered by size, so that no padding is left
 
 struct ChannelInfo {
   ChanId id = 0;
-  std::string name;
+  StrId name = 0;  // TraceModel::str
   BufferKind buffer = BufferKind::Unbuffered;
   uint32_t cap = 0;
   int64_t duration = 0;        // timer channels only

@@ -4,6 +4,7 @@
 #include "model_lookup.hpp"
 #include "random_trace.hpp"
 
+#include <csptrace/event_format.hpp>
 #include <csptrace/replay.hpp>
 #include <csptrace/replay_cursor.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -133,6 +134,30 @@ TEST_CASE("an alt waits on every guard and leaves them all when one completes", 
   REQUIRE(s.processes[server].wait.completed);
   REQUIRE(s.channels[requests].takers.empty());
   REQUIRE(s.channels[quit].takers.empty());
+}
+
+TEST_CASE("an alt's words name kNamedInText guards and count the rest", "[replay][alts]") {
+  // An alt may offer a million guards (issue 21's hostile shape): its words in a finding, a lane
+  // or a panel were once megabytes long.
+  const TraceModel m = fixture("finding-dead-alt.jsonl");
+  const uint32_t requests = chan_named(m, "requests"), quit = chan_named(m, "quit");
+  Wait w;
+  w.op = WaitOp::Alts;
+  for (size_t i = 0; i < kNamedInText + 5; ++i)
+    w.guards.push_back({WaitOp::Take, i % 2 ? quit : requests});
+  const std::string text = wait_text(m, w);
+  CHECK(text.rfind("take from \"requests\", take from \"quit\", ", 0) == 0);
+  size_t named = 0;
+  for (size_t at = text.find("take from"); at != std::string::npos;
+       at = text.find("take from", at + 1))
+    ++named;
+  CHECK(named == kNamedInText);
+  CHECK(text.size() - text.rfind(" or any of 5 more guards") ==
+        std::string(" or any of 5 more guards").size());
+  Wait exactly;
+  exactly.op = WaitOp::Alts;
+  for (size_t i = 0; i < kNamedInText; ++i) exactly.guards.push_back({WaitOp::Take, requests});
+  CHECK(wait_text(m, exactly).find("more guards") == std::string::npos);
 }
 
 TEST_CASE("timers: a process waiting on a timer channel sleeps until it fires", "[replay]") {

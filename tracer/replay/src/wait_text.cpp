@@ -2,6 +2,8 @@
 
 #include <csptrace/event_format.hpp>
 
+#include <algorithm>
+
 namespace csptrace {
 
 std::string op_text(const TraceModel& m, WaitOp op, uint32_t chan, const Value& value) {
@@ -15,11 +17,14 @@ std::string op_text(const TraceModel& m, WaitOp op, uint32_t chan, const Value& 
 std::string wait_text(const TraceModel& m, const Wait& w) {
   if (w.op != WaitOp::Alts) return op_text(m, w.op, w.chan, w.value);
   std::string out;
-  for (size_t i = 0; i < w.guards.size(); ++i)
+  const size_t named = std::min(w.guards.size(), kNamedInText);
+  for (size_t i = 0; i < named; ++i)
     out += (i == 0                     ? ""
             : i + 1 == w.guards.size() ? " or "
                                        : ", ") +
            op_text(m, w.guards[i].op, w.guards[i].chan, w.guards[i].value);
+  if (named < w.guards.size())
+    out += " or any of " + std::to_string(w.guards.size() - named) + " more guards";
   return out.empty() ? "an alt" : out;
 }
 

@@ -3,6 +3,7 @@
 // describes each kind, when it fires, and an example.
 #pragma once
 
+#include <csptrace/event_format.hpp>
 #include <csptrace/schema.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -43,10 +44,6 @@ CSPTRACE_ENUM(Severity, CSPTRACE_SEVERITIES)
 CSPTRACE_ENUM(Strength, CSPTRACE_STRENGTHS)
 
 inline std::string_view finding_doc(FindingKind k) noexcept { return enum_doc(k); }
-
-// How many processes, channels or guards a finding's text names one by one; the finding's
-// lists keep every one (check --json, the viewer), the text counts the rest.
-inline constexpr size_t kNamedInText = 20;
 
 // One edge of the wait-for graph: `waiter` waits on `chan` (to put or take, per op), and
 // `releaser` is a live process that could complete that operation (see docs/analysis.md).

@@ -12,7 +12,8 @@ namespace csptrace {
 std::string op_text(const TraceModel& m, WaitOp op, uint32_t chan, const Value& value = {});
 
 // What w waits for: op_text of a put or take; for an alt, "take from \"a\" or put 3 on \"b\"",
-// its guards in listed order ("an alt" when the trace has none of them).
+// its guards in listed order ("an alt" when the trace has none of them); past kNamedInText
+// guards, "... or any of 99 980 more guards" (an alt may offer millions).
 std::string wait_text(const TraceModel& m, const Wait& w);
 
 }  // namespace csptrace

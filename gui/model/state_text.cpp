@@ -1,9 +1,32 @@
 #include "state_text.hpp"
 
+#include <csptrace/event_format.hpp>
+
 namespace cspview {
 
 using csptrace::kNone;
 using csptrace::ProcState;
+
+namespace {
+
+// "a, b, c": the first kNamedInText of n items (item(i) gives the i-th, "" to skip it), then
+// ", … 99 980 more": an alt may offer a million guards and a channel have millions waiting, and
+// a table cell holds one line.
+template <class Item>
+std::string first_of(size_t n, Item item) {
+  std::string text;
+  size_t named = 0, i = 0;
+  for (; i < n && named < csptrace::kNamedInText; ++i) {
+    const std::string s = item(i);
+    if (s.empty()) continue;
+    text += (text.empty() ? "" : ", ") + s;
+    ++named;
+  }
+  if (i < n) text += ", … " + std::to_string(n - i) + " more";
+  return text;
+}
+
+}  // namespace
 
 ProcessStateText describe_process(const TraceDocument& doc, const csptrace::ReplayState& s,
                                   uint32_t p) {
@@ -22,13 +45,16 @@ ProcessStateText describe_process(const TraceDocument& doc, const csptrace::Repl
     if (ps.wait.op == csptrace::WaitOp::Put && ps.wait.value.kind != csptrace::Value::Kind::None)
       out.waits_on += " ← " + m.value_text(ps.wait.value);
   } else {
-    std::string guards;
-    for (const auto& g : ps.wait.guards) {
-      if (g.chan == kNone) continue;
-      guards += (guards.empty() ? "" : ", ") + std::string(csptrace::to_string(g.op)) + " " +
-                doc.channel_label(g.chan);
-    }
-    out.waits_on += " [" + guards + "]";
+    const auto& guards = ps.wait.guards;
+    out.waits_on += " [" +
+                    first_of(guards.size(),
+                             [&](size_t i) {
+                               const csptrace::Guard& g = guards[i];
+                               return g.chan == kNone ? std::string()
+                                                      : std::string(csptrace::to_string(g.op)) +
+                                                            " " + doc.channel_label(g.chan);
+                             }) +
+                    "]";
   }
   if (out.woken) out.waits_on += " (done, wakes next)";
   out.where = std::string(m.str(ps.wait.loc));
@@ -65,15 +91,14 @@ ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::Repl
   }
   if (cs.closed) out.contents += ", closed";
   auto list = [&](const csptrace::FrontQueue<csptrace::Waiter>& ws, bool with_value) {
-    std::string text;
-    for (const auto& w : ws) {
-      text += (text.empty() ? "" : ", ") +
-              (w.proc != kNone ? doc.process_label(w.proc) : std::string("?"));
+    return first_of(ws.size(), [&](size_t i) {
+      const csptrace::Waiter& w = ws[i];
+      std::string text = w.proc != kNone ? doc.process_label(w.proc) : std::string("?");
       if (with_value && w.value.kind != csptrace::Value::Kind::None)
         text += " (" + m.value_text(w.value) + ")";
       if (w.in_alt) text += " in alt";
-    }
-    return text;
+      return text;
+    });
   };
   out.putters = list(cs.putters, true);
   out.takers = list(cs.takers, false);

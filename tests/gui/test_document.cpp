@@ -3,9 +3,12 @@
 #include "fixture_document.hpp"
 #include "state_text.hpp"
 
+#include <csptrace/event_format.hpp>
 #include <csptrace/trace_error.hpp>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 
 using namespace cspview;
 
@@ -61,6 +64,49 @@ TEST_CASE("state texts say who waits on what, and what a buffer holds", "[docume
   // After event index 26 (seq 27): main waits in an alt on "never" and the timer.
   auto main = describe_process(*doc, r.state_at(26), 0);
   CHECK(main.waits_on == "alts [take never, take timeout]");
+}
+
+TEST_CASE("state texts name the first kNamedInText guards or waiters and count the rest",
+          "[document][state]") {
+  // An alt over a million guards, or millions of putters on one channel (issue 21's hostile
+  // shapes), once made one table cell megabytes long, laid out on every repaint.
+  const size_t n = csptrace::kNamedInText + 5;
+  std::string t = R"({"kind":"header","format":"cspscope-trace","version":1,"program":"many",)"
+                  R"("scheduler":"deterministic","seed":1,"clock":"steady_ns","start_unix_ns":0})"
+                  "\n";
+  uint64_t seq = 0;
+  auto ev = [&](const std::string& body) {
+    ++seq;
+    t += R"({"seq":)" + std::to_string(seq) + R"(,"t":)" + std::to_string(seq) + "," + body + "}\n";
+  };
+  ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
+  ev(R"("kind":"chan_make","chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1)");
+  for (size_t i = 0; i < n; ++i) {
+    const std::string p = std::to_string(i + 2), c = std::to_string(i + 2);
+    ev(R"("kind":"spawn","proc":)" + p + R"(,"name":"putter-)" + p +
+       R"(","mode":"go","partner":1)");
+    ev(R"("kind":"park","proc":)" + p + R"(,"op":"put","chan":1,"value":)" + p);
+    ev(R"("kind":"chan_make","chan":)" + c + R"(,"name":"g)" + c +
+       R"(","buffer":"unbuffered","cap":0,"proc":1)");
+  }
+  ev(R"("kind":"alt_offer","proc":1,"alt":1)");
+  for (size_t i = 0; i < n; ++i)
+    ev(R"("kind":"alt_guard","proc":1,"chan":)" + std::to_string(i + 2) +
+       R"(,"op":"take","alt":1,"index":)" + std::to_string(i) + R"(,"ready":false)");
+  ev(R"("kind":"park","proc":1,"op":"alts","alt":1)");
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "cspview-many-waiters.jsonl").string();
+  { std::ofstream(path) << t; }
+  auto doc = load_document(path);
+  const auto s = doc->replay().state_at(doc->model().size() - 1);
+  const std::string guards = describe_process(*doc, s, 0).waits_on;
+  CHECK(guards.rfind("alts [take g2, take g3, ", 0) == 0);
+  CHECK(guards.find("take g21, … 5 more]") != std::string::npos);
+  CHECK(guards.find("take g22") == std::string::npos);
+  const std::string putters = describe_channel(*doc, s, 0).putters;
+  CHECK(putters.rfind("putter-2 (2), putter-3 (3), ", 0) == 0);
+  CHECK(putters.find("putter-21 (21), … 5 more") != std::string::npos);
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("loading reports bad files with their place and honours cancel", "[document]") {

@@ -27,8 +27,8 @@ std::shared_ptr<const TraceDocument> LiveTrace::snapshot(const csptrace::TraceMo
     run_.end = run_.last;
     any_real_ = true;
   }
-  state_.processes.resize(m.processes().size());
-  state_.channels.resize(m.channels().size());
+  state_.processes.grow_to(m.processes().size());
+  state_.channels.grow_to(m.channels().size());
   while (state_.steps < m.size()) csptrace::advance(m, state_);
 
   std::shared_ptr<TraceDocument> doc(new TraceDocument());

@@ -32,8 +32,10 @@ class Step {
   void run();
 
  private:
-  ProcessState* proc(uint32_t p) { return p < s_.processes.size() ? &s_.processes[p] : nullptr; }
-  ChannelState* chan(uint32_t c) { return c < s_.channels.size() ? &s_.channels[c] : nullptr; }
+  ProcessState* proc(uint32_t p) {
+    return p < s_.processes.size() ? &s_.processes.mut(p) : nullptr;
+  }
+  ChannelState* chan(uint32_t c) { return c < s_.channels.size() ? &s_.channels.mut(c) : nullptr; }
 
   void set_state(uint32_t p, ProcState st) {
     ProcessState* ps = proc(p);
@@ -254,8 +256,8 @@ void Step::run() {
 
 ReplayState initial_state(const TraceModel& m) {
   ReplayState s;
-  s.processes.resize(m.processes().size());
-  s.channels.resize(m.channels().size());
+  s.processes.assign_default(m.processes().size());
+  s.channels.assign_default(m.channels().size());
   return s;
 }
 

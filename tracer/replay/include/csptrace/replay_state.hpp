@@ -1,6 +1,7 @@
 // The state of a traced run after some number of events: every process (running, parked on what,
-// exited, ...) and every channel (buffer contents, waiting putters and takers, closed). A plain
-// value, copied into checkpoints by Replay; built by replaying the events with advance().
+// exited, ...) and every channel (buffer contents, waiting putters and takers, closed). A value,
+// copied into checkpoints by Replay (the copies share unchanged chunks of processes and channels:
+// SharedChunks); built by replaying the events with advance().
 //
 // The replay follows the event protocol of docs/trace-format.md ("How the kinds fit together")
 // and docs/analysis.md describes every state. Invariants after each step:
@@ -15,6 +16,7 @@
 #include <csptrace/buffer_contents.hpp>
 #include <csptrace/lazy_vector.hpp>
 #include <csptrace/schema.hpp>
+#include <csptrace/shared_chunks.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -107,12 +109,13 @@ struct ChannelState {
 };
 
 struct ReplayState {
-  size_t steps = 0;                     // events applied: this is the state after event steps - 1
-  std::vector<ProcessState> processes;  // by dense process index
-  std::vector<ChannelState> channels;   // by dense channel index
-  uint32_t armed_timers = 0;            // timers armed and not fired
-  bool deadlock_reported = false;       // the runtime's deadlock event has been seen
-  bool ended = false;                   // the end event has been applied
+  size_t steps = 0;  // events applied: this is the state after event steps - 1
+  // By dense process / channel index; copies share what neither has changed since (mut()).
+  SharedChunks<ProcessState> processes;
+  SharedChunks<ChannelState> channels;
+  uint32_t armed_timers = 0;       // timers armed and not fired
+  bool deadlock_reported = false;  // the runtime's deadlock event has been seen
+  bool ended = false;              // the end event has been applied
 
   // The last event applied, or kNone before the first.
   size_t last_event() const { return steps == 0 ? kNone : steps - 1; }

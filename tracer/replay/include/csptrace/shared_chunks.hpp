@@ -1,0 +1,110 @@
+// SharedChunks<T>: a fixed-size array of T kept in chunks of kChunk elements that copies of it
+// share until one of them writes: copying costs a pointer per chunk, and a write (mut) copies
+// only the chunk it touches, and only while another copy holds it. The replay keeps every
+// process's and channel's state in one; its checkpoints, the end state and the viewer's cursor
+// states are copies, so a run of millions of processes pays for the chunks that changed between
+// two of them, not for every process in each (docs/reliability.md).
+//
+// Invariants: size() elements in ceil(size() / kChunk) chunks, each chunk non-null and holding
+// kChunk elements (those past size() are default values never read). A chunk whose use_count()
+// is 1 belongs to this copy alone and is written in place. Reads never copy.
+//
+// Thread contract: like a std::vector, one copy must not be used by two threads while one of
+// them writes; distinct copies may be read and written on different threads (the reference
+// counts are atomic, and a write copies a chunk that another copy holds).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <memory>
+#include <vector>
+
+namespace csptrace {
+
+template <class T>
+class SharedChunks {
+ public:
+  static constexpr size_t kChunk = 256;
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](size_t i) const { return (*chunks_[i / kChunk])[i % kChunk]; }
+  // The element for writing: its chunk is copied first when another copy holds it.
+  T& mut(size_t i) {
+    std::shared_ptr<Chunk>& c = chunks_[i / kChunk];
+    if (c.use_count() > 1) c = std::make_shared<Chunk>(*c);
+    return (*c)[i % kChunk];
+  }
+  // n default elements. Every chunk starts as one shared chunk of defaults, so a state of a
+  // million processes that have not started costs one chunk.
+  void assign_default(size_t n) {
+    chunks_.clear();
+    size_ = 0;
+    grow_to(n);
+  }
+  // Appends default elements up to n (no change when n <= size()): the elements past size()
+  // in the last chunk are defaults already, new chunks share one chunk of defaults.
+  void grow_to(size_t n) {
+    if (n <= size_) return;
+    const size_t chunks = (n + kChunk - 1) / kChunk;
+    if (chunks > chunks_.size()) chunks_.resize(chunks, std::make_shared<Chunk>());
+    size_ = n;
+  }
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+    const_iterator(const SharedChunks* s, size_t i) : s_(s), i_(i) {}
+    const T& operator*() const { return (*s_)[i_]; }
+    const T* operator->() const { return &(*s_)[i_]; }
+    const_iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator old = *this;
+      ++i_;
+      return old;
+    }
+    bool operator==(const const_iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const SharedChunks* s_;
+    size_t i_;
+  };
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size_}; }
+
+  // How many chunks this copy and o hold in common (what sharing saves; for tests and reports).
+  size_t chunks_shared_with(const SharedChunks& o) const {
+    size_t n = 0;
+    for (size_t c = 0; c < std::min(chunks_.size(), o.chunks_.size()); ++c)
+      n += chunks_[c] == o.chunks_[c];
+    return n;
+  }
+  size_t chunks() const { return chunks_.size(); }
+
+  bool operator==(const SharedChunks& o) const {
+    if (size_ != o.size_) return false;
+    for (size_t c = 0; c < chunks_.size(); ++c) {
+      if (chunks_[c] == o.chunks_[c]) continue;  // shared: equal without a look
+      const size_t n = std::min(kChunk, size_ - c * kChunk);
+      for (size_t k = 0; k < n; ++k)
+        if (!((*chunks_[c])[k] == (*o.chunks_[c])[k])) return false;
+    }
+    return true;
+  }
+
+ private:
+  using Chunk = std::array<T, kChunk>;
+  std::vector<std::shared_ptr<Chunk>> chunks_;
+  size_t size_ = 0;
+};
+
+}  // namespace csptrace

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture_document.hpp"
+#include "jsonl_text.hpp"
 #include "state_text.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -8,7 +9,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 
 using namespace cspview;
 
@@ -71,14 +71,8 @@ TEST_CASE("state texts name the first kNamedInText guards or waiters and count t
   // An alt over a million guards, or millions of putters on one channel (issue 21's hostile
   // shapes), once made one table cell megabytes long, laid out on every repaint.
   const size_t n = csptrace::kNamedInText + 5;
-  std::string t = R"({"kind":"header","format":"cspscope-trace","version":1,"program":"many",)"
-                  R"("scheduler":"deterministic","seed":1,"clock":"steady_ns","start_unix_ns":0})"
-                  "\n";
-  uint64_t seq = 0;
-  auto ev = [&](const std::string& body) {
-    ++seq;
-    t += R"({"seq":)" + std::to_string(seq) + R"(,"t":)" + std::to_string(seq) + "," + body + "}\n";
-  };
+  csp_test::JsonlText t("many");
+  auto ev = [&](const std::string& body) { t.ev(body); };
   ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
   ev(R"("kind":"chan_make","chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1)");
   for (size_t i = 0; i < n; ++i) {
@@ -94,9 +88,7 @@ TEST_CASE("state texts name the first kNamedInText guards or waiters and count t
     ev(R"("kind":"alt_guard","proc":1,"chan":)" + std::to_string(i + 2) +
        R"(,"op":"take","alt":1,"index":)" + std::to_string(i) + R"(,"ready":false)");
   ev(R"("kind":"park","proc":1,"op":"alts","alt":1)");
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "cspview-many-waiters.jsonl").string();
-  { std::ofstream(path) << t; }
+  const std::string path = t.write("many-waiters.jsonl");
   auto doc = load_document(path);
   const auto s = doc->replay().state_at(doc->model().size() - 1);
   const std::string guards = describe_process(*doc, s, 0).waits_on;

@@ -1,5 +1,7 @@
 // SharedChunks: copies read the same values as independent vectors would, and share every chunk
 // neither has written since the copy.
+#include "jsonl_text.hpp"
+
 #include <csptrace/replay.hpp>
 #include <csptrace/shared_chunks.hpp>
 #include <csptrace/trace_reader.hpp>
@@ -7,7 +9,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -70,8 +71,8 @@ TEST_CASE("a copy shares every chunk but the ones written since", "[replay][shar
   SharedChunks<int> b = a;
   CHECK(b.chunks_shared_with(a) == a.chunks());
   b.mut(5) = -1;
-  b.mut(7) = -2;                                // the same chunk again: copied once
-  b.mut(3 * SharedChunks<int>::kChunk) = -3;    // a second chunk
+  b.mut(7) = -2;                              // the same chunk again: copied once
+  b.mut(3 * SharedChunks<int>::kChunk) = -3;  // a second chunk
   CHECK(b.chunks_shared_with(a) == a.chunks() - 2);
   CHECK(a[5] == 5);
   CHECK(b[5] == -1);
@@ -94,15 +95,8 @@ TEST_CASE("the replay's checkpoints share the states of processes that did not c
           "[replay][shared_chunks]") {
   // 2 000 processes park, then main alone records marks: every checkpoint taken among the
   // marks shares every chunk of processes and channels with the one before.
-  std::string t =
-      R"({"kind":"header","format":"cspscope-trace","version":1,"program":"marks",)"
-      R"("scheduler":"deterministic","seed":1,"clock":"steady_ns","start_unix_ns":0})"
-      "\n";
-  uint64_t seq = 0;
-  auto ev = [&](const std::string& body) {
-    ++seq;
-    t += R"({"seq":)" + std::to_string(seq) + R"(,"t":)" + std::to_string(seq) + "," + body + "}\n";
-  };
+  csp_test::JsonlText t("marks");
+  auto ev = [&](const std::string& body) { t.ev(body); };
   ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
   ev(R"("kind":"chan_make","chan":1,"name":"never","buffer":"unbuffered","cap":0,"proc":1)");
   for (int p = 2; p < 2002; ++p) {
@@ -110,11 +104,7 @@ TEST_CASE("the replay's checkpoints share the states of processes that did not c
     ev(R"("kind":"park","proc":)" + std::to_string(p) + R"(,"op":"take","chan":1)");
   }
   for (int i = 0; i < 30000; ++i) ev(R"("kind":"mark","proc":1,"label":"tick")");
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "csptrace-shared-checkpoints.jsonl").string();
-  {
-    std::ofstream(path) << t;
-  }
+  const std::string path = t.write("shared-checkpoints.jsonl");
   const csptrace::TraceModel m = csptrace::load_trace(path);
   std::filesystem::remove(path);
   const csptrace::Replay r(m);

@@ -77,3 +77,28 @@ TEST_CASE("snapshots of a growing model read as prefixes of the finished one", "
       REQUIRE(s.str(StrId(id)) == done.str(StrId(id)));
   }
 }
+
+TEST_CASE("a big column grows and shrinks in place, and copies only what a share holds",
+          "[model]") {
+  // Past huge_pages::kHugeBlockBytes the storage is a mapping of its own: growing it is an
+  // mremap (no copy, no second block under ulimit -v) and shrink_to_fit unmaps the tail.
+  SharedColumn<uint64_t> c;
+  const size_t n = 3 * csptrace::huge_pages::kHugeBlockBytes / sizeof(uint64_t);
+  for (uint64_t i = 0; i < n; ++i) c.push_back(i * 7);
+  REQUIRE(c.size() == n);
+  c.shrink_to_fit();
+  CHECK(c.capacity() == n);
+  bool same = true;
+  for (uint64_t i = 0; i < n; ++i) same &= c[i] == i * 7;
+  CHECK(same);
+  // With a share alive, growing moves the owner to new storage and leaves the share intact.
+  const SharedColumn<uint64_t> s = c.share();
+  c.shrink_to_fit();  // the share holds the storage: no change
+  CHECK(c.capacity() == n);
+  for (uint64_t i = 0; i < 1000; ++i) c.push_back(1);
+  CHECK(c.data() != s.data());
+  CHECK(s.size() == n);
+  CHECK(s[n - 1] == (n - 1) * 7);
+  CHECK(c[n - 1] == (n - 1) * 7);
+  CHECK(c[n] == 1);
+}

@@ -15,7 +15,8 @@ ChannelUse::Use& ChannelUse::entry(uint32_t c, uint32_t p) {
   if (r.proc[0] == p) return *r.use[0];
   if (r.proc[1] != p) {
     r.proc[1] = p;
-    r.use[1] = &uses_[key(c, p)];  // map nodes stay put when the map rehashes
+    if (first_chan_[p] == kNone) first_chan_[p] = c;
+    r.use[1] = first_chan_[p] == c ? &first_use_[p] : &more_uses_[key(c, p)];
   }
   std::swap(r.proc[0], r.proc[1]);
   std::swap(r.use[0], r.use[1]);
@@ -37,6 +38,8 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
   recent_.resize(m.channels().size());
   abandoned_.resize(m.channels().size());
   last_child_.assign(P, kNone);
+  first_chan_.assign(P, kNone);
+  first_use_.resize(P);
   // The guards of the alt each process is offering, for the processes in one (an entry goes
   // at the alt's choice).
   std::unordered_map<uint32_t, std::vector<std::pair<WaitOp, uint32_t>>> offering;
@@ -66,7 +69,7 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
         }
         break;
       case EventKind::ChanClose:
-        if (c != kNone && p != kNone) {
+        if (c < users_.size() && p < P) {
           if (users_[c].closer == kNone) users_[c].closer = p;
           entry(c, p).last = i;
         }
@@ -91,11 +94,11 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
       }
       case EventKind::BufPut:
         use(c, p, WaitOp::Put, i);
-        ++entry(c, p).puts;
+        if (c < users_.size() && p < P) ++entry(c, p).puts;
         break;
       case EventKind::BufTake:
         use(c, p, WaitOp::Take, i);
-        ++entry(c, p).takes;
+        if (c < users_.size() && p < P) ++entry(c, p).takes;
         break;
       case EventKind::Handle:
         if (c < users_.size() && p < P) {
@@ -171,15 +174,22 @@ std::vector<uint32_t> ChannelUse::holders_of_values(uint32_t c) const {
   std::vector<uint32_t> out;
   if (c >= users_.size() || m_.channels()[c].buffer != BufferKind::Fixed) return out;
   for (uint32_t p : users_[c].takers) {
-    const Use& u = uses_.at(key(c, p));
-    if (u.takes > u.puts) out.push_back(p);
+    const Use* u = find_use(c, p);
+    if (u && u->takes > u->puts) out.push_back(p);
   }
   return out;
 }
 
+const ChannelUse::Use* ChannelUse::find_use(uint32_t c, uint32_t p) const {
+  if (p >= first_chan_.size() || first_chan_[p] == kNone) return nullptr;
+  if (first_chan_[p] == c) return &first_use_[p];
+  auto it = more_uses_.find(key(c, p));
+  return it == more_uses_.end() ? nullptr : &it->second;
+}
+
 size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
-  auto it = uses_.find(key(c, p));
-  return it == uses_.end() ? kNone : it->second.last;
+  const Use* u = find_use(c, p);
+  return u ? u->last : kNone;
 }
 
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {

@@ -59,7 +59,14 @@ class ChannelUse {
     bool put = false, take = false;  // p is in users_[c].putters / takers
     uint32_t puts = 0, takes = 0;    // values p put on / took from c
   };
-  std::unordered_map<uint64_t, Use> uses_;  // key (c << 32 | p)
+  // p's use of the first channel it used is first_use_[p] (first_chan_[p] says which, kNone
+  // before any); its uses of other channels are in more_uses_, key (c << 32 | p). Most
+  // processes use one or two channels, and a run may have millions: an array entry each costs
+  // 28 bytes where a map node costs about 56.
+  std::vector<uint32_t> first_chan_;
+  std::vector<Use> first_use_;
+  std::unordered_map<uint64_t, Use> more_uses_;
+  const Use* find_use(uint32_t c, uint32_t p) const;  // null when p never used c
   // While the constructor runs, by channel: the entries of the two processes that used it last,
   // most recent first. Most channels have one putter and one taker that alternate, so the
   // per-event hash lookup becomes a compare.
@@ -68,7 +75,10 @@ class ChannelUse {
     Use* use[2] = {nullptr, nullptr};
   };
   std::vector<Recent> recent_;
-  Use& entry(uint32_t c, uint32_t p);  // uses_[key(c, p)]; precondition: c < users_.size()
+  // p's use of c, made when new; precondition: c < users_.size(), p < processes. The entries
+  // stay where they are while the constructor runs (the array is sized once, map nodes stay
+  // put when the map rehashes), so Recent may keep pointers to them.
+  Use& entry(uint32_t c, uint32_t p);
   // The children of p, in spawn order, are kids_[first_kid_[p], first_kid_[p + 1]): one array
   // for all processes, not a vector each (a run may spawn millions).
   std::vector<uint32_t> first_kid_, kids_;

@@ -29,6 +29,23 @@ void* map(size_t bytes) {
   return reinterpret_cast<void*>(aligned);
 }
 
+void* remap(void* p, size_t old_bytes, size_t new_bytes) {
+  const size_t len = round_up(new_bytes);
+  if (len < new_bytes) throw std::bad_alloc();
+  // The kernel grows the mapping in place when the addresses after it are free, else moves its
+  // pages: nothing is copied, and only the growth counts against the address-space limit. A
+  // moved block may start off a 2 MiB boundary; it then loses huge pages at its two ends only.
+  void* q = ::mremap(p, round_up(old_bytes), len, MREMAP_MAYMOVE);
+  if (q == MAP_FAILED) throw std::bad_alloc();
+  ::madvise(q, len, MADV_HUGEPAGE);
+  return q;
+}
+
+void shrink(void* p, size_t old_bytes, size_t new_bytes) noexcept {
+  const size_t from = round_up(old_bytes), to = round_up(new_bytes);
+  if (to < from) ::munmap(static_cast<char*>(p) + to, from - to);
+}
+
 void unmap(void* p, size_t bytes) noexcept { ::munmap(p, round_up(bytes)); }
 
 }  // namespace csptrace::huge_pages

@@ -19,6 +19,11 @@ inline constexpr size_t kHugeBlockBytes = size_t{4} << 20;
 // Maps at least `bytes` (>= kHugeBlockBytes), 2 MiB aligned; throws std::bad_alloc on failure.
 void* map(size_t bytes);
 void unmap(void* p, size_t bytes) noexcept;
+// Gives back the tail of a block map() returned, keeping new_bytes (>= kHugeBlockBytes) of it.
+void shrink(void* p, size_t old_bytes, size_t new_bytes) noexcept;
+// Grows a block map() returned (old_bytes, new_bytes >= kHugeBlockBytes) without copying it;
+// returns where it now is. Throws std::bad_alloc on failure, the block then left as it was.
+void* remap(void* p, size_t old_bytes, size_t new_bytes);
 }  // namespace huge_pages
 
 template <class T>

@@ -102,6 +102,12 @@ class SharedColumn {
     data_[at] = v;
     ++size_;
   }
+  // Gives back the capacity past size() when no share holds the storage and both sizes are
+  // mapped blocks (no copy: the tail is unmapped); otherwise keeps it. Untouched capacity costs
+  // no memory, but it is address space, which a ulimit -v caps.
+  void shrink_to_fit() {
+    if (store_ && store_.use_count() == 1 && store_->shrink(size_)) cap_ = store_->cap;
+  }
   // How many elements some share may read.
   size_t shared_upto() const { return shared_upto_; }
 
@@ -113,12 +119,37 @@ class SharedColumn {
     size_t cap = 0;
     explicit Store(size_t n) : p(HugePageAllocator<T>().allocate(n)), cap(n) {}
     ~Store() { HugePageAllocator<T>().deallocate(p, cap); }
+    // To n <= cap elements without a copy, when both sizes are mapped blocks; false otherwise.
+    bool shrink(size_t n) {
+      const size_t old_bytes = cap * sizeof(T), new_bytes = n * sizeof(T);
+      if (new_bytes < huge_pages::kHugeBlockBytes || new_bytes >= old_bytes) return false;
+      huge_pages::shrink(p, old_bytes, new_bytes);
+      cap = n;
+      return true;
+    }
+    // To n elements without a copy, when both sizes are mapped blocks; false otherwise.
+    bool grow(size_t n) {
+      if (n > size_t(-1) / sizeof(T)) return false;
+      const size_t old_bytes = cap * sizeof(T), new_bytes = n * sizeof(T);
+      if (old_bytes < huge_pages::kHugeBlockBytes || new_bytes <= old_bytes) return false;
+      p = static_cast<T*>(huge_pages::remap(p, old_bytes, new_bytes));
+      cap = n;
+      return true;
+    }
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
   };
 
   // New storage of n elements holding the prefix; the old one lives on in the shares of it.
+  // Storage no share holds any more grows in place where it can (a big block through mremap:
+  // no copy, and no second block beside the first under an address-space limit).
   void move_to(size_t n) {
+    if (store_ && store_.use_count() == 1 && store_->grow(n)) {
+      data_ = store_->p;
+      cap_ = n;
+      shared_upto_ = 0;
+      return;
+    }
     auto bigger = std::make_shared<Store>(n);
     if (size_) std::memcpy(bigger->p, data_, size_ * sizeof(T));
     store_ = std::move(bigger);

@@ -41,31 +41,20 @@ constexpr const char* kHelp =
     "Exit status: 0 no finding at the --fail-on level or worse, 1 there is one, 2 the file\n"
     "cannot be read (the message says FILE:LINE: what is wrong) or a usage error.\n";
 
-std::vector<std::string> names(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
-  std::vector<std::string> out;
-  for (uint32_t i : ixs) out.push_back(procs ? process_label(m, i) : channel_label(m, i));
-  return out;
+std::string label(const TraceModel& m, uint32_t i, bool procs) {
+  return procs ? process_label(m, i) : channel_label(m, i);
 }
 
-// JSON text is UTF-8; a trace's texts are bytes (utf8_text.hpp).
-std::vector<std::string> utf8_all(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  out.reserve(items.size());
-  for (const auto& s : items) out.push_back(valid_utf8(s));
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& items) {
+// The first names of a finding's list for a reader; `check --json` keeps every one. Only the
+// names shown are made: a finding may list millions of processes.
+std::string joined_shown(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
   std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  for (size_t k = 0; k < ixs.size() && k < kNamedInText; ++k)
+    out += (k ? ", " : "") + label(m, ixs[k], procs);
+  if (ixs.size() > kNamedInText)
+    out +=
+        " and " + std::to_string(ixs.size() - kNamedInText) + " more (check --json lists them all)";
   return out;
-}
-
-// The first names of a finding's list for a reader; `check --json` keeps every one.
-std::string joined_shown(const std::vector<std::string>& items) {
-  if (items.size() <= kNamedInText) return joined(items);
-  return joined({items.begin(), items.begin() + kNamedInText}) + " and " +
-         std::to_string(items.size() - kNamedInText) + " more (check --json lists them all)";
 }
 
 // Wraps text at about `width` columns, each line indented by `indent`.
@@ -104,10 +93,15 @@ void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
       std::cout << " at " << format_duration(f.time) << ", event " << m.seq(f.event);
     std::cout << "\n";
     if (!f.processes.empty())
-      std::cout << "  processes: " << joined_shown(names(m, f.processes, true)) << "\n";
+      std::cout << "  processes: " << joined_shown(m, f.processes, true) << "\n";
     if (!f.channels.empty())
-      std::cout << "  channels:  " << joined_shown(names(m, f.channels, false)) << "\n";
-    if (!f.locations.empty()) std::cout << "  source:    " << joined(f.locations) << "\n";
+      std::cout << "  channels:  " << joined_shown(m, f.channels, false) << "\n";
+    if (!f.locations.empty()) {
+      std::cout << "  source:    ";
+      for (size_t k = 0; k < f.locations.size(); ++k)
+        std::cout << (k ? ", " : "") << f.locations[k];
+      std::cout << "\n";
+    }
     std::cout << wrapped(f.explanation, 94, "  ") << "\n";
   }
   if (findings.empty())
@@ -117,32 +111,67 @@ void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
               << counts[2] << " info\n";
 }
 
-// One finding as a JSON object.
-nlohmann::ordered_json finding_json(const TraceModel& m, const Finding& f) {
-  nlohmann::ordered_json j;
-  j["kind"] = to_string(f.kind);
-  j["severity"] = to_string(f.severity);
-  j["strength"] = to_string(f.strength);
-  j["event"] = f.event < m.size() ? nlohmann::ordered_json(m.seq(f.event)) : nullptr;
-  j["time_ns"] = f.time;
-  j["processes"] = utf8_all(names(m, f.processes, true));
-  j["channels"] = utf8_all(names(m, f.channels, false));
-  j["locations"] = utf8_all(f.locations);
-  j["explanation"] = valid_utf8(f.explanation);
+// One JSON value on one line; texts went through valid_utf8 (a trace's texts are bytes,
+// utf8_text.hpp), replace is the net for any that did not.
+std::string json_text(const nlohmann::ordered_json& v) {
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `"key": [` the n items `]` as dump(2) prints an array of strings at depth 1 of an object
+// printed at indent `in`, written item by item: a finding may list millions of processes.
+template <class Item>
+void write_strings(std::ostream& o, const std::string& in, const char* key, size_t n, Item item) {
+  o << in << "  \"" << key << "\": ";
+  if (n == 0) {
+    o << "[]";
+    return;
+  }
+  o << "[\n";
+  for (size_t i = 0; i < n; ++i)
+    o << in << "    " << json_text(valid_utf8(item(i))) << (i + 1 < n ? ",\n" : "\n");
+  o << in << "  ]";
+}
+
+// One finding as the JSON object dump(2) would print, indented by `in`.
+void write_finding_json(std::ostream& o, const std::string& in, const TraceModel& m,
+                        const Finding& f) {
+  o << "{\n";
+  auto field = [&](const char* key, const nlohmann::ordered_json& v) {
+    o << in << "  \"" << key << "\": " << json_text(v) << ",\n";
+  };
+  field("kind", to_string(f.kind));
+  field("severity", to_string(f.severity));
+  field("strength", to_string(f.strength));
+  field("event", f.event < m.size() ? nlohmann::ordered_json(m.seq(f.event)) : nullptr);
+  field("time_ns", f.time);
+  write_strings(o, in, "processes", f.processes.size(),
+                [&](size_t i) { return label(m, f.processes[i], true); });
+  o << ",\n";
+  write_strings(o, in, "channels", f.channels.size(),
+                [&](size_t i) { return label(m, f.channels[i], false); });
+  o << ",\n";
+  write_strings(o, in, "locations", f.locations.size(), [&](size_t i) { return f.locations[i]; });
+  o << ",\n" << in << "  \"explanation\": " << json_text(valid_utf8(f.explanation));
   if (!f.cycle.empty()) {
-    auto& cycle = j["cycle"] = nlohmann::ordered_json::array();
+    auto cycle = nlohmann::ordered_json::array();
     for (const WaitEdge& e : f.cycle)
       cycle.push_back({{"waiter", valid_utf8(process_label(m, e.waiter))},
                        {"releaser", valid_utf8(process_label(m, e.releaser))},
                        {"channel", valid_utf8(channel_label(m, e.chan))},
                        {"op", to_string(e.op)}});
+    o << ",\n" << in << "  \"cycle\": ";
+    for (char c : cycle.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
+      o.put(c);
+      if (c == '\n') o << in << "  ";
+    }
   }
-  return j;
+  o << "\n" << in << "}";
 }
 
 // {"findings": [...]} indented by 2, as nlohmann's dump(2) of the whole would print it, written
-// one finding at a time: a document of the whole held ~6 KB a finding (a million stuck
-// processes, a finding each, took 6.5 GB).
+// one finding, and one name of a finding's lists, at a time: a document of the whole held ~6 KB
+// a finding (a million stuck processes, a finding each, took 6.5 GB), and one finding listing
+// five million processes more than the 2 GB that check itself needs.
 void print_json(const TraceModel& m, const std::vector<Finding>& findings) {
   if (findings.empty()) {
     std::cout << "{\n  \"findings\": []\n}\n";
@@ -150,14 +179,8 @@ void print_json(const TraceModel& m, const std::vector<Finding>& findings) {
   }
   std::cout << "{\n  \"findings\": [\n";
   for (size_t i = 0; i < findings.size(); ++i) {
-    // Texts went through valid_utf8; replace is the net for any that did not.
-    const std::string one =
-        finding_json(m, findings[i]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     std::cout << "    ";
-    for (char c : one) {
-      std::cout.put(c);
-      if (c == '\n') std::cout << "    ";
-    }
+    write_finding_json(std::cout, "    ", m, findings[i]);
     std::cout << (i + 1 < findings.size() ? ",\n" : "\n");
   }
   std::cout << "  ]\n}\n";

@@ -1,58 +1,104 @@
 #include <csptrace/chrome_export.hpp>
 #include <csptrace/event_format.hpp>
 
-#include <nlohmann/json.hpp>
+#include "json_text.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <vector>
 
 namespace csptrace {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
 constexpr int kProcPid = 1, kChanPid = 2;
 
 double micros(int64_t ns) { return double(ns) / 1000.0; }
 
-// Every present field of event i as args, with names instead of ids.
-json event_args(const TraceModel& m, size_t i) {
+// A JSON object written into `out` as its fields come: {"key":value,...}. Keys are the
+// exporter's own, plain ASCII.
+class Obj {
+ public:
+  explicit Obj(std::string& out) : out_(out) { out_ += '{'; }
+  template <class V>
+  Obj& field(const char* key, const V& v) {
+    key_(key);
+    json_text::append(out_, v);
+    return *this;
+  }
+  // A value that is JSON text already (an object or an array).
+  Obj& json(const char* key, std::string_view text) {
+    key_(key);
+    out_ += text;
+    return *this;
+  }
+  void end() { out_ += '}'; }
+
+ private:
+  void key_(const char* k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+// Every present field of event i as args, with names instead of ids, as JSON text.
+std::string event_args(const TraceModel& m, size_t i) {
   const Event e = m.event(i);
-  json a = json::object();
+  std::string out;
+  Obj a(out);
   auto put = [&](const char* key, const auto& v, FieldMask bit) {
     using T = std::decay_t<decltype(v)>;
     if (!(e.present & bit) || bit == f::seq || bit == f::t) return;
     if (bit == f::proc)
-      a[key] = process_label(m, m.proc_index(i));
+      a.field(key, process_label(m, m.proc_index(i)));
     else if (bit == f::partner)
-      a[key] = process_label(m, m.partner_index(i));
+      a.field(key, process_label(m, m.partner_index(i)));
     else if (bit == f::from)
-      a[key] = process_label(m, m.from_index(i));
+      a.field(key, process_label(m, m.from_index(i)));
     else if (bit == f::to)
-      a[key] = process_label(m, m.to_index(i));
+      a.field(key, process_label(m, m.to_index(i)));
     else if (bit == f::chan)
-      a[key] = channel_label(m, m.chan_index(i));
+      a.field(key, channel_label(m, m.chan_index(i)));
     else if constexpr (std::is_same_v<T, Value>)
-      a[key] = m.value_text(v);
+      a.field(key, m.value_text(v));
     else if constexpr (std::is_enum_v<T>)
-      a[key] = std::string(to_string(v));
+      a.field(key, to_string(v));
     else if constexpr (std::is_same_v<T, StrId>) {
       if (kTextFields & bit)
-        a[key] = std::string(m.str(v));
+        a.field(key, m.str(v));
       else
-        a[key] = v;
+        a.field(key, v);
     } else
-      a[key] = v;
+      a.field(key, v);
   };
 #define CSPTRACE_CHROME_ARG(member, key, type, doc) put(key, e.member, f::member);
   CSPTRACE_FIELDS(CSPTRACE_CHROME_ARG)
 #undef CSPTRACE_CHROME_ARG
-  a["seq"] = e.seq;
-  return a;
+  a.field("seq", e.seq);
+  a.end();
+  return out;
+}
+
+// args (an object's text) with one more field at its end.
+std::string with_field(std::string args, const char* key, std::string_view json) {
+  args.pop_back();  // '}'; args always holds "seq"
+  args += ",\"";
+  args += key;
+  args += "\":";
+  args += json;
+  args += '}';
+  return args;
 }
 
 class ChromeWriter {
@@ -60,7 +106,7 @@ class ChromeWriter {
   ChromeWriter(const TraceModel& m, std::ostream& out) : m_(m), out_(out) {}
 
   void run() {
-    out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
+    buf_ = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
     meta(kProcPid, 0, "process_name", "processes");
     meta(kChanPid, 0, "process_name", "channels");
     for (uint32_t p = 0; p < m_.processes().size(); ++p)
@@ -68,44 +114,79 @@ class ChromeWriter {
     for (uint32_t c = 0; c < m_.channels().size(); ++c)
       meta(kChanPid, c + 1, "thread_name", channel_label(m_, c));
     wait_start_.assign(m_.processes().size(), kNone);
-    last_alt_guards_.assign(m_.processes().size(), json::array());
     for (size_t i = 0; i < m_.size(); ++i) event(i);
     close_open_slices();
-    out_ << "\n]}\n";
+    buf_ += "\n]}\n";
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
 
  private:
-  void emit(const json& j) {
-    if (!first_) out_ << ",\n";
+  // Starts the next entry of traceEvents; the caller writes one object.
+  std::string& next() {
+    if (buf_.size() >= kFlushBytes) {
+      out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+      buf_.clear();
+    }
+    if (!first_) buf_ += ",\n";
     first_ = false;
-    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return buf_;
   }
   void meta(int pid, uint32_t tid, const char* what, const std::string& name) {
-    emit({{"ph", "M"}, {"pid", pid}, {"tid", tid}, {"name", what}, {"args", {{"name", name}}}});
+    std::string args;
+    Obj(args).field("name", name).end();
+    Obj(next())
+        .field("ph", "M")
+        .field("pid", pid)
+        .field("tid", tid)
+        .field("name", what)
+        .json("args", args)
+        .end();
   }
-  void instant(int pid, uint32_t track, size_t i, const std::string& name) {
-    emit({{"ph", "i"},
-          {"s", "t"},
-          {"pid", pid},
-          {"tid", track + 1},
-          {"ts", micros(m_.time(i))},
-          {"name", name},
-          {"args", event_args(m_, i)}});
+  void instant(int pid, uint32_t track, size_t i, std::string_view name, std::string_view args) {
+    Obj(next())
+        .field("ph", "i")
+        .field("s", "t")
+        .field("pid", pid)
+        .field("tid", track + 1)
+        .field("ts", micros(m_.time(i)))
+        .field("name", name)
+        .json("args", args)
+        .end();
   }
-  void slice(uint32_t proc, size_t from, int64_t end_ns, const std::string& name, json args) {
-    emit({{"ph", "X"},
-          {"pid", kProcPid},
-          {"tid", proc + 1},
-          {"ts", micros(m_.time(from))},
-          {"dur", micros(end_ns - m_.time(from))},
-          {"name", name},
-          {"args", std::move(args)}});
+  void slice(uint32_t proc, size_t from, int64_t end_ns, const std::string& name,
+             std::string_view args) {
+    Obj(next())
+        .field("ph", "X")
+        .field("pid", kProcPid)
+        .field("tid", proc + 1)
+        .field("ts", micros(m_.time(from)))
+        .field("dur", micros(end_ns - m_.time(from)))
+        .field("name", name)
+        .json("args", args)
+        .end();
+  }
+  void flow(const char* ph, uint32_t proc, size_t i, double ts) {
+    Obj o(next());
+    o.field("ph", ph);
+    if (ph[0] == 'f') o.field("bp", "e");
+    o.field("pid", kProcPid)
+        .field("tid", proc + 1)
+        .field("ts", ts)
+        .field("id", i)
+        .field("name", "rendezvous")
+        .field("cat", "transfer")
+        .end();
+  }
+  // The guards of p's latest alt as a JSON array.
+  std::string guards(uint32_t p) const {
+    auto it = alt_guards_.find(p);
+    return "[" + (it == alt_guards_.end() ? std::string() : it->second) + "]";
   }
 
   void event(size_t i) {
     const EventKind k = m_.kind(i);
     const uint32_t p = m_.proc_index(i), c = m_.chan_index(i);
-    const std::string kname(to_string(k));
+    const std::string_view kname = to_string(k);
     switch (k) {
       case EventKind::Park:
       case EventKind::Block: wait_start_[p] = i; return;
@@ -117,80 +198,70 @@ class ChromeWriter {
         slice(p, info.spawn_event, m_.time(i), process_label(m_, p), event_args(m_, i));
         return;
       }
-      case EventKind::AltOffer: last_alt_guards_[p] = json::array(); break;
-      case EventKind::AltGuard: last_alt_guards_[p].push_back(event_args(m_, i)); return;
-      case EventKind::AltChoice: {
-        json a = event_args(m_, i);
-        a["guards"] = last_alt_guards_[p];
-        emit({{"ph", "i"},
-              {"s", "t"},
-              {"pid", kProcPid},
-              {"tid", p + 1},
-              {"ts", micros(m_.time(i))},
-              {"name", "alt_choice"},
-              {"args", std::move(a)}});
+      case EventKind::AltOffer: alt_guards_[p].clear(); break;
+      case EventKind::AltGuard: {
+        std::string& g = alt_guards_[p];
+        if (!g.empty()) g += ',';
+        g += event_args(m_, i);
         return;
       }
+      case EventKind::AltChoice:
+        instant(kProcPid, p, i, "alt_choice", with_field(event_args(m_, i), "guards", guards(p)));
+        return;
       case EventKind::Transfer: {
-        instant(kChanPid, c, i, kname);
+        instant(kChanPid, c, i, kname, event_args(m_, i));
         if (m_.event(i).via == Via::Direct) {
           const double ts = micros(m_.time(i));
-          emit({{"ph", "s"},
-                {"pid", kProcPid},
-                {"tid", m_.from_index(i) + 1},
-                {"ts", ts},
-                {"id", i},
-                {"name", "rendezvous"},
-                {"cat", "transfer"}});
-          emit({{"ph", "f"},
-                {"bp", "e"},
-                {"pid", kProcPid},
-                {"tid", m_.to_index(i) + 1},
-                {"ts", ts},
-                {"id", i},
-                {"name", "rendezvous"},
-                {"cat", "transfer"}});
+          flow("s", m_.from_index(i), i, ts);
+          flow("f", m_.to_index(i), i, ts);
         }
         return;
       }
       case EventKind::BufPut:
       case EventKind::BufTake:
-      case EventKind::BufDrop:
-        instant(kChanPid, c, i, kname);
-        emit({{"ph", "C"},
-              {"pid", kChanPid},
-              {"tid", c + 1},
-              {"ts", micros(m_.time(i))},
-              {"name", "level " + channel_label(m_, c)},
-              {"args", {{"level", m_.event(i).level}}}});
+      case EventKind::BufDrop: {
+        instant(kChanPid, c, i, kname, event_args(m_, i));
+        std::string level;
+        Obj(level).field("level", m_.event(i).level).end();
+        Obj(next())
+            .field("ph", "C")
+            .field("pid", kChanPid)
+            .field("tid", c + 1)
+            .field("ts", micros(m_.time(i)))
+            .field("name", "level " + channel_label(m_, c))
+            .json("args", level)
+            .end();
         return;
+      }
       default: break;
     }
     if (p != kNone)
-      instant(kProcPid, p, i, kname);
+      instant(kProcPid, p, i, kname, event_args(m_, i));
     else if (c != kNone)
-      instant(kChanPid, c, i, kname);
+      instant(kChanPid, c, i, kname, event_args(m_, i));
     else
-      emit({{"ph", "i"},
-            {"s", "g"},
-            {"pid", kProcPid},
-            {"tid", 0},
-            {"ts", micros(m_.time(i))},
-            {"name", kname},
-            {"args", event_args(m_, i)}});
+      Obj(next())
+          .field("ph", "i")
+          .field("s", "g")
+          .field("pid", kProcPid)
+          .field("tid", 0)
+          .field("ts", micros(m_.time(i)))
+          .field("name", kname)
+          .json("args", event_args(m_, i))
+          .end();
   }
 
   void end_wait(uint32_t p, int64_t end_ns, const size_t* resume) {
     size_t start = wait_start_[p];
     if (start == kNone) return;
     wait_start_[p] = kNone;
-    json args = event_args(m_, start);
-    if (m_.event(start).op == WaitOp::Alts) args["guards"] = last_alt_guards_[p];
-    if (resume) args["woken_by"] = event_args(m_, *resume);
+    std::string args = event_args(m_, start);
     const Event e = m_.event(start);
+    if (e.op == WaitOp::Alts) args = with_field(std::move(args), "guards", guards(p));
+    if (resume) args = with_field(std::move(args), "woken_by", event_args(m_, *resume));
     std::string name = std::string(to_string(m_.kind(start))) + " " + std::string(to_string(e.op));
     if (m_.chan_index(start) != kNone) name += " " + channel_label(m_, m_.chan_index(start));
-    slice(p, start, end_ns, name, std::move(args));
+    slice(p, start, end_ns, name, args);
   }
 
   // Waits and lives still open when the trace ends run to its last event.
@@ -200,15 +271,19 @@ class ChromeWriter {
       end_wait(p, end, nullptr);
       const auto& info = m_.processes()[p];
       if (info.exit_event == kNone)
-        slice(p, info.spawn_event, end, process_label(m_, p), {{"alive_at_end", true}});
+        slice(p, info.spawn_event, end, process_label(m_, p), "{\"alive_at_end\":true}");
     }
   }
 
+  static constexpr size_t kFlushBytes = size_t{1} << 20;
   const TraceModel& m_;
   std::ostream& out_;
+  std::string buf_;  // written to out_ a megabyte at a time
   bool first_ = true;
-  std::vector<size_t> wait_start_;     // per process: event index of its open park / block
-  std::vector<json> last_alt_guards_;  // per process: guards of its latest alt
+  std::vector<size_t> wait_start_;  // per process: event index of its open park / block
+  // The guards of each process's latest alt, as JSON objects joined by commas (only for the
+  // processes that offered one: a run may have millions of processes and no alt).
+  std::unordered_map<uint32_t, std::string> alt_guards_;
 };
 
 }  // namespace

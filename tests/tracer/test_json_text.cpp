@@ -39,8 +39,8 @@ TEST_CASE("json_text writes integers and texts as nlohmann dumps them, doubles a
     CHECK(out == nlohmann::json(v).dump());
   }
   // Texts: printable ASCII, every control character, quotes, backslashes, UTF-8.
-  const std::string alphabet = std::string("ab\"\\/ é漢😀\x7f") + std::string(1, '\0') +
-                               "\x01\x08\x09\x0a\x0c\x0d\x1f";
+  const std::string alphabet =
+      std::string("ab\"\\/ é漢😀\x7f") + std::string(1, '\0') + "\x01\x08\x09\x0a\x0c\x0d\x1f";
   for (int n = 0; n < 20000; ++n) {
     std::string s;
     for (size_t k = rng() % 12; k > 0; --k) {

@@ -57,8 +57,7 @@ inline void append(std::string& out, const std::string& s) { append(out, std::st
 inline void append(std::string& out, bool b) { out += b ? "true" : "false"; }
 
 template <class T>
-  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-void append(std::string& out, T v) {
+requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) void append(std::string& out, T v) {
   char buf[24];
   out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
 }

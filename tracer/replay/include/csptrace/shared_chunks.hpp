@@ -6,19 +6,24 @@
 // two of them, not for every process in each (docs/reliability.md).
 //
 // Invariants: size() elements in ceil(size() / kChunk) chunks, each chunk non-null and holding
-// kChunk elements (those past size() are default values never read). A chunk whose use_count()
-// is 1 belongs to this copy alone and is written in place. Reads never copy.
+// kChunk elements (those past size() are default values never read). A chunk whose count of
+// holders is 1 belongs to this copy alone and is written in place. Reads never copy.
 //
 // Thread contract: like a std::vector, one copy must not be used by two threads while one of
-// them writes; distinct copies may be read and written on different threads (the reference
-// counts are atomic, and a write copies a chunk that another copy holds).
+// them writes; distinct copies may be read and written on different threads (a write copies a
+// chunk that another copy holds). The counts are atomic: a copy dropped on one thread releases
+// its count, and the acquire of the writer that then finds itself the only holder orders that
+// copy's last reads before the write (the viewer's live follow hands copies to the GUI thread
+// and goes on writing its own).
 #pragma once
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
-#include <memory>
+#include <utility>
 #include <vector>
 
 namespace csptrace {
@@ -30,12 +35,12 @@ class SharedChunks {
 
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  const T& operator[](size_t i) const { return (*chunks_[i / kChunk])[i % kChunk]; }
+  const T& operator[](size_t i) const { return chunks_[i / kChunk]->items[i % kChunk]; }
   // The element for writing: its chunk is copied first when another copy holds it.
   T& mut(size_t i) {
-    std::shared_ptr<Chunk>& c = chunks_[i / kChunk];
-    if (c.use_count() > 1) c = std::make_shared<Chunk>(*c);
-    return (*c)[i % kChunk];
+    Ref& c = chunks_[i / kChunk];
+    if (!c.alone()) c = Ref(new Chunk(*c));
+    return c->items[i % kChunk];
   }
   // n default elements. Every chunk starts as one shared chunk of defaults, so a state of a
   // million processes that have not started costs one chunk.
@@ -49,7 +54,7 @@ class SharedChunks {
   void grow_to(size_t n) {
     if (n <= size_) return;
     const size_t chunks = (n + kChunk - 1) / kChunk;
-    if (chunks > chunks_.size()) chunks_.resize(chunks, std::make_shared<Chunk>());
+    if (chunks > chunks_.size()) chunks_.resize(chunks, Ref(new Chunk()));
     size_ = n;
   }
 
@@ -96,14 +101,41 @@ class SharedChunks {
       if (chunks_[c] == o.chunks_[c]) continue;  // shared: equal without a look
       const size_t n = std::min(kChunk, size_ - c * kChunk);
       for (size_t k = 0; k < n; ++k)
-        if (!((*chunks_[c])[k] == (*o.chunks_[c])[k])) return false;
+        if (!(chunks_[c]->items[k] == o.chunks_[c]->items[k])) return false;
     }
     return true;
   }
 
  private:
-  using Chunk = std::array<T, kChunk>;
-  std::vector<std::shared_ptr<Chunk>> chunks_;
+  struct Chunk {
+    std::atomic<uint32_t> holders{1};
+    std::array<T, kChunk> items{};
+    Chunk() = default;
+    Chunk(const Chunk& o) : items(o.items) {}
+  };
+  // A counted pointer to a chunk (std::shared_ptr reads its count relaxed, which orders
+  // nothing: see the thread contract).
+  class Ref {
+   public:
+    explicit Ref(Chunk* p) : p_(p) {}
+    Ref(const Ref& o) : p_(o.p_) { p_->holders.fetch_add(1, std::memory_order_relaxed); }
+    Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+    Ref& operator=(Ref o) noexcept {
+      std::swap(p_, o.p_);
+      return *this;
+    }
+    ~Ref() {
+      if (p_ && p_->holders.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p_;
+    }
+    bool alone() const { return p_->holders.load(std::memory_order_acquire) == 1; }
+    Chunk* operator->() const { return p_; }
+    Chunk& operator*() const { return *p_; }
+    bool operator==(const Ref& o) const { return p_ == o.p_; }
+
+   private:
+    Chunk* p_;
+  };
+  std::vector<Ref> chunks_;
   size_t size_ = 0;
 };
 

@@ -379,8 +379,8 @@ TraceModel TraceModelBuilder::finish() && {
   model_.kind_.shrink_to_fit();
   model_.t_.shrink_to_fit();
   model_.records_.shrink_to_fit();
-  if (model_.processes_.capacity() > model_.processes_.size() / 4 * 5)
-    model_.processes_.shrink_to_fit();
+  auto& procs = model_.processes_;
+  if (procs.capacity() - procs.size() > procs.capacity() / 4) procs.shrink_to_fit();
   return std::move(model_);
 }
 

@@ -102,11 +102,12 @@ class SharedColumn {
     data_[at] = v;
     ++size_;
   }
-  // Gives back the capacity past size() when no share holds the storage and both sizes are
-  // mapped blocks (no copy: the tail is unmapped); otherwise keeps it. Untouched capacity costs
-  // no memory, but it is address space, which a ulimit -v caps.
+  // Gives back the capacity past size() when the storage was never shared (no other thread
+  // has read it, so nothing orders against it) and both sizes are mapped blocks (no copy: the
+  // tail is unmapped); otherwise keeps it. Untouched capacity costs no memory, but it is
+  // address space, which a ulimit -v caps.
   void shrink_to_fit() {
-    if (store_ && store_.use_count() == 1 && store_->shrink(size_)) cap_ = store_->cap;
+    if (never_shared() && store_->shrink(size_)) cap_ = store_->cap;
   }
   // How many elements some share may read.
   size_t shared_upto() const { return shared_upto_; }
@@ -141,10 +142,12 @@ class SharedColumn {
   };
 
   // New storage of n elements holding the prefix; the old one lives on in the shares of it.
-  // Storage no share holds any more grows in place where it can (a big block through mremap:
-  // no copy, and no second block beside the first under an address-space limit).
+  // Storage never shared grows in place where it can (a big block through mremap: no copy, and
+  // no second block beside the first under an address-space limit). Shared storage is left to
+  // its shares, which other threads may still read: a loaded model has handed out none, a
+  // followed one has.
   void move_to(size_t n) {
-    if (store_ && store_.use_count() == 1 && store_->grow(n)) {
+    if (never_shared() && store_->grow(n)) {
       data_ = store_->p;
       cap_ = n;
       shared_upto_ = 0;
@@ -157,6 +160,9 @@ class SharedColumn {
     cap_ = n;
     shared_upto_ = 0;
   }
+
+  // No share of this storage was ever handed out, and none holds it.
+  bool never_shared() const { return store_ && shared_upto_ == 0 && store_.use_count() == 1; }
 
   std::shared_ptr<Store> store_;
   T* data_ = nullptr;

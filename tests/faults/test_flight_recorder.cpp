@@ -86,8 +86,10 @@ TEST_CASE("SIGUSR1 under --trace-ring writes the window, check names the stuck p
   const Ring ring = ring_for(!scheduler.empty());
   // The run lasts long enough for the ring to fill before a signal finds it running: several
   // signals when the machine is loaded (the pool then records slower), and under a sanitizer,
-  // whose deterministic scheduler is ten times slower.
-  const std::string seconds = csp_test::kSanitized ? "20" : "6";
+  // whose deterministic scheduler is ten times slower and whose reading of each window takes
+  // seconds (20 s was too short under ThreadSanitizer: the program ended before the last
+  // signal's window was read).
+  const std::string seconds = csp_test::kSanitized ? "60" : "6";
   std::vector<std::string> args{seconds,   "-",   "--busy",       "--last", last_file,
                                 "--trace", trace, "--trace-ring", ring.flag};
   args.insert(args.end(), scheduler.begin(), scheduler.end());

@@ -5,8 +5,9 @@
 // states are copies, so a run of millions of processes pays for the chunks that changed between
 // two of them, not for every process in each (docs/reliability.md).
 //
-// Invariants: size() elements in ceil(size() / kChunk) chunks, each chunk non-null and holding
-// kChunk elements (those past size() are default values never read). A chunk whose count of
+// Invariants: size() elements in ceil(size() / kChunk) chunks, each chunk non-null; every chunk
+// but the last holds kChunk elements, the last one the rest (a state of three processes keeps
+// three, not 256: checkpoints of a small run copy its chunks often). A chunk whose count of
 // holders is 1 belongs to this copy alone and is written in place. Reads never copy.
 //
 // Thread contract: like a std::vector, one copy must not be used by two threads while one of
@@ -18,7 +19,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -42,19 +42,40 @@ class SharedChunks {
     if (!c.alone()) c = Ref(new Chunk(*c));
     return c->items[i % kChunk];
   }
-  // n default elements. Every chunk starts as one shared chunk of defaults, so a state of a
-  // million processes that have not started costs one chunk.
+  // n default elements. Every full chunk starts as one shared chunk of defaults, so a state of
+  // a million processes that have not started costs one chunk.
   void assign_default(size_t n) {
     chunks_.clear();
     size_ = 0;
     grow_to(n);
   }
-  // Appends default elements up to n (no change when n <= size()): the elements past size()
-  // in the last chunk are defaults already, new chunks share one chunk of defaults.
+  // Appends default elements up to n (no change when n <= size()): the last chunk grows to
+  // its new length (copied first when another copy holds it), new full chunks share one chunk
+  // of defaults.
   void grow_to(size_t n) {
     if (n <= size_) return;
+    if (!chunks_.empty()) {
+      const size_t last = chunks_.size() - 1, want = std::min(kChunk, n - last * kChunk);
+      Ref& c = chunks_[last];
+      if (c->items.size() < want) {
+        if (!c.alone()) c = Ref(new Chunk(*c));
+        c->items.resize(want);
+      }
+    }
     const size_t chunks = (n + kChunk - 1) / kChunk;
-    if (chunks > chunks_.size()) chunks_.resize(chunks, Ref(new Chunk()));
+    chunks_.reserve(chunks);  // so that `defaults` stays where it is
+    const Ref* defaults = nullptr;
+    for (size_t k = chunks_.size(); k < chunks; ++k) {
+      const size_t len = std::min(kChunk, n - k * kChunk);
+      if (len < kChunk) {
+        chunks_.push_back(Ref(new Chunk(len)));
+      } else if (defaults) {
+        chunks_.push_back(*defaults);
+      } else {
+        chunks_.push_back(Ref(new Chunk(kChunk)));
+        defaults = &chunks_.back();
+      }
+    }
     size_ = n;
   }
 
@@ -109,8 +130,8 @@ class SharedChunks {
  private:
   struct Chunk {
     std::atomic<uint32_t> holders{1};
-    std::array<T, kChunk> items{};
-    Chunk() = default;
+    std::vector<T> items;
+    explicit Chunk(size_t n) : items(n) {}
     Chunk(const Chunk& o) : items(o.items) {}
   };
   // A counted pointer to a chunk (std::shared_ptr reads its count relaxed, which orders

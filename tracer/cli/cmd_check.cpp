@@ -113,7 +113,7 @@ void print_text(const TraceModel& m, const std::vector<Finding>& findings) {
 
 // One JSON value on one line; texts went through valid_utf8 (a trace's texts are bytes,
 // utf8_text.hpp), replace is the net for any that did not.
-std::string json_text(const nlohmann::ordered_json& v) {
+std::string json_line(const nlohmann::ordered_json& v) {
   return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -128,7 +128,7 @@ void write_strings(std::ostream& o, const std::string& in, const char* key, size
   }
   o << "[\n";
   for (size_t i = 0; i < n; ++i)
-    o << in << "    " << json_text(valid_utf8(item(i))) << (i + 1 < n ? ",\n" : "\n");
+    o << in << "    " << json_line(valid_utf8(item(i))) << (i + 1 < n ? ",\n" : "\n");
   o << in << "  ]";
 }
 
@@ -137,7 +137,7 @@ void write_finding_json(std::ostream& o, const std::string& in, const TraceModel
                         const Finding& f) {
   o << "{\n";
   auto field = [&](const char* key, const nlohmann::ordered_json& v) {
-    o << in << "  \"" << key << "\": " << json_text(v) << ",\n";
+    o << in << "  \"" << key << "\": " << json_line(v) << ",\n";
   };
   field("kind", to_string(f.kind));
   field("severity", to_string(f.severity));
@@ -151,7 +151,7 @@ void write_finding_json(std::ostream& o, const std::string& in, const TraceModel
                 [&](size_t i) { return label(m, f.channels[i], false); });
   o << ",\n";
   write_strings(o, in, "locations", f.locations.size(), [&](size_t i) { return f.locations[i]; });
-  o << ",\n" << in << "  \"explanation\": " << json_text(valid_utf8(f.explanation));
+  o << ",\n" << in << "  \"explanation\": " << json_line(valid_utf8(f.explanation));
   if (!f.cycle.empty()) {
     auto cycle = nlohmann::ordered_json::array();
     for (const WaitEdge& e : f.cycle)

@@ -47,7 +47,10 @@ LaneIndex::LaneIndex(const TraceModel& m)
   auto by_time = [&m](uint32_t a, uint32_t b) {
     return m.time(a) != m.time(b) ? m.time(a) < m.time(b) : a < b;
   };
+  // Every lane lists events in event order: in time order already when the model's times are
+  // (the usual case, found once by the model), so only a model whose times are not checks them.
   auto sort = [&](Lane& lane) {
+    if (m.times_in_order()) return;
     auto all = lane.mutable_span();
     if (!std::is_sorted(all.begin(), all.end(), by_time))
       std::sort(all.begin(), all.end(), by_time);
@@ -55,7 +58,7 @@ LaneIndex::LaneIndex(const TraceModel& m)
   for (auto* lanes : {&proc_, &chan_})
     for (auto& lane : *lanes) sort(lane);
   // Transfers by time share the list when it is already in time order (the usual case).
-  if (!std::is_sorted(transfers_.begin(), transfers_.end(), by_time)) {
+  if (!m.times_in_order() && !std::is_sorted(transfers_.begin(), transfers_.end(), by_time)) {
     transfers_by_time_ = transfers_.clone();
     sort(transfers_by_time_);
   }

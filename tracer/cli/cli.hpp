@@ -4,6 +4,7 @@
 #include <csptrace/load_options.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ int finish_output(const std::string& verb, int status);
 // warnings printed on stderr. Throws TraceError as load_trace does. options' notice is set to
 // print on stderr; its other members are the caller's (following, per-event callbacks).
 TraceModel load_input(const std::string& file, LoadOptions options = {});
+// Options for a verb that reads in one pass: after each batch of events, use(model so far)
+// takes the new events and returns the first event it still needs; the model lets go of the
+// ones before it, so the verb's memory does not grow with the trace.
+LoadOptions one_pass(std::function<size_t(const TraceModel&)> use);
 // True for an argument that is an option ("-x", "--x"); "-" alone is a FILE (standard input).
 bool is_option(const std::string& arg);
 

@@ -4,6 +4,7 @@
 
 #include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
+#include <csptrace/streaming_judge.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 #include <csptrace/utf8_text.hpp>
@@ -240,10 +241,14 @@ int cmd_check(const Args& args) {
   }
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
-    const TraceModel m = load_input(file);
-    // The findings read only the end state: no checkpoints, no timeline.
-    const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState);
-    const std::vector<Finding> findings = analyze(replay);
+    // One pass: each batch of events is replayed as it is read, then let go of, so the memory
+    // is bounded by the run's processes and channels, not by its events.
+    StreamingJudge judge;
+    const TraceModel m = load_input(file, one_pass([&judge](const TraceModel& so_far) {
+                                      judge.take(so_far);
+                                      return judge.keep_from();
+                                    }));
+    const std::vector<Finding> findings = std::move(judge).finish(m).findings;
     if (format != Format::Text) report_text_not_utf8("check", m);
     switch (format) {
       case Format::Text: print_text(m, findings); break;

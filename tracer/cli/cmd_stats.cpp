@@ -89,8 +89,13 @@ int cmd_stats(const Args& args) {
   }
   if (file.empty()) return usage_error("stats", "expected a FILE");
   try {
-    TraceModel m = load_input(file);
-    TraceStats s = compute_stats(m);
+    // One pass: each batch of events is counted as it is read, then let go of.
+    StatsPass pass;
+    const TraceModel m = load_input(file, one_pass([&pass](const TraceModel& so_far) {
+                                      pass.take(so_far);
+                                      return so_far.size();
+                                    }));
+    const TraceStats s = std::move(pass).finish(m);
     if (json) report_text_not_utf8("stats", m);
     if (json)
       print_json(m, s);

@@ -35,4 +35,12 @@ TraceModel load_input(const std::string& file, LoadOptions options) {
   return m;
 }
 
+LoadOptions one_pass(std::function<size_t(const TraceModel&)> use) {
+  LoadOptions options;
+  options.on_batch = [use = std::move(use)](TraceModelBuilder& b) {
+    b.retire_before(use(b.so_far()));
+  };
+  return options;
+}
+
 }  // namespace csptrace::cli

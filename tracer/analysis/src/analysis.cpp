@@ -27,9 +27,13 @@ int rank(FindingKind k) {
 }  // namespace
 
 Verdict judge(const Replay& replay) {
-  Verdict v;
-  if (replay.size() == 0) return v;
+  if (replay.size() == 0) return {};
   AnalysisContext cx(replay);
+  return judge_in(cx);
+}
+
+Verdict judge_in(AnalysisContext& cx) {
+  Verdict v;
   std::vector<Finding>& out = v.findings;
   find_global_deadlock(cx, out);
   find_wait_cycles(cx, out);

@@ -14,12 +14,10 @@ bool ended_normally(const TraceModel& m) {
   return m.complete() && m.end_reason() == EndReason::Normal;
 }
 
-Strength strength_of_end(const Replay& r, const WaitGraph& g) {
-  const TraceModel& m = r.model();
-  const ReplayState& end = r.final_state();
+Strength strength_of_end(const TraceModel& m, const ReplayState& end, const WaitGraph& g) {
   // A snapshot (a dump of a running program) is a cut like a trace cut short: the program went on.
   const bool ran_on = m.end_reason() == EndReason::Crash || m.end_reason() == EndReason::Snapshot;
-  if (end.deadlock_reported || (m.complete() && !ran_on)) return Strength::Proven;
+  if (end.deadlock_event != kNone || (m.complete() && !ran_on)) return Strength::Proven;
   for (uint32_t p = 0; p < end.processes.size(); ++p)
     if (g.live(p) && !g.stuck(p)) return Strength::Predicted;
   return Strength::Observed;
@@ -30,12 +28,24 @@ Strength strength_of_end(const Replay& r, const WaitGraph& g) {
 AnalysisContext::AnalysisContext(const Replay& r)
     : m(r.model()),
       end(r.final_state()),
-      program_over(ended_normally(r.model())),
-      use(r.model()),
-      graph(r.model(), r.final_state(), use, program_over),
-      say(r.model(), r.final_state()),
-      end_strength(strength_of_end(r, graph)),
-      explained(r.final_state().processes.size(), 0) {}
+      program_over(ended_normally(m)),
+      own_use(std::make_unique<const ChannelUse>(m)),
+      use(*own_use),
+      graph(m, end, use, program_over),
+      say(m, end),
+      end_strength(strength_of_end(m, end, graph)),
+      explained(end.processes.size(), 0) {}
+
+AnalysisContext::AnalysisContext(const TraceModel& model, const ReplayState& end_state,
+                                 const ChannelUse& channel_use)
+    : m(model),
+      end(end_state),
+      program_over(ended_normally(m)),
+      use(channel_use),
+      graph(m, end, use, program_over),
+      say(m, end),
+      end_strength(strength_of_end(m, end, graph)),
+      explained(end.processes.size(), 0) {}
 
 Finding AnalysisContext::make(FindingKind kind, Severity severity, size_t event) const {
   Finding f;

@@ -6,9 +6,11 @@
 #include "narrator.hpp"
 #include "wait_graph.hpp"
 
+#include <csptrace/analysis.hpp>
 #include <csptrace/finding.hpp>
 #include <csptrace/replay.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,13 +18,18 @@ namespace csptrace {
 
 struct AnalysisContext {
   explicit AnalysisContext(const Replay& r);
+  // The same from the end state of a run and what ChannelUse found in all its events (a
+  // streaming pass that no longer holds them); m, end and use must outlive the context.
+  AnalysisContext(const TraceModel& m, const ReplayState& end, const ChannelUse& use);
 
   const TraceModel& m;
   const ReplayState& end;
   // The program finished (end event with reason normal): nothing will ever run again, and what
   // is left alive leaked.
   const bool program_over;
-  const ChannelUse use;
+  // Owned when the context was made from a Replay, otherwise the caller's.
+  const std::unique_ptr<const ChannelUse> own_use;
+  const ChannelUse& use;
   const WaitGraph graph;
   const Narrator say;
   // How sure a finding about the end state is: proven for a complete trace, observed for one
@@ -62,6 +69,9 @@ struct AnalysisContext {
   // root of its trouble, not waiting on other stuck processes).
   bool partners_gone(uint32_t p) const;
 };
+
+// judge() of the run cx describes (a run of at least one event).
+Verdict judge_in(AnalysisContext& cx);
 
 // The checks, one per finding kind, in the order judge() runs them. Each appends its findings
 // and marks the processes it explained.

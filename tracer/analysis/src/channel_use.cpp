@@ -24,7 +24,7 @@ ChannelUse::Use& ChannelUse::entry(uint32_t c, uint32_t p) {
 }
 
 void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
-  if (c >= users_.size() || p >= m_.processes().size()) return;
+  if (c >= users_.size() || p >= m_->processes().size()) return;
   Use& u = entry(c, p);
   u.last = i;
   bool& seen = op == WaitOp::Put ? u.put : u.take;
@@ -32,19 +32,27 @@ void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
   seen = true;
 }
 
-ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
-  const size_t P = m.processes().size();
-  users_.resize(m.channels().size());
-  recent_.resize(m.channels().size());
-  abandoned_.resize(m.channels().size());
-  last_child_.assign(P, kNone);
-  first_chan_.assign(P, kNone);
-  first_use_.resize(P);
-  // The guards of the alt each process is offering, for the processes in one (an entry goes
-  // at the alt's choice).
-  std::unordered_map<uint32_t, std::vector<std::pair<WaitOp, uint32_t>>> offering;
+ChannelUse::ChannelUse(const TraceModel& m) {
+  extend(m);
+  finish(m);
+}
 
-  for (size_t i = 0; i < m.size(); ++i) {
+void ChannelUse::extend(const TraceModel& m) {
+  m_ = &m;
+  const size_t P = m.processes().size(), C = m.channels().size();
+  if (P > first_use_.capacity()) {
+    first_use_.reserve(std::max(P, 2 * first_use_.capacity()));
+    std::fill(recent_.begin(), recent_.end(), Recent{});  // its pointers into first_use_ moved
+  }
+  first_use_.resize(P);
+  first_chan_.resize(P, kNone);
+  last_child_.resize(P, kNone);
+  users_.resize(C);
+  recent_.resize(C);
+  abandoned_.resize(C);
+  auto& offering = offering_;
+
+  for (size_t i = next_; i < m.size(); ++i) {
     const uint32_t p = m.proc_index(i), c = m.chan_index(i);
     switch (m.kind(i)) {
       case EventKind::Spawn:
@@ -128,8 +136,14 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
     }
   }
 
+  next_ = m.size();
+}
+
+void ChannelUse::finish(const TraceModel& m) {
+  m_ = &m;
+  const size_t P = m.processes().size();
   recent_ = {};
-  offering = {};
+  offering_ = {};
 
   // The children of each process: processes are numbered in spawn order, so counting them by
   // parent and placing them in number order keeps each one's children in spawn order.
@@ -172,7 +186,7 @@ ChannelUse::ChannelUse(const TraceModel& m) : m_(m) {
 
 std::vector<uint32_t> ChannelUse::holders_of_values(uint32_t c) const {
   std::vector<uint32_t> out;
-  if (c >= users_.size() || m_.channels()[c].buffer != BufferKind::Fixed) return out;
+  if (c >= users_.size() || m_->channels()[c].buffer != BufferKind::Fixed) return out;
   for (uint32_t p : users_[c].takers) {
     const Use* u = find_use(c, p);
     if (u && u->takes > u->puts) out.push_back(p);
@@ -195,7 +209,7 @@ size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {
   const auto first = kids_.begin() + first_kid_[p], end = kids_.begin() + first_kid_[p + 1];
   auto it = std::partition_point(
-      first, end, [&](uint32_t c) { return m_.processes()[c].spawn_event <= after; });
+      first, end, [&](uint32_t c) { return m_->processes()[c].spawn_event <= after; });
   if (it == end) return {tout_[p], tout_[p]};
   return {tin_[*it], tout_[p]};
 }

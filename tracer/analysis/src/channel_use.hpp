@@ -31,7 +31,18 @@ struct Abandonment {
 
 class ChannelUse {
  public:
+  // From all of m's events.
   explicit ChannelUse(const TraceModel& m);
+  // For a pass that sees the events a batch at a time (a streaming check): extend() with each
+  // batch, then finish(). Until finish() only extend() may be called.
+  ChannelUse() = default;
+  // Takes events [next, m.size()) of m, where next is where the previous call stopped (0 at
+  // first); m grew from the model seen before, perhaps by more processes and channels, and
+  // holds those events whole (held_from() <= next).
+  void extend(const TraceModel& m);
+  // Settles what needs every process (the spawn tree), with m, the complete model, as the model
+  // from now on; it must outlive this.
+  void finish(const TraceModel& m);
 
   const ChannelUsers& users(uint32_t c) const { return users_[c]; }
   // The last event at which p used c (put, take, offer, close), or kNone.
@@ -51,7 +62,8 @@ class ChannelUse {
  private:
   void use(uint32_t c, uint32_t p, WaitOp op, size_t i);
 
-  const TraceModel& m_;
+  const TraceModel* m_ = nullptr;
+  size_t next_ = 0;  // the first event extend() has not taken
   std::vector<ChannelUsers> users_;
   std::vector<std::vector<Abandonment>> abandoned_;
   struct Use {
@@ -75,9 +87,12 @@ class ChannelUse {
     Use* use[2] = {nullptr, nullptr};
   };
   std::vector<Recent> recent_;
+  // While extend() runs, the guards of the alt each process is offering, for the processes in
+  // one (an entry goes at the alt's choice).
+  std::unordered_map<uint32_t, std::vector<std::pair<WaitOp, uint32_t>>> offering_;
   // p's use of c, made when new; precondition: c < users_.size(), p < processes. The entries
-  // stay where they are while the constructor runs (the array is sized once, map nodes stay
-  // put when the map rehashes), so Recent may keep pointers to them.
+  // stay where they are between reallocations of first_use_ (after which extend() forgets
+  // recent_), and map nodes stay put when the map rehashes, so Recent may keep pointers to them.
   Use& entry(uint32_t c, uint32_t p);
   // The children of p, in spawn order, are kids_[first_kid_[p], first_kid_[p + 1]): one array
   // for all processes, not a vector each (a run may spawn millions).

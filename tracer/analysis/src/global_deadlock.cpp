@@ -12,12 +12,6 @@ namespace csptrace {
 
 namespace {
 
-size_t find_deadlock_event(const TraceModel& m) {
-  for (size_t i = m.size(); i-- > 0;)
-    if (m.kind(i) == EventKind::Deadlock) return i;
-  return kNone;
-}
-
 Finding from_runtime(const AnalysisContext& cx, size_t at) {
   const TraceModel& m = cx.m;
   Finding f = cx.make(FindingKind::GlobalDeadlock, Severity::Error, at);
@@ -61,7 +55,7 @@ Finding from_runtime(const AnalysisContext& cx, size_t at) {
 }  // namespace
 
 void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out) {
-  if (size_t at = find_deadlock_event(cx.m); at != kNone) {
+  if (const size_t at = cx.end.deadlock_event; at != kNone) {
     out.push_back(from_runtime(cx, at));
     return;
   }

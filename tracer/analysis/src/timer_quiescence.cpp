@@ -11,7 +11,7 @@
 namespace csptrace {
 
 void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out) {
-  if (cx.program_over || cx.end.armed_timers == 0 || cx.end.deadlock_reported) return;
+  if (cx.program_over || cx.end.armed_timers == 0 || cx.end.deadlock_event != kNone) return;
   std::vector<uint32_t> sleepers, others;
   for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
     if (!cx.graph.live(p)) continue;

@@ -143,6 +143,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
     } catch (const std::invalid_argument& ex) {
       throw fail(payload_off + record_at, ex.what());
     }
+    if (options.on_batch) options.on_batch(builder);
     off += kChunkHeaderBytes + len;
     ++chunks;
   }

@@ -98,6 +98,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
       tail_zero = true;
       start = nl + 1;
     }
+    if (options.on_batch) options.on_batch(builder);
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
     if (options.progress && total > 0) options.progress(double(in.offset()) / double(total));
   }

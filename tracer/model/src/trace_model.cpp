@@ -29,6 +29,9 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
     for (size_t id = 0; id < strings_->size(); ++id)
       s.strings_->intern(strings_->get(static_cast<StrId>(id)));
   }
+  s.first_held_ = first_held_;
+  s.retired_t_ = retired_t_;
+  s.retired_record_bytes_ = retired_record_bytes_;
   s.kind_ = kind_.share();
   s.t_ = t_.share();
   s.proc_ = proc_.share();
@@ -44,6 +47,8 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
   s.proc_by_id_ = proc_by_id_;
   s.chan_by_id_ = chan_by_id_;
   s.complete_ = complete_;
+  s.times_in_order_ = times_in_order_;
+  s.last_t_ = last_t_;
   s.end_reason_ = end_reason_;
   s.warnings_ = warnings_;
   return s;
@@ -58,25 +63,25 @@ uint64_t TraceModel::seq(size_t i) const {
 }
 
 FieldMask TraceModel::present(size_t i) const {
-  return binary::record_present(records_.data() + record_at_[i]);
+  return binary::record_present(records_.data() + record_at_[i - first_held_]);
 }
 
 Event TraceModel::event(size_t i) const {
   Event e;
-  const uint8_t* rec = records_.data() + record_at_[i];
+  const uint8_t* rec = records_.data() + record_at_[i - first_held_];
   // Records are written by the builder with seq and t relative to the event itself.
   binary::Cursor c{rec, rec, rec + binary::kMaxRecordBytes};
   uint64_t prev_seq = seq(i) - 1;
-  int64_t prev_t = t_[i];
+  int64_t prev_t = t_[i - first_held_];
   binary::decode_record(c, e, prev_seq, prev_t);
   return e;
 }
 
 Event TraceModel::event(size_t i, FieldMask wanted) const {
-  Event e(kind_[i]);
+  Event e(kind(i));
   const FieldMask highest = wanted & ~(f::seq | f::t);
   const FieldMask upto = highest ? ~FieldMask{0} >> __builtin_clz(highest) : 0;
-  ModelRecord r(records_.data() + record_at_[i], e.kind, upto);
+  ModelRecord r(records_.data() + record_at_[i - first_held_], e.kind, upto);
   for (FieldMask rest = r.present(); rest; rest &= rest - 1) {
     const auto fl = static_cast<Field>(__builtin_ctz(rest));
     if (!(wanted & (FieldMask{1} << static_cast<int>(fl)))) {
@@ -93,7 +98,7 @@ Event TraceModel::event(size_t i, FieldMask wanted) const {
   }
   e.present = (r.present() & wanted) | (wanted & (f::seq | f::t));
   if (wanted & f::seq) e.seq = seq(i);
-  if (wanted & f::t) e.t = t_[i];
+  if (wanted & f::t) e.t = time(i);
   return e;
 }
 
@@ -102,10 +107,10 @@ FieldType<F> TraceModel::field(size_t i) const {
   if constexpr (F == Field::seq) {
     return seq(i);
   } else if constexpr (F == Field::t) {
-    return t_[i];
+    return time(i);
   } else {
     constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
-    ModelRecord r(records_.data() + record_at_[i], kind_[i], bit | (bit - 1));
+    ModelRecord r(records_.data() + record_at_[i - first_held_], kind(i), bit | (bit - 1));
     if (!(r.present() & bit)) return FieldType<F>{};
     for (FieldMask rest = r.present() & (bit - 1); rest; rest &= rest - 1)
       r.skip(static_cast<Field>(__builtin_ctz(rest)));
@@ -157,8 +162,8 @@ void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
 
 size_t TraceModel::memory_bytes() const {
   const size_t per_event = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t);
-  return per_event * size() + records_.size() + seq_runs_.size() * sizeof(SeqRun) +
-         strings_->bytes();
+  return per_event * size() + retired_record_bytes_ + records_.size() +
+         seq_runs_.size() * sizeof(SeqRun) + strings_->bytes();
 }
 
 TraceModelBuilder::TraceModelBuilder(std::string source) { model_.source_ = std::move(source); }
@@ -175,6 +180,25 @@ void TraceModelBuilder::reserve(size_t n) {
   model_.t_.reserve(n);
   for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_}) v->reserve(n);
   model_.records_.reserve(n * 8);  // address space only until written
+}
+
+void TraceModelBuilder::retire_before(size_t k) {
+  auto& m = model_;
+  const size_t drop = k - m.first_held_;
+  if (drop == 0) return;
+  for (size_t j = 0; j < drop; ++j) m.retired_t_.push_back(m.t_[j]);
+  // The records of the events kept start at the first kept one's: their offsets move down by
+  // as much.
+  const uint32_t base =
+      drop < m.kind_.size() ? m.record_at_[drop] : static_cast<uint32_t>(m.records_.size());
+  m.records_.drop_front(base);
+  m.retired_record_bytes_ += base;
+  m.record_at_.drop_front(drop);
+  for (uint32_t& at : m.record_at_.mutable_span()) at -= base;
+  m.kind_.drop_front(drop);
+  m.t_.drop_front(drop);
+  for (auto* c : {&m.proc_, &m.chan_, &m.other_}) c->drop_front(drop);
+  m.first_held_ = k;
 }
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool allow_none) const {
@@ -329,6 +353,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
     throw std::invalid_argument("the trace is too large for one model (over 4 GiB of events)");
   if (m.empty() || e.seq != last_seq_ + 1) m.seq_runs_.push_back({index, e.seq});
   last_seq_ = e.seq;
+  if (e.t < m.last_t_) m.times_in_order_ = false;
+  m.last_t_ = e.t;
   m.kind_.push_back(e.kind);
   m.t_.push_back(e.t);
   m.proc_.push_back(TraceModel::holds_to(e.kind) ? to_ix : proc_ix);

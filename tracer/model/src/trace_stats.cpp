@@ -21,63 +21,57 @@ void add_saturating(int64_t& total, int64_t d) {
   total = d > INT64_MAX - total ? INT64_MAX : total + d;
 }
 
-// Per channel and direction: how many processes wait now and since when one has waited.
-struct WaitCounter {
-  uint32_t waiting = 0;
-  int64_t since = 0;
-  void enter(int64_t t) {
-    if (waiting++ == 0) since = t;
-  }
-  void leave(int64_t t, int64_t& total) {
-    if (waiting > 0 && --waiting == 0) add_saturating(total, elapsed(since, t));
-  }
-};
-
 }  // namespace
 
-TraceStats compute_stats(const TraceModel& m) {
-  TraceStats s;
-  s.events = m.size();
-  s.channels.resize(m.channels().size());
-  if (m.empty()) return s;
-  s.duration_ns = elapsed(m.time(0), m.time(m.size() - 1));
+void StatsPass::WaitCounter::enter(int64_t t) {
+  if (waiting++ == 0) since = t;
+}
 
-  std::vector<WaitCounter> puts(m.channels().size()), takes(m.channels().size());
-  // What each process waits on now (chan index, op), and the guards of its latest alt.
-  std::vector<std::vector<std::pair<uint32_t, WaitOp>>> waits(m.processes().size()),
-      guards(m.processes().size());
-  auto enter = [&](uint32_t p, uint32_t c, WaitOp op, int64_t t) {
-    if (c == kNone || op == WaitOp::Alts) return;
-    (op == WaitOp::Put ? puts : takes)[c].enter(t);
-    waits[p].emplace_back(c, op);
-  };
-  auto leave_all = [&](uint32_t p, int64_t t) {
-    for (auto [c, op] : waits[p])
-      (op == WaitOp::Put ? puts[c].leave(t, s.channels[c].put_wait_ns)
-                         : takes[c].leave(t, s.channels[c].take_wait_ns));
-    waits[p].clear();
-  };
+void StatsPass::WaitCounter::leave(int64_t t, int64_t& total) {
+  if (waiting > 0 && --waiting == 0) add_saturating(total, elapsed(since, t));
+}
 
-  for (size_t i = 0; i < m.size(); ++i) {
+void StatsPass::enter(uint32_t p, uint32_t c, WaitOp op, int64_t t) {
+  if (c == kNone || op == WaitOp::Alts) return;
+  (op == WaitOp::Put ? puts_ : takes_)[c].enter(t);
+  waits_[p].emplace_back(c, op);
+}
+
+void StatsPass::leave_all(uint32_t p, int64_t t) {
+  for (auto [c, op] : waits_[p])
+    (op == WaitOp::Put ? puts_[c].leave(t, s_.channels[c].put_wait_ns)
+                       : takes_[c].leave(t, s_.channels[c].take_wait_ns));
+  waits_[p].clear();
+}
+
+void StatsPass::take(const TraceModel& m) {
+  const size_t C = m.channels().size(), P = m.processes().size();
+  s_.channels.resize(C);
+  puts_.resize(C);
+  takes_.resize(C);
+  waits_.resize(P);
+  guards_.resize(P);
+  if (next_ == 0 && !m.empty()) first_t_ = m.time(0);
+  for (size_t i = next_; i < m.size(); ++i) {
     const EventKind k = m.kind(i);
-    ++s.per_kind[static_cast<size_t>(k)];
+    ++s_.per_kind[static_cast<size_t>(k)];
     const uint32_t p = m.proc_index(i), c = m.chan_index(i);
     const int64_t t = m.time(i);
     switch (k) {
-      case EventKind::Transfer: ++s.channels[c].transfers; break;
+      case EventKind::Transfer: ++s_.channels[c].transfers; break;
       case EventKind::BufPut:
       case EventKind::BufTake:
       case EventKind::BufDrop:
-        s.channels[c].max_level = std::max(s.channels[c].max_level, m.event(i).level);
+        s_.channels[c].max_level = std::max(s_.channels[c].max_level, m.field<Field::level>(i));
         break;
-      case EventKind::AltOffer: guards[p].clear(); break;
-      case EventKind::AltGuard: guards[p].emplace_back(c, m.event(i).op); break;
+      case EventKind::AltOffer: guards_[p].clear(); break;
+      case EventKind::AltGuard: guards_[p].emplace_back(c, m.field<Field::op>(i)); break;
       case EventKind::Park:
       case EventKind::Block: {
         leave_all(p, t);
-        const WaitOp op = m.event(i).op;
+        const WaitOp op = m.field<Field::op>(i);
         if (op == WaitOp::Alts)
-          for (auto [gc, gop] : guards[p]) enter(p, gc, gop, t);
+          for (auto [gc, gop] : guards_[p]) enter(p, gc, gop, t);
         else
           enter(p, c, op, t);
         break;
@@ -87,10 +81,23 @@ TraceStats compute_stats(const TraceModel& m) {
       case EventKind::Exit: leave_all(p, t); break;
       default: break;
     }
+    last_t_ = t;
   }
-  const int64_t end = m.time(m.size() - 1);
-  for (uint32_t p = 0; p < waits.size(); ++p) leave_all(p, end);
-  return s;
+  next_ = m.size();
+}
+
+TraceStats StatsPass::finish(const TraceModel& m) && {
+  take(m);
+  s_.events = m.size();
+  if (m.empty()) return std::move(s_);
+  s_.duration_ns = elapsed(first_t_, last_t_);
+  for (uint32_t p = 0; p < waits_.size(); ++p) leave_all(p, last_t_);
+  return std::move(s_);
+}
+
+TraceStats compute_stats(const TraceModel& m) {
+  StatsPass pass;
+  return std::move(pass).finish(m);
 }
 
 }  // namespace csptrace

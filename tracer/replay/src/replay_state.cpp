@@ -241,7 +241,7 @@ void Step::run() {
       break;
     case EventKind::Refused:
     case EventKind::Mark: touch(p); break;
-    case EventKind::Deadlock: s_.deadlock_reported = true; break;
+    case EventKind::Deadlock: s_.deadlock_event = s_.steps; break;
     case EventKind::Stuck:
     case EventKind::Handle:  // recorded by the spawner about the child: no state changes
     case EventKind::Decide:  // the scheduler's choice: what it chose shows in the events after

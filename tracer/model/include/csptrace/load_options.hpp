@@ -9,6 +9,7 @@
 namespace csptrace {
 
 class TraceModel;
+class TraceModelBuilder;
 
 struct LoadOptions {
   // Called now and then with the fraction of the input read so far (0..1), from the loading
@@ -30,6 +31,11 @@ struct LoadOptions {
   // of processes and channels are known, but "#id" disambiguation of shared names is not: it
   // is settled only when the load finishes). May be empty.
   std::function<void(const TraceModel& so_far, size_t event)> on_event;
+  // Called, from the loading thread, after each batch of events (a binary chunk; the events of
+  // one 1 MB read of JSON Lines) with the builder, whose model holds them: a pass that uses the
+  // events as they come may then retire them (TraceModelBuilder::retire_before), so that its
+  // memory does not grow with the trace. May be empty.
+  std::function<void(TraceModelBuilder&)> on_batch;
   // Called when a followed trace has no new bytes yet, before the loader waits (a printer
   // flushes its output here). May be empty.
   std::function<void()> on_idle;

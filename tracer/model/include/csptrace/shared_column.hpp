@@ -109,6 +109,24 @@ class SharedColumn {
   void shrink_to_fit() {
     if (never_shared() && store_->shrink(size_)) cap_ = store_->cap;
   }
+  // Removes the first n <= size() elements. Storage never shared keeps its place and capacity
+  // (the rest moves to the front), so a streaming reader that drops every chunk once replayed
+  // reuses the same pages; shared storage is left to its shares and the rest is copied.
+  void drop_front(size_t n) {
+    const size_t rest = size_ - n;
+    if (never_shared() || !store_) {
+      if (rest) std::memmove(data_, data_ + n, rest * sizeof(T));
+      size_ = rest;
+      return;
+    }
+    auto own = std::make_shared<Store>(std::max(rest, kMinCapacity));
+    if (rest) std::memcpy(own->p, data_ + n, rest * sizeof(T));
+    store_ = std::move(own);
+    data_ = store_->p;
+    size_ = rest;
+    cap_ = store_->cap;
+    shared_upto_ = 0;
+  }
   // How many elements some share may read.
   size_t shared_upto() const { return shared_upto_; }
 

@@ -16,6 +16,7 @@
 
 #include <csptrace/event.hpp>
 #include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/packed_times.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/string_table.hpp>
 
@@ -96,20 +97,36 @@ class TraceModel {
 
   const TraceHeader& header() const { return header_; }
   const std::string& source() const { return source_; }  // file it came from
-  size_t size() const { return kind_.size(); }
-  bool empty() const { return kind_.empty(); }
+  size_t size() const { return first_held_ + kind_.size(); }
+  bool empty() const { return size() == 0; }
+  // Events [held_from(), size()) are held whole. It is 0 but in a model whose reader retired
+  // the events before it once they were used (TraceModelBuilder::retire_before: a streaming
+  // pass such as `csptrace check`); of a retired event only time() and seq() remain.
+  size_t held_from() const { return first_held_; }
 
-  // Columns. Precondition for all: i < size().
-  EventKind kind(size_t i) const { return kind_[i]; }
-  int64_t time(size_t i) const { return t_[i]; }
+  // Columns. Precondition for all: held_from() <= i < size(); for time() and seq(), i < size().
+  EventKind kind(size_t i) const { return kind_[i - first_held_]; }
+  int64_t time(size_t i) const { return i >= first_held_ ? t_[i - first_held_] : retired_t_[i]; }
   uint64_t seq(size_t i) const;
   FieldMask present(size_t i) const;
   // Dense process index of the event's proc / partner / from / to field, or kNone.
-  uint32_t proc_index(size_t i) const { return holds_to(kind_[i]) ? kNone : proc_[i]; }
-  uint32_t partner_index(size_t i) const { return holds_from(kind_[i]) ? kNone : other_[i]; }
-  uint32_t from_index(size_t i) const { return holds_from(kind_[i]) ? other_[i] : kNone; }
-  uint32_t to_index(size_t i) const { return holds_to(kind_[i]) ? proc_[i] : kNone; }
-  uint32_t chan_index(size_t i) const { return chan_[i]; }
+  uint32_t proc_index(size_t i) const {
+    i -= first_held_;
+    return holds_to(kind_[i]) ? kNone : proc_[i];
+  }
+  uint32_t partner_index(size_t i) const {
+    i -= first_held_;
+    return holds_from(kind_[i]) ? kNone : other_[i];
+  }
+  uint32_t from_index(size_t i) const {
+    i -= first_held_;
+    return holds_from(kind_[i]) ? other_[i] : kNone;
+  }
+  uint32_t to_index(size_t i) const {
+    i -= first_held_;
+    return holds_to(kind_[i]) ? proc_[i] : kNone;
+  }
+  uint32_t chan_index(size_t i) const { return chan_[i - first_held_]; }
 
   // The whole event as recorded (original ids, interned strings resolve through str()).
   Event event(size_t i) const;
@@ -133,12 +150,18 @@ class TraceModel {
   uint32_t process_index(ProcId id) const;  // kNone if undeclared
   uint32_t channel_index(ChanId id) const;  // kNone if undeclared
 
+  // True when no event's time is earlier than the time of the event before it: then every list
+  // of events in event order is in time order too (a pool recording may stamp two threads'
+  // events out of order, and a hostile trace anything).
+  bool times_in_order() const { return times_in_order_; }
   // True when the trace ends with an `end` event; otherwise it was cut short.
   bool complete() const { return complete_; }
   EndReason end_reason() const { return end_reason_; }
   // Things the loader noticed that do not make the trace unusable (truncation, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
+  // The bytes the events, seq runs and strings take in a model that holds every event: what a
+  // whole load needs, also when this model retired events (it then holds less).
   size_t memory_bytes() const;
 
   // The events so far as a model of their own that shares this one's event storage (the
@@ -169,7 +192,11 @@ class TraceModel {
   // snapshots, which never change it; the builder's is its own.
   std::shared_ptr<StringTable> strings_;
   // Event storage, shared with snapshots (shared_column.hpp); no column changes an element once
-  // written.
+  // written. Element k of each column is event first_held_ + k; the times of the events before
+  // it are in retired_t_ (retired_t_.size() == first_held_).
+  size_t first_held_ = 0;
+  PackedTimes retired_t_;
+  size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
   SharedColumn<int64_t> t_;
   SharedColumn<uint32_t> proc_, chan_, other_;
@@ -182,6 +209,8 @@ class TraceModel {
   std::unordered_map<ProcId, uint32_t> proc_by_id_;            // ids past the small range
   std::unordered_map<ChanId, uint32_t> chan_by_id_;
   bool complete_ = false;
+  bool times_in_order_ = true;
+  int64_t last_t_ = 0;  // time of the last event added (the builder's, for times_in_order_)
   EndReason end_reason_ = EndReason::Truncated;
   std::vector<std::string> warnings_;
 };
@@ -202,6 +231,11 @@ class TraceModelBuilder {
   void add(const Event& e, const uint8_t* record, size_t len);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
+  // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their
+  // times: for a pass that has used them and never looks back (a streaming check), so that its
+  // memory is bounded by the events it holds, not by the trace. Not for a model that handed
+  // out snapshots. O(events dropped + events kept).
+  void retire_before(size_t k);
   uint64_t last_seq() const { return last_seq_; }
   // True once the end event was added (nothing may follow it).
   bool ended() const { return ended_; }

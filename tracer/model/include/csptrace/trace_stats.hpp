@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace csptrace {
@@ -26,5 +27,34 @@ struct TraceStats {
 // A process waits on a channel from its park / block (op put or take, or each guard of an
 // alt) to its resume / unblock, or to the end of the trace if it never resumes.
 TraceStats compute_stats(const TraceModel& m);
+
+// compute_stats() a batch of events at a time, for a reader that lets go of each batch once
+// used (`csptrace stats`, LoadOptions::on_batch): memory bounded by the processes and channels.
+class StatsPass {
+ public:
+  // Counts the events m gained since the last call (m grew from the model of the last call and
+  // holds them whole); after it the reader may retire every event.
+  void take(const TraceModel& m);
+  // The stats of the complete model m (its events not yet taken are taken first).
+  TraceStats finish(const TraceModel& m) &&;
+
+ private:
+  // Per channel and direction: how many processes wait now and since when one has waited.
+  struct WaitCounter {
+    uint32_t waiting = 0;
+    int64_t since = 0;
+    void enter(int64_t t);
+    void leave(int64_t t, int64_t& total);
+  };
+  void enter(uint32_t p, uint32_t c, WaitOp op, int64_t t);
+  void leave_all(uint32_t p, int64_t t);
+
+  TraceStats s_;
+  size_t next_ = 0;  // the first event not taken
+  int64_t first_t_ = 0, last_t_ = 0;
+  std::vector<WaitCounter> puts_, takes_;  // by channel
+  // What each process waits on now (chan index, op), and the guards of its latest alt.
+  std::vector<std::vector<std::pair<uint32_t, WaitOp>>> waits_, guards_;
+};
 
 }  // namespace csptrace

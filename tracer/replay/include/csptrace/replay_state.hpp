@@ -113,9 +113,9 @@ struct ReplayState {
   // By dense process / channel index; copies share what neither has changed since (mut()).
   SharedChunks<ProcessState> processes;
   SharedChunks<ChannelState> channels;
-  uint32_t armed_timers = 0;       // timers armed and not fired
-  bool deadlock_reported = false;  // the runtime's deadlock event has been seen
-  bool ended = false;              // the end event has been applied
+  uint32_t armed_timers = 0;      // timers armed and not fired
+  size_t deadlock_event = kNone;  // the runtime's last deadlock event so far, or kNone
+  bool ended = false;             // the end event has been applied
 
   // The last event applied, or kNone before the first.
   size_t last_event() const { return steps == 0 ? kNone : steps - 1; }

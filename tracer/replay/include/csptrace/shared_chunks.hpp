@@ -63,7 +63,9 @@ class SharedChunks {
       }
     }
     const size_t chunks = (n + kChunk - 1) / kChunk;
-    chunks_.reserve(chunks);  // so that `defaults` stays where it is
+    // Reserved before the loop, so that `defaults` stays where it is; by doubling, so that a
+    // state grown a batch of processes at a time (a streaming check) is not copied each time.
+    if (chunks > chunks_.capacity()) chunks_.reserve(std::max(chunks, 2 * chunks_.capacity()));
     const Ref* defaults = nullptr;
     for (size_t k = chunks_.size(); k < chunks; ++k) {
       const size_t len = std::min(kChunk, n - k * kChunk);

@@ -1,0 +1,40 @@
+// judge() for a run read a batch of events at a time by a reader that lets go of each batch
+// once it is used (`csptrace check`): its memory is bounded by the processes and channels of
+// the run, not by its events (docs/analysis.md, "Checking a trace in one pass").
+//
+// Use: after the reader added a batch of events to its builder, take(builder.so_far()), then
+// builder.retire_before(keep_from()); when the reader is done, finish(model) with the complete
+// model. The verdict equals judge(Replay(model)) on the same trace loaded whole.
+#pragma once
+
+#include <csptrace/analysis.hpp>
+#include <csptrace/trace_model.hpp>
+
+#include <memory>
+
+namespace csptrace {
+
+class StreamingJudge {
+ public:
+  StreamingJudge();
+  ~StreamingJudge();
+  StreamingJudge(StreamingJudge&&) noexcept;
+  StreamingJudge& operator=(StreamingJudge&&) noexcept;
+
+  // Replays the events m gained since the last call. m is the model the reader builds (it grew
+  // from the one of the last call) and holds those events whole.
+  void take(const TraceModel& m);
+  // The first event the analysis still reads: the reader may retire every event before it.
+  // The runtime's deadlock report and the stuck events after it are read at the end; every
+  // other fact is kept as the events go by.
+  size_t keep_from() const;
+  // The verdict on the complete model (the reader's result; the events it gained since the last
+  // take() are replayed first). m must outlive the verdict's use of it, not this object.
+  Verdict finish(const TraceModel& m) &&;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace csptrace

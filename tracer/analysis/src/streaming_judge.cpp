@@ -1,0 +1,40 @@
+#include <csptrace/streaming_judge.hpp>
+
+#include "analysis_context.hpp"
+#include "channel_use.hpp"
+
+namespace csptrace {
+
+struct StreamingJudge::Impl {
+  ReplayState state;
+  ChannelUse use;
+};
+
+StreamingJudge::StreamingJudge() : impl_(std::make_unique<Impl>()) {}
+StreamingJudge::~StreamingJudge() = default;
+StreamingJudge::StreamingJudge(StreamingJudge&&) noexcept = default;
+StreamingJudge& StreamingJudge::operator=(StreamingJudge&&) noexcept = default;
+
+void StreamingJudge::take(const TraceModel& m) {
+  ReplayState& s = impl_->state;
+  // Processes and channels declared by the new events start as initial_state() makes them.
+  s.processes.grow_to(m.processes().size());
+  s.channels.grow_to(m.channels().size());
+  while (s.steps < m.size()) advance(m, s);
+  impl_->use.extend(m);
+}
+
+size_t StreamingJudge::keep_from() const {
+  const ReplayState& s = impl_->state;
+  return s.deadlock_event != kNone ? s.deadlock_event : s.steps;
+}
+
+Verdict StreamingJudge::finish(const TraceModel& m) && {
+  take(m);
+  if (m.size() == 0) return {};
+  impl_->use.finish(m);
+  AnalysisContext cx(m, impl_->state, impl_->use);
+  return judge_in(cx);
+}
+
+}  // namespace csptrace

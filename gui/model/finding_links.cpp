@@ -62,9 +62,7 @@ std::vector<TextPiece> link_names(const TraceDocument& doc, std::string_view tex
     for (size_t k = 0; !hit && k < names.lengths().size(); ++k) {
       const size_t len = names.lengths()[k];
       if (len > text.size() - i) continue;
-      const std::vector<NameIndex::Name>* found = names.find(text.substr(i, len));
-      if (!found) continue;
-      for (const NameIndex::Name& n : *found) {
+      for (const NameIndex::Name& n : names.find(text.substr(i, len))) {
         const bool process = n.kind == NameIndex::Kind::Process;
         if (process && !whole_word(text, i, len)) continue;
         hit = TextPiece{process ? TextPiece::Kind::Process : TextPiece::Kind::Channel,

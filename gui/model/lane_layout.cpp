@@ -49,6 +49,8 @@ LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
     return needle.empty() || lower(label).find(needle) != std::string::npos;
   };
   int y = 0;
+  rows_.reserve(2 + (o.processes_collapsed ? 0 : m.processes().size()) +
+                (o.channels_collapsed ? 0 : m.channels().size()));
   auto add = [&](RowKind k, uint32_t ix, int h) {
     rows_.push_back({k, ix, y, h});
     y += h;
@@ -57,7 +59,7 @@ LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
   if (!o.processes_collapsed)
     for (uint32_t p = 0; p < m.processes().size(); ++p) {
       if (focus && !focus->processes[p]) continue;
-      if (!shown(csptrace::process_label(m, p))) continue;
+      if (!needle.empty() && !shown(csptrace::process_label(m, p))) continue;
       proc_row_[p] = static_cast<int>(rows_.size());
       add(RowKind::Process, p, o.lane_height);
     }
@@ -65,7 +67,7 @@ LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
   if (!o.channels_collapsed)
     for (uint32_t c = 0; c < m.channels().size(); ++c) {
       if (focus && !focus->channels[c]) continue;
-      if (!shown(csptrace::channel_label(m, c))) continue;
+      if (!needle.empty() && !shown(csptrace::channel_label(m, c))) continue;
       chan_row_[c] = static_cast<int>(rows_.size());
       add(RowKind::Channel, c, o.lane_height);
     }

@@ -36,8 +36,8 @@ std::shared_ptr<const TraceDocument> LiveTrace::snapshot(const csptrace::TraceMo
   strings_ = model->shared_strings();
   doc->model_ = std::move(model);
   doc->lanes_ = std::make_shared<const LaneIndex>(lanes_.share());
-  doc->proc_labels_ = proc_labels_;
-  doc->chan_labels_ = chan_labels_;
+  doc->labels_ = std::make_shared<const TraceDocument::Labels>(
+      TraceDocument::Labels{proc_labels_, chan_labels_});
   doc->run_ = run_;
   doc->live_ = std::make_shared<const csptrace::ReplayState>(state_);
   return doc;

@@ -22,8 +22,6 @@ std::string label_of(const std::vector<std::string>& labels, uint32_t index) {
 ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m,
                                        const std::vector<std::string>& proc_labels,
                                        const std::vector<std::string>& chan_labels) {
-  by_proc_.resize(m.processes().size());
-  by_chan_.resize(m.channels().size());
   // Only the deterministic scheduler decides; a pool run's events are not read again.
   if (m.header().scheduler != "deterministic") return;
   csptrace::RunSteps steps;
@@ -57,6 +55,11 @@ ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m,
         mark.proc != kNone ? label_of(proc_labels, mark.proc) : label_of(chan_labels, mark.chan);
     marks_.push_back(std::move(mark));
   }
+  // Lanes only for a run that has deviations: a list per process of a run without any cost 24
+  // bytes a process, and a run may have millions.
+  if (marks_.empty()) return;
+  by_proc_.resize(m.processes().size());
+  by_chan_.resize(m.channels().size());
   for (uint32_t k = 0; k < marks_.size(); ++k) {
     if (marks_[k].proc != kNone)
       by_proc_[marks_[k].proc].push_back(k);

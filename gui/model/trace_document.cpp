@@ -19,10 +19,14 @@ TraceDocument::TraceDocument(csptrace::TraceModel model)
     : model_(std::make_shared<const csptrace::TraceModel>(std::move(model))),
       lanes_(std::make_shared<const LaneIndex>(*model_)) {
   const auto& m = *model_;
+  auto labels = std::make_shared<Labels>();
+  labels->procs.reserve(m.processes().size());
   for (uint32_t p = 0; p < m.processes().size(); ++p)
-    proc_labels_.push_back(csptrace::process_label(m, p));
+    labels->procs.push_back(csptrace::process_label(m, p));
+  labels->chans.reserve(m.channels().size());
   for (uint32_t c = 0; c < m.channels().size(); ++c)
-    chan_labels_.push_back(csptrace::channel_label(m, c));
+    labels->chans.push_back(csptrace::channel_label(m, c));
+  labels_ = std::move(labels);
   run_ = run_span_of(m);
 }
 
@@ -30,8 +34,7 @@ std::shared_ptr<TraceDocument> TraceDocument::on_same_trace() const {
   std::shared_ptr<TraceDocument> doc(new TraceDocument());
   doc->model_ = model_;
   doc->lanes_ = lanes_;
-  doc->proc_labels_ = proc_labels_;
-  doc->chan_labels_ = chan_labels_;
+  doc->labels_ = labels_;
   doc->run_ = run_;
   return doc;
 }
@@ -49,7 +52,7 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
   doc->findings_ = std::move(verdict.findings);
   check();
-  doc->deviations_ = ScheduleDeviations(*model_, proc_labels_, chan_labels_);
+  doc->deviations_ = ScheduleDeviations(*model_, labels_->procs, labels_->chans);
   return doc;
 }
 
@@ -71,14 +74,14 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
         break;
       }
   for (const csptrace::WaitEdge& e : with_cycle->cycle) {
-    if (e.waiter >= proc_labels_.size() || e.releaser >= proc_labels_.size()) continue;
+    if (e.waiter >= labels_->procs.size() || e.releaser >= labels_->procs.size()) continue;
     WaitArrow a;
     a.waiter = e.waiter;
     a.releaser = e.releaser;
     a.chan = e.chan;
     if (replay_) a.park_event = replay_->final_state().processes[e.waiter].wait.since;
     a.label = std::string(csptrace::to_string(e.op)) + " " +
-              (e.chan < chan_labels_.size() ? chan_labels_[e.chan] : std::string("?"));
+              (e.chan < labels_->chans.size() ? labels_->chans[e.chan] : std::string("?"));
     o.cycle.push_back(std::move(a));
   }
   o.causes = finding_causes(*this, fd);
@@ -89,7 +92,7 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_long_waits(int64_t now_
                                                                     int64_t threshold_ns) const {
   std::shared_ptr<TraceDocument> doc = on_same_trace();
   doc->live_ = live_;
-  for (LongWait& w : long_waits(*model_, *live_, proc_labels_, now_ns, threshold_ns)) {
+  for (LongWait& w : long_waits(*model_, *live_, labels_->procs, now_ns, threshold_ns)) {
     doc->findings_.push_back(std::move(w.finding));
     doc->live_titles_.push_back(std::move(w.title));
   }

@@ -69,8 +69,8 @@ class TraceDocument {
   // For a resume / unblock: the event that caused the wake, what the waker did
   // (csptrace::Replay::wake_cause); nullopt for other events or before the replay is in.
   std::optional<size_t> waker_of(size_t event) const;
-  const std::string& process_label(uint32_t p) const { return proc_labels_[p]; }
-  const std::string& channel_label(uint32_t c) const { return chan_labels_[c]; }
+  const std::string& process_label(uint32_t p) const { return labels_->procs[p]; }
+  const std::string& channel_label(uint32_t c) const { return labels_->chans[c]; }
   // The labels indexed by their text, for link_names; built on first use. Thread-safe.
   const NameIndex& name_index() const;
 
@@ -105,7 +105,12 @@ class TraceDocument {
   ScheduleDeviations deviations_;
   std::shared_ptr<const csptrace::ReplayState> live_;
   std::vector<std::string> live_titles_;  // by finding, for a live document's long waits
-  std::vector<std::string> proc_labels_, chan_labels_;
+  // Every process's and channel's label, shared by the documents of one trace (a run may have
+  // millions of processes: a copy per stage doubled them).
+  struct Labels {
+    std::vector<std::string> procs, chans;
+  };
+  std::shared_ptr<const Labels> labels_;
   RunSpan run_;
   mutable std::once_flag names_once_;
   mutable std::shared_ptr<const NameIndex> names_;

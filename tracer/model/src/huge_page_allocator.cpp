@@ -48,4 +48,11 @@ void shrink(void* p, size_t old_bytes, size_t new_bytes) noexcept {
 
 void unmap(void* p, size_t bytes) noexcept { ::munmap(p, round_up(bytes)); }
 
+void release(void* p, size_t bytes) noexcept {
+  constexpr uintptr_t kPage = 4096;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kPage - 1);
+  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
 }  // namespace csptrace::huge_pages

@@ -5,7 +5,7 @@
 namespace csptrace {
 
 size_t Timeline::first_interval_from(uint32_t p, int64_t t) const {
-  const auto& iv = intervals_[p];
+  const auto iv = intervals(p);
   return std::partition_point(iv.begin(), iv.end(),
                               [t](const StateInterval& s) { return s.t_end <= t; }) -
          iv.begin();

@@ -1,12 +1,14 @@
 #include "timeline_builder.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace csptrace {
 
 TimelineBuilder::TimelineBuilder(const TraceModel& m)
     : m_(m), proc_seen_(m.processes().size(), 0), chan_seen_(m.channels().size(), 0) {
-  t_.intervals_.resize(m.processes().size());
   t_.occupancy_.resize(m.channels().size());
   if (!m.empty()) {
     t_.begin_time_ = m.time(0);
@@ -14,17 +16,20 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
   }
   // Reserve from a count of the events naming each process and channel (about as many as the
   // changes they can cause): growing these vectors by doubling costs more than counting.
-  std::vector<size_t> per_proc(m.processes().size(), 0), per_chan(m.channels().size(), 0);
+  const size_t P = m.processes().size();
+  std::vector<size_t> per_chan(m.channels().size(), 0);
+  slot_at_.assign(P + 1, 0);
   size_t transfers = 0;
   for (size_t i = 0; i < m.size(); ++i) {
-    if (uint32_t p = m.proc_index(i); p != kNone) ++per_proc[p];
+    for (uint32_t p : {m.proc_index(i), m.partner_index(i), m.from_index(i), m.to_index(i)})
+      if (p < P) ++slot_at_[p + 1];
     if (uint32_t c = m.chan_index(i); c != kNone) ++per_chan[c];
-    if (m.kind(i) == EventKind::Transfer) {
-      ++transfers;
-      if (uint32_t p = m.to_index(i); p != kNone) ++per_proc[p];
-    }
+    transfers += m.kind(i) == EventKind::Transfer;
   }
-  for (size_t p = 0; p < per_proc.size(); ++p) t_.intervals_[p].reserve(per_proc[p] + 1);
+  for (size_t p = 0; p < P; ++p) slot_at_[p + 1] += slot_at_[p];
+  // Address space for the slots; only the pages written are memory.
+  slots_ = t_.interval_data_.reserve_tail(slot_at_[P]);
+  used_.assign(P, 0);
   for (size_t c = 0; c < per_chan.size(); ++c) t_.occupancy_[c].reserve(per_chan[c] + 1);
   t_.rendezvous_.reserve(transfers);
 }
@@ -71,18 +76,23 @@ void TimelineBuilder::after(const ReplayState& s) {
   for (size_t n = 0; n < procs_.size(); ++n) {  // note_proc may add channels, not processes
     const uint32_t p = procs_[n];
     const ProcessState& ps = s.processes[p];
-    auto& iv = t_.intervals_[p];
+    StateInterval* iv = slots_ + slot_at_[p];
+    uint32_t& k = used_[p];
     const bool waiting = is_waiting(ps.state);
     const WaitOp op = waiting ? ps.wait.op : WaitOp::Take;
     const uint32_t chan = waiting ? ps.wait.chan : kNone;
-    if (!iv.empty() && iv.back().state == ps.state && iv.back().op == op && iv.back().chan == chan)
+    if (k > 0 && iv[k - 1].state == ps.state && iv[k - 1].op == op && iv[k - 1].chan == chan)
       continue;
     if (ps.state == ProcState::NotStarted) continue;
-    if (!iv.empty()) {
-      iv.back().t_end = t;
-      iv.back().end_event = i;
+    if (slot_at_[p] + k == slot_at_[p + 1])  // the slots' count says this cannot happen
+      throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
+                             " than events that name it");
+    const auto at = static_cast<uint32_t>(i);
+    if (k > 0) {
+      iv[k - 1].t_end = t;
+      iv[k - 1].end_event = at;
     }
-    iv.push_back({t, t_.end_time_, ps.state, op, chan, i, kNone});
+    iv[k++] = {t, t_.end_time_, chan, at, kNone, ps.state, op};
     note_proc(s, p);  // the channels of its new wait
   }
   for (uint32_t c : chans_) {
@@ -104,6 +114,38 @@ void TimelineBuilder::after(const ReplayState& s) {
         {i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i), m_.field<Field::via>(i)});
 }
 
-Timeline TimelineBuilder::finish() && { return std::move(t_); }
+namespace {
+
+// Moves n intervals from src down to dst (dst <= src) a piece at a time, giving back the pages
+// of each piece once it is moved and the destination does not reach them: the move costs a
+// piece of memory, not a second copy of the largest process's intervals.
+void move_down(StateInterval* dst, StateInterval* src, size_t n) {
+  constexpr size_t kPiece = (size_t{1} << 20) / sizeof(StateInterval);
+  for (size_t k = 0; k < n; k += kPiece) {
+    const size_t len = std::min(kPiece, n - k);
+    std::memmove(dst + k, src + k, len * sizeof(StateInterval));
+    StateInterval* const from = std::max(src + k, dst + k + len);
+    StateInterval* const end = src + k + len;
+    if (from < end) huge_pages::release(from, size_t(end - from) * sizeof(StateInterval));
+  }
+}
+
+}  // namespace
+
+Timeline TimelineBuilder::finish() && {
+  // Close the gaps between processes, in place: each process's intervals move down, never up.
+  const size_t P = used_.size();
+  t_.interval_at_.assign(P + 1, 0);
+  uint64_t to = 0;
+  for (size_t p = 0; p < P; ++p) {
+    t_.interval_at_[p] = to;
+    if (to != slot_at_[p] && used_[p] > 0) move_down(slots_ + to, slots_ + slot_at_[p], used_[p]);
+    to += used_[p];
+  }
+  t_.interval_at_[P] = to;
+  t_.interval_data_.commit(slots_ + to);
+  t_.interval_data_.shrink_to_fit();
+  return std::move(t_);
+}
 
 }  // namespace csptrace

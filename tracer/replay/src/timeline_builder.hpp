@@ -25,6 +25,12 @@ class TimelineBuilder {
 
   const TraceModel& m_;
   Timeline t_;
+  // While building, p's intervals are slots_[slot_at_[p], slot_at_[p] + used_[p]) in
+  // t_.interval_data_: room for one per event that names p (as proc, partner, from or to),
+  // since only those change p's state, at most once an event. finish() closes the gaps.
+  StateInterval* slots_ = nullptr;
+  std::vector<uint64_t> slot_at_;
+  std::vector<uint32_t> used_;
   std::vector<uint32_t> procs_, chans_;  // candidates for the current event
   // proc_seen_[p] == epoch_ iff p is in procs_ (chan_seen_ likewise for chans_): membership in
   // O(1), so an event touching n processes or channels (a close under n takers, an alt over n

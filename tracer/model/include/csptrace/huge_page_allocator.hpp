@@ -24,6 +24,10 @@ void shrink(void* p, size_t old_bytes, size_t new_bytes) noexcept;
 // Grows a block map() returned (old_bytes, new_bytes >= kHugeBlockBytes) without copying it;
 // returns where it now is. Throws std::bad_alloc on failure, the block then left as it was.
 void* remap(void* p, size_t old_bytes, size_t new_bytes);
+// Gives back the memory of the whole pages inside [p, p + bytes) of a block this process
+// allocated (its data is lost: the pages read as zeros when touched again); keeps the address
+// space. For storage moved elsewhere in its block, so that the move costs no more memory.
+void release(void* p, size_t bytes) noexcept;
 }  // namespace huge_pages
 
 template <class T>

@@ -6,23 +6,28 @@
 
 #include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/replay_state.hpp>
+#include <csptrace/shared_column.hpp>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace csptrace {
 
 // [t_begin, t_end) in one state. Consecutive intervals of a process touch (t_end of one is
 // t_begin of the next); the last one ends at Timeline::end_time().
+// 32 bytes: one for nearly every event of a busy run. Event indices fit 32 bits in a model held
+// whole (its records are limited to 4 GiB).
 struct StateInterval {
   int64_t t_begin = 0;
   int64_t t_end = 0;
+  uint32_t chan = kNone;       // the channel waited on (kNone for alts and non-waiting states)
+  uint32_t cause = kNone;      // event that began it (spawn, park, resume, ...)
+  uint32_t end_event = kNone;  // event that ended it; kNone for the last interval
   ProcState state = ProcState::NotStarted;
   WaitOp op = WaitOp::Take;  // for waiting states
-  uint32_t chan = kNone;     // the channel waited on (kNone for alts and non-waiting states)
-  size_t cause = kNone;      // event that began it (spawn, park, resume, ...)
-  size_t end_event = kNone;  // event that ended it; kNone for the last interval
 };
+static_assert(sizeof(StateInterval) == 32);
 
 // From event `event` on (at time t), the channel holds `level` values and has `putters` /
 // `takers` processes waiting.
@@ -50,7 +55,9 @@ class Timeline {
   int64_t end_time() const { return end_time_; }      // time of the last event
 
   // Precondition: p < model.processes().size(), c < model.channels().size().
-  const HugeVector<StateInterval>& intervals(uint32_t p) const { return intervals_[p]; }
+  std::span<const StateInterval> intervals(uint32_t p) const {
+    return {interval_data_.data() + interval_at_[p], interval_at_[p + 1] - interval_at_[p]};
+  }
   const HugeVector<OccupancyStep>& occupancy(uint32_t c) const { return occupancy_[c]; }
   const HugeVector<Rendezvous>& rendezvous() const { return rendezvous_; }
 
@@ -66,7 +73,11 @@ class Timeline {
   friend class TimelineBuilder;
   int64_t begin_time_ = 0;
   int64_t end_time_ = 0;
-  std::vector<HugeVector<StateInterval>> intervals_;
+  // The intervals of all processes in one array, process after process: p's are
+  // [interval_at_[p], interval_at_[p + 1]). A run may have millions of processes, and a vector
+  // each cost an allocation and 24 bytes.
+  SharedColumn<StateInterval> interval_data_;
+  std::vector<uint64_t> interval_at_{0};
   std::vector<HugeVector<OccupancyStep>> occupancy_;
   HugeVector<Rendezvous> rendezvous_;
 };

@@ -43,8 +43,12 @@ class LaneIndex {
   // How many events of the model are indexed.
   size_t events() const { return events_; }
 
-  std::span<const uint32_t> process_events(uint32_t p) const { return proc_[p]; }
-  std::span<const uint32_t> channel_events(uint32_t c) const { return chan_[c]; }
+  std::span<const uint32_t> process_events(uint32_t p) const {
+    return flat_ ? proc_flat_.lane(p) : std::span<const uint32_t>(proc_[p]);
+  }
+  std::span<const uint32_t> channel_events(uint32_t c) const {
+    return flat_ ? chan_flat_.lane(c) : std::span<const uint32_t>(chan_[c]);
+  }
   // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
   std::span<const uint32_t> transfers() const { return transfers_; }
   std::span<const uint32_t> transfers_by_time() const {
@@ -70,6 +74,18 @@ class LaneIndex {
   using Lane = csptrace::SharedColumn<uint32_t>;
   void add(const csptrace::TraceModel& m, uint32_t i);
 
+  // An index built from a whole model keeps all process lanes in one list and all channel lanes
+  // in another (a run may have millions of processes, and a list each cost about 100 bytes);
+  // one that grows (extend) keeps a list per lane, which it can append to.
+  struct FlatLanes {
+    Lane events;                  // lane after lane
+    std::vector<uint64_t> at{0};  // lane k is events[at[k], at[k + 1])
+    std::span<const uint32_t> lane(uint32_t k) const {
+      return {events.data() + at[k], at[k + 1] - at[k]};
+    }
+  };
+  bool flat_ = false;
+  FlatLanes proc_flat_, chan_flat_;
   std::vector<Lane> proc_, chan_;
   Lane transfers_, buf_puts_, marks_;
   Lane transfers_by_time_;  // empty when transfers_ is already in time order

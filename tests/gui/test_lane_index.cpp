@@ -75,3 +75,74 @@ TEST_CASE("state spans fold when narrow and cover the process's life", "[lanes][
   // Spans come left to right without overlap.
   for (size_t k = 1; k < folded.size(); ++k) CHECK(folded[k].x0 >= folded[k - 1].x1 - 1e-6);
 }
+
+namespace {
+
+// m's events again, each time stamped `late` later when keep_order is false and its index is a
+// multiple of three: times out of event order, as a pool recording may stamp them.
+csptrace::TraceModelBuilder restamped(const csptrace::TraceModel& m, bool keep_order, size_t upto) {
+  csptrace::TraceModelBuilder b(m.source());
+  b.set_header(m.header());
+  for (csptrace::StrId id = 0; id < m.strings().size(); ++id)
+    b.strings().intern(m.strings().get(id));
+  for (size_t i = 0; i < upto; ++i) {
+    csptrace::Event e = m.event(i);
+    if (!keep_order && i % 3 == 0) e.t += 5000;
+    b.add(e);
+  }
+  return b;
+}
+
+void require_same_lanes(const csptrace::TraceModel& m, const LaneIndex& a, const LaneIndex& b) {
+  auto same = [](std::span<const uint32_t> x, std::span<const uint32_t> y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end());
+  };
+  for (uint32_t p = 0; p < m.processes().size(); ++p)
+    CHECK(same(a.process_events(p), b.process_events(p)));
+  for (uint32_t c = 0; c < m.channels().size(); ++c)
+    CHECK(same(a.channel_events(c), b.channel_events(c)));
+  CHECK(same(a.transfers_by_time(), b.transfers_by_time()));
+  CHECK(same(a.marks(), b.marks()));
+  CHECK(same(a.buffer_puts_by_time(), b.buffer_puts_by_time()));
+}
+
+}  // namespace
+
+TEST_CASE("lanes of a whole model equal lanes grown as the events came, in or out of time order",
+          "[lanes]") {
+  for (const char* name : {"hotdog.jsonl", "gui-philosophers-deadlock.jsonl"}) {
+    for (bool keep_order : {true, false}) {
+      INFO(name << (keep_order ? ", times in order" : ", times out of order"));
+      const auto doc = fixture(name);
+      const csptrace::TraceModel& src = doc->model();
+      const csptrace::TraceModel whole = restamped(src, keep_order, src.size()).so_far().snapshot();
+      CHECK(whole.times_in_order() == keep_order);
+      const LaneIndex built(whole);
+      // Every lane in time order, holding its own events.
+      for (uint32_t p = 0; p < whole.processes().size(); ++p) {
+        const auto lane = built.process_events(p);
+        for (size_t k = 0; k < lane.size(); ++k) {
+          CHECK(whole.proc_index(lane[k]) == p);
+          if (k) CHECK(whole.time(lane[k - 1]) <= whole.time(lane[k]));
+        }
+      }
+      // Grown event by event from nothing.
+      csptrace::TraceModelBuilder b = restamped(src, keep_order, 0);
+      LaneIndex grown;
+      for (size_t i = 0; i < src.size(); ++i) {
+        csptrace::Event e = src.event(i);
+        if (!keep_order && i % 3 == 0) e.t += 5000;
+        b.add(e);
+        grown.extend(b.so_far());
+      }
+      require_same_lanes(whole, built, grown);
+      // Built from the first half whole, then grown by the rest.
+      const csptrace::TraceModel half =
+          restamped(src, keep_order, src.size() / 2).so_far().snapshot();
+      LaneIndex from_half(half);
+      from_half.extend(whole);
+      require_same_lanes(whole, built, from_half);
+      require_same_lanes(whole, built, from_half.share());
+    }
+  }
+}

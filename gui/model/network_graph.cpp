@@ -33,53 +33,37 @@ struct Wires {
 NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes,
                            size_t max_channels) {
   const size_t np = m.processes().size(), nc = m.channels().size();
-  std::vector<uint64_t> busy(np, 0);
-  Wires wires;
-  for (size_t i = 0; i < m.size(); ++i) {
-    const EventKind k = m.kind(i);
-    const uint32_t p = m.proc_index(i), c = m.chan_index(i);
-    for (uint32_t q : {p, m.from_index(i), m.to_index(i)})
-      if (q != kNone && q < np) ++busy[q];
-    switch (k) {
-      case EventKind::Transfer:
-        wires.add(m.from_index(i), c, true, i);
-        wires.add(m.to_index(i), c, false, i);
-        break;
-      case EventKind::BufPut: wires.add(p, c, true, i); break;
-      case EventKind::BufTake: wires.add(p, c, false, i); break;
-      case EventKind::Park:
-      case EventKind::Block:
-      case EventKind::AltGuard:
-      case EventKind::Refused: {
-        const WaitOp op = m.field<Field::op>(i);
-        if (op != WaitOp::Alts) wires.add(p, c, op == WaitOp::Put, i);
-        break;
+  // Calls wire(p, c, put, i) for each event i that puts or takes: a wire of the network.
+  auto each_wire = [&m](auto wire) {
+    for (size_t i = 0; i < m.size(); ++i) {
+      const uint32_t p = m.proc_index(i), c = m.chan_index(i);
+      switch (m.kind(i)) {
+        case EventKind::Transfer:
+          wire(m.from_index(i), c, true, i);
+          wire(m.to_index(i), c, false, i);
+          break;
+        case EventKind::BufPut: wire(p, c, true, i); break;
+        case EventKind::BufTake: wire(p, c, false, i); break;
+        case EventKind::Park:
+        case EventKind::Block:
+        case EventKind::AltGuard:
+        case EventKind::Refused: {
+          const WaitOp op = m.field<Field::op>(i);
+          if (op != WaitOp::Alts) wire(p, c, op == WaitOp::Put, i);
+          break;
+        }
+        default: break;
       }
-      default: break;
     }
-  }
-
-  // A go / thread's result channel is filled by its process when it returns: that process is
-  // its putter, though the trace records the put under the runtime's name, if at all. One that
-  // nobody else touched is left out: a node per process that says nothing (the sieve's filters).
-  std::vector<bool> used_chan(nc, false);
-  for (const auto& [key, e] : wires.edges) used_chan[e.chan] = true;
-  std::vector<bool> unread_result(nc, false);
-  size_t unread = 0;
-  for (uint32_t c = 0; c < nc; ++c) {
-    const csptrace::ChannelInfo& info = m.channels()[c];
-    if (info.result_of == kNone || info.result_of >= np) continue;
-    if (used_chan[c]) {
-      wires.add(info.result_of, c, true, info.make_event);
-    } else {
-      unread_result[c] = true;
-      ++unread;
-    }
-  }
-
-  NetworkGraph g;
-  std::vector<bool> keep_proc(np, true), keep_chan(nc, true);
-  for (uint32_t c = 0; c < nc; ++c) keep_chan[c] = !unread_result[c];
+  };
+  std::vector<uint64_t> busy(np, 0);
+  for (size_t i = 0; i < m.size(); ++i)
+    for (uint32_t q : {m.proc_index(i), m.from_index(i), m.to_index(i)})
+      if (q != kNone && q < np) ++busy[q];
+  // The wires of the processes that can be shown: with more processes than that, the busiest
+  // are found first, so that a run of a million processes does not hold a wire each (a map
+  // node of 80 bytes) only to drop them.
+  std::vector<bool> keep_proc(np, true);
   if (np > max_processes) {
     std::vector<uint32_t> order(np);
     std::iota(order.begin(), order.end(), 0u);
@@ -87,6 +71,35 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes,
                      [&](uint32_t a, uint32_t b) { return busy[a] > busy[b]; });
     keep_proc.assign(np, false);
     for (size_t i = 0; i < max_processes; ++i) keep_proc[order[i]] = true;
+  }
+  Wires wires;
+  std::vector<bool> used_chan(nc, false);
+  each_wire([&](uint32_t p, uint32_t c, bool put, size_t i) {
+    if (p == kNone || c == kNone) return;
+    used_chan[c] = true;
+    if (keep_proc[p]) wires.add(p, c, put, i);
+  });
+
+  // A go / thread's result channel is filled by its process when it returns: that process is
+  // its putter, though the trace records the put under the runtime's name, if at all. One that
+  // nobody else touched is left out: a node per process that says nothing (the sieve's filters).
+  std::vector<bool> unread_result(nc, false);
+  size_t unread = 0;
+  for (uint32_t c = 0; c < nc; ++c) {
+    const csptrace::ChannelInfo& info = m.channels()[c];
+    if (info.result_of == kNone || info.result_of >= np) continue;
+    if (used_chan[c]) {
+      if (keep_proc[info.result_of]) wires.add(info.result_of, c, true, info.make_event);
+    } else {
+      unread_result[c] = true;
+      ++unread;
+    }
+  }
+
+  NetworkGraph g;
+  std::vector<bool> keep_chan(nc, true);
+  for (uint32_t c = 0; c < nc; ++c) keep_chan[c] = !unread_result[c];
+  if (np > max_processes) {
     // Only the channels the kept processes use: the rest would float unconnected.
     keep_chan.assign(nc, false);
     for (const auto& [key, e] : wires.edges)

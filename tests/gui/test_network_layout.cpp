@@ -117,6 +117,14 @@ TEST_CASE("a big network shows its busiest processes and says so", "[network]") 
     for (const NetworkEdge& e : g.edges) used = used || e.chan == c;
     CHECK(used);
   }
+  // The wires kept are those of the whole network between what is shown, uses and first event
+  // included (only the shown processes' wires are collected).
+  std::vector<NetworkEdge> expected;
+  for (const NetworkEdge& e : network_graph(doc->model()).edges)
+    if (std::binary_search(g.processes.begin(), g.processes.end(), e.proc) &&
+        std::binary_search(g.channels.begin(), g.channels.end(), e.chan))
+      expected.push_back(e);
+  CHECK(g.edges == expected);
 }
 
 TEST_CASE(

@@ -4,6 +4,7 @@
 
 #include "finding_links.hpp"
 #include "long_waits.hpp"
+#include "memory_budget.hpp"
 #include "stuck_waits.hpp"
 
 #include <csptrace/analysis.hpp>
@@ -41,6 +42,16 @@ std::shared_ptr<TraceDocument> TraceDocument::on_same_trace() const {
 
 std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
     const std::atomic<bool>* cancel) const {
+  try {
+    return analysed(cancel);
+  } catch (const std::bad_alloc&) {
+    throw csptrace::TraceError(model_->source(), csptrace::TraceError::Place::File, 0,
+                               out_of_memory_text());
+  }
+}
+
+std::shared_ptr<const TraceDocument> TraceDocument::analysed(
+    const std::atomic<bool>* cancel) const {
   auto check = [cancel] {
     if (cancel && cancel->load()) throw csptrace::LoadCancelled();
   };
@@ -66,6 +77,15 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
     if (p < o.processes.size()) o.processes[p] = true;
   for (uint32_t c : fd.channels)
     if (c < o.channels.size()) o.channels[c] = true;
+  o.cycle = cycle_for(f);
+  o.causes = finding_causes(*this, fd);
+  return o;
+}
+
+std::vector<WaitArrow> TraceDocument::cycle_for(size_t f) const {
+  std::vector<WaitArrow> out;
+  if (f >= findings_.size()) return out;
+  const csptrace::Finding& fd = findings_[f];
   const csptrace::Finding* with_cycle = &fd;
   if (fd.cycle.empty() && fd.kind == csptrace::FindingKind::GlobalDeadlock)
     for (const auto& other : findings_)
@@ -82,10 +102,9 @@ TimelineOverlay TraceDocument::overlay_for(size_t f) const {
     if (replay_) a.park_event = replay_->final_state().processes[e.waiter].wait.since;
     a.label = std::string(csptrace::to_string(e.op)) + " " +
               (e.chan < labels_->chans.size() ? labels_->chans[e.chan] : std::string("?"));
-    o.cycle.push_back(std::move(a));
+    out.push_back(std::move(a));
   }
-  o.causes = finding_causes(*this, fd);
-  return o;
+  return out;
 }
 
 std::shared_ptr<const TraceDocument> TraceDocument::with_long_waits(int64_t now_ns,
@@ -125,8 +144,22 @@ std::shared_ptr<const TraceDocument> read_document(const std::string& path,
                                                    const csptrace::LoadOptions& options) {
   csptrace::LoadOptions inner;
   inner.cancel = options.cancel;
-  if (options.progress) inner.progress = [&options](double f) { options.progress(0.9 * f); };
-  auto doc = std::make_shared<const TraceDocument>(csptrace::load_trace(path, inner));
+  double read = 0;  // fraction of the input read so far
+  inner.progress = [&options, &read](double f) {
+    read = f;
+    if (options.progress) options.progress(0.9 * f);
+  };
+  // A trace too large for this machine is refused once its size is clear, with a message.
+  const MemoryBudget budget = memory_budget();
+  inner.on_batch = [&budget, &read](csptrace::TraceModelBuilder& b) {
+    check_budget(b.so_far(), read, budget);
+  };
+  std::shared_ptr<const TraceDocument> doc;
+  try {
+    doc = std::make_shared<const TraceDocument>(csptrace::load_trace(path, inner));
+  } catch (const std::bad_alloc&) {
+    throw csptrace::TraceError(path, csptrace::TraceError::Place::File, 0, out_of_memory_text());
+  }
   if (options.cancel && options.cancel->load()) throw csptrace::LoadCancelled();
   if (options.progress) options.progress(1.0);
   return doc;

@@ -64,6 +64,9 @@ class TraceDocument {
   // cycle (its own, or for a global deadlock the cycle that explains it, if there is one), and
   // the events its explanation gives as the cause.
   TimelineOverlay overlay_for(size_t f) const;
+  // overlay_for(f).cycle alone: O(the cycle), for a view that looks for the cycle among all
+  // findings (overlay_for costs O(processes + channels) and reads the explanation).
+  std::vector<WaitArrow> cycle_for(size_t f) const;
   // The scheduler's decisions that were not "run in order" (none before the analysis is in).
   const ScheduleDeviations& deviations() const { return deviations_; }
   // For a resume / unblock: the event that caused the wake, what the waker did
@@ -94,6 +97,8 @@ class TraceDocument {
  private:
   friend class LiveTrace;
   TraceDocument() = default;
+  // with_analysis() without turning std::bad_alloc into a message.
+  std::shared_ptr<const TraceDocument> analysed(const std::atomic<bool>* cancel) const;
   // A document on the same model, lanes, labels and run, for the stages to fill in.
   std::shared_ptr<TraceDocument> on_same_trace() const;
 

@@ -1,0 +1,37 @@
+// What memory the viewer may plan to use for one trace, and the guard that stops a load which
+// would need more: a trace larger than the machine's memory gets a clear error early, never an
+// out-of-memory kill or an "std::bad_alloc" after a long wait (issue 26).
+//
+// The viewer holds the whole model and what it derives from it: about three times the model's
+// own memory (the timeline's state intervals, the lanes, the rendezvous, the checkpoints;
+// docs/performance.md) plus about 500 bytes a process. The guard projects that from the part
+// of the input read so far.
+#pragma once
+
+#include <csptrace/trace_model.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace cspview {
+
+struct MemoryBudget {
+  uint64_t bytes = 0;  // 0: no limit known
+  std::string source;  // where the figure comes from, for the message: "ulimit -v leaves"
+};
+
+// The smallest of: CSPVIEW_MEMORY_MB when set (a cap the user chooses), the memory available
+// now (MemAvailable of /proc/meminfo), and what the address-space limit (ulimit -v) leaves.
+MemoryBudget memory_budget();
+
+// The viewer's memory for `so_far` grown to `fraction` (0..1] of its input.
+uint64_t projected_bytes(const csptrace::TraceModel& so_far, double fraction);
+
+// Throws csptrace::TraceError naming the file when the projection passes the budget; judged
+// only once the estimate means something (a million events and 2% of the input read).
+void check_budget(const csptrace::TraceModel& so_far, double fraction, const MemoryBudget& b);
+
+// What to say about a load that ran out of memory anyway (std::bad_alloc).
+std::string out_of_memory_text();
+
+}  // namespace cspview

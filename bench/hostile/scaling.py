@@ -46,6 +46,7 @@ VERBS = {
     "stats": ["stats", "--json"],
     "print": ["print"],
     "chrome": ["export", "--format", "chrome", "-o", "{out}"],
+    "diff": ["diff", "--json", "{in}"],  # the trace against itself
 }
 
 
@@ -101,7 +102,8 @@ def main():
                 if verb == "viewer":
                     cmd = [args.cspview, files[n], "--screenshot", os.path.join(work, "out.png")]
                 else:
-                    cmd = [args.csptrace] + [a.replace("{out}", out) for a in VERBS[verb]] + [files[n]]
+                    cmd = [args.csptrace] + [a.replace("{out}", out).replace("{in}", files[n])
+                                             for a in VERBS[verb]] + [files[n]]
                 if verb == "chrome":
                     cmd.insert(-1, "--force")
                 code, cpu, rss = run(cmd)

@@ -50,9 +50,9 @@ std::optional<NetworkFrame::Message> message_at(const TraceDocument& doc, const 
 NetworkCycle network_cycle(const TraceDocument& doc, const NetworkGraph& g) {
   NetworkCycle out;
   for (size_t f = 0; f < doc.findings().size(); ++f) {
-    const TimelineOverlay o = doc.overlay_for(f);
-    if (o.cycle.empty()) continue;
-    for (const WaitArrow& a : o.cycle) {
+    const std::vector<WaitArrow> cycle = doc.cycle_for(f);
+    if (cycle.empty()) continue;
+    for (const WaitArrow& a : cycle) {
       out.processes.push_back(a.waiter);
       out.park_events.push_back(a.park_event);
       // The waiter's wire to the channel it waits on and the releaser's wire to the same

@@ -182,8 +182,7 @@ SequenceLayout SequenceLayout::build(const TraceDocument& doc, SequenceOptions o
   }
   for (size_t f = 0; f < doc.findings().size(); ++f) {
     if (doc.findings()[f].severity != csptrace::Severity::Error) continue;
-    const TimelineOverlay o = doc.overlay_for(f);
-    for (const WaitArrow& a : o.cycle)
+    for (const WaitArrow& a : doc.cycle_for(f))
       s.cycle.push_back(
           SeqCycleEdge{out.process_lifeline(a.waiter), out.process_lifeline(a.releaser), a.label});
     if (!s.cycle.empty()) break;

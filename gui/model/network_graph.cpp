@@ -56,15 +56,15 @@ NetworkGraph network_graph(const csptrace::TraceModel& m, size_t max_processes,
       }
     }
   };
-  std::vector<uint64_t> busy(np, 0);
-  for (size_t i = 0; i < m.size(); ++i)
-    for (uint32_t q : {m.proc_index(i), m.from_index(i), m.to_index(i)})
-      if (q != kNone && q < np) ++busy[q];
   // The wires of the processes that can be shown: with more processes than that, the busiest
-  // are found first, so that a run of a million processes does not hold a wire each (a map
-  // node of 80 bytes) only to drop them.
+  // are found first (a pass of their own), so that a run of a million processes does not hold
+  // a wire each (a map node of 80 bytes) only to drop them.
   std::vector<bool> keep_proc(np, true);
   if (np > max_processes) {
+    std::vector<uint64_t> busy(np, 0);
+    for (size_t i = 0; i < m.size(); ++i)
+      for (uint32_t q : {m.proc_index(i), m.from_index(i), m.to_index(i)})
+        if (q != kNone && q < np) ++busy[q];
     std::vector<uint32_t> order(np);
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(),

@@ -28,7 +28,8 @@ int rank(FindingKind k) {
 
 Verdict judge(const Replay& replay) {
   if (replay.size() == 0) return {};
-  AnalysisContext cx(replay);
+  const ChannelUse use(replay.model());
+  AnalysisContext cx(replay.model(), replay.final_state(), use);
   return judge_in(cx);
 }
 

@@ -25,17 +25,6 @@ Strength strength_of_end(const TraceModel& m, const ReplayState& end, const Wait
 
 }  // namespace
 
-AnalysisContext::AnalysisContext(const Replay& r)
-    : m(r.model()),
-      end(r.final_state()),
-      program_over(ended_normally(m)),
-      own_use(std::make_unique<const ChannelUse>(m)),
-      use(*own_use),
-      graph(m, end, use, program_over),
-      say(m, end),
-      end_strength(strength_of_end(m, end, graph)),
-      explained(end.processes.size(), 0) {}
-
 AnalysisContext::AnalysisContext(const TraceModel& model, const ReplayState& end_state,
                                  const ChannelUse& channel_use)
     : m(model),

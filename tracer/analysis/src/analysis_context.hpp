@@ -10,16 +10,14 @@
 #include <csptrace/finding.hpp>
 #include <csptrace/replay.hpp>
 
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace csptrace {
 
 struct AnalysisContext {
-  explicit AnalysisContext(const Replay& r);
-  // The same from the end state of a run and what ChannelUse found in all its events (a
-  // streaming pass that no longer holds them); m, end and use must outlive the context.
+  // From the end state of a run and what ChannelUse found in all its events (judge() makes it
+  // from the model, a streaming pass as the events go by); m, end and use outlive the context.
   AnalysisContext(const TraceModel& m, const ReplayState& end, const ChannelUse& use);
 
   const TraceModel& m;
@@ -27,8 +25,6 @@ struct AnalysisContext {
   // The program finished (end event with reason normal): nothing will ever run again, and what
   // is left alive leaked.
   const bool program_over;
-  // Owned when the context was made from a Replay, otherwise the caller's.
-  const std::unique_ptr<const ChannelUse> own_use;
   const ChannelUse& use;
   const WaitGraph graph;
   const Narrator say;

@@ -48,7 +48,6 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
   s.chan_by_id_ = chan_by_id_;
   s.complete_ = complete_;
   s.times_in_order_ = times_in_order_;
-  s.last_t_ = last_t_;
   s.end_reason_ = end_reason_;
   s.warnings_ = warnings_;
   return s;
@@ -353,8 +352,8 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
     throw std::invalid_argument("the trace is too large for one model (over 4 GiB of events)");
   if (m.empty() || e.seq != last_seq_ + 1) m.seq_runs_.push_back({index, e.seq});
   last_seq_ = e.seq;
-  if (e.t < m.last_t_) m.times_in_order_ = false;
-  m.last_t_ = e.t;
+  if (e.t < last_t_) m.times_in_order_ = false;
+  last_t_ = e.t;
   m.kind_.push_back(e.kind);
   m.t_.push_back(e.t);
   m.proc_.push_back(TraceModel::holds_to(e.kind) ? to_ix : proc_ix);

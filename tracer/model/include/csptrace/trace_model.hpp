@@ -210,7 +210,6 @@ class TraceModel {
   std::unordered_map<ChanId, uint32_t> chan_by_id_;
   bool complete_ = false;
   bool times_in_order_ = true;
-  int64_t last_t_ = 0;  // time of the last event added (the builder's, for times_in_order_)
   EndReason end_reason_ = EndReason::Truncated;
   std::vector<std::string> warnings_;
 };
@@ -254,6 +253,7 @@ class TraceModelBuilder {
   TraceModel model_;
   bool ended_ = false;
   uint64_t last_seq_ = 0;
+  int64_t last_t_ = 0;  // time of the last event added, for times_in_order_
 };
 
 }  // namespace csptrace

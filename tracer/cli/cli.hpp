@@ -42,6 +42,22 @@ TraceModel load_input(const std::string& file, LoadOptions options = {});
 // takes the new events and returns the first event it still needs; the model lets go of the
 // ones before it, so the verb's memory does not grow with the trace.
 LoadOptions one_pass(std::function<size_t(const TraceModel&)> use);
+// True when FILE can be read twice: a regular file, not "-", a pipe or a named pipe.
+bool rereadable(const std::string& file);
+struct TwiceRead {
+  TraceModel model;  // the second read's, holding the events `use` kept
+  size_t events;     // the events the first read saw: the ones `use` was given
+};
+// For a verb that writes events as they load but labels them as only the whole trace can
+// (print, the chrome export): reads a regular FILE twice, holding neither read whole. The
+// first read, to the end, settles which names processes and channels share; `first` sees that
+// model (names, strings and times, no events; its warnings are printed), then it is let go. The
+// second gives each batch of events to use(so_far, end), with those names marked: use writes
+// the events before `end` that it has not written yet and returns the first one it still
+// needs. Events past the first read's (a trace still being written) are not given. Throws
+// TraceError when FILE is another trace by the second read.
+TwiceRead read_twice(const std::string& file, const std::function<void(const TraceModel&)>& first,
+                     const std::function<size_t(const TraceModel&, size_t end)>& use);
 // True for an argument that is an option ("-x", "--x"); "-" alone is a FILE (standard input).
 bool is_option(const std::string& arg);
 

@@ -1,78 +1,16 @@
 #include "cli.hpp"
+#include "export_stream.hpp"
 #include "interrupt.hpp"
 #include "progress_line.hpp"
 
-#include <csptrace/binary_trace_writer.hpp>
-#include <csptrace/chrome_export.hpp>
-#include <csptrace/jsonl_codec.hpp>
 #include <csptrace/trace_database.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
-#include <sys/stat.h>
 #include <unistd.h>
-#include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 
 namespace csptrace::cli {
-
-namespace {
-
-// What one reader accepts every writer must write and every reader read back: a line past the
-// JSON Lines reader's limit is refused before anything is written. Only a trace holding a long
-// string can have one (a line has a few texts, each at most 6 bytes of JSON a byte), so the
-// events are encoded twice only then.
-void check_jsonl_lines(const TraceModel& m) {
-  size_t longest = 0;
-  for (StrId id = 0; id < m.strings().size(); ++id)
-    longest = std::max(longest, m.strings().get(id).size());
-  if (longest <= kMaxJsonlLineBytes / 32) return;
-  for (size_t i = 0; i < m.size(); ++i) {
-    const size_t n = encode_jsonl_event(m.event(i), m.strings()).size();
-    if (n > kMaxJsonlLineBytes)
-      throw std::runtime_error("event " + std::to_string(i + 1) + " (seq " +
-                               std::to_string(m.seq(i)) + ") would be a JSON Lines line of " +
-                               std::to_string(n) + " bytes, more than a reader accepts (" +
-                               std::to_string(kMaxJsonlLineBytes) +
-                               "); export it with --format csptrace");
-  }
-}
-
-void write_jsonl(const TraceModel& m, const std::string& out_path) {
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot create " + out_path + ": " + std::strerror(errno));
-  TraceHeader h = m.header();
-  h.version = kFormatVersion;
-  errno = 0;
-  out << encode_jsonl_header(h) << '\n';
-  for (size_t i = 0; i < m.size() && out; ++i)
-    out << encode_jsonl_event(m.event(i), m.strings()) << '\n';
-  out.close();
-  if (out.fail())
-    throw std::runtime_error("error writing " + out_path + ": " +
-                             (errno != 0 ? std::strerror(errno) : "a write failed"));
-}
-
-// A failed export leaves no partial trace that a later read would take for a trace cut short.
-// Only a regular file is removed: OUT may be a device (/dev/null, /dev/full) or a pipe.
-void remove_partial(const std::string& out_path) {
-  struct stat st {};
-  if (::stat(out_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) std::remove(out_path.c_str());
-}
-
-void write_binary(const TraceModel& m, const std::string& out_path) {
-  TraceHeader h = m.header();
-  h.version = kFormatVersion;
-  BinaryTraceWriter w(out_path, h);
-  for (size_t i = 0; i < m.size(); ++i) w.add(m.event(i), m.strings());
-  w.close();
-}
-
-}  // namespace
 
 int cmd_export(const Args& args) {
   if (wants_help(args)) {
@@ -138,20 +76,23 @@ int cmd_export(const Args& args) {
       write_trace_database(m, out, stamp, force, control);
       return kOk;
     }
-    TraceModel m = load_input(file);
-    if (format != "csptrace") report_text_not_utf8("export", m);
-    if (format == "jsonl") check_jsonl_lines(m);  // before OUT is opened (and truncated)
+    ExportTarget target(out);
     try {
       if (format == "jsonl")
-        write_jsonl(m, out);
+        export_jsonl(file, target);
       else if (format == "csptrace")
-        write_binary(m, out);
+        export_binary(file, target);
       else
-        write_chrome_trace(m, out);
-    } catch (const std::runtime_error&) {
-      remove_partial(out);
-      throw;
+        export_chrome(file, target);
+    } catch (const std::runtime_error& ex) {
+      if (dynamic_cast<const TraceError*>(&ex) || !target.replaces()) throw;
+      // The writers name the file they write, the new one beside OUT; the user knows OUT.
+      std::string what = ex.what();
+      for (size_t at; (at = what.find(target.path())) != std::string::npos;)
+        what.replace(at, target.path().size(), out);
+      throw std::runtime_error(what);
     }
+    target.commit();
     return kOk;
   } catch (const TraceError& ex) {
     std::cerr << ex.what() << "\n";

@@ -89,16 +89,27 @@ int cmd_print(const Args& args) {
                        "give one of them");
   try {
     if (follow) return print_following(file, fmt);
-    TraceModel m = load_input(file);
-    if (csp) {
-      print_csp(m);
-      return kOk;
-    }
     std::string line;
-    for (size_t i = 0; i < m.size(); ++i) {
-      line = format_event(m, i, fmt);
-      line += '\n';
-      std::fwrite(line.data(), 1, line.size(), stdout);
+    size_t next = 0;
+    const auto print_to = [&](const TraceModel& m, size_t end) {
+      for (; next < end; ++next) {
+        line = format_event(m, next, fmt);
+        line += '\n';
+        std::fwrite(line.data(), 1, line.size(), stdout);
+      }
+      return end;
+    };
+    // A file is read twice, so that no read holds every event: first for the names, then to
+    // print; a pipe is read once and held whole. (--csp needs the whole run.)
+    if (csp || !rereadable(file)) {
+      const TraceModel m = load_input(file);
+      if (csp)
+        print_csp(m);
+      else
+        print_to(m, m.size());
+    } else {
+      read_twice(
+          file, [](const TraceModel&) {}, print_to);
     }
     return kOk;
   } catch (const TraceError& ex) {

@@ -6,8 +6,11 @@
 #include "interrupt.hpp"
 #include "progress_line.hpp"
 
+#include <csptrace/trace_database.hpp>
+#include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -15,8 +18,11 @@ namespace csptrace::cli {
 
 bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
 
-TraceModel load_input(const std::string& file, LoadOptions options) {
-  options.notice = [](const std::string& what) { std::cerr << "csptrace: " << what << "\n"; };
+namespace {
+
+// load_trace with the notices, the progress line (`what`) and Ctrl-C of every verb.
+TraceModel load_quietly(const std::string& file, LoadOptions options, const std::string& what) {
+  options.notice = [](const std::string& text) { std::cerr << "csptrace: " << text << "\n"; };
   // A followed trace is read for as long as it is written, its events printed as they come:
   // no progress line there, and Ctrl-C ends it as before.
   std::optional<InterruptScope> interrupts;
@@ -25,12 +31,17 @@ TraceModel load_input(const std::string& file, LoadOptions options) {
     interrupts.emplace();
     if (!options.cancel) options.cancel = InterruptScope::flag();
     line.emplace();
-    const std::string what = "reading " + (file == "-" ? std::string("standard input") : file);
     line->set(what, 0);
     options.progress = [&line, what](double f) { line->set(what, f); };
   }
-  TraceModel m = load_trace(file, options);
-  line.reset();
+  return load_trace(file, options);
+}
+
+}  // namespace
+
+TraceModel load_input(const std::string& file, LoadOptions options) {
+  TraceModel m = load_quietly(file, std::move(options),
+                              "reading " + (file == "-" ? std::string("standard input") : file));
   for (const auto& w : m.warnings()) std::cerr << m.source() << ": warning: " << w << "\n";
   return m;
 }
@@ -41,6 +52,36 @@ LoadOptions one_pass(std::function<size_t(const TraceModel&)> use) {
     b.retire_before(use(b.so_far()));
   };
   return options;
+}
+
+bool rereadable(const std::string& file) { return file_stamp(file).known; }
+
+TwiceRead read_twice(const std::string& file, const std::function<void(const TraceModel&)>& first,
+                     const std::function<size_t(const TraceModel&, size_t)>& use) {
+  SharedNames names;
+  size_t events = 0;
+  {
+    TraceModel whole = load_input(file, one_pass([](const TraceModel& m) { return m.size(); }));
+    first(whole);
+    names = SharedNames::of(whole);
+    events = whole.size();
+  }
+  const auto replaced = [&file] {
+    return TraceError(file, TraceError::Place::File, 0,
+                      "the file was replaced while it was read (it is not the trace it was a "
+                      "moment ago); read it again once nothing writes it");
+  };
+  LoadOptions options;
+  options.on_batch = [&](TraceModelBuilder& b) {
+    if (!b.mark_shared_names(names)) throw replaced();
+    const TraceModel& so_far = b.so_far();
+    b.retire_before(use(so_far, std::min(so_far.size(), events)));
+  };
+  TraceModel m = load_quietly(file, std::move(options), "reading " + file + " again");
+  if (m.size() < events) throw replaced();
+  // A JSON Lines trace's last line without a newline is added after the last batch.
+  use(m, events);
+  return {std::move(m), events};
 }
 
 }  // namespace csptrace::cli

@@ -5,7 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -101,26 +103,42 @@ std::string with_field(std::string args, const char* key, std::string_view json)
   return args;
 }
 
-class ChromeWriter {
- public:
-  ChromeWriter(const TraceModel& m, std::ostream& out) : m_(m), out_(out) {}
+}  // namespace
 
-  void run() {
+// Writes as ChromeTraceStream says; m_ is the model of the latest add() or finish().
+class ChromeTraceStream::Writer {
+ public:
+  Writer(const TraceModel& names, std::ostream& out) : m_(&names), out_(out) {
     buf_ = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
     meta(kProcPid, 0, "process_name", "processes");
     meta(kChanPid, 0, "process_name", "channels");
-    for (uint32_t p = 0; p < m_.processes().size(); ++p)
-      meta(kProcPid, p + 1, "thread_name", process_label(m_, p));
-    for (uint32_t c = 0; c < m_.channels().size(); ++c)
-      meta(kChanPid, c + 1, "thread_name", channel_label(m_, c));
-    wait_start_.assign(m_.processes().size(), kNone);
-    for (size_t i = 0; i < m_.size(); ++i) event(i);
-    close_open_slices();
+    for (uint32_t p = 0; p < names.processes().size(); ++p)
+      meta(kProcPid, p + 1, "thread_name", process_label(names, p));
+    for (uint32_t c = 0; c < names.channels().size(); ++c)
+      meta(kChanPid, c + 1, "thread_name", channel_label(names, c));
+  }
+
+  size_t add(const TraceModel& m, size_t end) {
+    m_ = &m;
+    if (wait_start_.size() < m.processes().size()) wait_start_.resize(m.processes().size(), kNone);
+    for (; next_ < end; ++next_) event(next_);
+    // The oldest park or block still open is the first event a later slice reads.
+    while (!open_.empty() && wait_start_[open_.front().second] != open_.front().first)
+      open_.pop_front();
+    return open_.empty() ? end : open_.front().first;
+  }
+
+  void finish(const TraceModel& m, size_t end) {
+    add(m, end);
+    close_open_slices(end);
     buf_ += "\n]}\n";
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
   }
 
  private:
+  const TraceModel& m() const { return *m_; }
+
   // Starts the next entry of traceEvents; the caller writes one object.
   std::string& next() {
     if (buf_.size() >= kFlushBytes) {
@@ -148,7 +166,7 @@ class ChromeWriter {
         .field("s", "t")
         .field("pid", pid)
         .field("tid", track + 1)
-        .field("ts", micros(m_.time(i)))
+        .field("ts", micros(m().time(i)))
         .field("name", name)
         .json("args", args)
         .end();
@@ -159,8 +177,8 @@ class ChromeWriter {
         .field("ph", "X")
         .field("pid", kProcPid)
         .field("tid", proc + 1)
-        .field("ts", micros(m_.time(from)))
-        .field("dur", micros(end_ns - m_.time(from)))
+        .field("ts", micros(m().time(from)))
+        .field("dur", micros(end_ns - m().time(from)))
         .field("name", name)
         .json("args", args)
         .end();
@@ -184,51 +202,54 @@ class ChromeWriter {
   }
 
   void event(size_t i) {
-    const EventKind k = m_.kind(i);
-    const uint32_t p = m_.proc_index(i), c = m_.chan_index(i);
+    const EventKind k = m().kind(i);
+    const uint32_t p = m().proc_index(i), c = m().chan_index(i);
     const std::string_view kname = to_string(k);
     switch (k) {
       case EventKind::Park:
-      case EventKind::Block: wait_start_[p] = i; return;
+      case EventKind::Block:
+        wait_start_[p] = i;
+        open_.emplace_back(i, p);
+        return;
       case EventKind::Resume:
-      case EventKind::Unblock: end_wait(p, m_.time(i), &i); return;
+      case EventKind::Unblock: end_wait(p, m().time(i), &i); return;
       case EventKind::Exit: {
-        end_wait(p, m_.time(i), nullptr);
-        const auto& info = m_.processes()[p];
-        slice(p, info.spawn_event, m_.time(i), process_label(m_, p), event_args(m_, i));
+        end_wait(p, m().time(i), nullptr);
+        const auto& info = m().processes()[p];
+        slice(p, info.spawn_event, m().time(i), process_label(m(), p), event_args(m(), i));
         return;
       }
       case EventKind::AltOffer: alt_guards_[p].clear(); break;
       case EventKind::AltGuard: {
         std::string& g = alt_guards_[p];
         if (!g.empty()) g += ',';
-        g += event_args(m_, i);
+        g += event_args(m(), i);
         return;
       }
       case EventKind::AltChoice:
-        instant(kProcPid, p, i, "alt_choice", with_field(event_args(m_, i), "guards", guards(p)));
+        instant(kProcPid, p, i, "alt_choice", with_field(event_args(m(), i), "guards", guards(p)));
         return;
       case EventKind::Transfer: {
-        instant(kChanPid, c, i, kname, event_args(m_, i));
-        if (m_.event(i).via == Via::Direct) {
-          const double ts = micros(m_.time(i));
-          flow("s", m_.from_index(i), i, ts);
-          flow("f", m_.to_index(i), i, ts);
+        instant(kChanPid, c, i, kname, event_args(m(), i));
+        if (m().event(i).via == Via::Direct) {
+          const double ts = micros(m().time(i));
+          flow("s", m().from_index(i), i, ts);
+          flow("f", m().to_index(i), i, ts);
         }
         return;
       }
       case EventKind::BufPut:
       case EventKind::BufTake:
       case EventKind::BufDrop: {
-        instant(kChanPid, c, i, kname, event_args(m_, i));
+        instant(kChanPid, c, i, kname, event_args(m(), i));
         std::string level;
-        Obj(level).field("level", m_.event(i).level).end();
+        Obj(level).field("level", m().event(i).level).end();
         Obj(next())
             .field("ph", "C")
             .field("pid", kChanPid)
             .field("tid", c + 1)
-            .field("ts", micros(m_.time(i)))
-            .field("name", "level " + channel_label(m_, c))
+            .field("ts", micros(m().time(i)))
+            .field("name", "level " + channel_label(m(), c))
             .json("args", level)
             .end();
         return;
@@ -236,18 +257,18 @@ class ChromeWriter {
       default: break;
     }
     if (p != kNone)
-      instant(kProcPid, p, i, kname, event_args(m_, i));
+      instant(kProcPid, p, i, kname, event_args(m(), i));
     else if (c != kNone)
-      instant(kChanPid, c, i, kname, event_args(m_, i));
+      instant(kChanPid, c, i, kname, event_args(m(), i));
     else
       Obj(next())
           .field("ph", "i")
           .field("s", "g")
           .field("pid", kProcPid)
           .field("tid", 0)
-          .field("ts", micros(m_.time(i)))
+          .field("ts", micros(m().time(i)))
           .field("name", kname)
-          .json("args", event_args(m_, i))
+          .json("args", event_args(m(), i))
           .end();
   }
 
@@ -255,40 +276,52 @@ class ChromeWriter {
     size_t start = wait_start_[p];
     if (start == kNone) return;
     wait_start_[p] = kNone;
-    std::string args = event_args(m_, start);
-    const Event e = m_.event(start);
+    std::string args = event_args(m(), start);
+    const Event e = m().event(start);
     if (e.op == WaitOp::Alts) args = with_field(std::move(args), "guards", guards(p));
-    if (resume) args = with_field(std::move(args), "woken_by", event_args(m_, *resume));
-    std::string name = std::string(to_string(m_.kind(start))) + " " + std::string(to_string(e.op));
-    if (m_.chan_index(start) != kNone) name += " " + channel_label(m_, m_.chan_index(start));
+    if (resume) args = with_field(std::move(args), "woken_by", event_args(m(), *resume));
+    std::string name = std::string(to_string(m().kind(start))) + " " + std::string(to_string(e.op));
+    if (m().chan_index(start) != kNone) name += " " + channel_label(m(), m().chan_index(start));
     slice(p, start, end_ns, name, args);
   }
 
-  // Waits and lives still open when the trace ends run to its last event.
-  void close_open_slices() {
-    const int64_t end = m_.empty() ? 0 : m_.time(m_.size() - 1);
-    for (uint32_t p = 0; p < m_.processes().size(); ++p) {
-      end_wait(p, end, nullptr);
-      const auto& info = m_.processes()[p];
-      if (info.exit_event == kNone)
-        slice(p, info.spawn_event, end, process_label(m_, p), "{\"alive_at_end\":true}");
+  // Waits and lives still open when the trace ends run to its last event, end - 1.
+  void close_open_slices(size_t end) {
+    const int64_t t = end == 0 ? 0 : m().time(end - 1);
+    for (uint32_t p = 0; p < m().processes().size(); ++p) {
+      const auto& info = m().processes()[p];
+      if (info.spawn_event >= end) break;  // spawned after the events written
+      end_wait(p, t, nullptr);
+      if (info.exit_event == kNone || info.exit_event >= end)
+        slice(p, info.spawn_event, t, process_label(m(), p), "{\"alive_at_end\":true}");
     }
   }
 
   static constexpr size_t kFlushBytes = size_t{1} << 20;
-  const TraceModel& m_;
+  const TraceModel* m_;
   std::ostream& out_;
   std::string buf_;  // written to out_ a megabyte at a time
   bool first_ = true;
+  size_t next_ = 0;                 // the next event to write
   std::vector<size_t> wait_start_;  // per process: event index of its open park / block
+  // The parks and blocks in event order, as (event, process); an entry whose process's
+  // wait_start_ differs is closed and skipped when it reaches the front.
+  std::deque<std::pair<size_t, uint32_t>> open_;
   // The guards of each process's latest alt, as JSON objects joined by commas (only for the
   // processes that offered one: a run may have millions of processes and no alt).
   std::unordered_map<uint32_t, std::string> alt_guards_;
 };
 
-}  // namespace
+ChromeTraceStream::ChromeTraceStream(const TraceModel& names, std::ostream& out)
+    : w_(std::make_unique<Writer>(names, out)) {}
+ChromeTraceStream::~ChromeTraceStream() = default;
+size_t ChromeTraceStream::add(const TraceModel& m, size_t end) { return w_->add(m, end); }
+void ChromeTraceStream::finish(const TraceModel& m, size_t end) { w_->finish(m, end); }
 
-void write_chrome_trace(const TraceModel& m, std::ostream& out) { ChromeWriter(m, out).run(); }
+void write_chrome_trace(const TraceModel& m, std::ostream& out) {
+  ChromeTraceStream s(m, out);
+  s.finish(m, m.size());
+}
 
 void write_chrome_trace(const TraceModel& m, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

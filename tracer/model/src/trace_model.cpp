@@ -376,7 +376,7 @@ namespace {
 // Sets shared_name on every entry whose name another entry has too: one pass with a hash map,
 // so that labels cost O(1) each (a scan per label was quadratic in the number of processes).
 template <class Info>
-void mark_shared_names(std::vector<Info>& all) {
+void mark_repeated_names(std::vector<Info>& all) {
   std::unordered_map<StrId, uint32_t> first;  // strings are interned: equal ids, equal names
   first.reserve(all.size());
   for (uint32_t i = 0; i < all.size(); ++i) {
@@ -387,9 +387,48 @@ void mark_shared_names(std::vector<Info>& all) {
 
 }  // namespace
 
+SharedNames SharedNames::of(const TraceModel& m) {
+  SharedNames n;
+  n.processes.reserve(m.processes().size());
+  n.process_names.reserve(m.processes().size());
+  for (const ProcessInfo& p : m.processes()) {
+    n.processes.push_back(p.shared_name);
+    n.process_names.push_back(p.name);
+  }
+  n.channels.reserve(m.channels().size());
+  n.channel_names.reserve(m.channels().size());
+  for (const ChannelInfo& c : m.channels()) {
+    n.channels.push_back(c.shared_name);
+    n.channel_names.push_back(c.name);
+  }
+  return n;
+}
+
+namespace {
+
+// Marks all[from..) as `shared` says, checking each name against `ids`; entries past them (a
+// trace that grew since) are left unmarked. False on a name that differs.
+template <class Info>
+bool mark_as(std::vector<Info>& all, size_t& from, const std::vector<bool>& shared,
+             const std::vector<StrId>& ids) {
+  for (; from < all.size(); ++from) {
+    if (from >= shared.size()) continue;
+    if (all[from].name != ids[from]) return false;
+    all[from].shared_name = shared[from];
+  }
+  return true;
+}
+
+}  // namespace
+
+bool TraceModelBuilder::mark_shared_names(const SharedNames& names) {
+  return mark_as(model_.processes_, procs_marked_, names.processes, names.process_names) &&
+         mark_as(model_.channels_, chans_marked_, names.channels, names.channel_names);
+}
+
 TraceModel TraceModelBuilder::finish() && {
-  mark_shared_names(model_.processes_);
-  mark_shared_names(model_.channels_);
+  mark_repeated_names(model_.processes_);
+  mark_repeated_names(model_.channels_);
   if (!ended_) {
     model_.complete_ = false;
     model_.end_reason_ = EndReason::Truncated;

@@ -214,6 +214,16 @@ class TraceModel {
   std::vector<std::string> warnings_;
 };
 
+// Which processes and channels share their name with another (ProcessInfo::shared_name), by
+// dense index: what a model read to its end knows and a pass over its events as they load does
+// not yet.
+// The names' string ids tell a second read of a file that it reads the same trace.
+struct SharedNames {
+  std::vector<bool> processes, channels;
+  std::vector<StrId> process_names, channel_names;
+  static SharedNames of(const TraceModel& m);
+};
+
 // Builds a TraceModel event by event. add() checks the event against the schema and against
 // what came before; on a violation it throws std::invalid_argument with a message that says
 // what is wrong, and the reader adds the file and place.
@@ -242,6 +252,13 @@ class TraceModelBuilder {
   // every added event and the names known so far; shared names are not yet marked.
   const TraceModel& so_far() const { return model_; }
 
+  // Marks the processes and channels added so far as `names` (the same trace's, read to its
+  // end) marks them: a pass that labels events as they load (csptrace print, reading a file a
+  // second time) then labels them as the whole model does. O(entries added since the last call).
+  // False when an entry's name is not the one `names` has for it: this is another trace (the
+  // file was rewritten between the reads).
+  bool mark_shared_names(const SharedNames& names);
+
   // Completes the model; a trace without an end event gets a warning and complete() == false.
   TraceModel finish() &&;
 
@@ -251,6 +268,7 @@ class TraceModelBuilder {
   void add_checked(const Event& e, const uint8_t* record, size_t len);
 
   TraceModel model_;
+  size_t procs_marked_ = 0, chans_marked_ = 0;  // mark_shared_names' progress
   bool ended_ = false;
   uint64_t last_seq_ = 0;
   int64_t last_t_ = 0;  // time of the last event added, for times_in_order_

@@ -243,7 +243,9 @@ class TraceModelBuilder {
   // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their
   // times: for a pass that has used them and never looks back (a streaming check), so that its
   // memory is bounded by the events it holds, not by the trace. Not for a model that handed
-  // out snapshots. O(events dropped + events kept).
+  // out snapshots. It waits while fewer events would go than stay (held_from() stays below k
+  // then), so the events held are at most twice those from k on, and a pass that retires a
+  // few events a batch under many kept costs O(events) in all.
   void retire_before(size_t k);
   uint64_t last_seq() const { return last_seq_; }
   // True once the end event was added (nothing may follow it).

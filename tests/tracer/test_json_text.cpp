@@ -1,6 +1,6 @@
 // json_text writes values as nlohmann::json::dump(-1) does (the chrome export kept its output
 // when it stopped building a document per event): a property test over random values.
-#include "json_text.hpp"
+#include <csptrace/json_text.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

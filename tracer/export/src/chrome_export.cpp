@@ -1,7 +1,7 @@
 #include <csptrace/chrome_export.hpp>
 #include <csptrace/event_format.hpp>
 
-#include "json_text.hpp"
+#include <csptrace/json_text.hpp>
 
 #include <cerrno>
 #include <cstring>

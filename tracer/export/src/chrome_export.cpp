@@ -123,8 +123,7 @@ class ChromeTraceStream::Writer {
     if (wait_start_.size() < m.processes().size()) wait_start_.resize(m.processes().size(), kNone);
     for (; next_ < end; ++next_) event(next_);
     // The oldest park or block still open is the first event a later slice reads.
-    while (!open_.empty() && wait_start_[open_.front().second] != open_.front().first)
-      open_.pop_front();
+    drop_closed();
     return open_.empty() ? end : open_.front().first;
   }
 
@@ -138,6 +137,10 @@ class ChromeTraceStream::Writer {
 
  private:
   const TraceModel& m() const { return *m_; }
+  void drop_closed() {
+    while (!open_.empty() && wait_start_[open_.front().second] != open_.front().first)
+      open_.pop_front();
+  }
 
   // Starts the next entry of traceEvents; the caller writes one object.
   std::string& next() {
@@ -210,6 +213,7 @@ class ChromeTraceStream::Writer {
       case EventKind::Block:
         wait_start_[p] = i;
         open_.emplace_back(i, p);
+        drop_closed();  // so that open_ stays as short when a whole model comes at once
         return;
       case EventKind::Resume:
       case EventKind::Unblock: end_wait(p, m().time(i), &i); return;

@@ -1,5 +1,6 @@
 #include "main_window.hpp"
 
+#include "analysis_status.hpp"
 #include "count_text.hpp"
 #include "event_number.hpp"
 #include "lecture_controller.hpp"
@@ -63,6 +64,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
     if (progress_) progress_->setValue(int(f * 1000));
   });
+  analysis_status_ = new AnalysisStatus(this);
+  statusBar()->addPermanentWidget(analysis_status_);
+  connect(loader_, &TraceLoadJob::analysis_progress, analysis_status_, &AnalysisStatus::show_step);
+  connect(analysis_status_, &AnalysisStatus::stop_requested, loader_, &TraceLoadJob::cancel);
   connect(loader_, &TraceLoadJob::loaded, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
             if (progress_) progress_->reset();
@@ -78,6 +83,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::failed, this, &MainWindow::on_load_failed);
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
+    analysis_status_->finish();
+    if (doc_ && !doc_->has_analysis() && path == path_) {
+      // Stopped after the first frame: the run stays shown, without states and findings.
+      analysis_stopped_ = true;
+      on_cursor_moved();
+      findings_dock_->setWindowTitle(QStringLiteral("Findings (analysis stopped)"));
+      statusBar()->showMessage(
+          QStringLiteral("Analysis of %1 stopped: no states or findings; open it again to "
+                         "analyse it")
+              .arg(QFileInfo(path).fileName()));
+      return;
+    }
     statusBar()->showMessage(QStringLiteral("Loading %1 cancelled").arg(path), 5000);
   });
   connect(search_job_, &SearchJob::finished, this, &MainWindow::on_search_result);
@@ -145,6 +162,7 @@ void MainWindow::connect_actions() {
 
 void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const QString& path) {
   doc_ = std::move(doc);
+  analysis_stopped_ = false;
   path_ = path;
   matches_.reset();
   search_job_->cancel();
@@ -194,11 +212,13 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
   if (!lecture_->error().isEmpty()) status += QStringLiteral(" — ") + lecture_->error();
   if (!doc_->has_analysis()) {
     opening_ = false;
+    analysis_status_->start();
     findings_dock_->setWindowTitle(QStringLiteral("Findings (replaying…)"));
     statusBar()->showMessage(status + QStringLiteral(" — replaying the run…"));
     update_stepping_enabled();
     return;
   }
+  analysis_status_->finish();
   findings_dock_->setWindowTitle(QStringLiteral("Findings (%1)").arg(doc_->findings().size()));
   // A hung program's problem shows at first glance: the first error is highlighted and the
   // cursor moves to it, so the panels show who waits on what (Home goes back to the start;
@@ -361,7 +381,11 @@ void MainWindow::on_cursor_moved() {
   } else {  // still replaying: no states yet, and none of the previous trace
     proc_state_->set_state(doc_, {});
     chan_state_->set_state(doc_, {});
-    inspector_->show_text(QStringLiteral("<p>Replaying the run…</p>"));
+    inspector_->show_text(
+        analysis_stopped_
+            ? QStringLiteral("<p>The analysis was stopped: no states, stepping or findings. Open "
+                             "the file again (File → Open Recent) to analyse it.</p>")
+            : QStringLiteral("<p>Replaying the run…</p>"));
   }
   // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {

@@ -45,6 +45,7 @@ namespace cspview {
 // arrangement of its docks (the source pane: there when wanted, never in the way).
 inline constexpr char kBesideInspector[] = "cspview_beside_inspector";
 
+class AnalysisStatus;
 class CompareWindow;
 
 class LectureController;
@@ -102,6 +103,8 @@ class MainWindow : public QMainWindow {
   FindingsPanel* findings_panel() { return findings_; }
   SearchBar* search_bar() { return search_; }
   const WindowActions& actions() const { return *actions_; }
+  // The analysis's step, bar and Stop button in the status bar (hidden when none runs).
+  AnalysisStatus* analysis_status() { return analysis_status_; }
 
   // Writes the view shown (the timeline or a teaching view) as it is: PNG (or any raster format
   // Qt knows) or SVG by suffix.
@@ -194,6 +197,7 @@ class MainWindow : public QMainWindow {
   Theme theme_ = Theme::make(false, false);
   bool dark_ = false, presentation_ = false, remember_recent_ = true;
   bool opening_ = false;             // the cursor moves of an opening do not zoom (following)
+  bool analysis_stopped_ = false;    // the user stopped this document's analysis
   bool step_when_searched_ = false;  // Enter was pressed before the search was done
   bool forward_when_searched_ = true;
   bool was_maximized_ = false;  // the window state presentation mode left
@@ -246,6 +250,7 @@ class MainWindow : public QMainWindow {
     QLabel* status = nullptr;
   };
   Follow follow_;
+  AnalysisStatus* analysis_status_ = nullptr;  // the analysis's step, bar and Stop button
 };
 
 }  // namespace cspview

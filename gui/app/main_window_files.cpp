@@ -2,6 +2,7 @@
 // drop, and exporting the view or the trace.
 #include "main_window.hpp"
 
+#include "analysis_status.hpp"
 #include "compare_window.hpp"
 #include "perfetto_export.hpp"
 #include "timeline_export.hpp"
@@ -74,6 +75,7 @@ bool MainWindow::open_file_now(const QString& path, QString* error) {
 
 void MainWindow::on_load_failed(const QString& message, const QString& path) {
   if (progress_) progress_->reset();
+  analysis_status_->finish();
   emit load_failed(message);
   // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
   auto* box = new QMessageBox(QMessageBox::Critical,

@@ -5,6 +5,7 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <string>
 #include <utility>
 
 namespace cspview {
@@ -72,7 +73,14 @@ void TraceLoadJob::launch(std::function<void(Load&, const Post&)> body) {
 void TraceLoadJob::finish(std::shared_ptr<const TraceDocument> doc, const QString& path, Load& load,
                           const Post& post) {
   post([doc, path](TraceLoadJob* j) { emit j->loaded(doc, path); });
-  auto analysed = doc->with_analysis(&load.cancel);
+  std::string last_step;
+  double last = -1;
+  auto analysed = doc->with_analysis(&load.cancel, [&](const char* step, double f) {
+    if (step == last_step && f >= 0 && f - last < 0.01 && f < 1) return;
+    last_step = step;
+    last = f;
+    post([s = QString::fromUtf8(step), f](TraceLoadJob* j) { emit j->analysis_progress(s, f); });
+  });
   post([analysed, path](TraceLoadJob* j) {
     j->running_ = false;
     emit j->analysed(analysed, path);

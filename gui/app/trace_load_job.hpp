@@ -47,6 +47,9 @@ class TraceLoadJob : public QObject {
 
  signals:
   void progress(double fraction);
+  // The analysis after loaded(): its step ("replaying", "judging") and how far (0..1, or < 0
+  // when that is unknown). cancel() stops it too (cancelled()); the document stays shown.
+  void analysis_progress(const QString& step, double fraction);
   // First the document without its analysis (draw it), then the same trace analysed.
   void loaded(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   void analysed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);

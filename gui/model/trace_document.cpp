@@ -41,9 +41,9 @@ std::shared_ptr<TraceDocument> TraceDocument::on_same_trace() const {
 }
 
 std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
-    const std::atomic<bool>* cancel) const {
+    const std::atomic<bool>* cancel, const AnalysisProgress& progress) const {
   try {
-    return analysed(cancel);
+    return analysed(cancel, progress);
   } catch (const std::bad_alloc&) {
     throw csptrace::TraceError(model_->source(), csptrace::TraceError::Place::File, 0,
                                out_of_memory_text());
@@ -51,14 +51,23 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
 }
 
 std::shared_ptr<const TraceDocument> TraceDocument::analysed(
-    const std::atomic<bool>* cancel) const {
+    const std::atomic<bool>* cancel, const AnalysisProgress& progress) const {
   auto check = [cancel] {
     if (cancel && cancel->load()) throw csptrace::LoadCancelled();
   };
+  const auto tell = [&progress](const char* step, double fraction) {
+    if (progress) progress(step, fraction);
+  };
   std::shared_ptr<TraceDocument> doc = on_same_trace();
   check();
-  doc->replay_ = std::make_unique<csptrace::Replay>(*model_);
+  csptrace::ReplayControl control;
+  control.cancel = cancel;
+  control.progress = [&tell](double f) { tell("replaying", f); };
+  doc->replay_ =
+      std::make_unique<csptrace::Replay>(*model_, csptrace::Replay::kDefaultCheckpointInterval,
+                                         csptrace::Replay::Keep::Everything, control);
   check();
+  tell("judging", -1);
   csptrace::Verdict verdict = csptrace::judge(*doc->replay_);
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
   doc->findings_ = std::move(verdict.findings);

@@ -26,6 +26,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -44,10 +45,14 @@ class TraceDocument {
   TraceDocument(const TraceDocument&) = delete;
   TraceDocument& operator=(const TraceDocument&) = delete;
 
+  // What the analysis is doing ("replaying", "judging") and how far (0..1, or < 0 when that
+  // is unknown); told from the analysing thread.
+  using AnalysisProgress = std::function<void(const char* step, double fraction)>;
   // Stage 2: a document on the same model and lanes, with replay, stuck waits and findings.
-  // Linear in the events; checks `cancel` between its parts and throws LoadCancelled.
-  std::shared_ptr<const TraceDocument> with_analysis(
-      const std::atomic<bool>* cancel = nullptr) const;
+  // Linear in the events; stops within a fraction of a second of `cancel` turning true and
+  // throws LoadCancelled.
+  std::shared_ptr<const TraceDocument> with_analysis(const std::atomic<bool>* cancel = nullptr,
+                                                     const AnalysisProgress& progress = {}) const;
 
   const csptrace::TraceModel& model() const { return *model_; }
   const LaneIndex& lanes() const { return *lanes_; }
@@ -98,7 +103,8 @@ class TraceDocument {
   friend class LiveTrace;
   TraceDocument() = default;
   // with_analysis() without turning std::bad_alloc into a message.
-  std::shared_ptr<const TraceDocument> analysed(const std::atomic<bool>* cancel) const;
+  std::shared_ptr<const TraceDocument> analysed(const std::atomic<bool>* cancel,
+                                                const AnalysisProgress& progress) const;
   // A document on the same model, lanes, labels and run, for the stages to fill in.
   std::shared_ptr<TraceDocument> on_same_trace() const;
 

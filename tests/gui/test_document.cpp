@@ -9,6 +9,12 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
 
 using namespace cspview;
 
@@ -121,4 +127,55 @@ TEST_CASE("the waker of a resume is the transfer that caused it", "[document]") 
   const auto w = alts->waker_of(30);
   REQUIRE(w.has_value());
   CHECK(alts->model().chan_index(*w) == alts->model().chan_index(30));
+}
+
+TEST_CASE("the analysis tells how far it is and stops within a fraction of a second of cancel",
+          "[document]") {
+  // 300 000 marks: the replay looks at its control every 65 536 events.
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("cspview-analysis-" + std::to_string(::getpid()) + ".jsonl"))
+                               .string();
+  {
+    std::ofstream out(path);
+    out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"t",)"
+        << R"("scheduler":"deterministic","seed":1,"clock":"steady_ns","start_unix_ns":0})"
+        << "\n"
+        << R"({"seq":1,"t":0,"kind":"spawn","proc":1,"name":"main","mode":"main"})"
+        << "\n";
+    uint64_t seq = 1;
+    for (int i = 0; i < 300000; ++i)
+      out << R"({"seq":)" << ++seq << R"(,"t":)" << seq << R"(,"kind":"mark","proc":1,"label":"m"})"
+          << "\n";
+    out << R"({"seq":)" << ++seq << R"(,"t":)" << seq << R"(,"kind":"exit","proc":1,"status":"ok"})"
+        << "\n"
+        << R"({"seq":)" << ++seq << R"(,"t":)" << seq << R"(,"kind":"end","reason":"normal"})"
+        << "\n";
+  }
+  const auto doc = read_document(path);
+  std::vector<std::pair<std::string, double>> told;
+  const auto analysed =
+      doc->with_analysis(nullptr, [&](const char* step, double f) { told.emplace_back(step, f); });
+  REQUIRE(analysed->has_analysis());
+  REQUIRE(told.size() >= 6);  // 0, 5 more steps of 65 536 events, 1; then judging
+  double last = -1;
+  for (const auto& [step, f] : told) {
+    if (step != "replaying") continue;
+    CHECK(f >= last);
+    last = f;
+  }
+  CHECK(last == 1.0);
+  CHECK(told.back().first == "judging");
+
+  // Cancel while the replay runs: it stops at its next look, long before the end.
+  std::atomic<bool> cancel{false};
+  size_t looks = 0;
+  CHECK_THROWS_AS(doc->with_analysis(&cancel,
+                                     [&](const char* step, double f) {
+                                       if (std::string(step) != "replaying") return;
+                                       ++looks;
+                                       if (f > 0.2) cancel = true;
+                                     }),
+                  csptrace::LoadCancelled);
+  CHECK(looks < told.size() - 1);
+  std::filesystem::remove(path);
 }

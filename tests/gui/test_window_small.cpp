@@ -1,11 +1,13 @@
 // Point 10 of issue 22: a small window gives the timeline the room, names are elided sensibly.
 #include <catch2/catch.hpp>
 
+#include "analysis_status.hpp"
 #include "window_fixture.hpp"
 
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QTableView>
+#include <QToolButton>
 
 using namespace cspview;
 
@@ -41,4 +43,29 @@ TEST_CASE("the \"where\" column of At the cursor is on screen in a narrow dock",
       phil = true;
     }
   CHECK(phil);
+}
+
+TEST_CASE("the analysis status shows its step and how far and a Stop button", "[window][small]") {
+  OpenWindow o(fixture_path("finding-recorded-philosophers.jsonl"), {1024, 640});
+  REQUIRE(o.ok);
+  AnalysisStatus* status = o.w.analysis_status();
+  REQUIRE(status);
+  CHECK_FALSE(status->isVisibleTo(&o.w));  // analysed already: nothing runs
+  status->show_step(QStringLiteral("replaying"), 0.42);
+  CHECK(status->isVisibleTo(&o.w));
+  CHECK(status->text() == QStringLiteral("Replaying the run: 42%"));
+  status->show_step(QStringLiteral("judging"), -1);
+  CHECK(status->text() == QStringLiteral("Judging the run"));
+  bool asked = false;
+  QObject::connect(status, &AnalysisStatus::stop_requested, [&] { asked = true; });
+  auto* stop = status->findChild<QToolButton*>();
+  REQUIRE(stop);
+  stop->click();
+  CHECK(asked);
+  status->finish();
+  CHECK_FALSE(status->isVisibleTo(&o.w));
+  // A small trace's analysis does not flash it: it shows only once it has run a moment.
+  status->start();
+  status->show_step(QStringLiteral("replaying"), 0.5);
+  CHECK_FALSE(status->isVisibleTo(&o.w));
 }

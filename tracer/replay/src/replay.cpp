@@ -1,4 +1,5 @@
 #include <csptrace/replay.hpp>
+#include <csptrace/trace_error.hpp>
 
 #include "timeline_builder.hpp"
 
@@ -20,15 +21,32 @@ size_t state_weight(const ReplayState& s) {
 
 }  // namespace
 
-Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep)
+namespace {
+
+// Every this many events a replay looks at its ReplayControl: a few milliseconds of work.
+constexpr size_t kControlEvery = size_t{1} << 16;
+
+void look_at(const ReplayControl& control, size_t i, size_t n) {
+  if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
+  if (control.progress) control.progress(double(i) / double(n));
+}
+
+}  // namespace
+
+Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep,
+               const ReplayControl& control)
     : model_(&m),
       interval_(std::max<size_t>(
           {checkpoint_interval, 2 * (m.processes().size() + m.channels().size()), 1})) {
   ReplayState s = csptrace::initial_state(m);
   if (keep == Keep::EndState) {
     // No checkpoint, not even the initial state: state_at_step makes that again when asked.
-    for (size_t i = 0; i < m.size(); ++i) advance(m, s);
+    for (size_t i = 0; i < m.size(); ++i) {
+      if (i % kControlEvery == 0) look_at(control, i, m.size());
+      advance(m, s);
+    }
     final_ = std::move(s);
+    if (control.progress) control.progress(1.0);
     return;
   }
   TimelineBuilder timeline(m);
@@ -43,6 +61,7 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep)
   // then is paid for by those events), never once per event.
   size_t last = 0, due = interval_;
   for (size_t i = 0; i < m.size(); ++i) {
+    if (i % kControlEvery == 0) look_at(control, i, m.size());
     if (i >= due) {
       const size_t gap = std::max(interval_, 2 * state_weight(s));
       if (i - last >= gap) {
@@ -59,6 +78,7 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep)
   }
   final_ = std::move(s);
   timeline_ = std::move(timeline).finish();
+  if (control.progress) control.progress(1.0);
 }
 
 const ReplayState& Replay::checkpoint_before(size_t steps) const {

@@ -17,10 +17,21 @@
 #include <csptrace/timeline.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include <atomic>
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace csptrace {
+
+// How a caller follows and stops a replay that takes seconds (the viewer's analysis of a large
+// trace): progress is told the fraction of the events replayed (0..1) now and then, from the
+// replaying thread; when *cancel turns true the replay throws LoadCancelled within a fraction
+// of a second.
+struct ReplayControl {
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(double)> progress;
+};
 
 class Replay {
  public:
@@ -35,9 +46,10 @@ class Replay {
 
   // Replays all of m once: linear in its events.
   explicit Replay(const TraceModel& m, size_t checkpoint_interval = kDefaultCheckpointInterval,
-                  Keep keep = Keep::Everything);
+                  Keep keep = Keep::Everything, const ReplayControl& control = {});
   // A temporary model would dangle.
-  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval, Keep = Keep::Everything) = delete;
+  Replay(TraceModel&&, size_t = kDefaultCheckpointInterval, Keep = Keep::Everything,
+         const ReplayControl& = {}) = delete;
 
   const TraceModel& model() const { return *model_; }
   size_t size() const { return model_->size(); }  // number of events

@@ -55,9 +55,11 @@ struct TwiceRead {
 // second gives each batch of events to use(so_far, end), with those names marked: use writes
 // the events before `end` that it has not written yet and returns the first one it still
 // needs. Events past the first read's (a trace still being written) are not given. Throws
-// TraceError when FILE is another trace by the second read.
+// TraceError when FILE is another trace by the second read. Without progress_while_used the
+// second read draws no progress line (print to a terminal: it would land among the events).
 TwiceRead read_twice(const std::string& file, const std::function<void(const TraceModel&)>& first,
-                     const std::function<size_t(const TraceModel&, size_t end)>& use);
+                     const std::function<size_t(const TraceModel&, size_t end)>& use,
+                     bool progress_while_used = true);
 // True for an argument that is an option ("-x", "--x"); "-" alone is a FILE (standard input).
 bool is_option(const std::string& arg);
 

@@ -5,6 +5,8 @@
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -108,8 +110,10 @@ int cmd_print(const Args& args) {
       else
         print_to(m, m.size());
     } else {
+      // The progress line shares a terminal with the events printed: only the first read,
+      // which prints nothing, draws it then.
       read_twice(
-          file, [](const TraceModel&) {}, print_to);
+          file, [](const TraceModel&) {}, print_to, !::isatty(STDOUT_FILENO));
     }
     return kOk;
   } catch (const TraceError& ex) {

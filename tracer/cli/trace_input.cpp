@@ -20,7 +20,8 @@ bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-';
 
 namespace {
 
-// load_trace with the notices, the progress line (`what`) and Ctrl-C of every verb.
+// load_trace with the notices, the progress line (`what`, unless empty) and Ctrl-C of every
+// verb.
 TraceModel load_quietly(const std::string& file, LoadOptions options, const std::string& what) {
   options.notice = [](const std::string& text) { std::cerr << "csptrace: " << text << "\n"; };
   // A followed trace is read for as long as it is written, its events printed as they come:
@@ -30,9 +31,11 @@ TraceModel load_quietly(const std::string& file, LoadOptions options, const std:
   if (!options.follow) {
     interrupts.emplace();
     if (!options.cancel) options.cancel = InterruptScope::flag();
-    line.emplace();
-    line->set(what, 0);
-    options.progress = [&line, what](double f) { line->set(what, f); };
+    if (!what.empty()) {
+      line.emplace();
+      line->set(what, 0);
+      options.progress = [&line, what](double f) { line->set(what, f); };
+    }
   }
   return load_trace(file, options);
 }
@@ -57,7 +60,8 @@ LoadOptions one_pass(std::function<size_t(const TraceModel&)> use) {
 bool rereadable(const std::string& file) { return file_stamp(file).known; }
 
 TwiceRead read_twice(const std::string& file, const std::function<void(const TraceModel&)>& first,
-                     const std::function<size_t(const TraceModel&, size_t)>& use) {
+                     const std::function<size_t(const TraceModel&, size_t)>& use,
+                     bool progress_while_used) {
   SharedNames names;
   size_t events = 0;
   {
@@ -77,7 +81,8 @@ TwiceRead read_twice(const std::string& file, const std::function<void(const Tra
     const TraceModel& so_far = b.so_far();
     b.retire_before(use(so_far, std::min(so_far.size(), events)));
   };
-  TraceModel m = load_quietly(file, std::move(options), "reading " + file + " again");
+  TraceModel m = load_quietly(file, std::move(options),
+                              progress_while_used ? "reading " + file + " again" : "");
   if (m.size() < events) throw replaced();
   // A JSON Lines trace's last line without a newline is added after the last batch.
   use(m, events);

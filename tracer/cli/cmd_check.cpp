@@ -1,5 +1,6 @@
 // csptrace check: the findings of the analysis, as text for people or JSON for tools.
 #include "cli.hpp"
+#include "progress_line.hpp"
 #include "sarif.hpp"
 
 #include <csptrace/analysis.hpp>
@@ -248,7 +249,13 @@ int cmd_check(const Args& args) {
                                       judge.take(so_far);
                                       return judge.keep_from();
                                     }));
-    const std::vector<Finding> findings = std::move(judge).finish(m).findings;
+    std::vector<Finding> findings;
+    {
+      // The findings of a million stuck processes take seconds after the last event is read.
+      ProgressLine line;
+      line.set("judging " + file);
+      findings = std::move(judge).finish(m).findings;
+    }
     if (format != Format::Text) report_text_not_utf8("check", m);
     switch (format) {
       case Format::Text: print_text(m, findings); break;

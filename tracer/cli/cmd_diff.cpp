@@ -1,6 +1,7 @@
 // csptrace diff: two runs of one program compared, process by process and channel by channel.
 #include "cli.hpp"
 #include "diff_report.hpp"
+#include "progress_line.hpp"
 
 #include <csptrace/trace_diff.hpp>
 #include <csptrace/trace_error.hpp>
@@ -74,7 +75,11 @@ int cmd_diff(const Args& args) {
   try {
     const TraceModel a = load_input(files[0]);
     const TraceModel b = load_input(files[1]);
-    const TraceDiff d = diff_traces(a, b, options);
+    const TraceDiff d = [&] {
+      ProgressLine line;
+      line.set("comparing " + files[0] + " with " + files[1]);
+      return diff_traces(a, b, options);
+    }();
     if (json) {
       report_text_not_utf8("diff", a);
       report_text_not_utf8("diff", b);

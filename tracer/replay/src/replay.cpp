@@ -19,10 +19,6 @@ size_t state_weight(const ReplayState& s) {
   return w;
 }
 
-}  // namespace
-
-namespace {
-
 // Every this many events a replay looks at its ReplayControl: a few milliseconds of work.
 constexpr size_t kControlEvery = size_t{1} << 16;
 

@@ -108,7 +108,7 @@ std::string with_field(std::string args, const char* key, std::string_view json)
 // Writes as ChromeTraceStream says; m_ is the model of the latest add() or finish().
 class ChromeTraceStream::Writer {
  public:
-  Writer(const TraceModel& names, std::ostream& out) : m_(&names), out_(out) {
+  Writer(const TraceModel& names, std::ostream& out) : out_(out) {
     buf_ = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
     meta(kProcPid, 0, "process_name", "processes");
     meta(kChanPid, 0, "process_name", "channels");
@@ -302,7 +302,7 @@ class ChromeTraceStream::Writer {
   }
 
   static constexpr size_t kFlushBytes = size_t{1} << 20;
-  const TraceModel* m_;
+  const TraceModel* m_ = nullptr;  // set by add(), before any event is written
   std::ostream& out_;
   std::string buf_;  // written to out_ a megabyte at a time
   bool first_ = true;

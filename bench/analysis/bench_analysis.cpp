@@ -82,10 +82,7 @@ int main(int argc, char** argv) {
     size_t intervals = 0, steps = 0;
     for (uint32_t p = 0; p < m.processes().size(); ++p) intervals += tl.intervals(p).size();
     for (uint32_t c = 0; c < m.channels().size(); ++c) steps += tl.occupancy(c).size();
-    const double timeline_mb = double(intervals * sizeof(csptrace::StateInterval) +
-                                      steps * sizeof(csptrace::OccupancyStep) +
-                                      tl.rendezvous().size() * sizeof(csptrace::Rendezvous)) /
-                               1e6;
+    const double timeline_mb = double(tl.memory_bytes()) / 1e6;
     const size_t checkpoints =
         (m.size() + replay.checkpoint_interval() - 1) / replay.checkpoint_interval();
     const double checkpoint_mb = double(checkpoints) *

@@ -4,16 +4,13 @@
 
 namespace cspview {
 
-std::vector<SpanMark> fold_spans(std::span<const csptrace::StateInterval> iv,
-                                 const TimeScale& scale, double min_px) {
+std::vector<SpanMark> fold_spans(const csptrace::IntervalList& iv, const TimeScale& scale,
+                                 double min_px) {
   std::vector<SpanMark> out;
   // First interval that ends after t (the visible window's left edge, or a fold's end).
   auto ending_after = [&iv](size_t from, double t) {
-    return size_t(std::upper_bound(iv.begin() + long(from), iv.end(), t,
-                                   [](double v, const csptrace::StateInterval& s) {
-                                     return v < double(s.t_end);
-                                   }) -
-                  iv.begin());
+    return csptrace::partition_index(from, iv.size(),
+                                     [&](size_t k) { return double(iv[k].t_end) <= t; });
   };
   const double t_right = scale.end_ns();
   size_t i = ending_after(0, scale.t_of(0));

@@ -8,7 +8,6 @@
 #include <csptrace/timeline.hpp>
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace cspview {
@@ -20,7 +19,7 @@ struct SpanMark {
 };
 
 // Precondition: intervals are sorted and touching (as Timeline::intervals gives them).
-std::vector<SpanMark> fold_spans(std::span<const csptrace::StateInterval> intervals,
-                                 const TimeScale& scale, double min_px = 3.0);
+std::vector<SpanMark> fold_spans(const csptrace::IntervalList& intervals, const TimeScale& scale,
+                                 double min_px = 3.0);
 
 }  // namespace cspview

@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTextBrowser>
 
+#include <optional>
+
 using namespace cspview;
 
 namespace {
@@ -124,11 +126,11 @@ TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows
   const TimelineScene s = tl->scene();
   const uint32_t p = doc.findings()[f].processes.front();
   REQUIRE(s.overlay->involves_process(p));
-  const csptrace::StateInterval* running = nullptr;
-  for (const auto& iv : doc.timeline().intervals(p))
+  std::optional<csptrace::StateInterval> running;
+  for (const csptrace::StateInterval iv : doc.timeline().intervals(p))
     if (iv.state == csptrace::ProcState::Running &&
         (!running || iv.t_end - iv.t_begin > running->t_end - running->t_begin))
-      running = &iv;
+      running = iv;
   REQUIRE(running);
   const LaneRow* row = s.layout->process_row(p);
   // Near the span's top edge: the stuck label sits on the lane's middle.

@@ -23,23 +23,22 @@ void ReplayCursor::seek_step(size_t steps) { replay_->seek(state_, steps); }
 void ReplayCursor::seek_event(size_t k) { replay_->seek(state_, k + 1); }
 
 bool ReplayCursor::next_rendezvous() {
-  const auto& rv = replay_->timeline().rendezvous();
+  const RendezvousList rv = replay_->timeline().rendezvous();
   // The first rendezvous not applied yet: its event index is >= steps().
-  auto it = std::partition_point(rv.begin(), rv.end(),
-                                 [&](const Rendezvous& r) { return r.event < state_.steps; });
-  if (it == rv.end()) return false;
-  seek_event(it->event);
+  const size_t k =
+      partition_index(0, rv.size(), [&](size_t j) { return rv[j].event < state_.steps; });
+  if (k == rv.size()) return false;
+  seek_event(rv[k].event);
   return true;
 }
 
 bool ReplayCursor::prev_rendezvous() {
   if (at_start()) return false;
-  const auto& rv = replay_->timeline().rendezvous();
+  const RendezvousList rv = replay_->timeline().rendezvous();
   const size_t current = state_.steps - 1;
-  auto it = std::partition_point(rv.begin(), rv.end(),
-                                 [&](const Rendezvous& r) { return r.event < current; });
-  if (it == rv.begin()) return false;
-  seek_event(std::prev(it)->event);
+  const size_t k = partition_index(0, rv.size(), [&](size_t j) { return rv[j].event < current; });
+  if (k == 0) return false;
+  seek_event(rv[k - 1].event);
   return true;
 }
 

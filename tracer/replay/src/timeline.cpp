@@ -1,27 +1,29 @@
 #include <csptrace/timeline.hpp>
 
-#include <algorithm>
-
 namespace csptrace {
 
 size_t Timeline::first_interval_from(uint32_t p, int64_t t) const {
-  const auto iv = intervals(p);
-  return std::partition_point(iv.begin(), iv.end(),
-                              [t](const StateInterval& s) { return s.t_end <= t; }) -
-         iv.begin();
+  const IntervalList iv = intervals(p);
+  return partition_index(0, iv.size(), [&](size_t k) { return iv[k].t_end <= t; });
 }
 
 size_t Timeline::occupancy_at(uint32_t c, int64_t t) const {
   const auto& occ = occupancy_[c];
-  auto it = std::partition_point(occ.begin(), occ.end(),
-                                 [t](const OccupancyStep& s) { return s.t <= t; });
-  return it == occ.begin() ? 0 : size_t(it - occ.begin()) - 1;
+  const size_t k =
+      partition_index(0, occ.size(), [&](size_t j) { return times_[occ[j].event] <= t; });
+  return k == 0 ? 0 : k - 1;
 }
 
 size_t Timeline::first_rendezvous_from(int64_t t) const {
-  return std::partition_point(rendezvous_.begin(), rendezvous_.end(),
-                              [t](const Rendezvous& r) { return r.t < t; }) -
-         rendezvous_.begin();
+  return partition_index(0, rendezvous_.size(),
+                         [&](size_t k) { return times_[rendezvous_[k]] < t; });
+}
+
+size_t Timeline::memory_bytes() const {
+  size_t bytes = interval_data_.size() * sizeof(IntervalRecord) +
+                 interval_at_.size() * sizeof(uint64_t) + rendezvous_.size() * sizeof(uint32_t);
+  for (const auto& occ : occupancy_) bytes += occ.size() * sizeof(OccupancyRecord);
+  return bytes;
 }
 
 }  // namespace csptrace

@@ -9,6 +9,10 @@ namespace csptrace {
 
 TimelineBuilder::TimelineBuilder(const TraceModel& m)
     : m_(m), proc_seen_(m.processes().size(), 0), chan_seen_(m.channels().size(), 0) {
+  if (m.held_from() != 0)
+    throw std::logic_error("timeline: the model must hold every event (it retired some)");
+  t_.model_ = &m;
+  t_.times_ = m.held_times().data();
   t_.occupancy_.resize(m.channels().size());
   if (!m.empty()) {
     t_.begin_time_ = m.time(0);
@@ -72,11 +76,10 @@ void TimelineBuilder::before(const ReplayState& s) {
 
 void TimelineBuilder::after(const ReplayState& s) {
   const size_t i = s.steps - 1;
-  const int64_t t = m_.time(i);
   for (size_t n = 0; n < procs_.size(); ++n) {  // note_proc may add channels, not processes
     const uint32_t p = procs_[n];
     const ProcessState& ps = s.processes[p];
-    StateInterval* iv = slots_ + slot_at_[p];
+    IntervalRecord* iv = slots_ + slot_at_[p];
     uint32_t& k = used_[p];
     const bool waiting = is_waiting(ps.state);
     const WaitOp op = waiting ? ps.wait.op : WaitOp::Take;
@@ -87,19 +90,15 @@ void TimelineBuilder::after(const ReplayState& s) {
     if (slot_at_[p] + k == slot_at_[p + 1])  // the slots' count says this cannot happen
       throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
                              " than events that name it");
-    const auto at = static_cast<uint32_t>(i);
-    if (k > 0) {
-      iv[k - 1].t_end = t;
-      iv[k - 1].end_event = at;
-    }
-    iv[k++] = {t, t_.end_time_, chan, at, kNone, ps.state, op};
+    iv[k++] = {static_cast<uint32_t>(i), chan, ps.state, op};
     note_proc(s, p);  // the channels of its new wait
   }
   for (uint32_t c : chans_) {
     if (c >= s.channels.size() || !s.channels[c].made) continue;
     const ChannelState& cs = s.channels[c];
-    OccupancyStep step{t, i, cs.level(), static_cast<uint32_t>(cs.putters.size()),
-                       static_cast<uint32_t>(cs.takers.size())};
+    const OccupancyRecord step{static_cast<uint32_t>(i), static_cast<uint32_t>(cs.level()),
+                               static_cast<uint32_t>(cs.putters.size()),
+                               static_cast<uint32_t>(cs.takers.size())};
     auto& occ = t_.occupancy_[c];
     if (!occ.empty() && occ.back().level == step.level && occ.back().putters == step.putters &&
         occ.back().takers == step.takers)
@@ -109,9 +108,7 @@ void TimelineBuilder::after(const ReplayState& s) {
     else
       occ.push_back(step);
   }
-  if (m_.kind(i) == EventKind::Transfer)
-    t_.rendezvous_.push_back(
-        {i, t, m_.from_index(i), m_.to_index(i), m_.chan_index(i), m_.field<Field::via>(i)});
+  if (m_.kind(i) == EventKind::Transfer) t_.rendezvous_.push_back(static_cast<uint32_t>(i));
 }
 
 namespace {
@@ -119,14 +116,14 @@ namespace {
 // Moves n intervals from src down to dst (dst <= src) a piece at a time, giving back the pages
 // of each piece once it is moved and the destination does not reach them: the move costs a
 // piece of memory, not a second copy of the largest process's intervals.
-void move_down(StateInterval* dst, StateInterval* src, size_t n) {
-  constexpr size_t kPiece = (size_t{1} << 20) / sizeof(StateInterval);
+void move_down(IntervalRecord* dst, IntervalRecord* src, size_t n) {
+  constexpr size_t kPiece = (size_t{1} << 20) / sizeof(IntervalRecord);
   for (size_t k = 0; k < n; k += kPiece) {
     const size_t len = std::min(kPiece, n - k);
-    std::memmove(dst + k, src + k, len * sizeof(StateInterval));
-    StateInterval* const from = std::max(src + k, dst + k + len);
-    StateInterval* const end = src + k + len;
-    if (from < end) huge_pages::release(from, size_t(end - from) * sizeof(StateInterval));
+    std::memmove(dst + k, src + k, len * sizeof(IntervalRecord));
+    IntervalRecord* const from = std::max(src + k, dst + k + len);
+    IntervalRecord* const end = src + k + len;
+    if (from < end) huge_pages::release(from, size_t(end - from) * sizeof(IntervalRecord));
   }
 }
 

@@ -28,7 +28,7 @@ class TimelineBuilder {
   // While building, p's intervals are slots_[slot_at_[p], slot_at_[p] + used_[p]) in
   // t_.interval_data_: room for one per event that names p (as proc, partner, from or to),
   // since only those change p's state, at most once an event. finish() closes the gaps.
-  StateInterval* slots_ = nullptr;
+  IntervalRecord* slots_ = nullptr;
   std::vector<uint64_t> slot_at_;
   std::vector<uint32_t> used_;
   std::vector<uint32_t> procs_, chans_;  // candidates for the current event

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -108,6 +109,9 @@ class TraceModel {
   EventKind kind(size_t i) const { return kind_[i - first_held_]; }
   int64_t time(size_t i) const { return i >= first_held_ ? t_[i - first_held_] : retired_t_[i]; }
   uint64_t seq(size_t i) const;
+  // The times of the held events: element k is time(held_from() + k). The storage stays where
+  // it is for as long as this model (or a snapshot sharing it) lives.
+  std::span<const int64_t> held_times() const { return t_; }
   FieldMask present(size_t i) const;
   // Dense process index of the event's proc / partner / from / to field, or kNone.
   uint32_t proc_index(size_t i) const {

@@ -1,23 +1,27 @@
 // What a timeline draws, computed once by Replay in one pass over the events: per process the
 // sorted intervals of its states, per channel its occupancy as step functions, and every
-// rendezvous (transfer). All vectors are sorted by time (and by event index), so a view finds
+// rendezvous (transfer). All lists are sorted by time (and by event index), so a view finds
 // the visible part with a binary search (see the *_from helpers).
+//
+// The timeline keeps compact records and makes the full structs on demand: a time is the time
+// of the event that began the interval or step (read from the model), and an interval ends
+// where the next one of its process begins. A busy run has about one interval, one step and a
+// third of a rendezvous per event, so this is most of a viewer's memory per event.
 #pragma once
 
 #include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/replay_state.hpp>
 #include <csptrace/shared_column.hpp>
+#include <csptrace/timeline_list.hpp>
+#include <csptrace/trace_model.hpp>
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace csptrace {
 
 // [t_begin, t_end) in one state. Consecutive intervals of a process touch (t_end of one is
 // t_begin of the next); the last one ends at Timeline::end_time().
-// 32 bytes: one for nearly every event of a busy run. Event indices fit 32 bits in a model held
-// whole (its records are limited to 4 GiB).
 struct StateInterval {
   int64_t t_begin = 0;
   int64_t t_end = 0;
@@ -27,7 +31,6 @@ struct StateInterval {
   ProcState state = ProcState::NotStarted;
   WaitOp op = WaitOp::Take;  // for waiting states
 };
-static_assert(sizeof(StateInterval) == 32);
 
 // From event `event` on (at time t), the channel holds `level` values and has `putters` /
 // `takers` processes waiting.
@@ -49,17 +52,74 @@ struct Rendezvous {
   Via via = Via::Direct;
 };
 
+// The stored forms. Event indices fit 32 bits: a timeline is built from a model held whole,
+// whose records are limited to 4 GiB.
+struct IntervalRecord {  // 12 bytes; times and end_event come from the neighbours
+  uint32_t cause;
+  uint32_t chan;
+  ProcState state;
+  WaitOp op;
+};
+struct OccupancyRecord {  // 16 bytes; t is the time of `event`
+  uint32_t event;
+  uint32_t level;
+  uint32_t putters;
+  uint32_t takers;
+};
+static_assert(sizeof(IntervalRecord) == 12 && sizeof(OccupancyRecord) == 16);
+// A rendezvous is stored as its transfer's event index alone: the rest is in the model.
+
+// The list makers: element k of a list from its records and the model's times.
+struct IntervalMaker {
+  const IntervalRecord* r;
+  size_t n;
+  const int64_t* times;
+  int64_t end_time;
+  StateInterval operator()(size_t k) const {
+    const IntervalRecord& x = r[k];
+    const uint32_t end = k + 1 < n ? r[k + 1].cause : kNone;
+    return {
+        times[x.cause], end != kNone ? times[end] : end_time, x.chan, x.cause, end, x.state, x.op};
+  }
+};
+struct OccupancyMaker {
+  const OccupancyRecord* r;
+  const int64_t* times;
+  OccupancyStep operator()(size_t k) const {
+    const OccupancyRecord& x = r[k];
+    return {times[x.event], x.event, x.level, x.putters, x.takers};
+  }
+};
+struct RendezvousMaker {
+  const uint32_t* event;
+  const TraceModel* m;
+  Rendezvous operator()(size_t k) const {
+    const uint32_t e = event[k];
+    return {
+        e, m->time(e), m->from_index(e), m->to_index(e), m->chan_index(e), m->field<Field::via>(e)};
+  }
+};
+using IntervalList = TimelineList<IntervalMaker>;
+using OccupancyList = TimelineList<OccupancyMaker>;
+using RendezvousList = TimelineList<RendezvousMaker>;
+
+// Invariant: model_ is the model the timeline was built from (a model held whole) and times_ its
+// times, so a Timeline lives no longer than that model (Replay's contract: the model outlives
+// the replay that owns the timeline).
 class Timeline {
  public:
   int64_t begin_time() const { return begin_time_; }  // time of the first event (0 if empty)
   int64_t end_time() const { return end_time_; }      // time of the last event
 
   // Precondition: p < model.processes().size(), c < model.channels().size().
-  std::span<const StateInterval> intervals(uint32_t p) const {
-    return {interval_data_.data() + interval_at_[p], interval_at_[p + 1] - interval_at_[p]};
+  IntervalList intervals(uint32_t p) const {
+    const size_t n = interval_at_[p + 1] - interval_at_[p];
+    return {{interval_data_.data() + interval_at_[p], n, times_, end_time_}, n};
   }
-  const HugeVector<OccupancyStep>& occupancy(uint32_t c) const { return occupancy_[c]; }
-  const HugeVector<Rendezvous>& rendezvous() const { return rendezvous_; }
+  OccupancyList occupancy(uint32_t c) const {
+    return {{occupancy_[c].data(), times_}, occupancy_[c].size()};
+  }
+  RendezvousList rendezvous() const { return {{rendezvous_.data(), model_}, rendezvous_.size()}; }
 
   // Index of the first interval of p with t_end > t (intervals(p).size() if none): where
   // drawing a window starting at t begins.
@@ -69,17 +129,22 @@ class Timeline {
   // Index of the first rendezvous with t >= t (rendezvous().size() if none).
   size_t first_rendezvous_from(int64_t t) const;
 
+  // The bytes the records take (not counting the model's times they share).
+  size_t memory_bytes() const;
+
  private:
   friend class TimelineBuilder;
   int64_t begin_time_ = 0;
   int64_t end_time_ = 0;
+  const TraceModel* model_ = nullptr;
+  const int64_t* times_ = nullptr;
   // The intervals of all processes in one array, process after process: p's are
   // [interval_at_[p], interval_at_[p + 1]). A run may have millions of processes, and a vector
   // each cost an allocation and 24 bytes.
-  SharedColumn<StateInterval> interval_data_;
+  SharedColumn<IntervalRecord> interval_data_;
   std::vector<uint64_t> interval_at_{0};
-  std::vector<HugeVector<OccupancyStep>> occupancy_;
-  HugeVector<Rendezvous> rendezvous_;
+  std::vector<HugeVector<OccupancyRecord>> occupancy_;
+  HugeVector<uint32_t> rendezvous_;  // the transfers' event indices
 };
 
 }  // namespace csptrace

@@ -1,0 +1,112 @@
+// The timeline keeps compact records and makes its intervals, occupancy steps and rendezvous from
+// them and the model (timeline.hpp). These properties hold the made structs to what they mean,
+// checked against the replay's own states and the model's events, on every fixture and on random
+// traces.
+#include "random_trace.hpp"
+
+#include <csptrace/replay.hpp>
+#include <csptrace/timeline_list.hpp>
+#include <csptrace/trace_reader.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace csptrace;
+
+namespace {
+
+void check_timeline(const TraceModel& m) {
+  const Replay replay(m);
+  const Timeline& tl = replay.timeline();
+  for (uint32_t p = 0; p < m.processes().size(); ++p) {
+    const IntervalList iv = tl.intervals(p);
+    for (size_t k = 0; k < iv.size(); ++k) {
+      const StateInterval s = iv[k];
+      INFO("process " << p << " interval " << k << " cause " << s.cause);
+      REQUIRE(s.cause < m.size());
+      CHECK(s.t_begin == m.time(s.cause));
+      // The state it names is the process's state right after the event that began it.
+      const ReplayState after = replay.state_at(s.cause);
+      CHECK(after.processes[p].state == s.state);
+      if (k + 1 < iv.size()) {
+        CHECK(s.end_event == iv[k + 1].cause);
+        CHECK(s.t_end == iv[k + 1].t_begin);
+      } else {
+        CHECK(s.end_event == kNone);
+        CHECK(s.t_end == tl.end_time());
+      }
+    }
+  }
+  for (uint32_t c = 0; c < m.channels().size(); ++c) {
+    const OccupancyList occ = tl.occupancy(c);
+    for (const OccupancyStep step : occ) {
+      INFO("channel " << c << " step at event " << step.event);
+      CHECK(step.t == m.time(step.event));
+      const ReplayState after = replay.state_at(step.event);
+      const ChannelState& cs = after.channels[c];
+      CHECK(step.level == cs.level());
+      CHECK(step.putters == cs.putters.size());
+      CHECK(step.takers == cs.takers.size());
+    }
+  }
+  // Every transfer, in event order, with the model's fields.
+  std::vector<size_t> transfers;
+  for (size_t i = 0; i < m.size(); ++i)
+    if (m.kind(i) == EventKind::Transfer) transfers.push_back(i);
+  const RendezvousList rv = tl.rendezvous();
+  REQUIRE(rv.size() == transfers.size());
+  size_t k = 0;
+  for (const Rendezvous r : rv) {
+    const size_t e = transfers[k++];
+    CHECK(r.event == e);
+    CHECK(r.t == m.time(e));
+    CHECK(r.from == m.from_index(e));
+    CHECK(r.to == m.to_index(e));
+    CHECK(r.chan == m.chan_index(e));
+    CHECK(r.via == m.field<Field::via>(e));
+    CHECK(tl.first_rendezvous_from(r.t) <= k - 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the timeline made from compact records agrees with the replay on every fixture",
+          "[timeline]") {
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(CSP_FIXTURES)) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() != ".jsonl") continue;
+    TraceModel m;
+    try {
+      m = load_trace(path);
+    } catch (const std::exception&) {
+      continue;  // the fixtures of bad input
+    }
+    INFO(path);
+    check_timeline(m);
+    ++files;
+  }
+  CHECK(files > 10);
+}
+
+TEST_CASE("the timeline made from compact records agrees with the replay on random traces",
+          "[timeline]") {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    INFO("seed " << seed);
+    check_timeline(testing::random_trace(seed, 400));
+  }
+}
+
+TEST_CASE("partition_index finds the first index where the predicate turns false", "[timeline]") {
+  const std::vector<int> v{1, 3, 3, 5, 8, 13};
+  for (int x = 0; x <= 14; ++x) {
+    size_t want = 0;
+    while (want < v.size() && v[want] < x) ++want;
+    CHECK(partition_index(0, v.size(), [&](size_t k) { return v[k] < x; }) == want);
+  }
+  CHECK(partition_index(4, 4, [](size_t) { return true; }) == 4);
+  CHECK(partition_index(2, 6, [&](size_t k) { return v[k] < 4; }) == 3);
+}

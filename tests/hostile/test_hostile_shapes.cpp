@@ -116,3 +116,43 @@ TEST_CASE("a string table of a million strings keeps every view valid", "[hostil
   for (size_t k = 0; k < views.size(); ++k) CHECK(views[k] == "s" + std::to_string(k * 1000));
   CHECK(table.size() == 1000002);
 }
+
+TEST_CASE("packing the timeline of 60 000 served putters keeps every interval in place",
+          "[hostile][shapes]") {
+  // The putters' shape of the hostile set (make_hostile.py waiting_putters), small: main's
+  // slots (one per event naming it) are mostly empty, so packing moves every putter's three
+  // intervals down and gives back the slots it has read a megabyte at a time.
+  TraceFile t("putters.jsonl");
+  t.ev("chan_make", R"("chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1)");
+  const int n = 60000;
+  for (int p = 2; p < n + 2; ++p) {
+    const std::string id = std::to_string(p);
+    t.ev("spawn", R"("proc":)" + id + R"(,"name":"putter","mode":"go","partner":1)");
+    t.ev("park", R"("proc":)" + id + R"(,"op":"put","chan":1,"value":)" + id);
+  }
+  for (int p = 2; p < n + 2; ++p) {
+    const std::string id = std::to_string(p);
+    t.ev("transfer", R"("chan":1,"from":)" + id + R"(,"to":1,"via":"direct","value":)" + id);
+    t.ev("resume", R"("proc":)" + id + R"(,"chan":1,"partner":1)");
+  }
+  t.ev("exit", R"("proc":1,"status":"ok")");
+  t.ev("end", R"("reason":"normal")");
+  const csptrace::TraceModel m = t.load();
+  const csptrace::Replay replay(m);
+  const csptrace::Timeline& tl = replay.timeline();
+  using csptrace::ProcState;
+  REQUIRE(m.processes().size() == size_t(n) + 1);
+  for (uint32_t p = 1; p < m.processes().size(); ++p) {
+    const csptrace::IntervalList iv = tl.intervals(p);
+    INFO("putter " << p);
+    REQUIRE(iv.size() >= 3);
+    // Spawned at event 2p (0-based: chan_make is 1), parked right after, served in turn.
+    CHECK(iv[0].cause == 2 * p);
+    CHECK(csptrace::is_waiting(iv[1].state));
+    CHECK(iv[1].cause == 2 * p + 1);
+    CHECK(iv[1].chan == 0);
+    CHECK(iv.back().state == replay.final_state().processes[p].state);
+    CHECK(iv.back().state != ProcState::NotStarted);
+    CHECK(iv.back().t_end == tl.end_time());
+  }
+}

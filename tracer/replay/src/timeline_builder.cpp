@@ -131,13 +131,23 @@ void move_down(IntervalRecord* dst, IntervalRecord* src, size_t n) {
 
 Timeline TimelineBuilder::finish() && {
   // Close the gaps between processes, in place: each process's intervals move down, never up.
+  // Once p's have moved, slots [to, slot_at_[p + 1]) hold nothing that is still to be read:
+  // their pages are given back a megabyte or more at a time (later moves may write there
+  // again), so that packing a million small processes, each too small for move_down to give
+  // back a page of its own, costs no second copy of the intervals either.
+  constexpr uint64_t kPiece = (uint64_t{1} << 20) / sizeof(IntervalRecord);
   const size_t P = used_.size();
   t_.interval_at_.assign(P + 1, 0);
-  uint64_t to = 0;
+  uint64_t to = 0, released = 0;  // slots below `released` and at or past `to` are given back
   for (size_t p = 0; p < P; ++p) {
     t_.interval_at_[p] = to;
     if (to != slot_at_[p] && used_[p] > 0) move_down(slots_ + to, slots_ + slot_at_[p], used_[p]);
     to += used_[p];
+    const uint64_t from = std::max(to, released), end = slot_at_[p + 1];
+    if (end > from && end - from >= kPiece) {
+      huge_pages::release(slots_ + from, size_t(end - from) * sizeof(IntervalRecord));
+      released = end;
+    }
   }
   t_.interval_at_[P] = to;
   t_.interval_data_.commit(slots_ + to);

@@ -62,7 +62,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     actions_->forward->setEnabled(timeline_->can_forward());
   });
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
-    if (progress_) progress_->setValue(int(f * 1000));
+    if (!progress_) return;
+    if (progress_->maximum() == 0) progress_->setRange(0, 1000);  // a wait is over
+    progress_->setValue(int(f * 1000));
   });
   analysis_status_ = new AnalysisStatus(this);
   statusBar()->addPermanentWidget(analysis_status_);
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             show_analysis(std::move(doc));
           });
   connect(loader_, &TraceLoadJob::failed, this, &MainWindow::on_load_failed);
+  connect(loader_, &TraceLoadJob::notice, this, &MainWindow::on_load_notice);
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
     analysis_status_->finish();

@@ -176,6 +176,9 @@ class MainWindow : public QMainWindow {
   void on_cursor_moved();
   void on_event_clicked(size_t event);
   void on_load_failed(const QString& message, const QString& path);
+  // What the reader says while a load or a follow waits (a named pipe with no writer yet, a
+  // followed file nobody writes): the status bar, and the loading dialog of a load.
+  void on_load_notice(QString text);
   void on_search_result(std::shared_ptr<const SearchResult> result);
   void jump_to(size_t event);
   void update_stepping_enabled();

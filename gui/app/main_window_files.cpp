@@ -13,6 +13,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -51,14 +52,37 @@ void MainWindow::open_file(const QString& path) {
   if (!progress_) {
     progress_ = new QProgressDialog(this);
     progress_->setWindowTitle(QStringLiteral("cspview"));
-    progress_->setRange(0, 1000);
+    auto* label = new QLabel(progress_);
+    label->setWordWrap(true);  // a notice is a sentence or two, not a file name
+    progress_->setLabel(label);
+    progress_->setMinimumWidth(480);
     progress_->setMinimumDuration(300);  // small traces open without a flash of dialog
     progress_->setAutoReset(false);
     connect(progress_, &QProgressDialog::canceled, loader_, &TraceLoadJob::cancel);
   }
   progress_->setLabelText(QStringLiteral("Loading %1…").arg(QFileInfo(path).fileName()));
+  progress_->setRange(0, 1000);
   progress_->setValue(0);
   loader_->start(path);
+}
+
+void MainWindow::on_load_notice(QString text) {
+  if (text.contains(QStringLiteral("is not being written"))) follow_.written = false;
+  // The reader words it for a terminal; the window stops with File → Open or closing, and a
+  // load with the progress dialog's Cancel.
+  text.remove(QStringLiteral(" (press Ctrl-C to stop)"));
+  text.replace(QStringLiteral("or press Ctrl-C"), QStringLiteral("or Cancel"));
+  if (following()) {
+    statusBar()->showMessage(text, 10000);
+    return;
+  }
+  // A load that waits (for a named pipe's writer) says why in its dialog until it goes on.
+  statusBar()->showMessage(text);
+  if (progress_ && loader_->running()) {
+    progress_->setLabelText(text);
+    progress_->setRange(0, 0);  // busy, not 0%: nothing can be read until the writer comes
+    progress_->show();
+  }
 }
 
 bool MainWindow::open_file_now(const QString& path, QString* error) {

@@ -72,12 +72,6 @@ void MainWindow::follow_file(const QString& path) {
       follow_.behind_ns = live.caught_up || !recorded ? 0 : unix_now_ns() - recorded;
       show_live();
     });
-    connect(loader_, &TraceLoadJob::notice, this, [this](QString text) {
-      if (text.contains(QStringLiteral("is not being written"))) follow_.written = false;
-      // The reader words it for a terminal; the window stops with File → Open or closing.
-      text.remove(QStringLiteral(" (press Ctrl-C to stop)"));
-      statusBar()->showMessage(text, 10000);
-    });
     connect(timeline_, &TimelineWidget::view_changed, this,
             &MainWindow::on_view_moved_while_following);
     connect(actions_->follow_end, &QAction::triggered, this, &MainWindow::follow_the_end);

@@ -114,6 +114,10 @@ void TraceLoadJob::start(const QString& path) {
       last = f;
       post([f](TraceLoadJob* j) { emit j->progress(f); });
     };
+    // What the reader says while it waits (a named pipe with no writer yet).
+    opts.notice = [&post, path](const std::string& text) {
+      post([t = QString::fromStdString(text), path](TraceLoadJob* j) { emit j->notice(t, path); });
+    };
     guarded(path, post, [&] { finish(read_document(file, opts), path, load, post); });
   });
 }

@@ -55,8 +55,9 @@ class TraceLoadJob : public QObject {
   void analysed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   void failed(const QString& message, const QString& path);
   void cancelled(const QString& path);
-  // Following: a live document is in the mailbox; a notice for the user (the file does not
-  // exist yet, or nobody writes it).
+  // Following: a live document is in the mailbox. Any load: a notice for the user while the
+  // reader waits (a named pipe with no writer yet; following: the file does not exist yet, or
+  // nobody writes it).
   void live_ready(const QString& path);
   void notice(const QString& text, const QString& path);
 

@@ -153,6 +153,7 @@ std::shared_ptr<const TraceDocument> read_document(const std::string& path,
                                                    const csptrace::LoadOptions& options) {
   csptrace::LoadOptions inner;
   inner.cancel = options.cancel;
+  inner.notice = options.notice;
   double read = 0;  // fraction of the input read so far
   inner.progress = [&options, &read](double f) {
     read = f;

@@ -6,6 +6,7 @@
 
 #include "../tracer/child_process.hpp"
 #include "main_window.hpp"
+#include "window_fixture.hpp"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -28,18 +29,6 @@
 using namespace cspview;
 
 namespace {
-
-// Runs the event loop until done() or timeout_ms have passed; whether done() came true.
-bool wait_until(const std::function<bool()>& done, int timeout_ms) {
-  QElapsedTimer clock;
-  clock.start();
-  while (!done()) {
-    if (clock.elapsed() > timeout_ms) return false;
-    QApplication::processEvents(QEventLoop::AllEvents, 20);
-    QThread::msleep(5);
-  }
-  return true;
-}
 
 void prepare(MainWindow& w) {
   w.set_remember_recent(false);

@@ -5,12 +5,27 @@
 #include "main_window.hpp"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QString>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <fstream>
+#include <functional>
 #include <string>
+
+// Runs the event loop until done() or timeout_ms have passed; whether done() came true.
+inline bool wait_until(const std::function<bool()>& done, int timeout_ms) {
+  QElapsedTimer clock;
+  clock.start();
+  while (!done()) {
+    if (clock.elapsed() > timeout_ms) return false;
+    QApplication::processEvents(QEventLoop::AllEvents, 20);
+    QThread::msleep(5);
+  }
+  return true;
+}
 
 inline QString fixture_path(const char* name) {
   return QStringLiteral(CSP_FIXTURES "/") + QLatin1String(name);

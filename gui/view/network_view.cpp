@@ -58,8 +58,11 @@ NetworkView::NetworkView(QWidget* parent) : CursorView(parent) {
 
 void NetworkView::set_document(std::shared_ptr<const TraceDocument> doc) {
   animation_.stop();
+  // The graph is the model's alone (a pass over every event): the analysed document that
+  // follows a trace's first frame shares its model, and keeps the graph made for it.
+  const bool same_model = doc && doc_ && &doc->model() == &doc_->model();
   doc_ = std::move(doc);
-  graph_ = doc_ ? network_graph(doc_->model()) : NetworkGraph{};
+  if (!same_model) graph_ = doc_ ? network_graph(doc_->model()) : NetworkGraph{};
   cycle_ = doc_ && doc_->has_analysis() ? network_cycle(*doc_, graph_) : NetworkCycle{};
   layout_stale_ = true;
   frame_ = doc_ ? network_frame(*doc_, graph_, cycle_, std::nullopt, nullptr) : NetworkFrame{};

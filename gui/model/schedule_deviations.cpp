@@ -11,17 +11,12 @@ namespace cspview {
 using csptrace::Decision;
 using csptrace::kNone;
 
-namespace {
-
-std::string label_of(const std::vector<std::string>& labels, uint32_t index) {
-  return index < labels.size() ? labels[index] : std::string("?");
-}
-
-}  // namespace
-
-ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m,
-                                       const std::vector<std::string>& proc_labels,
-                                       const std::vector<std::string>& chan_labels) {
+ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m, const LabelOf& proc_label,
+                                       const LabelOf& chan_label) {
+  auto label_of = [](const LabelOf& label, uint32_t index, size_t count) {
+    return index < count ? label(index) : std::string("?");
+  };
+  const size_t P = m.processes().size(), C = m.channels().size();
   // Only the deterministic scheduler decides; a pool run's events are not read again.
   if (m.header().scheduler != "deterministic") return;
   csptrace::RunSteps steps;
@@ -43,16 +38,16 @@ ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m,
       mark.by_default = "guard " + std::to_string(d.by_default.index);
     } else if (p != kNone) {
       mark.proc = p;
-      mark.chosen = label_of(proc_labels, p);
-      mark.by_default = label_of(proc_labels, m.process_index(d.by_default.proc));
+      mark.chosen = label_of(proc_label, p, P);
+      mark.by_default = label_of(proc_label, m.process_index(d.by_default.proc), P);
     } else {
       mark.chan = m.channel_index(d.chosen.chan);
-      mark.chosen = "the timer " + label_of(chan_labels, mark.chan);
-      mark.by_default = label_of(proc_labels, m.process_index(d.by_default.proc));
+      mark.chosen = "the timer " + label_of(chan_label, mark.chan, C);
+      mark.by_default = label_of(proc_label, m.process_index(d.by_default.proc), P);
     }
     if (mark.proc == kNone && mark.chan == kNone) continue;  // nowhere to show it
-    mark.lane =
-        mark.proc != kNone ? label_of(proc_labels, mark.proc) : label_of(chan_labels, mark.chan);
+    mark.lane = mark.proc != kNone ? label_of(proc_label, mark.proc, P)
+                                   : label_of(chan_label, mark.chan, C);
     marks_.push_back(std::move(mark));
   }
   // Lanes only for a run that has deviations: a list per process of a run without any cost 24

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,9 +41,10 @@ struct DeviationMark {
 class ScheduleDeviations {
  public:
   ScheduleDeviations() = default;
-  // Labels are the document's process and channel labels, by index.
-  ScheduleDeviations(const csptrace::TraceModel& m, const std::vector<std::string>& proc_labels,
-                     const std::vector<std::string>& chan_labels);
+  // The document's process and channel labels, by index.
+  using LabelOf = std::function<std::string(uint32_t)>;
+  ScheduleDeviations(const csptrace::TraceModel& m, const LabelOf& proc_label,
+                     const LabelOf& chan_label);
 
   const std::vector<DeviationMark>& all() const { return marks_; }
   bool empty() const { return marks_.empty(); }

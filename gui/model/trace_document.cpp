@@ -19,16 +19,17 @@ namespace cspview {
 TraceDocument::TraceDocument(csptrace::TraceModel model)
     : model_(std::make_shared<const csptrace::TraceModel>(std::move(model))),
       lanes_(std::make_shared<const LaneIndex>(*model_)) {
-  const auto& m = *model_;
-  auto labels = std::make_shared<Labels>();
-  labels->procs.reserve(m.processes().size());
-  for (uint32_t p = 0; p < m.processes().size(); ++p)
-    labels->procs.push_back(csptrace::process_label(m, p));
-  labels->chans.reserve(m.channels().size());
-  for (uint32_t c = 0; c < m.channels().size(); ++c)
-    labels->chans.push_back(csptrace::channel_label(m, c));
-  labels_ = std::move(labels);
-  run_ = run_span_of(m);
+  run_ = run_span_of(*model_);
+}
+
+std::string TraceDocument::process_label(uint32_t p) const {
+  if (labels_) return p < labels_->procs.size() ? labels_->procs[p] : std::string("-");
+  return csptrace::process_label(*model_, p);
+}
+
+std::string TraceDocument::channel_label(uint32_t c) const {
+  if (labels_) return c < labels_->chans.size() ? labels_->chans[c] : std::string("-");
+  return csptrace::channel_label(*model_, c);
 }
 
 std::shared_ptr<TraceDocument> TraceDocument::on_same_trace() const {
@@ -72,7 +73,9 @@ std::shared_ptr<const TraceDocument> TraceDocument::analysed(
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
   doc->findings_ = std::move(verdict.findings);
   check();
-  doc->deviations_ = ScheduleDeviations(*model_, labels_->procs, labels_->chans);
+  doc->deviations_ = ScheduleDeviations(
+      *model_, [this](uint32_t p) { return process_label(p); },
+      [this](uint32_t c) { return channel_label(c); });
   return doc;
 }
 
@@ -103,14 +106,15 @@ std::vector<WaitArrow> TraceDocument::cycle_for(size_t f) const {
         break;
       }
   for (const csptrace::WaitEdge& e : with_cycle->cycle) {
-    if (e.waiter >= labels_->procs.size() || e.releaser >= labels_->procs.size()) continue;
+    const size_t P = model_->processes().size();
+    if (e.waiter >= P || e.releaser >= P) continue;
     WaitArrow a;
     a.waiter = e.waiter;
     a.releaser = e.releaser;
     a.chan = e.chan;
     if (replay_) a.park_event = replay_->final_state().processes[e.waiter].wait.since;
     a.label = std::string(csptrace::to_string(e.op)) + " " +
-              (e.chan < labels_->chans.size() ? labels_->chans[e.chan] : std::string("?"));
+              (e.chan < model_->channels().size() ? channel_label(e.chan) : std::string("?"));
     out.push_back(std::move(a));
   }
   return out;

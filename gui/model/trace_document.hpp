@@ -77,8 +77,11 @@ class TraceDocument {
   // For a resume / unblock: the event that caused the wake, what the waker did
   // (csptrace::Replay::wake_cause); nullopt for other events or before the replay is in.
   std::optional<size_t> waker_of(size_t event) const;
-  const std::string& process_label(uint32_t p) const { return labels_->procs[p]; }
-  const std::string& channel_label(uint32_t c) const { return labels_->chans[c]; }
+  // A process's or channel's label (csptrace::process_label, "-" past the end): made from the
+  // model when asked; a live document's as first made while following (they stay put while
+  // the trace grows).
+  std::string process_label(uint32_t p) const;
+  std::string channel_label(uint32_t c) const;
   // The labels indexed by their text, for link_names; built on first use. Thread-safe.
   const NameIndex& name_index() const;
 
@@ -116,8 +119,9 @@ class TraceDocument {
   ScheduleDeviations deviations_;
   std::shared_ptr<const csptrace::ReplayState> live_;
   std::vector<std::string> live_titles_;  // by finding, for a live document's long waits
-  // Every process's and channel's label, shared by the documents of one trace (a run may have
-  // millions of processes: a copy per stage doubled them).
+  // A live document's labels, by index, as LiveTrace first made them; null for a document of a
+  // whole trace, whose labels are made from the model when asked (a run may have millions of
+  // processes, and a label held for each cost 32 bytes a process).
   struct Labels {
     std::vector<std::string> procs, chans;
   };

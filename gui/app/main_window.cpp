@@ -199,9 +199,9 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
   const auto& m = doc_->model();
   QString status = m.empty() ? QStringLiteral("This trace has no events")
                              : QStringLiteral("%1 events, %2 processes, %3 channels")
-                                   .arg(QString::fromStdString(count_text(m.size())))
-                                   .arg(m.processes().size())
-                                   .arg(m.channels().size());
+                                   .arg(QString::fromStdString(count_text(m.size())),
+                                        QString::fromStdString(count_text(m.processes().size())),
+                                        QString::fromStdString(count_text(m.channels().size())));
   // What the file is, when it is not a whole run: a flight recorder's window, or a dump of a
   // program that was still running (the header says so; the time axis then starts there).
   if (!m.header().window.empty())

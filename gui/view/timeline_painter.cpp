@@ -3,6 +3,7 @@
 #include "arrow_painter.hpp"
 #include "axis_painter.hpp"
 #include "caption_painter.hpp"
+#include "count_text.hpp"
 #include "finding_painter.hpp"
 #include "lane_painter.hpp"
 #include "legend.hpp"
@@ -140,11 +141,18 @@ void TimelinePainter::paint_labels(QPainter& p) const {
       p.setFont(bold);
       p.setPen(s_.theme.text);
       const size_t n = procs ? m.processes().size() : m.channels().size();
-      p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft,
+      // A group's row is empty past the name column up to the idle note (a third of the lanes
+      // in, axis_painter.cpp): a long count ("5,000,001") may run into it.
+      const QRect title = r.adjusted(0, 0, int(s_.lanes_rect().width() / 3) - 8, 0);
+      p.save();
+      p.setClipRect(title.intersected(
+          QRect(0, s_.lanes_top(), s_.size.width(), s_.lanes_bottom() - s_.lanes_top())));
+      p.drawText(title, Qt::AlignVCenter | Qt::AlignLeft,
                  QStringLiteral("%1 %2 (%3)")
                      .arg(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"),
-                          procs ? QStringLiteral("Processes") : QStringLiteral("Channels"))
-                     .arg(n));
+                          procs ? QStringLiteral("Processes") : QStringLiteral("Channels"),
+                          QString::fromStdString(count_text(n))));
+      p.restore();
       continue;
     }
     const bool process = row.kind == RowKind::Process;

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Traces of 10 M and 100 M events (issue 26): the CPU time and peak resident memory of
 `csptrace check` and `stats` on a recorded ping-pong, per event, and the growth of the cost per
-event from 10 M to 100 M (1.0 is linear; the goal is <= 1.2).
+event from 10 M to 100 M (1.0 is linear; the goal is <= 1.2). --billion adds a trace of a
+billion events (12 GB of disk, minutes), and --cspview VIEWER opens each trace in the viewer
+(`--screenshot`, offscreen) and reports what it did: its CPU and memory, or its refusal.
 
 Each verb runs as a whole process under /usr/bin/time, the sizes interleaved, --runs times;
 the medians are printed with the spread. With --before OTHER_CSPTRACE the same runs of an older
@@ -9,6 +11,7 @@ build are interleaved with them and the ratios of the medians printed too.
 
   python3 bench/large/huge_trace.py build/tracer/cli/csptrace build/bench/runtime/cspbench
   python3 bench/large/huge_trace.py NEW CSPBENCH --before /tmp/old-csptrace --runs 5
+  python3 bench/large/huge_trace.py NEW CSPBENCH --billion --runs 1 --cspview build/gui/cspview
 
 The traces (1.2 GB for 100 M events) are recorded into --dir once and kept there.
 """
@@ -20,6 +23,7 @@ import sys
 
 # ping-pong records 6 events a round trip (park, transfer and resume on each side)
 SIZES = {"10M": 1666667, "100M": 16666667}
+BILLION = {"1B": 166666667}
 
 
 def record(cspbench, rounds, path):
@@ -49,6 +53,20 @@ def measure(cmd):
     return float(last[0]) + float(last[1]), int(last[2]) / 1024
 
 
+def open_in_viewer(cspview, path):
+    """What the viewer does with the trace: CPU, peak MB and its exit status and last words."""
+    shot = path + ".png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", cspview, path, "--screenshot", shot],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    lines = [l for l in r.stderr.strip().splitlines() if l.strip()]
+    user, system, kb = lines[-1].split()
+    said = [l for l in lines[:-1] if "cspview" in l or "memory" in l]
+    if os.path.exists(shot):
+        os.remove(shot)
+    return float(user) + float(system), int(kb) / 1024, r.returncode, (said[-1] if said else "")
+
+
 def spread(xs):
     return f"{statistics.median(xs):.2f} ({min(xs):.2f}-{max(xs):.2f})"
 
@@ -62,10 +80,13 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--dir", default="/tmp/cspscope-large")
     ap.add_argument("--verbs", default="check,stats")
+    ap.add_argument("--billion", action="store_true", help="add a trace of a billion events")
+    ap.add_argument("--cspview", help="open each trace in this viewer too")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
+    sizes = dict(SIZES, **BILLION) if args.billion else SIZES
     traces = {}
-    for name, rounds in SIZES.items():
+    for name, rounds in sizes.items():
         path = os.path.join(args.dir, f"pingpong-{name}.csptrace")
         record(args.cspbench, rounds, path)
         traces[name] = (path, events_of(args.csptrace, path))
@@ -89,10 +110,10 @@ def main():
                 c, m = cpu[(verb, name, label)], mem[(verb, name, label)]
                 print(f"{verb:6} {name:5} {label:7} {spread(c):>24} "
                       f"{statistics.median(c) / events * 1e9:9.1f} {max(m):8.0f}")
-        small, large = (traces[n][1] for n in SIZES)
-        per = [statistics.median(cpu[(verb, n, 'new')]) / traces[n][1] for n in SIZES]
-        print(f"{verb}: cost per event at 100 M / at 10 M = {per[1] / per[0]:.2f} "
-              f"({large} and {small} events)")
+        per = {n: statistics.median(cpu[(verb, n, 'new')]) / traces[n][1] for n in sizes}
+        for n in list(sizes)[1:]:
+            print(f"{verb}: cost per event at {n} / at 10M = {per[n] / per['10M']:.2f} "
+                  f"({traces[n][1]} and {traces['10M'][1]} events)")
         if args.before:
             for name in SIZES:
                 r = statistics.median(cpu[(verb, name, 'new')]) / statistics.median(
@@ -100,6 +121,12 @@ def main():
                 print(f"{verb} {name}: new / before CPU = {r:.2f}, peak MB "
                       f"{max(mem[(verb, name, 'new')]):.0f} / "
                       f"{max(mem[(verb, name, 'before')]):.0f}")
+    if args.cspview:
+        for name, (path, events) in traces.items():
+            c, m, code, said = open_in_viewer(args.cspview, path)
+            print(f"cspview {name:5}: {c:.1f} s of CPU, peak {m:.0f} MB, "
+                  f"{m * 1048576 / events:.0f} bytes an event, exit {code}"
+                  + (f": {said}" if said else ""))
     return 0
 
 

@@ -46,13 +46,15 @@ std::vector<std::string> traces() {
 // m's events added one at a time to a builder of their own, each retired as soon as `judge` (or
 // `stats`) let go of it: the model that a streaming reader would end with.
 template <class Take>
-TraceModel rebuilt_retiring(const TraceModel& m, Take take) {
+TraceModel rebuilt_retiring(
+    const TraceModel& m, Take take,
+    TraceModelBuilder::RetiredTimes times = TraceModelBuilder::RetiredTimes::Keep) {
   TraceModelBuilder b(m.source());
   b.set_header(m.header());
   for (StrId id = 0; id < m.strings().size(); ++id) b.strings().intern(m.strings().get(id));
   for (size_t i = 0; i < m.size(); ++i) {
     b.add(m.event(i));
-    b.retire_before(take(b.so_far()));
+    b.retire_before(take(b.so_far()), times);
   }
   return std::move(b).finish();
 }
@@ -99,11 +101,15 @@ void check_streams_like_whole(const TraceModel& m) {
   }
   CHECK(retired.memory_bytes() == m.memory_bytes());
 
+  // As `csptrace stats` reads: the retired events' times go too.
   StatsPass pass;
-  const TraceModel counted = rebuilt_retiring(m, [&](const TraceModel& so_far) {
-    pass.take(so_far);
-    return so_far.size();
-  });
+  const TraceModel counted = rebuilt_retiring(
+      m,
+      [&](const TraceModel& so_far) {
+        pass.take(so_far);
+        return so_far.size();
+      },
+      TraceModelBuilder::RetiredTimes::Forget);
   require_same(std::move(pass).finish(counted), compute_stats(m));
 }
 
@@ -246,4 +252,26 @@ TEST_CASE("retire_before lets go once as many events go as stay and keeps every 
   CHECK(moves > 0);
   CHECK(moves <= m.size() / 5);
   for (size_t i = retired.held_from(); i < m.size(); ++i) CHECK(retired.event(i) == m.event(i));
+}
+
+TEST_CASE("a model that forgot its retired events' times says so when one is asked for",
+          "[streaming]") {
+  const TraceModel m = load_trace(std::string(CSP_FIXTURES) + "/hotdog.jsonl");
+  const TraceModel forgot = rebuilt_retiring(
+      m, [](const TraceModel& so_far) { return so_far.size() - 1; },
+      TraceModelBuilder::RetiredTimes::Forget);
+  REQUIRE(forgot.held_from() > 0);
+  // The events held keep their times; a retired one's is an error, never a wrong number.
+  for (size_t i = forgot.held_from(); i < m.size(); ++i) CHECK(forgot.time(i) == m.time(i));
+  CHECK_THROWS_AS(forgot.time(0), std::logic_error);
+  CHECK(forgot.seq(0) == m.seq(0));
+
+  // One model retires with one choice of times.
+  TraceModelBuilder b(m.source());
+  b.set_header(m.header());
+  for (StrId id = 0; id < m.strings().size(); ++id) b.strings().intern(m.strings().get(id));
+  for (size_t i = 0; i < 4; ++i) b.add(m.event(i));
+  b.retire_before(3, TraceModelBuilder::RetiredTimes::Keep);
+  for (size_t i = 4; i < 12; ++i) b.add(m.event(i));
+  CHECK_THROWS_AS(b.retire_before(11, TraceModelBuilder::RetiredTimes::Forget), std::logic_error);
 }

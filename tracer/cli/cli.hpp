@@ -40,8 +40,11 @@ int finish_output(const std::string& verb, int status);
 TraceModel load_input(const std::string& file, LoadOptions options = {});
 // Options for a verb that reads in one pass: after each batch of events, use(model so far)
 // takes the new events and returns the first event it still needs; the model lets go of the
-// ones before it, so the verb's memory does not grow with the trace.
-LoadOptions one_pass(std::function<size_t(const TraceModel&)> use);
+// ones before it, so the verb's memory does not grow with the trace. Their times stay (1.5
+// bytes an event) for a verb that names them later (check); RetiredTimes::Forget lets them go
+// too, for a verb that never looks back (stats, validate).
+LoadOptions one_pass(std::function<size_t(const TraceModel&)> use,
+                     TraceModelBuilder::RetiredTimes times = TraceModelBuilder::RetiredTimes::Keep);
 // True when FILE can be read twice: a regular file, not "-", a pipe or a named pipe.
 bool rereadable(const std::string& file);
 struct TwiceRead {

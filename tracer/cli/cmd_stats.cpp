@@ -89,12 +89,15 @@ int cmd_stats(const Args& args) {
   }
   if (file.empty()) return usage_error("stats", "expected a FILE");
   try {
-    // One pass: each batch of events is counted as it is read, then let go of.
+    // One pass: each batch of events is counted as it is read, then let go of with its times
+    // (StatsPass reads only the times of the batch it takes).
     StatsPass pass;
-    const TraceModel m = load_input(file, one_pass([&pass](const TraceModel& so_far) {
-                                      pass.take(so_far);
-                                      return so_far.size();
-                                    }));
+    const TraceModel m = load_input(file, one_pass(
+                                              [&pass](const TraceModel& so_far) {
+                                                pass.take(so_far);
+                                                return so_far.size();
+                                              },
+                                              TraceModelBuilder::RetiredTimes::Forget));
     const TraceStats s = std::move(pass).finish(m);
     if (json) report_text_not_utf8("stats", m);
     if (json)

@@ -21,9 +21,11 @@ int cmd_validate(const Args& args) {
   }
   if (args.size() != 1) return usage_error("validate", "expected exactly one FILE");
   try {
-    // Every event is checked as it is added; none is needed afterwards, so none is kept.
+    // Every event is checked as it is added; none is needed afterwards, nor its time, so none
+    // is kept.
     const TraceModel m =
-        load_input(args[0], one_pass([](const TraceModel& so_far) { return so_far.size(); }));
+        load_input(args[0], one_pass([](const TraceModel& so_far) { return so_far.size(); },
+                                     TraceModelBuilder::RetiredTimes::Forget));
     std::cout << args[0] << ": valid, " << m.size() << " events, " << m.processes().size()
               << " processes, " << m.channels().size() << " channels"
               << (m.complete() ? "" : " (incomplete)") << "\n";

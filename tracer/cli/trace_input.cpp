@@ -49,10 +49,11 @@ TraceModel load_input(const std::string& file, LoadOptions options) {
   return m;
 }
 
-LoadOptions one_pass(std::function<size_t(const TraceModel&)> use) {
+LoadOptions one_pass(std::function<size_t(const TraceModel&)> use,
+                     TraceModelBuilder::RetiredTimes times) {
   LoadOptions options;
-  options.on_batch = [use = std::move(use)](TraceModelBuilder& b) {
-    b.retire_before(use(b.so_far()));
+  options.on_batch = [use = std::move(use), times](TraceModelBuilder& b) {
+    b.retire_before(use(b.so_far()), times);
   };
   return options;
 }

@@ -31,6 +31,7 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
   }
   s.first_held_ = first_held_;
   s.retired_t_ = retired_t_;
+  s.retired_times_forgotten_ = retired_times_forgotten_;
   s.retired_record_bytes_ = retired_record_bytes_;
   s.kind_ = kind_.share();
   s.t_ = t_.share();
@@ -181,7 +182,7 @@ void TraceModelBuilder::reserve(size_t n) {
   model_.records_.reserve(n * 8);  // address space only until written
 }
 
-void TraceModelBuilder::retire_before(size_t k) {
+void TraceModelBuilder::retire_before(size_t k, RetiredTimes times) {
   auto& m = model_;
   const size_t drop = k - m.first_held_;
   // Letting go moves the events kept to the front of their columns: it waits until at least as
@@ -189,7 +190,16 @@ void TraceModelBuilder::retire_before(size_t k) {
   // kept (the chrome export under 5 M open waits) moves each event O(1) times in all, not once
   // a batch.
   if (drop == 0 || drop < m.size() - k) return;
-  for (size_t j = 0; j < drop; ++j) m.retired_t_.push_back(m.t_[j]);
+  if (times == RetiredTimes::Forget) {
+    // Every retired event's time is forgotten or none is: time() knows which without a table.
+    if (m.first_held_ > 0 && !m.retired_times_forgotten_)
+      throw std::logic_error("retire_before: the times of earlier retired events were kept");
+    m.retired_times_forgotten_ = true;
+  } else {
+    if (m.retired_times_forgotten_)
+      throw std::logic_error("retire_before: the times of earlier retired events were forgotten");
+    for (size_t j = 0; j < drop; ++j) m.retired_t_.push_back(m.t_[j]);
+  }
   // The records of the events kept start at the first kept one's: their offsets move down by
   // as much.
   const uint32_t base =
@@ -202,6 +212,13 @@ void TraceModelBuilder::retire_before(size_t k) {
   m.t_.drop_front(drop);
   for (auto* c : {&m.proc_, &m.chan_, &m.other_}) c->drop_front(drop);
   m.first_held_ = k;
+}
+
+int64_t TraceModel::retired_time(size_t i) const {
+  if (retired_times_forgotten_)
+    throw std::logic_error("event " + std::to_string(i) +
+                           ": its time was let go with the event (RetiredTimes::Forget)");
+  return retired_t_[i];
 }
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool allow_none) const {

@@ -102,12 +102,13 @@ class TraceModel {
   bool empty() const { return size() == 0; }
   // Events [held_from(), size()) are held whole. It is 0 but in a model whose reader retired
   // the events before it once they were used (TraceModelBuilder::retire_before: a streaming
-  // pass such as `csptrace check`); of a retired event only time() and seq() remain.
+  // pass such as `csptrace check`); of a retired event only seq() remains, and time() unless
+  // the pass had them forgotten (RetiredTimes::Forget).
   size_t held_from() const { return first_held_; }
 
   // Columns. Precondition for all: held_from() <= i < size(); for time() and seq(), i < size().
   EventKind kind(size_t i) const { return kind_[i - first_held_]; }
-  int64_t time(size_t i) const { return i >= first_held_ ? t_[i - first_held_] : retired_t_[i]; }
+  int64_t time(size_t i) const { return i >= first_held_ ? t_[i - first_held_] : retired_time(i); }
   uint64_t seq(size_t i) const;
   // The times of the held events: element k is time(held_from() + k). The storage stays where
   // it is for as long as this model (or a snapshot sharing it) lives.
@@ -197,10 +198,13 @@ class TraceModel {
   std::shared_ptr<StringTable> strings_;
   // Event storage, shared with snapshots (shared_column.hpp); no column changes an element once
   // written. Element k of each column is event first_held_ + k; the times of the events before
-  // it are in retired_t_ (retired_t_.size() == first_held_).
+  // it are in retired_t_ (retired_t_.size() == first_held_) unless retired_times_forgotten_
+  // (then retired_t_ is empty).
   size_t first_held_ = 0;
   PackedTimes retired_t_;
-  size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
+  bool retired_times_forgotten_ = false;
+  int64_t retired_time(size_t i) const;  // throws std::logic_error when they were forgotten
+  size_t retired_record_bytes_ = 0;      // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
   SharedColumn<int64_t> t_;
   SharedColumn<uint32_t> proc_, chan_, other_;
@@ -245,12 +249,15 @@ class TraceModelBuilder {
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
   // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their
-  // times: for a pass that has used them and never looks back (a streaming check), so that its
-  // memory is bounded by the events it holds, not by the trace. Not for a model that handed
-  // out snapshots. It waits while fewer events would go than stay (held_from() stays below k
-  // then), so the events held are at most twice those from k on, and a pass that retires a
-  // few events a batch under many kept costs O(events) in all.
-  void retire_before(size_t k);
+  // times (about 1.5 bytes an event) unless told to Forget them too: for a pass that has used
+  // them and never looks back (a streaming check, which still names the times of retired
+  // events; stats and validate, which do not), so that its memory is bounded by the events it
+  // holds, not by the trace. Not for a model that handed out snapshots. It waits while fewer
+  // events would go than stay (held_from() stays below k then), so the events held are at most
+  // twice those from k on, and a pass that retires a few events a batch under many kept costs
+  // O(events) in all. A model retires with one choice of times throughout.
+  enum class RetiredTimes { Keep, Forget };
+  void retire_before(size_t k, RetiredTimes times = RetiredTimes::Keep);
   uint64_t last_seq() const { return last_seq_; }
   // True once the end event was added (nothing may follow it).
   bool ended() const { return ended_; }

@@ -23,6 +23,16 @@ ChannelUse::Use& ChannelUse::entry(uint32_t c, uint32_t p) {
   return *r.use[0];
 }
 
+void ChannelUse::add_named_events(std::vector<size_t>& out) const {
+  for (uint32_t p = 0; p < first_chan_.size(); ++p)
+    if (first_chan_[p] != kNone && first_use_[p].last != kNone) out.push_back(first_use_[p].last);
+  for (const auto& [key, u] : more_uses_)
+    if (u.last != kNone) out.push_back(u.last);
+  for (const auto& list : abandoned_)
+    for (const Abandonment& a : list)
+      if (a.event != kNone) out.push_back(a.event);
+}
+
 void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
   if (c >= users_.size() || p >= m_->processes().size()) return;
   Use& u = entry(c, p);

@@ -58,6 +58,8 @@ class ChannelUse {
   // handle to a channel p held when it spawned them.
   std::pair<size_t, size_t> spawned_after(uint32_t p, size_t after) const;
   const std::vector<uint32_t>& euler_order() const { return euler_; }
+  // Appends every event index this holds (last uses, abandoning alt choices) to out.
+  void add_named_events(std::vector<size_t>& out) const;
 
  private:
   void use(uint32_t c, uint32_t p, WaitOp op, size_t i);

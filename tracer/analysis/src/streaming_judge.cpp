@@ -3,6 +3,8 @@
 #include "analysis_context.hpp"
 #include "channel_use.hpp"
 
+#include <algorithm>
+
 namespace csptrace {
 
 struct StreamingJudge::Impl {
@@ -27,6 +29,23 @@ void StreamingJudge::take(const TraceModel& m) {
 size_t StreamingJudge::keep_from() const {
   const ReplayState& s = impl_->state;
   return s.deadlock_event != kNone ? s.deadlock_event : s.steps;
+}
+
+std::vector<size_t> StreamingJudge::named_events(const TraceModel& m) const {
+  std::vector<size_t> out;
+  add_named_events(impl_->state, out);
+  impl_->use.add_named_events(out);
+  for (const ProcessInfo& p : m.processes()) {
+    out.push_back(p.spawn_event);
+    if (p.exit_event != kNone) out.push_back(p.exit_event);
+  }
+  for (const ChannelInfo& c : m.channels())
+    if (c.close_event != kNone) out.push_back(c.close_event);
+  const size_t held = m.held_from();
+  std::erase_if(out, [held](size_t e) { return e >= held; });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Verdict StreamingJudge::finish(const TraceModel& m) && {

@@ -32,6 +32,8 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
   s.first_held_ = first_held_;
   s.retired_t_ = retired_t_;
   s.retired_times_forgotten_ = retired_times_forgotten_;
+  s.kept_t_ = kept_t_;
+  s.packed_from_ = packed_from_;
   s.retired_record_bytes_ = retired_record_bytes_;
   s.kind_ = kind_.share();
   s.t_ = t_.share();
@@ -218,7 +220,37 @@ int64_t TraceModel::retired_time(size_t i) const {
   if (retired_times_forgotten_)
     throw std::logic_error("event " + std::to_string(i) +
                            ": its time was let go with the event (RetiredTimes::Forget)");
-  return retired_t_[i];
+  if (i >= packed_from_) return retired_t_[i - packed_from_];
+  const auto it = std::lower_bound(kept_t_.begin(), kept_t_.end(), i,
+                                   [](const KeptTime& k, size_t e) { return k.event < e; });
+  if (it == kept_t_.end() || it->event != i)
+    throw std::logic_error("event " + std::to_string(i) +
+                           ": its time was let go (the pass did not name it when its times were "
+                           "compacted)");
+  return it->t;
+}
+
+size_t TraceModelBuilder::retired_time_bytes() const {
+  return model_.retired_t_.memory_bytes() +
+         model_.kept_t_.capacity() * sizeof(TraceModel::KeptTime);
+}
+
+void TraceModelBuilder::keep_retired_times(const std::vector<size_t>& named, bool always) {
+  auto& m = model_;
+  if (m.retired_times_forgotten_) return;
+  std::vector<TraceModel::KeptTime> kept;
+  size_t last = kNone;
+  for (size_t e : named) {
+    if (e >= m.first_held_) break;  // sorted: the rest are held
+    if (e == last) continue;
+    last = e;
+    kept.push_back({e, m.retired_time(e)});
+  }
+  if (!always && kept.size() * sizeof(TraceModel::KeptTime) >= retired_time_bytes()) return;
+  kept.shrink_to_fit();
+  m.kept_t_ = std::move(kept);
+  m.retired_t_ = PackedTimes();
+  m.packed_from_ = m.first_held_;
 }
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool allow_none) const {

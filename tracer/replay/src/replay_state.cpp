@@ -254,6 +254,26 @@ void Step::run() {
 
 }  // namespace
 
+void add_named_events(const ReplayState& s, std::vector<size_t>& out) {
+  auto add = [&out](size_t e) {
+    if (e != kNone) out.push_back(e);
+  };
+  for (size_t p = 0; p < s.processes.size(); ++p) {
+    const ProcessState& ps = s.processes[p];
+    add(ps.since);
+    add(ps.wait.since);
+    add(ps.wait.completed_by);
+  }
+  for (size_t c = 0; c < s.channels.size(); ++c) {
+    const ChannelState& cs = s.channels[c];
+    add(cs.close_event);
+    for (const Waiter& w : cs.putters) add(w.since);
+    for (const Waiter& w : cs.takers) add(w.since);
+  }
+  add(s.deadlock_event);
+  add(s.last_event());  // a finding about the whole run is at its last event
+}
+
 ReplayState initial_state(const TraceModel& m) {
   ReplayState s;
   s.processes.assign_default(m.processes().size());

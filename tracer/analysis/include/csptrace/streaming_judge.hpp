@@ -11,6 +11,7 @@
 #include <csptrace/trace_model.hpp>
 
 #include <memory>
+#include <vector>
 
 namespace csptrace {
 
@@ -28,6 +29,10 @@ class StreamingJudge {
   // The runtime's deadlock report and the stuck events after it are read at the end; every
   // other fact is kept as the events go by.
   size_t keep_from() const;
+  // Every event before m.held_from() that finish() may name (read the time of), sorted: for
+  // TraceModelBuilder::keep_retired_times, so that a check keeps the times of those events
+  // only. m is the model of the last take(). O(processes + channels + waiters + uses).
+  std::vector<size_t> named_events(const TraceModel& m) const;
   // The verdict on the complete model (the reader's result; the events it gained since the last
   // take() are replayed first). m must outlive the verdict's use of it, not this object.
   Verdict finish(const TraceModel& m) &&;

@@ -198,13 +198,22 @@ class TraceModel {
   std::shared_ptr<StringTable> strings_;
   // Event storage, shared with snapshots (shared_column.hpp); no column changes an element once
   // written. Element k of each column is event first_held_ + k; the times of the events before
-  // it are in retired_t_ (retired_t_.size() == first_held_) unless retired_times_forgotten_
-  // (then retired_t_ is empty).
+  // it are in retired_t_ from packed_from_ on (retired_t_[k] is event packed_from_ + k's,
+  // retired_t_.size() == first_held_ - packed_from_) and before it in kept_t_ for the events a
+  // pass still named when it compacted them (TraceModelBuilder::keep_retired_times), unless
+  // retired_times_forgotten_ (then both are empty).
   size_t first_held_ = 0;
   PackedTimes retired_t_;
+  struct KeptTime {
+    size_t event;
+    int64_t t;
+  };
+  std::vector<KeptTime> kept_t_;  // sorted by event, all before packed_from_
+  size_t packed_from_ = 0;
   bool retired_times_forgotten_ = false;
-  int64_t retired_time(size_t i) const;  // throws std::logic_error when they were forgotten
-  size_t retired_record_bytes_ = 0;      // records_ bytes of the retired events
+  // Throws std::logic_error when the time was let go (forgotten, or not kept by a compaction).
+  int64_t retired_time(size_t i) const;
+  size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
   SharedColumn<int64_t> t_;
   SharedColumn<uint32_t> proc_, chan_, other_;
@@ -258,6 +267,16 @@ class TraceModelBuilder {
   // O(events) in all. A model retires with one choice of times throughout.
   enum class RetiredTimes { Keep, Forget };
   void retire_before(size_t k, RetiredTimes times = RetiredTimes::Keep);
+  // The memory the kept times of retired events take.
+  size_t retired_time_bytes() const;
+  // Keeps, of the retired events' times, only those of the events in `named` (sorted; events
+  // not retired are skipped), when that takes less memory than what is kept now: for a pass
+  // that names a set of earlier events bounded by its state (a streaming check: its waits'
+  // parks, spawns, exits, closes, last uses), so that the times it keeps are bounded by that
+  // set instead of growing with the trace. Afterwards the time of any other retired event
+  // throws std::logic_error. O(named + kept). `always` compacts even when it saves nothing (for
+  // tests that hold a pass to naming every event it reads).
+  void keep_retired_times(const std::vector<size_t>& named, bool always = false);
   uint64_t last_seq() const { return last_seq_; }
   // True once the end event was added (nothing may follow it).
   bool ended() const { return ended_; }

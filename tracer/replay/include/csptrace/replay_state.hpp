@@ -125,6 +125,12 @@ struct ReplayState {
 // The state before the first event of m: every process NotStarted, every channel unmade.
 ReplayState initial_state(const TraceModel& m);
 
+// Appends to out every event index s holds (the waits' parks and completions, the waiters'
+// parks, the closes, the states' causes, the deadlock report, the last event applied): the
+// events a reader of s may name. Each was stored while it was the event being applied. O(processes
+// + channels + waiters).
+void add_named_events(const ReplayState& s, std::vector<size_t>& out);
+
 // Applies event s.steps of m to s and increments s.steps. Precondition: s.steps < m.size().
 // Linear in the size of the queues the event touches. Events that do not fit the protocol (a
 // resume of a process that is not waiting, ...) are applied as far as they make sense and

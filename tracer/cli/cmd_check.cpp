@@ -12,8 +12,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 #include <iostream>
 
 namespace csptrace::cli {
@@ -245,27 +243,13 @@ int cmd_check(const Args& args) {
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
     // One pass: each batch of events is replayed as it is read, then let go of, so the memory
-    // is bounded by the run's processes and channels, not by its events. The retired events'
-    // times (1.5 bytes an event) are compacted to those the findings may name whenever they
-    // have doubled since the last compaction: that costs O(processes + channels + waiters)
-    // each time, paid for by the events since.
+    // is bounded by the run's processes and channels, not by its events (with the times of
+    // the retired events that the findings may name: StreamingJudge::retire).
     StreamingJudge judge;
-    constexpr size_t kFirstCompaction = size_t{16} << 20;
-    size_t compact_at = kFirstCompaction;
     LoadOptions options;
-    options.on_batch = [&](TraceModelBuilder& b) {
+    options.on_batch = [&judge](TraceModelBuilder& b) {
       judge.take(b.so_far());
-      b.retire_before(judge.keep_from());
-      if (b.retired_time_bytes() < compact_at) return;
-      compact_at = std::max(kFirstCompaction, 2 * b.retired_time_bytes());
-      // Each process names up to four events (spawn, exit, a wait's park and completion) and
-      // each channel two: when that many kept times (16 bytes each) would not be smaller, a run
-      // of many processes keeps its packed times and skips listing them.
-      const TraceModel& m = b.so_far();
-      const size_t named_at_most = 4 * m.processes().size() + 2 * m.channels().size() + 2;
-      if (named_at_most * 16 >= b.retired_time_bytes()) return;
-      b.keep_retired_times(judge.named_events(m));
-      compact_at = std::max(kFirstCompaction, 2 * b.retired_time_bytes());
+      judge.retire(b);
     };
     const TraceModel m = load_input(file, std::move(options));
     std::vector<Finding> findings;

@@ -7,9 +7,14 @@
 
 namespace csptrace {
 
+namespace {
+constexpr size_t kFirstCompaction = size_t{16} << 20;
+}  // namespace
+
 struct StreamingJudge::Impl {
   ReplayState state;
   ChannelUse use;
+  size_t compact_at = kFirstCompaction;  // retired_time_bytes() at which retire() looks again
 };
 
 StreamingJudge::StreamingJudge() : impl_(std::make_unique<Impl>()) {}
@@ -46,6 +51,17 @@ std::vector<size_t> StreamingJudge::named_events(const TraceModel& m) const {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+void StreamingJudge::retire(TraceModelBuilder& b) {
+  b.retire_before(keep_from());
+  if (b.retired_time_bytes() < impl_->compact_at) return;
+  // Every process names at least its spawn: when that many kept times would be no smaller, a
+  // run of many processes keeps its packed times and skips listing the named events.
+  const TraceModel& m = b.so_far();
+  if (m.processes().size() * TraceModelBuilder::kKeptTimeBytes < b.retired_time_bytes())
+    b.keep_retired_times(named_events(m));
+  impl_->compact_at = std::max(kFirstCompaction, 2 * b.retired_time_bytes());
 }
 
 Verdict StreamingJudge::finish(const TraceModel& m) && {

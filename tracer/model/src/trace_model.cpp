@@ -231,6 +231,7 @@ int64_t TraceModel::retired_time(size_t i) const {
 }
 
 size_t TraceModelBuilder::retired_time_bytes() const {
+  static_assert(sizeof(TraceModel::KeptTime) == kKeptTimeBytes);
   return model_.retired_t_.memory_bytes() +
          model_.kept_t_.capacity() * sizeof(TraceModel::KeptTime);
 }
@@ -246,7 +247,7 @@ void TraceModelBuilder::keep_retired_times(const std::vector<size_t>& named, boo
     last = e;
     kept.push_back({e, m.retired_time(e)});
   }
-  if (!always && kept.size() * sizeof(TraceModel::KeptTime) >= retired_time_bytes()) return;
+  if (!always && kept.size() * kKeptTimeBytes >= retired_time_bytes()) return;
   kept.shrink_to_fit();
   m.kept_t_ = std::move(kept);
   m.retired_t_ = PackedTimes();

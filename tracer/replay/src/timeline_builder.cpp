@@ -12,7 +12,6 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
   if (m.held_from() != 0)
     throw std::logic_error("timeline: the model must hold every event (it retired some)");
   t_.model_ = &m;
-  t_.times_ = m.held_times().data();
   t_.occupancy_.resize(m.channels().size());
   if (!m.empty()) {
     t_.begin_time_ = m.time(0);

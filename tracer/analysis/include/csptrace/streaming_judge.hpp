@@ -3,8 +3,8 @@
 // the run, not by its events (docs/analysis.md, "Checking a trace in one pass").
 //
 // Use: after the reader added a batch of events to its builder, take(builder.so_far()), then
-// builder.retire_before(keep_from()); when the reader is done, finish(model) with the complete
-// model. The verdict equals judge(Replay(model)) on the same trace loaded whole.
+// retire(builder); when the reader is done, finish(model) with the complete model. The verdict
+// equals judge(Replay(model)) on the same trace loaded whole.
 #pragma once
 
 #include <csptrace/analysis.hpp>
@@ -33,6 +33,11 @@ class StreamingJudge {
   // TraceModelBuilder::keep_retired_times, so that a check keeps the times of those events
   // only. m is the model of the last take(). O(processes + channels + waiters + uses).
   std::vector<size_t> named_events(const TraceModel& m) const;
+  // Lets b go of the events before keep_from(); then, once the retired events' times have
+  // passed 16 MB and doubled since the last look, keeps only those of named_events() when that
+  // is smaller. Each look costs O(processes + channels + waiters + uses), paid for by the
+  // events since the last. b builds the model of the last take().
+  void retire(TraceModelBuilder& b);
   // The verdict on the complete model (the reader's result; the events it gained since the last
   // take() are replayed first). m must outlive the verdict's use of it, not this object.
   Verdict finish(const TraceModel& m) &&;

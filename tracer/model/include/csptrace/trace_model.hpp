@@ -267,8 +267,10 @@ class TraceModelBuilder {
   // O(events) in all. A model retires with one choice of times throughout.
   enum class RetiredTimes { Keep, Forget };
   void retire_before(size_t k, RetiredTimes times = RetiredTimes::Keep);
-  // The memory the kept times of retired events take.
+  // The memory the kept times of retired events take; a time kept by keep_retired_times takes
+  // kKeptTimeBytes.
   size_t retired_time_bytes() const;
+  static constexpr size_t kKeptTimeBytes = 16;
   // Keeps, of the retired events' times, only those of the events in `named` (sorted; events
   // not retired are skipped), when that takes less memory than what is kept now: for a pass
   // that names a set of earlier events bounded by its state (a streaming check: its waits'

@@ -103,9 +103,9 @@ using IntervalList = TimelineList<IntervalMaker>;
 using OccupancyList = TimelineList<OccupancyMaker>;
 using RendezvousList = TimelineList<RendezvousMaker>;
 
-// Invariant: model_ is the model the timeline was built from (a model held whole) and times_ its
-// times, so a Timeline lives no longer than that model (Replay's contract: the model outlives
-// the replay that owns the timeline).
+// Invariant: model_ is the model the timeline was built from (a model held whole; null for a
+// timeline never built), so a Timeline lives no longer than that model (Replay's contract: the
+// model outlives the replay that owns the timeline).
 class Timeline {
  public:
   int64_t begin_time() const { return begin_time_; }  // time of the first event (0 if empty)
@@ -114,10 +114,10 @@ class Timeline {
   // Precondition: p < model.processes().size(), c < model.channels().size().
   IntervalList intervals(uint32_t p) const {
     const size_t n = interval_at_[p + 1] - interval_at_[p];
-    return {{interval_data_.data() + interval_at_[p], n, times_, end_time_}, n};
+    return {{interval_data_.data() + interval_at_[p], n, times(), end_time_}, n};
   }
   OccupancyList occupancy(uint32_t c) const {
-    return {{occupancy_[c].data(), times_}, occupancy_[c].size()};
+    return {{occupancy_[c].data(), times()}, occupancy_[c].size()};
   }
   RendezvousList rendezvous() const { return {{rendezvous_.data(), model_}, rendezvous_.size()}; }
 
@@ -134,10 +134,10 @@ class Timeline {
 
  private:
   friend class TimelineBuilder;
+  const int64_t* times() const { return model_ ? model_->held_times().data() : nullptr; }
   int64_t begin_time_ = 0;
   int64_t end_time_ = 0;
   const TraceModel* model_ = nullptr;
-  const int64_t* times_ = nullptr;
   // The intervals of all processes in one array, process after process: p's are
   // [interval_at_[p], interval_at_[p + 1]). A run may have millions of processes, and a vector
   // each cost an allocation and 24 bytes.

@@ -94,9 +94,9 @@ ChannelStateText describe_channel(const TraceDocument& doc, const csptrace::Repl
     return first_of(ws.size(), [&](size_t i) {
       const csptrace::Waiter& w = ws[i];
       std::string text = w.proc != kNone ? doc.process_label(w.proc) : std::string("?");
-      if (with_value && w.value.kind != csptrace::Value::Kind::None)
-        text += " (" + m.value_text(w.value) + ")";
-      if (w.in_alt) text += " in alt";
+      const csptrace::Value& v = csptrace::waiter_value(s, w);
+      if (with_value && v.kind != csptrace::Value::Kind::None) text += " (" + m.value_text(v) + ")";
+      if (w.in_alt()) text += " in alt";
       return text;
     });
   };

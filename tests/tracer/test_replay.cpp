@@ -128,7 +128,7 @@ TEST_CASE("an alt waits on every guard and leaves them all when one completes", 
   REQUIRE(s.processes[server].wait.guards.size() == 2);
   REQUIRE(s.channels[requests].takers.size() == 1);
   REQUIRE(s.channels[quit].takers.size() == 1);
-  REQUIRE(s.channels[quit].takers[0].in_alt);
+  REQUIRE(s.channels[quit].takers[0].in_alt());
   REQUIRE(wait_text(m, s.processes[server].wait) == "take from \"requests\" or take from \"quit\"");
   s = r.state_at(at_seq(m, 11));  // alt_choice: served, not yet woken
   REQUIRE(s.processes[server].wait.completed);
@@ -282,5 +282,49 @@ TEST_CASE("a replay that keeps only the end state ends in the same state as a fu
     CHECK(lean.final_state() == full.final_state());
     CHECK(lean.timeline().rendezvous().empty());
     CHECK(lean.state_at(m.size() / 2) == full.state_at(m.size() / 2));  // from the start
+  }
+}
+
+TEST_CASE("a queued waiter offers the value its park or alt guard recorded", "[replay][property]") {
+  // Waiter keeps only who waits and as which guard; its value and park come from the process's
+  // wait. Checked against the events themselves: the park (or block) and, for an alt, the
+  // alt_guard events that precede it, on random traces at every step.
+  for (uint64_t seed : {3u, 11u, 29u}) {
+    const TraceModel m = testing::random_trace(seed, 2000);
+    ReplayState s = initial_state(m);
+    size_t checked_alts = 0, checked_puts = 0;
+    while (s.steps < m.size()) {
+      advance(m, s);
+      for (uint32_t c = 0; c < s.channels.size(); ++c)
+        for (const auto* q : {&s.channels[c].putters, &s.channels[c].takers})
+          for (const Waiter& w : *q) {
+            const size_t park = waiter_since(s, w);
+            REQUIRE(park < s.steps);
+            REQUIRE((m.kind(park) == EventKind::Park || m.kind(park) == EventKind::Block));
+            REQUIRE(m.proc_index(park) == w.proc);
+            const Event e = m.event(park);
+            if (!w.in_alt()) {
+              REQUIRE(m.chan_index(park) == c);
+              if (q == &s.channels[c].putters) {
+                REQUIRE(waiter_value(s, w) == e.value);
+                ++checked_puts;
+              }
+              continue;
+            }
+            // The alt's guards are the alt_guard events of its process just before the park.
+            size_t i = park, seen = 0, guard_event = kNone;
+            const size_t guards = s.processes[w.proc].wait.guards.size();
+            while (i-- > 0 && seen < guards)
+              if (m.kind(i) == EventKind::AltGuard && m.proc_index(i) == w.proc &&
+                  ++seen == guards - w.guard)
+                guard_event = i;
+            REQUIRE(guard_event != kNone);
+            REQUIRE(m.chan_index(guard_event) == c);
+            REQUIRE(waiter_value(s, w) == m.event(guard_event).value);
+            ++checked_alts;
+          }
+    }
+    CHECK(checked_puts > 0);
+    CHECK(checked_alts > 0);
   }
 }

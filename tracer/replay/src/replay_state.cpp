@@ -101,13 +101,11 @@ void Step::wait(bool blocking) {
   if (w.op == WaitOp::Alts) {
     w.guards = std::move(ps->offering);
     ps->offering.clear();
-    for (const Guard& g : w.guards)
-      if (ChannelState* cs = chan(g.chan))
-        (g.op == WaitOp::Put ? cs->putters : cs->takers)
-            .push_back({.value = g.value, .since = i_, .proc = p, .in_alt = true});
+    for (uint32_t g = 0; g < w.guards.size(); ++g)
+      if (ChannelState* cs = chan(w.guards[g].chan))
+        (w.guards[g].op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, g});
   } else if (ChannelState* cs = chan(w.chan)) {
-    (w.op == WaitOp::Put ? cs->putters : cs->takers)
-        .push_back({.value = w.value, .since = i_, .proc = p, .in_alt = false});
+    (w.op == WaitOp::Put ? cs->putters : cs->takers).push_back({p, kNone});
   }
   const bool timer = w.op == WaitOp::Take && w.chan < m_.channels().size() &&
                      m_.channels()[w.chan].buffer == BufferKind::Timer;
@@ -266,12 +264,19 @@ void add_named_events(const ReplayState& s, std::vector<size_t>& out) {
   }
   for (size_t c = 0; c < s.channels.size(); ++c) {
     const ChannelState& cs = s.channels[c];
-    add(cs.close_event);
-    for (const Waiter& w : cs.putters) add(w.since);
-    for (const Waiter& w : cs.takers) add(w.since);
+    add(cs.close_event);  // a waiter's park is its wait's since, added above
   }
   add(s.deadlock_event);
   add(s.last_event());  // a finding about the whole run is at its last event
+}
+
+const Value& waiter_value(const ReplayState& s, const Waiter& w) {
+  const Wait& wait = s.processes[w.proc].wait;
+  return w.in_alt() ? wait.guards[w.guard].value : wait.value;
+}
+
+size_t waiter_since(const ReplayState& s, const Waiter& w) {
+  return s.processes[w.proc].wait.since;
 }
 
 ReplayState initial_state(const TraceModel& m) {

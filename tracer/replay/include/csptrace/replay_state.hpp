@@ -86,12 +86,13 @@ struct ProcessState {
   bool operator==(const ProcessState&) const = default;
 };
 
-// A process waiting on a channel, in queue order.
-struct Waiter {          // members ordered by size: a channel may have millions waiting
-  Value value;           // the value a putter offers
-  size_t since = kNone;  // its park / block event
+// A process waiting on a channel, in queue order. Only who waits and as what: the value it
+// offers and its park event are its wait's (waiter_value, waiter_since), which holds while it is
+// queued (the invariant above). 8 bytes, for a channel may have millions waiting.
+struct Waiter {
   uint32_t proc = kNone;
-  bool in_alt = false;  // waits as one guard of an alt
+  uint32_t guard = kNone;  // its guard's index in the alt's wait.guards, or kNone: not an alt
+  bool in_alt() const { return guard != kNone; }
   bool operator==(const Waiter&) const = default;
 };
 
@@ -121,6 +122,11 @@ struct ReplayState {
   size_t last_event() const { return steps == 0 ? kNone : steps - 1; }
   bool operator==(const ReplayState&) const = default;
 };
+
+// The value w offers (a putter's, or its put guard's) and the park / block event it waits
+// since. Precondition: w is queued in a channel of s, so its process waits (the invariant above).
+const Value& waiter_value(const ReplayState& s, const Waiter& w);
+size_t waiter_since(const ReplayState& s, const Waiter& w);
 
 // The state before the first event of m: every process NotStarted, every channel unmade.
 ReplayState initial_state(const TraceModel& m);

@@ -3,6 +3,9 @@
 #include <csptrace/trace_error.hpp>
 
 #include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cstdlib>
@@ -76,6 +79,12 @@ void check_budget(const csptrace::TraceModel& so_far, double fraction, const Mem
           size_text(b.bytes) + " (stopped after reading " + std::to_string(int(fraction * 100)) +
           "%). 'csptrace check' and 'csptrace stats' read a trace of any size in one pass; "
           "CSPVIEW_MEMORY_MB sets the viewer's limit");
+}
+
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 std::string out_of_memory_text() {

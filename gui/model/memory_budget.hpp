@@ -31,6 +31,11 @@ uint64_t projected_bytes(const csptrace::TraceModel& so_far, double fraction);
 // only once the estimate means something (a million events and 2% of the input read).
 void check_budget(const csptrace::TraceModel& so_far, double fraction, const MemoryBudget& b);
 
+// Gives the heap's free pages back to the system. After a pass whose arrays are gone (the
+// analysis's: a few hundred MB for a run of millions of processes) glibc keeps their pages for
+// reuse, and the window would hold them for as long as it shows the trace. A no-op elsewhere.
+void return_free_memory();
+
 // What to say about a load that ran out of memory anyway (std::bad_alloc).
 std::string out_of_memory_text();
 

@@ -9,6 +9,7 @@
 namespace cspview {
 
 using csptrace::Decision;
+using csptrace::EventKind;
 using csptrace::kNone;
 
 ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m, const LabelOf& proc_label,
@@ -17,8 +18,13 @@ ScheduleDeviations::ScheduleDeviations(const csptrace::TraceModel& m, const Labe
     return index < count ? label(index) : std::string("?");
   };
   const size_t P = m.processes().size(), C = m.channels().size();
-  // Only the deterministic scheduler decides; a pool run's events are not read again.
+  // Only the deterministic scheduler decides, and records each decision as a decide event; a
+  // pool run's events, or a run without decisions, are not read again (run_steps tracks every
+  // process: 200 MB for a run of millions).
   if (m.header().scheduler != "deterministic") return;
+  bool decided = false;
+  for (size_t i = 0; i < m.size() && !decided; ++i) decided = m.kind(i) == EventKind::Decide;
+  if (!decided) return;
   csptrace::RunSteps steps;
   try {
     steps = csptrace::run_steps(m);

@@ -72,6 +72,7 @@ std::shared_ptr<const TraceDocument> TraceDocument::analysed(
   csptrace::Verdict verdict = csptrace::judge(*doc->replay_);
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);
   doc->findings_ = std::move(verdict.findings);
+  return_free_memory();  // the judging's arrays: gone, but glibc would keep their pages
   check();
   doc->deviations_ = ScheduleDeviations(
       *model_, [this](uint32_t p) { return process_label(p); },

@@ -18,15 +18,15 @@ CycleStrip::CycleStrip(const std::vector<WaitArrow>& cycle, const LaneLayout& la
   auto centre = [rows_top](const LaneRow& r) { return rows_top + r.y + r.height / 2.0; };
   for (size_t k = 0; k < cycle.size(); ++k) {
     const WaitArrow& a = cycle[k];
-    const LaneRow* w = layout.process_row(a.waiter);
-    const LaneRow* r = layout.process_row(a.releaser);
+    std::optional<LaneRow> w = layout.process_row(a.waiter);
+    std::optional<LaneRow> r = layout.process_row(a.releaser);
     if (!w || !r) continue;
     CycleColumn c;
     c.edge = k;
     c.x = left + gap * double(k + 1);
     c.y_waiter = centre(*w);
     c.y_releaser = centre(*r);
-    if (const LaneRow* ch = layout.channel_row(a.chan)) c.y_chan = centre(*ch);
+    if (const std::optional<LaneRow> ch = layout.channel_row(a.chan)) c.y_chan = centre(*ch);
     c.park_event = a.park_event;
     columns_.push_back(c);
   }

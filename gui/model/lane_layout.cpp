@@ -39,7 +39,7 @@ Interactions interactions_of(const TraceModel& m, uint32_t p) {
 }
 
 LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
-    : proc_row_(m.processes().size(), -1), chan_row_(m.channels().size(), -1) {
+    : built_(true), lane_height_(o.lane_height), group_height_(o.group_height) {
   const std::string needle = lower(o.name_filter);
   std::shared_ptr<const Interactions> focus = o.focus_interactions;
   if (o.focus_process && !focus)
@@ -48,45 +48,85 @@ LaneLayout::LaneLayout(const TraceModel& m, const Options& o)
   auto shown = [&](const std::string& label) {
     return needle.empty() || lower(label).find(needle) != std::string::npos;
   };
-  int y = 0;
-  rows_.reserve(2 + (o.processes_collapsed ? 0 : m.processes().size()) +
-                (o.channels_collapsed ? 0 : m.channels().size()));
-  auto add = [&](RowKind k, uint32_t ix, int h) {
-    rows_.push_back({k, ix, y, h});
-    y += h;
+  // A group lists its shown indices only when some are hidden.
+  auto fill = [&](Group& g, bool collapsed, size_t n, const std::vector<bool>* focused,
+                  auto label) {
+    if (collapsed) {
+      g.all = false;
+      return;
+    }
+    if (!focused && needle.empty()) {
+      g.count = n;
+      return;
+    }
+    g.all = false;
+    for (uint32_t k = 0; k < n; ++k)
+      if ((!focused || (*focused)[k]) && (needle.empty() || shown(label(k)))) g.shown.push_back(k);
+    g.count = g.shown.size();
   };
-  add(RowKind::ProcessGroup, 0, o.group_height);
-  if (!o.processes_collapsed)
-    for (uint32_t p = 0; p < m.processes().size(); ++p) {
-      if (focus && !focus->processes[p]) continue;
-      if (!needle.empty() && !shown(csptrace::process_label(m, p))) continue;
-      proc_row_[p] = static_cast<int>(rows_.size());
-      add(RowKind::Process, p, o.lane_height);
-    }
-  add(RowKind::ChannelGroup, 0, o.group_height);
-  if (!o.channels_collapsed)
-    for (uint32_t c = 0; c < m.channels().size(); ++c) {
-      if (focus && !focus->channels[c]) continue;
-      if (!needle.empty() && !shown(csptrace::channel_label(m, c))) continue;
-      chan_row_[c] = static_cast<int>(rows_.size());
-      add(RowKind::Channel, c, o.lane_height);
-    }
+  fill(procs_, o.processes_collapsed, m.processes().size(), focus ? &focus->processes : nullptr,
+       [&](uint32_t p) { return csptrace::process_label(m, p); });
+  fill(chans_, o.channels_collapsed, m.channels().size(), focus ? &focus->channels : nullptr,
+       [&](uint32_t c) { return csptrace::channel_label(m, c); });
 }
 
-const LaneRow* LaneLayout::row_at(int y) const {
-  auto it = std::upper_bound(rows_.begin(), rows_.end(), y,
-                             [](int v, const LaneRow& r) { return v < r.y; });
-  if (it == rows_.begin()) return nullptr;
-  --it;
-  return y < it->y + it->height ? &*it : nullptr;
+std::optional<size_t> LaneLayout::Group::position(uint32_t index) const {
+  if (all) return index < count ? std::optional<size_t>(index) : std::nullopt;
+  const auto it = std::lower_bound(shown.begin(), shown.end(), index);
+  if (it == shown.end() || *it != index) return std::nullopt;
+  return size_t(it - shown.begin());
 }
 
-const LaneRow* LaneLayout::process_row(uint32_t p) const {
-  return p < proc_row_.size() && proc_row_[p] >= 0 ? &rows_[proc_row_[p]] : nullptr;
+LaneRow LaneLayout::row(size_t r) const {
+  const size_t np = procs_.count;
+  if (r == 0) return {RowKind::ProcessGroup, 0, 0, group_height_};
+  if (r <= np) {
+    const int k = int(r - 1);
+    return {RowKind::Process, procs_.at(r - 1), group_height_ + k * lane_height_, lane_height_};
+  }
+  if (r == np + 1) return {RowKind::ChannelGroup, 0, channel_group_y(), group_height_};
+  const int k = int(r - np - 2);
+  return {RowKind::Channel, chans_.at(r - np - 2),
+          channel_group_y() + group_height_ + k * lane_height_, lane_height_};
 }
 
-const LaneRow* LaneLayout::channel_row(uint32_t c) const {
-  return c < chan_row_.size() && chan_row_[c] >= 0 ? &rows_[chan_row_[c]] : nullptr;
+int LaneLayout::height() const {
+  return built_ ? channel_group_y() + group_height_ + int(chans_.count) * lane_height_ : 0;
+}
+
+std::optional<LaneRow> LaneLayout::row_at(int y) const {
+  if (!built_ || y < 0 || y >= height()) return std::nullopt;
+  if (y < group_height_) return row(0);
+  const int cy = channel_group_y();
+  if (y < cy) return row(1 + size_t((y - group_height_) / lane_height_));
+  if (y < cy + group_height_) return row(procs_.count + 1);
+  return row(procs_.count + 2 + size_t((y - cy - group_height_) / lane_height_));
+}
+
+std::pair<size_t, size_t> LaneLayout::rows_between(int y0, int y1) const {
+  const int from = std::max(y0, 0), to = std::min(y1, height());
+  if (to <= from) return {0, 0};
+  return {index_of(*row_at(from)), index_of(*row_at(to - 1)) + 1};
+}
+
+size_t LaneLayout::index_of(const LaneRow& r) const {
+  switch (r.kind) {
+    case RowKind::ProcessGroup: return 0;
+    case RowKind::Process: return 1 + *procs_.position(r.index);
+    case RowKind::ChannelGroup: return procs_.count + 1;
+    case RowKind::Channel: return procs_.count + 2 + *chans_.position(r.index);
+  }
+  return 0;
+}
+
+std::optional<LaneRow> LaneLayout::process_row(uint32_t p) const {
+  const std::optional<size_t> k = built_ ? procs_.position(p) : std::nullopt;
+  return k ? std::optional<LaneRow>(row(1 + *k)) : std::nullopt;
+}
+
+std::optional<LaneRow> LaneLayout::channel_row(uint32_t c) const {
+  const std::optional<size_t> k = built_ ? chans_.position(c) : std::nullopt;
+  return k ? std::optional<LaneRow>(row(procs_.count + 2 + *k)) : std::nullopt;
 }
 
 }  // namespace cspview

@@ -17,8 +17,8 @@ std::optional<RendezvousArrow> ArrowPainter::arrow(size_t e) const {
   a.event = e;
   if (m.kind(e) == EventKind::BufPut) {
     // A value put into a buffer: putter to channel, dashed (the taker gets it later).
-    const LaneRow* from = s_.layout->process_row(m.proc_index(e));
-    const LaneRow* crow = s_.layout->channel_row(m.chan_index(e));
+    std::optional<LaneRow> from = s_.layout->process_row(m.proc_index(e));
+    std::optional<LaneRow> crow = s_.layout->channel_row(m.chan_index(e));
     if (!from || !crow) return std::nullopt;
     const double y0 = s_.row_centre(*from), yc = s_.row_centre(*crow);
     const double y1 = yc + (yc > y0 ? -8 : 8);
@@ -30,9 +30,9 @@ std::optional<RendezvousArrow> ArrowPainter::arrow(size_t e) const {
     return a;
   }
   if (m.kind(e) != EventKind::Transfer) return std::nullopt;
-  const LaneRow* crow = s_.layout->channel_row(m.chan_index(e));
-  const LaneRow* from = s_.layout->process_row(m.from_index(e));
-  const LaneRow* to = s_.layout->process_row(m.to_index(e));
+  std::optional<LaneRow> crow = s_.layout->channel_row(m.chan_index(e));
+  std::optional<LaneRow> from = s_.layout->process_row(m.from_index(e));
+  std::optional<LaneRow> to = s_.layout->process_row(m.to_index(e));
   a.buffered = m.event(e).via == csptrace::Via::Buffer;
   if (!to) return std::nullopt;
   const double yc = crow ? s_.row_centre(*crow) : 0;
@@ -93,7 +93,7 @@ void ArrowPainter::paint_focus(QPainter& p) const {
   p.drawPath(a->path);
   draw_arrow_head(p, a->head_from, a->tip, 14 * scale);
   const auto& m = s_.doc->model();
-  if (const LaneRow* crow = s_.layout->channel_row(m.chan_index(a->event))) {
+  if (const std::optional<LaneRow> crow = s_.layout->channel_row(m.chan_index(a->event))) {
     p.setBrush(s_.theme.story);
     p.setPen(QPen(s_.theme.background, 1.5));
     p.drawEllipse(QPointF(a->tip.x(), s_.row_centre(*crow)), 6 * scale, 6 * scale);

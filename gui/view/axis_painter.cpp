@@ -40,7 +40,7 @@ void AxisPainter::paint_idle(QPainter& p) const {
   }
   // In words, on the Processes title row (nothing else is drawn there but the title): from the
   // run's end when that leaves room, else against the lanes' right edge.
-  const LaneRow& title = s_.layout->rows().front();
+  const LaneRow title = s_.layout->row(0);
   if (title.kind != RowKind::ProcessGroup) return;
   const QFont f = s_.theme.font(s_.font, 0.85);
   const QFontMetrics fm(f);

@@ -32,7 +32,7 @@ void FindingPainter::paint_stuck(QPainter& p) const {
   p.setFont(f);
   const double right = s_.lanes_right();
   for (const StuckWait& w : s_.doc->stuck()) {
-    const LaneRow* row = s_.layout->process_row(w.proc);
+    std::optional<LaneRow> row = s_.layout->process_row(w.proc);
     if (!row) continue;
     const int top = s_.row_top(*row);
     const double x0 = std::max(s_.x_of(double(w.since)), double(s_.label_width()));
@@ -65,7 +65,8 @@ void FindingPainter::paint_causes(QPainter& p) const {
   for (size_t e : s_.overlay->causes) {
     if (e >= m.size()) continue;
     const uint32_t proc = m.proc_index(e) != csptrace::kNone ? m.proc_index(e) : m.from_index(e);
-    const LaneRow* row = proc != csptrace::kNone ? s_.layout->process_row(proc) : nullptr;
+    std::optional<LaneRow> row =
+        proc != csptrace::kNone ? s_.layout->process_row(proc) : std::nullopt;
     if (!row && m.chan_index(e) != csptrace::kNone) row = s_.layout->channel_row(m.chan_index(e));
     if (!row) continue;
     const double x = s_.x_of(double(m.time(e)));
@@ -98,7 +99,7 @@ void FindingPainter::paint_cycle_strip(QPainter& p) const {
   p.save();
   p.setClipRect(area);
   // The caption on the Processes title row says what the arrows are.
-  if (const LaneRow& title = s_.layout->rows().front(); title.kind == RowKind::ProcessGroup) {
+  if (const LaneRow title = s_.layout->row(0); title.kind == RowKind::ProcessGroup) {
     const QFont f = s_.theme.font(s_.font, 0.9, true);
     p.setFont(f);
     p.setPen(s_.theme.problem);

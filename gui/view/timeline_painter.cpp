@@ -49,12 +49,13 @@ void TimelinePainter::paint(QPainter& p) const {
 
 void TimelinePainter::paint_rows(QPainter& p) const {
   const LanePainter lanes(s_);
-  int lane_no = 0;
-  for (const LaneRow& row : s_.layout->rows()) {
+  const auto [first, last] = s_.visible_rows();
+  for (size_t n = first; n < last; ++n) {
+    const LaneRow row = s_.layout->row(n);
     const int top = s_.row_top(row);
     const bool lane = row.kind == RowKind::Process || row.kind == RowKind::Channel;
-    if (lane) ++lane_no;
-    if (top + row.height < s_.lanes_top() || top > s_.lanes_bottom()) continue;
+    // The lanes above, this one included: rows are the group titles and the lanes between.
+    const size_t lane_no = row.kind == RowKind::Process ? n : n - 1;
     const QRect r(0, top, s_.size.width(), row.height);
     if (!lane) {
       p.fillRect(r, s_.theme.group_background);
@@ -104,8 +105,8 @@ void TimelinePainter::paint_matches(QPainter& p) const {
     const uint32_t proc = m.proc_index(e) != csptrace::kNone ? m.proc_index(e)
                           : m.to_index(e) != csptrace::kNone ? m.to_index(e)
                                                              : m.from_index(e);
-    const LaneRow* row =
-        m.chan_index(e) != csptrace::kNone ? s_.layout->channel_row(m.chan_index(e)) : nullptr;
+    std::optional<LaneRow> row =
+        m.chan_index(e) != csptrace::kNone ? s_.layout->channel_row(m.chan_index(e)) : std::nullopt;
     if (!row && proc != csptrace::kNone) row = s_.layout->process_row(proc);
     if (!row) continue;
     p.setPen(ring);
@@ -131,9 +132,10 @@ void TimelinePainter::paint_labels(QPainter& p) const {
   const QFont small = s_.theme.font(s_.font, 0.85);
   QColor tint = s_.theme.problem;
   tint.setAlpha(s_.theme.dark ? 60 : 32);
-  for (const LaneRow& row : s_.layout->rows()) {
+  const auto [first, last] = s_.visible_rows();
+  for (size_t n = first; n < last; ++n) {
+    const LaneRow row = s_.layout->row(n);
     const int top = s_.row_top(row);
-    if (top + row.height < s_.lanes_top() || top > s_.lanes_bottom()) continue;
     const QRect r(8, top, s_.label_width() - 12, row.height);
     if (row.kind == RowKind::ProcessGroup || row.kind == RowKind::ChannelGroup) {
       const bool procs = row.kind == RowKind::ProcessGroup;

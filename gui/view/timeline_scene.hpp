@@ -60,6 +60,11 @@ struct TimelineScene {
   }
   // Screen y of a layout row's top, and of its middle.
   int row_top(const LaneRow& r) const { return lanes_top() + r.y - scroll_y; }
+  // The layout's rows [first, last) that show between the axis and the legend (touching
+  // counts). Precondition: layout.
+  std::pair<size_t, size_t> visible_rows() const {
+    return layout->rows_between(scroll_y - 1, scroll_y + lanes_bottom() - lanes_top() + 1);
+  }
   int row_centre(const LaneRow& r) const { return row_top(r) + r.height / 2; }
   // Screen x of a trace time.
   double x_of(double t_ns) const { return label_width() + scale.x_of(t_ns); }

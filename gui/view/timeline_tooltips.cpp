@@ -58,7 +58,7 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
     return text;
   }
   if (pos.y() >= s.lanes_top() && pos.x() >= s.label_width()) {
-    const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+    std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
     if (row && row->kind == RowKind::Process && doc_->has_analysis()) {
       const double t = s.t_of(pos.x());
       for (const StuckWait& w : doc_->stuck())
@@ -78,7 +78,7 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
   }
   if (const QString span = span_tooltip(pos); !span.isEmpty()) return span;
   if (pos.x() < s.label_width() && pos.y() >= s.lanes_top()) {
-    const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+    std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
     if (row && row->kind == RowKind::Process) {
       const auto& info = m.processes()[row->index];
       QString text = QStringLiteral("process <b>%1</b> (%2)")
@@ -114,7 +114,7 @@ QString TimelineWidget::span_tooltip(QPoint pos) const {
   // The state span under the mouse on a process lane: what the process did, since when, how long.
   const TimelineScene s = scene();
   if (!doc_->has_analysis() || !s.lanes_rect().contains(pos)) return {};
-  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || row->kind != RowKind::Process) return {};
   const auto& iv = doc_->timeline().intervals(row->index);
   const auto t = int64_t(s.t_of(pos.x()));

@@ -147,9 +147,7 @@ void TimelineWidget::relayout() {
     layout_options_.group_height = m.group_height;
     layout_ = LaneLayout(doc_->model(), layout_options_);
     const TimelineScene s = scene();
-    int lanes = 0, groups = 0;
-    for (const LaneRow& r : layout_.rows())
-      (r.kind == RowKind::Process || r.kind == RowKind::Channel ? lanes : groups)++;
+    const int groups = 2, lanes = int(layout_.row_count()) - groups;
     const int room = s.lanes_bottom() - s.lanes_top() - groups * m.group_height;
     if (lanes > 0 && room / lanes > m.lane_height) {
       layout_options_.lane_height = std::min(room / lanes, m.lane_height * 2);
@@ -339,7 +337,7 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
   // A click: on a group header it folds the group, elsewhere it selects what is under it.
   const TimelineScene s = scene();
   if (pos.y() >= s.lanes_top() && pos.y() < s.lanes_bottom() && pos.x() < s.lanes_right()) {
-    if (const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_)) {
+    if (const std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_)) {
       if (row->kind == RowKind::ProcessGroup || row->kind == RowKind::ChannelGroup) {
         auto& flag = row->kind == RowKind::ProcessGroup ? layout_options_.processes_collapsed
                                                         : layout_options_.channels_collapsed;
@@ -361,7 +359,7 @@ std::optional<size_t> TimelineWidget::event_at(QPoint pos) const {
   if (!doc_) return std::nullopt;
   const TimelineScene s = scene();
   if (!s.lanes_rect().contains(pos)) return std::nullopt;
-  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& m = doc_->model();
   const auto lane = row->kind == RowKind::Process ? doc_->lanes().process_events(row->index)
@@ -383,7 +381,7 @@ std::optional<size_t> TimelineWidget::deviation_at(QPoint pos) const {
   if (!doc_ || doc_->deviations().empty()) return std::nullopt;
   const TimelineScene s = scene();
   if (!s.lanes_rect().contains(pos)) return std::nullopt;
-  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || (row->kind != RowKind::Process && row->kind != RowKind::Channel)) return std::nullopt;
   const auto& devs = doc_->deviations();
   const auto lane =
@@ -418,7 +416,7 @@ std::optional<size_t> TimelineWidget::stuck_park_at(QPoint pos) const {
   if (!doc_ || !doc_->has_analysis()) return std::nullopt;
   const TimelineScene s = scene();
   if (!s.lanes_rect().contains(pos)) return std::nullopt;
-  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || row->kind != RowKind::Process) return std::nullopt;
   const double t = s.t_of(pos.x());
   for (const StuckWait& w : doc_->stuck())
@@ -431,7 +429,7 @@ std::optional<size_t> TimelineWidget::span_cause_at(QPoint pos) const {
   if (!doc_ || !doc_->has_analysis()) return std::nullopt;
   const TimelineScene s = scene();
   if (!s.lanes_rect().contains(pos)) return std::nullopt;
-  const LaneRow* row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  std::optional<LaneRow> row = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
   if (!row || row->kind != RowKind::Process) return std::nullopt;
   const auto& iv = doc_->timeline().intervals(row->index);
   const auto t = int64_t(s.t_of(pos.x()));

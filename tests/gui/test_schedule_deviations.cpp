@@ -153,9 +153,9 @@ TEST_CASE("D and Shift+D step from deviation to deviation", "[deviations][window
   // The badge is on the chosen process's lane, and its tooltip says what happened there.
   const TimelineScene scene = o.w.timeline()->scene();
   const DeviationMark& d = devs[0];
-  const LaneRow* row = d.proc != csptrace::kNone ? scene.layout->process_row(d.proc)
-                                                 : scene.layout->channel_row(d.chan);
-  REQUIRE(row != nullptr);
+  std::optional<LaneRow> row = d.proc != csptrace::kNone ? scene.layout->process_row(d.proc)
+                                                         : scene.layout->channel_row(d.chan);
+  REQUIRE(row.has_value());
   const QPoint badge(int(scene.x_of(double(o.w.document()->model().time(d.event)))),
                      scene.row_centre(*row));
   CHECK(o.w.timeline()->tooltip(badge).contains(QStringLiteral("Scheduler deviation")));

@@ -22,9 +22,9 @@ struct Fixture {
   QPoint where(size_t e) {
     const TimelineScene s = tl.scene();
     const auto& m = doc->model();
-    const LaneRow* row = m.proc_index(e) != csptrace::kNone
-                             ? s.layout->process_row(m.proc_index(e))
-                             : s.layout->channel_row(m.chan_index(e));
+    std::optional<LaneRow> row = m.proc_index(e) != csptrace::kNone
+                                     ? s.layout->process_row(m.proc_index(e))
+                                     : s.layout->channel_row(m.chan_index(e));
     return QPoint(int(std::lround(s.x_of(double(m.time(e))))), s.row_top(*row) + row->height / 2);
   }
   void wheel(QPoint pos, int delta, Qt::KeyboardModifiers mods) {
@@ -94,10 +94,10 @@ TEST_CASE("dragging pans, Shift+drag zooms to the selection, a click selects", "
 
 TEST_CASE("clicking a group title folds the group", "[timeline]") {
   Fixture f;
-  const int rows = int(f.tl.scene().layout->rows().size());
+  const int rows = int(f.tl.scene().layout->row_count());
   const int title_y = f.tl.scene().lanes_top() + 5;
   QTest::mouseClick(&f.tl, Qt::LeftButton, {}, QPoint(40, title_y));
-  CHECK(int(f.tl.scene().layout->rows().size()) == rows - 2);  // the two process lanes are gone
+  CHECK(int(f.tl.scene().layout->row_count()) == rows - 2);  // the two process lanes are gone
   CHECK(f.tl.scene().processes_collapsed);
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("tooltips name the event, else the state span under the mouse", "[time
   CHECK(f.tl.tooltip(f.where(6) + QPoint(1, 0)).contains("pocket lint"));
   // Halfway through the machine's first wait (3.0 µs .. 5.1 µs): parked, taking from "in".
   const TimelineScene s = f.tl.scene();
-  const LaneRow* machine = s.layout->process_row(1);
+  std::optional<LaneRow> machine = s.layout->process_row(1);
   const QPoint mid(int(s.x_of(4000)), s.row_top(*machine) + machine->height / 2);
   const QString tip = f.tl.tooltip(mid);
   CHECK(tip.contains("parked: take in"));

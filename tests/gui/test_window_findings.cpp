@@ -70,7 +70,7 @@ TEST_CASE("an arrow's curve and a state span are clickable, not only the dot", "
   // that began it.
   tl->fit_all();
   const TimelineScene fit = tl->scene();
-  const LaneRow* machine = fit.layout->process_row(1);
+  std::optional<LaneRow> machine = fit.layout->process_row(1);
   const auto span = tl->click_target(QPoint(int(fit.x_of(4000)), fit.row_centre(*machine)));
   REQUIRE(span.has_value());
   CHECK_FALSE(span->jump);
@@ -106,7 +106,7 @@ TEST_CASE("the wait-for cycle is never drawn over events, and each edge leads to
   const StuckWait& w = o.w.document()->stuck().front();
   tl->fit_all();
   const TimelineScene fit = tl->scene();
-  const LaneRow* row = fit.layout->process_row(w.proc);
+  std::optional<LaneRow> row = fit.layout->process_row(w.proc);
   REQUIRE(row);
   const auto stuck = tl->click_target(QPoint(fit.lanes_right() - 5, fit.row_centre(*row)));
   REQUIRE(stuck.has_value());
@@ -132,7 +132,7 @@ TEST_CASE("a selected finding keeps the lanes' state colours as the legend shows
         (!running || iv.t_end - iv.t_begin > running->t_end - running->t_begin))
       running = iv;
   REQUIRE(running);
-  const LaneRow* row = s.layout->process_row(p);
+  std::optional<LaneRow> row = s.layout->process_row(p);
   // Near the span's top edge: the stuck label sits on the lane's middle.
   const QPoint at(int(s.x_of((running->t_begin + running->t_end) / 2.0)), s.row_top(*row) + 6);
   REQUIRE(s.lanes_rect().contains(at));

@@ -130,7 +130,8 @@ TEST_CASE("a process without a spawn location does not say \"spawned at ?\"", "[
   OpenWindow o(fixture_path("hotdog.jsonl"));
   REQUIRE(o.ok);
   const TimelineScene s = o.w.timeline()->scene();
-  for (const LaneRow& row : s.layout->rows()) {
+  for (size_t r = 0; r < s.layout->row_count(); ++r) {
+    const LaneRow row = s.layout->row(r);
     if (row.kind != RowKind::Process) continue;
     const QString tip = o.w.timeline()->tooltip(QPoint(20, s.row_centre(row)));
     CHECK(tip.contains("process"));

@@ -25,9 +25,10 @@ ChannelUse::Use& ChannelUse::entry(uint32_t c, uint32_t p) {
 
 void ChannelUse::add_named_events(std::vector<size_t>& out) const {
   for (uint32_t p = 0; p < first_chan_.size(); ++p)
-    if (first_chan_[p] != kNone && first_use_[p].last != kNone) out.push_back(first_use_[p].last);
+    if (first_chan_[p] != kNone && first_use_[p].last() != kNone)
+      out.push_back(first_use_[p].last());
   for (const auto& [key, u] : more_uses_)
-    if (u.last != kNone) out.push_back(u.last);
+    if (u.last() != kNone) out.push_back(u.last());
   for (const auto& list : abandoned_)
     for (const Abandonment& a : list)
       if (a.event != kNone) out.push_back(a.event);
@@ -36,10 +37,8 @@ void ChannelUse::add_named_events(std::vector<size_t>& out) const {
 void ChannelUse::use(uint32_t c, uint32_t p, WaitOp op, size_t i) {
   if (c >= users_.size() || p >= m_->processes().size()) return;
   Use& u = entry(c, p);
-  u.last = i;
-  bool& seen = op == WaitOp::Put ? u.put : u.take;
-  if (!seen) (op == WaitOp::Put ? users_[c].putters : users_[c].takers).push_back(p);
-  seen = true;
+  u.set_last(i);
+  if (u.mark(op)) (op == WaitOp::Put ? users_[c].putters : users_[c].takers).push_back(p);
 }
 
 ChannelUse::ChannelUse(const TraceModel& m) {
@@ -89,7 +88,7 @@ void ChannelUse::extend(const TraceModel& m) {
       case EventKind::ChanClose:
         if (c < users_.size() && p < P) {
           if (users_[c].closer == kNone) users_[c].closer = p;
-          entry(c, p).last = i;
+          entry(c, p).set_last(i);
         }
         break;
       case EventKind::Park:
@@ -154,6 +153,7 @@ void ChannelUse::finish(const TraceModel& m) {
   const size_t P = m.processes().size();
   recent_ = {};
   offering_ = {};
+  last_child_ = {};  // only extend() reads it
 
   // The children of each process: processes are numbered in spawn order, so counting them by
   // parent and placing them in number order keeps each one's children in spawn order.
@@ -213,7 +213,7 @@ const ChannelUse::Use* ChannelUse::find_use(uint32_t c, uint32_t p) const {
 
 size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
   const Use* u = find_use(c, p);
-  return u ? u->last : kNone;
+  return u ? u->last() : kNone;
 }
 
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {

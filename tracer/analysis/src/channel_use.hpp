@@ -68,11 +68,23 @@ class ChannelUse {
   size_t next_ = 0;  // the first event extend() has not taken
   std::vector<ChannelUsers> users_;
   std::vector<std::vector<Abandonment>> abandoned_;
+  // 16 bytes, for a run may have millions of processes: whether p is in users_[c].putters /
+  // takers rides in the top bits of the last event's index (indices stay far below 2^62).
   struct Use {
-    size_t last = kNone;             // last event at which p used c
-    bool put = false, take = false;  // p is in users_[c].putters / takers
-    uint32_t puts = 0, takes = 0;    // values p put on / took from c
+    static constexpr uint64_t kPut = uint64_t{1} << 63, kTake = uint64_t{1} << 62;
+    uint64_t bits = kNone;         // the last event at which p used c, and the flags
+    uint32_t puts = 0, takes = 0;  // values p put on / took from c
+    size_t last() const { return bits & ~(kPut | kTake); }
+    void set_last(size_t e) { bits = (bits & (kPut | kTake)) | (e & ~(kPut | kTake)); }
+    // Sets the flag of op; true when it was not set.
+    bool mark(WaitOp op) {
+      const uint64_t f = op == WaitOp::Put ? kPut : kTake;
+      const bool fresh = !(bits & f);
+      bits |= f;
+      return fresh;
+    }
   };
+
   // p's use of the first channel it used is first_use_[p] (first_chan_[p] says which, kNone
   // before any); its uses of other channels are in more_uses_, key (c << 32 | p). Most
   // processes use one or two channels, and a run may have millions: an array entry each costs
@@ -99,7 +111,7 @@ class ChannelUse {
   // The children of p, in spawn order, are kids_[first_kid_[p], first_kid_[p + 1]): one array
   // for all processes, not a vector each (a run may spawn millions).
   std::vector<uint32_t> first_kid_, kids_;
-  std::vector<uint32_t> last_child_;  // by parent: its latest spawn, or kNone
+  std::vector<uint32_t> last_child_;  // by parent: its latest spawn, or kNone; until finish()
   std::vector<uint32_t> euler_;       // processes in depth-first spawn order
   std::vector<uint32_t> tin_, tout_;  // p's subtree is euler_[tin_[p], tout_[p])
 };

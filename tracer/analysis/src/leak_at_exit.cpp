@@ -10,14 +10,23 @@ void find_leaks_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
   Finding f = cx.make(FindingKind::LeakAtExit, Severity::Warning, cx.m.size() - 1);
   // One sentence for each of the first kNamedInList; f.processes lists every one.
   std::vector<std::string> what;
-  size_t count = 0;
-  for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
+  auto leaked = [&cx](uint32_t p) {
     if (cx.explained[p] || !cx.graph.live(p) || cx.graph.stuck(p) || cx.graph.daemon(p) ||
         cx.m.processes()[p].mode == ProcMode::Main)
-      continue;
+      return false;
     const ProcessState& ps = cx.end.processes[p];
-    if (is_waiting(ps.state) && !ps.wait.completed) continue;  // a daemon's wait, or a sleeper's
-    cx.add_new_process(f, p);                                  // each p once: the loop's
+    return !is_waiting(ps.state) || ps.wait.completed;  // not a daemon's wait, nor a sleeper's
+  };
+  // Counted first: a run may leave millions, and a list grown by doubling would hold half as
+  // much again while it moves.
+  size_t leaks = 0;
+  for (uint32_t p = 0; p < cx.end.processes.size(); ++p) leaks += leaked(p);
+  f.processes.reserve(leaks);
+  size_t count = 0;
+  for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
+    if (!leaked(p)) continue;
+    const ProcessState& ps = cx.end.processes[p];
+    cx.add_new_process(f, p);  // each p once: the loop's
     if (++count > Narrator::kNamedInList) continue;
     what.push_back(cx.say.proc(p) + " was " +
                    (is_waiting(ps.state) ? std::string("about to run: its operation had "

@@ -180,7 +180,8 @@ void TraceModelBuilder::reserve(size_t n) {
     n = std::min<size_t>(n, as.rlim_cur / 4 / kBytesPerEvent);
   model_.kind_.reserve(n);
   model_.t_.reserve(n);
-  for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_}) v->reserve(n);
+  for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_}) v->reserve(n);
+  model_.record_at_.reserve(n);
   model_.records_.reserve(n * 8);  // address space only until written
 }
 
@@ -492,8 +493,8 @@ TraceModel TraceModelBuilder::finish() && {
   // Capacity beyond size was reserved but never touched, so it costs address space, not memory;
   // the columns give it back without a copy (a ulimit -v counts it), and the processes, whose
   // vector doubled, are copied once when that frees more than a quarter of it.
-  for (auto* c : {&model_.proc_, &model_.chan_, &model_.other_, &model_.record_at_})
-    c->shrink_to_fit();
+  for (auto* c : {&model_.proc_, &model_.chan_, &model_.other_}) c->shrink_to_fit();
+  model_.record_at_.shrink_to_fit();
   model_.kind_.shrink_to_fit();
   model_.t_.shrink_to_fit();
   model_.records_.shrink_to_fit();

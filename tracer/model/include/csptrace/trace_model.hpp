@@ -16,6 +16,7 @@
 
 #include <csptrace/event.hpp>
 #include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/index_column.hpp>
 #include <csptrace/packed_times.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/string_table.hpp>
@@ -216,7 +217,7 @@ class TraceModel {
   size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
   SharedColumn<int64_t> t_;
-  SharedColumn<uint32_t> proc_, chan_, other_;
+  IndexColumn proc_, chan_, other_;   // 1, 2 or 4 bytes an event, as the indices need
   SharedColumn<uint32_t> record_at_;  // offset of each event's record in records_
   SharedColumn<uint8_t> records_;
   std::vector<SeqRun> seq_runs_;

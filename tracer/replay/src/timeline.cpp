@@ -9,14 +9,14 @@ size_t Timeline::first_interval_from(uint32_t p, int64_t t) const {
 
 size_t Timeline::occupancy_at(uint32_t c, int64_t t) const {
   const auto& occ = occupancy_[c];
-  const int64_t* const at = times();
-  const size_t k = partition_index(0, occ.size(), [&](size_t j) { return at[occ[j].event] <= t; });
+  const size_t k =
+      partition_index(0, occ.size(), [&](size_t j) { return model_->time(occ[j].event) <= t; });
   return k == 0 ? 0 : k - 1;
 }
 
 size_t Timeline::first_rendezvous_from(int64_t t) const {
-  const int64_t* const at = times();
-  return partition_index(0, rendezvous_.size(), [&](size_t k) { return at[rendezvous_[k]] < t; });
+  return partition_index(0, rendezvous_.size(),
+                         [&](size_t k) { return model_->time(rendezvous_[k]) < t; });
 }
 
 size_t Timeline::memory_bytes() const {

@@ -20,6 +20,7 @@
 #include <csptrace/packed_times.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/string_table.hpp>
+#include <csptrace/time_column.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -111,9 +112,6 @@ class TraceModel {
   EventKind kind(size_t i) const { return kind_[i - first_held_]; }
   int64_t time(size_t i) const { return i >= first_held_ ? t_[i - first_held_] : retired_time(i); }
   uint64_t seq(size_t i) const;
-  // The times of the held events: element k is time(held_from() + k). The storage stays where
-  // it is for as long as this model (or a snapshot sharing it) lives.
-  std::span<const int64_t> held_times() const { return t_; }
   FieldMask present(size_t i) const;
   // Dense process index of the event's proc / partner / from / to field, or kNone.
   uint32_t proc_index(size_t i) const {
@@ -216,7 +214,7 @@ class TraceModel {
   int64_t retired_time(size_t i) const;
   size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
-  SharedColumn<int64_t> t_;
+  TimeColumn t_;                      // about 4 bytes an event (time_column.hpp)
   IndexColumn proc_, chan_, other_;   // 1, 2 or 4 bytes an event, as the indices need
   SharedColumn<uint32_t> record_at_;  // offset of each event's record in records_
   SharedColumn<uint8_t> records_;

@@ -73,21 +73,26 @@ static_assert(sizeof(IntervalRecord) == 12 && sizeof(OccupancyRecord) == 16);
 struct IntervalMaker {
   const IntervalRecord* r;
   size_t n;
-  const int64_t* times;
+  const TraceModel* m;
   int64_t end_time;
   StateInterval operator()(size_t k) const {
     const IntervalRecord& x = r[k];
     const uint32_t end = k + 1 < n ? r[k + 1].cause : kNone;
-    return {
-        times[x.cause], end != kNone ? times[end] : end_time, x.chan, x.cause, end, x.state, x.op};
+    return {m->time(x.cause),
+            end != kNone ? m->time(end) : end_time,
+            x.chan,
+            x.cause,
+            end,
+            x.state,
+            x.op};
   }
 };
 struct OccupancyMaker {
   const OccupancyRecord* r;
-  const int64_t* times;
+  const TraceModel* m;
   OccupancyStep operator()(size_t k) const {
     const OccupancyRecord& x = r[k];
-    return {times[x.event], x.event, x.level, x.putters, x.takers};
+    return {m->time(x.event), x.event, x.level, x.putters, x.takers};
   }
 };
 struct RendezvousMaker {
@@ -114,10 +119,10 @@ class Timeline {
   // Precondition: p < model.processes().size(), c < model.channels().size().
   IntervalList intervals(uint32_t p) const {
     const size_t n = interval_at_[p + 1] - interval_at_[p];
-    return {{interval_data_.data() + interval_at_[p], n, times(), end_time_}, n};
+    return {{interval_data_.data() + interval_at_[p], n, model_, end_time_}, n};
   }
   OccupancyList occupancy(uint32_t c) const {
-    return {{occupancy_[c].data(), times()}, occupancy_[c].size()};
+    return {{occupancy_[c].data(), model_}, occupancy_[c].size()};
   }
   RendezvousList rendezvous() const { return {{rendezvous_.data(), model_}, rendezvous_.size()}; }
 
@@ -134,7 +139,6 @@ class Timeline {
 
  private:
   friend class TimelineBuilder;
-  const int64_t* times() const { return model_ ? model_->held_times().data() : nullptr; }
   int64_t begin_time_ = 0;
   int64_t end_time_ = 0;
   const TraceModel* model_ = nullptr;

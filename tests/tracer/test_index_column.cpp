@@ -4,6 +4,7 @@
 #include <csptrace/index_column.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include "column_values.hpp"
 #include "random_trace.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,16 +13,6 @@
 #include <vector>
 
 using namespace csptrace;
-
-namespace {
-
-std::vector<uint32_t> values(const IndexColumn& c) {
-  std::vector<uint32_t> out;
-  for (size_t i = 0; i < c.size(); ++i) out.push_back(c[i]);
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("an index column widens as its indices grow and reads back every one", "[model]") {
   IndexColumn c;
@@ -41,7 +32,7 @@ TEST_CASE("an index column widens as its indices grow and reads back every one",
   CHECK(c.width() == 4);
   add(kNone - 1);
   add(kNone);
-  CHECK(values(c) == want);
+  CHECK(testing::column_values(c) == want);
 
   IndexColumn straight;  // a first index past two bytes goes to four at once
   straight.push_back(70'000);
@@ -55,12 +46,12 @@ TEST_CASE("a share of an index column keeps its width and values while the owner
   owner.reserve(1000);
   for (uint32_t v = 0; v < 200; ++v) owner.push_back(v % 7 == 0 ? kNone : v);
   const IndexColumn early = owner.share();
-  const std::vector<uint32_t> seen = values(early);
+  const std::vector<uint32_t> seen = testing::column_values(early);
   for (uint32_t v = 0; v < 100'000; v += 3) owner.push_back(v);
   CHECK(owner.width() == 4);
   CHECK(early.width() == 1);
-  CHECK(values(early) == seen);
-  const std::vector<uint32_t> all = values(owner);
+  CHECK(testing::column_values(early) == seen);
+  const std::vector<uint32_t> all = testing::column_values(owner);
   REQUIRE(all.size() == 200 + 33'334);
   CHECK(std::equal(seen.begin(), seen.end(), all.begin()));
   CHECK(all.back() == 99'999);
@@ -78,9 +69,9 @@ TEST_CASE("dropping the front of an index column keeps the rest at any width", "
     }
     c.drop_front(1234);
     want.erase(want.begin(), want.begin() + 1234);
-    CHECK(values(c) == want);
+    CHECK(testing::column_values(c) == want);
     c.shrink_to_fit();
-    CHECK(values(c) == want);
+    CHECK(testing::column_values(c) == want);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <csptrace/time_column.hpp>
 #include <csptrace/trace_model.hpp>
 
+#include "column_values.hpp"
 #include "random_trace.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,12 +17,6 @@ using namespace csptrace;
 
 namespace {
 
-std::vector<int64_t> values(const TimeColumn& c) {
-  std::vector<int64_t> out;
-  for (size_t i = 0; i < c.size(); ++i) out.push_back(c[i]);
-  return out;
-}
-
 // Times as a run records them, with the odd ones hostile traces have.
 std::vector<int64_t> times(uint64_t seed, size_t n) {
   std::mt19937_64 rng(seed);
@@ -30,7 +25,7 @@ std::vector<int64_t> times(uint64_t seed, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     switch (rng() % 50) {
       case 0: t += int64_t(rng() % 10'000'000'000); break;  // a sleep of up to 10 s
-      case 1: t -= int64_t(rng() % 5000); break;              // another thread's clock, behind
+      case 1: t -= int64_t(rng() % 5000); break;            // another thread's clock, behind
       case 2: out.push_back(std::numeric_limits<int64_t>::max()); continue;
       case 3: out.push_back(std::numeric_limits<int64_t>::min()); continue;
       default: t += int64_t(rng() % 300);
@@ -47,7 +42,7 @@ TEST_CASE("a time column reads back every time it was given", "[model]") {
     const std::vector<int64_t> want = times(seed, 20'000);
     TimeColumn c;
     for (int64_t t : want) c.push_back(t);
-    CHECK(values(c) == want);
+    CHECK(testing::column_values(c) == want);
   }
   // A run's clock: steps of nanoseconds to microseconds and a sleep of seconds now and then.
   // Only the times after a sleep, up to the end of its block, are kept whole.
@@ -64,7 +59,7 @@ TEST_CASE("a time column reads back every time it was given", "[model]") {
     c.push_back(t);
     want.push_back(t);
   }
-  CHECK(values(c) == want);
+  CHECK(testing::column_values(c) == want);
   CHECK(c.wide_count() > 0);
   CHECK(c.wide_count() <= size_t(sleeps) * TimeColumn::kBlock);
 }
@@ -75,8 +70,8 @@ TEST_CASE("a share of a time column keeps what it saw while the owner grows", "[
   for (size_t i = 0; i < 1000; ++i) owner.push_back(want[i]);
   const TimeColumn early = owner.share();
   for (size_t i = 1000; i < want.size(); ++i) owner.push_back(want[i]);
-  CHECK(values(early) == std::vector<int64_t>(want.begin(), want.begin() + 1000));
-  CHECK(values(owner) == want);
+  CHECK(testing::column_values(early) == std::vector<int64_t>(want.begin(), want.begin() + 1000));
+  CHECK(testing::column_values(owner) == want);
 }
 
 TEST_CASE("dropping the front of a time column keeps the rest", "[model]") {
@@ -91,11 +86,11 @@ TEST_CASE("dropping the front of a time column keeps the rest", "[model]") {
       for (int64_t t : want) c.push_back(t);
       c.drop_front(drop);
       want.erase(want.begin(), want.begin() + long(drop));
-      CHECK(values(c) == want);
+      CHECK(testing::column_values(c) == want);
       c.push_back(123);  // and it goes on growing
       want.push_back(123);
       c.shrink_to_fit();
-      CHECK(values(c) == want);
+      CHECK(testing::column_values(c) == want);
     }
   }
 }

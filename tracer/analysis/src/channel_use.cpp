@@ -150,48 +150,60 @@ void ChannelUse::extend(const TraceModel& m) {
 
 void ChannelUse::finish(const TraceModel& m) {
   m_ = &m;
-  const size_t P = m.processes().size();
   recent_ = {};
   offering_ = {};
-  last_child_ = {};  // only extend() reads it
+  last_child_ = {};                 // only extend() reads it
+  for (ChannelUsers& u : users_) {  // a list of millions grown by doubling: its slack goes
+    u.putters.shrink_to_fit();
+    u.takers.shrink_to_fit();
+  }
+  tree_.reset();  // made again for m when first asked
+}
 
+const ChannelUse::SpawnTree& ChannelUse::tree() const {
+  if (tree_) return *tree_;
+  const TraceModel& m = *m_;
+  const size_t P = m.processes().size();
+  SpawnTree& t = tree_.emplace();
+  auto& [first_kid, kids, tin, tout, euler] = t;
   // The children of each process: processes are numbered in spawn order, so counting them by
   // parent and placing them in number order keeps each one's children in spawn order.
-  first_kid_.assign(P + 1, 0);
+  first_kid.assign(P + 1, 0);
   for (uint32_t q = 0; q < P; ++q)
-    if (const uint32_t parent = m.processes()[q].parent; parent != kNone) ++first_kid_[parent + 1];
-  for (size_t p = 0; p < P; ++p) first_kid_[p + 1] += first_kid_[p];
-  kids_.resize(first_kid_[P]);
+    if (const uint32_t parent = m.processes()[q].parent; parent != kNone) ++first_kid[parent + 1];
+  for (size_t p = 0; p < P; ++p) first_kid[p + 1] += first_kid[p];
+  kids.resize(first_kid[P]);
   {
-    std::vector<uint32_t> next(first_kid_.begin(), first_kid_.end() - 1);
+    std::vector<uint32_t> next(first_kid.begin(), first_kid.end() - 1);
     for (uint32_t q = 0; q < P; ++q)
       if (const uint32_t parent = m.processes()[q].parent; parent != kNone)
-        kids_[next[parent]++] = q;
+        kids[next[parent]++] = q;
   }
 
   // Depth-first order of the spawn forest, children in spawn order, without recursion.
-  tin_.assign(P, 0);
-  tout_.assign(P, 0);
-  euler_.reserve(P);
+  tin.assign(P, 0);
+  tout.assign(P, 0);
+  euler.reserve(P);
   std::vector<std::pair<uint32_t, size_t>> stack;
   for (uint32_t root = 0; root < P; ++root) {
     if (m.processes()[root].parent != kNone) continue;
-    stack.push_back({root, first_kid_[root]});
-    tin_[root] = static_cast<uint32_t>(euler_.size());
-    euler_.push_back(root);
+    stack.push_back({root, first_kid[root]});
+    tin[root] = static_cast<uint32_t>(euler.size());
+    euler.push_back(root);
     while (!stack.empty()) {
       auto& [p, next] = stack.back();
-      if (next < first_kid_[p + 1]) {
-        const uint32_t ch = kids_[next++];
-        tin_[ch] = static_cast<uint32_t>(euler_.size());
-        euler_.push_back(ch);
-        stack.push_back({ch, first_kid_[ch]});
+      if (next < first_kid[p + 1]) {
+        const uint32_t ch = kids[next++];
+        tin[ch] = static_cast<uint32_t>(euler.size());
+        euler.push_back(ch);
+        stack.push_back({ch, first_kid[ch]});
       } else {
-        tout_[p] = static_cast<uint32_t>(euler_.size());
+        tout[p] = static_cast<uint32_t>(euler.size());
         stack.pop_back();
       }
     }
   }
+  return t;
 }
 
 std::vector<uint32_t> ChannelUse::holders_of_values(uint32_t c) const {
@@ -217,11 +229,12 @@ size_t ChannelUse::last_use(uint32_t c, uint32_t p) const {
 }
 
 std::pair<size_t, size_t> ChannelUse::spawned_after(uint32_t p, size_t after) const {
-  const auto first = kids_.begin() + first_kid_[p], end = kids_.begin() + first_kid_[p + 1];
+  const SpawnTree& t = tree();
+  const auto first = t.kids.begin() + t.first_kid[p], end = t.kids.begin() + t.first_kid[p + 1];
   auto it = std::partition_point(
       first, end, [&](uint32_t c) { return m_->processes()[c].spawn_event <= after; });
-  if (it == end) return {tout_[p], tout_[p]};
-  return {tin_[*it], tout_[p]};
+  if (it == end) return {t.tout[p], t.tout[p]};
+  return {t.tin[*it], t.tout[p]};
 }
 
 }  // namespace csptrace

@@ -4,6 +4,7 @@
 
 #include <csptrace/trace_model.hpp>
 
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -57,7 +58,7 @@ class ChannelUse {
   // contiguous range [first, last) of euler_order() (empty when first == last): they may hold a
   // handle to a channel p held when it spawned them.
   std::pair<size_t, size_t> spawned_after(uint32_t p, size_t after) const;
-  const std::vector<uint32_t>& euler_order() const { return euler_; }
+  const std::vector<uint32_t>& euler_order() const { return tree().euler; }
   // Appends every event index this holds (last uses, abandoning alt choices) to out.
   void add_named_events(std::vector<size_t>& out) const;
 
@@ -108,12 +109,19 @@ class ChannelUse {
   // stay where they are between reallocations of first_use_ (after which extend() forgets
   // recent_), and map nodes stay put when the map rehashes, so Recent may keep pointers to them.
   Use& entry(uint32_t c, uint32_t p);
-  // The children of p, in spawn order, are kids_[first_kid_[p], first_kid_[p + 1]): one array
-  // for all processes, not a vector each (a run may spawn millions).
-  std::vector<uint32_t> first_kid_, kids_;
   std::vector<uint32_t> last_child_;  // by parent: its latest spawn, or kNone; until finish()
-  std::vector<uint32_t> euler_;       // processes in depth-first spawn order
-  std::vector<uint32_t> tin_, tout_;  // p's subtree is euler_[tin_[p], tout_[p])
+  // The spawn forest, made when first asked (spawned_after, euler_order): 20 bytes a process,
+  // which a judging that never asks (a run that ended, no stuck wait without a doer) need not
+  // pay. Not thread-safe: a ChannelUse belongs to the one judging that made it.
+  struct SpawnTree {
+    // The children of p, in spawn order, are kids[first_kid[p], first_kid[p + 1]): one array
+    // for all processes, not a vector each (a run may spawn millions).
+    std::vector<uint32_t> first_kid, kids;
+    std::vector<uint32_t> tin, tout;  // p's subtree is euler[tin[p], tout[p])
+    std::vector<uint32_t> euler;      // processes in depth-first spawn order
+  };
+  mutable std::optional<SpawnTree> tree_;
+  const SpawnTree& tree() const;
 };
 
 }  // namespace csptrace

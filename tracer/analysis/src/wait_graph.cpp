@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace csptrace {
@@ -26,7 +27,7 @@ WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelU
 
   first_edge_.assign(P + 1, 0);
   for (uint32_t p = 0; p < P; ++p) {
-    first_edge_[p] = edges_.size();
+    first_edge_[p] = edge_offset();
     if (!dead(p) && !predicted(p)) continue;
     for (const WaitOn& w : waits(p))
       for (const Releaser& r : all_releasers(p, w)) {
@@ -37,7 +38,7 @@ WaitGraph::WaitGraph(const TraceModel& m, const ReplayState& end, const ChannelU
         edges_.push_back({p, r.proc, w.chan, w.op});
       }
   }
-  first_edge_[P] = edges_.size();
+  first_edge_[P] = edge_offset();
   find_components();
 }
 
@@ -63,6 +64,12 @@ bool WaitGraph::reachable_by_spawn(uint32_t c, const std::vector<size_t>& free_b
   for (uint32_t h : u.takers)
     if (spawned_free(h)) return true;
   return false;
+}
+
+uint32_t WaitGraph::edge_offset() const {
+  if (edges_.size() >= kNone)  // 64 GB of edges: no trace this could be judged for gets here
+    throw std::length_error("the wait-for graph has more than 4 294 967 294 edges");
+  return static_cast<uint32_t>(edges_.size());
 }
 
 void WaitGraph::find_free(bool strong) {

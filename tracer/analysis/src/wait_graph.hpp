@@ -127,7 +127,10 @@ class WaitGraph {
   const bool program_over_;
   std::vector<char> stuck_, free_, strong_, in_cycle_;
   std::vector<WaitEdge> edges_;
-  std::vector<size_t> first_edge_;  // edges_ of p are [first_edge_[p], first_edge_[p + 1])
+  // edges_ of p are [first_edge_[p], first_edge_[p + 1]); 4 bytes a process, for a run may
+  // have millions (edge_offset() refuses more edges than that counts).
+  std::vector<uint32_t> first_edge_;
+  uint32_t edge_offset() const;
   std::vector<std::vector<uint32_t>> sccs_;
 
   // The releasers of every wait on (channel, op), the waiter not yet left out: computed once

@@ -4,8 +4,10 @@
 // allocates nothing (a state, and so every checkpoint, holds several per channel).
 //
 // Invariant: items_[0, head_) are taken; size() == items_.size() - head_; when every item is
-// taken the storage is released (head_ == 0, items_ empty); when half or more is taken (and at
-// least 32 items) the taken prefix is compacted away, so the storage is at most twice size().
+// taken the storage is released (head_ == 0, items_ empty, no capacity); when half or more is
+// taken (and at least 32 items) the taken prefix is compacted away, and the capacity trimmed
+// when it is more than four times what is left: a queue of millions served in order gives its
+// memory back as it empties.
 #pragma once
 
 #include <algorithm>
@@ -27,7 +29,7 @@ class FrontQueue {
 
   void push_back(const T& v) { items_.push_back(v); }
   void clear() {
-    items_.clear();
+    std::vector<T>().swap(items_);  // the storage goes too: a state keeps its queues for long
     head_ = 0;
   }
   // Precondition: !empty().
@@ -37,6 +39,7 @@ class FrontQueue {
     } else if (head_ >= 32 && head_ * 2 >= items_.size()) {
       items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
+      if (items_.capacity() > 4 * items_.size()) items_.shrink_to_fit();
     }
   }
   // Removes the first item matching `pred`: O(1) amortised at the front (the usual case, a

@@ -21,7 +21,7 @@ size_t Timeline::first_rendezvous_from(int64_t t) const {
 
 size_t Timeline::memory_bytes() const {
   size_t bytes = interval_data_.size() * sizeof(IntervalRecord) +
-                 interval_at_.size() * sizeof(uint64_t) + rendezvous_.size() * sizeof(uint32_t);
+                 interval_at_.size() * sizeof(uint32_t) + rendezvous_.size() * sizeof(uint32_t);
   for (const auto& occ : occupancy_) bytes += occ.size() * sizeof(OccupancyRecord);
   return bytes;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -136,10 +137,12 @@ Timeline TimelineBuilder::finish() && {
   // back a page of its own, costs no second copy of the intervals either.
   constexpr uint64_t kPiece = (uint64_t{1} << 20) / sizeof(IntervalRecord);
   const size_t P = used_.size();
+  if (slot_at_[P] > std::numeric_limits<uint32_t>::max())  // 48 GB of intervals: never held
+    throw std::length_error("the timeline has more than 4 294 967 295 state intervals");
   t_.interval_at_.assign(P + 1, 0);
   uint64_t to = 0, released = 0;  // slots below `released` and at or past `to` are given back
   for (size_t p = 0; p < P; ++p) {
-    t_.interval_at_[p] = to;
+    t_.interval_at_[p] = static_cast<uint32_t>(to);
     if (to != slot_at_[p] && used_[p] > 0) move_down(slots_ + to, slots_ + slot_at_[p], used_[p]);
     to += used_[p];
     const uint64_t from = std::max(to, released), end = slot_at_[p + 1];
@@ -148,7 +151,7 @@ Timeline TimelineBuilder::finish() && {
       released = end;
     }
   }
-  t_.interval_at_[P] = to;
+  t_.interval_at_[P] = static_cast<uint32_t>(to);
   t_.interval_data_.commit(slots_ + to);
   t_.interval_data_.shrink_to_fit();
   return std::move(t_);

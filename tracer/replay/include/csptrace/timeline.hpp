@@ -144,9 +144,10 @@ class Timeline {
   const TraceModel* model_ = nullptr;
   // The intervals of all processes in one array, process after process: p's are
   // [interval_at_[p], interval_at_[p + 1]). A run may have millions of processes, and a vector
-  // each cost an allocation and 24 bytes.
+  // each cost an allocation and 24 bytes; 4-byte offsets (TimelineBuilder::finish refuses more
+  // intervals than they count).
   SharedColumn<IntervalRecord> interval_data_;
-  std::vector<uint64_t> interval_at_{0};
+  std::vector<uint32_t> interval_at_{0};
   std::vector<HugeVector<OccupancyRecord>> occupancy_;
   HugeVector<uint32_t> rendezvous_;  // the transfers' event indices
 };

@@ -78,8 +78,10 @@ StrId JsonlRecorder::intern(std::string_view s) {
 void JsonlRecorder::write_locked(const char* p, size_t n) noexcept {
   if (fd_ < 0 || n == 0 || failure_.failed()) return;
   const size_t done = write_fully(fd_, p, n);
-  // Lines, not bytes, are what a reader keeps: a line cut by the failure is left out.
-  written_ += count_lines(p, done);
+  // Lines, not bytes, are what a reader keeps: a line cut by the failure is left out, but one
+  // cut just before its newline is whole JSON at the end of the file, which a reader keeps (a
+  // last line needs no newline). Counted the reader's way, the report names what loads.
+  written_ += count_lines(p, done) + (done < n && p[done] == '\n' ? 1 : 0);
   if (done != n) failure_.note(errno);
 }
 

@@ -4,10 +4,10 @@
 // allocates nothing (a state, and so every checkpoint, holds several per channel).
 //
 // Invariant: items_[0, head_) are taken; size() == items_.size() - head_; when every item is
-// taken the storage is released (head_ == 0, items_ empty, no capacity); when half or more is
-// taken (and at least 32 items) the taken prefix is compacted away, and the capacity trimmed
-// when it is more than four times what is left: a queue of millions served in order gives its
-// memory back as it empties.
+// taken the storage is released down to kKeptBytes (head_ == 0, items_ empty); when half or
+// more is taken (and at least 32 items) the taken prefix is compacted away, and the capacity
+// trimmed when it is more than four times what is left: a queue of millions served in order
+// gives its memory back as it empties.
 #pragma once
 
 #include <algorithm>
@@ -28,8 +28,13 @@ class FrontQueue {
   const_iterator end() const { return items_.end(); }
 
   void push_back(const T& v) { items_.push_back(v); }
+  // A small storage stays for the next waiter (a channel whose queue fills and empties at every
+  // rendezvous would allocate each time); a large one goes: a state keeps its queues for long.
   void clear() {
-    std::vector<T>().swap(items_);  // the storage goes too: a state keeps its queues for long
+    if (items_.capacity() * sizeof(T) > kKeptBytes)
+      std::vector<T>().swap(items_);
+    else
+      items_.clear();
     head_ = 0;
   }
   // Precondition: !empty().
@@ -59,6 +64,7 @@ class FrontQueue {
   }
 
  private:
+  static constexpr size_t kKeptBytes = 4096;
   std::vector<T> items_;
   size_t head_ = 0;
 };

@@ -285,6 +285,43 @@ TEST_CASE("a replay that keeps only the end state ends in the same state as a fu
   }
 }
 
+TEST_CASE("a replay that keeps the timeline without checkpoints has the full one", "[replay]") {
+  // Keep::Timeline is what the SQL tables are written from: every interval, occupancy step and
+  // rendezvous must be those of the full replay, field by field.
+  for (uint64_t seed : {5u, 17u, 31u}) {
+    const TraceModel m = testing::random_trace(seed, 3000);
+    const Replay full(m);
+    const Replay lean(m, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
+    CHECK(lean.final_state() == full.final_state());
+    const Timeline &a = lean.timeline(), &b = full.timeline();
+    REQUIRE(a.end_time() == b.end_time());
+    size_t intervals = 0;
+    for (uint32_t p = 0; p < m.processes().size(); ++p) {
+      REQUIRE(a.intervals(p).size() == b.intervals(p).size());
+      for (size_t k = 0; k < a.intervals(p).size(); ++k) {
+        const StateInterval x = a.intervals(p)[k], y = b.intervals(p)[k];
+        REQUIRE((x.t_begin == y.t_begin && x.t_end == y.t_end && x.chan == y.chan &&
+                 x.cause == y.cause && x.end_event == y.end_event && x.state == y.state &&
+                 x.op == y.op));
+        ++intervals;
+      }
+    }
+    for (uint32_t c = 0; c < m.channels().size(); ++c) {
+      REQUIRE(a.occupancy(c).size() == b.occupancy(c).size());
+      for (size_t k = 0; k < a.occupancy(c).size(); ++k) {
+        const OccupancyStep x = a.occupancy(c)[k], y = b.occupancy(c)[k];
+        REQUIRE((x.event == y.event && x.level == y.level && x.putters == y.putters &&
+                 x.takers == y.takers));
+      }
+    }
+    REQUIRE(a.rendezvous().size() == b.rendezvous().size());
+    for (size_t k = 0; k < a.rendezvous().size(); ++k)
+      REQUIRE(a.rendezvous()[k].event == b.rendezvous()[k].event);
+    CHECK(intervals > m.processes().size());
+    CHECK(lean.state_at(m.size() / 2) == full.state_at(m.size() / 2));  // from the start
+  }
+}
+
 TEST_CASE("a queued waiter offers the value its park or alt guard recorded", "[replay][property]") {
   // Waiter keeps only who waits and as which guard; its value and park come from the process's
   // wait. Checked against the events themselves: the park (or block) and, for an alt, the

@@ -15,16 +15,18 @@ namespace csptrace {
 
 namespace {
 
-// A JSON array of texts, as csptrace check --json prints them (invalid UTF-8 as U+FFFD).
-std::string json_array(const std::vector<std::string>& items) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const std::string& s : items) a.push_back(valid_utf8(s));
-  return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::vector<std::string> labels(const TraceModel& m, const std::vector<uint32_t>& ixs, bool procs) {
-  std::vector<std::string> out;
-  for (uint32_t i : ixs) out.push_back(procs ? process_label(m, i) : channel_label(m, i));
+// A JSON array of n texts, as csptrace check --json prints them (invalid UTF-8 as U+FFFD),
+// made one text at a time: a finding may name five million processes, and a vector of their
+// labels with a JSON document of them took 130 bytes a process on top of the text itself.
+template <class Item>
+std::string json_array(size_t n, Item item) {
+  std::string out = "[";
+  for (size_t k = 0; k < n; ++k) {
+    if (k) out += ',';
+    out += nlohmann::json(valid_utf8(item(k)))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  out += ']';
   return out;
 }
 
@@ -36,9 +38,12 @@ void fill_findings(SqlDatabase& db, const TraceModel& m, const Verdict& verdict)
   int64_t id = 0;
   for (const Finding& f : verdict.findings) {
     ++id;
-    const std::string p = json_array(labels(m, f.processes, true));
-    const std::string c = json_array(labels(m, f.channels, false));
-    const std::string lines = json_array(f.locations);
+    const std::string p =
+        json_array(f.processes.size(), [&](size_t k) { return process_label(m, f.processes[k]); });
+    const std::string c =
+        json_array(f.channels.size(), [&](size_t k) { return channel_label(m, f.channels[k]); });
+    const std::string lines =
+        json_array(f.locations.size(), [&](size_t k) { return f.locations[k]; });
     findings.integer(id)
         .text(to_string(f.kind))
         .text(to_string(f.severity))

@@ -87,7 +87,7 @@ void second_thread(const TraceModel& m, Shared& a, const std::string& states_pat
       throw BuildCancelled();
   };
   try {
-    a.replay.emplace(m);
+    a.replay.emplace(m, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
     check();
     a.verdict.emplace(judge(*a.replay));
     analysed.set_value();

@@ -49,7 +49,7 @@ void build_serial(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& st
   fill_events(db, m);
   {
     step("replaying");
-    const Replay replay(m);
+    const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
     step("judging");
     const Verdict verdict = judge(replay);
     step("states, occupancy, rendezvous");

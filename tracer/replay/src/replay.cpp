@@ -46,6 +46,18 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep,
     return;
   }
   TimelineBuilder timeline(m);
+  if (keep == Keep::Timeline) {
+    for (size_t i = 0; i < m.size(); ++i) {
+      if (i % kControlEvery == 0) look_at(control, i, m.size());
+      timeline.before(s);
+      advance(m, s);
+      timeline.after(s);
+    }
+    final_ = std::move(s);
+    timeline_ = std::move(timeline).finish();
+    if (control.progress) control.progress(1.0);
+    return;
+  }
   checkpoints_.reserve(m.size() / interval_ + 1);
   checkpoints_.push_back(s);
   // A checkpoint is taken once at least max(interval_, 2 * its weight) events have passed since

@@ -4,6 +4,7 @@
 #include "timeline_builder.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace csptrace {
 
@@ -46,28 +47,19 @@ Replay::Replay(const TraceModel& m, size_t checkpoint_interval, Keep keep,
     return;
   }
   TimelineBuilder timeline(m);
-  if (keep == Keep::Timeline) {
-    for (size_t i = 0; i < m.size(); ++i) {
-      if (i % kControlEvery == 0) look_at(control, i, m.size());
-      timeline.before(s);
-      advance(m, s);
-      timeline.after(s);
-    }
-    final_ = std::move(s);
-    timeline_ = std::move(timeline).finish();
-    if (control.progress) control.progress(1.0);
-    return;
+  const bool checkpoints = keep == Keep::Everything;
+  if (checkpoints) {
+    checkpoints_.reserve(m.size() / interval_ + 1);
+    checkpoints_.push_back(s);
   }
-  checkpoints_.reserve(m.size() / interval_ + 1);
-  checkpoints_.push_back(s);
   // A checkpoint is taken once at least max(interval_, 2 * its weight) events have passed since
   // the previous one, so every checkpoint is paid for by the events before it: all of them
   // together hold at most (events / 2 + processes + channels) elements, however large one
   // state grows (a buffer of a million values, a million waiters, an alt over a million guards).
   // state_weight costs O(processes + channels + its result); it is computed only when the
   // events since the last checkpoint reach twice the weight it last found (the weight it finds
-  // then is paid for by those events), never once per event.
-  size_t last = 0, due = interval_;
+  // then is paid for by those events), never once per event. Without checkpoints none is due.
+  size_t last = 0, due = checkpoints ? interval_ : SIZE_MAX;
   for (size_t i = 0; i < m.size(); ++i) {
     if (i % kControlEvery == 0) look_at(control, i, m.size());
     if (i >= due) {

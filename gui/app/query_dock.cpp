@@ -138,8 +138,9 @@ void QueryDock::run(const QString& sql) {
       if (built_for_ != doc) {
         db_.reset();
         built_for_.reset();
-        auto db = std::make_unique<csptrace::SqlDatabase>(":memory:",
-                                                          csptrace::SqlDatabase::Mode::Memory);
+        // In a temporary file: the tables of a large trace are as large as the trace.
+        auto db =
+            std::make_unique<csptrace::SqlDatabase>("", csptrace::SqlDatabase::Mode::Temporary);
         csptrace::BuildControl control;
         control.cancel = &cancel_;
         csptrace::fill_trace_database(*db, doc->model(), {}, {}, control);

@@ -27,10 +27,11 @@ constexpr const char* kHelp =
     "  --format table   aligned columns (the default); values past 48 characters are cut\n"
     "  --format csv     RFC 4180 CSV with a header line\n"
     "  --format json    a JSON array of objects, one per row\n"
-    "  --no-cache       build the tables in memory and write nothing\n\n"
+    "  --no-cache       build the tables for this query only, in a temporary file\n\n"
     "The tables are built once and kept in TRACE.query.db beside the trace, rebuilt when the\n"
     "trace changes (its size or modification time); a pipe, standard input, a folder that\n"
-    "cannot be written or --no-cache builds them in memory for this query only. The query may\n"
+    "cannot be written or --no-cache builds them for this query only, in a temporary file of\n"
+    "TMPDIR that is removed at once (so memory stays bounded however large). The query may\n"
     "only read; to change the tables, 'csptrace export --format sqlite TRACE -o OUT.db'.\n\n"
     "Exit status: 0 the query ran, 2 the SQL is wrong (SQLite's message and where), the trace\n"
     "cannot be read, or a usage error.\n";

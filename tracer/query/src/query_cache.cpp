@@ -35,8 +35,10 @@ CacheState inspect(const std::string& cache, const TraceFileStamp& stamp) {
   }
 }
 
-SqlDatabase in_memory(const TraceModel& m, const TraceFileStamp& stamp, const BuildControl& c) {
-  SqlDatabase db("", SqlDatabase::Mode::Memory);
+// An uncached build: in a temporary file, not in memory, so that a database as large as the
+// trace (3 GB for 20 M events) costs SQLite's page cache, not its size.
+SqlDatabase uncached(const TraceModel& m, const TraceFileStamp& stamp, const BuildControl& c) {
+  SqlDatabase db("", SqlDatabase::Mode::Temporary);
   fill_trace_database(db, m, stamp, {}, c);
   return db;
 }
@@ -47,7 +49,7 @@ std::string query_cache_path(const std::string& trace_path) { return trace_path 
 
 SqlDatabase open_query_database(const std::string& trace_path, const QueryDatabaseOptions& o) {
   const TraceFileStamp stamp = file_stamp(trace_path);
-  if (!o.use_cache || !stamp.known) return in_memory(o.load(trace_path), stamp, o.build);
+  if (!o.use_cache || !stamp.known) return uncached(o.load(trace_path), stamp, o.build);
   const std::string cache = query_cache_path(trace_path);
   const CacheState state = inspect(cache, stamp);
   if (state == CacheState::Fresh) return SqlDatabase(cache, SqlDatabase::Mode::ReadOnly);
@@ -55,12 +57,12 @@ SqlDatabase open_query_database(const std::string& trace_path, const QueryDataba
   if (state == CacheState::Foreign) {
     o.notice(cache +
              " exists and is not a csptrace query cache; it is left alone and the "
-             "query runs in memory (move it away to let csptrace cache there)");
-    return in_memory(m, stamp, o.build);
+             "query runs uncached (move it away to let csptrace cache there)");
+    return uncached(m, stamp, o.build);
   }
   if (file_stamp(trace_path) != stamp) {
-    o.notice(trace_path + " changed while it was read; the query runs in memory, uncached");
-    return in_memory(m, stamp, o.build);
+    o.notice(trace_path + " changed while it was read; the query runs uncached");
+    return uncached(m, stamp, o.build);
   }
   o.notice(std::string(state == CacheState::Stale ? "rebuilding" : "building") +
            " the query cache " + cache + " (once per change of the trace; --no-cache: none)");
@@ -70,8 +72,8 @@ SqlDatabase open_query_database(const std::string& trace_path, const QueryDataba
     throw;
   } catch (const std::runtime_error& ex) {
     o.notice(std::string("cannot write the query cache: ") + ex.what() +
-             "; the query runs in memory");
-    return in_memory(m, stamp, o.build);
+             "; the query runs uncached");
+    return uncached(m, stamp, o.build);
   }
   return SqlDatabase(cache, SqlDatabase::Mode::ReadOnly);
 }

@@ -11,7 +11,13 @@ namespace csptrace {
 namespace {
 
 std::string describe(const std::string& path, SqlDatabase::Mode mode) {
-  return mode == SqlDatabase::Mode::Memory ? std::string("the in-memory database") : path;
+  switch (mode) {
+    case SqlDatabase::Mode::Memory: return "the in-memory database";
+    case SqlDatabase::Mode::Temporary:
+      return "a temporary database (in SQLITE_TMPDIR, TMPDIR or /var/tmp; set TMPDIR to a "
+             "folder with room for about the trace's size)";
+    default: return path;
+  }
 }
 
 // SQLite's words for a failure, and what the user can do about the ones that are theirs.
@@ -145,8 +151,12 @@ SqlDatabase::SqlDatabase(const std::string& path, Mode mode) : where_(describe(p
       break;
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Mode::Memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY; break;
+    case Mode::Temporary: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
   }
-  const std::string name = mode == Mode::Memory ? std::string(":memory:") : path;
+  // An empty name is SQLite's private temporary file, created when the cache first spills.
+  const std::string name = mode == Mode::Memory      ? std::string(":memory:")
+                           : mode == Mode::Temporary ? std::string()
+                                                     : path;
   const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = reason(db_, rc);

@@ -90,6 +90,10 @@ class SqlDatabase {
     Create,    // creates the file (or opens it), read-write
     ReadOnly,  // an existing file
     Memory,    // a private in-memory database
+    // A private database in a file of SQLite's temporary folder (SQLITE_TMPDIR, else TMPDIR,
+    // else /var/tmp or /tmp), removed when it is closed: memory bounded by SQLite's page cache,
+    // for a database as large as the trace it is built from. path is ignored.
+    Temporary,
   };
   // Throws SqlError naming path when it cannot be opened.
   SqlDatabase(const std::string& path, Mode mode);

@@ -4,9 +4,12 @@
 #include "query_harness.hpp"
 
 #include <csptrace/event.hpp>
+#include <csptrace/query_cache.hpp>
 #include <csptrace/trace_database.hpp>
 #include <csptrace/trace_reader.hpp>
 #include <csptrace/trace_tables.hpp>
+
+#include <sqlite3.h>
 
 using namespace query_test;
 using namespace csptrace;
@@ -141,4 +144,33 @@ TEST_CASE("the trace table records the header and the file's stamp (the query ca
   CHECK(s.column_int(5) == stamp.bytes);
   CHECK(s.column_int(6) == stamp.mtime_ns);
   CHECK(!s.step());
+}
+
+TEST_CASE(
+    "an uncached database keeps its pages in a temporary file: SQLite's cache holds a small "
+    "part of it (issue 21: query --no-cache on 20 M events)",
+    "[query][cache]") {
+  // In memory, every page of the database is in SQLite's cache: 3 GB for 20 M events. In the
+  // temporary file only the page cache (2 MB) is.
+  const std::string trace = record_sample(WORKER_POOL_EXE, "--jobs 20000");
+  QueryDatabaseOptions o;
+  o.use_cache = false;
+  o.load = [](const std::string& path) { return load_trace(path); };
+  o.notice = [](const std::string& what) { FAIL("unexpected notice: " << what); };
+  SqlDatabase db = open_query_database(trace, o);
+  const auto pragma = [&](const char* name) {
+    SqlStatement s = db.prepare(std::string("PRAGMA ") + name);
+    REQUIRE(s.step());
+    return s.column_int(0);
+  };
+  const int64_t bytes = pragma("page_count") * pragma("page_size");
+  int cached = 0, highwater = 0;
+  REQUIRE(sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_USED, &cached, &highwater, 0) ==
+          SQLITE_OK);
+  INFO("database " << bytes << " bytes, cache " << cached);
+  CHECK(bytes > 16 * 1024 * 1024);
+  CHECK(cached < bytes / 4);
+  SqlStatement n = db.prepare("SELECT COUNT(*) FROM events");
+  REQUIRE(n.step());
+  CHECK(n.column_int(0) == static_cast<int64_t>(load_trace(trace).size()));
 }

@@ -39,8 +39,24 @@ inline uint64_t get_varint_unchecked(const uint8_t*& p) noexcept {
   }
 }
 
+namespace layout_detail {
+// Per kind, the number of its optional fields. A lookup, because std::popcount of a value not
+// known at compile time is a call into libgcc without -mpopcnt (the build targets every x86-64):
+// that call was 3% of `csptrace check`'s time.
+inline constexpr std::array<uint8_t, kKindCount> kOptionalCounts = [] {
+  std::array<uint8_t, kKindCount> n{};
+  for (int k = 0; k < kKindCount; ++k)
+    n[k] = static_cast<uint8_t>(std::popcount(optional_fields(static_cast<EventKind>(k))));
+  return n;
+}();
+}  // namespace layout_detail
+
 // The number of optional fields of kind k: presence bits at or above it are malformed.
-constexpr int optional_count(EventKind k) noexcept { return std::popcount(optional_fields(k)); }
+constexpr int optional_count(EventKind k) noexcept {
+  const int i = static_cast<int>(k);
+  return i >= 0 && i < kKindCount ? layout_detail::kOptionalCounts[static_cast<size_t>(i)]
+                                  : std::popcount(optional_fields(k));
+}
 
 // The presence bits of a record of kind k carrying the fields `present`.
 constexpr uint64_t presence_bits(EventKind k, FieldMask present) noexcept {

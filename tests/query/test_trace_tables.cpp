@@ -174,3 +174,25 @@ TEST_CASE(
   REQUIRE(n.step());
   CHECK(n.column_int(0) == static_cast<int64_t>(load_trace(trace).size()));
 }
+
+TEST_CASE(
+    "the findings table's processes channels and lines are check --json's lists, in order "
+    "(philosophers --deadlock)",
+    "[query][export]") {
+  // The findings table writes each list as a JSON array one name at a time (a finding may name
+  // millions); it must read back as exactly what check --json prints.
+  const std::string trace = record_sample(PHILOSOPHERS_EXE, "--deadlock");
+  const Run r = run_csptrace("check --json " + quoted(trace));
+  REQUIRE(r.status == 1);
+  const json findings = json::parse(r.out)["findings"];
+  const json rows =
+      query_json(trace, "SELECT processes, channels, lines FROM findings ORDER BY id");
+  REQUIRE(rows.size() == findings.size());
+  REQUIRE(!rows.empty());
+  for (size_t k = 0; k < rows.size(); ++k) {
+    CAPTURE(k);
+    CHECK(json::parse(rows[k]["processes"].get<std::string>()) == findings[k]["processes"]);
+    CHECK(json::parse(rows[k]["channels"].get<std::string>()) == findings[k]["channels"]);
+    CHECK(json::parse(rows[k]["lines"].get<std::string>()) == findings[k]["locations"]);
+  }
+}

@@ -250,10 +250,8 @@ TEST_CASE(
     "(issue 27)",
     "[query][docs]") {
   const std::string trace = record_sample(PHILOSOPHERS_EXE, "--deadlock");
-  const Run r = run_csptrace("check --json " + quoted(trace));
-  REQUIRE(r.status == 1);
   std::set<std::string> deadlocked;
-  const json report = json::parse(r.out);
+  const json report = cli_json("check --json " + quoted(trace), 1);
   for (const json& f : report["findings"])
     if (f["kind"] == "global-deadlock")
       for (const json& p : f["processes"]) deadlocked.insert(p);

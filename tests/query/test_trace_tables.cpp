@@ -182,9 +182,7 @@ TEST_CASE(
   // The findings table writes each list as a JSON array one name at a time (a finding may name
   // millions); it must read back as exactly what check --json prints.
   const std::string trace = record_sample(PHILOSOPHERS_EXE, "--deadlock");
-  const Run r = run_csptrace("check --json " + quoted(trace));
-  REQUIRE(r.status == 1);
-  const json findings = json::parse(r.out)["findings"];
+  const json findings = cli_json("check --json " + quoted(trace), 1)["findings"];
   const json rows =
       query_json(trace, "SELECT processes, channels, lines FROM findings ORDER BY id");
   REQUIRE(rows.size() == findings.size());

@@ -41,8 +41,9 @@ std::vector<LongWait> long_waits(const csptrace::TraceModel& m, const csptrace::
     if (ps.state != csptrace::ProcState::Parked && ps.state != csptrace::ProcState::Blocked)
       continue;
     const csptrace::Wait& w = ps.wait;
-    if (w.completed || w.since == kNone || w.since >= m.size() || ends_by_itself(m, w)) continue;
-    const int64_t waited = now_ns - m.time(w.since);
+    const size_t since = csptrace::wait_since(ps);
+    if (w.completed || since == kNone || since >= m.size() || ends_by_itself(m, w)) continue;
+    const int64_t waited = now_ns - m.time(since);
     if (waited < threshold_ns) continue;
     LongWait lw;
     lw.title = "waiting for " + wait_duration_text(waited);
@@ -50,8 +51,8 @@ std::vector<LongWait> long_waits(const csptrace::TraceModel& m, const csptrace::
     f.kind = csptrace::FindingKind::StrandedWait;
     f.severity = csptrace::Severity::Warning;
     f.strength = csptrace::Strength::Predicted;
-    f.event = w.since;
-    f.time = m.time(w.since);
+    f.event = since;
+    f.time = m.time(since);
     f.processes = {p};
     if (w.chan != kNone) f.channels.push_back(w.chan);
     for (const csptrace::Guard& g : w.guards)

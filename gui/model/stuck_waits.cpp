@@ -14,7 +14,8 @@ std::vector<StuckWait> stuck_waits(const csptrace::TraceModel& m,
     if (!csptrace::is_waiting(ps.state)) continue;
     StuckWait w;
     w.proc = p;
-    w.park_event = ps.wait.since < m.size() ? ps.wait.since : csptrace::kNone;
+    const size_t since = csptrace::wait_since(ps);
+    w.park_event = since < m.size() ? since : csptrace::kNone;
     w.since = w.park_event != csptrace::kNone ? m.time(w.park_event)
                                               : (m.empty() ? 0 : m.time(m.size() - 1));
     w.chan = ps.wait.chan;

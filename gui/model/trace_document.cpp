@@ -113,7 +113,7 @@ std::vector<WaitArrow> TraceDocument::cycle_for(size_t f) const {
     a.waiter = e.waiter;
     a.releaser = e.releaser;
     a.chan = e.chan;
-    if (replay_) a.park_event = replay_->final_state().processes[e.waiter].wait.since;
+    if (replay_) a.park_event = wait_since(replay_->final_state().processes[e.waiter]);
     a.label = std::string(csptrace::to_string(e.op)) + " " +
               (e.chan < model_->channels().size() ? channel_label(e.chan) : std::string("?"));
     out.push_back(std::move(a));

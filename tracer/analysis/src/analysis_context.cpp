@@ -94,7 +94,7 @@ std::string AnalysisContext::state_of(uint32_t q, uint32_t p, WaitOn w) const {
   if (program_over) return say.proc(q) + " was still alive when the program ended";
   if (graph.stuck(q) && graph.armed_timer_guard(q)) {
     std::string s = say.proc(q) + " is asleep" + say.sleeps_until(q);
-    const size_t last = use.last_use(w.chan, q), since = end.processes[p].wait.since;
+    const size_t last = use.last_use(w.chan, q), since = wait_since(end.processes[p]);
     if (last == kNone || since == kNone || last < since)
       s += " and has not used " + say.chan(w.chan) + " since " + say.proc(p) + " began waiting";
     return s;

@@ -12,7 +12,8 @@ void find_blocked_at_exit(AnalysisContext& cx, std::vector<Finding>& out) {
   for (uint32_t p = 0; p < cx.end.processes.size(); ++p) {
     if (cx.explained[p] || !cx.graph.dead(p)) continue;
     const Wait& w = cx.end.processes[p].wait;
-    Finding f = cx.make(FindingKind::BlockedAtExit, Severity::Error, w.since);
+    Finding f =
+        cx.make(FindingKind::BlockedAtExit, Severity::Error, wait_since(cx.end.processes[p]));
     cx.add_process(f, p);
     std::vector<std::string> why;
     if (w.op != WaitOp::Alts) {

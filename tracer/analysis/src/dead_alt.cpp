@@ -14,7 +14,8 @@ void find_dead_alts(AnalysisContext& cx, std::vector<Finding>& out) {
     if (cx.explained[p] || !(cx.graph.dead(p) || cx.graph.predicted(p))) continue;
     const Wait& w = cx.end.processes[p].wait;
     if (w.op != WaitOp::Alts) continue;
-    Finding f = cx.make_about(p, FindingKind::DeadAlt, Severity::Error, w.since);
+    Finding f =
+        cx.make_about(p, FindingKind::DeadAlt, Severity::Error, wait_since(cx.end.processes[p]));
     cx.add_process(f, p);
     const std::vector<std::string> why = cx.why_guards_stuck(p);
     f.explanation = cx.say.waiting(p) + ", and none of its " +

@@ -66,7 +66,7 @@ void find_global_deadlock(AnalysisContext& cx, std::vector<Finding>& out) {
     if (!cx.graph.live(p)) continue;
     if (!cx.graph.dead(p)) return;
     live.push_back(p);
-    latest = std::max(latest, cx.end.processes[p].wait.since);
+    latest = std::max(latest, wait_since(cx.end.processes[p]));
   }
   if (live.empty()) return;
   Finding f = cx.make(FindingKind::GlobalDeadlock, Severity::Error, latest);

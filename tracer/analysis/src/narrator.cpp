@@ -37,16 +37,18 @@ std::string Narrator::waiting(uint32_t p) const {
   if (!loc(p).empty()) out += " at " + loc(p);
   out += w.op == WaitOp::Alts ? " in an alt waiting to " : " waiting to ";
   out += wait_text(m_, w);
-  if (w.since != kNone) out += " (since " + format_duration(m_.time(w.since)) + ")";
+  const size_t since = wait_since(ps);
+  if (since != kNone) out += " (since " + format_duration(m_.time(since)) + ")";
   return out;
 }
 
 std::string Narrator::sleeps_until(uint32_t p) const {
   const Wait& w = end_.processes[p].wait;
+  const size_t since = wait_since(end_.processes[p]);
   auto fires = [&](uint32_t c) -> int64_t {
     if (c >= m_.channels().size() || c >= end_.channels.size() || !end_.channels[c].timer_armed)
       return -1;
-    return w.since < m_.size() ? m_.time(w.since) + m_.channels()[c].duration : -1;
+    return since < m_.size() ? m_.time(since) + m_.channels()[c].duration : -1;
   };
   int64_t t = -1;
   if (w.op != WaitOp::Alts) {

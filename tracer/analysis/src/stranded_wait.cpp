@@ -42,7 +42,8 @@ void find_stranded_waits(AnalysisContext& cx, std::vector<Finding>& out) {
     if (cx.explained[p] || !(cx.graph.dead(p) || cx.graph.predicted(p))) continue;
     const Wait& w = cx.end.processes[p].wait;
     if (w.op == WaitOp::Alts) continue;
-    Finding f = cx.make_about(p, FindingKind::StrandedWait, Severity::Error, w.since);
+    Finding f = cx.make_about(p, FindingKind::StrandedWait, Severity::Error,
+                              wait_since(cx.end.processes[p]));
     cx.add_process(f, p);
     f.explanation = cx.say.waiting(p) + ". " + cx.why_stuck(p, {w.op, w.chan});
     if (cx.graph.predicted(p)) {

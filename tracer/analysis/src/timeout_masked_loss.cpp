@@ -20,7 +20,8 @@ void find_timeout_masked_losses(AnalysisContext& cx, std::vector<Finding>& out) 
     for (const Abandonment& a : cx.use.abandoned(w.chan))
       if (a.proc != p && a.op == wanted && cx.use.last_use(w.chan, a.proc) <= a.event) found = &a;
     if (!found) continue;
-    Finding f = cx.make(FindingKind::TimeoutMaskedLoss, Severity::Error, w.since);
+    Finding f =
+        cx.make(FindingKind::TimeoutMaskedLoss, Severity::Error, wait_since(cx.end.processes[p]));
     cx.add_process(f, p);
     f.processes.push_back(found->proc);
     f.channels.push_back(found->timer);

@@ -23,8 +23,8 @@ void find_timer_quiescence(AnalysisContext& cx, std::vector<Finding>& out) {
     if (cx.end.channels[c].timer_armed) timers.push_back(c);
   if (sleepers.empty()) return;  // the armed timers wake nobody: global-deadlock says so
   size_t latest = 0;
-  for (uint32_t p : sleepers) latest = std::max(latest, cx.end.processes[p].wait.since);
-  for (uint32_t p : others) latest = std::max(latest, cx.end.processes[p].wait.since);
+  for (uint32_t p : sleepers) latest = std::max(latest, wait_since(cx.end.processes[p]));
+  for (uint32_t p : others) latest = std::max(latest, wait_since(cx.end.processes[p]));
   Finding f = cx.make(FindingKind::TimerQuiescence, Severity::Info, latest);
   f.strength = Strength::Observed;
   std::vector<std::string> waits, armed;

@@ -45,7 +45,7 @@ void find_wait_cycles(AnalysisContext& cx, std::vector<Finding>& out) {
     const bool predicted = cx.graph.predicted(comp.front());
     std::vector<WaitEdge> cycle = cx.graph.cycle_in(comp);
     size_t latest = 0;
-    for (uint32_t p : comp) latest = std::max(latest, cx.end.processes[p].wait.since);
+    for (uint32_t p : comp) latest = std::max(latest, wait_since(cx.end.processes[p]));
     Finding f = cx.make_about(comp.front(), FindingKind::WaitCycle, Severity::Error, latest);
     std::vector<std::string> steps;
     for (const WaitEdge& e : cycle) {

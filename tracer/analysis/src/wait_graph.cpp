@@ -270,7 +270,7 @@ bool WaitGraph::weak(uint32_t p, WaitOn w, const Releaser& r) const {
   if (!stuck_[r.proc] || !armed_timer_guard(r.proc)) return false;
   // A sleeper that has not used the channel since p began waiting.
   const size_t last = use_.last_use(w.chan, r.proc);
-  const size_t since = end_.processes[p].wait.since;
+  const size_t since = wait_since(end_.processes[p]);
   return last == kNone || since == kNone || last < since;
 }
 

@@ -97,7 +97,6 @@ void Step::wait(bool blocking) {
   w.alt = e.alt;
   w.value = e.value;
   w.loc = e.loc;
-  w.since = i_;
   if (w.op == WaitOp::Alts) {
     w.guards = std::move(ps->offering);
     ps->offering.clear();
@@ -111,6 +110,7 @@ void Step::wait(bool blocking) {
                      m_.channels()[w.chan].buffer == BufferKind::Timer;
   ps->wait = std::move(w);
   set_state(p, timer ? ProcState::Sleeping : blocking ? ProcState::Blocked : ProcState::Parked);
+  ps->since = i_;  // the wait's start, also when a malformed trace waits twice (wait_since)
 }
 
 void Step::wake(uint32_t p) {
@@ -258,8 +258,7 @@ void add_named_events(const ReplayState& s, std::vector<size_t>& out) {
   };
   for (size_t p = 0; p < s.processes.size(); ++p) {
     const ProcessState& ps = s.processes[p];
-    add(ps.since);
-    add(ps.wait.since);
+    add(ps.since);  // a waiting process's is its wait's start
     add(ps.wait.completed_by);
   }
   for (size_t c = 0; c < s.channels.size(); ++c) {
@@ -276,7 +275,7 @@ const Value& waiter_value(const ReplayState& s, const Waiter& w) {
 }
 
 size_t waiter_since(const ReplayState& s, const Waiter& w) {
-  return s.processes[w.proc].wait.since;
+  return wait_since(s.processes[w.proc]);
 }
 
 ReplayState initial_state(const TraceModel& m) {

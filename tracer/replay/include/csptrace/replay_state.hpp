@@ -62,7 +62,6 @@ struct Guard {
 struct Wait {
   LazyVector<Guard> guards;  // the alt's guards in listed order, for alts
   Value value;               // the value being put, for a put
-  size_t since = kNone;      // the park / block event
   // The event that completed it (the transfer, buffer put, close or alt choice that served it):
   // the cause of the wake that follows. kNone while not completed.
   size_t completed_by = kNone;
@@ -80,14 +79,20 @@ struct ProcessState {
   Wait wait;  // meaningful while is_waiting(state)
   // Guards of an alt being offered (between alt_offer and its alt_choice or its wait).
   LazyVector<Guard> offering;
-  size_t since = kNone;  // event index that put it into this state (kNone: never changed)
+  // The event that put it into this state (kNone: never changed). While it waits, the park or
+  // block that began its wait (wait_since): a wait sets it even when the state stays the same.
+  size_t since = kNone;
   uint32_t offering_alt = 0;
   ProcState state = ProcState::NotStarted;
   bool operator==(const ProcessState&) const = default;
 };
+static_assert(sizeof(ProcessState) <= 72, "one per process: a run may have millions");
+
+// The park or block event of ps's wait; kNone when it does not wait.
+inline size_t wait_since(const ProcessState& ps) { return is_waiting(ps.state) ? ps.since : kNone; }
 
 // A process waiting on a channel, in queue order. Only who waits and as what: the value it
-// offers and its park event are its wait's (waiter_value, waiter_since), which holds while it is
+// offers and its park event are its process's (waiter_value, waiter_since), which holds while it is
 // queued (the invariant above). 8 bytes, for a channel may have millions waiting.
 struct Waiter {
   uint32_t proc = kNone;

@@ -43,8 +43,8 @@ class Replay {
   // through them (`csptrace check`, `diff`, the explorer's verdict on each run): the analysis
   // reads only the end state, so its memory is one state and its time one pass. Timeline: the
   // end state and the timeline, no checkpoints, for a tool that writes out the whole run's
-  // intervals and never steps through it (the SQL tables, trace_database.hpp): a checkpoint of
-  // a run with 5 million processes is 400 MB.
+  // intervals and never steps through it (the SQL tables, trace_database.hpp): a checkpoint
+  // taken while 5 million processes wait is 360 MB.
   enum class Keep { Everything, EndState, Timeline };
 
   // Replays all of m once: linear in its events.

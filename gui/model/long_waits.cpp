@@ -42,7 +42,7 @@ std::vector<LongWait> long_waits(const csptrace::TraceModel& m, const csptrace::
       continue;
     const csptrace::Wait& w = ps.wait;
     const size_t since = csptrace::wait_since(ps);
-    if (w.completed || since == kNone || since >= m.size() || ends_by_itself(m, w)) continue;
+    if (w.completed || since >= m.size() || ends_by_itself(m, w)) continue;  // kNone too
     const int64_t waited = now_ns - m.time(since);
     if (waited < threshold_ns) continue;
     LongWait lw;

@@ -43,8 +43,9 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
         live && row.index < live->processes.size()) {
       const csptrace::ProcessState& ps = live->processes[row.index];
       const auto colour = process_state_colour(ps.state, ps.wait.op);
-      if (csptrace::is_waiting(ps.state) && colour && ps.since < m.size()) {
-        const double x0 = lx + std::max(s_.scale.x_of(double(m.time(ps.since))), -2.0);
+      const size_t since = csptrace::wait_since(ps);  // kNone unless it waits
+      if (colour && since < m.size()) {
+        const double x0 = lx + std::max(s_.scale.x_of(double(m.time(since))), -2.0);
         const double x1 = lx + double(s_.scale.width_px) + 2;
         if (x0 < x1) p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
       }

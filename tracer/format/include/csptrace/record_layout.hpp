@@ -52,10 +52,9 @@ inline constexpr std::array<uint8_t, kKindCount> kOptionalCounts = [] {
 }  // namespace layout_detail
 
 // The number of optional fields of kind k: presence bits at or above it are malformed.
+// Precondition: k is a kind (below kKindCount), as the decoder checks first.
 constexpr int optional_count(EventKind k) noexcept {
-  const int i = static_cast<int>(k);
-  return i >= 0 && i < kKindCount ? layout_detail::kOptionalCounts[static_cast<size_t>(i)]
-                                  : std::popcount(optional_fields(k));
+  return layout_detail::kOptionalCounts[static_cast<size_t>(k)];
 }
 
 // The presence bits of a record of kind k carrying the fields `present`.

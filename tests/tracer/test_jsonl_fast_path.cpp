@@ -48,3 +48,31 @@ TEST_CASE("lines off the fast path decode or fail as before", "[jsonl]") {
   CHECK_THAT(error(R"({"seq":1,"t":0,"kind":"mark","label":"a","seq":99999999999999999999})"),
              Catch::Contains("key \"seq\" appears twice"));
 }
+
+TEST_CASE("a decoding that interns names only reads every line as the full one but its texts",
+          "[jsonl]") {
+  for (int k = 0; k < kKindCount; ++k) {
+    const std::string_view example = kind_example(static_cast<EventKind>(k));
+    StringTable all, names;
+    const Event full = decode_jsonl_event(example, all);
+    const Event lean = decode_jsonl_event(example, names, f::name);
+    CHECK(lean.present == full.present);
+    CHECK(names.get(lean.name) == all.get(full.name));
+    for (const StrId id : {lean.label, lean.loc, lean.message}) CHECK(names.get(id).empty());
+    if (full.value.kind == Value::Kind::Text) CHECK(names.get(lean.value.text).empty());
+    CHECK(lean.seq == full.seq);
+    CHECK(lean.proc == full.proc);
+    CHECK(lean.chan == full.chan);
+  }
+  // Off the fast path (an escape) too; and a text field that is not a text is still refused.
+  StringTable s;
+  const Event e =
+      decode_jsonl_event(R"({"seq":1,"t":0,"kind":"mark","label":"caf\u00e9"})", s, f::name);
+  CHECK(s.get(e.label).empty());
+  CHECK(s.size() == 1);
+  CHECK_THROWS_WITH(decode_jsonl_event(R"({"seq":1,"t":0,"kind":"mark","label":7})", s, f::name),
+                    Catch::Contains("\"label\" must be a string"));
+  CHECK_THROWS_WITH(
+      decode_jsonl_event(R"({"seq":1,"t":0,"kind":"mark","label":"x","value":1.5})", s, f::name),
+      Catch::Contains("fractional"));
+}

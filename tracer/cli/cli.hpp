@@ -54,7 +54,8 @@ struct TwiceRead {
 // For a verb that writes events as they load but labels them as only the whole trace can
 // (print, the chrome export): reads a regular FILE twice, holding neither read whole. The
 // first read, to the end, settles which names processes and channels share; `first` sees that
-// model (names, strings and times, no events; its warnings are printed), then it is let go. The
+// model (its processes and channels with their names, and times; no events, and of a JSON Lines
+// trace no other text: LoadOptions::names_only; its warnings are printed), then it is let go. The
 // second gives each batch of events to use(so_far, end), with those names marked: use writes
 // the events before `end` that it has not written yet and returns the first one it still
 // needs. Events past the first read's (a trace still being written) are not given. Throws

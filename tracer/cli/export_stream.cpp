@@ -163,11 +163,10 @@ void export_chrome(const std::string& file, const ExportTarget& target) {
     std::unique_ptr<ChromeTraceStream> chrome;
     const TwiceRead read = read_twice(
         file,
-        [&](const TraceModel& whole) {
-          report_text_not_utf8("export", whole);
-          chrome = std::make_unique<ChromeTraceStream>(whole, out);
-        },
+        [&](const TraceModel& whole) { chrome = std::make_unique<ChromeTraceStream>(whole, out); },
         [&](const TraceModel& so_far, size_t end) { return chrome->add(so_far, end); });
+    // The first read kept names only; the second holds every text.
+    report_text_not_utf8("export", read.model);
     chrome->finish(read.model, read.events);
   } else {
     const TraceModel m = load_input(file);

@@ -66,7 +66,9 @@ TwiceRead read_twice(const std::string& file, const std::function<void(const Tra
   SharedNames names;
   size_t events = 0;
   {
-    TraceModel whole = load_input(file, one_pass([](const TraceModel& m) { return m.size(); }));
+    LoadOptions names_only = one_pass([](const TraceModel& m) { return m.size(); });
+    names_only.names_only = true;
+    TraceModel whole = load_input(file, std::move(names_only));
     first(whole);
     names = SharedNames::of(whole);
     events = whole.size();

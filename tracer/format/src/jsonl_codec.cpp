@@ -86,37 +86,44 @@ const std::string& get_text(const json& v, std::string_view key) {
   return v.get_ref<const std::string&>();
 }
 
-void take(const json& v, std::string_view key, uint64_t& out, StringTable&, bool) {
+void take(const json& v, std::string_view key, uint64_t& out, StringTable&, TextUse) {
   out = get_integer<uint64_t>(v, key);
 }
-void take(const json& v, std::string_view key, int64_t& out, StringTable&, bool) {
+void take(const json& v, std::string_view key, int64_t& out, StringTable&, TextUse) {
   out = get_integer<int64_t>(v, key);
 }
-void take(const json& v, std::string_view key, int32_t& out, StringTable&, bool) {
+void take(const json& v, std::string_view key, int32_t& out, StringTable&, TextUse) {
   out = get_integer<int32_t>(v, key);
 }
-void take(const json& v, std::string_view key, uint32_t& out, StringTable& s, bool text) {
-  out = text ? s.intern(get_text(v, key)) : get_integer<uint32_t>(v, key);
+void take(const json& v, std::string_view key, uint32_t& out, StringTable& s, TextUse use) {
+  if (use == TextUse::None) {
+    out = get_integer<uint32_t>(v, key);
+    return;
+  }
+  const std::string& text = get_text(v, key);
+  out = s.intern(use == TextUse::Intern ? std::string_view(text) : std::string_view());
 }
-void take(const json& v, std::string_view key, bool& out, StringTable&, bool) {
+void take(const json& v, std::string_view key, bool& out, StringTable&, TextUse) {
   if (!v.is_boolean()) bad(key, "must be true or false, not " + std::string(v.type_name()));
   out = v.get<bool>();
 }
 template <class E>
 requires std::is_enum_v<E>
-void take(const json& v, std::string_view key, E& out, StringTable&, bool) {
+void take(const json& v, std::string_view key, E& out, StringTable&, TextUse) {
   const std::string& name = get_text(v, key);
   std::optional<E> parsed = parse_enum<E>(name);
   if (!parsed) bad(key, "has unknown value \"" + name + "\"");
   out = *parsed;
 }
-void take(const json& v, std::string_view key, Value& out, StringTable& s, bool) {
+void take(const json& v, std::string_view key, Value& out, StringTable& s, TextUse use) {
   if (v.is_null())
     out = Value{};
   else if (v.is_number_integer())
     out = Value::integer(get_integer<int64_t>(v, key));
   else if (v.is_string())
-    out = Value::text_id(s.intern(v.get_ref<const std::string&>()));
+    out = Value::text_id(s.intern(use == TextUse::Intern
+                                      ? std::string_view(v.get_ref<const std::string&>())
+                                      : std::string_view()));
   else if (v.is_number_float())
     bad(key, "must be an integer or a string, not the fractional number " + v.dump());
   else
@@ -262,9 +269,9 @@ TraceHeader decode_jsonl_header(std::string_view line) {
   return h;
 }
 
-Event decode_jsonl_event(std::string_view line, StringTable& strings) {
+Event decode_jsonl_event(std::string_view line, StringTable& strings, FieldMask interned) {
   Event fast;
-  if (line.size() <= kMaxJsonlLineBytes && decode_jsonl_event_fast(line, strings, fast))
+  if (line.size() <= kMaxJsonlLineBytes && decode_jsonl_event_fast(line, strings, interned, fast))
     return fast;
   json j = parse_object(line);
   auto kind_it = j.find("kind");
@@ -286,10 +293,10 @@ Event decode_jsonl_event(std::string_view line, StringTable& strings) {
     if (!field)
       throw std::invalid_argument("unknown field \"" + key + "\" in a " + kname + " event");
     switch (*field) {
-#define CSPTRACE_FIELD_TAKE(member, key_, type, doc)                    \
-  case Field::member:                                                   \
-    take(*it, key_, e.member, strings, (kTextFields & f::member) != 0); \
-    e.present |= f::member;                                             \
+#define CSPTRACE_FIELD_TAKE(member, key_, type, doc)                   \
+  case Field::member:                                                  \
+    take(*it, key_, e.member, strings, text_use(f::member, interned)); \
+    e.present |= f::member;                                            \
     break;
       CSPTRACE_FIELDS(CSPTRACE_FIELD_TAKE)
 #undef CSPTRACE_FIELD_TAKE

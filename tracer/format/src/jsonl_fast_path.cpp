@@ -113,33 +113,35 @@ bool integer(const Scalar& v, T& out) {
   return true;
 }
 
-bool assign(const Scalar& v, uint64_t& out, StringTable&, bool) { return integer(v, out); }
-bool assign(const Scalar& v, int64_t& out, StringTable&, bool) { return integer(v, out); }
-bool assign(const Scalar& v, int32_t& out, StringTable&, bool) { return integer(v, out); }
-bool assign(const Scalar& v, uint32_t& out, StringTable& s, bool text) {
-  if (!text) return integer(v, out);
+bool assign(const Scalar& v, uint64_t& out, StringTable&, TextUse) { return integer(v, out); }
+bool assign(const Scalar& v, int64_t& out, StringTable&, TextUse) { return integer(v, out); }
+bool assign(const Scalar& v, int32_t& out, StringTable&, TextUse) { return integer(v, out); }
+bool assign(const Scalar& v, uint32_t& out, StringTable& s, TextUse use) {
+  if (use == TextUse::None) return integer(v, out);
   if (v.type != Scalar::Type::Text) return false;
-  out = s.intern(v.text);
+  out = s.intern(use == TextUse::Intern ? v.text : std::string_view());
   return true;
 }
-bool assign(const Scalar& v, bool& out, StringTable&, bool) {
+bool assign(const Scalar& v, bool& out, StringTable&, TextUse) {
   if (v.type != Scalar::Type::Bool) return false;
   out = v.flag;
   return true;
 }
 template <class E>
 requires std::is_enum_v<E>
-bool assign(const Scalar& v, E& out, StringTable&, bool) {
+bool assign(const Scalar& v, E& out, StringTable&, TextUse) {
   if (v.type != Scalar::Type::Text) return false;
   auto parsed = parse_enum<E>(v.text);
   if (!parsed) return false;
   out = *parsed;
   return true;
 }
-bool assign(const Scalar& v, Value& out, StringTable& s, bool) {
+bool assign(const Scalar& v, Value& out, StringTable& s, TextUse use) {
   switch (v.type) {
     case Scalar::Type::Null: out = Value{}; return true;
-    case Scalar::Type::Text: out = Value::text_id(s.intern(v.text)); return true;
+    case Scalar::Type::Text:
+      out = Value::text_id(s.intern(use == TextUse::Intern ? v.text : std::string_view()));
+      return true;
     case Scalar::Type::Int: {
       int64_t n;
       if (!integer(v, n)) return false;
@@ -153,7 +155,8 @@ bool assign(const Scalar& v, Value& out, StringTable& s, bool) {
 
 }  // namespace
 
-bool decode_jsonl_event_fast(std::string_view line, StringTable& strings, Event& e) {
+bool decode_jsonl_event_fast(std::string_view line, StringTable& strings, FieldMask interned,
+                             Event& e) {
   Scanner in(line);
   if (!in.eat('{')) return false;
   e = Event{};
@@ -178,7 +181,7 @@ bool decode_jsonl_event_fast(std::string_view line, StringTable& strings, Event&
     bool ok = false;
     switch (*field) {
 #define CSPTRACE_FAST_TAKE(member, key_, type, doc) \
-  case Field::member: ok = assign(v, e.member, strings, (kTextFields & f::member) != 0); break;
+  case Field::member: ok = assign(v, e.member, strings, text_use(f::member, interned)); break;
       CSPTRACE_FIELDS(CSPTRACE_FAST_TAKE)
 #undef CSPTRACE_FAST_TAKE
       case Field::count_: break;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <csptrace/event.hpp>
+#include <csptrace/jsonl_codec.hpp>
 #include <csptrace/string_table.hpp>
 
 #include <optional>
@@ -14,6 +15,17 @@
 
 namespace csptrace {
 
-bool decode_jsonl_event_fast(std::string_view line, StringTable& strings, Event& out);
+// What a decoder does with a field's value: an integer field's is a number (None); a text
+// field's is interned (Intern), or checked to be a text and replaced by the empty text (Skip).
+enum class TextUse : uint8_t { None, Intern, Skip };
+
+constexpr TextUse text_use(FieldMask field, FieldMask interned) {
+  if (!(field & kInternedTexts)) return TextUse::None;
+  return (field & interned) ? TextUse::Intern : TextUse::Skip;
+}
+
+// `interned` as decode_jsonl_event's.
+bool decode_jsonl_event_fast(std::string_view line, StringTable& strings, FieldMask interned,
+                             Event& out);
 
 }  // namespace csptrace

@@ -41,6 +41,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
   std::vector<char> chunk(1 << 20);
   uint64_t line_no = 0;
   bool have_header = false;
+  const FieldMask interned = options.names_only ? f::name : kInternedTexts;
 
   auto handle_line = [&](std::string_view line) {
     ++line_no;
@@ -51,7 +52,7 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
         builder.set_header(decode_jsonl_header(line));
         have_header = true;
       } else {
-        builder.add(decode_jsonl_event(line, builder.strings()));
+        builder.add(decode_jsonl_event(line, builder.strings(), interned));
         if (options.on_event) options.on_event(builder.so_far(), builder.size() - 1);
       }
     } catch (const std::invalid_argument& ex) {

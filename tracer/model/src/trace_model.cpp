@@ -442,33 +442,39 @@ void mark_repeated_names(std::vector<Info>& all) {
 
 }  // namespace
 
+namespace {
+
+uint64_t name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+}  // namespace
+
 SharedNames SharedNames::of(const TraceModel& m) {
   SharedNames n;
   n.processes.reserve(m.processes().size());
   n.process_names.reserve(m.processes().size());
   for (const ProcessInfo& p : m.processes()) {
     n.processes.push_back(p.shared_name);
-    n.process_names.push_back(p.name);
+    n.process_names.push_back(name_hash(m.str(p.name)));
   }
   n.channels.reserve(m.channels().size());
   n.channel_names.reserve(m.channels().size());
   for (const ChannelInfo& c : m.channels()) {
     n.channels.push_back(c.shared_name);
-    n.channel_names.push_back(c.name);
+    n.channel_names.push_back(name_hash(m.str(c.name)));
   }
   return n;
 }
 
 namespace {
 
-// Marks all[from..) as `shared` says, checking each name against `ids`; entries past them (a
-// trace that grew since) are left unmarked. False on a name that differs.
+// Marks all[from..) as `shared` says, checking each name against its hash in `names`; entries
+// past them (a trace that grew since) are left unmarked. False on a name that differs.
 template <class Info>
-bool mark_as(std::vector<Info>& all, size_t& from, const std::vector<bool>& shared,
-             const std::vector<StrId>& ids) {
+bool mark_as(const TraceModel& m, std::vector<Info>& all, size_t& from,
+             const std::vector<bool>& shared, const std::vector<uint64_t>& names) {
   for (; from < all.size(); ++from) {
     if (from >= shared.size()) continue;
-    if (all[from].name != ids[from]) return false;
+    if (name_hash(m.str(all[from].name)) != names[from]) return false;
     all[from].shared_name = shared[from];
   }
   return true;
@@ -477,8 +483,8 @@ bool mark_as(std::vector<Info>& all, size_t& from, const std::vector<bool>& shar
 }  // namespace
 
 bool TraceModelBuilder::mark_shared_names(const SharedNames& names) {
-  return mark_as(model_.processes_, procs_marked_, names.processes, names.process_names) &&
-         mark_as(model_.channels_, chans_marked_, names.channels, names.channel_names);
+  return mark_as(model_, model_.processes_, procs_marked_, names.processes, names.process_names) &&
+         mark_as(model_, model_.channels_, chans_marked_, names.channels, names.channel_names);
 }
 
 TraceModel TraceModelBuilder::finish() && {

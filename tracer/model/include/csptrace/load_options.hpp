@@ -36,6 +36,12 @@ struct LoadOptions {
   // events as they come may then retire them (TraceModelBuilder::retire_before), so that its
   // memory does not grow with the trace. May be empty.
   std::function<void(TraceModelBuilder&)> on_batch;
+  // Intern only the names of processes and channels: every other text of an event (values,
+  // labels, locations, messages) is read and checked as always but holds the empty text. For a
+  // pass that needs the processes, the channels and their names only (the first read of a
+  // file read twice): the texts it skips cost it no hashing and no memory. The JSON Lines
+  // reader's; a binary trace's texts are records of their own, read as they are.
+  bool names_only = false;
   // Called when a followed trace has no new bytes yet, before the loader waits (a printer
   // flushes its output here). May be empty.
   std::function<void()> on_idle;

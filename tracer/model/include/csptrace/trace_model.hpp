@@ -233,10 +233,11 @@ class TraceModel {
 // Which processes and channels share their name with another (ProcessInfo::shared_name), by
 // dense index: what a model read to its end knows and a pass over its events as they load does
 // not yet.
-// The names' string ids tell a second read of a file that it reads the same trace.
+// Hashes of the names' texts tell a second read of a file that it reads the same trace (texts,
+// not string ids: a first read that interned only the names numbers them otherwise).
 struct SharedNames {
   std::vector<bool> processes, channels;
-  std::vector<StrId> process_names, channel_names;
+  std::vector<uint64_t> process_names, channel_names;
   static SharedNames of(const TraceModel& m);
 };
 

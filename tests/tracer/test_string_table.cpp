@@ -19,7 +19,11 @@ TEST_CASE("StringTable interns like a hash map: 300 000 strings, duplicates, hug
   std::vector<std::string> by_id{""};
   std::mt19937_64 rng(42);
   auto check_intern = [&](const std::string& s) {
+    // find() answers as the map does before the string is interned.
+    const auto known = want.find(s);
+    REQUIRE(t.find(s) == (known == want.end() ? StringTable::kAbsent : known->second));
     const StrId id = t.intern(s);
+    REQUIRE(t.find(s) == id);
     const auto [it, fresh] = want.emplace(s, id);
     if (fresh) {
       REQUIRE(id == by_id.size());  // ids are dense, in first-intern order

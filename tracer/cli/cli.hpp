@@ -1,6 +1,7 @@
 // Shared pieces of the csptrace verbs: each verb is a function taking its own arguments.
 #pragma once
 
+#include <csptrace/finding.hpp>
 #include <csptrace/load_options.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -38,6 +39,19 @@ int finish_output(const std::string& verb, int status);
 // warnings printed on stderr. Throws TraceError as load_trace does. options' notice is set to
 // print on stderr; its other members are the caller's (following, per-event callbacks).
 TraceModel load_input(const std::string& file, LoadOptions options = {});
+// FILE read in one pass and judged as it loads (csptrace check): each batch of events is
+// replayed, shown to `take` (when set), then let go of, so the memory is bounded by the run's
+// processes and channels, not by its events (with the times of the retired events that the
+// findings may name: StreamingJudge::retire). A progress line covers the judging at the end.
+struct JudgedRun {
+  TraceModel model;  // holding only what the judge kept
+  std::vector<Finding> findings;
+};
+JudgedRun load_judged(const std::string& file,
+                      const std::function<void(const TraceModel&)>& take = {});
+// A regular FILE read whole a second time, after a first load_input printed its warnings: the
+// same without them.
+TraceModel load_again(const std::string& file);
 // Options for a verb that reads in one pass: after each batch of events, use(model so far)
 // takes the new events and returns the first event it still needs; the model lets go of the
 // ones before it, so the verb's memory does not grow with the trace. Their times stay (1.5

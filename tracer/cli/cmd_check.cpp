@@ -1,11 +1,9 @@
 // csptrace check: the findings of the analysis, as text for people or JSON for tools.
 #include "cli.hpp"
-#include "progress_line.hpp"
 #include "sarif.hpp"
 
 #include <csptrace/analysis.hpp>
 #include <csptrace/event_format.hpp>
-#include <csptrace/streaming_judge.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 #include <csptrace/utf8_text.hpp>
@@ -242,23 +240,10 @@ int cmd_check(const Args& args) {
   }
   if (file.empty()) return usage_error("check", "expected a FILE");
   try {
-    // One pass: each batch of events is replayed as it is read, then let go of, so the memory
-    // is bounded by the run's processes and channels, not by its events (with the times of
-    // the retired events that the findings may name: StreamingJudge::retire).
-    StreamingJudge judge;
-    LoadOptions options;
-    options.on_batch = [&judge](TraceModelBuilder& b) {
-      judge.take(b.so_far());
-      judge.retire(b);
-    };
-    const TraceModel m = load_input(file, std::move(options));
-    std::vector<Finding> findings;
-    {
-      // The findings of a million stuck processes take seconds after the last event is read.
-      ProgressLine line;
-      line.set("judging " + file);
-      findings = std::move(judge).finish(m).findings;
-    }
+    // One pass: the memory is bounded by the run's processes and channels, not its events.
+    const JudgedRun run = load_judged(file);
+    const TraceModel& m = run.model;
+    const std::vector<Finding>& findings = run.findings;
     if (format != Format::Text) report_text_not_utf8("check", m);
     switch (format) {
       case Format::Text: print_text(m, findings); break;

@@ -2,6 +2,7 @@
 #include "cli.hpp"
 #include "diff_report.hpp"
 #include "progress_line.hpp"
+#include "streamed_diff.hpp"
 
 #include <csptrace/trace_diff.hpp>
 #include <csptrace/trace_error.hpp>
@@ -73,6 +74,23 @@ int cmd_diff(const Args& args) {
     return usage_error("diff",
                        "A and B cannot both be standard input (-): give one of them as a file");
   try {
+    auto report = [&](const RunSummary& sa, const RunSummary& sb, const TraceModel* a,
+                      const TraceModel* b, const TraceDiff& d) {
+      if (json)
+        print_diff_json(sa, sb, a, b, d, context);
+      else
+        print_diff_text(sa, sb, a, b, d, context);
+      return d.equivalent() ? kOk : kFailed;
+    };
+    // Two files are read one after the other, each in one pass (streamed_diff.cpp); only a
+    // report that shows their events reads them again, whole.
+    if (rereadable(files[0]) && rereadable(files[1])) {
+      const StreamedDiff s = diff_streamed(files[0], files[1], options, json);
+      if (!report_shows_events(s.diff)) return report(s.a, s.b, nullptr, nullptr, s.diff);
+      const TraceModel a = load_again(files[0]);
+      const TraceModel b = load_again(files[1]);
+      return report(s.a, s.b, &a, &b, s.diff);
+    }
     const TraceModel a = load_input(files[0]);
     const TraceModel b = load_input(files[1]);
     const TraceDiff d = [&] {
@@ -83,11 +101,8 @@ int cmd_diff(const Args& args) {
     if (json) {
       report_text_not_utf8("diff", a);
       report_text_not_utf8("diff", b);
-      print_diff_json(a, b, d, context);
-    } else {
-      print_diff_text(a, b, d, context);
     }
-    return d.equivalent() ? kOk : kFailed;
+    return report(RunSummary::of(a), RunSummary::of(b), &a, &b, d);
   } catch (const TraceError& ex) {
     std::cerr << ex.what() << "\n";
     return kUnreadable;

@@ -15,18 +15,22 @@ namespace csptrace::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using Strings = std::vector<std::string>;
 
-std::string summary(const char* run, const TraceModel& m, size_t decisions) {
-  const TraceHeader& h = m.header();
-  std::string out = std::string(run) + ": " + m.source() + " (" +
+constexpr const char* kEquivalent =
+    "the runs are equivalent: every process did the same operations, every channel moved the "
+    "same values, the same outcome (timing and interleaving ignored)";
+
+std::string summary(const char* run, const RunSummary& r, size_t decisions) {
+  const TraceHeader& h = r.header;
+  std::string out = std::string(run) + ": " + r.source + " (" +
                     (h.program.empty() ? std::string("?") : h.program);
   if (h.scheduler == "deterministic")
     out += ", seed " + std::to_string(h.seed) + (h.strategy.empty() ? "" : " " + h.strategy);
   else if (!h.scheduler.empty())
     out += ", " + h.scheduler;
-  out += ", " + std::to_string(m.size()) + " events, " + std::to_string(decisions) + " decisions, ";
-  out +=
-      m.complete() ? "ended " + std::string(to_string(m.end_reason())) : "cut short (no end event)";
+  out += ", " + std::to_string(r.events) + " events, " + std::to_string(decisions) + " decisions, ";
+  out += r.complete ? "ended " + std::string(to_string(r.end)) : "cut short (no end event)";
   return out + ")";
 }
 
@@ -35,10 +39,10 @@ std::string seq_of(const TraceModel& m, size_t i) {
 }
 
 // Where a trace cut short ends, for comparing "up to the shorter end".
-std::string cut_note(const char* run, const TraceModel& m) {
-  if (m.complete()) return {};
+std::string cut_note(const char* run, const RunSummary& r) {
+  if (r.complete) return {};
   return std::string(run) + " was cut short after event " +
-         (m.empty() ? std::string("0") : seq_of(m, m.size() - 1)) +
+         (r.last_seq ? std::to_string(*r.last_seq) : std::string("0")) +
          ": its processes are compared up to there\n";
 }
 
@@ -84,16 +88,38 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
-void print_diff_text(const TraceModel& a, const TraceModel& b, const TraceDiff& d, size_t context) {
-  std::cout << summary("A", a, d.decisions.decisions_a) << "\n"
-            << summary("B", b, d.decisions.decisions_b) << "\n";
+RunSummary RunSummary::of(const TraceModel& m) {
+  RunSummary r;
+  r.source = m.source();
+  r.header = m.header();
+  r.events = m.size();
+  r.processes = m.processes().size();
+  r.channels = m.channels().size();
+  r.complete = m.complete();
+  r.end = m.end_reason();
+  if (!m.empty()) r.last_seq = m.seq(m.size() - 1);
+  return r;
+}
+
+bool report_shows_events(const TraceDiff& d) { return !d.equivalent() || d.decisions.parted; }
+
+void print_diff_text(const RunSummary& sa, const RunSummary& sb, const TraceModel* ma,
+                     const TraceModel* mb, const TraceDiff& d, size_t context) {
+  std::cout << summary("A", sa, d.decisions.decisions_a) << "\n"
+            << summary("B", sb, d.decisions.decisions_b) << "\n";
+  if (!report_shows_events(d)) {
+    std::cout << cut_note("A", sa) << cut_note("B", sb) << "\n" << kEquivalent << "\n";
+    return;
+  }
+  const TraceModel& a = *ma;
+  const TraceModel& b = *mb;
   if (const std::string m = match_text(a, b, d.match); !m.empty()) {
     const std::string only_a = joined(unmatched(a, d.match.proc_b));
     const std::string only_b = joined(unmatched(b, d.match.proc_a));
     std::cout << m << (only_a.empty() ? "" : "; processes in A only: " + only_a)
               << (only_b.empty() ? "" : "; in B only: " + only_b) << "\n";
   }
-  std::cout << cut_note("A", a) << cut_note("B", b);
+  std::cout << cut_note("A", sa) << cut_note("B", sb);
   if (const ProcessDivergence* v = d.first_divergence()) {
     std::cout << "\nfirst divergence: " << divergence_head(a, b, *v) << "\n";
     print_steps("A", a, v->proc_a, v->step, context);
@@ -124,38 +150,61 @@ void print_diff_text(const TraceModel& a, const TraceModel& b, const TraceDiff& 
       std::cout << "  A ended " << to_string(o.end_a) << ", B ended " << to_string(o.end_b) << "\n";
   }
   if (d.equivalent())
-    std::cout << "\nthe runs are equivalent: every process did the same operations, every channel "
-                 "moved the same values, the same outcome (timing and interleaving ignored)\n";
+    std::cout << "\n" << kEquivalent << "\n";
   else
     std::cout << "\nthe runs differ\n";
 }
 
-void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& d, size_t context) {
-  auto seq = [](const TraceModel& m, size_t i) {
-    return i < m.size() ? Json(m.seq(i)) : Json(nullptr);
+void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceModel* ma,
+                     const TraceModel* mb, const TraceDiff& d, size_t context) {
+  // Without events to show (report_shows_events), every event below is none and every list
+  // empty: the models are read only when they are there.
+  auto seq = [](const TraceModel* m, size_t i) {
+    return m && i < m->size() ? Json(m->seq(i)) : Json(nullptr);
   };
   auto text = [](const std::string& s) { return valid_utf8(s); };
   EventFormat fmt;
   fmt.time = false;
   Json j;
   j["equivalent"] = d.equivalent();
-  auto run = [&](const TraceModel& m, size_t decisions) {
-    return Json{{"file", text(m.source())},
-                {"program", text(m.header().program)},
-                {"events", m.size()},
+  auto run = [&](const RunSummary& r, size_t decisions) {
+    return Json{{"file", text(r.source)},
+                {"program", text(r.header.program)},
+                {"events", r.events},
                 {"decisions", decisions},
-                {"complete", m.complete()},
-                {"end", to_string(m.end_reason())},
-                {"last_event", m.empty() ? Json(nullptr) : seq(m, m.size() - 1)}};
+                {"complete", r.complete},
+                {"end", to_string(r.end)},
+                {"last_event", r.last_seq ? Json(*r.last_seq) : Json(nullptr)}};
   };
-  j["a"] = run(a, d.decisions.decisions_a);
-  j["b"] = run(b, d.decisions.decisions_b);
-  j["match"] = {
-      {"processes_matched", d.match.procs_matched}, {"processes_a", a.processes().size()},
-      {"processes_b", b.processes().size()},        {"channels_matched", d.match.chans_matched},
-      {"channels_a", a.channels().size()},          {"channels_b", b.channels().size()},
-      {"only_a", unmatched(a, d.match.proc_b)},     {"only_b", unmatched(b, d.match.proc_a)},
-      {"text", text(match_text(a, b, d.match))}};
+  j["a"] = run(sa, d.decisions.decisions_a);
+  j["b"] = run(sb, d.decisions.decisions_b);
+  const bool events = report_shows_events(d);
+  j["match"] = {{"processes_matched", d.match.procs_matched},
+                {"processes_a", sa.processes},
+                {"processes_b", sb.processes},
+                {"channels_matched", d.match.chans_matched},
+                {"channels_a", sa.channels},
+                {"channels_b", sb.channels},
+                {"only_a", events ? unmatched(*ma, d.match.proc_b) : Strings()},
+                {"only_b", events ? unmatched(*mb, d.match.proc_a) : Strings()},
+                {"text", events ? text(match_text(*ma, *mb, d.match)) : std::string()}};
+  if (!events) {
+    j["first_divergence"] = nullptr;
+    j["decisions"] = {{"parted", false},    {"decision", nullptr}, {"event_a", nullptr},
+                      {"event_b", nullptr}, {"chose_a", nullptr},  {"chose_b", nullptr},
+                      {"text", ""}};
+    j["processes"] = Json::array();
+    j["channels"] = Json::array();
+    j["outcome"] = {{"differs", false},
+                    {"only_a", Json::array()},
+                    {"only_b", Json::array()},
+                    {"end_a", to_string(d.outcome.end_a)},
+                    {"end_b", to_string(d.outcome.end_b)}};
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return;
+  }
+  const TraceModel& a = *ma;
+  const TraceModel& b = *mb;
   auto side = [&](const TraceModel& m, uint32_t p, size_t step) {
     const ProcessSteps steps(m);
     const auto xs = steps.of(p);
@@ -163,7 +212,7 @@ void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& 
     for (size_t k = step > context ? step - context : 0;
          k < std::min(xs.size(), step + context + 1); ++k)
       lines.push_back({{"step", k + 1},
-                       {"event", seq(m, xs[k])},
+                       {"event", seq(&m, xs[k])},
                        {"text", text(format_event(m, xs[k], fmt))},
                        {"loc", text(step_location(m, xs[k], p))}});
     return lines;
@@ -171,8 +220,8 @@ void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& 
   auto divergence = [&](const ProcessDivergence& v) {
     return Json{{"process", text(process_label(a, v.proc_a))},
                 {"step", v.step + 1},
-                {"event_a", seq(a, v.event_a)},
-                {"event_b", seq(b, v.event_b)},
+                {"event_a", seq(ma, v.event_a)},
+                {"event_b", seq(mb, v.event_b)},
                 {"steps_a", v.steps_a},
                 {"steps_b", v.steps_b},
                 {"cut", v.cut}};
@@ -189,8 +238,8 @@ void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& 
   j["decisions"] = {
       {"parted", p.parted},
       {"decision", p.parted ? Json(p.decision + 1) : Json(nullptr)},
-      {"event_a", seq(a, p.event_a)},
-      {"event_b", seq(b, p.event_b)},
+      {"event_a", seq(ma, p.event_a)},
+      {"event_b", seq(mb, p.event_b)},
       {"chose_a", p.event_a < a.size() ? Json(text(decision_choice(a, p.event_a))) : Json(nullptr)},
       {"chose_b", p.event_b < b.size() ? Json(text(decision_choice(b, p.event_b))) : Json(nullptr)},
       {"text", text(parting_text(a, b, p))}};
@@ -203,13 +252,13 @@ void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& 
                        : c.kind == ChannelDifference::Kind::Values ? "values"
                                                                    : "count";
     Json only_a = Json::array(), only_b = Json::array();
-    for (size_t i : c.only_a) only_a.push_back(seq(a, i));
-    for (size_t i : c.only_b) only_b.push_back(seq(b, i));
+    for (size_t i : c.only_a) only_a.push_back(seq(ma, i));
+    for (size_t i : c.only_b) only_b.push_back(seq(mb, i));
     chans.push_back({{"channel", text(channel_label(a, c.chan_a))},
                      {"kind", kind},
                      {"transfer", c.transfer + 1},
-                     {"event_a", seq(a, c.event_a)},
-                     {"event_b", seq(b, c.event_b)},
+                     {"event_a", seq(ma, c.event_a)},
+                     {"event_b", seq(mb, c.event_b)},
                      {"transfers_a", c.transfers_a},
                      {"transfers_b", c.transfers_b},
                      {"only_a", only_a},
@@ -224,7 +273,7 @@ void print_diff_json(const TraceModel& a, const TraceModel& b, const TraceDiff& 
     for (const Finding& f : fs)
       out.push_back({{"kind", to_string(f.kind)},
                      {"severity", to_string(f.severity)},
-                     {"event", seq(m, f.event)},
+                     {"event", seq(&m, f.event)},
                      {"text", text(finding_line(m, f))}});
     return out;
   };

@@ -49,6 +49,10 @@ TraceModel load_input(const std::string& file, LoadOptions options) {
   return m;
 }
 
+TraceModel load_again(const std::string& file) {
+  return load_quietly(file, {}, "reading " + file + " again");
+}
+
 LoadOptions one_pass(std::function<size_t(const TraceModel&)> use,
                      TraceModelBuilder::RetiredTimes times) {
   LoadOptions options;

@@ -1,13 +1,13 @@
-// The parts of diff_traces, one file each; they fill their member of TraceDiff.
+// What diff_traces and the follower of a streamed run B share.
 #pragma once
 
 #include <csptrace/trace_diff.hpp>
 
 namespace csptrace::diff_detail {
 
-void diff_processes(const TraceModel& a, const TraceModel& b, const DiffOptions& o, TraceDiff& d);
-void diff_channels(const TraceModel& a, const TraceModel& b, const DiffOptions& o, TraceDiff& d);
-void diff_outcomes(const TraceModel& a, const TraceModel& b, TraceDiff& d);
-void diff_decisions(const TraceModel& a, const TraceModel& b, TraceDiff& d);
+// The findings one run has and the other has not (d.match must be complete), and how each
+// run ended.
+void diff_outcomes(const std::vector<Finding>& fa, const std::vector<Finding>& fb, EndReason end_a,
+                   EndReason end_b, TraceDiff& d);
 
 }  // namespace csptrace::diff_detail

@@ -1,7 +1,5 @@
 // The analysis of each run (the same judge() as `csptrace check`) side by side: the findings one
 // run has and the other has not, and how each run ended.
-#include <csptrace/analysis.hpp>
-
 #include "diff_parts.hpp"
 
 #include <algorithm>
@@ -27,13 +25,8 @@ std::vector<uint32_t> sorted(std::vector<uint32_t> v) {
 
 }  // namespace
 
-void diff_outcomes(const TraceModel& a, const TraceModel& b, TraceDiff& d) {
-  // Only the end state is analysed: no checkpoints or timeline, so that judging two big runs
-  // costs little more memory than loading them.
-  const std::vector<Finding> fa =
-      analyze(Replay(a, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
-  const std::vector<Finding> fb =
-      analyze(Replay(b, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
+void diff_outcomes(const std::vector<Finding>& fa, const std::vector<Finding>& fb, EndReason end_a,
+                   EndReason end_b, TraceDiff& d) {
   // Two findings are the same outcome when they are of one kind about the same processes. Each
   // run's outcomes are found in a set of the other's: a run that deadlocks with n processes has
   // a finding for each, and comparing every pair took minutes at 100 000.
@@ -45,8 +38,8 @@ void diff_outcomes(const TraceModel& a, const TraceModel& b, TraceDiff& d) {
     if (!in_b_run.count({x.kind, in_b(x, d.match.proc_b)})) d.outcome.only_a.push_back(x);
   for (const Finding& y : fb)
     if (!in_a.count({y.kind, sorted(y.processes)})) d.outcome.only_b.push_back(y);
-  d.outcome.end_a = a.end_reason();
-  d.outcome.end_b = b.end_reason();
+  d.outcome.end_a = end_a;
+  d.outcome.end_b = end_b;
 }
 
 }  // namespace csptrace::diff_detail

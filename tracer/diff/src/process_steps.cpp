@@ -4,17 +4,6 @@ namespace csptrace {
 
 namespace {
 
-// The operation a step stands for, from its process's side: a direct transfer is a put for its
-// putter and a take for its taker, and a buf_put is the same put as a direct transfer.
-enum class StepOp : uint8_t { Put, Take, Other };
-
-StepOp op_of(const TraceModel& m, size_t i, uint32_t proc) {
-  const EventKind k = m.kind(i);
-  if (k == EventKind::BufPut) return StepOp::Put;
-  if (k != EventKind::Transfer) return StepOp::Other;
-  return m.to_index(i) == proc ? StepOp::Take : StepOp::Put;
-}
-
 // Channels are the same when the match pairs them; "no channel" only equals "no channel".
 bool same_chan(const TraceModel& a, uint32_t ca, uint32_t cb, const TraceMatch& match) {
   if (ca == kNone || cb == kNone) return ca == cb;
@@ -26,6 +15,13 @@ bool same_text(const TraceModel& a, StrId sa, const TraceModel& b, StrId sb) {
 }
 
 }  // namespace
+
+StepOp step_op(const TraceModel& m, size_t i, uint32_t proc) {
+  const EventKind k = m.kind(i);
+  if (k == EventKind::BufPut) return StepOp::Put;
+  if (k != EventKind::Transfer) return StepOp::Other;
+  return m.to_index(i) == proc ? StepOp::Take : StepOp::Put;
+}
 
 bool same_value(const TraceModel& a, const Value& va, const TraceModel& b, const Value& vb) {
   if (va.kind != vb.kind) return false;
@@ -77,7 +73,7 @@ ProcessSteps::ProcessSteps(const TraceModel& m) : first_(m.processes().size() + 
 
 bool same_step(const TraceModel& a, size_t ia, uint32_t proc_a, const TraceModel& b, size_t ib,
                uint32_t proc_b, const TraceMatch& match, StepCompare how) {
-  const StepOp oa = op_of(a, ia, proc_a), ob = op_of(b, ib, proc_b);
+  const StepOp oa = step_op(a, ia, proc_a), ob = step_op(b, ib, proc_b);
   if (oa != ob) return false;
   if (oa == StepOp::Other && a.kind(ia) != b.kind(ib)) return false;
   if (!same_chan(a, a.chan_index(ia), b.chan_index(ib), match)) return false;

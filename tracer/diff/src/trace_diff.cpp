@@ -1,17 +1,27 @@
+// diff_traces on two whole models: run A digested and run B followed against it, each as one
+// batch, as `csptrace diff` does with two traces read a batch at a time.
+#include <csptrace/analysis.hpp>
+#include <csptrace/diff_follower.hpp>
+#include <csptrace/run_digest.hpp>
 #include <csptrace/trace_diff.hpp>
-
-#include "diff_parts.hpp"
 
 namespace csptrace {
 
+namespace {
+
+// Only the end state is analysed: no checkpoints or timeline, so that judging two big runs
+// costs little more memory than loading them.
+std::vector<Finding> findings_of(const TraceModel& m) {
+  return analyze(Replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::EndState));
+}
+
+}  // namespace
+
 TraceDiff diff_traces(const TraceModel& a, const TraceModel& b, const DiffOptions& options) {
-  TraceDiff d;
-  d.match = match_traces(a, b);
-  diff_detail::diff_processes(a, b, options, d);
-  diff_detail::diff_channels(a, b, options, d);
-  diff_detail::diff_outcomes(a, b, d);
-  diff_detail::diff_decisions(a, b, d);
-  return d;
+  RunDigest digest(options);
+  digest.finish(a, findings_of(a));
+  DiffFollower follower(digest);
+  return follower.finish(b, findings_of(b));
 }
 
 }  // namespace csptrace

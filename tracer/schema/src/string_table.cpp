@@ -60,16 +60,28 @@ void StringTable::grow_index() {
   index_.swap(next);
 }
 
-StrId StringTable::intern(std::string_view s) {
-  if (2 * (pos_.size() + 1) > index_.size()) grow_index();
+size_t StringTable::probe(std::string_view s, size_t hash) const {
   const size_t mask = index_.size() - 1;
-  const size_t hash = hash_of(s);
   const uint64_t tag = uint64_t{hash} >> kTagShift << kTagShift;  // the hash's top 10 bits
   size_t h = hash & mask;
   for (; index_[h] != kEmpty; h = (h + 1) & mask) {
     const uint32_t id = index_[h];
-    if ((pos_[id] >> kTagShift << kTagShift) == tag && get(id) == s) return id;
+    if ((pos_[id] >> kTagShift << kTagShift) == tag && get(id) == s) return h;
   }
+  return h;
+}
+
+StrId StringTable::find(std::string_view s) const {
+  const uint32_t id = index_[probe(s, hash_of(s))];  // the index is never empty: "" is in it
+  return id == kEmpty ? kAbsent : id;
+}
+
+StrId StringTable::intern(std::string_view s) {
+  if (2 * (pos_.size() + 1) > index_.size()) grow_index();
+  const size_t hash = hash_of(s);
+  const size_t h = probe(s, hash);
+  if (index_[h] != kEmpty) return index_[h];
+  const uint64_t tag = uint64_t{hash} >> kTagShift << kTagShift;
   const auto id = static_cast<StrId>(pos_.size());
   pos_.push_back(store(s) | tag);
   index_[h] = id;

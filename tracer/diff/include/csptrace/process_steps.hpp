@@ -47,6 +47,11 @@ class ProcessSteps {
 // putter and its taker), by dense index; returns how many were written to out.
 int step_owners(const TraceModel& m, size_t i, uint32_t out[2]);
 
+// The operation a step stands for, from its process's side: a direct transfer is a put for its
+// putter and a take for its taker, and a buf_put is the same put as a direct transfer.
+enum class StepOp : uint8_t { Put, Take, Other };
+StepOp step_op(const TraceModel& m, size_t i, uint32_t proc);
+
 // What makes two steps the same step. Values are compared by their text, channels and other
 // processes through the match; the fields that depend on the interleaving (a buffer's level, an
 // alt guard's readiness, an alt's rule, a transfer's via and partner) are never compared.

@@ -1,7 +1,7 @@
 // Which process and channel of run A is which of run B. Numeric ids may differ between two runs
 // of one program, so identity is the name and the order: the k-th process named X spawned in A
 // is the k-th process named X spawned in B, and likewise channels by creation order. Ids are
-// never compared.
+// never compared. The follower of run B (diff_follower.hpp) makes the match as B declares them.
 //
 // Invariant: the two directions agree: proc_b[p] == q exactly when proc_a[q] == p (the same for
 // channels); kNone marks one with no counterpart.
@@ -27,7 +27,5 @@ struct TraceMatch {
            chans_matched == chan_b.size() && chans_matched == chan_a.size();
   }
 };
-
-TraceMatch match_traces(const TraceModel& a, const TraceModel& b);
 
 }  // namespace csptrace

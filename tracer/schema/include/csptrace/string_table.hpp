@@ -31,6 +31,9 @@ class StringTable {
   ~StringTable();
 
   StrId intern(std::string_view s);
+  // s's id, or kAbsent when s was never interned.
+  static constexpr StrId kAbsent = 0xffffffffu;
+  StrId find(std::string_view s) const;
   // Precondition: id < size().
   std::string_view get(StrId id) const;
   bool contains(StrId id) const { return id < pos_.size(); }
@@ -45,6 +48,8 @@ class StringTable {
 
   // Copies s (length-prefixed) into the arena; returns its position (block << 32 | offset).
   uint64_t store(std::string_view s);
+  // The slot of index_ that holds s, or the free slot where it would go.
+  size_t probe(std::string_view s, size_t hash) const;
   void grow_index();
 
   std::vector<std::unique_ptr<char[]>> blocks_;  // the arena; only the last one is filled

@@ -1,0 +1,91 @@
+#include <csptrace/run_digest.hpp>
+
+#include "step_digest.hpp"
+
+#include <algorithm>
+
+namespace csptrace {
+
+using diff_detail::decision_of;
+using diff_detail::step_digest;
+using diff_detail::value_digest;
+
+namespace {
+
+// Sorts entries by owner, keeping their order (event order) within one, and returns where each
+// owner's entries start: owners + 1 offsets. A stable sort takes a buffer of half the entries
+// when it can have one and sorts in place, more slowly, when it cannot.
+std::vector<size_t> group_by_owner(std::vector<RunDigest::Entry>& entries, size_t owners) {
+  std::stable_sort(
+      entries.begin(), entries.end(),
+      [](const RunDigest::Entry& x, const RunDigest::Entry& y) { return x.owner < y.owner; });
+  std::vector<size_t> first(owners + 1, 0);
+  for (const RunDigest::Entry& e : entries) ++first[e.owner + 1];
+  for (size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
+  entries.shrink_to_fit();
+  return first;
+}
+
+}  // namespace
+
+RunDigest::RunDigest(const DiffOptions& options) : options_(options) {}
+
+void RunDigest::take(const TraceModel& m) {
+  StepCompare how;
+  how.ignore_values = options_.ignore_values || options_.ignore_order_within_channel;
+  uint32_t owners[2];
+  for (; next_ < m.size(); ++next_) {
+    const size_t i = next_;
+    const auto event = static_cast<uint32_t>(i);
+    const int n = step_owners(m, i, owners);
+    for (int k = 0; k < n; ++k)
+      steps_.push_back({owners[k], event, step_digest(m, i, owners[k], m.chan_index(i), how)});
+    const EventKind kind = m.kind(i);
+    if (kind == EventKind::Transfer)
+      transfers_.push_back({m.chan_index(i), event, value_digest(m, m.field<Field::value>(i))});
+    else if (kind == EventKind::Decide)
+      decisions_.push_back(decision_of(m, i, m.proc_index(i), m.chan_index(i)));
+  }
+}
+
+template <class Info>
+void RunDigest::group_names(const TraceModel& m, const std::vector<Info>& all, Names& out) {
+  std::vector<StrId> name(all.size());
+  for (size_t k = 0; k < all.size(); ++k) name[k] = names_.intern(m.str(all[k].name));
+  out.start.assign(size_t{names_.size()} + 1, 0);
+  for (StrId id : name) ++out.start[id + 1];
+  for (size_t k = 1; k < out.start.size(); ++k) out.start[k] += out.start[k - 1];
+  out.order.resize(all.size());
+  std::vector<uint32_t> fill(out.start.begin(), out.start.end() - 1);
+  for (uint32_t k = 0; k < all.size(); ++k) out.order[fill[name[k]]++] = k;
+}
+
+void RunDigest::finish(const TraceModel& m, std::vector<Finding> findings) {
+  take(m);
+  proc_first_ = group_by_owner(steps_, m.processes().size());
+  chan_first_ = group_by_owner(transfers_, m.channels().size());
+  decisions_.shrink_to_fit();
+  findings_ = std::move(findings);
+  // Every name first, so that both groupings cover every name id.
+  for (const ProcessInfo& p : m.processes()) names_.intern(m.str(p.name));
+  for (const ChannelInfo& c : m.channels()) names_.intern(m.str(c.name));
+  group_names(m, m.processes(), procs_);
+  group_names(m, m.channels(), chans_);
+  events_ = m.size();
+  complete_ = m.complete();
+  end_reason_ = m.end_reason();
+}
+
+size_t RunDigest::memory_bytes() const {
+  size_t n =
+      (steps_.capacity() + transfers_.capacity()) * sizeof(Entry) +
+      (proc_first_.capacity() + chan_first_.capacity()) * sizeof(size_t) +
+      decisions_.capacity() * sizeof(Decision) + names_.bytes() + size_t{names_.size()} * 12 +
+      (procs_.start.size() + procs_.order.size() + chans_.start.size() + chans_.order.size()) *
+          sizeof(uint32_t);
+  for (const Finding& f : findings_)
+    n += (f.processes.size() + f.channels.size()) * sizeof(uint32_t) + f.explanation.size();
+  return n;
+}
+
+}  // namespace csptrace

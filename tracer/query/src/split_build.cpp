@@ -10,7 +10,8 @@
 // with their indexes 8 s there (docs/performance.md, "SQL export").
 //
 // Threads: the second thread only reads m, and publishes the replay and the verdict through the
-// `analysed` promise; from then on both threads only read them (a built Replay is immutable).
+// `analysed` promise; from then on both threads only read them (a built Replay is immutable)
+// until the second thread has ended, when the calling thread lets the replay go.
 // Each side database is closed before its promise is set. The output database is used by the
 // calling thread alone. Whichever thread fails first sets `stop`, which interrupts the other's
 // SQLite statements and ends its steps; the calling thread then waits for the second and throws
@@ -156,9 +157,8 @@ void build_split(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& sta
     await(analysed, second);
     step("occupancy");
     fill_occupancy(db, *a.replay);
-    step("processes, channels, findings, alts");
+    step("processes, channels, alts");
     fill_processes_and_channels(db, *a.replay, *a.verdict);
-    fill_findings(db, m, *a.verdict);
     fill_alts(db, m);
     db.exec("COMMIT");
     step("states (second thread)");
@@ -170,6 +170,14 @@ void build_split(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& sta
     step("copying the rendezvous in");
     copy_table_from(db, rendezvous_file.path, "rendezvous");
     second.get();
+    // The second thread has ended: the replay's end state and timeline are read no more. They
+    // go before the findings, since a finding's list of names (five million in one) takes
+    // hundreds of megabytes while its row is written.
+    a.replay.reset();
+    step("findings");
+    db.exec("BEGIN");
+    fill_findings(db, m, *a.verdict);
+    db.exec("COMMIT");
   } catch (...) {
     const bool first = a.fail(kCaller);
     db.interrupt_when(control.cancel);

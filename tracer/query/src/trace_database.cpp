@@ -47,18 +47,22 @@ void build_serial(SqlDatabase& db, const TraceModel& m, const TraceFileStamp& st
   fill_trace_row(db, m, stamp);
   step("events");
   fill_events(db, m);
+  Verdict verdict;
   {
     step("replaying");
     const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
     step("judging");
-    const Verdict verdict = judge(replay);
+    verdict = judge(replay);
     step("states, occupancy, rendezvous");
     fill_processes_and_channels(db, replay, verdict);
     fill_states(db, replay);
     fill_occupancy(db, replay);
     fill_rendezvous(db, replay);
-    fill_findings(db, m, verdict);
   }
+  // After the replay is let go of: a finding's list of names (five million in one) takes
+  // hundreds of megabytes while its row is written.
+  step("findings");
+  fill_findings(db, m, verdict);
   step("alts");
   fill_alts(db, m);
   step("indexes");

@@ -47,7 +47,11 @@ VERBS = {
     "print": ["print"],
     "chrome": ["export", "--format", "chrome", "-o", "{out}"],
     "diff": ["diff", "--json", "{in}"],  # the trace against itself
+    "sqlite": ["export", "--format", "sqlite", "--force", "-o", "{out}"],
+    "query": ["query", "--no-cache", "{in}", "SELECT COUNT(*) FROM states"],
 }
+# Verbs whose arguments name the trace themselves ({in}) and take nothing after it.
+NAMES_ITS_TRACE = {"query"}
 
 
 def run(cmd):
@@ -103,7 +107,9 @@ def main():
                     cmd = [args.cspview, files[n], "--screenshot", os.path.join(work, "out.png")]
                 else:
                     cmd = [args.csptrace] + [a.replace("{out}", out).replace("{in}", files[n])
-                                             for a in VERBS[verb]] + [files[n]]
+                                             for a in VERBS[verb]]
+                    if verb not in NAMES_ITS_TRACE:
+                        cmd.append(files[n])
                 if verb == "chrome":
                     cmd.insert(-1, "--force")
                 code, cpu, rss = run(cmd)

@@ -76,16 +76,4 @@ void RunDigest::finish(const TraceModel& m, std::vector<Finding> findings) {
   end_reason_ = m.end_reason();
 }
 
-size_t RunDigest::memory_bytes() const {
-  size_t n =
-      (steps_.capacity() + transfers_.capacity()) * sizeof(Entry) +
-      (proc_first_.capacity() + chan_first_.capacity()) * sizeof(size_t) +
-      decisions_.capacity() * sizeof(Decision) + names_.bytes() + size_t{names_.size()} * 12 +
-      (procs_.start.size() + procs_.order.size() + chans_.start.size() + chans_.order.size()) *
-          sizeof(uint32_t);
-  for (const Finding& f : findings_)
-    n += (f.processes.size() + f.channels.size()) * sizeof(uint32_t) + f.explanation.size();
-  return n;
-}
-
 }  // namespace csptrace

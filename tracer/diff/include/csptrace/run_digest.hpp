@@ -1,7 +1,7 @@
 // Run A of a comparison, kept as little as the comparison needs once its trace is let go of:
 // the names of its processes and channels (to match run B's), each process's steps and each
 // channel's transfers as 64-bit digests with their event indices, its scheduler decisions and
-// its findings. 16 bytes a step or transfer, 24 a decision, about 30 a process name: run B can
+// its findings. 16 bytes a step or transfer, 32 a decision, about 30 a process name: run B can
 // then be read in one pass against it (diff_follower.hpp) without run A's model in memory.
 //
 // Use: take(m) after the reader added a batch of events (m holds them whole), then the reader
@@ -70,8 +70,6 @@ class RunDigest {
   uint32_t process_named(StrId name, uint32_t nth) const { return procs_.nth(name, nth); }
   uint32_t channel_named(StrId name, uint32_t nth) const { return chans_.nth(name, nth); }
   size_t name_count() const { return names_.size(); }
-  // Bytes held (the digests, names and findings' lists), for the memory figures.
-  size_t memory_bytes() const;
 
  private:
   // The processes (or channels) grouped by name: those with name id k are

@@ -8,6 +8,7 @@
 #include <csptrace/trace_error.hpp>
 
 #include <iostream>
+#include <utility>
 
 namespace csptrace::cli {
 
@@ -89,6 +90,13 @@ int cmd_diff(const Args& args) {
       if (!report_shows_events(s.diff)) return report(s.a, s.b, nullptr, nullptr, s.diff);
       const TraceModel a = load_again(files[0]);
       const TraceModel b = load_again(files[1]);
+      // The comparison names events and processes of the first reads.
+      for (const auto& [m, r] : {std::pair{&a, &s.a}, std::pair{&b, &s.b}})
+        if (m->size() != r->events || m->processes().size() != r->processes ||
+            m->channels().size() != r->channels)
+          throw TraceError(r->source, TraceError::Place::File, 0,
+                           "the file changed while it was compared (it is not the trace it was "
+                           "a moment ago); compare it again once nothing writes it");
       return report(s.a, s.b, &a, &b, s.diff);
     }
     const TraceModel a = load_input(files[0]);

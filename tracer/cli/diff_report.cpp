@@ -157,8 +157,8 @@ void print_diff_text(const RunSummary& sa, const RunSummary& sb, const TraceMode
 
 void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceModel* ma,
                      const TraceModel* mb, const TraceDiff& d, size_t context) {
-  // Without events to show (report_shows_events), every event below is none and every list
-  // empty: the models are read only when they are there.
+  // The models are read only for a divergence, a parting, a difference or a finding of one run
+  // only, which exist only when report_shows_events(d), and then both models are there.
   auto seq = [](const TraceModel* m, size_t i) {
     return m && i < m->size() ? Json(m->seq(i)) : Json(nullptr);
   };
@@ -188,23 +188,6 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
                 {"only_a", events ? unmatched(*ma, d.match.proc_b) : Strings()},
                 {"only_b", events ? unmatched(*mb, d.match.proc_a) : Strings()},
                 {"text", events ? text(match_text(*ma, *mb, d.match)) : std::string()}};
-  if (!events) {
-    j["first_divergence"] = nullptr;
-    j["decisions"] = {{"parted", false},    {"decision", nullptr}, {"event_a", nullptr},
-                      {"event_b", nullptr}, {"chose_a", nullptr},  {"chose_b", nullptr},
-                      {"text", ""}};
-    j["processes"] = Json::array();
-    j["channels"] = Json::array();
-    j["outcome"] = {{"differs", false},
-                    {"only_a", Json::array()},
-                    {"only_b", Json::array()},
-                    {"end_a", to_string(d.outcome.end_a)},
-                    {"end_b", to_string(d.outcome.end_b)}};
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return;
-  }
-  const TraceModel& a = *ma;
-  const TraceModel& b = *mb;
   auto side = [&](const TraceModel& m, uint32_t p, size_t step) {
     const ProcessSteps steps(m);
     const auto xs = steps.of(p);
@@ -218,7 +201,7 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
     return lines;
   };
   auto divergence = [&](const ProcessDivergence& v) {
-    return Json{{"process", text(process_label(a, v.proc_a))},
+    return Json{{"process", text(process_label(*ma, v.proc_a))},
                 {"step", v.step + 1},
                 {"event_a", seq(ma, v.event_a)},
                 {"event_b", seq(mb, v.event_b)},
@@ -228,8 +211,8 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
   };
   if (const ProcessDivergence* v = d.first_divergence()) {
     Json first = divergence(*v);
-    first["context_a"] = side(a, v->proc_a, v->step);
-    first["context_b"] = side(b, v->proc_b, v->step);
+    first["context_a"] = side(*ma, v->proc_a, v->step);
+    first["context_b"] = side(*mb, v->proc_b, v->step);
     j["first_divergence"] = std::move(first);
   } else {
     j["first_divergence"] = nullptr;
@@ -240,9 +223,11 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
       {"decision", p.parted ? Json(p.decision + 1) : Json(nullptr)},
       {"event_a", seq(ma, p.event_a)},
       {"event_b", seq(mb, p.event_b)},
-      {"chose_a", p.event_a < a.size() ? Json(text(decision_choice(a, p.event_a))) : Json(nullptr)},
-      {"chose_b", p.event_b < b.size() ? Json(text(decision_choice(b, p.event_b))) : Json(nullptr)},
-      {"text", text(parting_text(a, b, p))}};
+      {"chose_a", p.parted && p.event_a < ma->size() ? Json(text(decision_choice(*ma, p.event_a)))
+                                                     : Json(nullptr)},
+      {"chose_b", p.parted && p.event_b < mb->size() ? Json(text(decision_choice(*mb, p.event_b)))
+                                                     : Json(nullptr)},
+      {"text", p.parted ? text(parting_text(*ma, *mb, p)) : std::string()}};
   Json procs = Json::array();
   for (const ProcessDivergence& v : d.processes) procs.push_back(divergence(v));
   j["processes"] = std::move(procs);
@@ -254,7 +239,7 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
     Json only_a = Json::array(), only_b = Json::array();
     for (size_t i : c.only_a) only_a.push_back(seq(ma, i));
     for (size_t i : c.only_b) only_b.push_back(seq(mb, i));
-    chans.push_back({{"channel", text(channel_label(a, c.chan_a))},
+    chans.push_back({{"channel", text(channel_label(*ma, c.chan_a))},
                      {"kind", kind},
                      {"transfer", c.transfer + 1},
                      {"event_a", seq(ma, c.event_a)},
@@ -265,21 +250,21 @@ void print_diff_json(const RunSummary& sa, const RunSummary& sb, const TraceMode
                      {"only_b", only_b},
                      {"only_a_total", c.only_a_total},
                      {"only_b_total", c.only_b_total},
-                     {"text", text(channel_text(a, b, c))}});
+                     {"text", text(channel_text(*ma, *mb, c))}});
   }
   j["channels"] = std::move(chans);
-  auto findings = [&](const TraceModel& m, const std::vector<Finding>& fs) {
+  auto findings = [&](const TraceModel* m, const std::vector<Finding>& fs) {
     Json out = Json::array();
     for (const Finding& f : fs)
       out.push_back({{"kind", to_string(f.kind)},
                      {"severity", to_string(f.severity)},
-                     {"event", seq(&m, f.event)},
-                     {"text", text(finding_line(m, f))}});
+                     {"event", seq(m, f.event)},
+                     {"text", text(finding_line(*m, f))}});
     return out;
   };
   j["outcome"] = {{"differs", d.outcome.differs()},
-                  {"only_a", findings(a, d.outcome.only_a)},
-                  {"only_b", findings(b, d.outcome.only_b)},
+                  {"only_a", findings(ma, d.outcome.only_a)},
+                  {"only_b", findings(mb, d.outcome.only_b)},
                   {"end_a", to_string(d.outcome.end_a)},
                   {"end_b", to_string(d.outcome.end_b)}};
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -12,9 +12,7 @@ namespace csptrace {
 using diff_detail::kUnmatched;
 
 DiffFollower::DiffFollower(const RunDigest& a)
-    : a_(a), proc_names_(a.name_count(), 0), chan_names_(a.name_count(), 0) {
-  how_.ignore_values = a.options().ignore_values || a.options().ignore_order_within_channel;
-}
+    : a_(a), proc_names_(a.name_count(), 0), chan_names_(a.name_count(), 0) {}
 
 void DiffFollower::match_new(const TraceModel& m) {
   auto match = [&](const auto& all, std::vector<Part>& parts, std::vector<uint32_t>& counts,
@@ -59,8 +57,8 @@ void DiffFollower::take_steps(const TraceModel& m, size_t i) {
     const uint32_t k = p.seen++;
     if (p.parted != kNone) continue;
     const auto xa = a_.steps(p.a);
-    if (k < xa.size() &&
-        diff_detail::step_digest(m, i, owners[o], chan_in_a(m.chan_index(i)), how_) == xa[k].digest)
+    if (k < xa.size() && diff_detail::step_digest(m, i, owners[o], chan_in_a(m.chan_index(i)),
+                                                  a_.step_compare()) == xa[k].digest)
       continue;
     ProcessDivergence v;
     v.proc_a = p.a;

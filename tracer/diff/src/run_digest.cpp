@@ -28,18 +28,18 @@ std::vector<size_t> group_by_owner(std::vector<RunDigest::Entry>& entries, size_
 
 }  // namespace
 
-RunDigest::RunDigest(const DiffOptions& options) : options_(options) {}
+RunDigest::RunDigest(const DiffOptions& options) : options_(options) {
+  how_.ignore_values = options.ignore_values || options.ignore_order_within_channel;
+}
 
 void RunDigest::take(const TraceModel& m) {
-  StepCompare how;
-  how.ignore_values = options_.ignore_values || options_.ignore_order_within_channel;
   uint32_t owners[2];
   for (; next_ < m.size(); ++next_) {
     const size_t i = next_;
     const auto event = static_cast<uint32_t>(i);
     const int n = step_owners(m, i, owners);
     for (int k = 0; k < n; ++k)
-      steps_.push_back({owners[k], event, step_digest(m, i, owners[k], m.chan_index(i), how)});
+      steps_.push_back({owners[k], event, step_digest(m, i, owners[k], m.chan_index(i), how_)});
     const EventKind kind = m.kind(i);
     if (kind == EventKind::Transfer)
       transfers_.push_back({m.chan_index(i), event, value_digest(m, m.field<Field::value>(i))});
@@ -48,16 +48,13 @@ void RunDigest::take(const TraceModel& m) {
   }
 }
 
-template <class Info>
-void RunDigest::group_names(const TraceModel& m, const std::vector<Info>& all, Names& out) {
-  std::vector<StrId> name(all.size());
-  for (size_t k = 0; k < all.size(); ++k) name[k] = names_.intern(m.str(all[k].name));
+void RunDigest::group_names(const std::vector<StrId>& name, Names& out) const {
   out.start.assign(size_t{names_.size()} + 1, 0);
   for (StrId id : name) ++out.start[id + 1];
   for (size_t k = 1; k < out.start.size(); ++k) out.start[k] += out.start[k - 1];
-  out.order.resize(all.size());
+  out.order.resize(name.size());
   std::vector<uint32_t> fill(out.start.begin(), out.start.end() - 1);
-  for (uint32_t k = 0; k < all.size(); ++k) out.order[fill[name[k]]++] = k;
+  for (uint32_t k = 0; k < name.size(); ++k) out.order[fill[name[k]]++] = k;
 }
 
 void RunDigest::finish(const TraceModel& m, std::vector<Finding> findings) {
@@ -67,10 +64,13 @@ void RunDigest::finish(const TraceModel& m, std::vector<Finding> findings) {
   decisions_.shrink_to_fit();
   findings_ = std::move(findings);
   // Every name first, so that both groupings cover every name id.
-  for (const ProcessInfo& p : m.processes()) names_.intern(m.str(p.name));
-  for (const ChannelInfo& c : m.channels()) names_.intern(m.str(c.name));
-  group_names(m, m.processes(), procs_);
-  group_names(m, m.channels(), chans_);
+  std::vector<StrId> proc_names, chan_names;
+  proc_names.reserve(m.processes().size());
+  chan_names.reserve(m.channels().size());
+  for (const ProcessInfo& p : m.processes()) proc_names.push_back(names_.intern(m.str(p.name)));
+  for (const ChannelInfo& c : m.channels()) chan_names.push_back(names_.intern(m.str(c.name)));
+  group_names(proc_names, procs_);
+  group_names(chan_names, chans_);
   events_ = m.size();
   complete_ = m.complete();
   end_reason_ = m.end_reason();

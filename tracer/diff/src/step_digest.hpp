@@ -1,6 +1,6 @@
 // What two runs' steps, transfers and decisions are compared by, as numbers that one run can
-// keep while the other is read (run_digest.hpp). A step's digest covers exactly what same_step
-// compares (process_steps.hpp), with its channel as run A's channel index: run A's own, or for
+// keep while the other is read (run_digest.hpp). A step's digest covers exactly what StepCompare
+// says (process_steps.hpp), with its channel as run A's channel index: run A's own, or for
 // run B its counterpart in A (kUnmatched when it has none). Texts and values are hashed by their
 // bytes, so two steps with equal digests are the same step unless 64-bit hashes collide.
 #pragma once

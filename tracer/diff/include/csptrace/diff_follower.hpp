@@ -10,7 +10,6 @@
 // findings) with the complete model and B's findings (the same judge() as csptrace check).
 #pragma once
 
-#include <csptrace/process_steps.hpp>
 #include <csptrace/run_digest.hpp>
 #include <csptrace/trace_diff.hpp>
 
@@ -50,7 +49,6 @@ class DiffFollower {
   void finish_decisions(TraceDiff& d) const;
 
   const RunDigest& a_;
-  StepCompare how_;
   size_t next_ = 0;                                // the first event not compared yet
   std::vector<Part> procs_, chans_;                // by B's dense index
   std::vector<uint32_t> proc_names_, chan_names_;  // B's so far with each of A's name ids

@@ -17,7 +17,6 @@
 // (it put the value with its `buf_put`).
 #pragma once
 
-#include <csptrace/trace_match.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
@@ -52,18 +51,13 @@ int step_owners(const TraceModel& m, size_t i, uint32_t out[2]);
 enum class StepOp : uint8_t { Put, Take, Other };
 StepOp step_op(const TraceModel& m, size_t i, uint32_t proc);
 
-// What makes two steps the same step. Values are compared by their text, channels and other
-// processes through the match; the fields that depend on the interleaving (a buffer's level, an
-// alt guard's readiness, an alt's rule, a transfer's via and partner) are never compared.
+// What makes two steps the same step (step_digest.cpp compares by it): the operation (a put, a
+// take, or the kind), the channel through the match, the value by its text unless ignored, and
+// for other kinds what the process chose or was told (op, index, status, message, label,
+// duration, mode, buffer, cap). The fields that depend on the interleaving (a buffer's level,
+// an alt guard's readiness, an alt's rule, a transfer's via and partner) are never compared.
 struct StepCompare {
   bool ignore_values = false;
 };
-
-// Whether step ia of process p in A (an event index) is the same as step ib of B's counterpart.
-bool same_step(const TraceModel& a, size_t ia, uint32_t proc_a, const TraceModel& b, size_t ib,
-               uint32_t proc_b, const TraceMatch& match, StepCompare how);
-
-// Whether two values read the same: numbers by number, texts by their bytes.
-bool same_value(const TraceModel& a, const Value& va, const TraceModel& b, const Value& vb);
 
 }  // namespace csptrace

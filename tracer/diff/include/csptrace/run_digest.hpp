@@ -10,6 +10,7 @@
 #pragma once
 
 #include <csptrace/finding.hpp>
+#include <csptrace/process_steps.hpp>
 #include <csptrace/string_table.hpp>
 #include <csptrace/trace_diff.hpp>
 
@@ -49,6 +50,8 @@ class RunDigest {
   void finish(const TraceModel& m, std::vector<Finding> findings);
 
   const DiffOptions& options() const { return options_; }
+  // What the steps' digests compare, from the options.
+  StepCompare step_compare() const { return how_; }
   size_t events() const { return events_; }
   bool complete() const { return complete_; }
   EndReason end_reason() const { return end_reason_; }
@@ -81,10 +84,11 @@ class RunDigest {
       return order[start[name] + n];
     }
   };
-  template <class Info>
-  void group_names(const TraceModel& m, const std::vector<Info>& all, Names& out);
+  // Groups entries by their name ids (name[k] is entry k's), every id below names_.size().
+  void group_names(const std::vector<StrId>& name, Names& out) const;
 
   DiffOptions options_;
+  StepCompare how_;
   size_t next_ = 0;  // the first event take() has not digested
   std::vector<Entry> steps_, transfers_;
   std::vector<size_t> proc_first_{0}, chan_first_{0};  // entries of p: [first[p], first[p+1])

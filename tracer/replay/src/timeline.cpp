@@ -10,7 +10,7 @@ size_t Timeline::first_interval_from(uint32_t p, int64_t t) const {
 size_t Timeline::occupancy_at(uint32_t c, int64_t t) const {
   const auto& occ = occupancy_[c];
   const size_t k =
-      partition_index(0, occ.size(), [&](size_t j) { return model_->time(occ[j].event) <= t; });
+      partition_index(0, occ.size(), [&](size_t j) { return model_->time(occ.event(j)) <= t; });
   return k == 0 ? 0 : k - 1;
 }
 
@@ -22,7 +22,7 @@ size_t Timeline::first_rendezvous_from(int64_t t) const {
 size_t Timeline::memory_bytes() const {
   size_t bytes = interval_data_.size() * sizeof(IntervalRecord) +
                  interval_at_.size() * sizeof(uint32_t) + rendezvous_.size() * sizeof(uint32_t);
-  for (const auto& occ : occupancy_) bytes += occ.size() * sizeof(OccupancyRecord);
+  for (const auto& occ : occupancy_) bytes += occ.memory_bytes();
   return bytes;
 }
 

@@ -12,6 +12,9 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
     : m_(m), proc_seen_(m.processes().size(), 0), chan_seen_(m.channels().size(), 0) {
   if (m.held_from() != 0)
     throw std::logic_error("timeline: the model must hold every event (it retired some)");
+  if (m.channels().size() > IntervalRecord::kMaxChannels)  // 134 M: never held by a viewer
+    throw std::length_error("the timeline names at most " +
+                            std::to_string(IntervalRecord::kMaxChannels) + " channels");
   t_.model_ = &m;
   t_.occupancy_.resize(m.channels().size());
   if (!m.empty()) {
@@ -84,29 +87,28 @@ void TimelineBuilder::after(const ReplayState& s) {
     const bool waiting = is_waiting(ps.state);
     const WaitOp op = waiting ? ps.wait.op : WaitOp::Take;
     const uint32_t chan = waiting ? ps.wait.chan : kNone;
-    if (k > 0 && iv[k - 1].state == ps.state && iv[k - 1].op == op && iv[k - 1].chan == chan)
-      continue;
+    const IntervalRecord next(static_cast<uint32_t>(i), chan, ps.state, op);
+    if (k > 0 && iv[k - 1].look() == next.look()) continue;
     if (ps.state == ProcState::NotStarted) continue;
     if (slot_at_[p] + k == slot_at_[p + 1])  // the slots' count says this cannot happen
       throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
                              " than events that name it");
-    iv[k++] = {static_cast<uint32_t>(i), chan, ps.state, op};
+    iv[k++] = next;
     note_proc(s, p);  // the channels of its new wait
   }
   for (uint32_t c : chans_) {
     if (c >= s.channels.size() || !s.channels[c].made) continue;
     const ChannelState& cs = s.channels[c];
-    const OccupancyRecord step{static_cast<uint32_t>(i), static_cast<uint32_t>(cs.level()),
+    const OccupancyCounts step{static_cast<uint32_t>(cs.level()),
                                static_cast<uint32_t>(cs.putters.size()),
                                static_cast<uint32_t>(cs.takers.size())};
-    auto& occ = t_.occupancy_[c];
-    if (!occ.empty() && occ.back().level == step.level && occ.back().putters == step.putters &&
-        occ.back().takers == step.takers)
-      continue;
-    if (!occ.empty() && occ.back().event == i)
-      occ.back() = step;
+    OccupancySteps& occ = t_.occupancy_[c];
+    const size_t n = occ.size();
+    if (n > 0 && occ.counts(n - 1) == step) continue;
+    if (n > 0 && occ.event(n - 1) == i)
+      occ.replace_back(static_cast<uint32_t>(i), step);
     else
-      occ.push_back(step);
+      occ.push_back(static_cast<uint32_t>(i), step);
   }
   if (m_.kind(i) == EventKind::Transfer) t_.rendezvous_.push_back(static_cast<uint32_t>(i));
 }

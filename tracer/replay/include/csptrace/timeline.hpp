@@ -10,12 +10,14 @@
 #pragma once
 
 #include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/occupancy_steps.hpp>
 #include <csptrace/replay_state.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/timeline_list.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 namespace csptrace {
@@ -54,20 +56,42 @@ struct Rendezvous {
 
 // The stored forms. Event indices fit 32 bits: a timeline is built from a model held whole,
 // whose records are limited to 4 GiB.
-struct IntervalRecord {  // 12 bytes; times and end_event come from the neighbours
-  uint32_t cause;
-  uint32_t chan;
-  ProcState state;
-  WaitOp op;
+//
+// An interval is the event that began it and, in one word, its channel (27 bits), state (3)
+// and operation (2): 8 bytes; its times and end_event come from its neighbours. A timeline
+// therefore names at most kMaxChannels channels (TimelineBuilder refuses a model with more).
+class IntervalRecord {
+ public:
+  static constexpr unsigned kChanBits = 27;
+  // Channels 0 .. kMaxChannels - 1; the all-ones value of the channel's bits stands for kNone.
+  static constexpr uint32_t kMaxChannels = (uint32_t{1} << kChanBits) - 1;
+
+  IntervalRecord() = default;
+  // Precondition: chan < kMaxChannels or chan == kNone.
+  IntervalRecord(uint32_t cause, uint32_t chan, ProcState state, WaitOp op)
+      : cause_(cause),
+        look_((chan == kNone ? kMaxChannels : chan) | uint32_t(state) << kChanBits |
+              uint32_t(op) << (kChanBits + 3)) {}
+  uint32_t cause() const { return cause_; }
+  uint32_t chan() const {
+    const uint32_t c = look_ & kMaxChannels;
+    return c == kMaxChannels ? kNone : c;
+  }
+  ProcState state() const { return ProcState((look_ >> kChanBits) & 7); }
+  WaitOp op() const { return WaitOp(look_ >> (kChanBits + 3)); }
+  // The channel, state and operation together: two looks are equal iff all three are.
+  uint32_t look() const { return look_; }
+
+ private:
+  uint32_t cause_ = 0;
+  uint32_t look_ = 0;
 };
-struct OccupancyRecord {  // 16 bytes; t is the time of `event`
-  uint32_t event;
-  uint32_t level;
-  uint32_t putters;
-  uint32_t takers;
-};
-static_assert(sizeof(IntervalRecord) == 12 && sizeof(OccupancyRecord) == 16);
-// A rendezvous is stored as its transfer's event index alone: the rest is in the model.
+static_assert(sizeof(IntervalRecord) == 8);
+static_assert(std::size(EnumTable<ProcState>::entries) <= 8 &&
+              std::size(EnumTable<WaitOp>::entries) <= 4);
+// An occupancy step is kept by its channel's OccupancySteps (8 bytes, or 16 for a channel
+// whose counts outgrow a word); a rendezvous as its transfer's event index alone: the rest is
+// in the model.
 
 // The list makers: element k of a list from its records and the model's times.
 struct IntervalMaker {
@@ -77,22 +101,23 @@ struct IntervalMaker {
   int64_t end_time;
   StateInterval operator()(size_t k) const {
     const IntervalRecord& x = r[k];
-    const uint32_t end = k + 1 < n ? r[k + 1].cause : kNone;
-    return {m->time(x.cause),
+    const uint32_t end = k + 1 < n ? r[k + 1].cause() : kNone;
+    return {m->time(x.cause()),
             end != kNone ? m->time(end) : end_time,
-            x.chan,
-            x.cause,
+            x.chan(),
+            x.cause(),
             end,
-            x.state,
-            x.op};
+            x.state(),
+            x.op()};
   }
 };
 struct OccupancyMaker {
-  const OccupancyRecord* r;
+  const OccupancySteps* steps;
   const TraceModel* m;
   OccupancyStep operator()(size_t k) const {
-    const OccupancyRecord& x = r[k];
-    return {m->time(x.event), x.event, x.level, x.putters, x.takers};
+    const uint32_t e = steps->event(k);
+    const OccupancyCounts c = steps->counts(k);
+    return {m->time(e), e, c.level, c.putters, c.takers};
   }
 };
 struct RendezvousMaker {
@@ -122,7 +147,7 @@ class Timeline {
     return {{interval_data_.data() + interval_at_[p], n, model_, end_time_}, n};
   }
   OccupancyList occupancy(uint32_t c) const {
-    return {{occupancy_[c].data(), model_}, occupancy_[c].size()};
+    return {{&occupancy_[c], model_}, occupancy_[c].size()};
   }
   RendezvousList rendezvous() const { return {{rendezvous_.data(), model_}, rendezvous_.size()}; }
 
@@ -148,7 +173,7 @@ class Timeline {
   // intervals than they count).
   SharedColumn<IntervalRecord> interval_data_;
   std::vector<uint32_t> interval_at_{0};
-  std::vector<HugeVector<OccupancyRecord>> occupancy_;
+  std::vector<OccupancySteps> occupancy_;
   HugeVector<uint32_t> rendezvous_;  // the transfers' event indices
 };
 

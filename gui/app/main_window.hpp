@@ -12,6 +12,7 @@
 #include "event_list_model.hpp"
 #include "event_list_view.hpp"
 #include "findings_panel.hpp"
+#include "latest_job.hpp"
 #include "process_state_model.hpp"
 #include "search_job.hpp"
 #include "step_controller.hpp"
@@ -129,6 +130,8 @@ class MainWindow : public QMainWindow {
   void search(const QString& query);
   const SearchResult* search_result() const { return matches_.get(); }
   bool searching() const { return search_job_->running(); }
+  // "only with selected" is finding the lanes of a newly selected process (off the GUI thread).
+  bool focusing_lanes() const { return focus_job_->running(); }
   void step_match(bool forward);
 
   // Whether opening a file adds it to File → Open recent (off for --screenshot runs).
@@ -212,6 +215,8 @@ class MainWindow : public QMainWindow {
   StepController* stepper_ = nullptr;
   TraceLoadJob* loader_ = nullptr;
   SearchJob* search_job_ = nullptr;
+  LatestJob* focus_job_ = nullptr;         // finds the lanes for "only with selected"
+  std::optional<uint32_t> focus_pending_;  // the process it finds them for
   QProgressDialog* progress_ = nullptr;
 
   EventListModel* events_ = nullptr;

@@ -1,48 +1,34 @@
 // Runs event searches off the GUI thread (search_events over millions of events takes a few
 // hundred milliseconds): start() cancels the search still running, and only the newest one
-// reports back, on the GUI thread, so typing never freezes the window and a stale result never
-// replaces a newer one.
+// reports back, on the GUI thread (LatestJob), so typing never freezes the window and a stale
+// result never replaces a newer one.
 #pragma once
 
 #include "event_search.hpp"
+#include "latest_job.hpp"
 #include "trace_document.hpp"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
-#include <cstdint>
 #include <memory>
-#include <thread>
-#include <vector>
 
 namespace cspview {
 
 class SearchJob : public QObject {
   Q_OBJECT
  public:
-  explicit SearchJob(QObject* parent = nullptr);
-  ~SearchJob() override;  // cancels and joins every search still running
+  explicit SearchJob(QObject* parent = nullptr) : QObject(parent), job_(new LatestJob(this)) {}
 
   void start(std::shared_ptr<const TraceDocument> doc, const QString& query);
-  void cancel();
-  bool running() const { return running_; }
+  void cancel() { job_->cancel(); }
+  bool running() const { return job_->running(); }
 
  signals:
   void finished(std::shared_ptr<const cspview::SearchResult> result);
 
  private:
-  struct Run {
-    std::atomic<bool> cancel{false};
-    std::atomic<bool> done{false};
-    std::thread thread;
-  };
-  void reap();
-
-  bool running_ = false;
-  std::vector<std::unique_ptr<Run>> runs_;
-  std::shared_ptr<std::atomic<uint64_t>> current_;
-  uint64_t generation_ = 0;
+  LatestJob* job_;  // a child: deleted, and its searches joined, before this object's members
 };
 
 }  // namespace cspview

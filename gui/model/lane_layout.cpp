@@ -1,6 +1,7 @@
 #include "lane_layout.hpp"
 
 #include <csptrace/event_format.hpp>
+#include <csptrace/trace_error.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -20,11 +21,15 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-Interactions interactions_of(const TraceModel& m, uint32_t p) {
+Interactions interactions_of(const TraceModel& m, uint32_t p, const std::atomic<bool>* cancel) {
   Interactions in{std::vector<bool>(m.processes().size()), std::vector<bool>(m.channels().size())};
   if (p >= m.processes().size()) return in;
   in.processes[p] = true;
+  auto check = [cancel](size_t i) {
+    if (cancel && (i & 0xFFFFF) == 0 && cancel->load()) throw csptrace::LoadCancelled();
+  };
   for (size_t i = 0; i < m.size(); ++i) {
+    check(i);
     const bool mine = m.proc_index(i) == p || m.from_index(i) == p || m.to_index(i) == p;
     if (!mine) continue;
     if (m.chan_index(i) != kNone) in.channels[m.chan_index(i)] = true;
@@ -33,7 +38,8 @@ Interactions interactions_of(const TraceModel& m, uint32_t p) {
   }
   // Processes that woke p or that p woke count too.
   for (size_t i = 0; i < m.size(); ++i)
-    if (m.partner_index(i) == p && m.proc_index(i) != kNone && m.kind(i) != EventKind::Spawn)
+    if (check(i),
+        m.partner_index(i) == p && m.proc_index(i) != kNone && m.kind(i) != EventKind::Spawn)
       in.processes[m.proc_index(i)] = true;
   return in;
 }

@@ -128,13 +128,12 @@ void TimelineWidget::set_name_filter(const QString& text) {
   relayout();
 }
 
-void TimelineWidget::set_focus_process(std::optional<uint32_t> p) {
+void TimelineWidget::set_focus_process(std::optional<uint32_t> p,
+                                       std::shared_ptr<const Interactions> in) {
   if (p == layout_options_.focus_process) return;
   layout_options_.focus_process = p;
-  // One pass over the events now, not one per relayout (resize, theme, fold).
-  layout_options_.focus_interactions =
-      p && doc_ ? std::make_shared<const Interactions>(interactions_of(doc_->model(), *p))
-                : nullptr;
+  // Kept, not made again at each relayout (resize, theme, fold): it costs a pass over the events.
+  layout_options_.focus_interactions = p ? std::move(in) : nullptr;
   relayout();
 }
 

@@ -50,8 +50,11 @@ class TimelineWidget : public QWidget {
   void set_matches(std::shared_ptr<const SearchResult> matches);
   void set_warning(const QString& text);
   void set_name_filter(const QString& text);
-  void set_focus_process(std::optional<uint32_t> p);
+  // Only the lanes that interact with process p (interactions_of(model, p), made by the
+  // caller, off the GUI thread for a big trace), or every lane (nullopt).
+  void set_focus_process(std::optional<uint32_t> p, std::shared_ptr<const Interactions> in);
   std::optional<uint32_t> focus_process() const { return layout_options_.focus_process; }
+  const LaneLayout& lane_layout() const { return layout_; }
   void set_follow_cursor(bool on) { follow_cursor_ = on; }
   bool follow_cursor() const { return follow_cursor_; }
   const StoryStep& story() const { return story_; }

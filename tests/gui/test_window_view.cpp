@@ -5,8 +5,12 @@
 #include "window_actions.hpp"
 #include "window_fixture.hpp"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
+#include <optional>
 
 using namespace cspview;
 
@@ -92,4 +96,47 @@ TEST_CASE("stepping with follow on keeps the step and its neighbours in a readab
   const double zoom = tl->scale().ns_per_px;
   o.w.stepper().next();
   CHECK(tl->scale().ns_per_px == zoom);
+}
+
+TEST_CASE(
+    "only with selected shows the lanes that interact with the selected process once "
+    "they are found off the GUI thread",
+    "[window][view]") {
+  OpenWindow o(fixture_path("gui-philosophers-deadlock.jsonl"));
+  REQUIRE(o.ok);
+  const csptrace::TraceModel& m = o.w.document()->model();
+  // A process that does not interact with every lane, and one of its events.
+  std::optional<size_t> event;
+  Interactions want;
+  for (size_t i = 0; i < m.size() && !event; ++i) {
+    const uint32_t p = m.proc_index(i);
+    if (p == csptrace::kNone) continue;
+    Interactions in = interactions_of(m, p);
+    if (std::count(in.processes.begin(), in.processes.end(), true) +
+            std::count(in.channels.begin(), in.channels.end(), true) <
+        std::ptrdiff_t(m.processes().size() + m.channels().size())) {
+      event = i;
+      want = std::move(in);
+    }
+  }
+  REQUIRE(event);
+  const qint64 all_rows = o.w.view_json()["lane_rows"].toInteger();
+  o.w.seek_event(*event);
+  for (QCheckBox* c : o.w.findChildren<QCheckBox*>())
+    if (c->text() == QStringLiteral("only with selected")) c->setChecked(true);
+  for (int i = 0; i < 500 && o.w.focusing_lanes(); ++i)
+    QApplication::processEvents(QEventLoop::AllEvents, 10);
+  REQUIRE_FALSE(o.w.focusing_lanes());
+  const QJsonObject v = o.w.view_json();
+  const uint32_t p = m.proc_index(*event);
+  CHECK(v["lane_focus"].toString().toStdString() == o.w.document()->process_label(p));
+  const qint64 shown = std::count(want.processes.begin(), want.processes.end(), true) +
+                       std::count(want.channels.begin(), want.channels.end(), true);
+  CHECK(v["lane_rows"].toInteger() == shown + 2);
+  CHECK(v["lane_rows"].toInteger() < all_rows);
+  // Off again: every lane, at once.
+  for (QCheckBox* c : o.w.findChildren<QCheckBox*>())
+    if (c->text() == QStringLiteral("only with selected")) c->setChecked(false);
+  CHECK(o.w.view_json()["lane_rows"].toInteger() == all_rows);
+  CHECK(o.w.view_json()["lane_focus"].isNull());
 }

@@ -168,27 +168,6 @@ uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexc
   return encode_with_deltas<true>(p, e, 0, 0, text_limit);
 }
 
-uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
-  size_t head = 1;
-  while (rec[head++] & 0x80) {
-  }
-  size_t fields = head;
-  while (rec[fields++] & 0x80) {  // seq delta
-  }
-  while (rec[fields++] & 0x80) {  // t delta
-  }
-  std::memcpy(out, rec, head);
-  out[head] = 0;
-  out[head + 1] = 0;
-  std::memcpy(out + head + 2, rec + fields, len - fields);
-  return out + head + 2 + (len - fields);
-}
-
-FieldMask record_present(const uint8_t* p) noexcept {
-  const auto k = static_cast<EventKind>(*p++);
-  return present_fields(k, get_varint_unchecked(p));
-}
-
 void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (c.p == c.end) throw std::invalid_argument("record ends before its kind");
   uint8_t k = *c.p++;

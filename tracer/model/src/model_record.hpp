@@ -39,12 +39,11 @@ inline constexpr Skip kSkip[] = {
 
 class ModelRecord {
  public:
-  // rec: the record of a kind-k event, its kind byte first. Reports the present fields among
-  // `upto` and stands at the first field after seq and t.
-  ModelRecord(const uint8_t* rec, EventKind k, FieldMask upto) : p_(rec + 1) {
+  // rec: the model's record of a kind-k event (its optional fields' bits, then its fields but
+  // seq and t: see TraceModel). Reports the present fields among `upto` and stands at the first.
+  ModelRecord(const uint8_t* rec, EventKind k, FieldMask upto) : p_(rec) {
     const uint64_t bits = varint();  // which optional fields are present
     present_ = binary::present_fields(k, bits) & upto & ~(f::seq | f::t);
-    p_ += 2;  // the seq and t deltas: one zero byte each in the model's records (see add_checked)
   }
 
   // The present fields other than seq and t, among those asked for; read them in this order.

@@ -13,6 +13,25 @@
 
 namespace csptrace {
 
+namespace {
+
+// Copies a binary record (kind byte, optional fields' bits, seq and t deltas, fields) as the
+// model keeps it, the bits and the fields: rec's len bytes less the kind, seq and t. Returns the
+// end of what it wrote.
+uint8_t* slim_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
+  const uint8_t* p = rec + 1;
+  binary::get_varint_unchecked(p);  // the optional fields' bits
+  const size_t bits = size_t(p - (rec + 1));
+  std::memcpy(out, rec + 1, bits);
+  binary::get_varint_unchecked(p);  // seq delta
+  binary::get_varint_unchecked(p);  // t delta
+  const size_t fields = len - size_t(p - rec);
+  std::memcpy(out + bits, p, fields);
+  return out + bits + fields;
+}
+
+}  // namespace
+
 // ---- storage ------------------------------------------------------------------------------------
 
 TraceModel::TraceModel() : strings_(std::make_shared<StringTable>()) {}
@@ -65,16 +84,29 @@ uint64_t TraceModel::seq(size_t i) const {
 }
 
 FieldMask TraceModel::present(size_t i) const {
-  return binary::record_present(records_.data() + record_at_[i - first_held_]);
+  const uint8_t* p = records_.data() + record_at_[i - first_held_];
+  return binary::present_fields(kind(i), binary::get_varint_unchecked(p));
 }
 
 Event TraceModel::event(size_t i) const {
+  // The binary record again, with seq and t relative to the event itself (a zero byte each),
+  // for the codec's decoder to read whole.
+  const size_t k = i - first_held_;
+  const uint8_t* rec = records_.data() + record_at_[k];
+  const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - record_at_[k];
+  uint8_t whole[binary::kMaxRecordBytes + 4];
+  const uint8_t* fields = rec;
+  binary::get_varint_unchecked(fields);  // past the optional fields' bits
+  const size_t bits = size_t(fields - rec);
+  whole[0] = static_cast<uint8_t>(kind_[k]);
+  std::memcpy(whole + 1, rec, bits);
+  whole[1 + bits] = 0;
+  whole[2 + bits] = 0;
+  std::memcpy(whole + 3 + bits, fields, len - bits);
   Event e;
-  const uint8_t* rec = records_.data() + record_at_[i - first_held_];
-  // Records are written by the builder with seq and t relative to the event itself.
-  binary::Cursor c{rec, rec, rec + binary::kMaxRecordBytes};
+  binary::Cursor c{whole, whole, whole + 3 + len};
   uint64_t prev_seq = seq(i) - 1;
-  int64_t prev_t = t_[i - first_held_];
+  int64_t prev_t = t_[k];
   binary::decode_record(c, e, prev_seq, prev_t);
   return e;
 }
@@ -209,8 +241,7 @@ void TraceModelBuilder::retire_before(size_t k, RetiredTimes times) {
       drop < m.kind_.size() ? m.record_at_[drop] : static_cast<uint32_t>(m.records_.size());
   m.records_.drop_front(base);
   m.retired_record_bytes_ += base;
-  m.record_at_.drop_front(drop);
-  for (uint32_t& at : m.record_at_.mutable_span()) at -= base;
+  m.record_at_.drop_front(drop, base);
   m.kind_.drop_front(drop);
   m.t_.drop_front(drop);
   for (auto* c : {&m.proc_, &m.chan_, &m.other_}) c->drop_front(drop);
@@ -415,14 +446,16 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   m.chan_.push_back(chan_ix);
   m.other_.push_back(TraceModel::holds_from(e.kind) ? from_ix : partner_ix);
   m.record_at_.push_back(static_cast<uint32_t>(m.records_.size()));
-  // seq and t relative to the event itself: two bytes; event(i) supplies them back.
+  // The record without the kind, seq and t that the columns hold; event(i) puts them back.
   uint8_t* p = m.records_.reserve_tail(binary::kMaxRecordBytes);
   if (record) {
-    m.records_.commit(binary::unframe_record(p, record, len));
+    m.records_.commit(slim_record(p, record, len));
   } else {
+    uint8_t whole[binary::kMaxRecordBytes];
     uint64_t prev_seq = e.seq - 1;
     int64_t prev_t = e.t;
-    m.records_.commit(binary::encode_record(p, e, prev_seq, prev_t));
+    const uint8_t* end = binary::encode_record(whole, e, prev_seq, prev_t);
+    m.records_.commit(slim_record(p, whole, size_t(end - whole)));
   }
 }
 

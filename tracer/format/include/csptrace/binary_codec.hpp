@@ -183,13 +183,6 @@ inline uint8_t* reframe_record(uint8_t* out, const uint8_t* rec, size_t len, uin
   return out + rest;
 }
 
-// The inverse: copies a record as it appears in a chunk to out with seq and t deltas of 0.
-// out needs len + 2 bytes. Precondition: rec decoded without error.
-uint8_t* unframe_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept;
-
-// The present fields of a record this program encoded (no validation).
-FieldMask record_present(const uint8_t* record) noexcept;
-
 // A read position inside a buffer. Decoders throw std::invalid_argument on malformed input;
 // the reader turns that into "FILE: offset N: ..." using pos().
 struct Cursor {

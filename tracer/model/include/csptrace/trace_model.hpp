@@ -1,11 +1,12 @@
 // The loaded trace: immutable, columnar, built once by TraceModelBuilder from any reader.
 // Analysis, CLI and viewer read it through the accessors below and never see the storage layout.
 //
-// Storage (~35 bytes per event on ping-pong): hot columns for kind, t, the dense process index
+// Storage (~20 bytes per event on ping-pong): hot columns for kind, t, the dense process index
 // (proc, or `to` for kinds that carry `to` instead), the dense channel index and the other
 // process (partner, or `from`); every other field lives in a compact per-event record (the
-// binary encoding's record, varints) reached through a 32-bit offset; seq is stored as runs of
-// consecutive numbers. event(i) and present(i) decode that record.
+// binary encoding's record without its kind, seq and t, which the columns hold: the optional
+// fields' bits, then the fields as varints) reached through RecordOffsets; seq is stored as
+// runs of consecutive numbers. event(i) and present(i) decode that record.
 //
 // Invariants (enforced by the builder, so every consumer may rely on them):
 //  - events are in strictly increasing seq order;
@@ -18,6 +19,7 @@
 #include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/index_column.hpp>
 #include <csptrace/packed_times.hpp>
+#include <csptrace/record_offsets.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/string_table.hpp>
 #include <csptrace/time_column.hpp>
@@ -214,9 +216,9 @@ class TraceModel {
   int64_t retired_time(size_t i) const;
   size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
-  TimeColumn t_;                      // about 4 bytes an event (time_column.hpp)
-  IndexColumn proc_, chan_, other_;   // 1, 2 or 4 bytes an event, as the indices need
-  SharedColumn<uint32_t> record_at_;  // offset of each event's record in records_
+  TimeColumn t_;                     // about 4 bytes an event (time_column.hpp)
+  IndexColumn proc_, chan_, other_;  // 1, 2 or 4 bytes an event, as the indices need
+  RecordOffsets record_at_;          // offset of each event's record in records_ (about 2 bytes)
   SharedColumn<uint8_t> records_;
   std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;

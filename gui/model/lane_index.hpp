@@ -9,6 +9,7 @@
 // (csptrace::SharedColumn), so a refresh costs the new events, not all of them.
 #pragma once
 
+#include "lane_list.hpp"
 #include "time_scale.hpp"
 
 #include <csptrace/trace_model.hpp>
@@ -43,11 +44,11 @@ class LaneIndex {
   // How many events of the model are indexed.
   size_t events() const { return events_; }
 
-  std::span<const uint32_t> process_events(uint32_t p) const {
-    return flat_ ? proc_flat_.lane(p) : std::span<const uint32_t>(proc_[p]);
+  LaneList process_events(uint32_t p) const {
+    return flat_ ? proc_flat_.lane(p) : LaneList(std::span<const uint32_t>(proc_[p]));
   }
-  std::span<const uint32_t> channel_events(uint32_t c) const {
-    return flat_ ? chan_flat_.lane(c) : std::span<const uint32_t>(chan_[c]);
+  LaneList channel_events(uint32_t c) const {
+    return flat_ ? chan_flat_.lane(c) : LaneList(std::span<const uint32_t>(chan_[c]));
   }
   // Transfers (rendezvous and buffered hand-overs), in event order, and the same by time.
   std::span<const uint32_t> transfers() const { return transfers_; }
@@ -61,12 +62,11 @@ class LaneIndex {
   std::span<const uint32_t> marks() const { return marks_; }
 
   // The part of a lane list whose times lie in [t0, t1].
-  static std::span<const uint32_t> visible(const csptrace::TraceModel& m,
-                                           std::span<const uint32_t> lane, double t0, double t1);
+  static LaneList visible(const csptrace::TraceModel& m, LaneList lane, double t0, double t1);
 
   // Marks for the visible part of a lane: events closer than min_px fold into one mark, so the
   // work is bounded by the width in pixels, not by the number of events.
-  static std::vector<LaneMark> fold(const csptrace::TraceModel& m, std::span<const uint32_t> lane,
+  static std::vector<LaneMark> fold(const csptrace::TraceModel& m, LaneList lane,
                                     const TimeScale& scale, double min_px = 3.0);
 
  private:
@@ -74,15 +74,14 @@ class LaneIndex {
   using Lane = csptrace::SharedColumn<uint32_t>;
   void add(const csptrace::TraceModel& m, uint32_t i);
 
-  // An index built from a whole model keeps all process lanes in one list and all channel lanes
-  // in another (a run may have millions of processes, and a list each cost about 100 bytes);
-  // one that grows (extend) keeps a list per lane, which it can append to.
+  // An index built from a whole model keeps all process lanes in one packed list and all
+  // channel lanes in another (a run may have millions of processes, and a list each cost about
+  // 100 bytes; packed, an entry is about 2 bytes instead of 4); one that grows (extend) keeps a
+  // list per lane, which it can append to.
   struct FlatLanes {
-    Lane events;                  // lane after lane
-    std::vector<uint64_t> at{0};  // lane k is events[at[k], at[k + 1])
-    std::span<const uint32_t> lane(uint32_t k) const {
-      return {events.data() + at[k], at[k + 1] - at[k]};
-    }
+    std::shared_ptr<const PackedLanes> events;  // lane after lane; never changes once made
+    std::vector<uint64_t> at{0};                // lane k is events[at[k], at[k + 1])
+    LaneList lane(uint32_t k) const { return {*events, at[k], at[k + 1] - at[k]}; }
   };
   bool flat_ = false;
   FlatLanes proc_flat_, chan_flat_;

@@ -10,8 +10,7 @@ bool timers_are_virtual(const csptrace::TraceModel& m) {
   return m.header().scheduler == "deterministic";
 }
 
-std::string timer_note(const csptrace::TraceModel& m, std::span<const uint32_t> lane,
-                       uint32_t chan) {
+std::string timer_note(const csptrace::TraceModel& m, LaneList lane, uint32_t chan) {
   if (chan >= m.channels().size() || m.channels()[chan].buffer != csptrace::BufferKind::Timer)
     return {};
   const auto& info = m.channels()[chan];

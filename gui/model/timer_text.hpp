@@ -21,8 +21,7 @@ bool timers_are_virtual(const csptrace::TraceModel& m);
 // One line for a timer channel, in the axis's time: "set for 10 ms of virtual time; fired
 // 24.3 µs later on this axis" (virtual), "set for 10 ms; fired after 10.1 ms" (pool), or
 // "set for 10 ms; not fired" when it never fired. Empty for channels that are not timers.
-std::string timer_note(const csptrace::TraceModel& m, std::span<const uint32_t> lane,
-                       uint32_t chan);
+std::string timer_note(const csptrace::TraceModel& m, LaneList lane, uint32_t chan);
 
 // The ruler's title: "time →", or "time → (virtual timers)" when timers_are_virtual.
 std::string axis_title(const csptrace::TraceModel& m);

@@ -20,7 +20,7 @@ using csptrace::kNone;
 namespace {
 
 // The first event of a lane after the cursor (lanes are sorted by time, not by index).
-std::optional<size_t> next_after(std::span<const uint32_t> lane, std::optional<size_t> cursor) {
+std::optional<size_t> next_after(LaneList lane, std::optional<size_t> cursor) {
   std::optional<size_t> best;
   for (uint32_t e : lane)
     if ((!cursor || e > *cursor) && (!best || e < *best)) best = e;

@@ -94,7 +94,7 @@ csptrace::TraceModelBuilder restamped(const csptrace::TraceModel& m, bool keep_o
 }
 
 void require_same_lanes(const csptrace::TraceModel& m, const LaneIndex& a, const LaneIndex& b) {
-  auto same = [](std::span<const uint32_t> x, std::span<const uint32_t> y) {
+  auto same = [](LaneList x, LaneList y) {
     return std::equal(x.begin(), x.end(), y.begin(), y.end());
   };
   for (uint32_t p = 0; p < m.processes().size(); ++p)
@@ -145,4 +145,31 @@ TEST_CASE("lanes of a whole model equal lanes grown as the events came, in or ou
       require_same_lanes(whole, built, from_half.share());
     }
   }
+}
+
+TEST_CASE("packed lanes read back every entry, in narrow and in wide blocks", "[lanes]") {
+  // Lanes after lanes as LaneIndex packs them: runs of near indices, a lane that starts far
+  // below the last one, entries 70 000 apart and out of order (a pool recording's lane by time).
+  std::vector<uint32_t> all;
+  for (uint32_t i = 0; i < 1000; ++i) all.push_back(3 * i);
+  for (uint32_t i = 0; i < 300; ++i) all.push_back(5 + 70000 * i);
+  for (uint32_t i = 0; i < 200; ++i) all.push_back(i % 2 ? 4000000000u - i : i);
+  for (uint32_t i = 0; i < 77; ++i) all.push_back(65535 * (i % 3));
+  const PackedLanes packed(all);
+  REQUIRE(packed.size() == all.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    INFO("entry " << k);
+    CHECK(packed[k] == all[k]);
+  }
+  // Narrow blocks cost 2 bytes an entry and their base; wide ones keep their entries whole.
+  CHECK(packed.memory_bytes() < all.size() * 4);
+  // A list over a part of it, as a lane.
+  const LaneList lane(packed, 1000, 300);
+  CHECK(lane.size() == 300);
+  CHECK(lane.front() == 5);
+  CHECK(lane.back() == 5 + 70000 * 299);
+  CHECK(*std::lower_bound(lane.begin(), lane.end(), 140001u) == 5 + 70000 * 2);
+  const LaneList tail = lane.subspan(298);
+  CHECK(tail.size() == 2);
+  CHECK(tail[1] == lane.back());
 }

@@ -39,9 +39,7 @@ TraceModel prefix_of(const TraceModel& full, size_t n) {
   return std::move(b).finish();
 }
 
-bool same(std::span<const uint32_t> a, std::span<const uint32_t> b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end());
-}
+bool same(LaneList a, LaneList b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 
 }  // namespace
 

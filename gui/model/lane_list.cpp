@@ -8,7 +8,8 @@ PackedLanes::PackedLanes(std::span<const uint32_t> all) {
   distances_.resize(all.size());
   blocks_.resize((all.size() + kBlock - 1) / kBlock);
   for (size_t b = 0; b < blocks_.size(); ++b) {
-    const std::span<const uint32_t> in = all.subspan(b * kBlock, std::min(kBlock, all.size() - b * kBlock));
+    const std::span<const uint32_t> in =
+        all.subspan(b * kBlock, std::min(kBlock, all.size() - b * kBlock));
     const auto [lo, hi] = std::minmax_element(in.begin(), in.end());
     Block& block = blocks_[b];
     block.base = *lo;

@@ -7,11 +7,11 @@
 
 #include <csptrace/huge_page_allocator.hpp>
 
-#include <cstddef>
-#include <cstdint>
 #include <algorithm>
 #include <compare>
 #include <concepts>
+#include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <span>
@@ -60,9 +60,9 @@ class LaneList {
   // never asks whether it converts to a span (which would ask for its iterator's operations
   // before that class is complete).
   template <class Plain>
-    requires std::same_as<Plain, std::span<const uint32_t>> ||
-             std::same_as<Plain, std::vector<uint32_t>>
-  LaneList(const Plain& plain) : plain_(plain.data()), n_(plain.size()) {}
+  requires std::same_as<Plain, std::span<const uint32_t>> ||
+      std::same_as<Plain, std::vector<uint32_t>>
+      LaneList(const Plain& plain) : plain_(plain.data()), n_(plain.size()) {}
   // Entries [first, first + n) of packed, which outlives the list.
   LaneList(const PackedLanes& packed, size_t first, size_t n)
       : packed_(&packed), first_(first), n_(n) {}

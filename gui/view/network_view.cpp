@@ -62,12 +62,30 @@ void NetworkView::set_document(std::shared_ptr<const TraceDocument> doc) {
   // follows a trace's first frame shares its model, and keeps the graph made for it.
   const bool same_model = doc && doc_ && &doc->model() == &doc_->model();
   doc_ = std::move(doc);
-  if (!same_model) graph_ = doc_ ? network_graph(doc_->model()) : NetworkGraph{};
-  cycle_ = doc_ && doc_->has_analysis() ? network_cycle(*doc_, graph_) : NetworkCycle{};
-  layout_stale_ = true;
-  frame_ = doc_ ? network_frame(*doc_, graph_, cycle_, std::nullopt, nullptr) : NetworkFrame{};
+  cursor_.reset();
   caption_.clear();
+  layout_stale_ = true;
+  if (!same_model) {
+    unmade_ = true;  // made on first use
+  } else if (!unmade_) {
+    cycle_ = doc_->has_analysis() ? network_cycle(*doc_, graph_) : NetworkCycle{};
+    frame_ = network_frame(*doc_, graph_, cycle_, std::nullopt, nullptr);
+  }
   update();
+}
+
+void NetworkView::made() const {
+  if (!unmade_) return;
+  unmade_ = false;
+  graph_ = doc_ ? network_graph(doc_->model()) : NetworkGraph{};
+  cycle_ = doc_ && doc_->has_analysis() ? network_cycle(*doc_, graph_) : NetworkCycle{};
+  frame_ = NetworkFrame{};
+  if (!doc_) return;
+  // The state set_cursor would have been given: the replay's at the cursor, once it is in.
+  std::optional<csptrace::ReplayState> state;
+  if (doc_->has_analysis())
+    state = cursor_ ? doc_->replay().state_at(*cursor_) : doc_->replay().initial_state();
+  frame_at(cursor_, state ? &*state : nullptr);
 }
 
 void NetworkView::set_theme(const Theme& theme) {
@@ -77,6 +95,7 @@ void NetworkView::set_theme(const Theme& theme) {
 }
 
 const NetworkLayout& NetworkView::layout() const {
+  made();
   if (layout_stale_) relayout();
   return layout_;
 }
@@ -114,6 +133,18 @@ void NetworkView::relayout() const {
 
 void NetworkView::set_cursor(std::optional<size_t> event, const csptrace::ReplayState* state) {
   if (!doc_) return;
+  cursor_ = event;
+  if (unmade_ && !isVisible()) return;  // made, at this cursor, when first used
+  made();
+  frame_at(event, state);
+  animation_.stop();
+  // From the putter's end to where the message rests, so the last frame is the still frame.
+  animation_.setEndValue(still_progress());
+  if (animated_ && frame_.message && isVisible()) animation_.start();
+  update();
+}
+
+void NetworkView::frame_at(std::optional<size_t> event, const csptrace::ReplayState* state) const {
   frame_ = network_frame(*doc_, graph_, cycle_, event, state);
   // The message is the story's hand-over: the cursor's transfer or buffer put, or for a wake the
   // transfer that caused it (one owner: story_at).
@@ -123,11 +154,6 @@ void NetworkView::set_cursor(std::optional<size_t> event, const csptrace::Replay
     const NetworkFrame at_focus = network_frame(*doc_, graph_, cycle_, story.focus, nullptr);
     frame_.message = at_focus.message;
   }
-  animation_.stop();
-  // From the putter's end to where the message rests, so the last frame is the still frame.
-  animation_.setEndValue(still_progress());
-  if (animated_ && frame_.message && isVisible()) animation_.start();
-  update();
 }
 
 // At rest the message sits halfway along the wire it is travelling last (a rendezvous: on its
@@ -138,6 +164,7 @@ double NetworkView::still_progress() const {
 }
 
 NetworkScene NetworkView::scene(QSize size, double progress) const {
+  made();
   NetworkScene s;
   s.doc = doc_.get();
   s.graph = &graph_;
@@ -215,6 +242,7 @@ void NetworkView::mousePressEvent(QMouseEvent* e) {
 }
 
 QJsonObject NetworkView::describe() const {
+  made();
   QJsonObject o;
   o[QStringLiteral("view")] = view_name();
   // Events are numbered as csptrace prints them (event_number.hpp), like the window's

@@ -9,10 +9,13 @@
 // it does next); clicking a channel node moves it to the channel's next event (the next value
 // through it). When there is none, a click does nothing.
 //
-// Invariants: the graph changes only in set_document, its layout only on the first use after
-// set_document / set_theme (never while stepping); the frame is
-// rebuilt on every set_cursor from the state given there; paint_frame and the screen paint the
-// same scene, except that paint_frame shows the message at rest (no animation).
+// Invariants: the graph changes only in set_document, and is made on its first use after it (a
+// pass over every event: a window whose network tab is never opened never pays for it); its
+// layout only on the first use after set_document / set_theme (never while stepping); the frame
+// is rebuilt on every set_cursor from the state given there (while the graph is not made yet,
+// set_cursor only keeps the cursor, and the first use makes the frame with the replay's state
+// there, the state set_cursor is given); paint_frame and the screen paint the same scene, except
+// that paint_frame shows the message at rest (no animation).
 #pragma once
 
 #include "cursor_view.hpp"
@@ -45,11 +48,17 @@ class NetworkView : public CursorView {
   bool animated() const { return animated_; }
   static constexpr int kAnimationMs = 450;
 
-  const NetworkGraph& graph() const { return graph_; }
+  const NetworkGraph& graph() const {
+    made();
+    return graph_;
+  }
   // Laid out on first use after set_document / set_theme (a view that is never shown never
   // pays for Graphviz), at the view's size then.
   const NetworkLayout& layout() const;
-  const NetworkFrame& frame() const { return frame_; }
+  const NetworkFrame& frame() const {
+    made();
+    return frame_;
+  }
   // The event a click at pos leads to (see the class comment), in widget coordinates.
   std::optional<size_t> click_target(QPoint pos) const;
   // The centre of a process's / channel's node on screen, for tests; nullopt when not shown.
@@ -64,16 +73,24 @@ class NetworkView : public CursorView {
 
  private:
   void relayout() const;
+  // Makes the graph, the cycle and the frame at the kept cursor if set_document left them
+  // unmade.
+  void made() const;
+  // The frame and caption at event, from state (or the document's replay when null).
+  void frame_at(std::optional<size_t> event, const csptrace::ReplayState* state) const;
   NetworkScene scene(QSize size, double progress) const;
   double still_progress() const;
 
   std::shared_ptr<const TraceDocument> doc_;
-  NetworkGraph graph_;
+  // graph_, cycle_ and frame_ are valid when !unmade_; cursor_ is the cursor set since.
+  mutable NetworkGraph graph_;
+  mutable bool unmade_ = false;
+  std::optional<size_t> cursor_;
   mutable NetworkLayout layout_;  // valid when !layout_stale_
   mutable bool layout_stale_ = true;
-  NetworkCycle cycle_;
-  NetworkFrame frame_;
-  QString caption_;
+  mutable NetworkCycle cycle_;
+  mutable NetworkFrame frame_;
+  mutable QString caption_;
   bool animated_ = true;
   QVariantAnimation animation_;
 };

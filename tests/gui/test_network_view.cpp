@@ -208,3 +208,28 @@ TEST_CASE("presentation mode enlarges the network's boxes", "[network]") {
   n.view.set_theme(Theme::make(true, true));
   CHECK(n.view.layout().processes[0].h > before * 1.3);
 }
+
+TEST_CASE("a network view made on first use shows what one made at once shows, at every cursor",
+          "[network]") {
+  // A hidden view only keeps the cursor until it is used (the graph is a pass over every
+  // event); then it makes the frame with the replay's state at that cursor.
+  Net eager("gui-philosophers-deadlock.jsonl");
+  REQUIRE_FALSE(eager.view.graph().processes.empty());  // made now
+  const size_t n = eager.doc->model().size();
+  for (size_t e = 0; e < n; e += 3) {
+    INFO("cursor after event " << e);
+    eager.at(e);
+    NetworkView lazy;
+    lazy.set_animated(false);
+    lazy.resize(1024, 768);
+    lazy.set_document(eager.doc);
+    lazy.set_cursor(e, &eager.state);
+    CHECK(lazy.describe() == eager.view.describe());
+  }
+  NetworkView at_start;
+  at_start.set_document(eager.doc);
+  eager.view.set_cursor(std::nullopt, nullptr);
+  eager.state = eager.doc->replay().initial_state();
+  eager.view.set_cursor(std::nullopt, &eager.state);
+  CHECK(at_start.describe() == eager.view.describe());
+}

@@ -17,7 +17,7 @@ namespace {
 // Then sorts each lane by time unless the model's times are in order (then every lane already
 // is), and packs them: the whole lists are held only while one group of lanes is packed.
 template <class LaneOf>
-void fill_flat(const TraceModel& m, std::shared_ptr<const PackedLanes>& packed,
+void fill_flat(const TraceModel& m, std::shared_ptr<const csptrace::PackedIndices>& packed,
                std::vector<uint64_t>& at, size_t count, LaneOf lane_of) {
   const size_t n = m.size();
   at.assign(count + 1, 0);
@@ -38,7 +38,7 @@ void fill_flat(const TraceModel& m, std::shared_ptr<const PackedLanes>& packed,
       if (!std::is_sorted(lane, end, by_time)) std::sort(lane, end, by_time);
     }
   }
-  packed = std::make_shared<const PackedLanes>(events);
+  packed = std::make_shared<const csptrace::PackedIndices>(events);
 }
 
 }  // namespace

@@ -79,8 +79,9 @@ class LaneIndex {
   // 100 bytes; packed, an entry is about 2 bytes instead of 4); one that grows (extend) keeps a
   // list per lane, which it can append to.
   struct FlatLanes {
-    std::shared_ptr<const PackedLanes> events;  // lane after lane; never changes once made
-    std::vector<uint64_t> at{0};                // lane k is events[at[k], at[k + 1])
+    std::shared_ptr<const csptrace::PackedIndices>
+        events;                   // lane after lane; never changes once made
+    std::vector<uint64_t> at{0};  // lane k is events[at[k], at[k + 1])
     LaneList lane(uint32_t k) const { return {*events, at[k], at[k + 1] - at[k]}; }
   };
   bool flat_ = false;

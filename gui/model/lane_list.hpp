@@ -1,11 +1,11 @@
 // A lane's events as LaneIndex hands them out: event indices, by time, in a read-only
 // random-access list over either a plain array (the lists of an index that grows while a trace
-// is followed) or PackedLanes (the lanes of an index built from a whole model, about 2 bytes an
-// entry instead of 4). Its iterators give values, like std::vector<bool>'s, and are random
-// access, so std::lower_bound and friends search it in O(log n).
+// is followed) or csptrace::PackedIndices (the lanes of an index built from a whole model,
+// about 2 bytes an entry instead of 4). Its iterators give values, like std::vector<bool>'s, and
+// are random access, so std::lower_bound and friends search it in O(log n).
 #pragma once
 
-#include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/packed_indices.hpp>
 
 #include <algorithm>
 #include <compare>
@@ -18,36 +18,6 @@
 #include <vector>
 
 namespace cspview {
-
-// Event indices in blocks of kBlock entries: entry k is blocks_[b].base + distances_[k] for its
-// block b = k / kBlock, unless the block's entries lie 65 536 or more apart (events of a lane
-// far apart in the run, or two lanes meeting in a block) and then all of them are kept whole,
-// from wide_[blocks_[b].wide_at].
-class PackedLanes {
- public:
-  static constexpr size_t kBlock = 64;
-
-  explicit PackedLanes(std::span<const uint32_t> all);
-  uint32_t operator[](size_t k) const {
-    const Block& b = blocks_[k / kBlock];
-    return b.wide_at == kNarrow ? b.base + distances_[k] : wide_[b.wide_at + k % kBlock];
-  }
-  size_t size() const { return distances_.size(); }
-  size_t memory_bytes() const {
-    return distances_.size() * sizeof(uint16_t) + blocks_.size() * sizeof(Block) +
-           wide_.size() * sizeof(uint32_t);
-  }
-
- private:
-  static constexpr uint32_t kNarrow = UINT32_MAX;
-  struct Block {
-    uint32_t base = 0;           // the smallest entry of the block
-    uint32_t wide_at = kNarrow;  // where a wide block's entries start in wide_
-  };
-  csptrace::HugeVector<uint16_t> distances_;
-  std::vector<Block> blocks_;
-  std::vector<uint32_t> wide_;
-};
 
 class LaneList {
  public:
@@ -64,7 +34,7 @@ class LaneList {
       std::same_as<Plain, std::vector<uint32_t>>
       LaneList(const Plain& plain) : plain_(plain.data()), n_(plain.size()) {}
   // Entries [first, first + n) of packed, which outlives the list.
-  LaneList(const PackedLanes& packed, size_t first, size_t n)
+  LaneList(const csptrace::PackedIndices& packed, size_t first, size_t n)
       : packed_(&packed), first_(first), n_(n) {}
 
   size_t size() const { return n_; }
@@ -80,7 +50,7 @@ class LaneList {
 
  private:
   const uint32_t* plain_ = nullptr;
-  const PackedLanes* packed_ = nullptr;
+  const csptrace::PackedIndices* packed_ = nullptr;
   size_t first_ = 0;
   size_t n_ = 0;
 };

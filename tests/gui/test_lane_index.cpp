@@ -155,14 +155,15 @@ TEST_CASE("packed lanes read back every entry, in narrow and in wide blocks", "[
   for (uint32_t i = 0; i < 300; ++i) all.push_back(5 + 70000 * i);
   for (uint32_t i = 0; i < 200; ++i) all.push_back(i % 2 ? 4000000000u - i : i);
   for (uint32_t i = 0; i < 77; ++i) all.push_back(65535 * (i % 3));
-  const PackedLanes packed(all);
+  const csptrace::PackedIndices packed(all);
   REQUIRE(packed.size() == all.size());
   for (size_t k = 0; k < all.size(); ++k) {
     INFO("entry " << k);
     CHECK(packed[k] == all[k]);
   }
-  // Narrow blocks cost 2 bytes an entry and their base; wide ones keep their entries whole.
-  CHECK(packed.memory_bytes() < all.size() * 4);
+  // Narrow blocks cost 2 bytes an entry and 8 a block; wide ones keep their entries whole.
+  const std::vector<uint32_t> near(all.begin(), all.begin() + 960);
+  CHECK(csptrace::PackedIndices(near).memory_bytes() == 960 * 2 + 15 * 8);
   // A list over a part of it, as a lane.
   const LaneList lane(packed, 1000, 300);
   CHECK(lane.size() == 300);

@@ -2,7 +2,7 @@
 // (occupancy_steps.hpp) and whole once they do not. These check both forms and the change
 // between them, alone and in the timeline of a channel with more waiting putters than a byte
 // counts.
-#include "temp_path.hpp"
+#include "jsonl_text.hpp"
 
 #include <csptrace/occupancy_steps.hpp>
 #include <csptrace/replay.hpp>
@@ -53,33 +53,23 @@ TEST_CASE("replace_back widens the steps when the new counts do not fit a word",
 }
 
 TEST_CASE("the timeline of 300 waiting putters gives each step the replay's counts", "[timeline]") {
-  const std::string path = csp_test::temp_path("putters300.jsonl");
-  {
-    std::ofstream out(path);
-    uint64_t seq = 0;
-    auto ev = [&](const char* kind, const std::string& body) {
-      ++seq;
-      out << R"({"seq":)" << seq << R"(,"t":)" << seq << R"(,"kind":")" << kind << "\"," << body
-          << "}\n";
-    };
-    out << R"({"kind":"header","format":"cspscope-trace","version":1,"program":"putters"})"
-        << "\n";
-    ev("spawn", R"("proc":1,"name":"main","mode":"main")");
-    ev("chan_make", R"("chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1)");
-    const int n = 300;
-    for (int p = 2; p < n + 2; ++p) {
-      const std::string id = std::to_string(p);
-      ev("spawn", R"("proc":)" + id + R"(,"name":"putter","mode":"go","partner":1)");
-      ev("park", R"("proc":)" + id + R"(,"op":"put","chan":1,"value":)" + id);
-    }
-    for (int p = 2; p < n + 2; ++p) {
-      const std::string id = std::to_string(p);
-      ev("transfer", R"("chan":1,"from":)" + id + R"(,"to":1,"via":"direct","value":)" + id);
-      ev("resume", R"("proc":)" + id + R"(,"chan":1,"partner":1)");
-    }
-    ev("exit", R"("proc":1,"status":"ok")");
-    ev("end", R"("reason":"normal")");
+  csp_test::JsonlText t("putters");
+  t.ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
+  t.ev(R"("kind":"chan_make","chan":1,"name":"in","buffer":"unbuffered","cap":0,"proc":1)");
+  const int n = 300;
+  for (int p = 2; p < n + 2; ++p) {
+    const std::string id = std::to_string(p);
+    t.ev(R"("kind":"spawn","proc":)" + id + R"(,"name":"putter","mode":"go","partner":1)");
+    t.ev(R"("kind":"park","proc":)" + id + R"(,"op":"put","chan":1,"value":)" + id);
   }
+  for (int p = 2; p < n + 2; ++p) {
+    const std::string id = std::to_string(p);
+    t.ev(R"("kind":"transfer","chan":1,"from":)" + id + R"(,"to":1,"via":"direct","value":)" + id);
+    t.ev(R"("kind":"resume","proc":)" + id + R"(,"chan":1,"partner":1)");
+  }
+  t.ev(R"("kind":"exit","proc":1,"status":"ok")");
+  t.ev(R"("kind":"end","reason":"normal")");
+  const std::string path = t.write("putters300.jsonl");
   const TraceModel m = load_trace(path);
   std::filesystem::remove(path);
   const Replay replay(m);

@@ -2,6 +2,7 @@
 // them and the model (timeline.hpp). These properties hold the made structs to what they mean,
 // checked against the replay's own states and the model's events, on every fixture and on random
 // traces.
+#include "jsonl_text.hpp"
 #include "random_trace.hpp"
 
 #include <csptrace/replay.hpp>
@@ -11,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -109,4 +111,40 @@ TEST_CASE("partition_index finds the first index where the predicate turns false
   }
   CHECK(partition_index(4, 4, [](size_t) { return true; }) == 4);
   CHECK(partition_index(2, 6, [&](size_t k) { return v[k] < 4; }) == 3);
+}
+
+TEST_CASE("a run with more distinct interval looks than a byte numbers keeps every one",
+          "[timeline]") {
+  // 300 processes, each parked on a channel of its own: 300 (channel, state, op) looks and
+  // more, so the looks' index column is two bytes wide.
+  csp_test::JsonlText t("looks");
+  t.ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
+  const int n = 300;
+  for (int k = 0; k < n; ++k) {
+    const std::string c = std::to_string(k + 1), p = std::to_string(k + 2);
+    t.ev(R"("kind":"chan_make","chan":)" + c +
+         R"(,"name":"c","buffer":"unbuffered","cap":0,"proc":1)");
+    t.ev(R"("kind":"spawn","proc":)" + p + R"(,"name":"taker","mode":"go","partner":1)");
+    t.ev(R"("kind":"park","proc":)" + p + R"(,"op":"take","chan":)" + c);
+  }
+  for (int k = 0; k < n; ++k) {
+    const std::string c = std::to_string(k + 1), p = std::to_string(k + 2);
+    t.ev(R"("kind":"transfer","chan":)" + c + R"(,"from":1,"to":)" + p +
+         R"(,"via":"direct","value":1)");
+    t.ev(R"("kind":"resume","proc":)" + p + R"(,"chan":)" + c + R"(,"partner":1)");
+  }
+  t.ev(R"("kind":"exit","proc":1,"status":"ok")");
+  t.ev(R"("kind":"end","reason":"normal")");
+  const std::string path = t.write("looks.jsonl");
+  const TraceModel m = load_trace(path);
+  std::filesystem::remove(path);
+  check_timeline(m);
+  // Each taker waited on its own channel.
+  const Replay replay(m);
+  for (uint32_t p = 1; p < m.processes().size(); ++p) {
+    const IntervalList iv = replay.timeline().intervals(p);
+    REQUIRE(iv.size() >= 2);
+    CHECK(iv[1].chan == p - 1);
+    CHECK(iv[1].op == WaitOp::Take);
+  }
 }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace csptrace {
 
@@ -35,7 +36,7 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
   }
   for (size_t p = 0; p < P; ++p) slot_at_[p + 1] += slot_at_[p];
   // Address space for the slots; only the pages written are memory.
-  slots_ = t_.interval_data_.reserve_tail(slot_at_[P]);
+  slots_ = slot_store_.reserve_tail(slot_at_[P]);
   used_.assign(P, 0);
   for (size_t c = 0; c < per_chan.size(); ++c) t_.occupancy_[c].reserve(per_chan[c] + 1);
   t_.rendezvous_.reserve(transfers);
@@ -113,49 +114,45 @@ void TimelineBuilder::after(const ReplayState& s) {
   if (m_.kind(i) == EventKind::Transfer) t_.rendezvous_.push_back(static_cast<uint32_t>(i));
 }
 
-namespace {
-
-// Moves n intervals from src down to dst (dst <= src) a piece at a time, giving back the pages
-// of each piece once it is moved and the destination does not reach them: the move costs a
-// piece of memory, not a second copy of the largest process's intervals.
-void move_down(IntervalRecord* dst, IntervalRecord* src, size_t n) {
-  constexpr size_t kPiece = (size_t{1} << 20) / sizeof(IntervalRecord);
-  for (size_t k = 0; k < n; k += kPiece) {
-    const size_t len = std::min(kPiece, n - k);
-    std::memmove(dst + k, src + k, len * sizeof(IntervalRecord));
-    IntervalRecord* const from = std::max(src + k, dst + k + len);
-    IntervalRecord* const end = src + k + len;
-    if (from < end) huge_pages::release(from, size_t(end - from) * sizeof(IntervalRecord));
-  }
-}
-
-}  // namespace
-
 Timeline TimelineBuilder::finish() && {
-  // Close the gaps between processes, in place: each process's intervals move down, never up.
-  // Once p's have moved, slots [to, slot_at_[p + 1]) hold nothing that is still to be read:
-  // their pages are given back a megabyte or more at a time (later moves may write there
-  // again), so that packing a million small processes, each too small for move_down to give
-  // back a page of its own, costs no second copy of the intervals either.
+  // The slots are read in address order (process after process) and packed into the timeline;
+  // every megabyte of slots read is given back, so packing costs the packed form and a
+  // megabyte, not a second copy of the intervals.
   constexpr uint64_t kPiece = (uint64_t{1} << 20) / sizeof(IntervalRecord);
   const size_t P = used_.size();
-  if (slot_at_[P] > std::numeric_limits<uint32_t>::max())  // 48 GB of intervals: never held
+  uint64_t total = 0;
+  for (uint32_t u : used_) total += u;
+  if (total > std::numeric_limits<uint32_t>::max())  // 26 GB of slots: never held
     throw std::length_error("the timeline has more than 4 294 967 295 state intervals");
   t_.interval_at_.assign(P + 1, 0);
-  uint64_t to = 0, released = 0;  // slots below `released` and at or past `to` are given back
+  t_.interval_cause_.reserve(total);
+  t_.interval_look_.reserve(total);
+  std::unordered_map<uint32_t, uint32_t> look_index;
+  uint64_t to = 0, released = 0;  // slots below `released` are given back
+  auto give_back = [&](uint64_t upto) {
+    if (upto - released < kPiece) return;
+    huge_pages::release(slots_ + released, size_t(upto - released) * sizeof(IntervalRecord));
+    released = upto;
+  };
   for (size_t p = 0; p < P; ++p) {
     t_.interval_at_[p] = static_cast<uint32_t>(to);
-    if (to != slot_at_[p] && used_[p] > 0) move_down(slots_ + to, slots_ + slot_at_[p], used_[p]);
-    to += used_[p];
-    const uint64_t from = std::max(to, released), end = slot_at_[p + 1];
-    if (end > from && end - from >= kPiece) {
-      huge_pages::release(slots_ + from, size_t(end - from) * sizeof(IntervalRecord));
-      released = end;
+    for (uint64_t s = slot_at_[p]; s < slot_at_[p] + used_[p]; ++s) {
+      const IntervalRecord& iv = slots_[s];
+      t_.interval_cause_.push_back(iv.cause());
+      const auto [it, added] =
+          look_index.try_emplace(iv.look(), static_cast<uint32_t>(t_.looks_.size()));
+      if (added) t_.looks_.push_back(iv.look());
+      t_.interval_look_.push_back(it->second);
+      if ((s & (kPiece - 1)) == 0) give_back(s);
     }
+    to += used_[p];
+    give_back(slot_at_[p + 1]);
   }
   t_.interval_at_[P] = static_cast<uint32_t>(to);
-  t_.interval_data_.commit(slots_ + to);
-  t_.interval_data_.shrink_to_fit();
+  t_.interval_cause_.finish();
+  t_.interval_look_.shrink_to_fit();
+  slot_store_ = SharedColumn<IntervalRecord>();
+  slots_ = nullptr;
   return std::move(t_);
 }
 

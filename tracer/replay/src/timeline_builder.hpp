@@ -26,8 +26,10 @@ class TimelineBuilder {
   const TraceModel& m_;
   Timeline t_;
   // While building, p's intervals are slots_[slot_at_[p], slot_at_[p] + used_[p]) in
-  // t_.interval_data_: room for one per event that names p (as proc, partner, from or to),
-  // since only those change p's state, at most once an event. finish() closes the gaps.
+  // slot_store_: room for one per event that names p (as proc, partner, from or to), since only
+  // those change p's state, at most once an event (address space; only the pages written are
+  // memory). finish() packs them into the timeline and gives the pages back as it goes.
+  SharedColumn<IntervalRecord> slot_store_;
   IntervalRecord* slots_ = nullptr;
   std::vector<uint64_t> slot_at_;
   std::vector<uint32_t> used_;

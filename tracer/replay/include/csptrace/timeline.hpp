@@ -10,7 +10,9 @@
 #pragma once
 
 #include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/index_column.hpp>
 #include <csptrace/occupancy_steps.hpp>
+#include <csptrace/packed_indices.hpp>
 #include <csptrace/replay_state.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/timeline_list.hpp>
@@ -57,9 +59,12 @@ struct Rendezvous {
 // The stored forms. Event indices fit 32 bits: a timeline is built from a model held whole,
 // whose records are limited to 4 GiB.
 //
-// An interval is the event that began it and, in one word, its channel (27 bits), state (3)
-// and operation (2): 8 bytes; its times and end_event come from its neighbours. A timeline
+// An interval is the event that began it and, in one word (its look), its channel (27 bits),
+// state (3) and operation (2); its times and end_event come from its neighbours. A timeline
 // therefore names at most kMaxChannels channels (TimelineBuilder refuses a model with more).
+// The builder writes these 8-byte records; the timeline keeps the first events packed
+// (PackedIndices, about 2 bytes) and each look as its index among the run's distinct looks
+// (IndexColumn: 1 byte while there are at most 255 of them), about 3 bytes an interval.
 class IntervalRecord {
  public:
   static constexpr unsigned kChanBits = 27;
@@ -67,6 +72,12 @@ class IntervalRecord {
   static constexpr uint32_t kMaxChannels = (uint32_t{1} << kChanBits) - 1;
 
   IntervalRecord() = default;
+  static IntervalRecord from_look(uint32_t cause, uint32_t look) {
+    IntervalRecord r;
+    r.cause_ = cause;
+    r.look_ = look;
+    return r;
+  }
   // Precondition: chan < kMaxChannels or chan == kNone.
   IntervalRecord(uint32_t cause, uint32_t chan, ProcState state, WaitOp op)
       : cause_(cause),
@@ -95,13 +106,17 @@ static_assert(std::size(EnumTable<ProcState>::entries) <= 8 &&
 
 // The list makers: element k of a list from its records and the model's times.
 struct IntervalMaker {
-  const IntervalRecord* r;
+  const PackedIndices* causes;  // the timeline's, all processes'
+  const IndexColumn* look_ix;
+  const uint32_t* looks;
+  size_t first;  // the process's first interval in them
   size_t n;
   const TraceModel* m;
   int64_t end_time;
   StateInterval operator()(size_t k) const {
-    const IntervalRecord& x = r[k];
-    const uint32_t end = k + 1 < n ? r[k + 1].cause() : kNone;
+    const IntervalRecord x =
+        IntervalRecord::from_look((*causes)[first + k], looks[(*look_ix)[first + k]]);
+    const uint32_t end = k + 1 < n ? (*causes)[first + k + 1] : kNone;
     return {m->time(x.cause()),
             end != kNone ? m->time(end) : end_time,
             x.chan(),
@@ -144,7 +159,9 @@ class Timeline {
   // Precondition: p < model.processes().size(), c < model.channels().size().
   IntervalList intervals(uint32_t p) const {
     const size_t n = interval_at_[p + 1] - interval_at_[p];
-    return {{interval_data_.data() + interval_at_[p], n, model_, end_time_}, n};
+    return {
+        {&interval_cause_, &interval_look_, looks_.data(), interval_at_[p], n, model_, end_time_},
+        n};
   }
   OccupancyList occupancy(uint32_t c) const {
     return {{&occupancy_[c], model_}, occupancy_[c].size()};
@@ -171,7 +188,9 @@ class Timeline {
   // [interval_at_[p], interval_at_[p + 1]). A run may have millions of processes, and a vector
   // each cost an allocation and 24 bytes; 4-byte offsets (TimelineBuilder::finish refuses more
   // intervals than they count).
-  SharedColumn<IntervalRecord> interval_data_;
+  PackedIndices interval_cause_;  // each interval's first event
+  IndexColumn interval_look_;     // each interval's look, as an index in looks_
+  std::vector<uint32_t> looks_;   // the distinct looks, in the order first seen
   std::vector<uint32_t> interval_at_{0};
   std::vector<OccupancySteps> occupancy_;
   HugeVector<uint32_t> rendezvous_;  // the transfers' event indices

@@ -2,10 +2,11 @@
 // would need more: a trace larger than the machine's memory gets a clear error early, never an
 // out-of-memory kill or an "std::bad_alloc" after a long wait (issue 26).
 //
-// The viewer holds the whole model and what it derives from it: about three times the model's
-// own memory (the timeline's state intervals, the lanes, the rendezvous, the checkpoints;
-// docs/performance.md) plus about 500 bytes a process. The guard projects that from the part
-// of the input read so far.
+// The viewer holds the whole model and what it derives from it: at most about three times the
+// model's own memory (TraceModel::memory_bytes; the timeline's state intervals, the lanes, the
+// rendezvous, the checkpoints; the 100 M-event ping-pong peaks at 2.2 times, docs/performance.md)
+// plus about 500 bytes a process. The guard projects that from the part of the input read so
+// far.
 #pragma once
 
 #include <csptrace/trace_model.hpp>

@@ -195,8 +195,14 @@ void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
 }  // namespace
 
 size_t TraceModel::memory_bytes() const {
-  const size_t per_event = sizeof(EventKind) + sizeof(int64_t) + 4 * sizeof(uint32_t);
-  return per_event * size() + retired_record_bytes_ + records_.size() +
+  // The columns' widths as they are now: a kind, a time's 32-bit distance and its block's
+  // base, the three index columns, a record's 16-bit offset and its block's base. Times kept
+  // whole beside their column (hostile jumps) are left out.
+  const double per_event = sizeof(EventKind) + sizeof(int32_t) +
+                           double(sizeof(int64_t)) / double(TimeColumn::kBlock) + proc_.width() +
+                           chan_.width() + other_.width() + sizeof(uint16_t) +
+                           double(sizeof(uint32_t)) / double(RecordOffsets::kBlock);
+  return size_t(per_event * double(size())) + retired_record_bytes_ + records_.size() +
          seq_runs_.size() * sizeof(SeqRun) + strings_->bytes();
 }
 

@@ -166,8 +166,9 @@ class TraceModel {
   // Things the loader noticed that do not make the trace unusable (truncation, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
-  // The bytes the events, seq runs and strings take in a model that holds every event: what a
-  // whole load needs, also when this model retired events (it then holds less).
+  // The bytes the events, seq runs and strings take in a model that holds every event (the
+  // columns at their present widths): what a whole load needs, also when this model retired
+  // events (it then holds less).
   size_t memory_bytes() const;
 
   // The events so far as a model of their own that shares this one's event storage (the

@@ -1,7 +1,5 @@
 #include "timeline_builder.hpp"
 
-#include <algorithm>
-#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -122,7 +120,7 @@ Timeline TimelineBuilder::finish() && {
   const size_t P = used_.size();
   uint64_t total = 0;
   for (uint32_t u : used_) total += u;
-  if (total > std::numeric_limits<uint32_t>::max())  // 26 GB of slots: never held
+  if (total > std::numeric_limits<uint32_t>::max())  // 32 GB of slots: never held
     throw std::length_error("the timeline has more than 4 294 967 295 state intervals");
   t_.interval_at_.assign(P + 1, 0);
   t_.interval_cause_.reserve(total);

@@ -37,10 +37,11 @@ Interactions interactions_of(const TraceModel& m, uint32_t p, const std::atomic<
       if (other != kNone) in.processes[other] = true;
   }
   // Processes that woke p or that p woke count too.
-  for (size_t i = 0; i < m.size(); ++i)
-    if (check(i),
-        m.partner_index(i) == p && m.proc_index(i) != kNone && m.kind(i) != EventKind::Spawn)
+  for (size_t i = 0; i < m.size(); ++i) {
+    check(i);
+    if (m.partner_index(i) == p && m.proc_index(i) != kNone && m.kind(i) != EventKind::Spawn)
       in.processes[m.proc_index(i)] = true;
+  }
   return in;
 }
 

@@ -34,7 +34,7 @@ TEST_CASE("record offsets read back what was appended", "[model][offsets]") {
   for (uint32_t x : want) r.push_back(x);
   REQUIRE(r.size() == want.size());
   for (size_t i = 0; i < want.size(); ++i) CHECK(r[i] == want[i]);
-  CHECK(r.memory_bytes() == 1000 * 2 + 16 * 4);
+  CHECK(RecordOffsets::bytes_for(r.size()) == 1000 * 2 + 16 * 4);
 }
 
 TEST_CASE("record offsets after dropping a prefix of any length", "[model][offsets]") {

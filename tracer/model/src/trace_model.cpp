@@ -30,6 +30,21 @@ uint8_t* slim_record(uint8_t* out, const uint8_t* rec, size_t len) noexcept {
   return out + bits + fields;
 }
 
+// The inverse, for the codec's decoder: the model's record of a kind-k event (len bytes) as a
+// binary record with seq and t deltas of 0. Returns the end of what it wrote (at most len + 3
+// bytes).
+uint8_t* whole_record(uint8_t* out, EventKind k, const uint8_t* rec, size_t len) noexcept {
+  const uint8_t* fields = rec;
+  binary::get_varint_unchecked(fields);  // the optional fields' bits
+  const size_t bits = size_t(fields - rec);
+  out[0] = static_cast<uint8_t>(k);
+  std::memcpy(out + 1, rec, bits);
+  out[1 + bits] = 0;
+  out[2 + bits] = 0;
+  std::memcpy(out + 3 + bits, fields, len - bits);
+  return out + 3 + len;
+}
+
 }  // namespace
 
 // ---- storage ------------------------------------------------------------------------------------
@@ -89,22 +104,13 @@ FieldMask TraceModel::present(size_t i) const {
 }
 
 Event TraceModel::event(size_t i) const {
-  // The binary record again, with seq and t relative to the event itself (a zero byte each),
-  // for the codec's decoder to read whole.
   const size_t k = i - first_held_;
-  const uint8_t* rec = records_.data() + record_at_[k];
-  const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - record_at_[k];
-  uint8_t whole[binary::kMaxRecordBytes + 4];
-  const uint8_t* fields = rec;
-  binary::get_varint_unchecked(fields);  // past the optional fields' bits
-  const size_t bits = size_t(fields - rec);
-  whole[0] = static_cast<uint8_t>(kind_[k]);
-  std::memcpy(whole + 1, rec, bits);
-  whole[1 + bits] = 0;
-  whole[2 + bits] = 0;
-  std::memcpy(whole + 3 + bits, fields, len - bits);
+  const uint32_t at = record_at_[k];
+  const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - at;
+  uint8_t whole[binary::kMaxRecordBytes + 3];
+  const uint8_t* end = whole_record(whole, kind_[k], records_.data() + at, len);
   Event e;
-  binary::Cursor c{whole, whole, whole + 3 + len};
+  binary::Cursor c{whole, whole, end};
   uint64_t prev_seq = seq(i) - 1;
   int64_t prev_t = t_[k];
   binary::decode_record(c, e, prev_seq, prev_t);
@@ -195,15 +201,13 @@ void map_id(uint32_t id, uint32_t ix, std::vector<uint32_t>& small,
 }  // namespace
 
 size_t TraceModel::memory_bytes() const {
-  // The columns' widths as they are now: a kind, a time's 32-bit distance and its block's
-  // base, the three index columns, a record's 16-bit offset and its block's base. Times kept
-  // whole beside their column (hostile jumps) are left out.
-  const double per_event = sizeof(EventKind) + sizeof(int32_t) +
-                           double(sizeof(int64_t)) / double(TimeColumn::kBlock) + proc_.width() +
-                           chan_.width() + other_.width() + sizeof(uint16_t) +
-                           double(sizeof(uint32_t)) / double(RecordOffsets::kBlock);
-  return size_t(per_event * double(size())) + retired_record_bytes_ + records_.size() +
-         seq_runs_.size() * sizeof(SeqRun) + strings_->bytes();
+  // Every column as it would hold size() events at its present width (times kept whole beside
+  // their column, after hostile jumps, are left out).
+  const size_t n = size();
+  return n * sizeof(EventKind) + TimeColumn::bytes_for(n) + proc_.bytes_for(n) +
+         chan_.bytes_for(n) + other_.bytes_for(n) + RecordOffsets::bytes_for(n) +
+         retired_record_bytes_ + records_.size() + seq_runs_.size() * sizeof(SeqRun) +
+         strings_->bytes();
 }
 
 TraceModelBuilder::TraceModelBuilder(std::string source) { model_.source_ = std::move(source); }

@@ -20,8 +20,7 @@ size_t Timeline::first_rendezvous_from(int64_t t) const {
 }
 
 size_t Timeline::memory_bytes() const {
-  size_t bytes = interval_cause_.memory_bytes() +
-                 interval_look_.size() * size_t(interval_look_.width()) +
+  size_t bytes = interval_cause_.memory_bytes() + interval_look_.bytes_for(interval_look_.size()) +
                  looks_.size() * sizeof(uint32_t) + interval_at_.size() * sizeof(uint32_t) +
                  rendezvous_.size() * sizeof(uint32_t);
   for (const auto& occ : occupancy_) bytes += occ.memory_bytes();

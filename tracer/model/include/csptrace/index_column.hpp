@@ -34,6 +34,8 @@ class IndexColumn {
     return width_ == 1 ? narrow_.size() : width_ == 2 ? middle_.size() : wide_.size();
   }
   int width() const { return width_; }
+  // The bytes n indices take at the present width.
+  size_t bytes_for(size_t n) const { return n * size_t(width_); }
 
   IndexColumn share() const {
     IndexColumn s;

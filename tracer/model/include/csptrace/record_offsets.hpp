@@ -58,8 +58,9 @@ class RecordOffsets {
     distances_.shrink_to_fit();
     bases_.shrink_to_fit();
   }
-  size_t memory_bytes() const {
-    return distances_.size() * sizeof(uint16_t) + bases_.size() * sizeof(uint32_t);
+  // The bytes n offsets take.
+  static size_t bytes_for(size_t n) {
+    return n * sizeof(uint16_t) + (n + kBlock - 1) / kBlock * sizeof(uint32_t);
   }
 
  private:

@@ -30,6 +30,10 @@ class TimeColumn {
     return o != kEscape ? bases_[i / kBlock] + o : wide_time(i);
   }
   size_t size() const { return offsets_.size(); }
+  // The bytes n times take in the column, none of them kept whole.
+  static size_t bytes_for(size_t n) {
+    return n * sizeof(int32_t) + (n + kBlock - 1) / kBlock * sizeof(int64_t);
+  }
   // Times kept whole, for tests and the memory figures.
   size_t wide_count() const { return wide_.size(); }
 

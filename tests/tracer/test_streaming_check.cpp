@@ -3,6 +3,7 @@
 // the analysis of the whole trace. Checked on every hand-written fixture, on random traces and
 // on a recorded multi-chunk trace, with events retired after every single event (the harshest
 // batching) and through the readers' own batches.
+#include "loadable_traces.hpp"
 #include "random_trace.hpp"
 #include "temp_path.hpp"
 
@@ -23,25 +24,6 @@
 using namespace csptrace;
 
 namespace {
-
-// The hand-written fixtures, and the fuzz corpora's traces that load (recorded samples and
-// fixtures in both encodings; the rest of the corpora are meant to be refused).
-std::vector<std::string> traces() {
-  std::vector<std::string> out;
-  const std::string fixtures = CSP_FIXTURES, corpus = fixtures + "/../fuzz/corpus";
-  for (const std::string& dir :
-       {fixtures, corpus + "/binary_reader", corpus + "/jsonl_reader", corpus + "/verbs"})
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      if (e.path().extension() != ".jsonl" && e.path().extension() != ".csptrace") continue;
-      try {
-        if (dir != fixtures) load_trace(e.path().string());
-        out.push_back(e.path().string());
-      } catch (const std::exception&) {
-      }
-    }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // m's events added one at a time to a builder of their own, each retired as soon as `judge` (or
 // `stats`) let go of it: the model that a streaming reader would end with.
@@ -168,7 +150,7 @@ size_t check_reader_streams_like_whole(const std::string& path) {
 
 TEST_CASE("streamed check and stats equal the whole trace on every fixture and corpus trace",
           "[streaming]") {
-  const auto files = traces();
+  const auto files = testing::loadable_traces();
   REQUIRE(files.size() > 50);
   size_t dropped = 0;
   for (const std::string& path : files) {

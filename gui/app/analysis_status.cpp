@@ -29,7 +29,9 @@ void AnalysisStatus::start() {
 
 void AnalysisStatus::show_step(const QString& step, double fraction) {
   const QString what = step == QStringLiteral("replaying") ? QStringLiteral("Replaying the run")
-                                                           : QStringLiteral("Judging the run");
+                       : step == QStringLiteral("summarising")
+                           ? QStringLiteral("Summarising the run")
+                           : QStringLiteral("Judging the run");
   if (fraction < 0) {
     bar_->setRange(0, 0);  // busy
     bar_->setFormat(what);

@@ -3,6 +3,8 @@
 #include "analysis_status.hpp"
 #include "count_text.hpp"
 #include "event_number.hpp"
+#include "lane_detail.hpp"
+#include "lane_painter.hpp"
 #include "lecture_controller.hpp"
 #include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
@@ -10,6 +12,8 @@
 #include "window_actions.hpp"
 
 #include <csptrace/event_format.hpp>
+
+#include <cmath>
 
 #include <QAction>
 #include <QApplication>
@@ -509,6 +513,7 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("lane_focus")] =
       focus ? QJsonValue(QString::fromStdString(doc_->process_label(*focus))) : QJsonValue();
   o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
+  o[QStringLiteral("folds")] = folds_json();
   // The scheduler-deviation markers the timeline draws, each on its lane.
   QJsonArray devs;
   for (const DeviationMark& d : doc_->deviations().all())
@@ -524,6 +529,38 @@ QJsonObject MainWindow::view_json() const {
         {QStringLiteral("number"), qint64(d.decision)}});
   o[QStringLiteral("deviations")] = devs;
   return o;
+}
+
+QJsonArray MainWindow::folds_json() const {
+  // The folded runs of the process lanes in view, as the painter draws them: their extent in
+  // pixels, how many state changes each counts, and the state held longest along each part.
+  QJsonArray out;
+  if (!doc_ || !doc_->has_analysis()) return out;
+  const TimelineScene scene = timeline_->scene();
+  const auto [first, last] = scene.visible_rows();
+  for (size_t r = first; r < last; ++r) {
+    const LaneRow row = scene.layout->row(r);
+    if (row.kind != RowKind::Process) continue;
+    const auto intervals = doc_->timeline().intervals(row.index);
+    for (const SpanMark& span : fold_spans(intervals, scene.scale, LanePainter::kFoldPx)) {
+      if (span.count == 1) continue;
+      QJsonArray pieces;
+      for (const FoldPiece& piece :
+           fold_pieces(intervals, doc_->summary().process(row.index), span, scene.scale))
+        pieces.append(QJsonObject{
+            {QStringLiteral("x"),
+             QJsonArray{std::round(piece.x0 * 10) / 10, std::round(piece.x1 * 10) / 10}},
+            {QStringLiteral("state"), QString::fromUtf8(csptrace::to_string(piece.state).data())},
+            {QStringLiteral("op"), QString::fromUtf8(csptrace::to_string(piece.op).data())}});
+      out.append(QJsonObject{
+          {QStringLiteral("process"), QString::fromStdString(doc_->process_label(row.index))},
+          {QStringLiteral("x"),
+           QJsonArray{std::round(span.x0 * 10) / 10, std::round(span.x1 * 10) / 10}},
+          {QStringLiteral("count"), qint64(span.count)},
+          {QStringLiteral("pieces"), pieces}});
+    }
+  }
+  return out;
 }
 
 void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, QWidget::actions()); }

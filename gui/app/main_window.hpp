@@ -21,6 +21,7 @@
 #include "trace_document.hpp"
 #include "trace_load_job.hpp"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMainWindow>
 
@@ -176,6 +177,7 @@ class MainWindow : public QMainWindow {
   QJsonObject follow_json() const;
   // main_window.cpp
   void connect_actions();
+  QJsonArray folds_json() const;  // view_json's "folds"
   void on_cursor_moved();
   void on_event_clicked(size_t event);
   void on_load_failed(const QString& message, const QString& path);

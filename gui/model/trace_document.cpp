@@ -68,6 +68,8 @@ std::shared_ptr<const TraceDocument> TraceDocument::analysed(
       std::make_unique<csptrace::Replay>(*model_, csptrace::Replay::kDefaultCheckpointInterval,
                                          csptrace::Replay::Keep::Everything, control);
   check();
+  tell("summarising", -1);
+  doc->summary_ = csptrace::TimelineSummary(doc->replay_->timeline(), *model_, {}, cancel);
   tell("judging", -1);
   csptrace::Verdict verdict = csptrace::judge(*doc->replay_);
   doc->stuck_ = stuck_waits(*model_, doc->replay_->final_state(), verdict.stuck);

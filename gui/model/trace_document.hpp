@@ -2,8 +2,9 @@
 // read-only, in two stages so that a big trace shows its first frame early:
 //  1. read_document(): the model, its lane index (events per lane, by time), label texts;
 //  2. with_analysis(): the same model and lanes plus the replay (states at any step, the
-//     timeline's state intervals and occupancy), the waits that never end, the findings and
-//     where the scheduler deviated from running in order.
+//     timeline's state intervals and occupancy) and its summaries for zoomed-out views, the
+//     waits that never end, the findings and where the scheduler deviated from running in
+//     order.
 // Qt-free, so tests and the benchmark build it the same way the app does.
 //
 // A trace still being written is shown through live documents (LiveTrace, live_trace.hpp): a
@@ -22,6 +23,7 @@
 #include <csptrace/finding.hpp>
 #include <csptrace/load_options.hpp>
 #include <csptrace/replay.hpp>
+#include <csptrace/timeline_summary.hpp>
 #include <csptrace/trace_model.hpp>
 
 #include <atomic>
@@ -60,6 +62,8 @@ class TraceDocument {
   // Precondition for replay() and timeline(): has_analysis().
   const csptrace::Replay& replay() const { return *replay_; }
   const csptrace::Timeline& timeline() const { return replay_->timeline(); }
+  // The timeline's level-of-detail summaries of its busy lanes (empty before the analysis).
+  const csptrace::TimelineSummary& summary() const { return summary_; }
   // The waits of the processes the analysis says wait forever, with what on
   // (the analysis's verdict: stuck_waits.hpp).
   const std::vector<StuckWait>& stuck() const { return stuck_; }
@@ -114,6 +118,7 @@ class TraceDocument {
   std::shared_ptr<const csptrace::TraceModel> model_;
   std::shared_ptr<const LaneIndex> lanes_;
   std::unique_ptr<csptrace::Replay> replay_;
+  csptrace::TimelineSummary summary_;
   std::vector<StuckWait> stuck_;
   std::vector<csptrace::Finding> findings_;
   ScheduleDeviations deviations_;

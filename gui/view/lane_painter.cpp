@@ -4,6 +4,7 @@
 #include "deviation_marker.hpp"
 #include "event_marker.hpp"
 #include "label_row.hpp"
+#include "lane_detail.hpp"
 #include "process_state_colour.hpp"
 #include "span_fold.hpp"
 #include "timer_text.hpp"
@@ -11,6 +12,7 @@
 #include <csptrace/event_format.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace cspview {
@@ -61,21 +63,27 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
     return;
   }
   const auto& intervals = s_.doc->timeline().intervals(row.index);
-  for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
-    const double x0 = lx + std::max(span.x0, -2.0);
-    const double x1 = lx + std::min(span.x1, double(s_.scale.width_px) + 2);
-    if (span.count > 1) {
-      paint_folded(p, {span.x0, span.x1, 0, span.count}, top + pad, h);
-      continue;
-    }
-    const auto colour = colour_of(intervals[span.first]);
-    if (!colour) continue;
+  const csptrace::ProcessLevels* summary = s_.doc->summary().process(row.index);
+  auto fill = [&](double from, double to, std::optional<StateColour> colour) {
+    if (!colour) return;
+    const double x0 = lx + std::max(from, -2.0);
+    const double x1 = lx + std::min(to, double(s_.scale.width_px) + 2);
     // Exited is a thin line: the process is gone, the lane should look empty.
     if (*colour == StateColour::Exited)
       p.fillRect(QRectF(x0, top + row.height / 2.0 - 1, x1 - x0, 2),
                  s_.theme.state_colour(*colour));
     else
       p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
+  };
+  for (const SpanMark& span : fold_spans(intervals, s_.scale, kFoldPx)) {
+    if (span.count == 1) {
+      fill(span.x0, span.x1, colour_of(intervals[span.first]));
+      continue;
+    }
+    // A folded run: coloured by the state held longest in each part of it, and counted.
+    for (const FoldPiece& piece : fold_pieces(intervals, summary, span, s_.scale))
+      fill(piece.x0, piece.x1, process_state_colour(piece.state, piece.op));
+    paint_fold_count(p, {span.x0, span.x1, 0, span.count}, top + pad, h);
   }
   // Events that say more than a state change: alt choices, refusals, errors, spawns. An alt
   // choice says which guard won and why where that fits without covering another label.
@@ -234,32 +242,37 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
 }
 
 void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int h) const {
-  // Sampled every 2 px with a binary search each: the cost is the width, not the events. A
-  // buffered channel shows its fill (height = level / capacity); any channel shows a band while
-  // processes wait on it (orange: putters, blue: takers).
+  // One column every 2 px, each showing everything within its time (lane_detail.hpp: from the
+  // summary or the steps), so the cost is the width, not the events, and a wait or a level
+  // shorter than a column still shows. A buffered channel shows its fill (height = level /
+  // capacity: solid up to the lowest level, lighter up to the highest); any channel shows a
+  // band while processes wait on it (orange: putters, blue: takers).
   if (!s_.doc->has_analysis()) return;
-  const auto& steps = s_.doc->timeline().occupancy(row.index);
-  if (steps.empty()) return;
+  const csptrace::Timeline& tl = s_.doc->timeline();
+  if (tl.occupancy(row.index).empty()) return;
+  const csptrace::ChannelLevels* summary = s_.doc->summary().channel(row.index);
   const auto& info = s_.doc->model().channels()[row.index];
   const double cap = info.cap > 0 && info.buffer != csptrace::BufferKind::Timer ? info.cap : 0;
   QColor put = s_.theme.state_colour(StateColour::ParkedPut),
          take = s_.theme.state_colour(StateColour::ParkedTake);
   put.setAlpha(90);
   take.setAlpha(90);
-  QColor fill = s_.theme.buffer_fill;
+  QColor fill = s_.theme.buffer_fill, peak = s_.theme.buffer_fill;
   fill.setAlpha(150);
+  peak.setAlpha(60);
   const double step_px = 2;
-  const int64_t first_t = steps.front().t;
   for (double x = 0; x < s_.scale.width_px; x += step_px) {
-    const double t = s_.scale.t_of(x + step_px / 2);
-    if (t < double(first_t)) continue;
-    const auto& st = steps[s_.doc->timeline().occupancy_at(row.index, int64_t(t))];
+    const auto t0 = int64_t(std::floor(s_.scale.t_of(x)));
+    const int64_t t1 = std::max(t0 + 1, int64_t(std::ceil(s_.scale.t_of(x + step_px))));
+    const csptrace::ChannelBucket col = channel_column(tl, summary, row.index, t0, t1);
+    if (!col.covered) continue;
     const double sx = s_.label_width() + x;
-    if (st.putters > 0) p.fillRect(QRectF(sx, top, step_px, h / 2.0), put);
-    if (st.takers > 0) p.fillRect(QRectF(sx, top + h / 2.0, step_px, h / 2.0), take);
-    if (cap > 0 && st.level > 0) {
-      const double fh = h * std::min(1.0, st.level / cap);
-      p.fillRect(QRectF(sx, top + h - fh, step_px, fh), fill);
+    if (col.putters) p.fillRect(QRectF(sx, top, step_px, h / 2.0), put);
+    if (col.takers) p.fillRect(QRectF(sx, top + h / 2.0, step_px, h / 2.0), take);
+    if (cap > 0 && col.high > 0) {
+      const double low = h * std::min(1.0, col.low / cap), high = h * std::min(1.0, col.high / cap);
+      if (low > 0) p.fillRect(QRectF(sx, top + h - low, step_px, low), fill);
+      if (high > low) p.fillRect(QRectF(sx, top + h - high, step_px, high - low), peak);
     }
   }
 }
@@ -277,6 +290,24 @@ void LanePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int h
   if (fm.horizontalAdvance(n) + 6 < w) {
     p.setPen(s_.theme.text);
     p.drawText(r, Qt::AlignCenter, n);
+  }
+}
+
+void LanePainter::paint_fold_count(QPainter& p, const LaneMark& mark, int top, int height) const {
+  const double x0 = s_.label_width() + std::max(mark.x0, -2.0);
+  const double x1 = s_.label_width() + std::min(mark.x1, double(s_.scale.width_px) + 2);
+  // The run's edges, then its count on a plate of the background where it fits.
+  p.setPen(QPen(s_.theme.folded, 1));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(QRectF(x0, top, std::max(x1 - x0, kFoldPx), height));
+  const QString n = QString::fromStdString(count_text(mark.count));
+  const QFontMetrics fm(p.font());
+  const double w = fm.horizontalAdvance(n) + 8;
+  if (w + 4 < x1 - x0) {
+    const QRectF plate((x0 + x1 - w) / 2, top + (height - fm.height()) / 2.0, w, fm.height());
+    p.fillRect(plate, s_.theme.background);
+    p.setPen(s_.theme.text);
+    p.drawText(plate, Qt::AlignCenter, n);
   }
 }
 

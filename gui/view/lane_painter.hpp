@@ -1,7 +1,8 @@
 // Paints one process or channel lane of a TimelineScene: a process's state spans (or its events
 // while the replay is still running) and the marks that say more than a state change; a
 // channel's buffer fill, waiting bands, close hatching and events. Runs narrower than
-// kFoldPx fold into one counted mark, so a lane costs about its width in pixels.
+// kFoldPx fold into one counted mark, coloured by the states held longest along it (the
+// timeline's summary, lane_detail.hpp), so a lane costs about its width in pixels.
 #pragma once
 
 #include "label_row.hpp"
@@ -26,8 +27,10 @@ class LanePainter {
   explicit LanePainter(const TimelineScene& scene) : s_(scene) {}
   void paint_process_lane(QPainter& p, const LaneRow& row, int top) const;
   void paint_channel_lane(QPainter& p, const LaneRow& row, int top) const;
-  // The "1,234" mark of a folded run.
+  // The "1,234" mark of a folded run of events (drawn hatched: what they did is not known yet).
   void paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const;
+  // The outline and "1,234" count over a folded run of states, drawn in their colours.
+  void paint_fold_count(QPainter& p, const LaneMark& mark, int top, int height) const;
 
  private:
   void paint_occupancy(QPainter& p, const LaneRow& row, int top, int height) const;

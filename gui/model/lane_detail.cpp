@@ -51,8 +51,7 @@ std::vector<FoldPiece> fold_pieces(const csptrace::IntervalList& iv,
 namespace {
 
 // The buckets of `level` that hold [t0, t1), joined.
-ChannelBucket from_buckets(const csptrace::ChannelLevels& s, size_t level, int64_t t0,
-                           int64_t t1) {
+ChannelBucket from_buckets(const csptrace::ChannelLevels& s, size_t level, int64_t t0, int64_t t1) {
   const auto buckets = s.buckets(level);
   ChannelBucket x;
   for (size_t b = s.bucket_at(level, t0), last = s.bucket_at(level, t1 - 1); b <= last; ++b)
@@ -62,9 +61,8 @@ ChannelBucket from_buckets(const csptrace::ChannelLevels& s, size_t level, int64
 
 }  // namespace
 
-ChannelBucket channel_column(const csptrace::Timeline& tl,
-                             const csptrace::ChannelLevels* summary, uint32_t c, int64_t t0,
-                             int64_t t1) {
+ChannelBucket channel_column(const csptrace::Timeline& tl, const csptrace::ChannelLevels* summary,
+                             uint32_t c, int64_t t0, int64_t t1) {
   // The coarsest level whose buckets fit in the range: about one to three buckets answer it.
   if (summary && summary->width(0) <= t1 - t0) {
     size_t level = summary->level_for(double(t1 - t0));

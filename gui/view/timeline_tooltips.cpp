@@ -1,7 +1,10 @@
 // The timeline's tooltips: what is under the mouse, in words, and where a click leads.
 #include "timeline_widget.hpp"
 
+#include "count_text.hpp"
 #include "finding_painter.hpp"
+#include "lane_detail.hpp"
+#include "lane_painter.hpp"
 #include "timer_text.hpp"
 
 #include <csptrace/event_format.hpp>
@@ -42,6 +45,8 @@ QString TimelineWidget::tooltip_at(QPoint pos) const {
           .arg(esc(deviation_text(*d)),
                QString::fromStdString(csptrace::format_event(m, *e)).simplified().toHtmlEscaped());
   }
+  // Over a folded run, any event near the mouse is one of hundreds: say what the run holds.
+  if (const QString folded = fold_tooltip(pos); !folded.isEmpty()) return folded;
   if (auto e = event_at(pos)) {
     const auto ev = m.event(*e);
     QString text =
@@ -135,6 +140,34 @@ QString TimelineWidget::span_tooltip(QPoint pos) const {
            last ? QStringLiteral(" to the end of the trace")
                 : QStringLiteral(" for %1").arg(
                       esc(csptrace::format_duration(span.t_end - span.t_begin))));
+}
+
+QString TimelineWidget::fold_tooltip(QPoint pos) const {
+  // A folded run under the mouse on a process lane (as LanePainter draws it): how many changes
+  // it counts and the state held longest in the part under the mouse.
+  const TimelineScene s = scene();
+  if (!doc_->has_analysis() || !s.lanes_rect().contains(pos)) return {};
+  std::optional<LaneRow> found = layout_.row_at(pos.y() - s.lanes_top() + scroll_y_);
+  if (!found || found->kind != RowKind::Process) return {};
+  const LaneRow& row = *found;
+  const double x = pos.x() - s.label_width();
+  const auto& iv = doc_->timeline().intervals(row.index);
+  for (const SpanMark& span : fold_spans(iv, scale_, LanePainter::kFoldPx)) {
+    if (span.x0 > x) break;
+    if (span.count == 1 || x >= std::max(span.x1, span.x0 + LanePainter::kFoldPx)) continue;
+    QString text = QStringLiteral("<b>%1</b>: %2 state changes folded here (zoom in to see each)")
+                       .arg(esc(doc_->process_label(row.index)),
+                            QString::fromStdString(count_text(span.count)));
+    for (const FoldPiece& piece : fold_pieces(iv, doc_->summary().process(row.index), span, scale_))
+      if (piece.x0 <= x && x < piece.x1) {
+        QString what = QString::fromUtf8(csptrace::to_string(piece.state).data());
+        if (csptrace::is_waiting(piece.state))
+          what += QStringLiteral(": ") + QString::fromUtf8(csptrace::to_string(piece.op).data());
+        text += QStringLiteral("<br>held longest here: %1").arg(what.toHtmlEscaped());
+      }
+    return text;
+  }
+  return {};
 }
 
 bool TimelineWidget::event(QEvent* e) {

@@ -118,6 +118,7 @@ class TimelineWidget : public QWidget {
   ViewPlace place() const { return {scale_, cursor_}; }
   QString tooltip_at(QPoint pos) const;
   QString span_tooltip(QPoint pos) const;
+  QString fold_tooltip(QPoint pos) const;
   std::optional<size_t> span_cause_at(QPoint pos) const;
   std::optional<size_t> stuck_park_at(QPoint pos) const;
   std::optional<size_t> arrow_at(QPoint pos) const;

@@ -7,6 +7,7 @@
 #include "../tracer/child_process.hpp"
 #include "lane_detail.hpp"
 #include "main_window.hpp"
+#include "timeline_widget.hpp"
 #include "trace_document.hpp"
 #include "window_fixture.hpp"
 
@@ -138,7 +139,7 @@ TEST_CASE("a folded run is coloured by the states held longest along it - record
   const Recorded r;
   const auto& tl = r.doc->timeline();
   size_t pieces_checked = 0, exact_folds = 0;
-  for (const double width : {900.0, 40000.0, 400000.0}) {
+  for (const double width : {900.0, 3000.0, 10000.0, 40000.0, 150000.0, 400000.0}) {
     TimeScale scale = TimeScale::fit(double(tl.begin_time()), double(tl.end_time()), 900);
     scale = scale.zoomed(0, width / 900);
     for (uint32_t p = 0; p < r.doc->model().processes().size(); ++p) {
@@ -162,11 +163,14 @@ TEST_CASE("a folded run is coloured by the states held longest along it - record
           ++exact_folds;
           continue;
         }
-        // Pieces inside the run are whole buckets: the state held longest over their time.
+        // A piece is a run of buckets that share the state held longest (clipped to the
+        // run's edges), so that state is the one held longest over those whole buckets.
+        const size_t level = summary->level_for(scale.ns_per_px);
+        const int64_t w = summary->width(level), origin = summary->origin();
         for (const FoldPiece& piece : pieces) {
-          if (piece.x0 <= span.x0 || piece.x1 >= span.x1) continue;
-          const auto t0 = int64_t(std::llround(scale.t_of(piece.x0)));
-          const auto t1 = int64_t(std::llround(scale.t_of(piece.x1)));
+          const int64_t from = std::llround(scale.t_of(piece.x0)) - origin;
+          const int64_t to = std::llround(scale.t_of(piece.x1)) - origin;
+          const int64_t t0 = origin + from / w * w, t1 = origin + (to + w - 1) / w * w;
           CHECK(std::pair{piece.state, piece.op} == held_longest(iv, t0, t1));
           ++pieces_checked;
         }
@@ -202,4 +206,33 @@ TEST_CASE("the window tells the folded runs it draws and their states - recorded
   CHECK(ping);
   // The whole run is in view: the folds count most of the ping-pong's state changes.
   CHECK(counted > 3000);
+
+  // Under the mouse, a folded run says what it folds and what was held longest there.
+  // The widest piece of the fold of most changes: away from the marks of spawns and exits.
+  QJsonObject fold, piece;
+  for (const auto& f : folds)
+    if (f.toObject()[QStringLiteral("count")].toInteger() >
+        fold[QStringLiteral("count")].toInteger())
+      fold = f.toObject();
+  auto width = [](const QJsonObject& pc) {
+    const QJsonArray x = pc[QStringLiteral("x")].toArray();
+    return x[1].toDouble() - x[0].toDouble();
+  };
+  for (const auto& pc : fold[QStringLiteral("pieces")].toArray())
+    if (piece.isEmpty() || width(pc.toObject()) > width(piece)) piece = pc.toObject();
+  const QJsonArray px = piece[QStringLiteral("x")].toArray();
+  const TimelineScene scene = o.w.timeline()->scene();
+  uint32_t p = 0;
+  while (o.w.document()->process_label(p) !=
+         fold[QStringLiteral("process")].toString().toStdString())
+    ++p;
+  const auto row = o.w.timeline()->lane_layout().process_row(p);
+  REQUIRE(row);
+  const QPoint at(int(scene.label_width() + (px[0].toDouble() + px[1].toDouble()) / 2),
+                  scene.row_centre(*row));
+  const QString tip = o.w.timeline()->tooltip(at);
+  INFO(tip.toStdString());
+  CHECK(tip.contains(QStringLiteral("state changes folded here")));
+  CHECK(tip.contains(QStringLiteral("held longest here: ") +
+                     piece[QStringLiteral("state")].toString()));
 }

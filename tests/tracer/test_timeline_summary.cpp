@@ -172,8 +172,7 @@ TEST_CASE("timeline summaries equal the full data on random traces", "[summary]"
   }
 }
 
-TEST_CASE("only busy lanes get a summary and it stays a fraction of their changes",
-          "[summary]") {
+TEST_CASE("only busy lanes get a summary and it stays a fraction of their changes", "[summary]") {
   const TraceModel m = testing::random_trace(7, 20000);
   const Replay replay(m, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
   const Timeline& tl = replay.timeline();

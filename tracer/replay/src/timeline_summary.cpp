@@ -71,8 +71,8 @@ ChannelBucket joined(const ChannelBucket& a, const ChannelBucket& b) {
   return x;
 }
 
-TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m,
-                                 const SummaryOptions& o, const std::atomic<bool>* cancel) {
+TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m, const SummaryOptions& o,
+                                 const std::atomic<bool>* cancel) {
   const int64_t origin = tl.begin_time();
   if (tl.end_time() < origin) return;
   const uint64_t span = uint64_t(tl.end_time()) - uint64_t(origin) + 1;
@@ -80,7 +80,10 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m,
   auto check_cancel = [cancel] {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
   };
-  auto bucket_of = [origin](int64_t t, int64_t w) { return size_t(uint64_t(t - origin) / w); };
+  // w is a power of two: a shift, not a division, per interval and step.
+  auto bucket_of = [origin](int64_t t, int64_t w) {
+    return size_t(uint64_t(t - origin) >> std::countr_zero(uint64_t(w)));
+  };
 
   // Processes: each interval adds its length, clipped to each bucket it overlaps, to its
   // (state, op)'s tally there; a coarser level's tallies are the sums of its halves', so its
@@ -173,8 +176,8 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m,
 }
 
 size_t TimelineSummary::memory_bytes() const {
-  size_t bytes = processes_.capacity() * sizeof(processes_[0]) +
-                 channels_.capacity() * sizeof(channels_[0]);
+  size_t bytes =
+      processes_.capacity() * sizeof(processes_[0]) + channels_.capacity() * sizeof(channels_[0]);
   for (const auto& [lane, levels] : processes_) bytes += levels.memory_bytes();
   for (const auto& [lane, levels] : channels_) bytes += levels.memory_bytes();
   return bytes;

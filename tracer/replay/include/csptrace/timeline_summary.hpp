@@ -91,8 +91,8 @@ using ProcessLevels = LaneLevels<ProcessBucket>;
 using ChannelLevels = LaneLevels<ChannelBucket>;
 
 struct SummaryOptions {
-  size_t min_changes = 256;      // a lane with fewer intervals (steps) gets no summary
-  size_t changes_per_bucket = 32;  // the finest level has about changes / this buckets,
+  size_t min_changes = 256;              // a lane with fewer intervals (steps) gets no summary
+  size_t changes_per_bucket = 32;        // the finest level has about changes / this buckets,
   size_t max_buckets = size_t{1} << 16;  // and at most this many
 };
 

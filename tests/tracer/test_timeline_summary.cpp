@@ -16,6 +16,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <functional>
 #include <map>
 
 using namespace csptrace;
@@ -208,4 +210,61 @@ TEST_CASE("a summary stops when asked to", "[summary]") {
   const std::atomic<bool> cancel{true};
   CHECK_THROWS_AS(TimelineSummary(replay.timeline(), m, SummaryOptions{1, 1, 64}, &cancel),
                   LoadCancelled);
+}
+
+TEST_CASE("a summary of a run whose times jump back and forth stays within its buckets",
+          "[summary]") {
+  // The hostile corpus's shapes (make_hostile.py: times that run backwards, times jumping
+  // between 0 and INT64_MAX) on a run busy enough to be summarised. A run that ends before it
+  // begins, or spans more than 2^62 ns, gets no summary (its views draw from the full data);
+  // one whose times step back here and there does, with intervals that begin before its first
+  // time or end after its last counted in its first or last bucket.
+  struct Shape {
+    const char* name;
+    std::function<int64_t(size_t)> t;
+    bool summarised;
+  };
+  const Shape shapes[] = {
+      {"backwards", [](size_t i) { return int64_t(1'000'000) - int64_t(i) * 7; }, false},
+      {"extremes", [](size_t i) { return i % 3 == 0 ? INT64_MAX : int64_t(i % 5); }, false},
+      {"steps back", [](size_t i) { return int64_t(i) * 100 - (i % 2 ? 150 : 0) + 1000; }, true}};
+  const TraceModel m = testing::random_trace(5, 6000);
+  for (const Shape& shape : shapes) {
+    INFO(shape.name);
+    TraceModelBuilder b(m.source());
+    b.set_header(m.header());
+    for (StrId id = 0; id < m.strings().size(); ++id) b.strings().intern(m.strings().get(id));
+    for (size_t i = 0; i < m.size(); ++i) {
+      Event e = m.event(i);
+      e.t = shape.t(i);
+      b.add(e);
+    }
+    const TraceModel odd = std::move(b).finish();
+    const Replay replay(odd, Replay::kDefaultCheckpointInterval, Replay::Keep::Timeline);
+    const Timeline& tl = replay.timeline();
+    for (const SummaryOptions& o : kEveryLane) {
+      const TimelineSummary summary(tl, odd, o);
+      size_t lanes = 0;
+      for (uint32_t p = 0; p < odd.processes().size(); ++p)
+        if (const ProcessLevels* lv = summary.process(p)) {
+          ++lanes;
+          for (size_t k = 0; k < lv->levels(); ++k) {
+            size_t changes = 0;
+            for (const ProcessBucket& x : lv->buckets(k)) changes += x.changes;
+            CHECK(changes == tl.intervals(p).size());
+          }
+        }
+      for (uint32_t c = 0; c < odd.channels().size(); ++c)
+        if (const ChannelLevels* lv = summary.channel(c)) {
+          ++lanes;
+          for (size_t k = 0; k < lv->levels(); ++k) {
+            size_t steps = 0;
+            for (const ChannelBucket& x : lv->buckets(k)) steps += x.steps;
+            CHECK(steps == tl.occupancy(c).size());
+          }
+        }
+      CHECK((lanes > 0) == shape.summarised);
+      CHECK((summary.memory_bytes() > 0) == shape.summarised);
+    }
+  }
 }

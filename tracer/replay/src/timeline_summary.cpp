@@ -80,9 +80,12 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m, const 
   auto check_cancel = [cancel] {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
   };
-  // w is a power of two: a shift, not a division, per interval and step.
-  auto bucket_of = [origin](int64_t t, int64_t w) {
-    return size_t(uint64_t(t - origin) >> std::countr_zero(uint64_t(w)));
+  // The bucket of time t among `count` of width w (a power of two: a shift, not a division).
+  // A trace's times may run backwards, so an interval or step may lie outside the run's
+  // [begin_time, end_time]: it counts in the first or the last bucket.
+  auto bucket_of = [origin](int64_t t, int64_t w, size_t count) {
+    if (t <= origin) return size_t{0};
+    return std::min(size_t(uint64_t(t - origin) >> std::countr_zero(uint64_t(w))), count - 1);
   };
 
   // Processes: each interval adds its length, clipped to each bucket it overlaps, to its
@@ -99,7 +102,7 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m, const 
     for (size_t k = 0; k < iv.size(); ++k) {
       if ((k & 0xffff) == 0) check_cancel();
       const StateInterval x = iv[k];
-      const size_t first = bucket_of(x.t_begin, w);
+      const size_t first = bucket_of(x.t_begin, w, count);
       ++changes[first];
       const unsigned code = code_of(x.state, x.op);
       for (size_t b = first; x.t_end > x.t_begin && b < count; ++b) {
@@ -153,7 +156,7 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m, const 
     for (size_t k = 0; k < steps.size(); ++k) {
       if ((k & 0xffff) == 0) check_cancel();
       const OccupancyStep s = steps[k];
-      const size_t b = bucket_of(s.t, w);
+      const size_t b = bucket_of(s.t, w, count);
       if (k > 0) {
         // The step before stays in force at the start of every bucket up to this one's (and
         // at this one's start too, unless this step begins exactly there).

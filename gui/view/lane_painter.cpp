@@ -261,9 +261,11 @@ void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int 
   fill.setAlpha(150);
   peak.setAlpha(60);
   const double step_px = 2;
+  // A column's times as int64 (a hostile trace's times reach INT64_MAX, and a view may pass it).
+  auto ns = [this](double x) { return std::clamp(s_.scale.t_of(x), -9.2e18, 9.2e18); };
   for (double x = 0; x < s_.scale.width_px; x += step_px) {
-    const auto t0 = int64_t(std::floor(s_.scale.t_of(x)));
-    const int64_t t1 = std::max(t0 + 1, int64_t(std::ceil(s_.scale.t_of(x + step_px))));
+    const auto t0 = int64_t(std::floor(ns(x)));
+    const int64_t t1 = std::max(t0 + 1, int64_t(std::ceil(ns(x + step_px))));
     const csptrace::ChannelBucket col = channel_column(tl, summary, row.index, t0, t1);
     if (!col.covered) continue;
     const double sx = s_.label_width() + x;

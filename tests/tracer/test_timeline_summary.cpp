@@ -216,9 +216,9 @@ TEST_CASE("a summary of a run whose times jump back and forth stays within its b
           "[summary]") {
   // The hostile corpus's shapes (make_hostile.py: times that run backwards, times jumping
   // between 0 and INT64_MAX) on a run busy enough to be summarised. A run that ends before it
-  // begins, or spans more than 2^62 ns, gets no summary (its views draw from the full data);
-  // one whose times step back here and there does, with intervals that begin before its first
-  // time or end after its last counted in its first or last bucket.
+  // begins, spans more than 2^60 ns or ends too near INT64_MAX gets no summary (its views draw
+  // from the full data); one whose times step back here and there does, with intervals that
+  // begin before its first time or end after its last counted in its first or last bucket.
   struct Shape {
     const char* name;
     std::function<int64_t(size_t)> t;
@@ -227,7 +227,9 @@ TEST_CASE("a summary of a run whose times jump back and forth stays within its b
   const Shape shapes[] = {
       {"backwards", [](size_t i) { return int64_t(1'000'000) - int64_t(i) * 7; }, false},
       {"extremes", [](size_t i) { return i % 3 == 0 ? INT64_MAX : int64_t(i % 5); }, false},
-      {"steps back", [](size_t i) { return int64_t(i) * 100 - (i % 2 ? 150 : 0) + 1000; }, true}};
+      {"steps back", [](size_t i) { return int64_t(i) * 100 - (i % 2 ? 150 : 0) + 1000; }, true},
+      // Its coarsest bucket would end past INT64_MAX.
+      {"near INT64_MAX", [](size_t i) { return INT64_MAX - 100'000 + int64_t(i) * 10; }, false}};
   const TraceModel m = testing::random_trace(5, 6000);
   for (const Shape& shape : shapes) {
     INFO(shape.name);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 
 namespace csptrace {
 
@@ -17,9 +18,10 @@ static_assert(std::size(EnumTable<ProcState>::entries) <= 8 &&
 
 unsigned code_of(ProcState s, WaitOp op) { return unsigned(s) << kStateShift | unsigned(op); }
 
-// A run longer than this (about 146 years of nanoseconds) is not summarised: its bucket
-// arithmetic would overflow. Its views draw from the full data, as a quiet lane's do.
-constexpr uint64_t kMaxSpan = uint64_t{1} << 62;
+// A run longer than this (about 36 years of nanoseconds) is not summarised, nor one whose
+// coarsest bucket (less than four times the run) would end past INT64_MAX: the buckets' edges
+// must be int64 times. Its views draw from the full data, as a quiet lane's do.
+constexpr uint64_t kMaxSpan = uint64_t{1} << 60;
 
 // The grid of a lane with n changes in a run of `span` nanoseconds: level 0's bucket width (a
 // power of two) and bucket count.
@@ -76,7 +78,7 @@ TimelineSummary::TimelineSummary(const Timeline& tl, const TraceModel& m, const 
   const int64_t origin = tl.begin_time();
   if (tl.end_time() < origin) return;
   const uint64_t span = uint64_t(tl.end_time()) - uint64_t(origin) + 1;
-  if (span > kMaxSpan) return;
+  if (span > kMaxSpan || (origin > 0 && uint64_t(INT64_MAX - origin) < 4 * span)) return;
   auto check_cancel = [cancel] {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw LoadCancelled();
   };

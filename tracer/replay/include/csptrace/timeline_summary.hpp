@@ -97,7 +97,9 @@ struct SummaryOptions {
 };
 
 // Invariant: every summary was made from the timeline and model given to the constructor, and
-// all share the run's origin (Timeline::begin_time) and end (Timeline::end_time).
+// all share the run's origin (Timeline::begin_time) and end (Timeline::end_time); every
+// bucket edge of every level is an int64 time (a run too long or too near INT64_MAX for that
+// gets no summaries at all).
 // Thread safety: immutable once built.
 class TimelineSummary {
  public:

@@ -37,6 +37,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -205,7 +206,13 @@ int main(int argc, char** argv) {
   const double first_ms = ms_since(t0), first_cpu = cpu_ms() - cpu0;
   const double first_mb = resident_mb();
   const auto t1 = Clock::now();
-  auto doc = quick->with_analysis();
+  // The summaries' share: from the step "summarising" to the next one.
+  Clock::time_point summarising{}, after_summary{};
+  auto doc = quick->with_analysis(nullptr, [&](const char* step, double) {
+    const std::string_view s(step);
+    if (s == "summarising") summarising = Clock::now();
+    if (s == "judging" && after_summary == Clock::time_point{}) after_summary = Clock::now();
+  });
   const double analysis_ms = ms_since(t1);
   const double show_ms = time_action(window, [&] { window.show_analysis(doc); });
   const double full_mb = resident_mb();
@@ -222,6 +229,9 @@ int main(int argc, char** argv) {
   std::printf("  the window (event list, layout, fit, first paint): %.0f ms of CPU\n",
               first_cpu - read_cpu);
   std::printf("replay and analysis (background thread): %.0f ms wall\n", analysis_ms);
+  std::printf("  of it the timeline's summaries: %.0f ms, holding %.1f MB\n",
+              std::chrono::duration<double, std::milli>(after_summary - summarising).count(),
+              double(doc->summary().memory_bytes()) / 1e6);
   std::printf("resident: %.0f MB before, %.0f MB at the first frame, %.0f MB with the replay\n",
               base_mb, first_mb, full_mb);
 

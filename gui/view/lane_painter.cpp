@@ -286,10 +286,13 @@ void LanePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int h
   p.fillRect(r, QBrush(s_.theme.folded, Qt::Dense4Pattern));
   p.setPen(QPen(s_.theme.folded, 1));
   p.drawRect(r);
-  // "1,234,567": digits in groups, as a count is read aloud.
+  // "1,234,567": digits in groups, as a count is read aloud; in the theme's type, which grows
+  // with presentation mode.
   const QString n = QString::fromStdString(count_text(mark.count));
-  const QFontMetrics fm(p.font());
+  const QFont f = s_.theme.font(s_.font, 0.85);
+  const QFontMetrics fm(f);
   if (fm.horizontalAdvance(n) + 6 < w) {
+    p.setFont(f);
     p.setPen(s_.theme.text);
     p.drawText(r, Qt::AlignCenter, n);
   }
@@ -302,12 +305,15 @@ void LanePainter::paint_fold_count(QPainter& p, const LaneMark& mark, int top, i
   p.setPen(QPen(s_.theme.folded, 1));
   p.setBrush(Qt::NoBrush);
   p.drawRect(QRectF(x0, top, std::max(x1 - x0, kFoldPx), height));
+  // In the theme's type, as paint_folded's count.
   const QString n = QString::fromStdString(count_text(mark.count));
-  const QFontMetrics fm(p.font());
+  const QFont f = s_.theme.font(s_.font, 0.85);
+  const QFontMetrics fm(f);
   const double w = fm.horizontalAdvance(n) + 8;
-  if (w + 4 < x1 - x0) {
+  if (w + 4 < x1 - x0 && fm.height() <= height) {
     const QRectF plate((x0 + x1 - w) / 2, top + (height - fm.height()) / 2.0, w, fm.height());
     p.fillRect(plate, s_.theme.background);
+    p.setFont(f);
     p.setPen(s_.theme.text);
     p.drawText(plate, Qt::AlignCenter, n);
   }

@@ -147,6 +147,16 @@ size_t check_against_full_data(const TraceModel& m, const SummaryOptions& o) {
   return checked;
 }
 
+// Every level of lv counts all n changes of its lane, count(bucket) in each bucket.
+template <class Levels, class Count>
+void check_counts_all(const Levels& lv, size_t n, Count count) {
+  for (size_t k = 0; k < lv.levels(); ++k) {
+    size_t sum = 0;
+    for (const auto& x : lv.buckets(k)) sum += count(x);
+    CHECK(sum == n);
+  }
+}
+
 // Every lane summarised, at fine, coarse and capped grids.
 const SummaryOptions kEveryLane[] = {{1, 1, size_t{1} << 16}, {1, 3, 8}, {2, 1, 1}};
 
@@ -250,20 +260,12 @@ TEST_CASE("a summary of a run whose times jump back and forth stays within its b
       for (uint32_t p = 0; p < odd.processes().size(); ++p)
         if (const ProcessLevels* lv = summary.process(p)) {
           ++lanes;
-          for (size_t k = 0; k < lv->levels(); ++k) {
-            size_t changes = 0;
-            for (const ProcessBucket& x : lv->buckets(k)) changes += x.changes;
-            CHECK(changes == tl.intervals(p).size());
-          }
+          check_counts_all(*lv, tl.intervals(p).size(), [](const auto& x) { return x.changes; });
         }
       for (uint32_t c = 0; c < odd.channels().size(); ++c)
         if (const ChannelLevels* lv = summary.channel(c)) {
           ++lanes;
-          for (size_t k = 0; k < lv->levels(); ++k) {
-            size_t steps = 0;
-            for (const ChannelBucket& x : lv->buckets(k)) steps += x.steps;
-            CHECK(steps == tl.occupancy(c).size());
-          }
+          check_counts_all(*lv, tl.occupancy(c).size(), [](const auto& x) { return x.steps; });
         }
       CHECK((lanes > 0) == shape.summarised);
       CHECK((summary.memory_bytes() > 0) == shape.summarised);

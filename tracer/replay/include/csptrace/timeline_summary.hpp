@@ -48,6 +48,8 @@ struct ChannelBucket {
   bool covered = false;        // some step is in force within the bucket
 };
 
+static_assert(sizeof(ProcessBucket) == 8 && sizeof(ChannelBucket) == 16);  // as SummaryOptions says
+
 // x with step s in force somewhere within its range too (its steps count is left alone).
 void include_step(ChannelBucket& x, const OccupancyStep& s);
 // The bucket of two adjacent ranges, a's just before b's.
@@ -77,7 +79,7 @@ class LaneLevels {
     return std::min(b, buckets(level).size() - 1);
   }
   size_t memory_bytes() const {
-    return buckets_.size() * sizeof(Bucket) + level_at_.size() * sizeof(uint32_t);
+    return buckets_.capacity() * sizeof(Bucket) + level_at_.capacity() * sizeof(uint32_t);
   }
 
  private:
@@ -115,6 +117,11 @@ class TimelineSummary {
   size_t memory_bytes() const;
 
  private:
+  // One lane's levels, over the run [origin, origin + span).
+  static ProcessLevels process_levels(const IntervalList& iv, int64_t origin, uint64_t span,
+                                      const SummaryOptions& o, const std::atomic<bool>* cancel);
+  static ChannelLevels channel_levels(const OccupancyList& steps, int64_t origin, uint64_t span,
+                                      const SummaryOptions& o, const std::atomic<bool>* cancel);
   template <class Levels>
   static const Levels* find(const std::vector<std::pair<uint32_t, Levels>>& v, uint32_t lane) {
     const auto it = std::lower_bound(v.begin(), v.end(), lane,

@@ -48,13 +48,11 @@ std::string record_pingpong(const QTemporaryDir& dir, int rounds) {
 ChannelBucket channel_truth(const csptrace::Timeline& tl, uint32_t c, int64_t t0, int64_t t1) {
   const auto steps = tl.occupancy(c);
   ChannelBucket x;
-  const csptrace::OccupancyStep* in_force = nullptr;
-  csptrace::OccupancyStep keep;
+  std::optional<csptrace::OccupancyStep> in_force;
   for (size_t k = 0; k < steps.size() && steps[k].t < t1; ++k) {
     const csptrace::OccupancyStep s = steps[k];
     if (s.t < t0) {
-      keep = s;
-      in_force = &keep;
+      in_force = s;
       continue;
     }
     csptrace::include_step(x, s);

@@ -1,10 +1,11 @@
-// The timeline keeps a channel's occupancy steps in one word of counts while they fit
-// (occupancy_steps.hpp) and whole once they do not. These check both forms and the change
-// between them, alone and in the timeline of a channel with more waiting putters than a byte
-// counts.
+// While the replay runs, a channel's occupancy steps are kept in one word of counts while they
+// fit (occupancy_steps.hpp) and whole once they do not; the timeline then packs every channel's
+// steps (packed_occupancy.hpp). These check both forms, the change between the first two, and
+// the timeline of a channel with more waiting putters than a byte counts.
 #include "jsonl_text.hpp"
 
 #include <csptrace/occupancy_steps.hpp>
+#include <csptrace/packed_occupancy.hpp>
 #include <csptrace/replay.hpp>
 #include <csptrace/trace_reader.hpp>
 
@@ -12,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -85,4 +87,61 @@ TEST_CASE("the timeline of 300 waiting putters gives each step the replay's coun
   }
   CHECK(most == 300);
   CHECK(occ.back().putters == 0);
+}
+
+// Channels of every shape the packing treats apart: none, one step, a few counts repeated (a
+// rendezvous channel), more distinct counts than the small dictionary holds, and more than a
+// piece of its sort (a million waiting putters, shrunk), some of them wide.
+TEST_CASE("packed occupancy reads back every step of every channel", "[timeline]") {
+  std::mt19937 rng(26);
+  std::vector<std::vector<std::pair<uint32_t, OccupancyCounts>>> want(6);
+  auto random_counts = [&](uint32_t distinct) {
+    const uint32_t v = rng() % distinct;
+    return OccupancyCounts{v % 7 == 0 ? v * 1000 : v % 3, v % 5 == 0 ? v : 0, v % 2};
+  };
+  want[1] = {{5, {0, 0, 0}}};
+  const size_t sizes[] = {0, 0, 1000, 3000, 200000, 50};
+  const uint32_t distinct[] = {1, 1, 3, 500, 150000, 300};
+  for (size_t c = 2; c < want.size(); ++c) {
+    uint32_t e = rng() % 100;
+    for (size_t k = 0; k < sizes[c]; ++k) {
+      e += 1 + rng() % (k % 97 == 0 ? 200000 : 40);  // now and then farther than 16 bits
+      want[c].push_back({e, random_counts(distinct[c])});
+    }
+  }
+  PackedOccupancy packed;
+  for (const auto& steps : want) {
+    OccupancySteps occ;
+    for (const auto& [e, counts] : steps) occ.push_back(e, counts);
+    packed.add_channel(occ);
+  }
+  packed.finish();
+  REQUIRE(packed.channels() == want.size());
+  size_t all = 0;
+  for (uint32_t c = 0; c < want.size(); ++c) {
+    REQUIRE(packed.size(c) == want[c].size());
+    for (size_t k = 0; k < want[c].size(); ++k) {
+      INFO("channel " << c << " step " << k);
+      REQUIRE(packed.event(c, k) == want[c][k].first);
+      REQUIRE(packed.counts(c, k) == want[c][k].second);
+    }
+    all += want[c].size();
+  }
+  // 2 bytes an event, at most 4 of look index, and a dictionary no larger than the steps.
+  CHECK(packed.memory_bytes() < all * (2 + 4 + 12) + 4096);
+}
+
+TEST_CASE("a rendezvous channel's steps pack into about 3 bytes each", "[timeline]") {
+  const OccupancyCounts looks[] = {{0, 0, 0}, {0, 1, 0}, {0, 0, 1}};  // nobody, a putter, a taker
+  OccupancySteps occ;
+  const size_t n = 100000;
+  for (size_t k = 0; k < n; ++k) occ.push_back(static_cast<uint32_t>(3 * k), looks[k % 3]);
+  PackedOccupancy packed;
+  packed.reserve(1, n);  // as the timeline builder does, which counts the steps first
+  packed.add_channel(occ);
+  packed.finish();
+  CHECK(occ.memory_bytes() == 8 * n);
+  CHECK(packed.memory_bytes() < 3.2 * n);
+  CHECK(packed.counts(0, n - 1) == looks[(n - 1) % 3]);
+  CHECK(packed.event(0, n - 1) == 3 * (n - 1));
 }

@@ -8,9 +8,8 @@ size_t Timeline::first_interval_from(uint32_t p, int64_t t) const {
 }
 
 size_t Timeline::occupancy_at(uint32_t c, int64_t t) const {
-  const auto& occ = occupancy_[c];
-  const size_t k =
-      partition_index(0, occ.size(), [&](size_t j) { return model_->time(occ.event(j)) <= t; });
+  const size_t k = partition_index(
+      0, occupancy_.size(c), [&](size_t j) { return model_->time(occupancy_.event(c, j)) <= t; });
   return k == 0 ? 0 : k - 1;
 }
 
@@ -22,9 +21,8 @@ size_t Timeline::first_rendezvous_from(int64_t t) const {
 size_t Timeline::memory_bytes() const {
   size_t bytes = interval_cause_.memory_bytes() + interval_look_.bytes_for(interval_look_.size()) +
                  looks_.size() * sizeof(uint32_t) + interval_at_.size() * sizeof(uint32_t) +
-                 rendezvous_.size() * sizeof(uint32_t);
-  for (const auto& occ : occupancy_) bytes += occ.memory_bytes();
-  return bytes;
+                 rendezvous_.memory_bytes();
+  return bytes + occupancy_.memory_bytes();
 }
 
 }  // namespace csptrace

@@ -15,7 +15,7 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
     throw std::length_error("the timeline names at most " +
                             std::to_string(IntervalRecord::kMaxChannels) + " channels");
   t_.model_ = &m;
-  t_.occupancy_.resize(m.channels().size());
+  occupancy_.resize(m.channels().size());
   if (!m.empty()) {
     t_.begin_time_ = m.time(0);
     t_.end_time_ = m.time(m.size() - 1);
@@ -36,8 +36,8 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
   // Address space for the slots; only the pages written are memory.
   slots_ = slot_store_.reserve_tail(slot_at_[P]);
   used_.assign(P, 0);
-  for (size_t c = 0; c < per_chan.size(); ++c) t_.occupancy_[c].reserve(per_chan[c] + 1);
-  t_.rendezvous_.reserve(transfers);
+  for (size_t c = 0; c < per_chan.size(); ++c) occupancy_[c].reserve(per_chan[c] + 1);
+  rendezvous_.reserve(transfers);
 }
 
 [[gnu::always_inline]] inline void TimelineBuilder::note_chan(uint32_t c) {
@@ -101,7 +101,7 @@ void TimelineBuilder::after(const ReplayState& s) {
     const OccupancyCounts step{static_cast<uint32_t>(cs.level()),
                                static_cast<uint32_t>(cs.putters.size()),
                                static_cast<uint32_t>(cs.takers.size())};
-    OccupancySteps& occ = t_.occupancy_[c];
+    OccupancySteps& occ = occupancy_[c];
     const size_t n = occ.size();
     if (n > 0 && occ.counts(n - 1) == step) continue;
     if (n > 0 && occ.event(n - 1) == i)
@@ -109,7 +109,7 @@ void TimelineBuilder::after(const ReplayState& s) {
     else
       occ.push_back(static_cast<uint32_t>(i), step);
   }
-  if (m_.kind(i) == EventKind::Transfer) t_.rendezvous_.push_back(static_cast<uint32_t>(i));
+  if (m_.kind(i) == EventKind::Transfer) rendezvous_.push_back(static_cast<uint32_t>(i));
 }
 
 Timeline TimelineBuilder::finish() && {
@@ -151,7 +151,22 @@ Timeline TimelineBuilder::finish() && {
   t_.interval_look_.shrink_to_fit();
   slot_store_ = SharedColumn<IntervalRecord>();
   slots_ = nullptr;
+  pack_occupancy();
+  t_.rendezvous_ = PackedIndices(rendezvous_);
+  rendezvous_ = {};
   return std::move(t_);
+}
+
+void TimelineBuilder::pack_occupancy() {
+  size_t steps = 0;
+  for (const OccupancySteps& occ : occupancy_) steps += occ.size();
+  t_.occupancy_.reserve(occupancy_.size(), steps);
+  for (OccupancySteps& occ : occupancy_) {  // each channel's steps given back once packed
+    t_.occupancy_.add_channel(occ);
+    occ = OccupancySteps();
+  }
+  occupancy_ = {};
+  t_.occupancy_.finish();
 }
 
 }  // namespace csptrace

@@ -2,6 +2,8 @@
 // processes and channels the event can change, after it records the changes.
 #pragma once
 
+#include <csptrace/huge_page_allocator.hpp>
+#include <csptrace/occupancy_steps.hpp>
 #include <csptrace/timeline.hpp>
 #include <csptrace/trace_model.hpp>
 
@@ -22,6 +24,7 @@ class TimelineBuilder {
  private:
   void note_proc(const ReplayState& s, uint32_t p);
   void note_chan(uint32_t c);
+  void pack_occupancy();  // occupancy_ into the timeline's packed form, freeing it
 
   const TraceModel& m_;
   Timeline t_;
@@ -33,6 +36,9 @@ class TimelineBuilder {
   IntervalRecord* slots_ = nullptr;
   std::vector<uint64_t> slot_at_;
   std::vector<uint32_t> used_;
+  // Each channel's steps and the transfers, as the replay writes them; finish() packs them.
+  std::vector<OccupancySteps> occupancy_;
+  HugeVector<uint32_t> rendezvous_;
   std::vector<uint32_t> procs_, chans_;  // candidates for the current event
   // proc_seen_[p] == epoch_ iff p is in procs_ (chan_seen_ likewise for chans_): membership in
   // O(1), so an event touching n processes or channels (a close under n takers, an alt over n

@@ -9,10 +9,9 @@
 // third of a rendezvous per event, so this is most of a viewer's memory per event.
 #pragma once
 
-#include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/index_column.hpp>
-#include <csptrace/occupancy_steps.hpp>
 #include <csptrace/packed_indices.hpp>
+#include <csptrace/packed_occupancy.hpp>
 #include <csptrace/replay_state.hpp>
 #include <csptrace/shared_column.hpp>
 #include <csptrace/timeline_list.hpp>
@@ -100,9 +99,8 @@ class IntervalRecord {
 static_assert(sizeof(IntervalRecord) == 8);
 static_assert(std::size(EnumTable<ProcState>::entries) <= 8 &&
               std::size(EnumTable<WaitOp>::entries) <= 4);
-// An occupancy step is kept by its channel's OccupancySteps (8 bytes, or 16 for a channel
-// whose counts outgrow a word); a rendezvous as its transfer's event index alone: the rest is
-// in the model.
+// Occupancy steps are kept packed (PackedOccupancy, about 3 bytes a step), a rendezvous as its
+// transfer's event index alone (packed, about 2 bytes): the rest is in the model.
 
 // The list makers: element k of a list from its records and the model's times.
 struct IntervalMaker {
@@ -127,19 +125,20 @@ struct IntervalMaker {
   }
 };
 struct OccupancyMaker {
-  const OccupancySteps* steps;
+  const PackedOccupancy* steps;
+  uint32_t c;
   const TraceModel* m;
   OccupancyStep operator()(size_t k) const {
-    const uint32_t e = steps->event(k);
-    const OccupancyCounts c = steps->counts(k);
-    return {m->time(e), e, c.level, c.putters, c.takers};
+    const uint32_t e = steps->event(c, k);
+    const OccupancyCounts n = steps->counts(c, k);
+    return {m->time(e), e, n.level, n.putters, n.takers};
   }
 };
 struct RendezvousMaker {
-  const uint32_t* event;
+  const PackedIndices* event;
   const TraceModel* m;
   Rendezvous operator()(size_t k) const {
-    const uint32_t e = event[k];
+    const uint32_t e = (*event)[k];
     return {
         e, m->time(e), m->from_index(e), m->to_index(e), m->chan_index(e), m->field<Field::via>(e)};
   }
@@ -164,9 +163,9 @@ class Timeline {
         n};
   }
   OccupancyList occupancy(uint32_t c) const {
-    return {{&occupancy_[c], model_}, occupancy_[c].size()};
+    return {{&occupancy_, c, model_}, occupancy_.size(c)};
   }
-  RendezvousList rendezvous() const { return {{rendezvous_.data(), model_}, rendezvous_.size()}; }
+  RendezvousList rendezvous() const { return {{&rendezvous_, model_}, rendezvous_.size()}; }
 
   // Index of the first interval of p with t_end > t (intervals(p).size() if none): where
   // drawing a window starting at t begins.
@@ -192,8 +191,8 @@ class Timeline {
   IndexColumn interval_look_;     // each interval's look, as an index in looks_
   std::vector<uint32_t> looks_;   // the distinct looks, in the order first seen
   std::vector<uint32_t> interval_at_{0};
-  std::vector<OccupancySteps> occupancy_;
-  HugeVector<uint32_t> rendezvous_;  // the transfers' event indices
+  PackedOccupancy occupancy_;
+  PackedIndices rendezvous_;  // the transfers' event indices
 };
 
 }  // namespace csptrace

@@ -1,0 +1,94 @@
+#include <csptrace/packed_occupancy.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <stdexcept>
+#include <tuple>
+
+namespace csptrace {
+
+namespace {
+
+bool less(const OccupancyCounts& a, const OccupancyCounts& b) {
+  return std::tie(a.level, a.putters, a.takers) < std::tie(b.level, b.putters, b.takers);
+}
+
+// Adds the sorted, unique `more` to the sorted, unique `dict`.
+void merge_into(std::vector<OccupancyCounts>& dict, std::vector<OccupancyCounts>& more) {
+  std::sort(more.begin(), more.end(), less);
+  more.erase(std::unique(more.begin(), more.end()), more.end());
+  std::vector<OccupancyCounts> both;
+  both.reserve(dict.size() + more.size());
+  std::set_union(dict.begin(), dict.end(), more.begin(), more.end(), std::back_inserter(both),
+                 less);
+  dict.swap(both);
+  more.clear();
+}
+
+// The distinct counts of a channel's steps, sorted. Most channels have a handful (a rendezvous
+// channel: nobody, a putter, a taker), kept in a small sorted list as they come; past
+// kSmall the rest is sorted in pieces of kPiece and merged, so a channel of millions of
+// distinct counts costs a sort, and never a scratch copy of all its steps.
+std::vector<OccupancyCounts> dictionary(const OccupancySteps& steps) {
+  constexpr size_t kSmall = 64, kPiece = size_t{1} << 16;
+  std::vector<OccupancyCounts> dict, piece;
+  OccupancyCounts last{~0u, ~0u, ~0u};
+  for (size_t k = 0; k < steps.size(); ++k) {
+    const OccupancyCounts c = steps.counts(k);
+    if (c == last) continue;
+    last = c;
+    if (piece.empty() && dict.size() < kSmall) {
+      const auto at = std::lower_bound(dict.begin(), dict.end(), c, less);
+      if (at == dict.end() || !(*at == c)) dict.insert(at, c);
+      continue;
+    }
+    piece.push_back(c);
+    if (piece.size() == kPiece) merge_into(dict, piece);
+  }
+  if (!piece.empty()) merge_into(dict, piece);
+  return dict;
+}
+
+}  // namespace
+
+void PackedOccupancy::reserve(size_t channels, size_t steps) {
+  step_at_.reserve(channels + 1);
+  look_at_.reserve(channels + 1);
+  events_.reserve(steps);
+  look_ix_.reserve(steps);
+}
+
+void PackedOccupancy::add_channel(const OccupancySteps& steps) {
+  const std::vector<OccupancyCounts> dict = dictionary(steps);
+  if (dict.size() >= IndexColumn::kNoIndex)  // 48 GiB of dictionary: never held
+    throw std::length_error("a channel has more than 4 294 967 294 distinct occupancy counts");
+  OccupancyCounts last{~0u, ~0u, ~0u};
+  uint32_t last_ix = 0;
+  for (size_t k = 0; k < steps.size(); ++k) {
+    events_.push_back(steps.event(k));
+    const OccupancyCounts c = steps.counts(k);
+    if (!(c == last)) {
+      last = c;
+      last_ix = static_cast<uint32_t>(std::lower_bound(dict.begin(), dict.end(), c, less) -
+                                      dict.begin());
+    }
+    look_ix_.push_back(last_ix);
+  }
+  looks_.insert(looks_.end(), dict.begin(), dict.end());
+  step_at_.push_back(step_at_.back() + steps.size());
+  look_at_.push_back(looks_.size());
+}
+
+void PackedOccupancy::finish() {
+  events_.finish();
+  look_ix_.shrink_to_fit();
+  looks_.shrink_to_fit();
+}
+
+size_t PackedOccupancy::memory_bytes() const {
+  return events_.memory_bytes() + look_ix_.bytes_for(look_ix_.size()) +
+         looks_.size() * sizeof(OccupancyCounts) +
+         (step_at_.size() + look_at_.size()) * sizeof(uint64_t);
+}
+
+}  // namespace csptrace

@@ -6,6 +6,7 @@
 #include "lane_detail.hpp"
 #include "lane_painter.hpp"
 #include "lecture_controller.hpp"
+#include "legend.hpp"
 #include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
 #include "view_tabs.hpp"
@@ -514,6 +515,8 @@ QJsonObject MainWindow::view_json() const {
       focus ? QJsonValue(QString::fromStdString(doc_->process_label(*focus))) : QJsonValue();
   o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
   o[QStringLiteral("folds")] = folds_json();
+  o[QStringLiteral("legend")] =
+      QJsonArray::fromStringList(Legend::texts(!doc_->deviations().empty()));
   // The scheduler-deviation markers the timeline draws, each on its lane.
   QJsonArray devs;
   for (const DeviationMark& d : doc_->deviations().all())

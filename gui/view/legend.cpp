@@ -9,11 +9,15 @@ namespace cspview {
 
 namespace {
 
+// How a swatch is drawn: a fill, the deviation badge, or a folded run of states (two state
+// colours under the fold's outline, as lane_painter draws a run too busy to show one by one).
+enum class Swatch { Fill, Badge, FoldedRun };
+
 struct LegendItem {
   QColor colour;
   QString text;
   Qt::BrushStyle style;
-  bool badge = false;  // drawn as the deviation badge, not a fill
+  Swatch swatch = Swatch::Fill;
 };
 
 std::vector<LegendItem> legend_items(const Theme& t, bool deviations) {
@@ -23,9 +27,11 @@ std::vector<LegendItem> legend_items(const Theme& t, bool deviations) {
   items.push_back({t.problem, QStringLiteral("stuck"), Qt::BDiagPattern});
   items.push_back({t.buffer_fill, QStringLiteral("buffered values"), Qt::SolidPattern});
   items.push_back({t.folded, QStringLiteral("folded events"), Qt::Dense4Pattern});
+  items.push_back({t.folded, QStringLiteral("folded states: the one held longest"),
+                   Qt::SolidPattern, Swatch::FoldedRun});
   if (deviations)
     items.push_back(
-        {t.deviation, QStringLiteral("scheduler deviation (D)"), Qt::SolidPattern, true});
+        {t.deviation, QStringLiteral("scheduler deviation (D)"), Qt::SolidPattern, Swatch::Badge});
   return items;
 }
 
@@ -56,6 +62,13 @@ int Legend::height(const Theme& theme, const QFont& font, int width, bool deviat
                                [](const LegendItem&, double, int) {});
 }
 
+QStringList Legend::texts(bool deviations) {
+  QStringList out;  // the texts are every theme's
+  for (const LegendItem& item : legend_items(Theme::make(false, false), deviations))
+    out.append(item.text);
+  return out;
+}
+
 void Legend::paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& r,
                    bool deviations) {
   p.fillRect(r, theme.axis_background);
@@ -68,11 +81,24 @@ void Legend::paint(QPainter& p, const Theme& theme, const QFont& font, const QRe
       theme, deviations, fm, box, r.width(), [&](const LegendItem& item, double x, int row) {
         const double cy = r.top() + row * row_h + row_h / 2.0;
         QRectF sw(x, cy - box / 2, box * 1.6, box);
-        if (item.badge)
-          draw_deviation_marker(
-              p, theme, deviation_badge(sw.center().x(), int(cy - box), int(2 * box)), false);
-        else
-          p.fillRect(sw, QBrush(item.colour, item.style));
+        switch (item.swatch) {
+          case Swatch::Badge:
+            draw_deviation_marker(
+                p, theme, deviation_badge(sw.center().x(), int(cy - box), int(2 * box)), false);
+            break;
+          case Swatch::FoldedRun: {
+            const double half = sw.width() / 2;
+            p.fillRect(QRectF(sw.left(), sw.top(), half, sw.height()),
+                       theme.state_colour(StateColour::Running));
+            p.fillRect(QRectF(sw.left() + half, sw.top(), half, sw.height()),
+                       theme.state_colour(StateColour::ParkedPut));
+            p.setPen(QPen(item.colour, 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(sw);
+            break;
+          }
+          case Swatch::Fill: p.fillRect(sw, QBrush(item.colour, item.style)); break;
+        }
         p.setPen(theme.text);
         p.drawText(QPointF(x + sw.width() + 4, cy + fm.ascent() / 2.0 - 1), item.text);
       });

@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QPainter>
 #include <QRect>
+#include <QStringList>
 
 namespace cspview {
 
@@ -15,6 +16,8 @@ class Legend {
   static int height(const Theme& theme, const QFont& font, int width, bool deviations = false);
   static void paint(QPainter& p, const Theme& theme, const QFont& font, const QRect& area,
                     bool deviations = false);
+  // What each swatch says, in the order painted (view_json's "legend").
+  static QStringList texts(bool deviations = false);
 };
 
 }  // namespace cspview

@@ -142,7 +142,7 @@ void TimelinePainter::paint_labels(QPainter& p) const {
       const bool collapsed = procs ? s_.processes_collapsed : s_.channels_collapsed;
       p.setFont(bold);
       p.setPen(s_.theme.text);
-      const size_t n = procs ? m.processes().size() : m.channels().size();
+      const size_t lanes = procs ? m.processes().size() : m.channels().size();
       // A group's row is empty past the name column up to the idle note (a third of the lanes
       // in, axis_painter.cpp): a long count ("5,000,001") may run into it.
       const QRect title = r.adjusted(0, 0, int(s_.lanes_rect().width() / 3) - 8, 0);
@@ -153,7 +153,7 @@ void TimelinePainter::paint_labels(QPainter& p) const {
                  QStringLiteral("%1 %2 (%3)")
                      .arg(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"),
                           procs ? QStringLiteral("Processes") : QStringLiteral("Channels"),
-                          QString::fromStdString(count_text(n))));
+                          QString::fromStdString(count_text(lanes))));
       p.restore();
       continue;
     }

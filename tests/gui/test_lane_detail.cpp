@@ -222,6 +222,9 @@ TEST_CASE("the window tells the folded runs it draws and their states - recorded
   CHECK(ping);
   // The whole run is in view: the folds count most of the ping-pong's state changes.
   CHECK(counted > 3000);
+  // And the legend under the lanes explains their colour.
+  CHECK(view[QStringLiteral("legend")].toArray().contains(
+      QStringLiteral("folded states: the one held longest")));
 
   // Under the mouse, a folded run says what it folds and what was held longest there.
   // The widest piece of the fold of most changes: away from the marks of spawns and exits.

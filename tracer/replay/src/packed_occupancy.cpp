@@ -69,8 +69,8 @@ void PackedOccupancy::add_channel(const OccupancySteps& steps) {
     const OccupancyCounts c = steps.counts(k);
     if (!(c == last)) {
       last = c;
-      last_ix = static_cast<uint32_t>(std::lower_bound(dict.begin(), dict.end(), c, less) -
-                                      dict.begin());
+      last_ix =
+          static_cast<uint32_t>(std::lower_bound(dict.begin(), dict.end(), c, less) - dict.begin());
     }
     look_ix_.push_back(last_ix);
   }

@@ -100,9 +100,12 @@ TEST_CASE("packed occupancy reads back every step of every channel", "[timeline]
     return OccupancyCounts{v % 7 == 0 ? v * 1000 : v % 3, v % 5 == 0 ? v : 0, v % 2};
   };
   want[1] = {{5, {0, 0, 0}}};
+  want.emplace_back();  // a queue of putters that grows to 100 000, then is served
+  for (uint32_t k = 0; k < 200000; ++k)
+    want.back().push_back({k, {0, k < 100000 ? k + 1 : 200000 - k - 1, 0}});
   const size_t sizes[] = {0, 0, 1000, 3000, 200000, 50};
   const uint32_t distinct[] = {1, 1, 3, 500, 150000, 300};
-  for (size_t c = 2; c < want.size(); ++c) {
+  for (size_t c = 2; c < 6; ++c) {
     uint32_t e = rng() % 100;
     for (size_t k = 0; k < sizes[c]; ++k) {
       e += 1 + rng() % (k % 97 == 0 ? 200000 : 40);  // now and then farther than 16 bits

@@ -9,9 +9,12 @@ namespace csptrace {
 
 namespace {
 
-bool less(const OccupancyCounts& a, const OccupancyCounts& b) {
-  return std::tie(a.level, a.putters, a.takers) < std::tie(b.level, b.putters, b.takers);
-}
+// The dictionaries' order; an object, not a function, so that sort and merge inline it.
+constexpr struct {
+  bool operator()(const OccupancyCounts& a, const OccupancyCounts& b) const {
+    return std::tie(a.level, a.putters, a.takers) < std::tie(b.level, b.putters, b.takers);
+  }
+} less;
 
 // Adds the sorted, unique `more` to the sorted, unique `dict`.
 void merge_into(std::vector<OccupancyCounts>& dict, std::vector<OccupancyCounts>& more) {
@@ -26,11 +29,12 @@ void merge_into(std::vector<OccupancyCounts>& dict, std::vector<OccupancyCounts>
 }
 
 // The distinct counts of a channel's steps, sorted. Most channels have a handful (a rendezvous
-// channel: nobody, a putter, a taker), kept in a small sorted list as they come; past
-// kSmall the rest is sorted in pieces of kPiece and merged, so a channel of millions of
-// distinct counts costs a sort, and never a scratch copy of all its steps.
+// channel: nobody, a putter, a taker), kept in a small sorted list as they come; past kSmall
+// the rest is sorted in pieces, each at least as large as the list so far, and merged, so a
+// channel of millions of distinct counts (a queue of waiting putters) costs O(n log n) and a
+// scratch piece no larger than its dictionary, never a copy of all its steps.
 std::vector<OccupancyCounts> dictionary(const OccupancySteps& steps) {
-  constexpr size_t kSmall = 64, kPiece = size_t{1} << 16;
+  constexpr size_t kSmall = 64, kMinPiece = size_t{1} << 16;
   std::vector<OccupancyCounts> dict, piece;
   OccupancyCounts last{~0u, ~0u, ~0u};
   for (size_t k = 0; k < steps.size(); ++k) {
@@ -43,10 +47,32 @@ std::vector<OccupancyCounts> dictionary(const OccupancySteps& steps) {
       continue;
     }
     piece.push_back(c);
-    if (piece.size() == kPiece) merge_into(dict, piece);
+    if (piece.size() >= std::max(kMinPiece, dict.size())) merge_into(dict, piece);
   }
   if (!piece.empty()) merge_into(dict, piece);
   return dict;
+}
+
+// The index of c in dict (sorted, holding c), searched outwards from `near`: a channel's
+// consecutive counts are mostly neighbours in it (a putter more, a value fewer), so this costs
+// O(log distance), not a binary search's cache misses over a dictionary of millions.
+uint32_t index_near(const std::vector<OccupancyCounts>& dict, const OccupancyCounts& c,
+                    size_t near) {
+  size_t lo = near, hi = near + 1;  // c is in [lo, hi) once the gallop stops
+  if (less(c, dict[near])) {
+    for (size_t step = 1; lo > 0 && less(c, dict[lo]); step *= 2) {
+      hi = lo;
+      lo = lo > step ? lo - step : 0;
+    }
+  } else {
+    for (size_t step = 1; hi < dict.size() && !less(c, dict[hi]); step *= 2) {
+      lo = hi;
+      hi = std::min(dict.size(), hi + step);
+    }
+  }
+  return static_cast<uint32_t>(std::lower_bound(dict.begin() + std::ptrdiff_t(lo),
+                                                dict.begin() + std::ptrdiff_t(hi), c, less) -
+                               dict.begin());
 }
 
 }  // namespace
@@ -69,8 +95,7 @@ void PackedOccupancy::add_channel(const OccupancySteps& steps) {
     const OccupancyCounts c = steps.counts(k);
     if (!(c == last)) {
       last = c;
-      last_ix =
-          static_cast<uint32_t>(std::lower_bound(dict.begin(), dict.end(), c, less) - dict.begin());
+      last_ix = index_near(dict, c, last_ix);
     }
     look_ix_.push_back(last_ix);
   }

@@ -153,7 +153,7 @@ Timeline TimelineBuilder::finish() && {
   slots_ = nullptr;
   pack_occupancy();
   t_.rendezvous_ = PackedIndices(rendezvous_);
-  rendezvous_ = {};
+  rendezvous_ = HugeVector<uint32_t>();  // a temporary, so the storage goes (= {} would keep it)
   return std::move(t_);
 }
 
@@ -165,7 +165,7 @@ void TimelineBuilder::pack_occupancy() {
     t_.occupancy_.add_channel(occ);
     occ = OccupancySteps();
   }
-  occupancy_ = {};
+  occupancy_ = std::vector<OccupancySteps>();
   t_.occupancy_.finish();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -28,12 +29,12 @@ void merge_into(std::vector<OccupancyCounts>& dict, std::vector<OccupancyCounts>
   more.clear();
 }
 
-// The distinct counts of a channel's steps, sorted. Most channels have a handful (a rendezvous
-// channel: nobody, a putter, a taker), kept in a small sorted list as they come; past kSmall
-// the rest is sorted in pieces, each at least as large as the list so far, and merged, so a
-// channel of millions of distinct counts (a queue of waiting putters) costs O(n log n) and a
-// scratch piece no larger than its dictionary, never a copy of all its steps.
-std::vector<OccupancyCounts> dictionary(const OccupancySteps& steps) {
+// The distinct counts of a channel's steps, sorted; or nothing if there are more than `most`
+// (the channel is then kept whole). Most channels have a handful (a rendezvous channel: nobody,
+// a putter, a taker), kept in a small sorted list as they come; past kSmall the rest is sorted
+// in pieces, each at least as large as the list so far, and merged, so a large dictionary costs
+// O(n log n) and a scratch piece no larger than itself, never a copy of all the steps.
+std::optional<std::vector<OccupancyCounts>> dictionary(const OccupancySteps& steps, size_t most) {
   constexpr size_t kSmall = 64, kMinPiece = size_t{1} << 16;
   std::vector<OccupancyCounts> dict, piece;
   OccupancyCounts last{~0u, ~0u, ~0u};
@@ -48,8 +49,10 @@ std::vector<OccupancyCounts> dictionary(const OccupancySteps& steps) {
     }
     piece.push_back(c);
     if (piece.size() >= std::max(kMinPiece, dict.size())) merge_into(dict, piece);
+    if (dict.size() > most) return std::nullopt;
   }
   if (!piece.empty()) merge_into(dict, piece);
+  if (dict.size() > most) return std::nullopt;
   return dict;
 }
 
@@ -80,14 +83,23 @@ uint32_t index_near(const std::vector<OccupancyCounts>& dict, const OccupancyCou
 void PackedOccupancy::reserve(size_t channels, size_t steps) {
   step_at_.reserve(channels + 1);
   look_at_.reserve(channels + 1);
+  whole_at_.reserve(channels);
   events_.reserve(steps);
   look_ix_.reserve(steps);
 }
 
-void PackedOccupancy::add_channel(const OccupancySteps& steps) {
-  const std::vector<OccupancyCounts> dict = dictionary(steps);
-  if (dict.size() >= IndexColumn::kNoIndex)  // 48 GiB of dictionary: never held
-    throw std::length_error("a channel has more than 4 294 967 294 distinct occupancy counts");
+void PackedOccupancy::add_channel(OccupancySteps&& steps) {
+  // Packed, a step costs about 3 bytes and a distinct count 12: past one distinct count in 8
+  // steps (and a few hundred, which any channel may have) the dictionary stops paying.
+  const size_t most = std::max<size_t>(256, steps.size() / 8);
+  std::optional<std::vector<OccupancyCounts>> dict = dictionary(steps, most);
+  if (!dict) {
+    whole_at_.push_back(static_cast<uint32_t>(whole_.size()));
+    whole_.push_back(std::move(steps));
+    step_at_.push_back(step_at_.back());
+    look_at_.push_back(look_at_.back());
+    return;
+  }
   OccupancyCounts last{~0u, ~0u, ~0u};
   uint32_t last_ix = 0;
   for (size_t k = 0; k < steps.size(); ++k) {
@@ -95,25 +107,31 @@ void PackedOccupancy::add_channel(const OccupancySteps& steps) {
     const OccupancyCounts c = steps.counts(k);
     if (!(c == last)) {
       last = c;
-      last_ix = index_near(dict, c, last_ix);
+      last_ix = index_near(*dict, c, last_ix);
     }
     look_ix_.push_back(last_ix);
   }
-  looks_.insert(looks_.end(), dict.begin(), dict.end());
+  looks_.insert(looks_.end(), dict->begin(), dict->end());
   step_at_.push_back(step_at_.back() + steps.size());
   look_at_.push_back(looks_.size());
+  whole_at_.push_back(kPacked);
+  steps = OccupancySteps();  // given back now, not when the caller lets go of it
 }
 
 void PackedOccupancy::finish() {
   events_.finish();
+  whole_.shrink_to_fit();
   look_ix_.shrink_to_fit();
   looks_.shrink_to_fit();
 }
 
 size_t PackedOccupancy::memory_bytes() const {
+  size_t whole_bytes = 0;
+  for (const OccupancySteps& w : whole_) whole_bytes += w.memory_bytes();
   return events_.memory_bytes() + look_ix_.bytes_for(look_ix_.size()) +
          looks_.size() * sizeof(OccupancyCounts) +
-         (step_at_.size() + look_at_.size()) * sizeof(uint64_t);
+         (step_at_.size() + look_at_.size()) * sizeof(uint64_t) +
+         whole_at_.size() * sizeof(uint32_t) + whole_bytes;
 }
 
 }  // namespace csptrace

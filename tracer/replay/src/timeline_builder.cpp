@@ -161,10 +161,8 @@ void TimelineBuilder::pack_occupancy() {
   size_t steps = 0;
   for (const OccupancySteps& occ : occupancy_) steps += occ.size();
   t_.occupancy_.reserve(occupancy_.size(), steps);
-  for (OccupancySteps& occ : occupancy_) {  // each channel's steps given back once packed
-    t_.occupancy_.add_channel(occ);
-    occ = OccupancySteps();
-  }
+  for (OccupancySteps& occ : occupancy_)  // each channel's steps given back once packed
+    t_.occupancy_.add_channel(std::move(occ));
   occupancy_ = std::vector<OccupancySteps>();
   t_.occupancy_.finish();
 }

@@ -208,14 +208,16 @@ TEST_CASE("packed times give back every time pushed", "[streaming]") {
   std::mt19937_64 rng(7);
   std::vector<int64_t> times;
   int64_t t = 0;
+  // Steps wrap past the extremes as uint64_t does (a signed overflow would be undefined).
+  auto step = [&t](uint64_t d) { t = static_cast<int64_t>(static_cast<uint64_t>(t) + d); };
   for (int i = 0; i < 20000; ++i) {
     switch (rng() % 6) {
-      case 0: t += static_cast<int64_t>(rng() % 100); break;         // a busy run: tiny steps
-      case 1: t += static_cast<int64_t>(rng() % 1000000000); break;  // a long sleep
-      case 2: t -= static_cast<int64_t>(rng() % 1000); break;        // a clock that ran back
-      case 3: t = static_cast<int64_t>(rng() >> 1); break;           // anywhere at all
-      case 4: t = (rng() & 1) ? INT64_MAX : INT64_MIN; break;        // the extremes
-      default: break;                                                // the same time again
+      case 0: step(rng() % 100); break;                        // a busy run: tiny steps
+      case 1: step(rng() % 1000000000); break;                 // a long sleep
+      case 2: step(uint64_t{0} - rng() % 1000); break;         // a clock that ran back
+      case 3: t = static_cast<int64_t>(rng() >> 1); break;     // anywhere at all
+      case 4: t = (rng() & 1) ? INT64_MAX : INT64_MIN; break;  // the extremes
+      default: break;                                          // the same time again
     }
     times.push_back(t);
   }

@@ -32,10 +32,14 @@ class PackedIndices {
     pending_.push_back(v);
     if (pending_.size() == kBlock) code_pending();
   }
+  // Gives back what reserve() asked for beyond the entries pushed (nothing to copy when it
+  // asked for exactly these).
   void finish() {
     if (!pending_.empty()) code_pending();
     pending_.shrink_to_fit();
     wide_.shrink_to_fit();
+    distances_.shrink_to_fit();
+    blocks_.shrink_to_fit();
   }
 
   // Precondition: finished, k < size().

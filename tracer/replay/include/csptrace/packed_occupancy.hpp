@@ -28,7 +28,8 @@ namespace csptrace {
 
 class PackedOccupancy {
  public:
-  // Building: add each channel's steps, channels in order, then finish().
+  // Building: add each channel's steps, channels in order, then finish(). reserve's steps may
+  // count channels that end up kept whole: finish() gives the room they did not use back.
   void reserve(size_t channels, size_t steps);
   void add_channel(OccupancySteps&& steps);
   void finish();

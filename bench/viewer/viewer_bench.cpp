@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
   // replay and analyse in the background, and show the states and findings.
   const double cpu0 = cpu_ms();
   const auto t0 = Clock::now();
-  csptrace::TraceModel model = csptrace::load_trace(trace);
+  csptrace::TraceModel model = csptrace::load_trace(trace, cspview::viewer_load_options());
   const double load_cpu = cpu_ms() - cpu0;
   const double load_mb = resident_mb();
   auto quick = std::make_shared<const cspview::TraceDocument>(std::move(model));

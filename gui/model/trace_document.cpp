@@ -156,9 +156,15 @@ std::optional<size_t> TraceDocument::waker_of(size_t event) const {
   return cause;
 }
 
+csptrace::LoadOptions viewer_load_options() {
+  csptrace::LoadOptions o;
+  o.records_in_file = true;
+  return o;
+}
+
 std::shared_ptr<const TraceDocument> read_document(const std::string& path,
                                                    const csptrace::LoadOptions& options) {
-  csptrace::LoadOptions inner;
+  csptrace::LoadOptions inner = viewer_load_options();
   inner.cancel = options.cancel;
   inner.notice = options.notice;
   double read = 0;  // fraction of the input read so far

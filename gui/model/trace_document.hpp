@@ -136,6 +136,11 @@ class TraceDocument {
   mutable std::shared_ptr<const NameIndex> names_;
 };
 
+// The reader's options of every model the viewer shows: a binary trace's records stay in its
+// file (LoadOptions::records_in_file), since the viewer keeps the model for as long as it shows
+// it. read_document starts from these; a benchmark that reads as the app does uses them too.
+csptrace::LoadOptions viewer_load_options();
+
 // Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with
 // "FILE:LINE: ...", LoadCancelled). Progress goes 0..1 over reading and indexing.
 std::shared_ptr<const TraceDocument> read_document(const std::string& path,

@@ -4,6 +4,7 @@
 // zero bytes after the last whole chunk (a write the file system never completed) are left out
 // with a warning saying so; a chunk whose checksum does not match is corruption and an error.
 #include <csptrace/binary_codec.hpp>
+#include <csptrace/file_records.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
@@ -59,6 +60,8 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
     throw fail(ex.offset, ex.what());
   }
   builder.set_header(header);
+  if (options.records_in_file && !in.following() && in.regular_fd() >= 0)
+    if (auto file = FileRecords::open(in.regular_fd(), path)) builder.keep_records_in(file);
   // Records take 3 bytes or more: reserving for that many touches no memory it does not use
   // (untouched capacity is only address space) and avoids regrowing the columns.
   const uint64_t total = in.size_hint();
@@ -133,7 +136,8 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
         record_at = c.pos();
         const uint8_t* record = c.p;
         decode_record(c, e, prev_seq, prev_t);
-        builder.add(e, record, static_cast<size_t>(c.p - record));
+        builder.add(e, record, static_cast<size_t>(c.p - record),
+                    payload_off + static_cast<uint64_t>(record - payload));
         if (options.on_event) options.on_event(builder.so_far(), builder.size() - 1);
       }
       record_at = c.pos();

@@ -59,6 +59,8 @@ class InputFile {
   void check_not_shrunk() const;
   uint64_t offset() const { return offset_; }
   const std::string& name() const { return name_; }
+  // A regular file's descriptor (for FileRecords, which duplicates it), or -1 for a stream.
+  int regular_fd() const { return regular_ ? fd_ : -1; }
 
  private:
   // Reads n bytes from fd_; fewer at the end of input, or, when `some`, at the end of what a

@@ -40,10 +40,16 @@ inline constexpr Skip kSkip[] = {
 class ModelRecord {
  public:
   // rec: the model's record of a kind-k event (its optional fields' bits, then its fields but
-  // seq and t: see TraceModel). Reports the present fields among `upto` and stands at the first.
-  ModelRecord(const uint8_t* rec, EventKind k, FieldMask upto) : p_(rec) {
+  // seq and t: see TraceModel), or, when `whole`, the binary record itself (a kind byte, the
+  // bits, seq and t deltas, the fields), as a model with records in the file reads it. Reports
+  // the present fields among `upto` and stands at the first.
+  ModelRecord(const uint8_t* rec, EventKind k, FieldMask upto, bool whole) : p_(rec + whole) {
     const uint64_t bits = varint();  // which optional fields are present
     present_ = binary::present_fields(k, bits) & upto & ~(f::seq | f::t);
+    if (whole) {
+      varint();  // seq delta
+      varint();  // t delta
+    }
   }
 
   // The present fields other than seq and t, among those asked for; read them in this order.

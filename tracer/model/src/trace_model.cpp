@@ -76,6 +76,7 @@ TraceModel TraceModel::snapshot(std::shared_ptr<const StringTable> strings) cons
   s.other_ = other_.share();
   s.record_at_ = record_at_.share();
   s.records_ = records_.share();
+  s.file_records_ = file_records_;
   s.seq_runs_ = seq_runs_;
   s.processes_ = processes_;
   s.channels_ = channels_;
@@ -99,17 +100,28 @@ uint64_t TraceModel::seq(size_t i) const {
 }
 
 FieldMask TraceModel::present(size_t i) const {
-  const uint8_t* p = records_.data() + record_at_[i - first_held_];
+  const uint8_t* p = record(i - first_held_) + (file_records_ ? 1 : 0);
   return binary::present_fields(kind(i), binary::get_varint_unchecked(p));
 }
 
 Event TraceModel::event(size_t i) const {
   const size_t k = i - first_held_;
-  const uint32_t at = record_at_[k];
+  Event e;
+  if (file_records_) {
+    // The whole binary record: its seq and t deltas are the chunk's, the columns' are the truth.
+    const uint8_t* rec = file_records_->at(record_at_[k]);
+    binary::Cursor c{rec, rec, rec + FileRecords::kTailBytes};
+    uint64_t prev_seq = 0;
+    int64_t prev_t = 0;
+    binary::decode_record(c, e, prev_seq, prev_t);
+    e.seq = seq(i);
+    e.t = t_[k];
+    return e;
+  }
+  const uint64_t at = record_at_[k];
   const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - at;
   uint8_t whole[binary::kMaxRecordBytes + 3];
   const uint8_t* end = whole_record(whole, kind_[k], records_.data() + at, len);
-  Event e;
   binary::Cursor c{whole, whole, end};
   uint64_t prev_seq = seq(i) - 1;
   int64_t prev_t = t_[k];
@@ -121,7 +133,7 @@ Event TraceModel::event(size_t i, FieldMask wanted) const {
   Event e(kind(i));
   const FieldMask highest = wanted & ~(f::seq | f::t);
   const FieldMask upto = highest ? ~FieldMask{0} >> __builtin_clz(highest) : 0;
-  ModelRecord r(records_.data() + record_at_[i - first_held_], e.kind, upto);
+  ModelRecord r(record(i - first_held_), e.kind, upto, file_records_ != nullptr);
   for (FieldMask rest = r.present(); rest; rest &= rest - 1) {
     const auto fl = static_cast<Field>(__builtin_ctz(rest));
     if (!(wanted & (FieldMask{1} << static_cast<int>(fl)))) {
@@ -150,7 +162,7 @@ FieldType<F> TraceModel::field(size_t i) const {
     return time(i);
   } else {
     constexpr FieldMask bit = FieldMask{1} << static_cast<int>(F);
-    ModelRecord r(records_.data() + record_at_[i - first_held_], kind(i), bit | (bit - 1));
+    ModelRecord r(record(i - first_held_), kind(i), bit | (bit - 1), file_records_ != nullptr);
     if (!(r.present() & bit)) return FieldType<F>{};
     for (FieldMask rest = r.present() & (bit - 1); rest; rest &= rest - 1)
       r.skip(static_cast<Field>(__builtin_ctz(rest)));
@@ -206,7 +218,8 @@ size_t TraceModel::memory_bytes() const {
   const size_t n = size();
   return n * sizeof(EventKind) + TimeColumn::bytes_for(n) + proc_.bytes_for(n) +
          chan_.bytes_for(n) + other_.bytes_for(n) + RecordOffsets::bytes_for(n) +
-         retired_record_bytes_ + records_.size() + seq_runs_.size() * sizeof(SeqRun) +
+         record_at_.far_bytes() + retired_record_bytes_ + records_.size() +
+         (file_records_ ? file_records_->memory_bytes() : 0) + seq_runs_.size() * sizeof(SeqRun) +
          strings_->bytes();
 }
 
@@ -224,7 +237,7 @@ void TraceModelBuilder::reserve(size_t n) {
   model_.t_.reserve(n);
   for (auto* v : {&model_.proc_, &model_.chan_, &model_.other_}) v->reserve(n);
   model_.record_at_.reserve(n);
-  model_.records_.reserve(n * 8);  // address space only until written
+  if (!model_.file_records_) model_.records_.reserve(n * 8);  // address space until written
 }
 
 void TraceModelBuilder::retire_before(size_t k, RetiredTimes times) {
@@ -247,8 +260,9 @@ void TraceModelBuilder::retire_before(size_t k, RetiredTimes times) {
   }
   // The records of the events kept start at the first kept one's: their offsets move down by
   // as much.
-  const uint32_t base =
-      drop < m.kind_.size() ? m.record_at_[drop] : static_cast<uint32_t>(m.records_.size());
+  const uint64_t base = m.file_records_         ? 0
+                        : drop < m.kind_.size() ? m.record_at_[drop]
+                                                : m.records_.size();
   m.records_.drop_front(base);
   m.retired_record_bytes_ += base;
   m.record_at_.drop_front(drop, base);
@@ -329,13 +343,22 @@ std::string missing_fields(FieldMask missing) {
 
 }  // namespace
 
-void TraceModelBuilder::add(const Event& e) { add_checked(e, nullptr, 0); }
+void TraceModelBuilder::add(const Event& e) { add_checked(e, nullptr, 0, 0); }
 
-void TraceModelBuilder::add(const Event& e, const uint8_t* record, size_t len) {
-  add_checked(e, record, len);
+void TraceModelBuilder::add(const Event& e, const uint8_t* record, size_t len,
+                            uint64_t file_offset) {
+  add_checked(e, record, len, file_offset);
 }
 
-void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len) {
+void TraceModelBuilder::keep_records_in(std::shared_ptr<const FileRecords> file) {
+  if (!model_.empty())
+    throw std::logic_error("keep_records_in: the model already holds events of its own");
+  model_.file_records_ = std::move(file);
+  model_.records_ = {};
+}
+
+void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len,
+                                    uint64_t file_offset) {
   auto& m = model_;
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
@@ -444,8 +467,9 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
     m.end_reason_ = e.reason;
   }
 
-  if (m.records_.size() > std::numeric_limits<uint32_t>::max())
-    throw std::invalid_argument("the trace is too large for one model (over 4 GiB of events)");
+  // Event indices are 32-bit everywhere past the model (kNone is the largest).
+  if (index >= kNone - 1)
+    throw std::invalid_argument("the trace has more events than one model holds (4 294 967 294)");
   if (m.empty() || e.seq != last_seq_ + 1) m.seq_runs_.push_back({index, e.seq});
   last_seq_ = e.seq;
   if (e.t < last_t_) m.times_in_order_ = false;
@@ -455,7 +479,12 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   m.proc_.push_back(TraceModel::holds_to(e.kind) ? to_ix : proc_ix);
   m.chan_.push_back(chan_ix);
   m.other_.push_back(TraceModel::holds_from(e.kind) ? from_ix : partner_ix);
-  m.record_at_.push_back(static_cast<uint32_t>(m.records_.size()));
+  if (m.file_records_) {
+    if (!record) throw std::logic_error("add: records kept in the file need the file's record");
+    m.record_at_.push_back(file_offset);
+    return;
+  }
+  m.record_at_.push_back(m.records_.size());
   // The record without the kind, seq and t that the columns hold; event(i) puts them back.
   uint8_t* p = m.records_.reserve_tail(binary::kMaxRecordBytes);
   if (record) {

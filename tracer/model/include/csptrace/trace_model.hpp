@@ -6,7 +6,9 @@
 // process (partner, or `from`); every other field lives in a compact per-event record (the
 // binary encoding's record without its kind, seq and t, which the columns hold: the optional
 // fields' bits, then the fields as varints) reached through RecordOffsets; seq is stored as
-// runs of consecutive numbers. event(i) and present(i) decode that record.
+// runs of consecutive numbers. event(i) and present(i) decode that record. A model loaded with
+// LoadOptions::records_in_file from a binary file it could lease keeps no record bytes: its
+// offsets are the file's, of the whole binary records, read on demand (file_records.hpp).
 //
 // Invariants (enforced by the builder, so every consumer may rely on them):
 //  - events are in strictly increasing seq order;
@@ -16,6 +18,7 @@
 #pragma once
 
 #include <csptrace/event.hpp>
+#include <csptrace/file_records.hpp>
 #include <csptrace/huge_page_allocator.hpp>
 #include <csptrace/index_column.hpp>
 #include <csptrace/packed_times.hpp>
@@ -168,8 +171,10 @@ class TraceModel {
 
   // The bytes the events, seq runs and strings take in a model that holds every event (the
   // columns at their present widths): what a whole load needs, also when this model retired
-  // events (it then holds less).
+  // events (it then holds less). Records left in the file count as the blocks cached of them.
   size_t memory_bytes() const;
+  // True when the records are read from the trace's file on demand (LoadOptions::records_in_file).
+  bool records_in_file() const { return file_records_ != nullptr; }
 
   // The events so far as a model of their own that shares this one's event storage (the
   // viewer's live follow takes one per refresh while TraceModelBuilder goes on adding, on the
@@ -215,12 +220,18 @@ class TraceModel {
   bool retired_times_forgotten_ = false;
   // Throws std::logic_error when the time was let go (forgotten, or not kept by a compaction).
   int64_t retired_time(size_t i) const;
+  // The record of held event k (i - first_held_): the model's own (bits, then fields), or, with
+  // records in the file, the whole binary record (kind, bits, seq and t deltas, fields).
+  const uint8_t* record(size_t k) const {
+    return file_records_ ? file_records_->at(record_at_[k]) : records_.data() + record_at_[k];
+  }
   size_t retired_record_bytes_ = 0;  // records_ bytes of the retired events
   SharedColumn<EventKind> kind_;
   TimeColumn t_;                     // about 4 bytes an event (time_column.hpp)
   IndexColumn proc_, chan_, other_;  // 1, 2 or 4 bytes an event, as the indices need
   RecordOffsets record_at_;          // offset of each event's record in records_ (about 2 bytes)
-  SharedColumn<uint8_t> records_;
+  SharedColumn<uint8_t> records_;    // empty when file_records_ holds them
+  std::shared_ptr<const FileRecords> file_records_;  // null but with LoadOptions::records_in_file
   std::vector<SeqRun> seq_runs_;
   std::vector<ProcessInfo> processes_;
   std::vector<ChannelInfo> channels_;
@@ -256,8 +267,12 @@ class TraceModelBuilder {
   void reserve(size_t events);
   void add(const Event& e);
   // The same, for an event the binary reader just decoded from `record` (its bytes in the
-  // chunk): stores them instead of encoding e again.
-  void add(const Event& e, const uint8_t* record, size_t len);
+  // chunk, at file_offset in the file): stores them instead of encoding e again, or, after
+  // keep_records_in, only file_offset.
+  void add(const Event& e, const uint8_t* record, size_t len, uint64_t file_offset);
+  // From now on the records stay in `file` (the binary reader's file, leased): add() keeps their
+  // offsets only. Before the first event.
+  void keep_records_in(std::shared_ptr<const FileRecords> file);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
   // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their
@@ -302,7 +317,7 @@ class TraceModelBuilder {
  private:
   uint32_t require_proc(ProcId id, std::string_view field, bool allow_none) const;
   uint32_t require_chan(ChanId id) const;
-  void add_checked(const Event& e, const uint8_t* record, size_t len);
+  void add_checked(const Event& e, const uint8_t* record, size_t len, uint64_t file_offset);
 
   TraceModel model_;
   size_t procs_marked_ = 0, chans_marked_ = 0;  // mark_shared_names' progress

@@ -56,7 +56,7 @@ struct Rendezvous {
 };
 
 // The stored forms. Event indices fit 32 bits: a timeline is built from a model held whole,
-// whose records are limited to 4 GiB.
+// and a model holds fewer than kNone events (TraceModelBuilder refuses more).
 //
 // An interval is the event that began it and, in one word (its look), its channel (27 bits),
 // state (3) and operation (2); its times and end_event come from its neighbours. A timeline

@@ -41,13 +41,13 @@ const uint8_t* FileRecords::at(uint64_t offset) const {
   if (const uint8_t* m = memory_.load(std::memory_order_acquire)) return m + offset;
   const Last& last = last_;
   if (last.owner == id_ && offset - last.begin < kBlockBytes)
-    return last.block->data() + (offset - last.begin);
+    return last.block.get() + (offset - last.begin);
   return miss(offset);
 }
 
 const uint8_t* FileRecords::miss(uint64_t offset) const {
   const uint64_t begin = offset / kBlockBytes * kBlockBytes;
-  std::shared_ptr<const Block> block;
+  Block block;
   {
     std::lock_guard lock(mutex_);
     if (const uint8_t* m = memory_.load(std::memory_order_acquire)) return m + offset;
@@ -60,20 +60,30 @@ const uint8_t* FileRecords::miss(uint64_t offset) const {
       }
     }
     if (!block) {
-      auto fresh = std::make_shared<Block>(kBlockBytes + kTailBytes);
-      read_at(begin, fresh->data(), fresh->size());
-      block = fresh;
+      Cached* slot = nullptr;
       if (cache_.size() < kCachedBlocks) {
-        cache_.push_back({begin, stamp_, block});
+        slot = &cache_.emplace_back();
       } else {
-        auto lru = std::min_element(cache_.begin(), cache_.end(),
-                                    [](const Cached& a, const Cached& b) { return a.used < b.used; });
-        *lru = {begin, stamp_, block};
+        slot = &*std::min_element(cache_.begin(), cache_.end(),
+                                  [](const Cached& a, const Cached& b) { return a.used < b.used; });
+        // Reused in place when no thread holds it: every other copy is taken under mutex_, and
+        // a thread's reads of it happen before it lets its copy go (hence the fence).
+        if (slot->block.use_count() == 1)
+          std::atomic_thread_fence(std::memory_order_acquire);
+        else
+          slot->block.reset();
       }
+      // Not zeroed: read_at writes every byte. A fresh allocation per block cost a page fault
+      // and a memset per 256 KiB of a replay's reading.
+      if (!slot->block) slot->block.reset(new uint8_t[kBlockBytes + kTailBytes]);
+      read_at(begin, slot->block.get(), kBlockBytes + kTailBytes);
+      slot->begin = begin;
+      slot->used = stamp_;
+      block = slot->block;
     }
   }
-  last_ = {id_, begin, block};
-  return block->data() + (offset - begin);
+  last_ = {id_, begin, std::move(block)};
+  return last_.block.get() + (offset - begin);
 }
 
 void FileRecords::read_at(uint64_t offset, uint8_t* out, size_t n) const {

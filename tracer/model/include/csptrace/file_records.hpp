@@ -55,16 +55,18 @@ class FileRecords : public std::enable_shared_from_this<FileRecords> {
   void take_in();
 
  private:
-  using Block = std::vector<uint8_t>;
+  // kBlockBytes + kTailBytes bytes, never changed while a thread other than the cache's may
+  // hold it (a block is reused only when the cache holds its one reference).
+  using Block = std::shared_ptr<uint8_t[]>;
   struct Last {
     uint64_t owner = 0;  // id_ of the FileRecords the block is of; 0: none
     uint64_t begin = 0;
-    std::shared_ptr<const Block> block;
+    Block block;
   };
   struct Cached {
     uint64_t begin;
     uint64_t used;  // stamp of the last use, for the LRU
-    std::shared_ptr<const Block> block;
+    Block block;
   };
   FileRecords(int fd, std::string path, uint64_t size);
   const uint8_t* miss(uint64_t offset) const;

@@ -62,7 +62,10 @@ MemoryBudget memory_budget() {
 
 uint64_t projected_bytes(const csptrace::TraceModel& so_far, double fraction) {
   fraction = std::clamp(fraction, 1e-6, 1.0);
+  // What derives from the events (the lanes, the timeline, the replay's peak) grows with the
+  // model as a whole: records left in the file count there as if held.
   const uint64_t now = kModelFactor * so_far.memory_bytes() +
+                       (kModelFactor - 1) * so_far.file_record_bytes() +
                        kBytesPerProcess * (so_far.processes().size() + so_far.channels().size());
   return static_cast<uint64_t>(double(now) / fraction);
 }

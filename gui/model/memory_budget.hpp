@@ -5,7 +5,9 @@
 // The viewer holds the whole model and what it derives from it: at most about three times the
 // model's own memory (TraceModel::memory_bytes; the timeline's state intervals, the lanes, the
 // rendezvous, the checkpoints; the 100 M-event ping-pong peaks at 2.2 times, docs/performance.md)
-// plus about 500 bytes a process. The guard projects that from the part of the input read so
+// plus about 500 bytes a process. A model whose records stay in the file holds less, but what
+// derives from it does not: those records count twice, as the derived part of a model that
+// held them. The guard projects that from the part of the input read so
 // far.
 #pragma once
 

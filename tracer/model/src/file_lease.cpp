@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
+#include <atomic>
 #include <cerrno>
 #include <mutex>
 #include <thread>
@@ -13,9 +14,6 @@
 namespace csptrace::file_lease {
 
 namespace {
-
-int g_pipe[2] = {-1, -1};  // written by the handler, read by the watcher; set once
-struct sigaction g_earlier {};
 
 struct Registry {
   std::mutex mutex;
@@ -26,58 +24,61 @@ Registry& registry() {
   return *r;
 }
 
-void on_signal(int sig, siginfo_t* info, void* context) {
-  const int saved = errno;
-  if (info && info->si_code == POLL_MSG) {  // what the kernel sends for a broken lease
-    const int fd = info->si_fd;
-    [[maybe_unused]] ssize_t n = ::write(g_pipe[1], &fd, sizeof fd);
-  } else if (g_earlier.sa_flags & SA_SIGINFO) {
-    if (g_earlier.sa_sigaction) g_earlier.sa_sigaction(sig, info, context);
-  } else if (g_earlier.sa_handler != SIG_DFL && g_earlier.sa_handler != SIG_IGN) {
-    g_earlier.sa_handler(sig);
-  }
-  errno = saved;
-}
+std::atomic<pid_t> g_watcher{0};  // the watcher thread's id once it waits, -1 if it cannot
 
+// The watcher: SIGIO is blocked in this thread alone, and every leased descriptor sends its
+// signal to this thread (F_SETOWN_EX), so sigwaitinfo takes it here; no handler is installed,
+// and no other thread sees these signals. (A handler is not enough: a ThreadSanitizer build
+// delays it until the interrupted thread next calls into the runtime, past the break time.)
 void watch() {
-  int fd;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGIO);
+  if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) {
+    g_watcher = -1;
+    g_watcher.notify_all();
+    return;
+  }
+  g_watcher = ::gettid();
+  g_watcher.notify_all();
   while (true) {
-    const ssize_t n = ::read(g_pipe[0], &fd, sizeof fd);
-    if (n < 0 && errno == EINTR) continue;
-    if (n != sizeof fd) return;
+    siginfo_t info{};
+    if (::sigwaitinfo(&set, &info) < 0) continue;  // EINTR
+    if (info.si_code != POLL_MSG) continue;        // POLL_MSG: a lease is being broken
     std::shared_ptr<FileRecords> records;
     {
       Registry& r = registry();
       std::lock_guard lock(r.mutex);
-      auto it = r.leased.find(fd);
+      auto it = r.leased.find(info.si_fd);
       if (it != r.leased.end()) records = it->second.lock();
     }
     if (records) records->take_in();
   }
 }
 
-bool start() {
-  if (::pipe2(g_pipe, O_CLOEXEC) != 0) return false;
-  struct sigaction sa {};
-  sa.sa_sigaction = on_signal;
-  sa.sa_flags = SA_SIGINFO | SA_RESTART;
-  sigemptyset(&sa.sa_mask);
-  if (::sigaction(SIGIO, &sa, &g_earlier) != 0) return false;
-  std::thread(watch).detach();
-  return true;
+pid_t watcher() {
+  static const pid_t tid = [] {
+    std::thread(watch).detach();
+    g_watcher.wait(0);
+    return g_watcher.load();
+  }();
+  return tid;
 }
 
 }  // namespace
 
 bool take(int fd, const std::weak_ptr<FileRecords>& records) {
-  static const bool started = start();
-  if (!started) return false;
+  const pid_t tid = watcher();
+  if (tid <= 0) return false;
   Registry& r = registry();
   {
     std::lock_guard lock(r.mutex);
     r.leased[fd] = records;
   }
-  if (::fcntl(fd, F_SETSIG, SIGIO) == 0 && ::fcntl(fd, F_SETLEASE, F_RDLCK) == 0) return true;
+  const f_owner_ex owner{F_OWNER_TID, tid};
+  if (::fcntl(fd, F_SETOWN_EX, &owner) == 0 && ::fcntl(fd, F_SETSIG, SIGIO) == 0 &&
+      ::fcntl(fd, F_SETLEASE, F_RDLCK) == 0)
+    return true;
   forget(fd);
   return false;
 }

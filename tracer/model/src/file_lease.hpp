@@ -1,13 +1,14 @@
 // Read leases on trace files whose records a model reads on demand (file_records.hpp).
 //
-// A lease break is a signal (SIGIO, with F_SETSIG so that it carries the file descriptor): its
-// handler only writes the descriptor to a pipe, and one watcher thread, started with the first
-// lease, reads it, has the FileRecords take the file into memory, and lets the lease go. The
-// writer that broke the lease waits in open(2) or truncate(2) until then (the kernel gives up
-// waiting after /proc/sys/fs/lease-break-time, 45 s by default).
+// A lease break is a signal (SIGIO, with F_SETSIG so that it carries the file descriptor) sent
+// to one watcher thread (F_SETOWN_EX), started with the first lease, which blocks SIGIO and
+// takes it with sigwaitinfo: no handler is installed and no other thread is interrupted. The
+// watcher has the FileRecords take the file into memory and lets the lease go. The writer that
+// broke the lease waits in open(2) or truncate(2) until then (the kernel gives up waiting after
+// /proc/sys/fs/lease-break-time, 45 s by default).
 //
 // Thread contract: take() and forget() may be called on any thread; the registry of leased
-// descriptors is guarded by a mutex that the signal handler never takes.
+// descriptors is guarded by a mutex.
 #pragma once
 
 #include <memory>

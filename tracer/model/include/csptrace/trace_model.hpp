@@ -175,6 +175,12 @@ class TraceModel {
   size_t memory_bytes() const;
   // True when the records are read from the trace's file on demand (LoadOptions::records_in_file).
   bool records_in_file() const { return file_records_ != nullptr; }
+  // The bytes of the file that the records left in it span (0 when the model holds its own):
+  // for a projection of what the events will need besides the model.
+  uint64_t file_record_bytes() const {
+    if (!file_records_ || record_at_.size() == 0) return 0;
+    return record_at_[record_at_.size() - 1] - record_at_[0];
+  }
 
   // The events so far as a model of their own that shares this one's event storage (the
   // viewer's live follow takes one per refresh while TraceModelBuilder goes on adding, on the

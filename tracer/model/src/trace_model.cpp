@@ -360,6 +360,8 @@ void TraceModelBuilder::keep_records_in(std::shared_ptr<const FileRecords> file)
 void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len,
                                     uint64_t file_offset) {
   auto& m = model_;
+  if (m.file_records_ && !record)  // before anything is added: the model stays as it was
+    throw std::logic_error("add: records kept in the file need the file's record");
   if (static_cast<int>(e.kind) >= kKindCount) throw std::invalid_argument("unknown event kind");
   auto kname = [&] { return to_string(e.kind); };  // only on the error paths
   if (ended_) throw std::invalid_argument("event after the end event (end must be last)");
@@ -480,7 +482,6 @@ void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_
   m.chan_.push_back(chan_ix);
   m.other_.push_back(TraceModel::holds_from(e.kind) ? from_ix : partner_ix);
   if (m.file_records_) {
-    if (!record) throw std::logic_error("add: records kept in the file need the file's record");
     m.record_at_.push_back(file_offset);
     return;
   }

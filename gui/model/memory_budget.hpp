@@ -7,8 +7,7 @@
 // rendezvous, the checkpoints; the 100 M-event ping-pong peaks at 2.2 times, docs/performance.md)
 // plus about 500 bytes a process. A model whose records stay in the file holds less, but what
 // derives from it does not: those records count twice, as the derived part of a model that
-// held them. The guard projects that from the part of the input read so
-// far.
+// held them. The guard projects that from the part of the input read so far.
 #pragma once
 
 #include <csptrace/trace_model.hpp>

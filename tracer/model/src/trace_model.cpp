@@ -106,26 +106,25 @@ FieldMask TraceModel::present(size_t i) const {
 
 Event TraceModel::event(size_t i) const {
   const size_t k = i - first_held_;
-  Event e;
-  if (file_records_) {
-    // The whole binary record: its seq and t deltas are the chunk's, the columns' are the truth.
-    const uint8_t* rec = file_records_->at(record_at_[k]);
-    binary::Cursor c{rec, rec, rec + FileRecords::kTailBytes};
-    uint64_t prev_seq = 0;
-    int64_t prev_t = 0;
-    binary::decode_record(c, e, prev_seq, prev_t);
-    e.seq = seq(i);
-    e.t = t_[k];
-    return e;
-  }
-  const uint64_t at = record_at_[k];
-  const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - at;
+  // A whole binary record: the file's own, or the model's with seq and t deltas of 0. Either
+  // way its deltas are not this event's: the columns give seq and t.
   uint8_t whole[binary::kMaxRecordBytes + 3];
-  const uint8_t* end = whole_record(whole, kind_[k], records_.data() + at, len);
-  binary::Cursor c{whole, whole, end};
-  uint64_t prev_seq = seq(i) - 1;
-  int64_t prev_t = t_[k];
+  const uint8_t *rec = whole, *end;
+  if (file_records_) {
+    rec = file_records_->at(record_at_[k]);
+    end = rec + FileRecords::kTailBytes;
+  } else {
+    const uint64_t at = record_at_[k];
+    const size_t len = (k + 1 < kind_.size() ? record_at_[k + 1] : records_.size()) - at;
+    end = whole_record(whole, kind_[k], records_.data() + at, len);
+  }
+  Event e;
+  binary::Cursor c{rec, rec, end};
+  uint64_t prev_seq = 0;
+  int64_t prev_t = 0;
   binary::decode_record(c, e, prev_seq, prev_t);
+  e.seq = seq(i);
+  e.t = t_[k];
   return e;
 }
 

@@ -154,6 +154,19 @@ uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint
   return p;
 }
 
+// The fields of `present` but seq and t, in schema order, for a kind that allows `Allowed`:
+// one test a field the kind has, none for those it has not (a loop over the present bits with a
+// switch on each took a third of a preview's read).
+template <FieldMask Allowed>
+void get_fields(Cursor& c, Event& e, FieldMask present) {
+#define CSPTRACE_BIN_GET(member, key, type, doc)                 \
+  if constexpr ((Allowed & f::member & ~(f::seq | f::t)) != 0) { \
+    if (present & f::member) get(c, e.member, key);              \
+  }
+  CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
+#undef CSPTRACE_BIN_GET
+}
+
 }  // namespace
 
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
@@ -188,14 +201,14 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   prev_seq = e.seq;
   prev_t = e.t;
   e.present = present;
-  for (FieldMask rest = present & ~(f::seq | f::t); rest; rest &= rest - 1) {
-    switch (static_cast<Field>(__builtin_ctz(rest))) {
-#define CSPTRACE_BIN_GET(member, key, type, doc) \
-  case Field::member: get(c, e.member, key); break;
-      CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
-#undef CSPTRACE_BIN_GET
-      case Field::count_: break;
-    }
+  switch (e.kind) {
+#define CSPTRACE_BIN_KIND_FIELDS(E, name, req, opt, doc, example)                     \
+  case EventKind::E:                                                                  \
+    get_fields<kKindFields[static_cast<int>(EventKind::E)].allowed()>(c, e, present); \
+    break;
+    CSPTRACE_KINDS(CSPTRACE_BIN_KIND_FIELDS)
+#undef CSPTRACE_BIN_KIND_FIELDS
+    case EventKind::count_: break;
   }
 }
 

@@ -60,6 +60,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
     throw fail(ex.offset, ex.what());
   }
   builder.set_header(header);
+  if (options.on_skipped) builder.keep_only_lanes(options.on_skipped);
   if (options.records_in_file && !in.following() && in.regular_fd() >= 0)
     if (auto file = FileRecords::open(in.regular_fd(), path)) builder.keep_records_in(file);
   // Records take 3 bytes or more: reserving for that many touches no memory it does not use
@@ -67,7 +68,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
   const uint64_t total = in.size_hint();
   if (in.following())
     builder.reserve(kFollowReserveEvents);
-  else if (total > off)
+  else if (total > off && !options.on_skipped)
     builder.reserve(static_cast<size_t>((total - off) / 3));
 
   size_t chunks = 0;
@@ -91,8 +92,8 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
       builder.warn("the file ends with " + std::to_string(zeros) +
                    " zero bytes after its last whole chunk at offset " + std::to_string(off) +
                    " (a write that never reached the disk); they were left out, " +
-                   std::to_string(builder.size()) + " events from " + std::to_string(chunks) +
-                   " chunks were loaded");
+                   std::to_string(builder.events_read()) + " events from " +
+                   std::to_string(chunks) + " chunks were loaded");
       break;
     }
     if (got < kChunkHeaderBytes) {
@@ -153,7 +154,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
   }
   if (!cut.empty())
     builder.warn("the file ends inside a chunk at offset " + std::to_string(off) + ": recovered " +
-                 std::to_string(builder.size()) + " events from " + std::to_string(chunks) +
+                 std::to_string(builder.events_read()) + " events from " + std::to_string(chunks) +
                  " whole chunks; the last " + cut + " were left out");
   if (options.progress) options.progress(1.0);
   return std::move(builder).finish();

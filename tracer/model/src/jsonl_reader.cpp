@@ -27,10 +27,11 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
   const std::string& path = in.name();
   const uint64_t total = in.size_hint();
   TraceModelBuilder builder(path);
+  if (options.on_skipped) builder.keep_only_lanes(options.on_skipped);
   in.follow_until([&] { return builder.ended(); });
   if (in.following())
     builder.reserve(kFollowReserveEvents);
-  else if (total > 0)
+  else if (total > 0 && !options.on_skipped)
     builder.reserve(static_cast<size_t>(total / 80));
   // The current line's bytes, not yet ended by a newline. Past kMaxJsonlLineBytes they are
   // counted, not kept (tail_bytes), so a torn tail of any size costs no memory: a line that then

@@ -356,8 +356,20 @@ void TraceModelBuilder::keep_records_in(std::shared_ptr<const FileRecords> file)
   model_.records_ = {};
 }
 
+void TraceModelBuilder::keep_only_lanes(
+    std::function<void(const TraceModel&, const Event&)> skipped) {
+  if (!model_.empty()) throw std::logic_error("keep_only_lanes: the model already holds events");
+  skip_ = std::move(skipped);
+}
+
 void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len,
                                     uint64_t file_offset) {
+  if (skip_ && e.kind != EventKind::Spawn && e.kind != EventKind::ChanMake &&
+      e.kind != EventKind::End) {
+    ++skipped_;
+    skip_(model_, e);
+    return;
+  }
   auto& m = model_;
   if (m.file_records_ && !record)  // before anything is added: the model stays as it was
     throw std::logic_error("add: records kept in the file need the file's record");
@@ -566,7 +578,7 @@ TraceModel TraceModelBuilder::finish() && {
     model_.complete_ = false;
     model_.end_reason_ = EndReason::Truncated;
     model_.warnings_.push_back("the trace has no end event: the recording was cut short after " +
-                               std::to_string(model_.size()) + " events");
+                               std::to_string(events_read()) + " events");
   }
   // Capacity beyond size was reserved but never touched, so it costs address space, not memory;
   // the columns give it back without a copy (a ulimit -v counts it), and the processes, whose

@@ -8,6 +8,7 @@
 
 namespace csptrace {
 
+struct Event;
 class TraceModel;
 class TraceModelBuilder;
 
@@ -48,6 +49,12 @@ struct LoadOptions {
   // one has it open for writing); otherwise the records are copied as always. For a model that
   // stays open (the viewer), not for a pass that reads every record once.
   bool records_in_file = false;
+  // When set, the model keeps only the events that declare the run's lanes (spawn, chan_make)
+  // and `end`; every other event is decoded and handed to on_skipped with the model so far,
+  // unchecked and not kept. For a first look at a big trace in one pass that holds almost
+  // nothing (trace_preview.hpp): the load that follows checks every event. Not together with
+  // on_event or follow.
+  std::function<void(const TraceModel& so_far, const Event&)> on_skipped;
   // Called when a followed trace has no new bytes yet, before the loader waits (a printer
   // flushes its output here). May be empty.
   std::function<void()> on_idle;

@@ -29,6 +29,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -281,6 +282,11 @@ class TraceModelBuilder {
   void keep_records_in(std::shared_ptr<const FileRecords> file);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
+  // From now on add() keeps only the spawn, chan_make and end events and hands every other,
+  // unchecked, to `skipped` (LoadOptions::on_skipped). Before the first event.
+  void keep_only_lanes(std::function<void(const TraceModel&, const Event&)> skipped);
+  // Events added, kept or skipped.
+  size_t events_read() const { return model_.size() + skipped_; }
   // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their
   // times (about 1.5 bytes an event) unless told to Forget them too: for a pass that has used
   // them and never looks back (a streaming check, which still names the times of retired
@@ -330,6 +336,8 @@ class TraceModelBuilder {
   bool ended_ = false;
   uint64_t last_seq_ = 0;
   int64_t last_t_ = 0;  // time of the last event added, for times_in_order_
+  std::function<void(const TraceModel&, const Event&)> skip_;  // keep_only_lanes', or empty
+  size_t skipped_ = 0;
 };
 
 }  // namespace csptrace

@@ -16,8 +16,8 @@ AnalysisStatus::AnalysisStatus(QWidget* parent)
   bar_->setMinimumWidth(220);
   bar_->setMaximumWidth(300);
   stop_->setText(QStringLiteral("Stop"));
-  stop_->setToolTip(
-      QStringLiteral("Stop the analysis: the run stays shown, without states and findings"));
+  stop_->setToolTip(QStringLiteral(
+      "Stop: what is shown stays (a preview, or the run without states and findings)"));
   connect(stop_, &QToolButton::clicked, this, &AnalysisStatus::stop_requested);
   hide();
 }
@@ -28,7 +28,8 @@ void AnalysisStatus::start() {
 }
 
 void AnalysisStatus::show_step(const QString& step, double fraction) {
-  const QString what = step == QStringLiteral("replaying") ? QStringLiteral("Replaying the run")
+  const QString what = step == QStringLiteral("reading")     ? QStringLiteral("Reading the events")
+                       : step == QStringLiteral("replaying") ? QStringLiteral("Replaying the run")
                        : step == QStringLiteral("summarising")
                            ? QStringLiteral("Summarising the run")
                            : QStringLiteral("Judging the run");

@@ -1,7 +1,8 @@
-// The analysis of a loaded trace, in the status bar: which step it is at ("replaying the run",
-// "judging"), a bar for how far, and a Stop button. A 100 M-event trace replays for tens of
-// seconds after its first frame; the user sees it move and can stop it (the timeline then stays
-// without states and findings, as while it ran).
+// The work still running on a shown trace, in the status bar: which step it is at ("reading
+// the events" after a big trace's preview, "replaying the run", "judging"), a bar for how far,
+// and a Stop button. A 100 M-event trace replays for tens of seconds after its first frame; the
+// user sees it move and can stop it (the timeline then stays as it is: a preview, or the run
+// without states and findings).
 #pragma once
 
 #include <QElapsedTimer>

@@ -3,10 +3,7 @@
 #include "analysis_status.hpp"
 #include "count_text.hpp"
 #include "event_number.hpp"
-#include "lane_detail.hpp"
-#include "lane_painter.hpp"
 #include "lecture_controller.hpp"
-#include "legend.hpp"
 #include "search_bar.hpp"
 #include "shortcuts_dialog.hpp"
 #include "view_tabs.hpp"
@@ -14,15 +11,12 @@
 
 #include <csptrace/event_format.hpp>
 
-#include <cmath>
-
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -68,6 +62,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     actions_->forward->setEnabled(timeline_->can_forward());
   });
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
+    if (doc_ && doc_->is_preview() && loader_->running()) {  // the preview stays in view
+      analysis_status_->show_step(QStringLiteral("reading"), f);
+      return;
+    }
     if (!progress_) return;
     if (progress_->maximum() == 0) progress_->setRange(0, 1000);  // a wait is over
     progress_->setValue(int(f * 1000));
@@ -84,6 +82,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             else
               show_document(std::move(doc), path);
           });
+  connect(loader_, &TraceLoadJob::previewed, this,
+          [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
+            if (progress_) progress_->reset();  // the read goes on in the status bar
+            show_document(std::move(doc), path);
+            analysis_status_->start();
+          });
   connect(loader_, &TraceLoadJob::analysed, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString&) {
             show_analysis(std::move(doc));
@@ -93,6 +97,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
     analysis_status_->finish();
+    if (doc_ && doc_->is_preview() && path == path_) {
+      findings_dock_->setWindowTitle(QStringLiteral("Findings (reading stopped)"));
+      statusBar()->showMessage(
+          QStringLiteral("Reading %1 stopped: only its preview is shown (where each lane has "
+                         "events); open it again to read its events")
+              .arg(QFileInfo(path).fileName()));
+      return;
+    }
     if (doc_ && !doc_->has_analysis() && path == path_) {
       // Stopped after the first frame: the run stays shown, without states and findings.
       analysis_stopped_ = true;
@@ -170,6 +182,8 @@ void MainWindow::connect_actions() {
 }
 
 void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const QString& path) {
+  // The whole trace after its preview keeps the view the user may have moved meanwhile.
+  const bool after_preview = doc_ && doc_->is_preview() && !doc->is_preview() && path == path_;
   doc_ = std::move(doc);
   analysis_stopped_ = false;
   path_ = path;
@@ -177,9 +191,10 @@ void MainWindow::show_document(std::shared_ptr<const TraceDocument> doc, const Q
   search_job_->cancel();
   search_->clear();
   setWindowTitle(QStringLiteral("cspview — %1").arg(QFileInfo(path).fileName()));
-  timeline_->set_document(doc_);
+  timeline_->set_document(doc_, after_preview);
   views_->set_document(doc_);
-  events_->set_document(doc_);
+  // A preview's events are still being read: the list waits for them.
+  events_->set_document(doc_->is_preview() ? nullptr : doc_);
   event_view_->scroll_to_top();  // a new file starts at its top, not where the last one was
   only_interacting_->setChecked(false);
   // A trace cut short says so where it is seen, not only in the status bar.
@@ -203,11 +218,12 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
   opening_ = true;
   stepper_->set_document(doc_);
   const auto& m = doc_->model();
-  QString status = m.empty() ? QStringLiteral("This trace has no events")
-                             : QStringLiteral("%1 events, %2 processes, %3 channels")
-                                   .arg(QString::fromStdString(count_text(m.size())),
-                                        QString::fromStdString(count_text(m.processes().size())),
-                                        QString::fromStdString(count_text(m.channels().size())));
+  const size_t events = doc_->is_preview() ? doc_->preview_events() : m.size();
+  QString status = events == 0 ? QStringLiteral("This trace has no events")
+                               : QStringLiteral("%1 events, %2 processes, %3 channels")
+                                     .arg(QString::fromStdString(count_text(events)),
+                                          QString::fromStdString(count_text(m.processes().size())),
+                                          QString::fromStdString(count_text(m.channels().size())));
   // What the file is, when it is not a whole run: a flight recorder's window, or a dump of a
   // program that was still running (the header says so; the time axis then starts there).
   if (!m.header().window.empty())
@@ -219,6 +235,14 @@ void MainWindow::show_analysis(std::shared_ptr<const TraceDocument> doc) {
     status += QStringLiteral(" — ") + QString::fromStdString(m.warnings().front());
   lecture_->load_for(path_);
   if (!lecture_->error().isEmpty()) status += QStringLiteral(" — ") + lecture_->error();
+  if (doc_->is_preview()) {
+    opening_ = false;
+    findings_dock_->setWindowTitle(QStringLiteral("Findings (reading the events…)"));
+    statusBar()->showMessage(status + QStringLiteral(" — reading the events: each lane shows "
+                                                     "where it has events and how many"));
+    update_stepping_enabled();
+    return;
+  }
   if (!doc_->has_analysis()) {
     opening_ = false;
     analysis_status_->start();
@@ -355,7 +379,8 @@ void MainWindow::update_stepping_enabled() {
   const bool has = doc_ != nullptr;
   for (QAction* a : actions_->need_trace()) a->setEnabled(has);
   // Stepping needs the replay: while it still runs in the background the controls say so.
-  const bool can_step = has && stepper_->has_document() && !doc_->model().empty();
+  const bool can_step =
+      has && stepper_->has_document() && !doc_->model().empty() && !doc_->is_preview();
   for (QAction* a : actions_->stepping()) a->setEnabled(can_step);
   actions_->waker->setEnabled(can_step);
   // A run that kept to running in order has nowhere to step to: the actions are greyed out.
@@ -409,7 +434,8 @@ void MainWindow::on_cursor_moved() {
         analysis_stopped_
             ? QStringLiteral("<p>The analysis was stopped: no states, stepping or findings. Open "
                              "the file again (File → Open Recent) to analyse it.</p>")
-            : QStringLiteral("<p>Replaying the run…</p>"));
+        : doc_->is_preview() ? QStringLiteral("<p>Reading the events…</p>")
+                             : QStringLiteral("<p>Replaying the run…</p>"));
   }
   // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {
@@ -463,107 +489,6 @@ void MainWindow::step_match(bool forward) {
   }
   if (!matches_ || !stepper_->has_document()) return;
   if (auto e = next_match(*matches_, stepper_->current_event(), forward)) stepper_->seek_event(*e);
-}
-
-QJsonObject MainWindow::view_json() const {
-  QJsonObject o;
-  const TimeScale& s = timeline_->scale();
-  o[QStringLiteral("visible_ns")] = QJsonArray{s.start_ns, s.end_ns()};
-  o[QStringLiteral("window")] = QJsonArray{width(), height()};
-  o[QStringLiteral("dark")] = dark_;
-  o[QStringLiteral("presentation")] = presentation_;
-  if (following() || follow_.end != Follow::End::None) o[QStringLiteral("follow")] = follow_json();
-  const CursorView* shown = views_->current_view();
-  o[QStringLiteral("active_view")] =
-      shown ? shown->describe() : QJsonObject{{QStringLiteral("view"), QStringLiteral("timeline")}};
-  if (!doc_) return o;
-  const auto& m = doc_->model();
-  o[QStringLiteral("file")] = path_;
-  o[QStringLiteral("events")] = qint64(m.size());
-  o[QStringLiteral("run_ns")] = QJsonArray{qint64(doc_->run().first), qint64(doc_->run().last)};
-  o[QStringLiteral("end_ns")] = qint64(doc_->run().end);
-  const auto ev = stepper_->current_event();
-  o[QStringLiteral("cursor_event")] = ev ? QJsonValue(qint64(m.seq(*ev))) : QJsonValue();
-  const int f = findings_->current();
-  if (f >= 0 && size_t(f) < doc_->findings().size()) {
-    const auto& fd = doc_->findings()[size_t(f)];
-    QJsonObject jf{
-        {QStringLiteral("kind"), QString::fromUtf8(csptrace::to_string(fd.kind).data())}};
-    jf[QStringLiteral("event")] =
-        fd.event < m.size() ? QJsonValue(qint64(m.seq(fd.event))) : QJsonValue();
-    QJsonArray causes;
-    for (size_t c : timeline_->scene().overlay->causes) causes.append(qint64(m.seq(c)));
-    jf[QStringLiteral("causes")] = causes;
-    o[QStringLiteral("finding")] = jf;
-  } else {
-    o[QStringLiteral("finding")] = QJsonValue();
-  }
-  const StoryStep& story = timeline_->story();
-  o[QStringLiteral("caption")] = QString::fromStdString(story.caption);
-  o[QStringLiteral("story_label")] = QString::fromStdString(story.label);
-  o[QStringLiteral("story_event")] =
-      story.focus ? QJsonValue(qint64(m.seq(*story.focus))) : QJsonValue();
-  o[QStringLiteral("warning")] = m.warnings().empty()
-                                     ? QJsonValue()
-                                     : QJsonValue(QString::fromStdString(m.warnings().front()));
-  o[QStringLiteral("timeline_width")] = timeline_->width();
-  // The rows the timeline lays out (lanes and the two group headers), and the process whose
-  // interacting lanes alone are shown ("only with selected"), if any.
-  o[QStringLiteral("lane_rows")] = qint64(timeline_->lane_layout().row_count());
-  const auto focus = timeline_->focus_process();
-  o[QStringLiteral("lane_focus")] =
-      focus ? QJsonValue(QString::fromStdString(doc_->process_label(*focus))) : QJsonValue();
-  o[QStringLiteral("cycle_edges")] = qint64(timeline_->scene().overlay->cycle.size());
-  o[QStringLiteral("folds")] = folds_json();
-  o[QStringLiteral("legend")] =
-      QJsonArray::fromStringList(Legend::texts(!doc_->deviations().empty()));
-  // The scheduler-deviation markers the timeline draws, each on its lane.
-  QJsonArray devs;
-  for (const DeviationMark& d : doc_->deviations().all())
-    devs.append(QJsonObject{
-        {QStringLiteral("event"), qint64(m.seq(d.event))},
-        {QStringLiteral("process"),
-         d.proc != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
-        {QStringLiteral("channel"),
-         d.chan != csptrace::kNone ? QJsonValue(QString::fromStdString(d.lane)) : QJsonValue()},
-        {QStringLiteral("decision"), QString::fromUtf8(csptrace::to_string(d.kind).data())},
-        {QStringLiteral("chosen"), QString::fromStdString(d.chosen)},
-        {QStringLiteral("default"), QString::fromStdString(d.by_default)},
-        {QStringLiteral("number"), qint64(d.decision)}});
-  o[QStringLiteral("deviations")] = devs;
-  return o;
-}
-
-QJsonArray MainWindow::folds_json() const {
-  // The folded runs of the process lanes in view, as the painter draws them: their extent in
-  // pixels, how many state changes each counts, and the state held longest along each part.
-  QJsonArray out;
-  if (!doc_ || !doc_->has_analysis()) return out;
-  const TimelineScene scene = timeline_->scene();
-  const auto [first, last] = scene.visible_rows();
-  for (size_t r = first; r < last; ++r) {
-    const LaneRow row = scene.layout->row(r);
-    if (row.kind != RowKind::Process) continue;
-    const auto intervals = doc_->timeline().intervals(row.index);
-    for (const SpanMark& span : fold_spans(intervals, scene.scale, LanePainter::kFoldPx)) {
-      if (span.count == 1) continue;
-      QJsonArray pieces;
-      for (const FoldPiece& piece :
-           fold_pieces(intervals, doc_->summary().process(row.index), span, scene.scale))
-        pieces.append(QJsonObject{
-            {QStringLiteral("x"),
-             QJsonArray{std::round(piece.x0 * 10) / 10, std::round(piece.x1 * 10) / 10}},
-            {QStringLiteral("state"), QString::fromUtf8(csptrace::to_string(piece.state).data())},
-            {QStringLiteral("op"), QString::fromUtf8(csptrace::to_string(piece.op).data())}});
-      out.append(QJsonObject{
-          {QStringLiteral("process"), QString::fromStdString(doc_->process_label(row.index))},
-          {QStringLiteral("x"),
-           QJsonArray{std::round(span.x0 * 10) / 10, std::round(span.x1 * 10) / 10}},
-          {QStringLiteral("count"), qint64(span.count)},
-          {QStringLiteral("pieces"), pieces}});
-    }
-  }
-  return out;
 }
 
 void MainWindow::show_shortcuts() { show_shortcuts_dialog(this, QWidget::actions()); }

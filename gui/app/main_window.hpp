@@ -177,7 +177,8 @@ class MainWindow : public QMainWindow {
   QJsonObject follow_json() const;
   // main_window.cpp
   void connect_actions();
-  QJsonArray folds_json() const;  // view_json's "folds"
+  QJsonArray folds_json() const;    // view_json's "folds"
+  QJsonArray preview_json() const;  // view_json's "preview_marks"
   void on_cursor_moved();
   void on_event_clicked(size_t event);
   void on_load_failed(const QString& message, const QString& path);

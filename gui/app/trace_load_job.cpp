@@ -108,8 +108,12 @@ void TraceLoadJob::start(const QString& path) {
   launch([file = path.toStdString(), path](Load& load, const Post& post) {
     csptrace::LoadOptions opts;
     opts.cancel = &load.cancel;
-    double last = -1;
+    // A big trace is read twice: a preview first (about a third of the time, shown at once), then
+    // the whole trace; the progress bar runs once over both.
+    const bool preview = worth_preview(file);
+    double from = 0, share = 1, last = -1;
     opts.progress = [&](double f) {
+      f = from + share * f;
       if (f - last < 0.01 && f < 1) return;
       last = f;
       post([f](TraceLoadJob* j) { emit j->progress(f); });
@@ -118,7 +122,21 @@ void TraceLoadJob::start(const QString& path) {
     opts.notice = [&post, path](const std::string& text) {
       post([t = QString::fromStdString(text), path](TraceLoadJob* j) { emit j->notice(t, path); });
     };
-    guarded(path, post, [&] { finish(read_document(file, opts), path, load, post); });
+    guarded(path, post, [&] {
+      if (preview) {
+        share = kPreviewShare;
+        try {
+          auto doc = preview_document(file, opts);
+          post([doc, path](TraceLoadJob* j) { emit j->previewed(doc, path); });
+        } catch (const csptrace::TraceError&) {
+          // The read that follows reports it, with the first bad event of the whole trace
+          // (the preview checks only the events that declare lanes).
+        }
+        from = kPreviewShare;
+        share = 1 - kPreviewShare;
+      }
+      finish(read_document(file, opts), path, load, post);
+    });
   });
 }
 

@@ -28,6 +28,7 @@ class TraceLoadJob : public QObject {
   explicit TraceLoadJob(QObject* parent = nullptr);
   ~TraceLoadJob() override;  // cancels and joins every load still running
 
+  // Reads the trace, after a preview when it is big (previewed(), then loaded()).
   void start(const QString& path);
   // Follows `path` as it is written; a live document is offered at most every refresh
   // interval and whenever the writer pauses (take_live() has the newest).
@@ -50,6 +51,9 @@ class TraceLoadJob : public QObject {
   // The analysis after loaded(): its step ("replaying", "judging") and how far (0..1, or < 0
   // when that is unknown). cancel() stops it too (cancelled()); the document stays shown.
   void analysis_progress(const QString& step, double fraction);
+  // A big trace's preview (worth_preview, preview_document), before loaded(): its lanes and
+  // where they have events, drawn while the whole trace is read.
+  void previewed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   // First the document without its analysis (draw it), then the same trace analysed.
   void loaded(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
   void analysed(std::shared_ptr<const cspview::TraceDocument> doc, const QString& path);
@@ -81,6 +85,7 @@ class TraceLoadJob : public QObject {
   static void finish(std::shared_ptr<const TraceDocument> doc, const QString& path, Load& load,
                      const Post& post);
 
+  static constexpr double kPreviewShare = 0.3;  // of the progress bar: the preview's read
   uint64_t generation_ = 0;
   bool running_ = false;
   std::vector<std::unique_ptr<Load>> loads_;

@@ -1,5 +1,7 @@
 #include "story.hpp"
 
+#include "count_text.hpp"
+
 #include "timer_text.hpp"
 #include "trace_document.hpp"
 
@@ -188,6 +190,12 @@ std::string caption_of(const Words& w, size_t i) {
 StoryStep story_at(const TraceDocument& doc, std::optional<size_t> cursor) {
   StoryStep s;
   const auto& m = doc.model();
+  if (doc.is_preview()) {
+    s.caption = "Reading " + count_text(doc.preview_events()) +
+                " events: each lane shows where it has events, and how many; the events, "
+                "stepping and the states follow.";
+    return s;
+  }
   if (m.empty()) {
     s.caption = "This trace has no events.";
     return s;

@@ -8,11 +8,16 @@
 #include "stuck_waits.hpp"
 
 #include <csptrace/analysis.hpp>
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/event_format.hpp>
 #include <csptrace/trace_error.hpp>
 #include <csptrace/trace_reader.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 
 namespace cspview {
 
@@ -20,6 +25,14 @@ TraceDocument::TraceDocument(csptrace::TraceModel model)
     : model_(std::make_shared<const csptrace::TraceModel>(std::move(model))),
       lanes_(std::make_shared<const LaneIndex>(*model_)) {
   run_ = run_span_of(*model_);
+}
+
+TraceDocument::TraceDocument(csptrace::TracePreview preview)
+    : model_(std::make_shared<const csptrace::TraceModel>(std::move(preview.skeleton))),
+      lanes_(std::make_shared<const LaneIndex>(*model_)),
+      density_(std::make_shared<const csptrace::LaneDensity>(std::move(preview.density))),
+      preview_events_(preview.events) {
+  run_ = RunSpan{preview.first, preview.last, preview.end};
 }
 
 std::string TraceDocument::process_label(uint32_t p) const {
@@ -53,6 +66,7 @@ std::shared_ptr<const TraceDocument> TraceDocument::with_analysis(
 
 std::shared_ptr<const TraceDocument> TraceDocument::analysed(
     const std::atomic<bool>* cancel, const AnalysisProgress& progress) const {
+  if (is_preview()) throw std::logic_error("with_analysis: a preview holds no events to replay");
   auto check = [cancel] {
     if (cancel && cancel->load()) throw csptrace::LoadCancelled();
   };
@@ -160,6 +174,31 @@ csptrace::LoadOptions viewer_load_options() {
   csptrace::LoadOptions o;
   o.records_in_file = true;
   return o;
+}
+
+bool worth_preview(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  const char* mb = std::getenv("CSPVIEW_PREVIEW_MB");
+  const uint64_t from = mb ? std::strtoull(mb, nullptr, 10) << 20 : kPreviewBytes;
+  if (ec || size < from) return false;
+  std::ifstream in(path, std::ios::binary);
+  char magic[sizeof csptrace::binary::kMagic] = {};
+  in.read(magic, sizeof magic);
+  return in && std::memcmp(magic, csptrace::binary::kMagic, sizeof magic) == 0;
+}
+
+std::shared_ptr<const TraceDocument> preview_document(const std::string& path,
+                                                      const csptrace::LoadOptions& options) {
+  csptrace::LoadOptions o;
+  o.cancel = options.cancel;
+  o.notice = options.notice;
+  o.progress = options.progress;
+  try {
+    return std::make_shared<const TraceDocument>(csptrace::preview_trace(path, o));
+  } catch (const std::bad_alloc&) {
+    throw csptrace::TraceError(path, csptrace::TraceError::Place::File, 0, out_of_memory_text());
+  }
 }
 
 std::shared_ptr<const TraceDocument> read_document(const std::string& path,

@@ -25,6 +25,7 @@
 #include <csptrace/replay.hpp>
 #include <csptrace/timeline_summary.hpp>
 #include <csptrace/trace_model.hpp>
+#include <csptrace/trace_preview.hpp>
 
 #include <atomic>
 #include <cstdint>
@@ -44,6 +45,10 @@ class TraceDocument {
  public:
   // Stage 1 only (has_analysis() is false).
   explicit TraceDocument(csptrace::TraceModel model);
+  // Stage 0, a big trace's first look (preview_document): the model is the preview's skeleton
+  // (the events that declare processes and channels), the run its whole span, and each lane
+  // draws the preview's counts until the whole trace, read meanwhile, replaces this document.
+  explicit TraceDocument(csptrace::TracePreview preview);
   TraceDocument(const TraceDocument&) = delete;
   TraceDocument& operator=(const TraceDocument&) = delete;
 
@@ -57,6 +62,11 @@ class TraceDocument {
                                                      const AnalysisProgress& progress = {}) const;
 
   const csptrace::TraceModel& model() const { return *model_; }
+  // A preview's counts of events by lane and time (null but in a preview), and how many events
+  // the whole trace has.
+  const csptrace::LaneDensity* density() const { return density_.get(); }
+  bool is_preview() const { return density_ != nullptr; }
+  uint64_t preview_events() const { return preview_events_; }
   const LaneIndex& lanes() const { return *lanes_; }
   bool has_analysis() const { return replay_ != nullptr; }
   // Precondition for replay() and timeline(): has_analysis().
@@ -132,6 +142,8 @@ class TraceDocument {
   };
   std::shared_ptr<const Labels> labels_;
   RunSpan run_;
+  std::shared_ptr<const csptrace::LaneDensity> density_;  // a preview's; null otherwise
+  uint64_t preview_events_ = 0;
   mutable std::once_flag names_once_;
   mutable std::shared_ptr<const NameIndex> names_;
 };
@@ -141,6 +153,16 @@ class TraceDocument {
 // it. read_document starts from these; a benchmark that reads as the app does uses them too.
 csptrace::LoadOptions viewer_load_options();
 
+// Whether a trace is big enough that the viewer shows a preview of it while it reads it: a
+// binary trace of kPreviewBytes or more, or of CSPVIEW_PREVIEW_MB MiB when that is set (a
+// preview costs about a third of a read; a JSON Lines trace's would cost as much as its read,
+// whose parse is most of it).
+constexpr uint64_t kPreviewBytes = uint64_t{64} << 20;
+bool worth_preview(const std::string& path);
+// Stage 0: reads the trace once, keeping only its lanes and their counts
+// (csptrace::preview_trace). Throws as read_document; progress goes 0..1 over the read.
+std::shared_ptr<const TraceDocument> preview_document(const std::string& path,
+                                                      const csptrace::LoadOptions& options = {});
 // Stage 1: reads and indexes a trace. Throws what csptrace::load_trace throws (TraceError with
 // "FILE:LINE: ...", LoadCancelled). Progress goes 0..1 over reading and indexing.
 std::shared_ptr<const TraceDocument> read_document(const std::string& path,

@@ -1,6 +1,7 @@
 #include "lane_painter.hpp"
 
 #include "count_text.hpp"
+#include "density_marks.hpp"
 #include "deviation_marker.hpp"
 #include "event_marker.hpp"
 #include "label_row.hpp"
@@ -51,6 +52,10 @@ void LanePainter::paint_process_lane(QPainter& p, const LaneRow& row, int top) c
         const double x1 = lx + double(s_.scale.width_px) + 2;
         if (x0 < x1) p.fillRect(QRectF(x0, top + pad, x1 - x0, h), s_.theme.state_colour(*colour));
       }
+    }
+    if (s_.doc->is_preview()) {  // still reading: where the lane has events, and how many
+      paint_density(p, csptrace::LaneDensity::Side::Process, row.index, top + pad, h);
+      return;
     }
     // Still replaying in the background: the events themselves, until the states are known.
     for (const LaneMark& mark :
@@ -191,6 +196,10 @@ void LanePainter::paint_channel_lane(QPainter& p, const LaneRow& row, int top) c
   const double x_make = s_.x_of(double(m.time(info.make_event)));
   p.setPen(QPen(s_.theme.grid, 2));
   p.drawLine(QPointF(x_make, top + row.height / 2.0), QPointF(right, top + row.height / 2.0));
+  if (s_.doc->is_preview()) {
+    paint_density(p, csptrace::LaneDensity::Side::Channel, row.index, top + pad, h);
+    return;
+  }
   const auto lane = s_.doc->lanes().channel_events(row.index);
   const auto marks = LaneIndex::fold(m, lane, s_.scale, kFoldPx);
   for (const LaneMark& mark : marks) {
@@ -277,6 +286,14 @@ void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int 
       if (high > low) p.fillRect(QRectF(sx, top + h - high, step_px, high - low), peak);
     }
   }
+}
+
+void LanePainter::paint_density(QPainter& p, csptrace::LaneDensity::Side side, uint32_t lane,
+                                int top, int height) const {
+  const RunSpan& run = s_.doc->run();
+  for (const LaneMark& mark : density_marks(*s_.doc->density(), side, lane, s_.scale,
+                                            double(run.first), double(run.end), kFoldPx))
+    paint_folded(p, mark, top, height);
 }
 
 void LanePainter::paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const {

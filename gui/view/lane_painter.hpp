@@ -1,6 +1,7 @@
 // Paints one process or channel lane of a TimelineScene: a process's state spans (or its events
 // while the replay is still running) and the marks that say more than a state change; a
-// channel's buffer fill, waiting bands, close hatching and events. Runs narrower than
+// channel's buffer fill, waiting bands, close hatching and events; a preview's lanes, only
+// where they have events and how many (TraceDocument::density). Runs narrower than
 // kFoldPx fold into one counted mark, coloured by the states held longest along it (the
 // timeline's summary, lane_detail.hpp), so a lane costs about its width in pixels.
 #pragma once
@@ -9,6 +10,8 @@
 #include "lane_index.hpp"
 #include "schedule_deviations.hpp"
 #include "timeline_scene.hpp"
+
+#include <csptrace/lane_density.hpp>
 
 #include <QPainter>
 #include <QRectF>
@@ -29,6 +32,9 @@ class LanePainter {
   void paint_channel_lane(QPainter& p, const LaneRow& row, int top) const;
   // The "1,234" mark of a folded run of events (drawn hatched: what they did is not known yet).
   void paint_folded(QPainter& p, const LaneMark& mark, int top, int height) const;
+  // A preview's lane: its counts of events by time, as folded marks (density_marks.hpp).
+  void paint_density(QPainter& p, csptrace::LaneDensity::Side side, uint32_t lane, int top,
+                     int height) const;
   // The outline and "1,234" count over a folded run of states, drawn in their colours.
   void paint_fold_count(QPainter& p, const LaneMark& mark, int top, int height) const;
 

@@ -4,9 +4,9 @@
 // the states held longest along it; and the window tells what it draws (view_json's "folds").
 #include <catch2/catch.hpp>
 
-#include "../tracer/child_process.hpp"
 #include "lane_detail.hpp"
 #include "main_window.hpp"
+#include "recorded_pingpong.hpp"
 #include "timeline_widget.hpp"
 #include "trace_document.hpp"
 #include "window_fixture.hpp"
@@ -28,20 +28,6 @@ using namespace cspview;
 using csptrace::ChannelBucket;
 
 namespace {
-
-// A ping-pong of `rounds` round trips recorded into dir: about 6 events a round, so its two
-// processes and its channels are summarised.
-std::string record_pingpong(const QTemporaryDir& dir, int rounds) {
-  const std::string path = dir.filePath(QStringLiteral("pingpong.csptrace")).toStdString();
-  auto child =
-      csp_test::start_child(PINGPONG_EXE, {"--rounds", std::to_string(rounds), "--trace", path});
-  char line[256];
-  while (std::fgets(line, sizeof line, child.out)) {
-  }
-  std::fclose(child.out);
-  REQUIRE(csp_test::wait_signal(child.pid) == -1);
-  return path;
-}
 
 // Channel c over [t0, t1) from its steps alone: the step in force at t0 and those that begin
 // in the range.

@@ -98,11 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (progress_) progress_->reset();
     analysis_status_->finish();
     if (doc_ && doc_->is_preview() && path == path_) {
-      findings_dock_->setWindowTitle(QStringLiteral("Findings (reading stopped)"));
-      statusBar()->showMessage(
-          QStringLiteral("Reading %1 stopped: only its preview is shown (where each lane has "
-                         "events); open it again to read its events")
-              .arg(QFileInfo(path).fileName()));
+      keep_preview_only(QStringLiteral("reading stopped; open the file again to read its events"));
       return;
     }
     if (doc_ && !doc_->has_analysis() && path == path_) {
@@ -434,8 +430,10 @@ void MainWindow::on_cursor_moved() {
         analysis_stopped_
             ? QStringLiteral("<p>The analysis was stopped: no states, stepping or findings. Open "
                              "the file again (File → Open Recent) to analyse it.</p>")
-        : doc_->is_preview() ? QStringLiteral("<p>Reading the events…</p>")
-                             : QStringLiteral("<p>Replaying the run…</p>"));
+        : doc_->is_preview()
+            ? QStringLiteral("<p>A preview: the events are not read yet, so there is no state "
+                             "to show.</p>")
+            : QStringLiteral("<p>Replaying the run…</p>"));
   }
   // The event list follows the cursor (and moving in the list moves the cursor).
   if (ev) {

@@ -177,6 +177,9 @@ class MainWindow : public QMainWindow {
   QJsonObject follow_json() const;
   // main_window.cpp
   void connect_actions();
+  // The whole trace's read failed or was stopped while its preview is shown: the preview
+  // stays, with a warning that says why.
+  void keep_preview_only(const QString& why);
   QJsonArray folds_json() const;    // view_json's "folds"
   QJsonArray preview_json() const;  // view_json's "preview_marks"
   void on_cursor_moved();

@@ -9,6 +9,7 @@
 #include "view_export.hpp"
 #include "view_tabs.hpp"
 
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -97,10 +98,21 @@ bool MainWindow::open_file_now(const QString& path, QString* error) {
   }
 }
 
+void MainWindow::keep_preview_only(const QString& why) {
+  const QString text = QStringLiteral("Only a preview of this trace is shown: %1").arg(why);
+  timeline_->set_warning(text);
+  findings_->set_warning(text);
+  findings_dock_->setWindowTitle(QStringLiteral("Findings (events not read)"));
+  statusBar()->showMessage(text);
+}
+
 void MainWindow::on_load_failed(const QString& message, const QString& path) {
   if (progress_) progress_->reset();
   analysis_status_->finish();
   emit load_failed(message);
+  // A big trace's preview stays: it may be all this machine can show of it (too large to
+  // view), and it says so where it is seen.
+  if (doc_ && doc_->is_preview() && path == path_) keep_preview_only(message);
   // Window-modal and non-blocking: the event loop (and a load started meanwhile) goes on.
   auto* box = new QMessageBox(QMessageBox::Critical,
                               QStringLiteral("Cannot open %1").arg(QFileInfo(path).fileName()),

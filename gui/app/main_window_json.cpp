@@ -59,9 +59,10 @@ QJsonObject MainWindow::view_json() const {
   o[QStringLiteral("story_label")] = QString::fromStdString(story.label);
   o[QStringLiteral("story_event")] =
       story.focus ? QJsonValue(qint64(m.seq(*story.focus))) : QJsonValue();
-  o[QStringLiteral("warning")] = m.warnings().empty()
-                                     ? QJsonValue()
-                                     : QJsonValue(QString::fromStdString(m.warnings().front()));
+  // The warning line the timeline shows: the trace's (cut short, ...), or why only a preview
+  // is shown.
+  const QString& warning = timeline_->warning();
+  o[QStringLiteral("warning")] = warning.isEmpty() ? QJsonValue() : QJsonValue(warning);
   o[QStringLiteral("timeline_width")] = timeline_->width();
   // The rows the timeline lays out (lanes and the two group headers), and the process whose
   // interacting lanes alone are shown ("only with selected"), if any.
@@ -143,11 +144,10 @@ QJsonArray MainWindow::preview_json() const {
       marks.append(QJsonObject{
           {QStringLiteral("x"), QJsonArray{std::round(m.x0 * 10) / 10, std::round(m.x1 * 10) / 10}},
           {QStringLiteral("count"), qint64(m.count)}});
-    out.append(QJsonObject{
-        {process ? QStringLiteral("process") : QStringLiteral("channel"),
-         QString::fromStdString(process ? doc_->process_label(row.index)
-                                        : doc_->channel_label(row.index))},
-        {QStringLiteral("marks"), marks}});
+    out.append(QJsonObject{{process ? QStringLiteral("process") : QStringLiteral("channel"),
+                            QString::fromStdString(process ? doc_->process_label(row.index)
+                                                           : doc_->channel_label(row.index))},
+                           {QStringLiteral("marks"), marks}});
   }
   return out;
 }

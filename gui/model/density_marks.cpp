@@ -27,7 +27,8 @@ std::vector<LaneMark> density_marks(const csptrace::LaneDensity& d,
     const double x0 = scale.x_of(from), x1 = scale.x_of(std::max(from, to));
     if (!out.empty() && x0 - out.back().x1 < min_px) {
       out.back().x1 = x1;
-      out.back().count = uint32_t(std::min<uint64_t>(uint64_t(out.back().count) + counts[b], UINT32_MAX));
+      out.back().count =
+          uint32_t(std::min<uint64_t>(uint64_t(out.back().count) + counts[b], UINT32_MAX));
     } else {
       out.push_back({x0, x1, csptrace::kNone, counts[b]});
     }

@@ -191,9 +191,9 @@ StoryStep story_at(const TraceDocument& doc, std::optional<size_t> cursor) {
   StoryStep s;
   const auto& m = doc.model();
   if (doc.is_preview()) {
-    s.caption = "Reading " + count_text(doc.preview_events()) +
-                " events: each lane shows where it has events, and how many; the events, "
-                "stepping and the states follow.";
+    s.caption = "A preview of " + count_text(doc.preview_events()) +
+                " events: each lane shows where it has events, and how many. The events, "
+                "stepping and the states come once the whole trace is read.";
     return s;
   }
   if (m.empty()) {

@@ -49,6 +49,7 @@ class TimelineWidget : public QWidget {
   void set_overlay(TimelineOverlay overlay);
   void set_matches(std::shared_ptr<const SearchResult> matches);
   void set_warning(const QString& text);
+  const QString& warning() const { return warning_; }
   void set_name_filter(const QString& text);
   // Only the lanes that interact with process p (interactions_of(model, p), made by the
   // caller, off the GUI thread for a big trace), or every lane (nullopt).

@@ -6,9 +6,9 @@
 // big binary trace before it loads it (CSPVIEW_PREVIEW_MB lowers "big" for the test).
 #include <catch2/catch.hpp>
 
-#include "recorded_pingpong.hpp"
 #include "density_marks.hpp"
 #include "main_window.hpp"
+#include "recorded_pingpong.hpp"
 #include "timeline_widget.hpp"
 #include "trace_document.hpp"
 #include "trace_load_job.hpp"
@@ -61,16 +61,16 @@ TEST_CASE("a preview's lanes count the events the whole document puts on them",
     CHECK(preview->process_label(p) == whole->process_label(p));
     const auto marks =
         density_marks(*preview->density(), Side::Process, p, all, run.first, run.end);
-    CHECK(total(marks) == total(LaneIndex::fold(whole->model(),
-                                                whole->lanes().process_events(p), all)));
+    CHECK(total(marks) ==
+          total(LaneIndex::fold(whole->model(), whole->lanes().process_events(p), all)));
     CHECK(marks.size() <= 1000 / 3 + 1);  // bounded by the width, not the events
   }
   for (uint32_t c = 0; c < whole->model().channels().size(); ++c) {
     INFO("channel " << whole->channel_label(c));
     const auto marks =
         density_marks(*preview->density(), Side::Channel, c, all, run.first, run.end);
-    CHECK(total(marks) == total(LaneIndex::fold(whole->model(),
-                                                whole->lanes().channel_events(c), all)));
+    CHECK(total(marks) ==
+          total(LaneIndex::fold(whole->model(), whole->lanes().channel_events(c), all)));
   }
   const double mid = double(run.first + run.last) / 2, tenth = double(run.last - run.first) / 10;
   const TimeScale part = TimeScale::fit(mid, mid + tenth, 1000);
@@ -104,7 +104,7 @@ TEST_CASE("the window shows a preview as reading and keeps the view for the whol
   const auto whole = read_document(path);
   CHECK(v[QStringLiteral("preview")].toBool());
   CHECK(v[QStringLiteral("events")].toInteger() == qint64(whole->model().size()));
-  CHECK(v[QStringLiteral("caption")].toString().startsWith(QStringLiteral("Reading")));
+  CHECK(v[QStringLiteral("caption")].toString().startsWith(QStringLiteral("A preview of")));
   const QJsonArray marks = v[QStringLiteral("preview_marks")].toArray();
   REQUIRE(marks.size() >= 4);  // the processes and channels in view
   bool ponger = false;
@@ -149,4 +149,30 @@ TEST_CASE("the load job previews a big binary trace before loading it",
   CHECK(previewed.front().at(0).value<std::shared_ptr<const TraceDocument>>()->is_preview());
   CHECK_FALSE(worth_preview(path));  // a small trace, without the variable
   CHECK_FALSE(worth_preview(CSP_FIXTURES "/hotdog.jsonl"));
+}
+
+TEST_CASE("a trace too large to view keeps its preview and says why", "[preview][window]") {
+  QTemporaryDir dir;
+  const std::string path = record_pingpong(dir, 200000);  // 1.2 M events: the guard judges
+  setenv("CSPVIEW_PREVIEW_MB", "0", 1);
+  setenv("CSPVIEW_MEMORY_MB", "20", 1);
+  MainWindow w;
+  w.setAttribute(Qt::WA_DontShowOnScreen);
+  w.set_remember_recent(false);
+  w.resize(1280, 800);
+  w.show();
+  QSignalSpy failed(&w, &MainWindow::load_failed);
+  w.open_file(QString::fromStdString(path));
+  const bool done = wait_until([&] { return !failed.isEmpty(); }, 60000);
+  unsetenv("CSPVIEW_PREVIEW_MB");
+  unsetenv("CSPVIEW_MEMORY_MB");
+  REQUIRE(done);
+  CHECK(failed.front().at(0).toString().contains(QStringLiteral("too large to view")));
+  const QJsonObject v = w.view_json();
+  CHECK(v[QStringLiteral("preview")].toBool());
+  CHECK(v[QStringLiteral("events")].toInteger() > 1'000'000);
+  const QString warning = v[QStringLiteral("warning")].toString();
+  CHECK(warning.startsWith(QStringLiteral("Only a preview of this trace is shown: ")));
+  CHECK(warning.contains(QStringLiteral("too large to view")));
+  CHECK_FALSE(v[QStringLiteral("preview_marks")].toArray().isEmpty());
 }

@@ -134,8 +134,7 @@ std::string random_file(uint64_t seed, size_t n, TraceEncoding encoding, Retime 
 
 }  // namespace
 
-TEST_CASE("a preview answers as the whole model on every trace in tests",
-          "[model][preview]") {
+TEST_CASE("a preview answers as the whole model on every trace in tests", "[model][preview]") {
   size_t checked = 0;
   for (const std::string& path : testing::loadable_traces()) {
     check_preview(path);
@@ -161,10 +160,9 @@ TEST_CASE("a preview answers as the whole model on random runs in both encodings
     }
 }
 
-TEST_CASE("a preview of a trace cut inside a chunk warns as the load does",
-          "[model][preview]") {
-  const std::string whole = random_file(7, 20000, TraceEncoding::Binary,
-                                        [](size_t, int64_t t) { return t; });
+TEST_CASE("a preview of a trace cut inside a chunk warns as the load does", "[model][preview]") {
+  const std::string whole =
+      random_file(7, 20000, TraceEncoding::Binary, [](size_t, int64_t t) { return t; });
   const std::string cut = csp_test::temp_path("preview-cut.csptrace");
   std::filesystem::copy_file(whole, cut, std::filesystem::copy_options::overwrite_existing);
   std::filesystem::resize_file(cut, std::filesystem::file_size(whole) - 100);
@@ -178,16 +176,20 @@ TEST_CASE("a preview checks only the events that declare lanes", "[model][previe
   // process lane (but on its channel's) and leaves the judgement to the load.
   StringTable strings;
   std::vector<Event> events;
-  events.push_back(Event(EventKind::Spawn).with_seq(1).with_t(0).with_proc(1).with_mode(
-      ProcMode::Main));
+  events.push_back(
+      Event(EventKind::Spawn).with_seq(1).with_t(0).with_proc(1).with_mode(ProcMode::Main));
   events.push_back(Event(EventKind::ChanMake)
                        .with_seq(2)
                        .with_t(5)
                        .with_chan(1)
                        .with_buffer(BufferKind::Unbuffered)
                        .with_proc(1));
-  events.push_back(
-      Event(EventKind::Park).with_seq(3).with_t(9).with_proc(42).with_op(WaitOp::Take).with_chan(1));
+  events.push_back(Event(EventKind::Park)
+                       .with_seq(3)
+                       .with_t(9)
+                       .with_proc(42)
+                       .with_op(WaitOp::Take)
+                       .with_chan(1));
   const std::string path = csp_test::temp_path("preview-undeclared.csptrace");
   write_trace_file(path, TraceEncoding::Binary, TraceHeader{}, events, strings);
   REQUIRE_THROWS(load_trace(path));

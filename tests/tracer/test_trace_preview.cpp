@@ -5,6 +5,7 @@
 // tests/ that loads, on random runs recorded to both encodings, with times out of order and
 // with long idle gaps (the buckets widen many times while some lanes sleep); and LaneDensity
 // on its own against a direct count.
+#include <csptrace/binary_codec.hpp>
 #include <csptrace/event_format.hpp>
 #include <csptrace/lane_density.hpp>
 #include <csptrace/trace_file_writer.hpp>
@@ -93,13 +94,10 @@ void check_preview(const std::string& path) {
   int64_t latest = d.origin();
   bool on_lanes = false;
   for (size_t i = 0; i < m.size(); ++i) {
-    const uint32_t proc = m.proc_index(i), chan = m.chan_index(i);
-    if (proc == kNone && chan == kNone) continue;
+    if (m.proc_index(i) == kNone && m.chan_index(i) == kNone) continue;
     if (!on_lanes) REQUIRE(d.origin() == m.time(i));
     on_lanes = true;
-    if ((proc != kNone && LaneDensity::counted(proc)) ||
-        (chan != kNone && LaneDensity::counted(chan)))
-      latest = std::max(latest, m.time(i));
+    latest = std::max(latest, m.time(i));
   }
   if (d.width() > 1) REQUIRE(uint64_t(latest - d.origin()) / uint64_t(d.width() / 2) >= K);
   for (uint32_t k = 0; k < m.processes().size() && LaneDensity::counted(k); ++k) {
@@ -203,6 +201,16 @@ TEST_CASE("a preview checks only the events that declare lanes", "[model][previe
 }
 
 TEST_CASE("lane density counts as a direct count at the final width", "[model][preview]") {
+  // An event on both sides at once, as a park on a channel is.
+  {
+    LaneDensity d;
+    d.add(2, 5, 100);
+    d.add(2, kNone, 40000);
+    REQUIRE(d.lane(Side::Process, 2)[0] == 1);
+    REQUIRE(d.lane(Side::Channel, 5)[0] == 1);
+    REQUIRE(d.lane(Side::Process, 0).empty());
+    REQUIRE(d.lane(Side::Channel, 2).empty());
+  }
   std::mt19937_64 rng(11);
   for (int round = 0; round < 20; ++round) {
     LaneDensity d;
@@ -223,10 +231,12 @@ TEST_CASE("lane density counts as a direct count at the final width", "[model][p
       // Lanes past kMaxLanes are ignored: a few land there.
       const uint32_t lane = rng() % 50 == 0 ? LaneDensity::kMaxLanes + uint32_t(rng() % 3)
                                             : uint32_t(rng() % uint64_t(lanes));
-      d.add(side, lane, at);
+      if (side == Side::Process)
+        d.add(lane, kNone, at);
+      else
+        d.add(kNone, lane, at);
       added.push_back({side, lane, at});
     }
-    d.finish();
     for (Side side : {Side::Process, Side::Channel})
       for (uint32_t k = 0; k < uint32_t(lanes) + 1; ++k) {
         std::vector<uint32_t> want(K, 0);
@@ -245,4 +255,48 @@ TEST_CASE("lane density counts as a direct count at the final width", "[model][p
     REQUIRE(d.lane(Side::Process, LaneDensity::kMaxLanes).empty());
     REQUIRE(d.origin() == added.front().t);
   }
+}
+
+TEST_CASE(
+    "skim_record steps over exactly the bytes decode_record reads, on every event in tests and "
+    "random runs",
+    "[model][preview][codec]") {
+  std::vector<TraceModel> models;
+  for (const std::string& path : testing::loadable_traces()) models.push_back(load_trace(path));
+  for (uint64_t seed = 1; seed <= 5; ++seed) models.push_back(testing::random_trace(seed, 3000));
+  size_t events = 0;
+  for (const TraceModel& m : models) {
+    INFO(m.source());
+    for (size_t i = 0; i < m.size(); ++i) {
+      const Event e = m.event(i);
+      uint8_t buf[binary::kMaxRecordBytes];
+      uint64_t seq = e.seq - 1;
+      int64_t t = e.t - 7;
+      const uint8_t* end = binary::encode_record(buf, e, seq, t);
+      binary::Cursor whole{buf, buf, end}, skim{buf, buf, end};
+      Event decoded, skimmed;
+      uint64_t s1 = e.seq - 1, s2 = e.seq - 1;
+      int64_t t1 = e.t - 7, t2 = e.t - 7;
+      binary::decode_record(whole, decoded, s1, t1);
+      binary::skim_record(skim, skimmed, s2, t2);
+      REQUIRE(skim.p == whole.p);
+      REQUIRE(skim.p == end);
+      REQUIRE(skimmed.kind == e.kind);
+      REQUIRE(skimmed.seq == e.seq);
+      REQUIRE(skimmed.t == e.t);
+      REQUIRE(skimmed.present == (e.present & binary::kSkimmedFields));
+      if (e.has(Field::proc)) REQUIRE(skimmed.proc == e.proc);
+      if (e.has(Field::chan)) REQUIRE(skimmed.chan == e.chan);
+      // Cut short anywhere, it throws rather than reading past the end.
+      for (const uint8_t* cut = buf; cut < end; cut += 1 + (end - buf) / 7) {
+        binary::Cursor part{buf, buf, cut};
+        Event x;
+        uint64_t s3 = e.seq - 1;
+        int64_t t3 = e.t - 7;
+        REQUIRE_THROWS_AS(binary::skim_record(part, x, s3, t3), std::invalid_argument);
+      }
+      ++events;
+    }
+  }
+  REQUIRE(events > 10000);
 }

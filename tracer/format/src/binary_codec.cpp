@@ -167,21 +167,47 @@ void get_fields(Cursor& c, Event& e, FieldMask present) {
 #undef CSPTRACE_BIN_GET
 }
 
-}  // namespace
-
-uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
-  const uint64_t seq_delta = e.seq - prev_seq - 1;
-  const uint64_t t_delta = zigzag64(e.t - prev_t);
-  prev_seq = e.seq;
-  prev_t = e.t;
-  return encode_with_deltas<false>(p, e, seq_delta, t_delta, UINT32_MAX);
+// Steps over a field of type T without reading it: a varint, a byte, or a value's tag and its
+// varint.
+void step_over_varint(Cursor& c) {
+  while (true) {
+    if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a number");
+    if (*c.p++ < 0x80) return;
+  }
+}
+void step_over_byte(Cursor& c) {
+  if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
+  ++c.p;
+}
+template <class T>
+void step_over(Cursor& c) {
+  if constexpr (std::is_same_v<T, Value>) {
+    if (c.p == c.end) throw std::invalid_argument("record ends in the middle of a field");
+    if (*c.p++ != kValueNone) step_over_varint(c);
+  } else if constexpr (std::is_enum_v<T> || std::is_same_v<T, bool>) {
+    step_over_byte(c);
+  } else {
+    step_over_varint(c);
+  }
 }
 
-uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexcept {
-  return encode_with_deltas<true>(p, e, 0, 0, text_limit);
+template <FieldMask Allowed>
+void skim_fields(Cursor& c, Event& e, FieldMask present) {
+#define CSPTRACE_BIN_SKIM(member, key, type, doc)                \
+  if constexpr ((Allowed & f::member & ~(f::seq | f::t)) != 0) { \
+    if (present & f::member) {                                   \
+      if constexpr ((f::member & kSkimmedFields) != 0)           \
+        get(c, e.member, key);                                   \
+      else                                                       \
+        step_over<type>(c);                                      \
+    }                                                            \
+  }
+  CSPTRACE_FIELDS(CSPTRACE_BIN_SKIM)
+#undef CSPTRACE_BIN_SKIM
 }
 
-void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
+// The kind, presence bits, seq and t of a record (decode_record's and skim_record's start).
+FieldMask decode_head(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
   if (c.p == c.end) throw std::invalid_argument("record ends before its kind");
   uint8_t k = *c.p++;
   if (k >= kKindCount)
@@ -200,6 +226,25 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
                              static_cast<uint64_t>(unzigzag64(c.varint())));
   prev_seq = e.seq;
   prev_t = e.t;
+  return present;
+}
+
+}  // namespace
+
+uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
+  const uint64_t seq_delta = e.seq - prev_seq - 1;
+  const uint64_t t_delta = zigzag64(e.t - prev_t);
+  prev_seq = e.seq;
+  prev_t = e.t;
+  return encode_with_deltas<false>(p, e, seq_delta, t_delta, UINT32_MAX);
+}
+
+uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexcept {
+  return encode_with_deltas<true>(p, e, 0, 0, text_limit);
+}
+
+void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
+  const FieldMask present = decode_head(c, e, prev_seq, prev_t);
   e.present = present;
   switch (e.kind) {
 #define CSPTRACE_BIN_KIND_FIELDS(E, name, req, opt, doc, example)                     \
@@ -208,6 +253,20 @@ void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
     break;
     CSPTRACE_KINDS(CSPTRACE_BIN_KIND_FIELDS)
 #undef CSPTRACE_BIN_KIND_FIELDS
+    case EventKind::count_: break;
+  }
+}
+
+void skim_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
+  const FieldMask present = decode_head(c, e, prev_seq, prev_t);
+  e.present = present & kSkimmedFields;
+  switch (e.kind) {
+#define CSPTRACE_BIN_KIND_SKIM(E, name, req, opt, doc, example)                        \
+  case EventKind::E:                                                                   \
+    skim_fields<kKindFields[static_cast<int>(EventKind::E)].allowed()>(c, e, present); \
+    break;
+    CSPTRACE_KINDS(CSPTRACE_BIN_KIND_SKIM)
+#undef CSPTRACE_BIN_KIND_SKIM
     case EventKind::count_: break;
   }
 }

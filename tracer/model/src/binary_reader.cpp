@@ -72,6 +72,7 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
     builder.reserve(static_cast<size_t>((total - off) / 3));
 
   size_t chunks = 0;
+  const bool skimming = bool(options.on_skipped);
   uint8_t chunk_header[kChunkHeaderBytes];
   Event e;
   std::string cut;  // why the input ended before a whole chunk, or ""
@@ -136,6 +137,14 @@ TraceModel read_binary(InputFile& in, const LoadOptions& options) {
       for (uint64_t i = 0; i < n_events; ++i) {
         record_at = c.pos();
         const uint8_t* record = c.p;
+        // An event a preview only counts is decoded only as far as it needs (a bad kind byte
+        // goes to decode_record, which says so).
+        if (skimming && c.p != c.end && *c.p < kKindCount &&
+            !TraceModelBuilder::declares_lanes(static_cast<EventKind>(*c.p))) {
+          skim_record(c, e, prev_seq, prev_t);
+          builder.skip(e);
+          continue;
+        }
         decode_record(c, e, prev_seq, prev_t);
         builder.add(e, record, static_cast<size_t>(c.p - record),
                     payload_off + static_cast<uint64_t>(record - payload));

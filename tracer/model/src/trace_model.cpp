@@ -364,12 +364,7 @@ void TraceModelBuilder::keep_only_lanes(
 
 void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len,
                                     uint64_t file_offset) {
-  if (skip_ && e.kind != EventKind::Spawn && e.kind != EventKind::ChanMake &&
-      e.kind != EventKind::End) {
-    ++skipped_;
-    skip_(model_, e);
-    return;
-  }
+  if (skip_ && !declares_lanes(e.kind)) return skip(e);
   auto& m = model_;
   if (m.file_records_ && !record)  // before anything is added: the model stays as it was
     throw std::logic_error("add: records kept in the file need the file's record");

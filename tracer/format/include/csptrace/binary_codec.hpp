@@ -201,6 +201,14 @@ struct Cursor {
 
 // Decodes one record into e (fields not present are left as they are in e, except `present`).
 void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t);
+// The fields skim_record decodes; it steps over the others.
+inline constexpr FieldMask kSkimmedFields = f::seq | f::t | f::proc | f::chan;
+// Decodes a record's kind, seq and t and its kSkimmedFields, and steps over the rest without
+// reading or checking them (a preview's pass, which only counts events on lanes: about half the
+// work of decode_record). e.present holds the kSkimmedFields present. Throws
+// std::invalid_argument only where the record's bytes run out or its kind or presence bits are
+// unknown, never reading past c.end.
+void skim_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t);
 
 // Whole file header (magic ... payload) for h.
 std::string encode_header(const TraceHeader& h);

@@ -50,10 +50,11 @@ struct LoadOptions {
   // stays open (the viewer), not for a pass that reads every record once.
   bool records_in_file = false;
   // When set, the model keeps only the events that declare the run's lanes (spawn, chan_make)
-  // and `end`; every other event is decoded and handed to on_skipped with the model so far,
-  // unchecked and not kept. For a first look at a big trace in one pass that holds almost
-  // nothing (trace_preview.hpp): the load that follows checks every event. Not together with
-  // on_event or follow.
+  // and `end`; every other event is handed to on_skipped with the model so far, unchecked
+  // and not kept, decoded at least as far as its kind, seq, t, proc and chan (the binary
+  // reader decodes no more: Event::present says which). For a first look at a big trace in one pass
+  // that holds almost nothing (trace_preview.hpp): the load that follows checks every event. Not
+  // together with on_event or follow.
   std::function<void(const TraceModel& so_far, const Event&)> on_skipped;
   // Called when a followed trace has no new bytes yet, before the loader waits (a printer
   // flushes its output here). May be empty.

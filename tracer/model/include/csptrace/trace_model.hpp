@@ -285,6 +285,15 @@ class TraceModelBuilder {
   // From now on add() keeps only the spawn, chan_make and end events and hands every other,
   // unchecked, to `skipped` (LoadOptions::on_skipped). Before the first event.
   void keep_only_lanes(std::function<void(const TraceModel&, const Event&)> skipped);
+  static constexpr bool declares_lanes(EventKind k) {
+    return k == EventKind::Spawn || k == EventKind::ChanMake || k == EventKind::End;
+  }
+  // An event of a kind keep_only_lanes does not keep, as far as a reader decoded it (the
+  // binary reader: its kind, seq, t, proc and chan), straight to the sink.
+  void skip(const Event& e) {
+    ++skipped_;
+    skip_(model_, e);
+  }
   // Events added, kept or skipped.
   size_t events_read() const { return model_.size() + skipped_; }
   // Lets go of the whole events before event k (held_from() <= k <= size()), keeping their

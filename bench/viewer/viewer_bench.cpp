@@ -7,10 +7,11 @@
 //  (3) redraws of the timeline at zoom levels from "fit all" down to a few events.
 // Not a test: run it by hand (docs/viewer.md, "Scale").
 //
-//   viewer_bench [--events N] [--trace FILE] [--first-frame OUT.png]
+//   viewer_bench [--events N] [--trace FILE] [--first-frame OUT.png] [--preview-only yes]
 //
 // A binary trace of cspview::kPreviewBytes or more opens as the app opens it: a preview first
-// (its first frame), then its events. --first-frame saves the first frame.
+// (its first frame; its redraws are timed too), then its events. --first-frame saves the first
+// frame; --preview-only yes stops after the preview (a trace too large to load whole here).
 // Without --trace it writes a synthetic trace of N events (default 6 M): 32 producer /
 // consumer pairs, each pair on its own unbuffered channel, 50 ns apart, so that every lane is
 // dense at every zoom level.
@@ -157,6 +158,7 @@ double time_action(cspview::MainWindow& w, const std::function<void()>& action) 
 int main(int argc, char** argv) {
   size_t events = 6'000'000;
   std::string trace, first_frame_png;
+  bool preview_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--events")
@@ -165,10 +167,12 @@ int main(int argc, char** argv) {
       trace = argv[i + 1];
     else if (a == "--first-frame")
       first_frame_png = argv[i + 1];
+    else if (a == "--preview-only")
+      preview_only = std::string_view(argv[i + 1]) == "yes";
     else {
       std::fprintf(stderr,
                    "viewer_bench: unknown option %s\nusage: viewer_bench [--events N] [--trace "
-                   "FILE] [--first-frame OUT.png]\n",
+                   "FILE] [--first-frame OUT.png] [--preview-only yes]\n",
                    argv[i]);
       return 2;
     }
@@ -214,6 +218,27 @@ int main(int argc, char** argv) {
   const double preview_mb = resident_mb();
   const double preview_frame_cpu = cpu_ms() - cpu0;
   const double preview_frame_ms = ms_since(t0);
+  if (preview) {
+    std::printf("preview: first frame after %.0f ms of CPU, %.0f ms wall, %.0f MB resident\n",
+                preview_frame_cpu, preview_frame_ms, preview_mb);
+    cspview::TimelineWidget& tl = *window.timeline();
+    const auto& doc = *window.document();
+    const double span = double(doc.t_end() - doc.t_begin());
+    for (double factor : {1.0, 10.0, 1000.0, 100000.0}) {
+      tl.fit_all();
+      if (factor > 1)
+        tl.show_range(doc.t_begin() + int64_t(span / 2),
+                      doc.t_begin() + int64_t(span / 2 + span / factor));
+      const Stats st = time_redraws(tl, 15);
+      std::printf("  preview redraw, 1/%-7.0f of the run: median %.2f ms, worst %.2f ms\n", factor,
+                  st.median, st.worst);
+    }
+    tl.fit_all();
+    if (preview_only) {  // a trace too large to load whole here: the preview is what it shows
+      if (!first_frame_png.empty()) first.save(QString::fromStdString(first_frame_png), "PNG");
+      return first.isNull() ? 1 : 0;
+    }
+  }
   csptrace::TraceModel model = csptrace::load_trace(trace, cspview::viewer_load_options());
   const double load_cpu = cpu_ms() - cpu0;
   const double load_mb = resident_mb();

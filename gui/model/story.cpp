@@ -192,8 +192,7 @@ StoryStep story_at(const TraceDocument& doc, std::optional<size_t> cursor) {
   const auto& m = doc.model();
   if (doc.is_preview()) {
     s.caption = "A preview of " + count_text(doc.preview_events()) +
-                " events: each lane shows where it has events, and how many. The events, "
-                "stepping and the states come once the whole trace is read.";
+                " events: where each lane has events, and how many.";
     return s;
   }
   if (m.empty()) {

@@ -62,7 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     actions_->forward->setEnabled(timeline_->can_forward());
   });
   connect(loader_, &TraceLoadJob::progress, this, [this](double f) {
-    if (doc_ && doc_->is_preview() && loader_->running()) {  // the preview stays in view
+    if (reading_past_preview_) {  // the preview stays in view
       analysis_status_->show_step(QStringLiteral("reading"), f);
       return;
     }
@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::loaded, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString& path) {
             if (progress_) progress_->reset();
+            reading_past_preview_ = false;
             if (following())
               finish_follow(std::move(doc), path);
             else
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             if (progress_) progress_->reset();  // the read goes on in the status bar
             show_document(std::move(doc), path);
             analysis_status_->start();
+            reading_past_preview_ = true;
           });
   connect(loader_, &TraceLoadJob::analysed, this,
           [this](std::shared_ptr<const TraceDocument> doc, const QString&) {
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(loader_, &TraceLoadJob::notice, this, &MainWindow::on_load_notice);
   connect(loader_, &TraceLoadJob::cancelled, this, [this](const QString& path) {
     if (progress_) progress_->reset();
+    reading_past_preview_ = false;
     analysis_status_->finish();
     if (doc_ && doc_->is_preview() && path == path_) {
       keep_preview_only(QStringLiteral("reading stopped; open the file again to read its events"));

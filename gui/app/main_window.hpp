@@ -208,9 +208,10 @@ class MainWindow : public QMainWindow {
   QString path_;
   Theme theme_ = Theme::make(false, false);
   bool dark_ = false, presentation_ = false, remember_recent_ = true;
-  bool opening_ = false;             // the cursor moves of an opening do not zoom (following)
-  bool analysis_stopped_ = false;    // the user stopped this document's analysis
-  bool step_when_searched_ = false;  // Enter was pressed before the search was done
+  bool opening_ = false;               // the cursor moves of an opening do not zoom (following)
+  bool analysis_stopped_ = false;      // the user stopped this document's analysis
+  bool reading_past_preview_ = false;  // the load shows its preview and reads on
+  bool step_when_searched_ = false;    // Enter was pressed before the search was done
   bool forward_when_searched_ = true;
   bool was_maximized_ = false;  // the window state presentation mode left
   bool compact_docks_ = false;  // the side panels share the right column (a narrow window)

@@ -48,6 +48,7 @@ void MainWindow::choose_and_open() {
 }
 
 void MainWindow::open_file(const QString& path) {
+  reading_past_preview_ = false;
   forget_follow();
   update_follow_status();
   if (!progress_) {
@@ -108,6 +109,7 @@ void MainWindow::keep_preview_only(const QString& why) {
 
 void MainWindow::on_load_failed(const QString& message, const QString& path) {
   if (progress_) progress_->reset();
+  reading_past_preview_ = false;
   analysis_status_->finish();
   emit load_failed(message);
   // A big trace's preview stays: it may be all this machine can show of it (too large to

@@ -104,6 +104,7 @@ void MainWindow::follow_file(const QString& path) {
   actions_->follow_end->setVisible(true);
   follow_.ager->start();
   update_follow_status();
+  reading_past_preview_ = false;  // a follow has no preview
   loader_->start_follow(path);
 }
 

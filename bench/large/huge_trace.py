@@ -2,7 +2,8 @@
 """Traces of 10 M and 100 M events (issue 26): the CPU time and peak resident memory of
 `csptrace check` and `stats` on a recorded ping-pong, per event, and the growth of the cost per
 event from 10 M to 100 M (1.0 is linear; the goal is <= 1.2). --billion adds a trace of a
-billion events (12 GB of disk, minutes), and --cspview VIEWER opens each trace in the viewer
+billion events (12 GB of disk, minutes), --viewer-bench VIEWER_BENCH times each trace's preview in
+the viewer (its first frame; build/bench/viewer/viewer_bench), and --cspview VIEWER opens each trace in the viewer
 (`--screenshot`, offscreen) and reports what it did: its CPU and memory, or its refusal.
 
 Each verb runs as a whole process under /usr/bin/time, the sizes interleaved, --runs times;
@@ -67,6 +68,20 @@ def open_in_viewer(cspview, path):
     return float(user) + float(system), int(kb) / 1024, r.returncode, (said[-1] if said else "")
 
 
+def preview_in_viewer(viewer_bench, path):
+    """The viewer's preview of the trace (its first frame): what viewer_bench says of it, and the
+    peak MB. --preview-only stops there, so a trace too large to load whole is measured too."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run(["/usr/bin/time", "-f", "%M", viewer_bench, "--trace", path,
+                        "--preview-only", "yes"],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    if r.returncode != 0:
+        raise RuntimeError(f"viewer_bench on {path} failed ({r.returncode}): {r.stderr}")
+    kb = int(r.stderr.strip().splitlines()[-1])
+    first = [l for l in r.stdout.splitlines() if l.startswith("preview: first frame")]
+    return (first[0] if first else "no preview (a trace under cspview::kPreviewBytes)"), kb / 1024
+
+
 def spread(xs):
     return f"{statistics.median(xs):.2f} ({min(xs):.2f}-{max(xs):.2f})"
 
@@ -82,6 +97,7 @@ def main():
     ap.add_argument("--verbs", default="check,stats")
     ap.add_argument("--billion", action="store_true", help="add a trace of a billion events")
     ap.add_argument("--cspview", help="open each trace in this viewer too")
+    ap.add_argument("--viewer-bench", help="time each trace's preview with this viewer_bench")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     sizes = dict(SIZES, **BILLION) if args.billion else SIZES
@@ -127,6 +143,10 @@ def main():
             print(f"cspview {name:5}: {c:.1f} s of CPU, peak {m:.0f} MB, "
                   f"{m * 1048576 / events:.0f} bytes an event, exit {code}"
                   + (f": {said}" if said else ""))
+    if args.viewer_bench:
+        for name, (path, events) in traces.items():
+            said, m = preview_in_viewer(args.viewer_bench, path)
+            print(f"preview {name:5}: {said}; peak {m:.0f} MB")
     return 0
 
 

@@ -1,5 +1,7 @@
 #include "view_tabs.hpp"
 
+#include "trace_document.hpp"
+
 #include <QShortcut>
 #include <QTabBar>
 
@@ -20,7 +22,9 @@ void ViewTabs::add_view(CursorView* view, const QString& title) {
   setTabToolTip(index, QStringLiteral("%1 (Ctrl+%2)").arg(title).arg(index + 1));
   if (index < 9) {
     auto* key = new QShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(index + 1)), this);
-    connect(key, &QShortcut::activated, this, [this, index] { setCurrentIndex(index); });
+    connect(key, &QShortcut::activated, this, [this, index] {
+      if (isTabEnabled(index)) setCurrentIndex(index);
+    });
   }
   connect(view, &CursorView::event_clicked, this, &ViewTabs::event_clicked);
 }
@@ -33,7 +37,7 @@ QStringList ViewTabs::names() const {
 
 bool ViewTabs::show_view(const QString& name) {
   const qsizetype i = names().indexOf(name);
-  if (i < 0) return false;
+  if (i < 0 || !isTabEnabled(int(i))) return false;
   setCurrentIndex(int(i));
   return true;
 }
@@ -49,6 +53,10 @@ CursorView* ViewTabs::view(const QString& name) const {
 }
 
 void ViewTabs::set_document(const std::shared_ptr<const TraceDocument>& doc) {
+  // A preview has no events to chart or to draw a network from: only the timeline is open.
+  const bool preview = doc && doc->is_preview();
+  for (int i = 1; i < count(); ++i) setTabEnabled(i, !preview);
+  if (preview) setCurrentIndex(0);
   for (CursorView* v : views_) v->set_document(doc);
 }
 

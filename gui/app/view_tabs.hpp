@@ -28,13 +28,16 @@ class ViewTabs : public QTabWidget {
 
   // "timeline", then each view's name, in tab order (the names --view accepts).
   QStringList names() const;
-  // Shows the view named `name`; false (and nothing changes) when there is none.
+  // Shows the view named `name`; false (and nothing changes) when there is none, or while a
+  // preview is shown and it is not the timeline.
   bool show_view(const QString& name);
   QString current_name() const;
   // The current tab's view, nullptr while the timeline is shown.
   CursorView* current_view() const;
   CursorView* view(const QString& name) const;
 
+  // Every view gets the document; a preview's (TraceDocument::is_preview) disables the tabs
+  // but the timeline's and shows the timeline, as it has no events to chart.
   void set_document(const std::shared_ptr<const TraceDocument>& doc);
   void set_cursor(std::optional<size_t> event, const csptrace::ReplayState* state);
   void set_theme(const Theme& theme);

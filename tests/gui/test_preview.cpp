@@ -12,6 +12,7 @@
 #include "timeline_widget.hpp"
 #include "trace_document.hpp"
 #include "trace_load_job.hpp"
+#include "view_tabs.hpp"
 #include "window_actions.hpp"
 #include "window_fixture.hpp"
 
@@ -119,6 +120,12 @@ TEST_CASE("the window shows a preview as reading and keeps the view for the whol
   }
   CHECK(ponger);
   CHECK_FALSE(w.actions().next->isEnabled());
+  // The teaching views have no events to draw from: only the timeline's tab is open.
+  auto* tabs = w.findChild<ViewTabs*>();
+  REQUIRE(tabs);
+  CHECK_FALSE(tabs->show_view(QStringLiteral("network")));
+  CHECK(tabs->current_name() == QStringLiteral("timeline"));
+  for (int i = 1; i < tabs->count(); ++i) CHECK_FALSE(tabs->isTabEnabled(i));
   // Zoom in while reading; the whole trace then arrives in the same view.
   w.timeline()->zoom(4);
   QApplication::processEvents();
@@ -129,6 +136,8 @@ TEST_CASE("the window shows a preview as reading and keeps the view for the whol
   CHECK_FALSE(after[QStringLiteral("preview")].toBool());
   CHECK(after[QStringLiteral("visible_ns")].toArray() == seen);
   CHECK(after[QStringLiteral("preview_marks")].isUndefined());
+  for (int i = 1; i < tabs->count(); ++i) CHECK(tabs->isTabEnabled(i));
+  CHECK(tabs->show_view(QStringLiteral("network")));
 }
 
 TEST_CASE("the load job previews a big binary trace before loading it",

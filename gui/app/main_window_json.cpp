@@ -3,7 +3,6 @@
 // preview's marks.
 #include "main_window.hpp"
 
-#include "density_marks.hpp"
 #include "lane_detail.hpp"
 #include "lane_painter.hpp"
 #include "legend.hpp"
@@ -130,17 +129,16 @@ QJsonArray MainWindow::preview_json() const {
   QJsonArray out;
   if (!doc_ || !doc_->is_preview()) return out;
   const TimelineScene scene = timeline_->scene();
-  const RunSpan& run = doc_->run();
   const auto [first, last] = scene.visible_rows();
   for (size_t r = first; r < last; ++r) {
     const LaneRow row = scene.layout->row(r);
     if (row.kind != RowKind::Process && row.kind != RowKind::Channel) continue;
     const bool process = row.kind == RowKind::Process;
     QJsonArray marks;
-    for (const LaneMark& m : density_marks(
-             *doc_->density(),
-             process ? csptrace::LaneDensity::Side::Process : csptrace::LaneDensity::Side::Channel,
-             row.index, scene.scale, double(run.first), double(run.end), LanePainter::kFoldPx))
+    const auto side =
+        process ? csptrace::LaneDensity::Side::Process : csptrace::LaneDensity::Side::Channel;
+    for (const LaneMark& m :
+         doc_->preview_marks(side, row.index, scene.scale, LanePainter::kFoldPx))
       marks.append(QJsonObject{
           {QStringLiteral("x"), QJsonArray{std::round(m.x0 * 10) / 10, std::round(m.x1 * 10) / 10}},
           {QStringLiteral("count"), qint64(m.count)}});

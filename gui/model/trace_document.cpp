@@ -2,6 +2,8 @@
 
 #include "name_index.hpp"
 
+#include "density_marks.hpp"
+
 #include "finding_links.hpp"
 #include "long_waits.hpp"
 #include "memory_budget.hpp"
@@ -33,6 +35,11 @@ TraceDocument::TraceDocument(csptrace::TracePreview preview)
       density_(std::make_shared<const csptrace::LaneDensity>(std::move(preview.density))),
       preview_events_(preview.events) {
   run_ = RunSpan{preview.first, preview.last, preview.end};
+}
+
+std::vector<LaneMark> TraceDocument::preview_marks(csptrace::LaneDensity::Side side, uint32_t lane,
+                                                   const TimeScale& scale, double min_px) const {
+  return density_marks(*density_, side, lane, scale, double(run_.first), double(run_.end), min_px);
 }
 
 std::string TraceDocument::process_label(uint32_t p) const {

@@ -66,6 +66,9 @@ class TraceDocument {
   // the whole trace has.
   const csptrace::LaneDensity* density() const { return density_.get(); }
   bool is_preview() const { return density_ != nullptr; }
+  // What a preview's lane draws in view: density_marks over the run. Precondition: is_preview().
+  std::vector<LaneMark> preview_marks(csptrace::LaneDensity::Side side, uint32_t lane,
+                                      const TimeScale& scale, double min_px) const;
   uint64_t preview_events() const { return preview_events_; }
   const LaneIndex& lanes() const { return *lanes_; }
   bool has_analysis() const { return replay_ != nullptr; }

@@ -1,7 +1,6 @@
 #include "lane_painter.hpp"
 
 #include "count_text.hpp"
-#include "density_marks.hpp"
 #include "deviation_marker.hpp"
 #include "event_marker.hpp"
 #include "label_row.hpp"
@@ -290,9 +289,7 @@ void LanePainter::paint_occupancy(QPainter& p, const LaneRow& row, int top, int 
 
 void LanePainter::paint_density(QPainter& p, csptrace::LaneDensity::Side side, uint32_t lane,
                                 int top, int height) const {
-  const RunSpan& run = s_.doc->run();
-  for (const LaneMark& mark : density_marks(*s_.doc->density(), side, lane, s_.scale,
-                                            double(run.first), double(run.end), kFoldPx))
+  for (const LaneMark& mark : s_.doc->preview_marks(side, lane, s_.scale, kFoldPx))
     paint_folded(p, mark, top, height);
 }
 

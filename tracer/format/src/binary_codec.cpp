@@ -154,19 +154,6 @@ uint8_t* encode_with_deltas(uint8_t* p, const Event& e, uint64_t seq_delta, uint
   return p;
 }
 
-// The fields of `present` but seq and t, in schema order, for a kind that allows `Allowed`:
-// one test a field the kind has, none for those it has not (a loop over the present bits with a
-// switch on each took a third of a preview's read).
-template <FieldMask Allowed>
-void get_fields(Cursor& c, Event& e, FieldMask present) {
-#define CSPTRACE_BIN_GET(member, key, type, doc)                 \
-  if constexpr ((Allowed & f::member & ~(f::seq | f::t)) != 0) { \
-    if (present & f::member) get(c, e.member, key);              \
-  }
-  CSPTRACE_FIELDS(CSPTRACE_BIN_GET)
-#undef CSPTRACE_BIN_GET
-}
-
 // Steps over a field of type T without reading it: a varint, a byte, or a value's tag and its
 // varint.
 void step_over_varint(Cursor& c) {
@@ -191,19 +178,23 @@ void step_over(Cursor& c) {
   }
 }
 
-template <FieldMask Allowed>
-void skim_fields(Cursor& c, Event& e, FieldMask present) {
-#define CSPTRACE_BIN_SKIM(member, key, type, doc)                \
+// The fields of `present` but seq and t, in schema order, for a kind that allows `Allowed`:
+// those in `Decoded` read and checked, the others stepped over. One test a field the kind has,
+// none for those it has not (a loop over the present bits with a switch on each took a third
+// of a preview's read).
+template <FieldMask Allowed, FieldMask Decoded>
+void read_fields(Cursor& c, Event& e, FieldMask present) {
+#define CSPTRACE_BIN_READ(member, key, type, doc)                \
   if constexpr ((Allowed & f::member & ~(f::seq | f::t)) != 0) { \
     if (present & f::member) {                                   \
-      if constexpr ((f::member & kSkimmedFields) != 0)           \
+      if constexpr ((f::member & Decoded) != 0)                  \
         get(c, e.member, key);                                   \
       else                                                       \
         step_over<type>(c);                                      \
     }                                                            \
   }
-  CSPTRACE_FIELDS(CSPTRACE_BIN_SKIM)
-#undef CSPTRACE_BIN_SKIM
+  CSPTRACE_FIELDS(CSPTRACE_BIN_READ)
+#undef CSPTRACE_BIN_READ
 }
 
 // The kind, presence bits, seq and t of a record (decode_record's and skim_record's start).
@@ -229,6 +220,23 @@ FieldMask decode_head(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) 
   return present;
 }
 
+// A record with its fields in `Decoded` read (decode_record: all of them) and the others
+// stepped over; e.present says which were read.
+template <FieldMask Decoded>
+void read_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
+  const FieldMask present = decode_head(c, e, prev_seq, prev_t);
+  e.present = present & Decoded;
+  switch (e.kind) {
+#define CSPTRACE_BIN_KIND_FIELDS(E, name, req, opt, doc, example)                               \
+  case EventKind::E:                                                                            \
+    read_fields<kKindFields[static_cast<int>(EventKind::E)].allowed(), Decoded>(c, e, present); \
+    break;
+    CSPTRACE_KINDS(CSPTRACE_BIN_KIND_FIELDS)
+#undef CSPTRACE_BIN_KIND_FIELDS
+    case EventKind::count_: break;
+  }
+}
+
 }  // namespace
 
 uint8_t* encode_record(uint8_t* p, const Event& e, uint64_t& prev_seq, int64_t& prev_t) noexcept {
@@ -244,31 +252,11 @@ uint8_t* encode_unstamped(uint8_t* p, const Event& e, uint32_t text_limit) noexc
 }
 
 void decode_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
-  const FieldMask present = decode_head(c, e, prev_seq, prev_t);
-  e.present = present;
-  switch (e.kind) {
-#define CSPTRACE_BIN_KIND_FIELDS(E, name, req, opt, doc, example)                     \
-  case EventKind::E:                                                                  \
-    get_fields<kKindFields[static_cast<int>(EventKind::E)].allowed()>(c, e, present); \
-    break;
-    CSPTRACE_KINDS(CSPTRACE_BIN_KIND_FIELDS)
-#undef CSPTRACE_BIN_KIND_FIELDS
-    case EventKind::count_: break;
-  }
+  read_record<~FieldMask{0}>(c, e, prev_seq, prev_t);
 }
 
 void skim_record(Cursor& c, Event& e, uint64_t& prev_seq, int64_t& prev_t) {
-  const FieldMask present = decode_head(c, e, prev_seq, prev_t);
-  e.present = present & kSkimmedFields;
-  switch (e.kind) {
-#define CSPTRACE_BIN_KIND_SKIM(E, name, req, opt, doc, example)                        \
-  case EventKind::E:                                                                   \
-    skim_fields<kKindFields[static_cast<int>(EventKind::E)].allowed()>(c, e, present); \
-    break;
-    CSPTRACE_KINDS(CSPTRACE_BIN_KIND_SKIM)
-#undef CSPTRACE_BIN_KIND_SKIM
-    case EventKind::count_: break;
-  }
+  read_record<kSkimmedFields>(c, e, prev_seq, prev_t);
 }
 
 // ---- header ------------------------------------------------------------------------------------

@@ -53,7 +53,12 @@ TraceModel read_jsonl(InputFile& in, const LoadOptions& options) {
         builder.set_header(decode_jsonl_header(line));
         have_header = true;
       } else {
-        builder.add(decode_jsonl_event(line, builder.strings(), interned));
+        const Event e = decode_jsonl_event(line, builder.strings(), interned);
+        if (options.on_skipped && !TraceModelBuilder::declares_lanes(e.kind)) {
+          builder.skip(e);  // a preview's: counted, not kept
+          return;
+        }
+        builder.add(e);
         if (options.on_event) options.on_event(builder.so_far(), builder.size() - 1);
       }
     } catch (const std::invalid_argument& ex) {

@@ -183,14 +183,12 @@ std::string TraceModel::value_text(const Value& v) const {
   return {};
 }
 
-uint32_t TraceModel::process_index(ProcId id) const {
-  if (id < proc_by_small_id_.size()) return proc_by_small_id_[id];
+uint32_t TraceModel::large_process_index(ProcId id) const {
   auto it = proc_by_id_.find(id);
   return it == proc_by_id_.end() ? kNone : it->second;
 }
 
-uint32_t TraceModel::channel_index(ChanId id) const {
-  if (id < chan_by_small_id_.size()) return chan_by_small_id_[id];
+uint32_t TraceModel::large_channel_index(ChanId id) const {
   auto it = chan_by_id_.find(id);
   return it == chan_by_id_.end() ? kNone : it->second;
 }
@@ -311,8 +309,7 @@ void TraceModelBuilder::keep_retired_times(const std::vector<size_t>& named, boo
 
 uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool allow_none) const {
   if (id == 0 && allow_none) return kNone;
-  const auto& small = model_.proc_by_small_id_;
-  uint32_t ix = id < small.size() ? small[id] : model_.process_index(id);
+  const uint32_t ix = model_.process_index(id);
   if (ix == kNone)
     throw std::invalid_argument(std::string(field) + " " + std::to_string(id) +
                                 " refers to a process that no earlier spawn event declared");
@@ -320,8 +317,7 @@ uint32_t TraceModelBuilder::require_proc(ProcId id, std::string_view field, bool
 }
 
 uint32_t TraceModelBuilder::require_chan(ChanId id) const {
-  const auto& small = model_.chan_by_small_id_;
-  uint32_t ix = id < small.size() ? small[id] : model_.channel_index(id);
+  const uint32_t ix = model_.channel_index(id);
   if (ix == kNone)
     throw std::invalid_argument("chan " + std::to_string(id) +
                                 " refers to a channel that no earlier chan_make event declared");
@@ -364,7 +360,6 @@ void TraceModelBuilder::keep_only_lanes(
 
 void TraceModelBuilder::add_checked(const Event& e, const uint8_t* record, size_t len,
                                     uint64_t file_offset) {
-  if (skip_ && !declares_lanes(e.kind)) return skip(e);
   auto& m = model_;
   if (m.file_records_ && !record)  // before anything is added: the model stays as it was
     throw std::logic_error("add: records kept in the file need the file's record");

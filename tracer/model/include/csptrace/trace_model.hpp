@@ -157,8 +157,13 @@ class TraceModel {
 
   const std::vector<ProcessInfo>& processes() const { return processes_; }
   const std::vector<ChannelInfo>& channels() const { return channels_; }
-  uint32_t process_index(ProcId id) const;  // kNone if undeclared
-  uint32_t channel_index(ChanId id) const;  // kNone if undeclared
+  // kNone if undeclared. Inline for the small ids runtimes use: a reader looks up every event's.
+  uint32_t process_index(ProcId id) const {
+    return id < proc_by_small_id_.size() ? proc_by_small_id_[id] : large_process_index(id);
+  }
+  uint32_t channel_index(ChanId id) const {
+    return id < chan_by_small_id_.size() ? chan_by_small_id_[id] : large_channel_index(id);
+  }
 
   // True when no event's time is earlier than the time of the event before it: then every list
   // of events in event order is in time order too (a pool recording may stamp two threads'
@@ -225,6 +230,8 @@ class TraceModel {
   std::vector<KeptTime> kept_t_;  // sorted by event, all before packed_from_
   size_t packed_from_ = 0;
   bool retired_times_forgotten_ = false;
+  uint32_t large_process_index(ProcId id) const;  // ids past the small range
+  uint32_t large_channel_index(ChanId id) const;
   // Throws std::logic_error when the time was let go (forgotten, or not kept by a compaction).
   int64_t retired_time(size_t i) const;
   // The record of held event k (i - first_held_): the model's own (bits, then fields), or, with
@@ -282,14 +289,15 @@ class TraceModelBuilder {
   void keep_records_in(std::shared_ptr<const FileRecords> file);
   void warn(std::string w) { model_.warnings_.push_back(std::move(w)); }
   size_t size() const { return model_.size(); }
-  // From now on add() keeps only the spawn, chan_make and end events and hands every other,
-  // unchecked, to `skipped` (LoadOptions::on_skipped). Before the first event.
+  // For LoadOptions::on_skipped: from now on the reader add()s only the events that declare
+  // lanes and hands every other, unchecked, to skip(), which passes it to `skipped`. Before the
+  // first event.
   void keep_only_lanes(std::function<void(const TraceModel&, const Event&)> skipped);
   static constexpr bool declares_lanes(EventKind k) {
     return k == EventKind::Spawn || k == EventKind::ChanMake || k == EventKind::End;
   }
-  // An event of a kind keep_only_lanes does not keep, as far as a reader decoded it (the
-  // binary reader: its kind, seq, t, proc and chan), straight to the sink.
+  // An event that does not declare lanes, as far as the reader decoded it (the binary reader:
+  // its kind, seq, t, proc and chan), straight to the sink. Precondition: keep_only_lanes.
   void skip(const Event& e) {
     ++skipped_;
     skip_(model_, e);

@@ -1,7 +1,8 @@
-// While the replay runs, a channel's occupancy steps are kept in one word of counts while they
-// fit (occupancy_steps.hpp) and whole once they do not; the timeline then packs every channel's
-// steps (packed_occupancy.hpp). These check both forms, the change between the first two, and
-// the timeline of a channel with more waiting putters than a byte counts.
+// While the replay runs, a channel's occupancy steps are coded in blocks while they fit, kept
+// in one word of counts while those fit (occupancy_steps.hpp) and whole once they do not; the
+// timeline then packs every channel's steps (packed_occupancy.hpp). These check the three
+// forms, the changes between them, and the timeline of a channel with more waiting putters
+// than a byte counts.
 #include "jsonl_text.hpp"
 
 #include <csptrace/occupancy_steps.hpp>
@@ -41,6 +42,113 @@ TEST_CASE("occupancy steps read back what was pushed before and after they widen
     CHECK(steps.event(k) == want[k].first);
     CHECK(steps.counts(k) == want[k].second);
   }
+}
+
+namespace {
+
+using Steps = std::vector<std::pair<uint32_t, OccupancyCounts>>;
+
+void check_steps(const OccupancySteps& steps, const Steps& want) {
+  REQUIRE(steps.size() == want.size());
+  for (size_t k = 0; k < want.size(); ++k) {
+    INFO("step " << k);
+    REQUIRE(steps.event(k) == want[k].first);
+    REQUIRE(steps.counts(k) == want[k].second);
+  }
+}
+
+// 64 steps (the first block) of a rendezvous channel's three counts, a few events apart.
+void first_block(OccupancySteps& steps, Steps& want) {
+  const OccupancyCounts looks[] = {{0, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+  for (uint32_t k = 0; k < OccupancySteps::kBlock; ++k) {
+    steps.push_back(10 + 3 * k, looks[k % 3]);
+    want.push_back({10 + 3 * k, looks[k % 3]});
+  }
+}
+
+}  // namespace
+
+TEST_CASE("occupancy steps are coded from their first block and read back what was pushed",
+          "[timeline]") {
+  OccupancySteps steps;
+  Steps want;
+  first_block(steps, want);
+  CHECK(steps.coded());
+  for (uint32_t k = 0; k < 1000; ++k) {  // 16 distinct counts, the most a coded channel has
+    const uint32_t e = want.back().first + k % 5;
+    const OccupancyCounts c{k % 14, 0, 0};
+    if (k % 7 == 3) {
+      steps.replace_back(e, c);
+      want.back() = {e, c};
+    } else {
+      steps.push_back(e, c);
+      want.push_back({e, c});
+    }
+  }
+  CHECK(steps.coded());
+  check_steps(steps, want);
+}
+
+TEST_CASE("coded occupancy steps go back to whole steps for good when a step does not fit",
+          "[timeline]") {
+  struct Case {
+    const char* what;
+    uint32_t gap;
+    OccupancyCounts counts;
+    bool wide;
+  };
+  const Case cases[] = {{"65 536 events after the block's first", 70000, {0, 1, 0}, false},
+                        {"a 17th distinct count", 1, {9, 9, 9}, false},
+                        {"counts past a word", 1, {0, 300, 0}, true}};
+  for (const Case& c : cases) {
+    INFO(c.what);
+    OccupancySteps steps;
+    Steps want;
+    first_block(steps, want);
+    for (uint32_t k = 0; k < 13 && c.gap == 1; ++k) {  // 3 + 13 = 16 distinct counts, coded
+      steps.push_back(want.back().first + 1, {100 + k, 0, 0});
+      want.push_back({want.back().first + 1, {100 + k, 0, 0}});
+    }
+    steps.push_back(want.back().first + 1, {0, 0, 0});  // a second block begins
+    want.push_back({want.back().first + 1, {0, 0, 0}});
+    CHECK(steps.coded());
+    steps.push_back(want.back().first + c.gap, c.counts);
+    want.push_back({want.back().first + c.gap, c.counts});
+    CHECK_FALSE(steps.coded());
+    CHECK(steps.memory_bytes() == want.size() * (c.wide ? 16 : 8));
+    for (uint32_t k = 0; k < 200; ++k) {  // steps that would fit a block stay whole now
+      steps.push_back(want.back().first + 1, {0, 0, 0});
+      want.push_back({want.back().first + 1, {0, 0, 0}});
+    }
+    CHECK_FALSE(steps.coded());
+    check_steps(steps, want);
+  }
+}
+
+TEST_CASE("replace_back of a coded step that no longer fits goes back to whole steps",
+          "[timeline]") {
+  OccupancySteps steps;
+  Steps want;
+  first_block(steps, want);
+  steps.replace_back(want.back().first, {1, 2, 3});
+  want.back().second = {1, 2, 3};
+  CHECK(steps.coded());
+  steps.replace_back(want.back().first, {100000, 2, 3});
+  want.back().second = {100000, 2, 3};
+  CHECK_FALSE(steps.coded());
+  check_steps(steps, want);
+}
+
+TEST_CASE("a first block too spread out to code keeps the steps whole", "[timeline]") {
+  OccupancySteps steps;
+  Steps want;
+  for (uint32_t k = 0; k < 300; ++k) {
+    steps.push_back(k * 2000, {k % 2, 0, 0});  // 64 steps span 126 000 events
+    want.push_back({k * 2000, {k % 2, 0, 0}});
+  }
+  CHECK_FALSE(steps.coded());
+  CHECK(steps.memory_bytes() == 300 * 8);
+  check_steps(steps, want);
 }
 
 TEST_CASE("replace_back widens the steps when the new counts do not fit a word", "[timeline]") {
@@ -153,7 +261,8 @@ TEST_CASE("a rendezvous channel's steps pack into about 3 bytes each", "[timelin
   OccupancySteps occ;
   const size_t n = 100000;
   for (size_t k = 0; k < n; ++k) occ.push_back(static_cast<uint32_t>(3 * k), looks[k % 3]);
-  CHECK(occ.memory_bytes() == 8 * n);
+  CHECK(occ.coded());  // as the replay holds them, about 3 bytes a step already
+  CHECK(occ.memory_bytes() < 3.1 * n);
   PackedOccupancy packed;
   packed.reserve(1, n);  // as the timeline builder does, which counts the steps first
   packed.add_channel(std::move(occ));

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -20,11 +21,14 @@ using namespace csptrace;
 
 namespace {
 
-void check_timeline(const TraceModel& m) {
+// Returns the most intervals one process has.
+size_t check_timeline(const TraceModel& m) {
   const Replay replay(m);
   const Timeline& tl = replay.timeline();
+  size_t longest = 0;
   for (uint32_t p = 0; p < m.processes().size(); ++p) {
     const IntervalList iv = tl.intervals(p);
+    longest = std::max(longest, iv.size());
     for (size_t k = 0; k < iv.size(); ++k) {
       const StateInterval s = iv[k];
       INFO("process " << p << " interval " << k << " cause " << s.cause);
@@ -32,7 +36,15 @@ void check_timeline(const TraceModel& m) {
       CHECK(s.t_begin == m.time(s.cause));
       // The state it names is the process's state right after the event that began it.
       const ReplayState after = replay.state_at(s.cause);
-      CHECK(after.processes[p].state == s.state);
+      const ProcessState& ps = after.processes[p];
+      CHECK(ps.state == s.state);
+      const bool waiting = is_waiting(ps.state);
+      CHECK(s.chan == (waiting ? ps.wait.chan : kNone));
+      if (waiting) CHECK(s.op == ps.wait.op);
+      if (k > 0) {  // an interval begins only where the look changes
+        const StateInterval before = iv[k - 1];
+        CHECK((before.state != s.state || before.chan != s.chan || before.op != s.op));
+      }
       if (k + 1 < iv.size()) {
         CHECK(s.end_event == iv[k + 1].cause);
         CHECK(s.t_end == iv[k + 1].t_begin);
@@ -71,6 +83,7 @@ void check_timeline(const TraceModel& m) {
     CHECK(r.via == m.field<Field::via>(e));
     CHECK(tl.first_rendezvous_from(r.t) <= k - 1);
   }
+  return longest;
 }
 
 }  // namespace
@@ -100,6 +113,31 @@ TEST_CASE("the timeline made from compact records agrees with the replay on rand
     INFO("seed " << seed);
     check_timeline(testing::random_trace(seed, 400));
   }
+}
+
+TEST_CASE("the timeline of a long ping-pong agrees with the replay", "[timeline]") {
+  // Two processes with 800 intervals each: many blocks of coded intervals (interval_slots.hpp,
+  // 64 to a block), where the random traces' short-lived processes have a partial one.
+  csp_test::JsonlText t("pingpong");
+  t.ev(R"("kind":"spawn","proc":1,"name":"main","mode":"main")");
+  t.ev(R"("kind":"chan_make","chan":1,"name":"ping","buffer":"unbuffered","cap":0,"proc":1)");
+  t.ev(R"("kind":"chan_make","chan":2,"name":"pong","buffer":"unbuffered","cap":0,"proc":1)");
+  t.ev(R"("kind":"spawn","proc":2,"name":"ponger","mode":"go","partner":1)");
+  for (int r = 0; r < 400; ++r) {
+    t.ev(R"("kind":"park","proc":2,"op":"take","chan":1)");
+    t.ev(R"("kind":"transfer","chan":1,"from":1,"to":2,"via":"direct","value":1)");
+    t.ev(R"("kind":"resume","proc":2,"partner":1,"chan":1)");
+    t.ev(R"("kind":"block","proc":1,"op":"take","chan":2)");
+    t.ev(R"("kind":"transfer","chan":2,"from":2,"to":1,"via":"direct","value":2)");
+    t.ev(R"("kind":"unblock","proc":1,"partner":2,"chan":2)");
+  }
+  t.ev(R"("kind":"exit","proc":2,"status":"ok")");
+  t.ev(R"("kind":"exit","proc":1,"status":"ok")");
+  t.ev(R"("kind":"end","reason":"normal")");
+  const std::string path = t.write("pingpong.jsonl");
+  const TraceModel m = load_trace(path);
+  std::filesystem::remove(path);
+  CHECK(check_timeline(m) >= 800);
 }
 
 TEST_CASE("partition_index finds the first index where the predicate turns false", "[timeline]") {

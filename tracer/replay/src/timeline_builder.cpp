@@ -1,43 +1,55 @@
 #include "timeline_builder.hpp"
 
-#include <limits>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 namespace csptrace {
 
-TimelineBuilder::TimelineBuilder(const TraceModel& m)
-    : m_(m), proc_seen_(m.processes().size(), 0), chan_seen_(m.channels().size(), 0) {
+namespace {
+
+// The most state intervals each process can get: one per event that names it.
+std::vector<uint64_t> events_naming(const TraceModel& m) {
+  const size_t P = m.processes().size();
+  std::vector<uint64_t> n(P, 0);
+  for (size_t i = 0; i < m.size(); ++i)
+    for (uint32_t p : {m.proc_index(i), m.partner_index(i), m.from_index(i), m.to_index(i)})
+      if (p < P) ++n[p];
+  return n;
+}
+
+const TraceModel& checked(const TraceModel& m) {
   if (m.held_from() != 0)
     throw std::logic_error("timeline: the model must hold every event (it retired some)");
   if (m.channels().size() > IntervalRecord::kMaxChannels)  // 134 M: never held by a viewer
     throw std::length_error("the timeline names at most " +
                             std::to_string(IntervalRecord::kMaxChannels) + " channels");
+  return m;
+}
+
+}  // namespace
+
+TimelineBuilder::TimelineBuilder(const TraceModel& m)
+    : m_(checked(m)),
+      intervals_(events_naming(m)),
+      proc_seen_(m.processes().size(), 0),
+      chan_seen_(m.channels().size(), 0) {
   t_.model_ = &m;
   occupancy_.resize(m.channels().size());
   if (!m.empty()) {
     t_.begin_time_ = m.time(0);
     t_.end_time_ = m.time(m.size() - 1);
   }
-  // Reserve from a count of the events naming each process and channel (about as many as the
-  // changes they can cause): growing these vectors by doubling costs more than counting.
-  const size_t P = m.processes().size();
+  // Reserve from a count of the events naming each channel (about as many as the steps they
+  // can cause): growing these vectors by doubling costs more than counting.
   std::vector<size_t> per_chan(m.channels().size(), 0);
-  slot_at_.assign(P + 1, 0);
   size_t transfers = 0;
   for (size_t i = 0; i < m.size(); ++i) {
-    for (uint32_t p : {m.proc_index(i), m.partner_index(i), m.from_index(i), m.to_index(i)})
-      if (p < P) ++slot_at_[p + 1];
     if (uint32_t c = m.chan_index(i); c != kNone) ++per_chan[c];
     transfers += m.kind(i) == EventKind::Transfer;
   }
-  for (size_t p = 0; p < P; ++p) slot_at_[p + 1] += slot_at_[p];
-  // Address space for the slots; only the pages written are memory.
-  slots_ = slot_store_.reserve_tail(slot_at_[P]);
-  used_.assign(P, 0);
   for (size_t c = 0; c < per_chan.size(); ++c) occupancy_[c].reserve(per_chan[c] + 1);
-  rendezvous_.reserve(transfers);
+  t_.rendezvous_.reserve(transfers);
 }
 
 [[gnu::always_inline]] inline void TimelineBuilder::note_chan(uint32_t c) {
@@ -81,18 +93,13 @@ void TimelineBuilder::after(const ReplayState& s) {
   for (size_t n = 0; n < procs_.size(); ++n) {  // note_proc may add channels, not processes
     const uint32_t p = procs_[n];
     const ProcessState& ps = s.processes[p];
-    IntervalRecord* iv = slots_ + slot_at_[p];
-    uint32_t& k = used_[p];
     const bool waiting = is_waiting(ps.state);
     const WaitOp op = waiting ? ps.wait.op : WaitOp::Take;
     const uint32_t chan = waiting ? ps.wait.chan : kNone;
     const IntervalRecord next(static_cast<uint32_t>(i), chan, ps.state, op);
-    if (k > 0 && iv[k - 1].look() == next.look()) continue;
+    if (intervals_.count(p) > 0 && intervals_.last_look(p) == next.look()) continue;
     if (ps.state == ProcState::NotStarted) continue;
-    if (slot_at_[p] + k == slot_at_[p + 1])  // the slots' count says this cannot happen
-      throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
-                             " than events that name it");
-    iv[k++] = next;
+    intervals_.append(p, next.cause(), next.look());
     note_proc(s, p);  // the channels of its new wait
   }
   for (uint32_t c : chans_) {
@@ -109,51 +116,14 @@ void TimelineBuilder::after(const ReplayState& s) {
     else
       occ.push_back(static_cast<uint32_t>(i), step);
   }
-  if (m_.kind(i) == EventKind::Transfer) rendezvous_.push_back(static_cast<uint32_t>(i));
+  if (m_.kind(i) == EventKind::Transfer) t_.rendezvous_.push_back(static_cast<uint32_t>(i));
 }
 
 Timeline TimelineBuilder::finish() && {
-  // The slots are read in address order (process after process) and packed into the timeline;
-  // every megabyte of slots read is given back, so packing costs the packed form and a
-  // megabyte, not a second copy of the intervals.
-  constexpr uint64_t kPiece = (uint64_t{1} << 20) / sizeof(IntervalRecord);
-  const size_t P = used_.size();
-  uint64_t total = 0;
-  for (uint32_t u : used_) total += u;
-  if (total > std::numeric_limits<uint32_t>::max())  // 32 GB of slots: never held
-    throw std::length_error("the timeline has more than 4 294 967 295 state intervals");
-  t_.interval_at_.assign(P + 1, 0);
-  t_.interval_cause_.reserve(total);
-  t_.interval_look_.reserve(total);
-  std::unordered_map<uint32_t, uint32_t> look_index;
-  uint64_t to = 0, released = 0;  // slots below `released` are given back
-  auto give_back = [&](uint64_t upto) {
-    if (upto - released < kPiece) return;
-    huge_pages::release(slots_ + released, size_t(upto - released) * sizeof(IntervalRecord));
-    released = upto;
-  };
-  for (size_t p = 0; p < P; ++p) {
-    t_.interval_at_[p] = static_cast<uint32_t>(to);
-    for (uint64_t s = slot_at_[p]; s < slot_at_[p] + used_[p]; ++s) {
-      const IntervalRecord& iv = slots_[s];
-      t_.interval_cause_.push_back(iv.cause());
-      const auto [it, added] =
-          look_index.try_emplace(iv.look(), static_cast<uint32_t>(t_.looks_.size()));
-      if (added) t_.looks_.push_back(iv.look());
-      t_.interval_look_.push_back(it->second);
-      if ((s & (kPiece - 1)) == 0) give_back(s);
-    }
-    to += used_[p];
-    give_back(slot_at_[p + 1]);
-  }
-  t_.interval_at_[P] = static_cast<uint32_t>(to);
-  t_.interval_cause_.finish();
-  t_.interval_look_.shrink_to_fit();
-  slot_store_ = SharedColumn<IntervalRecord>();
-  slots_ = nullptr;
+  std::move(intervals_)
+      .finish_into(t_.interval_cause_, t_.interval_look_, t_.looks_, t_.interval_at_);
   pack_occupancy();
-  t_.rendezvous_ = PackedIndices(rendezvous_);
-  rendezvous_ = HugeVector<uint32_t>();  // a temporary, so the storage goes (= {} would keep it)
+  t_.rendezvous_.finish();
   return std::move(t_);
 }
 

@@ -2,7 +2,8 @@
 // processes and channels the event can change, after it records the changes.
 #pragma once
 
-#include <csptrace/huge_page_allocator.hpp>
+#include "interval_slots.hpp"
+
 #include <csptrace/occupancy_steps.hpp>
 #include <csptrace/timeline.hpp>
 #include <csptrace/trace_model.hpp>
@@ -28,17 +29,12 @@ class TimelineBuilder {
 
   const TraceModel& m_;
   Timeline t_;
-  // While building, p's intervals are slots_[slot_at_[p], slot_at_[p] + used_[p]) in
-  // slot_store_: room for one per event that names p (as proc, partner, from or to), since only
-  // those change p's state, at most once an event (address space; only the pages written are
-  // memory). finish() packs them into the timeline and gives the pages back as it goes.
-  SharedColumn<IntervalRecord> slot_store_;
-  IntervalRecord* slots_ = nullptr;
-  std::vector<uint64_t> slot_at_;
-  std::vector<uint32_t> used_;
-  // Each channel's steps and the transfers, as the replay writes them; finish() packs them.
+  // Each process's intervals as the replay writes them, room for one per event that names p
+  // (as proc, partner, from or to), since only those change p's state, at most once an event.
+  IntervalSlots intervals_;
+  // Each channel's steps as the replay writes them; finish() packs them. The transfers go
+  // straight into the timeline's packed list: they come in order.
   std::vector<OccupancySteps> occupancy_;
-  HugeVector<uint32_t> rendezvous_;
   std::vector<uint32_t> procs_, chans_;  // candidates for the current event
   // proc_seen_[p] == epoch_ iff p is in procs_ (chan_seen_ likewise for chans_): membership in
   // O(1), so an event touching n processes or channels (a close under n takers, an alt over n

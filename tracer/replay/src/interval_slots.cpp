@@ -10,35 +10,41 @@
 namespace csptrace {
 
 IntervalSlots::IntervalSlots(const std::vector<uint64_t>& most)
-    : region_at_(most.size() + 1, 0),
-      pending_at_(most.size(), 0),
-      used_(most.size(), 0),
-      most_(most.size(), 0) {
+    : region_at_(most.size() + 1, 0), used_(most.size(), 0) {
   std::fill(std::begin(recent_ix_), std::end(recent_ix_), kNoIndex);
   for (size_t p = 0; p < most.size(); ++p) {
-    const uint64_t m = std::min<uint64_t>(most[p], UINT32_MAX);
-    most_[p] = static_cast<uint32_t>(m);
-    const uint64_t bytes = m == 0 ? 0
-                                  : (m - 1) / kBlock * kMaxBlockBytes +
-                                        std::min<uint64_t>(m, kBlock) * kPendingBytes;
-    pending_at_[p] = region_at_[p];
+    const uint64_t m = most[p];
+    const uint64_t bytes =
+        m <= kBlock ? m * kPendingBytes
+                    : sizeof(uint64_t) + (m - 1) / kBlock * kMaxBlockBytes + kBlock * kPendingBytes;
     region_at_[p + 1] = region_at_[p] + bytes;
   }
   // Address space for every region; only the pages written are memory.
   bytes_ = reinterpret_cast<char*>(store_.reserve_tail(region_at_.back() / sizeof(uint64_t)));
 }
 
+uint64_t IntervalSlots::pending_at(uint32_t p) const {
+  if (!coding(p)) return region_at_[p];
+  if (used_[p] <= kBlock) return region_at_[p] + sizeof(uint64_t);
+  uint64_t at;
+  std::memcpy(&at, bytes_ + region_at_[p], sizeof at);
+  return at;
+}
+
 void IntervalSlots::append(uint32_t p, uint32_t cause, uint32_t look) {
   uint32_t& used = used_[p];
-  if (used == most_[p])  // the counts of events say this cannot happen
-    throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
-                           " than events that name it");
   uint32_t n = pending_count(used);
-  if (n == kBlock) {
-    code_block(p);
+  uint64_t start;
+  if (n == kBlock && coding(p)) {
+    start = code_block(p);
     n = 0;
+  } else {
+    start = pending_at(p);
   }
-  const uint64_t at = pending_at_[p] + uint64_t{n} * kPendingBytes;
+  const uint64_t at = start + uint64_t{n} * kPendingBytes;
+  if (n == kBlock || at + kPendingBytes > region_at_[p + 1] || used == UINT32_MAX)
+    throw std::logic_error("timeline: more state changes of process " + std::to_string(p) +
+                           " than events that name it");  // their count says this cannot be
   const uint32_t e[2] = {cause, look};
   std::memcpy(bytes_ + at, e, sizeof e);
   ++used;
@@ -91,9 +97,9 @@ unsigned width_for(uint32_t largest, bool byte_allowed) {
 
 }  // namespace
 
-void IntervalSlots::code_block(uint32_t p) {
+uint64_t IntervalSlots::code_block(uint32_t p) {
   uint32_t cause[kBlock], look[kBlock];
-  char* at = bytes_ + pending_at_[p];
+  char* at = bytes_ + pending_at(p);
   for (uint32_t k = 0; k < kBlock; ++k) {
     std::memcpy(&cause[k], at + k * kPendingBytes, 4);
     uint32_t raw;
@@ -101,14 +107,15 @@ void IntervalSlots::code_block(uint32_t p) {
     look[k] = look_index(raw);
   }
   const Header h{cause[0], static_cast<uint8_t>(width_for(cause[kBlock - 1] - cause[0], false)),
-                 static_cast<uint8_t>(width_for(*std::max_element(look, look + kBlock), true)),
-                 0};
+                 static_cast<uint8_t>(width_for(*std::max_element(look, look + kBlock), true)), 0};
   // The block is no longer than the pending intervals it codes were, and they are read first.
   std::memcpy(at, &h, sizeof h);
   char* out = at + sizeof h;
   put_width(out, cause, kBlock, h.first, h.cause_width);
   put_width(out, look, kBlock, 0, h.look_width);
-  pending_at_[p] = static_cast<uint64_t>(out - bytes_);
+  const auto next = static_cast<uint64_t>(out - bytes_);
+  std::memcpy(bytes_ + region_at_[p], &next, sizeof next);
+  return next;
 }
 
 void IntervalSlots::finish_into(PackedIndices& causes, IndexColumn& look_ix,
@@ -133,7 +140,7 @@ void IntervalSlots::finish_into(PackedIndices& causes, IndexColumn& look_ix,
   for (size_t p = 0; p < P; ++p) {
     at[p] = static_cast<uint32_t>(to);
     const uint32_t used = used_[p];
-    uint64_t pos = region_at_[p];
+    uint64_t pos = region_at_[p] + (coding(p) ? sizeof(uint64_t) : 0);
     for (uint32_t b = 0; used > 0 && b < (used - 1) / kBlock; ++b) {
       Header h;
       std::memcpy(&h, bytes_ + pos, sizeof h);

@@ -5,15 +5,17 @@
 //
 // Layout: process p owns the bytes [region_at_[p], region_at_[p + 1]) of one reservation
 // (address space; only the pages written are memory), sized for the most intervals p can get,
-// one per event that names it. It writes them in order: coded blocks of kBlock intervals, then
-// the pending ones, at most kBlock, as (cause, look) pairs of 4-byte words. A block is a
-// header (its first cause, the byte widths of its cause distances and look indices) followed
-// by kBlock distances from that first cause (2 bytes, or 4 when they do not fit) and kBlock
-// indices into looks_, the run's distinct looks in the order first coded (1, 2 or 4 bytes).
+// one per event that names it. A process with room for at most kBlock intervals writes them
+// there as (cause, look) pairs of 4-byte words. A larger region begins with the byte where its
+// pending intervals start, then holds coded blocks of kBlock intervals, then the pending ones,
+// at most kBlock pairs. A block is a header (its first cause, the byte widths of its cause
+// distances and look indices) followed by kBlock distances from that first cause (2 bytes, or
+// 4 when they do not fit) and kBlock indices into looks_, the run's distinct looks in the order
+// first coded (1, 2 or 4 bytes). So the replay keeps 12 bytes a process, as before the coding.
 //
-// Invariants: used_[p] <= most_[p] intervals of p were written, (used_[p] - 1) / kBlock of them coded
-// (none when used_[p] == 0), so the last one is always pending; p's pending ones start at byte
-// pending_at_[p]; each process's causes increase (one interval per event at most).
+// Invariants: used_[p] intervals of p were written, (used_[p] - 1) / kBlock of them coded
+// (none when used_[p] == 0), so the last one is always pending; only a region larger than
+// kBlock pairs (coding(p)) codes any; every write lies inside its process's region.
 #pragma once
 
 #include <csptrace/index_column.hpp>
@@ -38,9 +40,10 @@ class IntervalSlots {
   uint32_t count(uint32_t p) const { return used_[p]; }
   // Precondition: count(p) > 0.
   uint32_t last_look(uint32_t p) const {
-    return word(pending_at_[p] + kPendingBytes * (pending_count(used_[p]) - 1) + 4);
+    return word(pending_at(p) + kPendingBytes * (pending_count(used_[p]) - 1) + 4);
   }
-  // Precondition: cause is above p's previous one. Throws std::logic_error past most[p].
+  // Precondition: cause is above p's previous one. Throws std::logic_error, with nothing
+  // written, when p's region has no room left for it (never for most[p] intervals).
   void append(uint32_t p, uint32_t cause, uint32_t look);
 
   // Every process's intervals, process after process, into the timeline's columns: their
@@ -60,20 +63,23 @@ class IntervalSlots {
   static constexpr size_t kPendingBytes = 8;  // a cause and a look
 
   static uint32_t pending_count(uint32_t used) { return used == 0 ? 0 : (used - 1) % kBlock + 1; }
+  bool coding(uint32_t p) const {
+    return region_at_[p + 1] - region_at_[p] > kBlock * kPendingBytes;
+  }
+  uint64_t pending_at(uint32_t p) const;
   uint32_t word(uint64_t at) const {
     uint32_t w;
     std::memcpy(&w, bytes_ + at, sizeof w);
     return w;
   }
-  void code_block(uint32_t p);  // p's kBlock pending intervals into a block
+  // p's kBlock pending intervals into a block; returns where the next pending one goes.
+  uint64_t code_block(uint32_t p);
   uint32_t look_index(uint32_t look);
 
   SharedColumn<uint64_t> store_;  // the reservation, in words for alignment
   char* bytes_ = nullptr;
   std::vector<uint64_t> region_at_;
-  std::vector<uint64_t> pending_at_;
   std::vector<uint32_t> used_;
-  std::vector<uint32_t> most_;  // the room each process was given, in intervals
   std::vector<uint32_t> looks_;
   std::unordered_map<uint32_t, uint32_t> look_at_;
   // A few recent looks and their indices, in front of look_at_ (a run has few distinct looks,

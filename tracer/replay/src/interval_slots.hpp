@@ -1,17 +1,18 @@
 // The state intervals of every process while the replay writes them, coded as they come: about
 // 3 bytes an interval instead of the 8 of an IntervalRecord, so that a replay of 100 M events
-// holds 0.3 GB of intervals at its peak, not 0.8 (docs/performance.md, "Intervals coded as the
+// holds 0.3 GB of intervals at its peak, not 0.8 (docs/performance.md, "Records coded as the
 // replay writes them"). finish_into() then packs them into the Timeline's form.
 //
 // Layout: process p owns the bytes [region_at_[p], region_at_[p + 1]) of one reservation
 // (address space; only the pages written are memory), sized for the most intervals p can get,
 // one per event that names it. A process with room for at most kBlock intervals writes them
-// there as (cause, look) pairs of 4-byte words. A larger region begins with the byte where its
-// pending intervals start, then holds coded blocks of kBlock intervals, then the pending ones,
-// at most kBlock pairs. A block is a header (its first cause, the byte widths of its cause
-// distances and look indices) followed by kBlock distances from that first cause (2 bytes, or
-// 4 when they do not fit) and kBlock indices into looks_, the run's distinct looks in the order
-// first coded (1, 2 or 4 bytes). So the replay keeps 12 bytes a process, as before the coding.
+// there as (cause, look) pairs of 4-byte words. A larger region begins with a word, the offset of
+// its pending intervals in the reservation once it has coded a block, then holds coded blocks of
+// kBlock intervals, then the pending ones, at most kBlock pairs. A block is a header (its first
+// cause, the byte widths of its cause distances and look indices) followed by kBlock distances from
+// that first cause (2 bytes, or 4 when they do not fit) and kBlock indices into looks_, the run's
+// distinct looks in the order first coded (1, 2 or 4 bytes). So the replay keeps 12 bytes a
+// process, as before the coding.
 //
 // Invariants: used_[p] intervals of p were written, (used_[p] - 1) / kBlock of them coded
 // (none when used_[p] == 0), so the last one is always pending; only a region larger than

@@ -91,7 +91,7 @@ class OccupancySteps {
   std::vector<uint32_t> dict_;
   size_t n_ = 0;
   Form form_ = Form::Narrow;
-  bool was_coded_ = false;  // a channel decoded once is not coded again
+  bool was_coded_ = false;  // its first block was tried: a channel is coded once at most
 };
 
 }  // namespace csptrace

@@ -58,8 +58,10 @@ class LaneDensity {
       lanes.any.resize(size_t{k} + 1, 0);
     }
     uint32_t& c = lanes.counts[size_t{k} * kBuckets + b];
+    // Marked when a bucket gets its first event, not at every event: a byte stored for each
+    // event took a fifth of a preview's time (docs/performance.md, "The preview's time").
+    if (c == 0) lanes.any[k] = 1;
     c += c != UINT32_MAX;
-    lanes.any[k] = 1;
   }
   void start(int64_t t);
   void add_wider(uint32_t proc, uint32_t chan, int64_t t);  // widens, then adds

@@ -8,16 +8,6 @@ namespace csptrace {
 
 namespace {
 
-// The most state intervals each process can get: one per event that names it.
-std::vector<uint64_t> events_naming(const TraceModel& m) {
-  const size_t P = m.processes().size();
-  std::vector<uint64_t> n(P, 0);
-  for (size_t i = 0; i < m.size(); ++i)
-    for (uint32_t p : {m.proc_index(i), m.partner_index(i), m.from_index(i), m.to_index(i)})
-      if (p < P) ++n[p];
-  return n;
-}
-
 const TraceModel& checked(const TraceModel& m) {
   if (m.held_from() != 0)
     throw std::logic_error("timeline: the model must hold every event (it retired some)");
@@ -29,9 +19,24 @@ const TraceModel& checked(const TraceModel& m) {
 
 }  // namespace
 
+TimelineBuilder::EventCounts TimelineBuilder::count_events(const TraceModel& m) {
+  const size_t P = m.processes().size();
+  EventCounts n{std::vector<uint64_t>(P, 0), std::vector<size_t>(m.channels().size(), 0), 0};
+  for (size_t i = 0; i < m.size(); ++i) {
+    for (uint32_t p : {m.proc_index(i), m.partner_index(i), m.from_index(i), m.to_index(i)})
+      if (p < P) ++n.per_proc[p];
+    if (uint32_t c = m.chan_index(i); c != kNone) ++n.per_chan[c];
+    n.transfers += m.kind(i) == EventKind::Transfer;
+  }
+  return n;
+}
+
 TimelineBuilder::TimelineBuilder(const TraceModel& m)
-    : m_(checked(m)),
-      intervals_(events_naming(m)),
+    : TimelineBuilder(m, count_events(checked(m))) {}
+
+TimelineBuilder::TimelineBuilder(const TraceModel& m, const EventCounts& n)
+    : m_(m),
+      intervals_(n.per_proc),
       proc_seen_(m.processes().size(), 0),
       chan_seen_(m.channels().size(), 0) {
   t_.model_ = &m;
@@ -40,16 +45,8 @@ TimelineBuilder::TimelineBuilder(const TraceModel& m)
     t_.begin_time_ = m.time(0);
     t_.end_time_ = m.time(m.size() - 1);
   }
-  // Reserve from a count of the events naming each channel (about as many as the steps they
-  // can cause): growing these vectors by doubling costs more than counting.
-  std::vector<size_t> per_chan(m.channels().size(), 0);
-  size_t transfers = 0;
-  for (size_t i = 0; i < m.size(); ++i) {
-    if (uint32_t c = m.chan_index(i); c != kNone) ++per_chan[c];
-    transfers += m.kind(i) == EventKind::Transfer;
-  }
-  for (size_t c = 0; c < per_chan.size(); ++c) occupancy_[c].reserve(per_chan[c] + 1);
-  t_.rendezvous_.reserve(transfers);
+  for (size_t c = 0; c < n.per_chan.size(); ++c) occupancy_[c].reserve(n.per_chan[c] + 1);
+  t_.rendezvous_.reserve(n.transfers);
 }
 
 [[gnu::always_inline]] inline void TimelineBuilder::note_chan(uint32_t c) {

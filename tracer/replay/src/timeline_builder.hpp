@@ -23,14 +23,25 @@ class TimelineBuilder {
   Timeline finish() &&;
 
  private:
+  // Counted in one pass before the replay, to reserve room: the events naming each process
+  // (its most state changes: only those change it, at most once an event) and each channel
+  // (about as many as its steps), and the transfers. Growing by doubling costs more.
+  struct EventCounts {
+    std::vector<uint64_t> per_proc;
+    std::vector<size_t> per_chan;
+    size_t transfers;
+  };
+  static EventCounts count_events(const TraceModel& m);
+  TimelineBuilder(const TraceModel& m, const EventCounts& n);
+
   void note_proc(const ReplayState& s, uint32_t p);
   void note_chan(uint32_t c);
   void pack_occupancy();  // occupancy_ into the timeline's packed form, freeing it
 
   const TraceModel& m_;
   Timeline t_;
-  // Each process's intervals as the replay writes them, room for one per event that names p
-  // (as proc, partner, from or to), since only those change p's state, at most once an event.
+  // Each process's intervals as the replay writes them, room for one per event that names it
+  // (as proc, partner, from or to).
   IntervalSlots intervals_;
   // Each channel's steps as the replay writes them; finish() packs them. The transfers go
   // straight into the timeline's packed list: they come in order.

@@ -61,9 +61,10 @@ struct Rendezvous {
 // An interval is the event that began it and, in one word (its look), its channel (27 bits),
 // state (3) and operation (2); its times and end_event come from its neighbours. A timeline
 // therefore names at most kMaxChannels channels (TimelineBuilder refuses a model with more).
-// The builder writes these 8-byte records; the timeline keeps the first events packed
-// (PackedIndices, about 2 bytes) and each look as its index among the run's distinct looks
-// (IndexColumn: 1 byte while there are at most 255 of them), about 3 bytes an interval.
+// The builder codes them as it writes them (interval_slots.hpp); the timeline keeps the first
+// events packed (PackedIndices, about 2 bytes) and each look as its index among the run's
+// distinct looks (IndexColumn: 1 byte while there are at most 255 of them), about 3 bytes an
+// interval.
 class IntervalRecord {
  public:
   static constexpr unsigned kChanBits = 27;
